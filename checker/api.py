@@ -1,0 +1,214 @@
+"""The pipeline: read → normalise → schema-validate → judge meetings → findings.
+
+No printing and no exits here: the CLI and other programs call `check_paths`/`check_file`
+and pick a reporter for the Report they get back.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from checker import metadata as meta
+from checker.findings import FileResult, Finding, Report, RowCounts
+from checker.messages import render
+from checker.policy import Policy
+from checker.reader import ROSTER_SUFFIXES, UnreadableRoster, read_workbook
+from checker.vocabulary import Vocabulary, default_vocabulary
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from checker.judge import Assessment
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    mission: str | None = None
+    period: str | None = None
+    profile: Path | None = None
+
+
+def collect_files(paths: Iterable[Path]) -> list[Path]:
+    """Roster files named or found (recursively) in folders, in a stable order, once each."""
+    found: dict[Path, None] = {}
+    for path in paths:
+        if path.is_dir():
+            for sub in sorted(path.rglob("*")):
+                if (
+                    sub.is_file()
+                    and sub.suffix.lower() in ROSTER_SUFFIXES
+                    and not sub.name.startswith(("~$", "."))  # Excel's lock files
+                ):
+                    found.setdefault(sub, None)
+        else:
+            found.setdefault(path, None)
+    return list(found)
+
+
+def select_policy(options: CheckOptions, mission: str | None, vocabulary: Vocabulary) -> Policy:
+    """The generic representation table (country profiles extend this)."""
+    return Policy.generic(vocabulary)
+
+
+def check_paths(paths: Sequence[Path], options: CheckOptions | None = None) -> Report:
+    options = options or CheckOptions()
+    vocabulary = default_vocabulary()
+    return Report(tuple(check_file(p, options, vocabulary) for p in collect_files(paths)))
+
+
+def check_file(
+    path: Path, options: CheckOptions | None = None, vocabulary: Vocabulary | None = None
+) -> FileResult:
+    options = options or CheckOptions()
+    vocabulary = vocabulary or default_vocabulary()
+    try:
+        return _check(path, options, vocabulary)
+    except UnreadableRoster as exc:
+        return _file_level(path, exc.code, exc.message, vocabulary, options)
+    except (MemoryError, RecursionError) as exc:
+        return _file_level(path, "E104", f"the file exhausted the checker ({type(exc).__name__})",
+                           vocabulary, options)  # fmt: skip
+    except Exception as exc:
+        return _file_level(path, "E101", f"{type(exc).__name__}: {exc}", vocabulary, options,
+                           message_key="E101:internal")  # fmt: skip
+
+
+def _file_level(
+    path: Path, code: str, detail: str, vocabulary: Vocabulary, options: CheckOptions,
+    rows: RowCounts | None = None, sheet: str | None = None, extra: dict[str, object] | None = None,
+    message_key: str | None = None,
+) -> FileResult:  # fmt: skip
+    from_name = meta.from_file_name(path)
+    policy = Policy.generic(vocabulary)
+    found = Finding(
+        code=code, rule=vocabulary.rule(code).name, severity=policy.severity(code),
+        message=render(message_key or code, detail=detail), sheet=sheet,
+    )  # fmt: skip
+    return FileResult(
+        path=_display_path(path),
+        mission=options.mission or from_name.mission,
+        period=options.period or from_name.period,
+        rows=rows or RowCounts(),
+        findings=(found,),
+        extra=extra or {},
+    )
+
+
+def _display_path(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def _place_in_meetings(
+    findings: list[Finding], used: pd.DataFrame, assessments: list[Assessment]
+) -> list[Finding]:
+    """Give cell findings on a used row the id of the meeting that row belongs to."""
+    loose = [f for f in findings if f.meeting_id is None and f.row is not None]
+    if not loose or not assessments:
+        return findings
+    import pandas as pd
+
+    # Meetings were numbered in the order their keys first appear among the used rows.
+    key_to_meeting = dict(zip(pd.unique(used["meeting_key"]), (a.meeting for a in assessments)))
+    meeting_of = dict(zip(zip(used["sheet"], used["row"]), used["meeting_key"]))
+    placed = []
+    for finding in findings:
+        key = meeting_of.get((finding.sheet, finding.row)) if finding in loose else None
+        meeting = key_to_meeting.get(key) if key is not None else None
+        if meeting is not None:
+            finding = replace(finding, meeting_id=meeting.id, meeting_date=meeting.date,
+                              platform=meeting.platform)  # fmt: skip
+        placed.append(finding)
+    return placed
+
+
+def _check(path: Path, options: CheckOptions, vocabulary: Vocabulary) -> FileResult:
+    # Heavy imports stay here so that `roster-check --help` does not pay for pandas.
+    from checker import normalise, schema
+    from checker.judge import assess_meetings
+    from checker.rules import load_rules
+
+    workbook = read_workbook(path)
+    roster = normalise.build_roster(workbook, vocabulary)
+    if not roster.tables:
+        return _file_level(path, "E103", "", vocabulary, options,
+                           extra={"sheets_seen": [s.name for s in workbook.sheets]})  # fmt: skip
+
+    # Mission and period: command line, metadata sheet, file name, then the dates themselves.
+    frame = roster.frame
+    parsed = normalise.parse_dates(frame)
+    known = meta.combine(
+        meta.Metadata(options.mission, options.period, "command line", "command line"),
+        roster.metadata,
+        meta.from_file_name(path),
+    )
+    period = known.period
+    if period is None and (inferred := meta.infer_period(normalise.unambiguous_dates(parsed))):
+        period = inferred
+        known = replace(known, period=period, period_source="dates")
+
+    policy = select_policy(options, known.mission, vocabulary)
+    findings: list[Finding] = []
+    required = [f for f, c in vocabulary.columns.columns.items() if c.required]
+    broken_tables = set()
+    for table in roster.tables:
+        for field_name in required:
+            if field_name not in table.columns:
+                findings.append(schema.missing_column(table.sheet, field_name, vocabulary,
+                                                      policy.severity))  # fmt: skip
+                broken_tables.add(table.index)
+
+    normalise.apply_dates(frame, parsed, period)
+    normalise.apply_vocabulary(roster, vocabulary)
+    in_broken = frame["table"].isin(broken_tables)
+    checked = schema.validate(roster, vocabulary, period, policy.severity, rows=~in_broken)
+    findings.extend(checked.findings)
+    rejected = in_broken | frame.index.isin(checked.rejected)
+    used = frame.index[~rejected]
+
+    rows = RowCounts(
+        read=roster.rows_read,
+        used=len(used),
+        skipped=roster.rows_skipped,
+        rejected=int(rejected.sum()),
+    )
+    if roster.rows_read - roster.rows_skipped == 0:
+        table = roster.tables[0]
+        findings.append(Finding(
+            code="E105", rule=vocabulary.rule("E105").name, severity=policy.severity("E105"),
+            message=render("E105"), sheet=table.sheet,
+        ))  # fmt: skip
+
+    assessments = assess_meetings(roster, used, policy)
+    rules = load_rules()
+    for assessment in assessments:
+        for rule in rules:
+            if policy.enabled(rule.CODE):
+                findings.extend(rule.check(assessment, policy))
+
+    for missing, value in (("mission", known.mission), ("period", period)):
+        if value is None:
+            findings.append(Finding(
+                code="S210", rule=vocabulary.rule("S210").name, severity=policy.severity("S210"),
+                message=render(f"S210:{missing}"), value=missing,
+            ))  # fmt: skip
+
+    findings = _place_in_meetings(findings, frame.loc[used], assessments)
+    findings = [f for f in findings if policy.enabled(f.code)]
+    findings.sort(key=Finding.sort_key)
+    return FileResult(
+        path=_display_path(path),
+        mission=known.mission,
+        period=period,
+        rows=rows,
+        meetings=tuple(a.meeting for a in assessments),
+        findings=tuple(findings),
+        profile=policy.name if policy.name != "generic" else None,
+        sheets=tuple(t.sheet for t in roster.tables),
+    )

@@ -1,0 +1,188 @@
+"""The `roster-check` command: parse options → call the API → pick a reporter → exit code.
+
+Exit status: 0 when no finding is at or above --fail-on, 1 when one is, 2 when the tool
+could not do its job (bad option, unreadable profile or data file, internal error) — with a
+one-line message on stderr and never a traceback. pandas & co. are imported only by the
+commands that need them, so `--help` and `--version` stay fast.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any, TextIO, TypeVar
+
+import click
+
+from checker.findings import TOOL_VERSION, Report, Severity
+from checker.reporters import FORMATS, reporter
+
+FAIL_ON = ("error", "warning", "info", "never")
+T = TypeVar("T")
+
+
+class ToolError(click.ClickException):
+    """The tool could not do its job: exit 2 with one line on stderr."""
+
+    exit_code = 2
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(f"roster-check: {self.format_message()}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(TOOL_VERSION, prog_name="roster-check")
+def main() -> None:
+    """Check IOM attendance rosters of coordination meetings against the representation table.
+
+    Tells where IOM was absent from a meeting that matters, or sat there at the wrong level.
+    """
+
+
+def _period(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and not re.fullmatch(r"(19|20)\d{2}(-(0[1-9]|1[0-2]))?", value):
+        raise click.BadParameter("use YYYY-MM (for example 2026-10) or YYYY")
+    return value
+
+
+def _mission(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and not re.fullmatch(r"[A-Za-z]{2,4}", value):
+        raise click.BadParameter("use the mission's 2-4 letter code, for example ETH")
+    return value.upper() if value else None
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--profile",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Country profile (YAML) adapting the representation table.",
+)
+@click.option(
+    "--mission", callback=_mission, help="Mission code, e.g. ETH (else read from the file)."
+)
+@click.option(
+    "--period", callback=_period, help="Reporting period YYYY-MM (else read from the file)."
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(sorted(FORMATS)),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the report to FILE (atomically) instead of standard output.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding is at or above this severity.",
+)
+def check(
+    paths: tuple[Path, ...], profile: Path | None, mission: str | None, period: str | None,
+    output_format: str, output: Path | None, fail_on: str,
+) -> None:  # fmt: skip
+    """Check roster workbooks (.xlsx .xlsm .ods .xls .csv) or folders of them."""
+    from checker.api import CheckOptions, check_paths
+    from checker.config import ConfigError
+
+    for path in paths:
+        if not path.exists():
+            raise ToolError(f"{path}: no such file or folder")
+    try:
+        report = check_paths(list(paths), CheckOptions(mission, period, profile))
+    except ConfigError as exc:
+        raise ToolError(str(exc)) from None
+    if not report.results:
+        raise ToolError("no roster files (.xlsx, .xlsm, .ods, .xls, .csv) found in " +
+                        ", ".join(str(p) for p in paths))  # fmt: skip
+    _write(report, output_format, output)
+    sys.exit(exit_status(report, fail_on))
+
+
+def exit_status(report: Report, fail_on: str) -> int:
+    if fail_on == "never":
+        return 0
+    worst = report.worst_severity()
+    return 1 if worst is not None and worst >= Severity.parse(fail_on) else 0
+
+
+def _write(report: Report, output_format: str, output: Path | None) -> None:
+    render = reporter(output_format).render
+    if output is None:
+        stream = click.get_text_stream("stdout")
+        render(report, stream, color=output_format == "text" and stream.isatty())
+        return
+    with _atomic(output) as stream:
+        render(report, stream)
+
+
+@contextmanager
+def _atomic(target: Path) -> Iterator[TextIO]:
+    """Write beside the target and rename, so readers never see half a report."""
+    directory = target.resolve().parent
+    if not directory.is_dir():
+        raise ToolError(f"{target}: the folder {directory} does not exist")
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
+            yield stream
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+@main.command()
+def rules() -> None:
+    """List every finding code with its name, default severity and documentation."""
+    from checker.rules import load_rules
+    from checker.vocabulary import default_vocabulary
+
+    vocabulary = _load(default_vocabulary)
+    docs = {module.CODE: (module.__doc__ or "").strip() for module in load_rules()}
+    for code, entry in vocabulary.rules.rules.items():
+        click.echo(f"{code}  {entry.name}  [{entry.severity}]")
+        text = docs.get(code) or entry.summary or ""
+        for line in text.splitlines():
+            click.echo(f"    {line}".rstrip())
+        click.echo()
+
+
+def _load(loader: Callable[[], T]) -> T:
+    from checker.config import ConfigError
+
+    try:
+        return loader()
+    except ConfigError as exc:
+        raise ToolError(str(exc)) from None
+
+
+def run() -> None:
+    """Console-script entry point: any unexpected error is exit 2 with one line, no traceback."""
+    try:
+        main(standalone_mode=True)
+    except SystemExit:
+        raise
+    except BaseException as exc:
+        if isinstance(exc, KeyboardInterrupt):
+            click.echo("roster-check: interrupted", err=True)
+            sys.exit(130)
+        click.echo(f"roster-check: internal error: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,141 @@
+"""Reading the dates people type into rosters.
+
+Real Excel dates, Excel serial numbers, ISO text, day-first text (05/10/2026, 05.10.2026)
+and month names in English, French and Spanish ("5 de octubre de 2026"). A day/month that
+could be read both ways is read day-first unless only the month-first reading falls in the
+reporting period.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_SERIALS = range(20_000, 80_000)  # 1954..2118: anything else is not a meeting date
+
+MONTHS = {
+    # English, French, Spanish; abbreviations included, accents folded.
+    "january": 1, "jan": 1, "janvier": 1, "janv": 1, "enero": 1, "ene": 1,
+    "february": 2, "feb": 2, "fevrier": 2, "fevr": 2, "fev": 2, "febrero": 2,
+    "march": 3, "mar": 3, "mars": 3, "marzo": 3,
+    "april": 4, "apr": 4, "avril": 4, "avr": 4, "abril": 4, "abr": 4,
+    "may": 5, "mai": 5, "mayo": 5, "may.": 5,
+    "june": 6, "jun": 6, "juin": 6, "junio": 6,
+    "july": 7, "jul": 7, "juillet": 7, "juil": 7, "julio": 7,
+    "august": 8, "aug": 8, "aout": 8, "agosto": 8, "ago": 8,
+    "september": 9, "sep": 9, "sept": 9, "septembre": 9, "septiembre": 9, "setiembre": 9, "set": 9,
+    "october": 10, "oct": 10, "octobre": 10, "octubre": 10,
+    "november": 11, "nov": 11, "novembre": 11, "noviembre": 11,
+    "december": 12, "dec": 12, "decembre": 12, "diciembre": 12, "dic": 12,
+}  # fmt: skip
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_NUMERIC = re.compile(
+    r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
+_YMD_SLASH = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
+_WORD = re.compile(r"[a-z]+\.?|\d+")
+
+
+@dataclass(frozen=True)
+class ParsedDate:
+    value: dt.date
+    # The month-first reading of an ambiguous numeric date such as 03/10/2026.
+    alternative: dt.date | None = None
+
+
+def parse_date(raw: object) -> ParsedDate | None:
+    """One cell's value → a date, or None when it cannot be read as one."""
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, dt.datetime):
+        return ParsedDate(raw.date())
+    if isinstance(raw, dt.date):
+        return ParsedDate(raw)
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, (int, float)):
+        return _serial(raw)
+    return _text(str(raw))
+
+
+def _serial(number: float) -> ParsedDate | None:
+    if number != number or int(number) not in _SERIALS:  # NaN or out of range
+        return None
+    return ParsedDate(_EXCEL_EPOCH + dt.timedelta(days=int(number)))
+
+
+def _safe(year: int, month: int, day: int) -> dt.date | None:
+    if year < 100:
+        year += 2000
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _text(text: str) -> ParsedDate | None:
+    text = text.strip().lower()
+    if not text:
+        return None
+    if match := _ISO.match(text):
+        value = _safe(*(int(g) for g in match.groups()))
+        return ParsedDate(value) if value else None
+    if match := _YMD_SLASH.match(text):
+        value = _safe(*(int(g) for g in match.groups()))
+        return ParsedDate(value) if value else None
+    if match := _NUMERIC.match(text):
+        first, second, year = (int(g) for g in match.groups())
+        day_first = _safe(year, second, first)
+        month_first = _safe(year, first, second)
+        if day_first and month_first and first != second:
+            return ParsedDate(day_first, alternative=month_first)
+        chosen = day_first or month_first
+        return ParsedDate(chosen) if chosen else None
+    if text.replace(".", "", 1).isdigit():
+        return _serial(float(text))
+    return _with_month_name(text)
+
+
+def _with_month_name(text: str) -> ParsedDate | None:
+    folded = "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    )
+    tokens = _WORD.findall(folded.replace("1er", "1"))
+    month = day = year = None
+    for token in tokens:
+        word = token.rstrip(".")
+        if word.isdigit():
+            number = int(word)
+            if len(word) == 4 and year is None:
+                year = number
+            elif 1 <= number <= 31 and day is None:
+                day = number
+            else:
+                return None
+        elif word in MONTHS and month is None:
+            month = MONTHS[word]
+        # other words (weekday names, "de", "the") carry no date
+    if month is None or day is None or year is None:
+        return None
+    value = _safe(year, month, day)
+    return ParsedDate(value) if value else None
+
+
+def resolve(parsed: ParsedDate, period: str | None) -> dt.date:
+    """Pick the reading of an ambiguous date that falls in the reporting period."""
+    if parsed.alternative is None or period is None:
+        return parsed.value
+    if not in_period(parsed.value, period) and in_period(parsed.alternative, period):
+        return parsed.alternative
+    return parsed.value
+
+
+def in_period(value: dt.date, period: str) -> bool:
+    """Period is YYYY-MM or YYYY."""
+    if len(period) == 4:
+        return value.year == int(period)
+    return value.strftime("%Y-%m") == period

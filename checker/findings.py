@@ -1,0 +1,302 @@
+"""The values every stage produces and every reporter reads: findings, meetings, results.
+
+Kept free of pandas so that reporters and the CLI stay cheap to import.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = 1
+TOOL_NAME = "roster-check"
+TOOL_VERSION = "0.1.0"
+
+
+class Severity(enum.IntEnum):
+    """Ordered so that `finding.severity >= threshold` reads naturally."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        return cls[text.strip().upper()]
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+def column_letter(index: int) -> str:
+    """0-based column index → Excel letters (0 → A, 26 → AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def cell_ref(sheet: str | None, column: str | None, row: int | None) -> str | None:
+    if sheet is None or row is None:
+        return None
+    if column is None:
+        return f"{_quote_sheet(sheet)}!{row}:{row}"
+    return f"{_quote_sheet(sheet)}!{column}{row}"
+
+
+def _quote_sheet(sheet: str) -> str:
+    # Excel quotes sheet names with spaces or punctuation: 'Cluster meetings'!B4
+    if sheet.replace("_", "").isalnum():
+        return sheet
+    return "'" + sheet.replace("'", "''") + "'"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem, pointing at the cell a person must look at."""
+
+    code: str
+    rule: str
+    severity: Severity
+    message: str
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+    meeting_id: str | None = None
+    meeting_date: str | None = None
+    platform: str | None = None
+    value: Any = None
+    suggestion: str | None = None
+    waived: bool = False
+    waiver_reason: str | None = None
+
+    @property
+    def cell(self) -> str | None:
+        return cell_ref(self.sheet, self.column, self.row)
+
+    def sort_key(self) -> tuple[Any, ...]:
+        return (self.sheet or "", self.row or 0, self.column or "", self.code)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "code": self.code,
+            "rule": self.rule,
+            "severity": str(self.severity),
+            "message": self.message,
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "cell": self.cell,
+            "meeting_id": self.meeting_id,
+            "meeting_date": self.meeting_date,
+            "platform": self.platform,
+            "value": _jsonable(self.value),
+            "suggestion": self.suggestion,
+        }
+        if self.waived:
+            out["waived"] = True
+            out["waiver_reason"] = self.waiver_reason
+        return out
+
+
+def _jsonable(value: Any) -> Any:
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Attendee:
+    """An IOM attendee of a meeting, as the roster records them."""
+
+    name: str | None
+    title: str | None
+    role: str | None
+    capacity: str
+    sector: str | None
+    acting: bool
+    sheet: str
+    row: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "title": self.title,
+            "role": self.role,
+            "capacity": self.capacity,
+            "sector": self.sector,
+            "acting": self.acting,
+            "sheet": self.sheet,
+            "row": self.row,
+        }
+
+
+class Verdict(str, enum.Enum):
+    COMPLIANT = "compliant"
+    ABSENT = "absent"
+    WRONG_LEVEL = "wrong_level"
+    UNDETERMINED = "undetermined"
+    NOT_APPLICABLE = "not_applicable"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Meeting:
+    id: str
+    date: str
+    platform: str
+    sector: str | None
+    level: str
+    location: str | None
+    verdict: Verdict
+    required: tuple[str, ...]
+    iom_attendees: tuple[Attendee, ...]
+    # Where the meeting starts in the workbook: its first row.
+    sheet: str
+    row: int
+    label: str = ""  # "HCT", "Health Cluster": the platform in words
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "date": self.date,
+            "platform": self.platform,
+            "label": self.label or self.platform,
+            "sector": self.sector,
+            "level": self.level,
+            "location": self.location,
+            "verdict": str(self.verdict),
+            "required": list(self.required),
+            "iom_attendees": [a.to_dict() for a in self.iom_attendees],
+            "sheet": self.sheet,
+            "row": self.row,
+        }
+
+
+@dataclass(frozen=True)
+class RowCounts:
+    read: int = 0
+    used: int = 0
+    skipped: int = 0
+    rejected: int = 0
+
+    def to_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+UNREADABLE_CODES = frozenset({"E101", "E102", "E104"})
+INVALID_CODES = frozenset({"E103", "E105", "S201"})
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """Everything the checker learnt about one roster file."""
+
+    path: str
+    mission: str | None
+    period: str | None
+    rows: RowCounts
+    meetings: tuple[Meeting, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    profile: str | None = None
+    sheets: tuple[str, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def status(self) -> str:
+        codes = {f.code for f in self.findings if not f.waived}
+        if codes & UNREADABLE_CODES:
+            return "unreadable"
+        if codes & INVALID_CODES:
+            return "invalid"
+        if any(f.severity is Severity.ERROR and not f.waived for f in self.findings):
+            return "non_compliant"
+        return "compliant"
+
+    def verdict_counts(self) -> Counter[str]:
+        return Counter(str(m.verdict) for m in self.meetings)
+
+    def summary(self) -> dict[str, Any]:
+        verdicts = self.verdict_counts()
+        active = [f for f in self.findings if not f.waived]
+        out: dict[str, Any] = {
+            "meetings": len(self.meetings),
+            "compliant": verdicts["compliant"],
+            "absent": verdicts["absent"],
+            "wrong_level": verdicts["wrong_level"],
+            "undetermined": verdicts["undetermined"],
+        }
+        if verdicts["not_applicable"]:
+            out["not_applicable"] = verdicts["not_applicable"]
+        out["compliance_rate"] = compliance_rate(verdicts)
+        out["errors"] = sum(f.severity is Severity.ERROR for f in active)
+        out["warnings"] = sum(f.severity is Severity.WARNING for f in active)
+        out["infos"] = sum(f.severity is Severity.INFO for f in active)
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "path": self.path,
+            "mission": self.mission,
+            "period": self.period,
+            "status": self.status,
+            "rows": self.rows.to_dict(),
+            "meetings": [m.to_dict() for m in self.meetings],
+            "findings": [f.to_dict() for f in self.findings],
+            "summary": self.summary(),
+        }
+        if self.profile is not None:
+            out["profile"] = self.profile
+        if self.sheets:
+            out["sheets"] = list(self.sheets)
+        out.update(self.extra)
+        return out
+
+
+def compliance_rate(verdicts: Counter[str]) -> float | None:
+    """compliant / (assessed meetings − undetermined); not-applicable meetings are not assessed."""
+    assessed = sum(verdicts.values()) - verdicts["undetermined"] - verdicts["not_applicable"]
+    if assessed <= 0:
+        return None
+    return round(verdicts["compliant"] / assessed, 3)
+
+
+@dataclass(frozen=True)
+class Report:
+    results: tuple[FileResult, ...]
+
+    def findings(self) -> list[Finding]:
+        return [f for r in self.results for f in r.findings]
+
+    def worst_severity(self) -> Severity | None:
+        active = [f.severity for f in self.findings() if not f.waived]
+        return max(active) if active else None
+
+    def summary(self) -> dict[str, Any]:
+        statuses = Counter(r.status for r in self.results)
+        verdicts: Counter[str] = Counter()
+        for r in self.results:
+            verdicts.update(r.verdict_counts())
+        return {
+            "files": len(self.results),
+            "compliant": statuses["compliant"],
+            "non_compliant": statuses["non_compliant"],
+            "invalid": statuses["invalid"],
+            "unreadable": statuses["unreadable"],
+            "meetings": sum(verdicts.values()),
+            "compliance_rate": compliance_rate(verdicts),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "tool": {"name": TOOL_NAME, "version": TOOL_VERSION},
+            "results": [r.to_dict() for r in self.results],
+            "summary": self.summary(),
+        }

@@ -1,0 +1,167 @@
+"""Workbook or CSV file → the grids of its visible sheets, with Excel coordinates kept.
+
+Row 0 of a grid is Excel row 1 and column 0 is column A, so every later stage can point at
+the cell a person must fix. Files that cannot be read raise UnreadableRoster with the
+finding code to report (E101 unreadable, E102 encrypted, E104 over the limits).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".ods", ".xls"})
+ROSTER_SUFFIXES = WORKBOOK_SUFFIXES | {".csv"}
+
+# Limits that keep a hostile or accidental file from exhausting the machine (E104).
+# A year of a large operation is ~100k rows, so these leave room for 10x that.
+MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_UNZIPPED_BYTES = 2 * 1024 * 1024 * 1024
+MAX_ZIP_RATIO = 250  # larger expansion ratios on big members are zip bombs, not rosters
+MAX_ROWS = 1_048_576  # Excel's own row limit
+MAX_CELLS = 40_000_000
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+
+
+class UnreadableRoster(Exception):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass
+class SheetGrid:
+    name: str
+    cells: list[list[Any]]
+    # Merged ranges as 0-based inclusive (first_row, first_col, last_row, last_col).
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+    @property
+    def height(self) -> int:
+        return len(self.cells)
+
+
+@dataclass
+class Workbook:
+    path: Path
+    sheets: list[SheetGrid]
+    hidden_sheets: list[str] = field(default_factory=list)
+
+
+def read_workbook(path: Path) -> Workbook:
+    """Read every visible sheet of a roster file (a CSV file is one sheet named after it)."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise UnreadableRoster("E101", f"cannot open the file: {exc.strerror or exc}") from None
+    if size > MAX_FILE_BYTES:
+        raise UnreadableRoster(
+            "E104", f"the file is {size / 2**20:.0f} MB; the limit is {MAX_FILE_BYTES // 2**20} MB"
+        )
+    if size == 0:
+        raise UnreadableRoster("E101", "the file is empty (0 bytes)")
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return _read_csv(path)
+    if head.startswith(_OLE_MAGIC) and suffix in {".xlsx", ".xlsm"}:
+        # Excel stores password-protected .xlsx files inside an OLE container.
+        raise UnreadableRoster(
+            "E102", "the workbook is password-protected; save it without a password"
+        )
+    if head.startswith(_ZIP_MAGIC):
+        _check_zip(path)
+    elif suffix in {".xlsx", ".xlsm", ".ods"}:
+        raise UnreadableRoster("E101", f"not a {suffix} workbook: the file does not start like one")
+    return _read_calamine(path)
+
+
+def _check_zip(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise UnreadableRoster("E101", f"the workbook is corrupt or truncated ({exc})") from None
+    total = sum(m.file_size for m in members)
+    if total > MAX_UNZIPPED_BYTES:
+        raise UnreadableRoster(
+            "E104",
+            f"the workbook unpacks to {total / 2**30:.1f} GB; the limit is "
+            f"{MAX_UNZIPPED_BYTES / 2**30:.0f} GB",
+        )
+    for member in members:
+        if member.file_size > 10 * 2**20 and member.file_size > MAX_ZIP_RATIO * max(
+            member.compress_size, 1
+        ):
+            raise UnreadableRoster(
+                "E104",
+                f"part {member.filename} expands {member.file_size // max(member.compress_size, 1)}"
+                " times when unpacked: refused as a possible zip bomb",
+            )
+
+
+def _read_calamine(path: Path) -> Workbook:
+    import python_calamine as calamine
+
+    try:
+        book = calamine.CalamineWorkbook.from_path(str(path))
+        sheets: list[SheetGrid] = []
+        hidden: list[str] = []
+        for meta in book.sheets_metadata:
+            if meta.visible != calamine.SheetVisibleEnum.Visible:
+                hidden.append(meta.name)
+                continue
+            if meta.typ != calamine.SheetTypeEnum.WorkSheet:
+                continue
+            sheet = book.get_sheet_by_name(meta.name)
+            if sheet.total_height > MAX_ROWS or sheet.total_height * sheet.total_width > MAX_CELLS:
+                raise UnreadableRoster(
+                    "E104",
+                    f"sheet {meta.name!r} spans {sheet.total_height:,} rows x "
+                    f"{sheet.total_width:,} columns; the limit is {MAX_CELLS:,} cells",
+                )
+            cells = sheet.to_python(skip_empty_area=False)
+            merged = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []]
+            sheets.append(SheetGrid(meta.name, cells, merged))
+        book.close()
+    except UnreadableRoster:
+        raise
+    except calamine.PasswordError:
+        raise UnreadableRoster("E102", "the workbook is password-protected") from None
+    except (calamine.CalamineError, calamine.ZipError, calamine.XmlError) as exc:
+        raise UnreadableRoster("E101", _calamine_message(exc)) from None
+    except Exception as exc:  # calamine reports some corrupt parts as plain errors
+        raise UnreadableRoster("E101", _calamine_message(exc)) from None
+    return Workbook(path, sheets, hidden)
+
+
+def _calamine_message(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return f"the workbook cannot be read: {text[:200]}"
+
+
+def _read_csv(path: Path) -> Workbook:
+    raw = path.read_bytes()
+    if b"\x00" in raw[:4096]:
+        raise UnreadableRoster("E101", "not a text CSV file (it contains binary data)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Excel on Windows saves CSV in the ANSI code page; cp1252 is Latin-1 plus €, œ, ’…
+        text = raw.decode("cp1252", errors="replace")
+    sample = text[:20_000]
+    delimiter = max((";", ",", "\t"), key=lambda d: sample.count(d))
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    if len(rows) > MAX_ROWS:
+        raise UnreadableRoster(
+            "E104", f"the file has {len(rows):,} rows; the limit is {MAX_ROWS:,}"
+        )
+    return Workbook(path, [SheetGrid(path.stem, rows)])

@@ -1,0 +1,81 @@
+"""Compliance rules: one module per finding code, each with CODE, a docstring and check().
+
+A rule reads a meeting's assessment (checker.judge) and yields findings; it never raises.
+The first line of its docstring is the summary `roster-check rules` shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from importlib import import_module
+from types import ModuleType
+
+from checker.findings import Finding
+from checker.judge import Assessment, Seat
+from checker.messages import render
+from checker.policy import Policy
+
+RULE_MODULES = (
+    "iom_absent",
+    "wrong_level",
+    "sector_mismatch",
+    "observer_only",
+    "undesignated_alternate",
+    "acting_capacity",
+)
+
+Check = Callable[[Assessment, Policy], Iterator[Finding]]
+
+
+def load_rules() -> list[ModuleType]:
+    return [import_module(f"checker.rules.{name}") for name in RULE_MODULES]
+
+
+def required_text(assessment: Assessment, policy: Policy) -> str:
+    """Who should have sat there, in words: "the Chief of Mission"."""
+    meeting = assessment.meeting
+    names = policy.vocabulary.role_names
+    if meeting.platform == "CLUSTER":
+        sector = policy.vocabulary.sector_names.get(meeting.sector or "", "cluster's")
+        return f"programme or operations staff of the {sector} programme"
+    if not meeting.required:
+        return "the representative the mission's profile names"
+    return " or ".join(f"the {names.get(role, role)}" for role in meeting.required)
+
+
+def attendee_text(seat: Seat) -> str:
+    title = seat.attendee.title or "an attendee with no title"
+    article = "an" if title[:1].lower() in "aeiou" else "a"
+    described = title if title.lower().startswith(("the ", "a ", "an ")) else f"{article} {title}"
+    return f"{described} ({seat.attendee.name})" if seat.attendee.name else described
+
+
+def finding(
+    code: str, assessment: Assessment, policy: Policy, seat: Seat | None, variant: str = "",
+    **values: object,
+) -> Finding:  # fmt: skip
+    """A compliance finding at the seat's title cell, or at the meeting's platform cell."""
+    meeting = assessment.meeting
+    vocabulary = policy.vocabulary
+    text = render(
+        f"{code}:{variant}" if variant else code,
+        platform_name=policy.platform_label(meeting.platform, meeting.sector),
+        platform=policy.platform_label(meeting.platform, meeting.sector)
+        if meeting.platform == "CLUSTER" else meeting.platform,
+        date=meeting.date,
+        required=required_text(assessment, policy),
+        attendee=attendee_text(seat) if seat else "",
+        sector=vocabulary.sector_names.get(meeting.sector or "", "cluster's"),
+        **values,
+    )  # fmt: skip
+    if seat is not None:
+        sheet, row, column = seat.attendee.sheet, seat.title_row, seat.title_column
+        value: object = seat.attendee.title
+    else:
+        sheet, row, column = meeting.sheet, assessment.platform_row, assessment.platform_column
+        value = meeting.platform
+    return Finding(
+        code=code, rule=vocabulary.rule(code).name, severity=policy.severity(code), message=text,
+        sheet=sheet, row=row, column=column, meeting_id=meeting.id, meeting_date=meeting.date,
+        platform=meeting.platform, value=value,
+    )  # fmt: skip

@@ -1,0 +1,26 @@
+"""An alternate represented IOM without a designation in the mission's profile.
+
+Passes: the Emergency Coordinator at the HCT, when the profile records that the Chief of
+        Mission designated them (platform HCT, role EMERG_COORD, dates covering the meeting).
+Fails:  the Emergency Coordinator at the HCT with no such designation: C305 at their title
+        cell (the generic table designates nobody).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.findings import Finding, Verdict
+from checker.judge import Assessment, Standing
+from checker.policy import Policy
+from checker.rules import finding
+
+CODE = "C305"
+
+
+def check(assessment: Assessment, policy: Policy) -> Iterator[Finding]:
+    if assessment.verdict is not Verdict.WRONG_LEVEL:
+        return
+    seat = assessment.first(Standing.ALTERNATE)
+    if seat is not None:
+        yield finding(CODE, assessment, policy, seat)

@@ -1,0 +1,201 @@
+"""The pandera schema of a normalised roster, built from the vocabulary; its failures → S2xx.
+
+Each check is named after the finding code it raises. `validate` is the one place where
+pandera's failure cases are turned into findings and the frame's index is mapped back to
+the sheet, row and column a person must look at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+import pandera.pandas as pa
+
+from checker.findings import Finding, Severity
+from checker.messages import render
+from checker.normalise import BLANK, Roster
+from checker.vocabulary import Vocabulary
+
+# Failures that leave a row without a meeting: such rows are rejected.
+REJECTING = frozenset({("S202", "date"), ("S203", "date"), ("S202", "platform"),
+                       ("S204", "platform"), ("S206", "level")})  # fmt: skip
+
+# Frame column checked → the roster field (and cell) it comes from.
+SOURCE_FIELD = {
+    "date_iso": "date",
+    "platform_code": "platform",
+    "level_code": "level",
+    "role": "title",
+    "sector_code": "sector",
+    "capacity_code": "capacity",
+    "attendee_key": "attendee",
+}
+
+
+def _is_not(value: str) -> Callable[[pd.Series], pd.Series]:
+    return lambda s: s.ne(value)
+
+
+def _one_of(codes: set[str]) -> Callable[[pd.Series], pd.Series]:
+    allowed = sorted(codes | {BLANK})  # blanks are the S202 check's business
+    return lambda s: s.isin(allowed)
+
+
+def _in_period(period: str) -> Callable[[pd.Series], pd.Series]:
+    # ISO dates compare as text: "2026-10-05".startswith("2026-10")
+    return lambda s: s.str.startswith(period) | s.str.len().ne(10)
+
+
+def _check(code: str, fn: Callable[[pd.Series], pd.Series]) -> pa.Check:
+    return pa.Check(fn, name=code)
+
+
+def build_schema(vocabulary: Vocabulary, period: str | None) -> pa.DataFrameSchema:
+    words = vocabulary.words
+    date_checks = [_check("S202", _is_not(BLANK)), _check("S203", lambda s: s.str.len().eq(10))]
+    if period:
+        date_checks.append(_check("S207", _in_period(period)))
+    return pa.DataFrameSchema(
+        {
+            "date_iso": pa.Column(None, checks=date_checks),
+            "platform_code": pa.Column(
+                None,
+                checks=[
+                    _check("S202", _is_not(BLANK)),
+                    _check("S204", _one_of(set(vocabulary.platform_names))),
+                ],
+            ),
+            "level_code": pa.Column(None, checks=[_check("S206", _one_of(set(words.levels)))]),
+            "role": pa.Column(
+                object,
+                nullable=True,
+                checks=[_check("S202", _is_not(BLANK)), _check("S205", _one_of(set(words.roles)))],
+            ),
+            "sector_code": pa.Column(
+                object,
+                nullable=True,
+                checks=[
+                    _check("S202", _is_not(BLANK)),
+                    _check("S209", _one_of(set(words.sectors))),
+                ],
+            ),
+            "capacity_code": pa.Column(
+                object, checks=[_check("S211", _one_of(set(words.capacities)))]
+            ),
+            "attendee_key": pa.Column(
+                object, nullable=True, checks=[_check("S208", lambda s: ~s.duplicated())]
+            ),
+        },
+        strict=False,
+    )
+
+
+@dataclass
+class Validation:
+    findings: list[Finding]
+    rejected: pd.Index
+
+
+def validate(
+    roster: Roster,
+    vocabulary: Vocabulary,
+    period: str | None,
+    severity: Callable[[str], Any],
+    rows: pd.Series | None = None,
+) -> Validation:
+    """Check the roster's frame (or the `rows` of it) and return findings and rejected rows."""
+    frame = roster.frame if rows is None else roster.frame[rows]
+    schema = build_schema(vocabulary, period)
+    try:
+        schema.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        cases = errors.failure_cases
+    else:
+        return Validation([], frame.index[:0])
+    cases = cases[cases["index"].notna() & cases["check"].str.match(r"^S\d{3}$")]
+    return _to_findings(cases, roster, vocabulary, period, severity)
+
+
+def _to_findings(
+    cases: pd.DataFrame,
+    roster: Roster,
+    vocabulary: Vocabulary,
+    period: str | None,
+    severity: Callable[[str], Any],
+) -> Validation:
+    frame = roster.frame
+    findings: dict[tuple[str, str, int, str | None], Finding] = {}
+    rejected: set[Any] = set()
+    missing_columns: set[tuple[int, str]] = set()
+    indices = pd.unique(cases["index"])
+    wanted = dict.fromkeys(["table", "row", *SOURCE_FIELD.values(), "date_iso", "platform_code"])
+    rows = frame.loc[indices, list(wanted)].to_dict("index")
+    for index, column, code in zip(cases["index"], cases["column"], cases["check"]):
+        field_name = SOURCE_FIELD[column]
+        row = rows[index]
+        if (code, field_name) in REJECTING:
+            rejected.add(index)
+        table = roster.tables[int(row["table"])]
+        if code == "S202" and field_name not in table.columns:
+            missing_columns.add((table.index, field_name))  # one S201 for the table instead
+            continue
+        excel_row, letter = roster.cell_of(int(row["table"]), int(row["row"]), field_name)
+        value = row[field_name]
+        key = (code, table.sheet, excel_row, letter)
+        if key in findings:  # a merged cell is reported once
+            continue
+        suggestion = _suggest(code, value, vocabulary)
+        message = render(
+            f"{code}:{field_name}" if code == "S202" else code,
+            value=value,
+            name=row["attendee"] or "(no name)",
+            suggestion=suggestion,
+            date=row["date_iso"],
+            period=period,
+            platform=row["platform"],
+        )
+        findings[key] = Finding(
+            code=code, rule=vocabulary.rule(code).name, severity=severity(code), message=message,
+            sheet=table.sheet, row=excel_row, column=letter, value=value, suggestion=suggestion,
+            meeting_date=row["date_iso"] if len(str(row["date_iso"])) == 10 else None,
+            platform=row["platform_code"] if row["platform_code"] in vocabulary.platform_names
+            else None,
+        )  # fmt: skip
+    for table_index, field_name in sorted(missing_columns):
+        findings[("S201", field_name, table_index, None)] = missing_column(
+            roster.tables[table_index].sheet, field_name, vocabulary, severity,
+            why=" so that the level of each IOM attendee can be checked"
+            if field_name == "title" else "",
+        )  # fmt: skip
+    return Validation(list(findings.values()), pd.Index(sorted(rejected)))
+
+
+def missing_column(
+    sheet: str,
+    field_name: str,
+    vocabulary: Vocabulary,
+    severity: Callable[[str], Any],
+    why: str = "",
+) -> Finding:
+    header = vocabulary.columns.columns[field_name].aliases[0]
+    return Finding(
+        code="S201", rule=vocabulary.rule("S201").name, severity=severity("S201"),
+        message=render("S201", field=field_name, sheet=sheet, header=header, why=why),
+        sheet=sheet, row=None, column=None, value=field_name,
+    )  # fmt: skip
+
+
+def _suggest(code: str, value: Any, vocabulary: Vocabulary) -> str | None:
+    if code == "S204":
+        return vocabulary.suggest_platform(value)
+    if code == "S205":
+        return vocabulary.suggest_title(value)
+    if code == "S209":
+        return vocabulary.suggest_sector(value)
+    return None
+
+
+__all__ = ["Severity", "build_schema", "validate"]

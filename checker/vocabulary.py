@@ -1,0 +1,356 @@
+"""The vocabulary of schemas/: platforms, sectors, roles, organisation, levels, capacities.
+
+Loads the YAML files into validated models and answers one question per kind of cell:
+"which code does this text mean?" — matching case-, accent-, punctuation- and
+space-insensitively, and offering a suggestion (never a silent acceptance) for near misses.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from checker.config import ConfigError, load_model, schemas_dir
+
+# ---------------------------------------------------------------- the data files' models
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PlatformEntry(_Strict):
+    name: str
+    structure: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+
+
+class SectorEntry(_Strict):
+    name: str
+    aliases: list[str]
+    includes: list[str] = Field(default_factory=list)
+
+
+class RoleEntry(_Strict):
+    name: str
+    rank: int = Field(ge=1, le=9)
+    function: bool = False
+    aliases: list[str]
+
+
+class ActingEntry(_Strict):
+    markers: list[str]
+    stands_for_com: list[str] = Field(default_factory=list)
+
+
+class VocabularyFile(_Strict):
+    version: int
+    platforms: dict[str, PlatformEntry]
+    cluster_markers: list[str]
+    sectors: dict[str, SectorEntry]
+    roles: dict[str, RoleEntry]
+    acting: ActingEntry
+    organisation: dict[Literal["iom"], list[str]]
+    levels: dict[Literal["national", "subnational"], list[str]]
+    capacities: dict[Literal["member", "observer", "chair"], list[str]]
+
+    @model_validator(mode="after")
+    def _codes_exist(self) -> VocabularyFile:
+        for code, sector in self.sectors.items():
+            for inc in sector.includes:
+                if inc not in self.sectors:
+                    raise ValueError(f"sector {code} includes unknown sector {inc}")
+        return self
+
+
+class PlatformRule(_Strict):
+    required_roles: list[str]
+    alternates: list[str] = Field(default_factory=list)
+    observers_allowed: list[str] = Field(default_factory=list)
+    sector_bound: bool = False
+
+
+class RepresentationFile(_Strict):
+    version: int
+    platforms: dict[str, PlatformRule]
+
+
+class ColumnEntry(_Strict):
+    required: bool = False
+    aliases: list[str]
+
+
+class ColumnsFile(_Strict):
+    version: int
+    columns: dict[str, ColumnEntry]
+
+
+class RuleEntry(_Strict):
+    name: str
+    severity: Literal["error", "warning", "info"]
+    summary: str | None = None
+
+
+class RulesFile(_Strict):
+    version: int
+    rules: dict[str, RuleEntry]
+
+
+# ---------------------------------------------------------------- text folding
+
+_DROP = re.compile(r"[.'’`]")  # "a.i." → "ai", "I.O.M." → "iom", "d'urgence" → "durgence"
+_SPACE = re.compile(r"[^0-9a-z]+")
+
+
+def fold(text: object) -> str:
+    """The matching key of a cell: lower case, no accents, punctuation as single spaces."""
+    if text is None:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", str(text).casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACE.sub(" ", _DROP.sub("", plain)).strip()
+
+
+def _contains(haystack: str, needle: str) -> bool:
+    return f" {needle} " in f" {haystack} "
+
+
+def _remove(haystack: str, needle: str) -> str:
+    return f" {haystack} ".replace(f" {needle} ", " ", 1).strip()
+
+
+# ---------------------------------------------------------------- matches
+
+
+@dataclass(frozen=True)
+class TitleMatch:
+    role: str | None
+    sector: str | None
+    acting: bool
+
+
+@dataclass(frozen=True)
+class PlatformMatch:
+    platform: str
+    sector: str | None
+
+
+class Vocabulary:
+    """Lookups built once from the data files (and later extended by a profile)."""
+
+    def __init__(
+        self,
+        words: VocabularyFile,
+        representation: RepresentationFile,
+        columns: ColumnsFile,
+        rules: RulesFile,
+    ) -> None:
+        self.words = words
+        self.representation = representation
+        self.columns = columns
+        self.rules = rules
+        self.platform_names = {code: p.name for code, p in words.platforms.items()}
+        self.sector_names = {code: s.name for code, s in words.sectors.items()}
+        self.role_names = {code: r.name for code, r in words.roles.items()}
+        self.roles = words.roles
+        self.sector_includes = {code: set(s.includes) for code, s in words.sectors.items()}
+
+        self._platforms: dict[str, str] = {}
+        for code, entry in words.platforms.items():
+            if code != "CLUSTER":
+                for alias in [code, entry.name, *entry.aliases]:
+                    self._platforms[fold(alias)] = code
+        self._cluster_words = {fold(w) for w in [*words.cluster_markers, *_cluster_aliases(words)]}
+        self._cluster_words.add("coordination")
+        self._cluster_words.add("coordinacion")
+        self._sectors = _alias_map({c: [c, s.name, *s.aliases] for c, s in words.sectors.items()})
+        self._sector_keys = sorted(self._sectors, key=len, reverse=True)
+        self._roles = _alias_map({c: [r.name, *r.aliases] for c, r in words.roles.items()})
+        self._role_keys = sorted(self._roles, key=len, reverse=True)
+        self._acting = sorted({fold(m) for m in words.acting.markers}, key=len, reverse=True)
+        self._stands_for_com = {fold(m) for m in words.acting.stands_for_com}
+        self._iom = sorted({fold(a) for a in words.organisation["iom"]}, key=len, reverse=True)
+        self._levels = _alias_map({k: v for k, v in words.levels.items()})
+        self._capacities = _alias_map({k: v for k, v in words.capacities.items()})
+        self._headers = _alias_map({f: [f, *c.aliases] for f, c in columns.columns.items()})
+        # Display forms offered as suggestions, keyed by their folded text.
+        self._platform_display = _display(
+            [(c, [e.name, *e.aliases]) for c, e in words.platforms.items() if c != "CLUSTER"]
+        )
+        self._platform_display.update(
+            {fold(f"{s.name} Cluster"): f"{s.name} Cluster" for s in words.sectors.values()}
+        )
+        self._role_display = _display([(c, [r.name, *r.aliases]) for c, r in words.roles.items()])
+        self._sector_display = _display(
+            [(c, [s.name, *s.aliases]) for c, s in words.sectors.items()]
+        )
+
+    # -- extension by profiles --------------------------------------------------------
+    def add_platform_alias(self, alias: str, code: str) -> None:
+        self._platforms[fold(alias)] = code
+        self._platform_display.setdefault(fold(alias), alias)
+
+    def add_title_alias(self, alias: str, role: str) -> None:
+        self._roles[fold(alias)] = role
+        self._role_keys = sorted(self._roles, key=len, reverse=True)
+        self._role_display.setdefault(fold(alias), alias)
+
+    # -- questions --------------------------------------------------------------------
+    def header_field(self, text: object) -> str | None:
+        return self._headers.get(fold(text))
+
+    def platform(self, text: object) -> PlatformMatch | None:
+        key = fold(text)
+        if not key:
+            return None
+        if key in self._platforms:
+            return PlatformMatch(self._platforms[key], None)
+        if key in self._cluster_words:
+            return PlatformMatch("CLUSTER", None)  # a bare "Cluster": the sector column names it
+        words = key.split()
+        if not any(w in self._cluster_words for w in words) or not (
+            {"cluster", "clusters", "sector", "secteur", "aor", "wg"} & set(words)
+            or _contains(key, "working group")
+            or _contains(key, "groupe de travail")
+            or _contains(key, "grupo de trabajo")
+            or _contains(key, "area of responsibility")
+        ):
+            return None
+        for alias in self._sector_keys:
+            if _contains(key, alias):
+                rest = _remove(key, alias).split()
+                if all(w in self._cluster_words for w in rest):
+                    return PlatformMatch("CLUSTER", self._sectors[alias])
+        return None
+
+    def sector(self, text: object) -> str | None:
+        key = fold(text)
+        if not key:
+            return None
+        if key in self._sectors:
+            return self._sectors[key]
+        for alias in self._sector_keys:
+            if len(alias) > 2 and _contains(key, alias):
+                return self._sectors[alias]
+        return None
+
+    def title(self, text: object) -> TitleMatch:
+        key = fold(text)
+        acting = False
+        if key in self._stands_for_com:
+            return TitleMatch("COM", None, True)
+        for marker in self._acting:
+            if _contains(key, marker):
+                acting = True
+                key = _remove(key, marker)
+        if key in self._stands_for_com:
+            return TitleMatch("COM", None, True)
+        role = None
+        for alias in self._role_keys:
+            if _contains(key, alias):
+                role = self._roles[alias]
+                key = _remove(key, alias)
+                break
+        sector = self.sector(key) if role is not None and key else None
+        return TitleMatch(role, sector, acting)
+
+    def is_iom(self, text: object) -> bool:
+        key = fold(text)
+        return bool(key) and any(_contains(key, alias) for alias in self._iom)
+
+    def level(self, text: object) -> str | None:
+        return self._levels.get(fold(text))
+
+    def capacity(self, text: object) -> str | None:
+        key = fold(text)
+        if key in self._capacities:
+            return self._capacities[key]
+        return next((c for k, c in self._capacities.items() if _contains(key, k)), None)
+
+    def sector_matches(self, cluster_sector: str | None, attendee_sector: str | None) -> bool:
+        if cluster_sector is None or attendee_sector is None:
+            return True
+        if cluster_sector == attendee_sector:
+            return True
+        return attendee_sector in self.sector_includes.get(cluster_sector, set())
+
+    # -- suggestions ------------------------------------------------------------------
+    def suggest_platform(self, text: object) -> str | None:
+        return _suggest(text, self._platform_display)
+
+    def suggest_title(self, text: object) -> str | None:
+        return _suggest(text, self._role_display)
+
+    def suggest_sector(self, text: object) -> str | None:
+        return _suggest(text, self._sector_display)
+
+    def rule(self, code: str) -> RuleEntry:
+        return self.rules.rules[code]
+
+
+def _cluster_aliases(words: VocabularyFile) -> list[str]:
+    cluster = words.platforms.get("CLUSTER")
+    return cluster.aliases if cluster else []
+
+
+def _alias_map(aliases: dict[str, list[str]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for code, names in aliases.items():
+        for name in names:
+            out.setdefault(fold(name), code)
+    return out
+
+
+def _display(entries: list[tuple[str, list[str]]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for _code, names in entries:
+        for name in names:
+            if len(fold(name)) > 3:  # acronyms make poor suggestions for typos
+                out.setdefault(fold(name), name)
+    return out
+
+
+def _suggest(text: object, display: dict[str, str]) -> str | None:
+    from rapidfuzz import fuzz, process
+
+    key = fold(text)
+    if len(key) < 3:
+        return None
+    best = process.extractOne(key, list(display), scorer=fuzz.ratio, score_cutoff=75)
+    return display[best[0]] if best else None
+
+
+# ---------------------------------------------------------------- loading
+
+
+def load_vocabulary(folder: Path | None = None) -> Vocabulary:
+    folder = folder or schemas_dir()
+    vocabulary = Vocabulary(
+        load_model(folder / "vocabulary.yaml", VocabularyFile),
+        load_model(folder / "representation.yaml", RepresentationFile),
+        load_model(folder / "columns.yaml", ColumnsFile),
+        load_model(folder / "rules.yaml", RulesFile),
+    )
+    _cross_check(vocabulary, folder)
+    return vocabulary
+
+
+def _cross_check(vocabulary: Vocabulary, folder: Path) -> None:
+    path = folder / "representation.yaml"
+    for platform, rule in vocabulary.representation.platforms.items():
+        if platform not in vocabulary.platform_names:
+            raise ConfigError(f"{path}: platforms.{platform}: not a platform of vocabulary.yaml")
+        for role in [*rule.required_roles, *rule.alternates, *rule.observers_allowed]:
+            if role not in vocabulary.role_names:
+                raise ConfigError(f"{path}: platforms.{platform}: unknown role {role}")
+
+
+@lru_cache(maxsize=1)
+def default_vocabulary() -> Vocabulary:
+    return load_vocabulary()
