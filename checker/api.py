@@ -16,7 +16,7 @@ from checker import metadata as meta
 from checker.findings import FileResult, Finding, Report, RowCounts
 from checker.messages import render
 from checker.policy import Policy
-from checker.reader import ROSTER_SUFFIXES, UnreadableRoster, read_workbook
+from checker.reader import ROSTER_SUFFIXES, UnreadableRoster, Workbook, read_workbook
 from checker.vocabulary import Vocabulary, default_vocabulary
 
 if TYPE_CHECKING:
@@ -129,12 +129,20 @@ def _place_in_meetings(
 
 
 def _check(path: Path, options: CheckOptions, vocabulary: Vocabulary) -> FileResult:
+    return check_workbook(read_workbook(path), options, vocabulary)
+
+
+def check_workbook(
+    workbook: Workbook, options: CheckOptions, vocabulary: Vocabulary | None = None
+) -> FileResult:
+    """Check sheets already read (from a file, or built in memory by tests and other tools)."""
     # Heavy imports stay here so that `roster-check --help` does not pay for pandas.
     from checker import normalise, schema
     from checker.judge import assess_meetings
     from checker.rules import load_rules
 
-    workbook = read_workbook(path)
+    vocabulary = vocabulary or default_vocabulary()
+    path = workbook.path
     roster = normalise.build_roster(workbook, vocabulary)
     if not roster.tables:
         return _file_level(path, "E103", "", vocabulary, options,
@@ -149,7 +157,7 @@ def _check(path: Path, options: CheckOptions, vocabulary: Vocabulary) -> FileRes
         meta.from_file_name(path),
     )
     period = known.period
-    if period is None and (inferred := meta.infer_period(normalise.unambiguous_dates(parsed))):
+    if period is None and (inferred := meta.infer_period(normalise.default_dates(parsed))):
         period = inferred
         known = replace(known, period=period, period_source="dates")
 

@@ -215,8 +215,9 @@ def parse_dates(frame: pd.DataFrame) -> pd.Series:
     return _by_value(frame["date"], parse_date)
 
 
-def unambiguous_dates(parsed: pd.Series) -> list[Any]:
-    return [p.value for p in parsed.dropna() if p.alternative is None]
+def default_dates(parsed: pd.Series) -> list[Any]:
+    """Each date in its default (day-first) reading, for guessing the period."""
+    return [p.value for p in parsed.dropna()]
 
 
 def apply_dates(frame: pd.DataFrame, parsed: pd.Series, period: str | None) -> None:
@@ -248,7 +249,7 @@ def apply_vocabulary(roster: Roster, vocabulary: Vocabulary) -> None:
     frame["location_key"] = _by_value(frame["location"], fold).fillna("")
 
     if roster.has_organization:
-        frame["is_iom"] = _by_value(frame["organization"], vocabulary.is_iom).fillna(False)
+        frame["is_iom"] = _by_value(frame["organization"], vocabulary.is_iom).eq(True)
     else:
         # An IOM representation log: every named row is IOM; no name means IOM was absent.
         frame["is_iom"] = frame["attendee"].notna() | frame["title"].notna()
@@ -269,7 +270,7 @@ def apply_vocabulary(roster: Roster, vocabulary: Vocabulary) -> None:
     role = role.where(role.notna(), frame["title"].map(_blank_or_unknown))
     frame["role"] = role.where(iom).astype(object)
     frame["title_sector"] = titles.map(lambda t: t.sector, na_action="ignore").astype(object)
-    frame["acting"] = titles.map(lambda t: t.acting, na_action="ignore").fillna(False).astype(bool)
+    frame["acting"] = titles.map(lambda t: t.acting, na_action="ignore").eq(True)
     capacity = _codes(frame["capacity"], vocabulary.capacity).replace(BLANK, "member")
     frame["capacity_code"] = capacity.where(iom, "member")
     frame["meeting_key"] = (

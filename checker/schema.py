@@ -16,7 +16,7 @@ import pandera.pandas as pa
 
 from checker.findings import Finding, Severity
 from checker.messages import render
-from checker.normalise import BLANK, Roster
+from checker.normalise import BLANK, UNKNOWN, Roster
 from checker.vocabulary import Vocabulary
 
 # Failures that leave a row without a meeting: such rows are rejected.
@@ -55,7 +55,7 @@ def _check(code: str, fn: Callable[[pd.Series], pd.Series]) -> pa.Check:
 
 def build_schema(vocabulary: Vocabulary, period: str | None) -> pa.DataFrameSchema:
     words = vocabulary.words
-    date_checks = [_check("S202", _is_not(BLANK)), _check("S203", lambda s: s.str.len().eq(10))]
+    date_checks = [_check("S202", _is_not(BLANK)), _check("S203", _is_not(UNKNOWN))]
     if period:
         date_checks.append(_check("S207", _in_period(period)))
     return pa.DataFrameSchema(

@@ -55,6 +55,7 @@ class VocabularyFile(_Strict):
     cluster_markers: list[str]
     sectors: dict[str, SectorEntry]
     roles: dict[str, RoleEntry]
+    sector_titles: dict[str, list[str]] = Field(default_factory=dict)
     acting: ActingEntry
     organisation: dict[Literal["iom"], list[str]]
     levels: dict[Literal["national", "subnational"], list[str]]
@@ -66,6 +67,9 @@ class VocabularyFile(_Strict):
             for inc in sector.includes:
                 if inc not in self.sectors:
                     raise ValueError(f"sector {code} includes unknown sector {inc}")
+        for role in self.sector_titles:
+            if role not in self.roles:
+                raise ValueError(f"sector_titles names unknown role {role}")
         return self
 
 
@@ -104,6 +108,14 @@ class RulesFile(_Strict):
 
 # ---------------------------------------------------------------- text folding
 
+_LINK_WORDS = frozenset({"de", "du", "des", "la", "le", "el", "en", "of", "for", "programme",
+                         "program", "programa", "iom"})  # fmt: skip
+_GROUP_PHRASES = (
+    "working group",
+    "groupe de travail",
+    "grupo de trabajo",
+    "area of responsibility",
+)
 _DROP = re.compile(r"[.'’`]")  # "a.i." → "ai", "I.O.M." → "iom", "d'urgence" → "durgence"
 _SPACE = re.compile(r"[^0-9a-z]+")
 
@@ -169,10 +181,12 @@ class Vocabulary:
         self._cluster_words = {fold(w) for w in [*words.cluster_markers, *_cluster_aliases(words)]}
         self._cluster_words.add("coordination")
         self._cluster_words.add("coordinacion")
+        self._cluster_phrases = sorted(self._cluster_words, key=len, reverse=True)
         self._sectors = _alias_map({c: [c, s.name, *s.aliases] for c, s in words.sectors.items()})
         self._sector_keys = sorted(self._sectors, key=len, reverse=True)
         self._roles = _alias_map({c: [r.name, *r.aliases] for c, r in words.roles.items()})
         self._role_keys = sorted(self._roles, key=len, reverse=True)
+        self._sector_titles = _alias_map(words.sector_titles)
         self._acting = sorted({fold(m) for m in words.acting.markers}, key=len, reverse=True)
         self._stands_for_com = {fold(m) for m in words.acting.stands_for_com}
         self._iom = sorted({fold(a) for a in words.organisation["iom"]}, key=len, reverse=True)
@@ -213,19 +227,19 @@ class Vocabulary:
             return PlatformMatch(self._platforms[key], None)
         if key in self._cluster_words:
             return PlatformMatch("CLUSTER", None)  # a bare "Cluster": the sector column names it
-        words = key.split()
-        if not any(w in self._cluster_words for w in words) or not (
-            {"cluster", "clusters", "sector", "secteur", "aor", "wg"} & set(words)
-            or _contains(key, "working group")
-            or _contains(key, "groupe de travail")
-            or _contains(key, "grupo de trabajo")
-            or _contains(key, "area of responsibility")
-        ):
+        if key in self._sectors:
+            return PlatformMatch("CLUSTER", self._sectors[key])  # "Health", "SLSC": that cluster
+        words = set(key.split())
+        strong = {"cluster", "clusters", "sector", "secteur", "aor", "wg"}
+        if not (words & strong or any(_contains(key, p) for p in _GROUP_PHRASES)):
             return None
         for alias in self._sector_keys:
             if _contains(key, alias):
-                rest = _remove(key, alias).split()
-                if all(w in self._cluster_words for w in rest):
+                rest = _remove(key, alias)
+                for marker in self._cluster_phrases:
+                    while _contains(rest, marker):
+                        rest = _remove(rest, marker)
+                if not rest:
                     return PlatformMatch("CLUSTER", self._sectors[alias])
         return None
 
@@ -257,8 +271,20 @@ class Vocabulary:
                 role = self._roles[alias]
                 key = _remove(key, alias)
                 break
-        sector = self.sector(key) if role is not None and key else None
-        return TitleMatch(role, sector, acting)
+        if role is not None:
+            return TitleMatch(role, self.sector(key) if key else None, acting)
+        return self._sector_title(key, acting)
+
+    def _sector_title(self, key: str, acting: bool) -> TitleMatch:
+        """ "Shelter Officer": a sector with a generic word is a programme role of that sector."""
+        for alias in self._sector_keys:
+            if len(alias) > 2 and _contains(key, alias):
+                rest = " ".join(w for w in _remove(key, alias).split() if w not in _LINK_WORDS)
+                role = self._sector_titles.get(rest)
+                if role is not None:
+                    return TitleMatch(role, self._sectors[alias], acting)
+                break
+        return TitleMatch(None, None, acting)
 
     def is_iom(self, text: object) -> bool:
         key = fold(text)
