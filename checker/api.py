@@ -115,8 +115,8 @@ def _place_in_meetings(
     import pandas as pd
 
     # Meetings were numbered in the order their keys first appear among the used rows.
-    key_to_meeting = dict(zip(pd.unique(used["meeting_key"]), (a.meeting for a in assessments)))
-    meeting_of = dict(zip(zip(used["sheet"], used["row"]), used["meeting_key"]))
+    key_to_meeting = dict(zip(pd.unique(used["meeting"]), (a.meeting for a in assessments)))
+    meeting_of = dict(zip(zip(used["sheet"], used["row"]), used["meeting"]))
     placed = []
     for finding in findings:
         key = meeting_of.get((finding.sheet, finding.row)) if finding in loose else None
@@ -157,7 +157,7 @@ def check_workbook(
         meta.from_file_name(path),
     )
     period = known.period
-    if period is None and (inferred := meta.infer_period(normalise.default_dates(parsed))):
+    if period is None and (inferred := meta.infer_period(parsed.months())):
         period = inferred
         known = replace(known, period=period, period_source="dates")
 

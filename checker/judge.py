@@ -100,12 +100,16 @@ def _text(value: object) -> str | None:
 
 def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Assessment]:
     """Group the used rows into meetings (in workbook order) and assess each one."""
-    frame = roster.frame.loc[used]
-    if frame.empty:
+    if used.empty:
         return []
-    firsts = frame.drop_duplicates("meeting_key")
-    iom = frame[frame["is_iom"]]
-    seats_by_meeting: dict[str, list[tuple[Attendee, int, str | None]]] = {}
+    columns = ["meeting", "sheet", "row", "table", "platform_code", "meeting_sector", "date_iso",
+               "level_code", "location", "is_iom"]  # fmt: skip
+    meetings = roster.frame.loc[used, columns]
+    firsts = meetings.drop_duplicates("meeting")
+    attendee_columns = ["meeting", "sheet", "row", "table", "attendee", "title", "role",
+                        "capacity_code", "sector_code", "title_sector", "acting"]  # fmt: skip
+    iom = roster.frame.loc[used[meetings["is_iom"].to_numpy()], attendee_columns]
+    seats_by_meeting: dict[int, list[tuple[Attendee, int, str | None]]] = {}
     for row in iom.itertuples(index=False):
         sector = row.sector_code if row.sector_code not in (None, BLANK, UNKNOWN) else None
         attendee = Attendee(
@@ -118,7 +122,7 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
         title_row, title_column = roster.cell_of(int(row.table), int(row.row), "title")
         if title_column is None:
             title_row, title_column = roster.cell_of(int(row.table), int(row.row), "attendee")
-        seats_by_meeting.setdefault(row.meeting_key, []).append((attendee, title_row, title_column))
+        seats_by_meeting.setdefault(row.meeting, []).append((attendee, title_row, title_column))
 
     assessments = []
     for number, first in enumerate(firsts.itertuples(index=False), start=1):
@@ -128,7 +132,7 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
         rule = policy.rule_for(platform)
         seats = [
             Seat(a, _standing(a, sector, platform, policy, date), r, c)
-            for a, r, c in seats_by_meeting.get(first.meeting_key, [])
+            for a, r, c in seats_by_meeting.get(first.meeting, [])
         ]
         meeting = Meeting(
             id=f"m{number}", date=date, platform=platform, sector=sector,

@@ -7,12 +7,14 @@ space-insensitively, and offering a suggestion (never a silent acceptance) for n
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -139,6 +141,8 @@ def _remove(haystack: str, needle: str) -> str:
 
 # ---------------------------------------------------------------- matches
 
+Result = TypeVar("Result")
+
 
 @dataclass(frozen=True)
 class TitleMatch:
@@ -151,6 +155,27 @@ class TitleMatch:
 class PlatformMatch:
     platform: str
     sector: str | None
+
+
+def _memoised(
+    method: Callable[[Vocabulary, object], Result],
+) -> Callable[[Vocabulary, object], Result]:
+    """Answer each distinct cell text once per process: a batch of rosters repeats its words."""
+    name = method.__name__
+
+    @functools.wraps(method)
+    def answer(self: Vocabulary, text: object) -> Result:
+        key = (name, type(text), text)  # 1, 1.0 and True are equal keys; keep them apart
+        try:
+            return cast(Result, self._memo[key])
+        except KeyError:
+            result = method(self, text)
+            self._memo[key] = result
+            return result
+        except TypeError:  # an unhashable cell value
+            return method(self, text)
+
+    return answer
 
 
 class Vocabulary:
@@ -167,6 +192,7 @@ class Vocabulary:
         self.representation = representation
         self.columns = columns
         self.rules = rules
+        self._memo: dict[tuple[str, type, object], object] = {}
         self.platform_names = {code: p.name for code, p in words.platforms.items()}
         self.sector_names = {code: s.name for code, s in words.sectors.items()}
         self.role_names = {code: r.name for code, r in words.roles.items()}
@@ -207,18 +233,22 @@ class Vocabulary:
 
     # -- extension by profiles --------------------------------------------------------
     def add_platform_alias(self, alias: str, code: str) -> None:
+        self._memo.clear()
         self._platforms[fold(alias)] = code
         self._platform_display.setdefault(fold(alias), alias)
 
     def add_title_alias(self, alias: str, role: str) -> None:
+        self._memo.clear()
         self._roles[fold(alias)] = role
         self._role_keys = sorted(self._roles, key=len, reverse=True)
         self._role_display.setdefault(fold(alias), alias)
 
     # -- questions --------------------------------------------------------------------
+    @_memoised
     def header_field(self, text: object) -> str | None:
         return self._headers.get(fold(text))
 
+    @_memoised
     def platform(self, text: object) -> PlatformMatch | None:
         key = fold(text)
         if not key:
@@ -243,6 +273,7 @@ class Vocabulary:
                     return PlatformMatch("CLUSTER", self._sectors[alias])
         return None
 
+    @_memoised
     def sector(self, text: object) -> str | None:
         key = fold(text)
         if not key:
@@ -254,6 +285,7 @@ class Vocabulary:
                 return self._sectors[alias]
         return None
 
+    @_memoised
     def title(self, text: object) -> TitleMatch:
         key = fold(text)
         acting = False
@@ -286,13 +318,16 @@ class Vocabulary:
                 break
         return TitleMatch(None, None, acting)
 
+    @_memoised
     def is_iom(self, text: object) -> bool:
         key = fold(text)
         return bool(key) and any(_contains(key, alias) for alias in self._iom)
 
+    @_memoised
     def level(self, text: object) -> str | None:
         return self._levels.get(fold(text))
 
+    @_memoised
     def capacity(self, text: object) -> str | None:
         key = fold(text)
         if key in self._capacities:
