@@ -168,7 +168,7 @@ def _table_frame(
     height = len(body)
     filled = np.zeros(height, dtype=np.int64)
     for values in columns:
-        filled += np.not_equal(values, None)
+        filled += values != None  # noqa: E711 - elementwise on an object array
     nonempty = np.flatnonzero(filled)
     # Rows after the last non-empty one are not part of the table.
     rows_read = int(nonempty[-1]) + 1 if len(nonempty) else 0
