@@ -244,7 +244,11 @@ def apply_vocabulary(roster: Roster, vocabulary: Vocabulary) -> None:
         frame["platform_code"].notna(), frame["platform"].map(_blank_or_unknown)
     )
     frame["platform_sector"] = platform.map(lambda m: m.sector, na_action="ignore").astype(object)
-    frame["level_code"] = _codes(frame["level"], vocabulary.level).replace(BLANK, "national")
+    # A blank level is national, unless the profile says the platform meets at another level.
+    level = _codes(frame["level"], vocabulary.level)
+    default_level = frame["platform_code"].map(vocabulary.platform_levels).astype(object)
+    default_level = default_level.where(default_level.notna(), "national")
+    frame["level_code"] = level.mask(level.eq(BLANK), default_level).astype(object)
     frame["location_key"] = _by_value(frame["location"], fold).fillna("")
 
     if roster.has_organization:
