@@ -112,6 +112,9 @@ class Policy:
     mission: str | None = None
     sources: tuple[str, ...] = ()  # the profile files, the profile's own first
     description: str | None = None
+    # Local words the profile taught the vocabulary: alias → platform code / role code.
+    platform_aliases: dict[str, str] = field(default_factory=dict)
+    title_aliases: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def generic(cls, vocabulary: Vocabulary) -> Policy:
@@ -188,6 +191,10 @@ class Policy:
             "description": self.description,
             "files": list(self.sources),
             "platforms": platforms,
+            "aliases": {
+                "platforms": dict(self.platform_aliases),
+                "titles": dict(self.title_aliases),
+            },
             "designations": [_designation_dict(d) for d in self.designations],
             "rules": {code: self._rule_dict(code) for code in self.vocabulary.rules.rules},
             "waivers": [_waiver_dict(w) for w in self.waivers],

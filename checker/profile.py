@@ -385,6 +385,7 @@ def _policy(
     levels: dict[str, str] = {}
     expected: dict[str, float] = {}
     cluster_sectors: frozenset[str] | None = None
+    platform_aliases: dict[str, str] = {}
     for code, settings in effective.platforms.items():
         generic = representation.get(code)
         if generic is None:
@@ -392,9 +393,9 @@ def _policy(
             generic = PlatformRule(required_roles=[])
         if settings.name is not None:
             labels[code] = settings.name
-            vocabulary.add_platform_alias(settings.name, code)
+            platform_aliases[settings.name] = code
         for alias in settings.aliases or []:
-            vocabulary.add_platform_alias(alias, code)
+            platform_aliases[alias] = code
         representation[code] = generic.model_copy(
             update={
                 key: value
@@ -411,7 +412,8 @@ def _policy(
             expected[code] = settings.expected_per_month
         if code == "CLUSTER" and settings.sectors is not None:
             cluster_sectors = frozenset(settings.sectors)
-    for alias, code in effective.platform_aliases.items():
+    platform_aliases.update(effective.platform_aliases)
+    for alias, code in platform_aliases.items():
         vocabulary.add_platform_alias(alias, code)
     for alias, role in effective.title_aliases.items():
         vocabulary.add_title_alias(alias, role)
@@ -441,4 +443,90 @@ def _policy(
         mission=own.mission,
         sources=tuple(str(p) for p in files),
         description=own.description,
+        platform_aliases=platform_aliases,
+        title_aliases=dict(effective.title_aliases),
     )
+
+
+# ---------------------------------------------------------------- showing
+
+
+def describe(table: dict[str, Any], vocabulary: Vocabulary) -> str:
+    """`Policy.to_dict()` in words, for `roster-check profile show`."""
+    roles, sectors = vocabulary.role_names, vocabulary.sector_names
+
+    def who(codes: Iterable[str]) -> str:
+        return ", ".join(f"{roles.get(c, c)} ({c})" for c in codes) or "nobody"
+
+    files = " → ".join([*table["files"], GENERIC]) if table["files"] else GENERIC
+    lines = [f"Profile {table['profile']}" + (f" (mission {table['mission']})"
+                                              if table["mission"] else ""),
+             f"  from: {files}"]  # fmt: skip
+    if table["description"]:
+        lines.append(f"  {table['description']}")
+    lines += ["", "Platforms (who represents IOM)"]
+    for code, platform in table["platforms"].items():
+        head = f"  {code}: {platform['name']}"
+        if platform["label"] and platform["label"] not in (code, platform["name"]):
+            head += f", called {platform['label']}"
+        if not platform["active"]:
+            lines.append(f"{head} — not active here: its meetings are not applicable")
+            continue
+        where = f"{platform['level']} level only" if platform["level"] else "any level"
+        lines.append(f"{head} — {where}")
+        lines.append(f"      represented by: {who(platform['required_roles'])}")
+        if platform["alternates"]:
+            designated = [d for d in table["designations"] if d["platform"] == code]
+            note = "; ".join(_designation_words(d, roles) for d in designated)
+            lines.append(
+                f"      alternates: {who(platform['alternates'])} — "
+                + (f"designated: {note}" if note else "none designated (C305)")
+            )
+        if platform["observers_allowed"]:
+            lines.append(f"      may observe: {who(platform['observers_allowed'])}")
+        if code == "CLUSTER":
+            chosen = platform.get("sectors")
+            lines.append(
+                "      clusters: every cluster" if chosen is None else
+                "      clusters where IOM implements: "
+                + ", ".join(f"{sectors.get(s, s)} ({s})" for s in chosen)
+                + "; other clusters are not applicable"
+            )  # fmt: skip
+        if platform["expected_per_month"]:
+            each = " each cluster" if code == "CLUSTER" else ""
+            lines.append(f"      expected: {platform['expected_per_month']:g} a month{each} (C306)")
+    aliases = table["aliases"]
+    if aliases["platforms"] or aliases["titles"]:
+        lines += ["", "Local names"]
+        lines += [f"  platform {a!r} → {c}" for a, c in aliases["platforms"].items() if a != c]
+        lines += [f"  title {a!r} → {c}" for a, c in aliases["titles"].items()]
+    lines += ["", "Rules (changed from the default; `roster-check rules` lists them all)"]
+    changed = [
+        f"  {code} {rule['name']}: "
+        + (rule["severity"] if rule["enabled"] else "off")
+        + f" (default {vocabulary.rule(code).severity})"
+        for code, rule in table["rules"].items()
+        if not rule["enabled"] or rule["severity"] != vocabulary.rule(code).severity
+    ]
+    lines += changed or ["  none"]
+    if table["waivers"]:
+        lines += ["", "Waivers (findings stay in the report, marked waived)"]
+        for w in table["waivers"]:
+            what = w["platform"] + (f" {w['sector']}" if w["sector"] else "")
+            when = _window(w["from"], w["until"])
+            codes = ", ".join(w["codes"]) or "every compliance code"
+            lines.append(f"  {what}{when}, {codes}: {w['reason']}")
+    return "\n".join(lines) + "\n"
+
+
+def _window(start: str | None, end: str | None) -> str:
+    if start and end:
+        return f" from {start} to {end}"
+    if start:
+        return f" from {start}"
+    return f" until {end}" if end else ""
+
+
+def _designation_words(d: dict[str, Any], roles: dict[str, str]) -> str:
+    person = d["name"] or f"any {roles.get(d['role'], d['role'])}"
+    return f"{person} ({d['role']}){_window(d['from'], d['to'])}"
