@@ -22,6 +22,21 @@ class ConfigError(Exception):
     """A data file (schemas/*.yaml, a profile) is unreadable or invalid. The CLI exits 2."""
 
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps an impossible date (2026-13-01) as text: PyYAML would raise a
+    bare ValueError with no line; left as text, the model rejects it at its key and line."""
+
+
+def _timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
 def schemas_dir() -> Path:
     """schemas/ beside the package in a checkout; the checker.schemas package once installed."""
     checkout = Path(__file__).resolve().parent.parent / "schemas"
@@ -58,8 +73,8 @@ def load_source(
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8 text") from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)  # a SafeLoader subclass: safe
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
