@@ -16,7 +16,7 @@ HEADER = ["Date", "Platform", "Level", "Location", "Name", "Organization", "Titl
 
 def attendee(
     day: dt.date, platform: str, name: str | None, org: str, title: str | None,
-    sector: str | None = None, level: str = "National", location: str = "Nairobi",
+    sector: str | None = None, level: str | None = "National", location: str = "Nairobi",
     role: str = "Member",
 ) -> list[Any]:  # fmt: skip
     return [day, platform, level, location, name, org, title, sector, role]
