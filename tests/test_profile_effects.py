@@ -60,6 +60,11 @@ def test_designation_of_another_person_or_another_time_keeps_c305(tmp_path: Path
     profile = write_profile(tmp_path / "p.yaml", DESIGNATION)
     _, got = check_json(roster, "--profile", profile)
     assert pairs(got) == [("C305", "Attendance!G3")]
+    assert got["findings"][0]["message"] == (
+        "HCT on 2026-10-05: IOM was represented by an Emergency Coordinator (R. Menon), an "
+        "alternate for the Chief of Mission, but the mission's profile designates K. Osei from "
+        "2026-09-01 to 2026-12-31 for this seat, which does not cover this person on this date."
+    )
 
     roster = hct_with_emergency_coordinator(tmp_path)
     later = write_profile(tmp_path / "later.yaml", DESIGNATION.replace("2026-09-01", "2026-10-06"))
