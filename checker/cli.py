@@ -161,6 +161,81 @@ def rules() -> None:
         click.echo()
 
 
+@main.group()
+def profile() -> None:
+    """Show or validate country profiles (schemas/profiles/*.yaml)."""
+
+
+@profile.command()
+@click.option(
+    "--profile",
+    "profile_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Profile file to show.",
+)
+@click.option(
+    "--mission",
+    callback=_mission,
+    help="Show the profile the checker applies to this mission (schemas/profiles/<CODE>.yaml, "
+    "else the generic table).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+def show(profile_path: Path | None, mission: str | None, output_format: str) -> None:
+    """Print the effective representation table, after inheritance, as the checker applies it.
+
+    Without options: the generic table.
+    """
+    import json
+
+    from checker.api import CheckOptions, select_policy
+    from checker.profile import describe
+    from checker.vocabulary import default_vocabulary
+
+    if profile_path is not None and mission is not None:
+        raise ToolError("give --profile or --mission, not both")
+    vocabulary = _load(default_vocabulary)
+    # The same selection `check` makes, so that what is shown is what is applied.
+    policy = _load(lambda: select_policy(CheckOptions(profile=profile_path), mission, vocabulary))
+    table = policy.to_dict()
+    if output_format == "json":
+        click.echo(json.dumps(table, ensure_ascii=False, indent=2))
+    else:
+        click.echo(describe(table, policy.vocabulary), nl=False)
+
+
+@profile.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+def validate(files: tuple[Path, ...]) -> None:
+    """Check profile files, e.g. in CI.
+
+    Prints "FILE: valid" for each good file. Exit 0 when all are valid; exit 2 when one is
+    not, with one line per bad file on stderr: "FILE:LINE: KEY: what is wrong".
+    """
+    from checker.config import ConfigError
+    from checker.profile import load_profile
+    from checker.vocabulary import default_vocabulary
+
+    vocabulary = _load(default_vocabulary)
+    bad = 0
+    for path in files:
+        try:
+            policy = load_profile(path, vocabulary)
+        except ConfigError as exc:
+            bad += 1
+            click.echo(f"roster-check: {exc}", err=True)
+        else:
+            parents = " → ".join(Path(f).name for f in policy.sources[1:])
+            click.echo(f"{path}: valid (profile {policy.name}, extends {parents or 'generic'})")
+    sys.exit(2 if bad else 0)
+
+
 def _load(loader: Callable[[], T]) -> T:
     from checker.config import ConfigError
 

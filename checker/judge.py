@@ -137,7 +137,7 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
         meeting = Meeting(
             id=f"m{number}", date=date, platform=platform, sector=sector,
             level=str(first.level_code), location=_text(first.location),
-            verdict=_verdict(seats, policy.applies(platform, sector)),
+            verdict=_verdict(seats, policy.applies(platform, sector, str(first.level_code))),
             required=tuple(rule.required_roles) if rule else (),
             iom_attendees=tuple(s.attendee for s in seats),
             sheet=first.sheet, row=int(first.row), label=policy.platform_label(platform, sector),

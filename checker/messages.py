@@ -62,6 +62,12 @@ EN: dict[str, str] = {
     "C305": "{platform_name} on {date}: IOM was represented by {attendee}, an alternate for "
             "{required}, but no designation by the Chief of Mission is recorded in the mission's "
             "profile for this date.",
+    "C306": "{platform_name}: {expected} {meetings} expected in {period} ({per_month} a month "
+            "in the mission's profile), {recorded} recorded. Add the missing meetings to the "
+            "roster; if the platform met less often, correct expected_per_month in the profile.",
+    "C305:other": "{platform_name} on {date}: IOM was represented by {attendee}, an alternate "
+                  "for {required}, but the mission's profile designates {designated} for this "
+                  "seat, which does not cover this person on this date.",
     "C307": "{platform_name} on {date}: IOM was represented by {attendee} in an acting capacity.",
 }  # fmt: skip
 

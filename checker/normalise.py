@@ -279,7 +279,13 @@ def apply_vocabulary(roster: Roster, vocabulary: Vocabulary) -> None:
         frame["platform"], vocabulary.platform, ("platform", UNKNOWN, BLANK), ("sector", None, None)
     )
     frame["platform_sector"] = platform_sector
-    (frame["level_code"],) = _lookup(frame["level"], vocabulary.level, (None, UNKNOWN, "national"))
+    (level,) = _lookup(frame["level"], vocabulary.level, CODE)
+    # A blank level is national, unless the profile says the platform meets at another level.
+    if vocabulary.platform_levels:
+        default_level = frame["platform_code"].map(vocabulary.platform_levels).fillna("national")
+        frame["level_code"] = level.mask(level.eq(BLANK), default_level).astype(object)
+    else:
+        frame["level_code"] = level.replace(BLANK, "national")
     (frame["location_key"],) = _lookup(frame["location"], fold, (None, "", ""))
 
     if roster.has_organization:

@@ -7,6 +7,7 @@ space-insensitively, and offering a suggestion (never a silent acceptance) for n
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 import unicodedata
@@ -231,7 +232,29 @@ class Vocabulary:
             [(c, [s.name, *s.aliases]) for c, s in words.sectors.items()]
         )
 
+        # The level a meeting is at when its level cell is blank (profiles set it per platform).
+        self.platform_levels: dict[str, str] = {}
+
     # -- extension by profiles --------------------------------------------------------
+    def copy(self) -> Vocabulary:
+        """A copy a profile may extend without changing this (cached, shared) vocabulary."""
+        twin = copy.copy(self)
+        twin._memo = {}  # answers change with the profile's aliases
+        twin.platform_names = dict(self.platform_names)
+        twin.platform_levels = dict(self.platform_levels)
+        twin._platforms = dict(self._platforms)
+        twin._platform_display = dict(self._platform_display)
+        twin._roles = dict(self._roles)
+        twin._role_keys = list(self._role_keys)
+        twin._role_display = dict(self._role_display)
+        return twin
+
+    def add_platform(self, code: str, name: str) -> None:
+        """A platform of one country only (e.g. an Area Humanitarian Team)."""
+        self.platform_names[code] = name
+        self.add_platform_alias(code, code)
+        self.add_platform_alias(name, code)
+
     def add_platform_alias(self, alias: str, code: str) -> None:
         self._memo.clear()
         self._platforms[fold(alias)] = code

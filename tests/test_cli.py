@@ -25,7 +25,7 @@ def run(*args: str) -> tuple[int, str, str]:
 def test_compliant_roster_exits_0():
     code, out, _ = run("check", str(SAMPLES / "KEN_2026-10.xlsx"))
     assert code == 0
-    assert "KEN_2026-10.xlsx: mission KEN, period 2026-10, compliant" in out
+    assert "KEN_2026-10.xlsx: mission KEN, period 2026-10, profile KEN, compliant" in out
 
 
 def test_non_compliant_roster_exits_1_and_names_cells():
@@ -74,7 +74,8 @@ def test_output_file_is_written_and_stdout_stays_empty(tmp_path):
     code, out, _ = run("check", str(SAMPLES), "--format", "json", "--output", str(target))
     assert code == 1
     assert out == ""
-    assert json.loads(target.read_text())["summary"]["files"] == 6
+    rosters = [p for p in SAMPLES.iterdir() if p.suffix == ".xlsx"]
+    assert json.loads(target.read_text())["summary"]["files"] == len(rosters)
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temporary left behind
 
 

@@ -47,9 +47,12 @@ def _file(result: dict[str, Any], stream: TextIO, color: bool) -> None:
         for k in ("compliant", "absent", "wrong_level", "undetermined", "not_applicable")
         if summary.get(k)
     )
+    # The generic table is the default: name the profile only when one applied.
+    name = result.get("profile")
+    profile = f", profile {name}" if name and name != "generic" else ""
     stream.write(
         f"{_style(result['path'], color, bold=True)}: mission {result['mission'] or '?'}, "
-        f"period {result['period'] or '?'}, {status}; {summary['meetings']} meetings"
+        f"period {result['period'] or '?'}{profile}, {status}; {summary['meetings']} meetings"
         f"{' (' + verdicts + ')' if verdicts else ''}, compliance {_rate(summary['compliance_rate'])}"
         f"; rows {rows['read']} read, {rows['used']} used, {rows['skipped']} skipped, "
         f"{rows['rejected']} rejected\n"
