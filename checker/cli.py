@@ -122,7 +122,7 @@ def exit_status(report: Report, fail_on: str) -> int:
 def _write(report: Report, output_format: str, output: Path | None) -> None:
     render = reporter(output_format).render
     if output is None:
-        stream = click.get_text_stream("stdout")
+        stream = sys.stdout
         render(report, stream, color=output_format == "text" and stream.isatty())
         return
     with _atomic(output) as stream:
