@@ -291,6 +291,10 @@ def _atomic_binary(target: Path) -> Iterator[IO[bytes]]:
     try:
         with os.fdopen(fd, "wb") as stream:
             yield stream
+        # mkstemp makes the file private (0600); a report is meant to be shared.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
