@@ -530,13 +530,15 @@ def aggregate(submissions: Sequence[Submission], options: ReportOptions | None =
                 {p: cells[m][p] for p in platforms if p in cells[m]}, _sum(cells[m].values()))
         for m in missions
     ]  # fmt: skip
-    heatmap.sort(key=lambda r: (r.region or "", _worst_first(r.total), r.key))
+    # Missions without a region come after the regions.
+    heatmap.sort(key=lambda r: (bool(regions) and r.region is None, r.region or "",
+                                _worst_first(r.total), r.key))  # fmt: skip
     region_heatmap: list[HeatRow] = []
     if regions:
         region_heatmap = [
             HeatRow(r, r, {p: region_cells[r][p] for p in platforms if p in region_cells[r]},
                     _sum(region_cells[r].values()))
-            for r in sorted({region_of(m) for m in missions})
+            for r in sorted({region_of(m) for m in missions}, key=lambda r: (r == UNASSIGNED, r))
         ]  # fmt: skip
 
     # Headline: the latest month with a file vs the month before; the range vs the one before.
