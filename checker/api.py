@@ -6,7 +6,6 @@ and pick a reporter for the Report they get back.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -129,10 +128,12 @@ def _file_level(
 
 
 def _display_path(path: Path) -> str:
+    """Relative to the working folder when the file is under it, else absolute."""
+    absolute = path.absolute()
     try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
+        return str(absolute.relative_to(Path.cwd()))
+    except ValueError:  # elsewhere (or another drive on Windows)
+        return str(absolute)
 
 
 def _place_in_meetings(

@@ -29,7 +29,7 @@ EN: dict[str, str] = {
     "S203": "The date \"{value}\" cannot be read. Write it as day/month/year (05/10/2026), as "
             "2026-10-05, or use an Excel date.",
     "S204": "\"{value}\" is not a coordination platform the checker knows{suggestion_text}. Known "
-            "platforms: HCT, ICCG, UNCT, SMT, PMT, OMT and \"<sector> Cluster\".",
+            "platforms: {known}.",
     "S205": "The title \"{value}\" of IOM attendee {name} is not in the list of IOM titles, so the "
             "meeting cannot be judged{suggestion_text}.",
     "S206": "The level \"{value}\" is neither National nor Subnational.",

@@ -169,6 +169,7 @@ def _to_findings(
             date=row["date_iso"],
             period=period,
             platform=row["platform"],
+            known=_known_platforms(vocabulary) if code == "S204" else "",
         )
         findings[key] = Finding(
             code=code, rule=vocabulary.rule(code).name, severity=severity(code), message=message,
@@ -199,6 +200,11 @@ def missing_column(
         message=render("S201", field=field_name, sheet=sheet, header=header, why=why),
         sheet=sheet, row=None, column=None, value=field_name,
     )  # fmt: skip
+
+
+def _known_platforms(vocabulary: Vocabulary) -> str:
+    codes = [c for c in vocabulary.platform_names if c != "CLUSTER"]
+    return ", ".join(codes) + ' and "<sector> Cluster"'
 
 
 def _suggest(code: str, value: Any, vocabulary: Vocabulary) -> str | None:
