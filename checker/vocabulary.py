@@ -56,6 +56,7 @@ class VocabularyFile(_Strict):
     version: int
     platforms: dict[str, PlatformEntry]
     cluster_markers: list[str]
+    filler_words: list[str] = Field(default_factory=list)
     sectors: dict[str, SectorEntry]
     roles: dict[str, RoleEntry]
     sector_titles: dict[str, list[str]] = Field(default_factory=dict)
@@ -119,7 +120,7 @@ _GROUP_PHRASES = (
     "grupo de trabajo",
     "area of responsibility",
 )
-_DROP = re.compile(r"[.'’`]")  # "a.i." → "ai", "I.O.M." → "iom", "d'urgence" → "durgence"
+_DROP = re.compile(r"[.]")  # "a.i." → "ai", "I.O.M." → "iom"; an apostrophe parts words
 _SPACE = re.compile(r"[^0-9a-z]+")
 
 
@@ -200,6 +201,7 @@ class Vocabulary:
         self.roles = words.roles
         self.sector_includes = {code: set(s.includes) for code, s in words.sectors.items()}
 
+        self._filler = frozenset(fold(w) for w in words.filler_words)
         self._platforms: dict[str, str] = {}
         for code, entry in words.platforms.items():
             if code != "CLUSTER":
@@ -276,12 +278,34 @@ class Vocabulary:
         key = fold(text)
         if not key:
             return None
+        found = self._platform_named(key)
+        if found is None and (bare := self._without_filler(key)) != key:
+            found = self._platform_named(bare)  # "Monthly HCT meeting", "Réunion de l'EHP"
+        return found if found is not None else self._cluster(key)
+
+    def _without_filler(self, key: str) -> str:
+        return " ".join(w for w in key.split() if w not in self._filler)
+
+    def _platform_named(self, key: str) -> PlatformMatch | None:
         if key in self._platforms:
             return PlatformMatch(self._platforms[key], None)
         if key in self._cluster_words:
             return PlatformMatch("CLUSTER", None)  # a bare "Cluster": the sector column names it
         if key in self._sectors:
             return PlatformMatch("CLUSTER", self._sectors[key])  # "Health", "SLSC": that cluster
+        # "HCT (Humanitarian Country Team)": names of one platform and nothing else.
+        for alias, code in self._platforms.items():
+            if len(alias) > 2 and _contains(key, alias):
+                rest = key
+                for other in (a for a, c in self._platforms.items() if c == code):
+                    while _contains(rest, other):
+                        rest = _remove(rest, other)
+                if not self._without_filler(rest):
+                    return PlatformMatch(code, None)
+        return None
+
+    def _cluster(self, key: str) -> PlatformMatch | None:
+        """ "Health Cluster", "Clúster de Salud", "GBV AoR": a sector next to cluster words."""
         words = set(key.split())
         strong = {"cluster", "clusters", "sector", "secteur", "aor", "wg"}
         if not (words & strong or any(_contains(key, p) for p in _GROUP_PHRASES)):
@@ -292,7 +316,7 @@ class Vocabulary:
                 for marker in self._cluster_phrases:
                     while _contains(rest, marker):
                         rest = _remove(rest, marker)
-                if not rest:
+                if not self._without_filler(rest):
                     return PlatformMatch("CLUSTER", self._sectors[alias])
         return None
 
@@ -348,7 +372,8 @@ class Vocabulary:
 
     @_memoised
     def level(self, text: object) -> str | None:
-        return self._levels.get(fold(text))
+        key = fold(text)
+        return self._levels.get(key) or self._levels.get(self._without_filler(key))
 
     @_memoised
     def capacity(self, text: object) -> str | None:

@@ -87,3 +87,27 @@ def test_header_aliases_in_three_languages():
     assert V.header_field("Nom du participant") == "attendee"
     assert V.header_field("Cargo") == "title"
     assert V.header_field("Rôle") == "capacity"
+
+
+@pytest.mark.parametrize(
+    ("text", "platform"),
+    [("Monthly HCT meeting", "HCT"), ("HCT (Humanitarian Country Team)", "HCT"),
+     ("Réunion mensuelle de l'EHP", "HCT"), ("Reunión del Equipo Humanitario de País", "HCT"),
+     ("OMT - Operations Management Team", "OMT"), ("ICC meeting", "ICCG"),
+     ("Security Management Team (SMT) extraordinary session", "SMT")],
+)  # fmt: skip
+def test_platform_names_with_the_words_people_add(text, platform):
+    match = V.platform(text)
+    assert match is not None and match.platform == platform
+
+
+@pytest.mark.parametrize("text", ["HCT and UNCT joint meeting", "Weekly catch-up", "Meeting"])
+def test_two_platforms_or_none_is_not_a_match(text):
+    assert V.platform(text) is None
+
+
+@pytest.mark.parametrize(("text", "level"), [("National level", "national"),
+                                             ("Niveau sous-national", "subnational"),
+                                             ("nivel subnacional", "subnational")])  # fmt: skip
+def test_levels_with_the_word_level(text, level):
+    assert V.level(text) == level
