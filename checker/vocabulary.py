@@ -211,6 +211,7 @@ class Vocabulary:
         self._cluster_words.add("coordination")
         self._cluster_words.add("coordinacion")
         self._cluster_phrases = sorted(self._cluster_words, key=len, reverse=True)
+        self._cluster_names = {fold(w) for w in ["Cluster", *_cluster_aliases(words)]}
         self._sectors = _alias_map({c: [c, s.name, *s.aliases] for c, s in words.sectors.items()})
         self._sector_keys = sorted(self._sectors, key=len, reverse=True)
         self._roles = _alias_map({c: [r.name, *r.aliases] for c, r in words.roles.items()})
@@ -289,7 +290,7 @@ class Vocabulary:
     def _platform_named(self, key: str) -> PlatformMatch | None:
         if key in self._platforms:
             return PlatformMatch(self._platforms[key], None)
-        if key in self._cluster_words:
+        if key in self._cluster_names:
             return PlatformMatch("CLUSTER", None)  # a bare "Cluster": the sector column names it
         if key in self._sectors:
             return PlatformMatch("CLUSTER", self._sectors[key])  # "Health", "SLSC": that cluster
