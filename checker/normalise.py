@@ -286,7 +286,7 @@ def apply_vocabulary(roster: Roster, vocabulary: Vocabulary) -> None:
         frame["level_code"] = level.mask(level.eq(BLANK), default_level).astype(object)
     else:
         frame["level_code"] = level.replace(BLANK, "national")
-    (frame["location_key"],) = _lookup(frame["location"], fold, (None, "", ""))
+    (frame["location_key"],) = _lookup(frame["location"], vocabulary.key, (None, "", ""))
 
     if roster.has_organization:
         (iom,) = _lookup(frame["organization"], vocabulary.is_iom, (None, False, False))
@@ -321,4 +321,4 @@ def apply_vocabulary(roster: Roster, vocabulary: Vocabulary) -> None:
     # One number per meeting: rows sharing date, platform, cluster sector, level and location.
     keys = ["date_iso", "platform_code", "meeting_sector", "level_code", "location_key"]
     frame["meeting"] = frame.groupby(keys, sort=False, dropna=False).ngroup()
-    (frame["attendee_key"],) = _lookup(frame["attendee"], fold, (None, None, None))
+    (frame["attendee_key"],) = _lookup(frame["attendee"], vocabulary.key, (None, None, None))

@@ -7,6 +7,7 @@ the sheet, row and column a person must look at.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -52,6 +53,7 @@ def _check(code: str, fn: Callable[[pd.Series], pd.Series]) -> pa.Check:
     return pa.Check(fn, name=code)
 
 
+@functools.lru_cache(maxsize=64)  # a batch asks for the same few (vocabulary, period) pairs
 def build_schema(vocabulary: Vocabulary, period: str | None) -> pa.DataFrameSchema:
     words = vocabulary.words
     date_checks = [_check("S202", _is_not(BLANK)), _check("S203", _is_not(UNKNOWN))]

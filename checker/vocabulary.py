@@ -271,6 +271,11 @@ class Vocabulary:
 
     # -- questions --------------------------------------------------------------------
     @_memoised
+    def key(self, text: object) -> str:
+        """fold(), remembered: names and places recur across a batch's rosters."""
+        return fold(text)
+
+    @_memoised
     def header_field(self, text: object) -> str | None:
         return self._headers.get(fold(text))
 
