@@ -6,6 +6,7 @@ and pick a reporter for the Report they get back.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from checker.judge import Assessment
+    from checker.normalise import Roster
 
 
 @dataclass(frozen=True)
@@ -56,8 +58,14 @@ def select_policy(options: CheckOptions, mission: str | None, vocabulary: Vocabu
 
     path = options.profile or find_mission_profile(mission)
     if path is None:
-        return Policy.generic(vocabulary)
+        return _generic(vocabulary)
     return _load_profile(path, vocabulary)
+
+
+@functools.lru_cache(maxsize=8)
+def _generic(vocabulary: Vocabulary) -> Policy:
+    """One generic policy per vocabulary, so that files without a profile are judged together."""
+    return Policy.generic(vocabulary)
 
 
 # Loaded profiles, by file and the vocabulary they extend: a folder of rosters of one
@@ -84,26 +92,62 @@ def check_paths(paths: Sequence[Path], options: CheckOptions | None = None) -> R
     vocabulary = default_vocabulary()
     if options.profile is not None:
         select_policy(options, None, vocabulary)  # a bad --profile stops the run before any file
-    return Report(tuple(check_file(p, options, vocabulary) for p in collect_files(paths)))
+    return Report(tuple(check_files(collect_files(paths), options, vocabulary)))
+
+
+# Rosters checked together in one vectorised pass: enough to spread pandas' and pandera's
+# per-call cost, few enough to keep memory flat on a folder of thousands of files.
+CHUNK = 64
+
+
+def check_files(
+    paths: Sequence[Path], options: CheckOptions | None = None, vocabulary: Vocabulary | None = None
+) -> list[FileResult]:
+    """Check files, in their order; one that cannot be read is a finding, not an exception."""
+    options = options or CheckOptions()
+    vocabulary = vocabulary or default_vocabulary()
+    results: list[FileResult] = []
+    for start in range(0, len(paths), CHUNK):
+        chunk = paths[start : start + CHUNK]
+        readable: list[Workbook] = []
+        slots: list[FileResult | None] = []
+        for path in chunk:
+            try:
+                readable.append(read_workbook(path))
+                slots.append(None)
+            except UnreadableRoster as exc:
+                slots.append(_file_level(path, exc.code, exc.message, vocabulary, options))
+            except Exception as exc:
+                slots.append(_failed(path, exc, vocabulary, options))
+        checked = iter(check_workbooks(readable, options, vocabulary))
+        results.extend(slot if slot is not None else next(checked) for slot in slots)
+    return results
 
 
 def check_file(
     path: Path, options: CheckOptions | None = None, vocabulary: Vocabulary | None = None
 ) -> FileResult:
-    options = options or CheckOptions()
-    vocabulary = vocabulary or default_vocabulary()
-    try:
-        return _check(path, options, vocabulary)
-    except UnreadableRoster as exc:
-        return _file_level(path, exc.code, exc.message, vocabulary, options)
-    except ConfigError:
-        raise  # a bad profile is the tool's problem (exit 2), not the roster's
-    except (MemoryError, RecursionError) as exc:
+    return check_files([path], options, vocabulary)[0]
+
+
+def check_workbook(
+    workbook: Workbook, options: CheckOptions, vocabulary: Vocabulary | None = None
+) -> FileResult:
+    """Check sheets already read (from a file, or built in memory by tests and other tools)."""
+    return check_workbooks([workbook], options, vocabulary)[0]
+
+
+def _failed(
+    path: Path, exc: Exception, vocabulary: Vocabulary, options: CheckOptions
+) -> FileResult:
+    """A file that made the checker fail: reported on that file, the others go on."""
+    if isinstance(exc, ConfigError):
+        raise exc  # a bad profile is the tool's problem (exit 2), not the roster's
+    if isinstance(exc, (MemoryError, RecursionError)):
         return _file_level(path, "E104", f"the file exhausted the checker ({type(exc).__name__})",
                            vocabulary, options)  # fmt: skip
-    except Exception as exc:
-        return _file_level(path, "E101", f"{type(exc).__name__}: {exc}", vocabulary, options,
-                           message_key="E101:internal")  # fmt: skip
+    return _file_level(path, "E101", f"{type(exc).__name__}: {exc}", vocabulary, options,
+                       message_key="E101:internal")  # fmt: skip
 
 
 def _file_level(
@@ -159,20 +203,61 @@ def _place_in_meetings(
     return placed
 
 
-def _check(path: Path, options: CheckOptions, vocabulary: Vocabulary) -> FileResult:
-    return check_workbook(read_workbook(path), options, vocabulary)
+@dataclass
+class _Prepared:
+    """One file's roster, its mission, period and policy: ready to be judged with others."""
+
+    workbook: Workbook
+    roster: Roster
+    known: meta.Metadata
+    period: str | None
+    policy: Policy
+    findings: list[Finding]
+    broken_tables: set[int]  # tables missing a required column: their rows are rejected
 
 
-def check_workbook(
-    workbook: Workbook, options: CheckOptions, vocabulary: Vocabulary | None = None
-) -> FileResult:
-    """Check sheets already read (from a file, or built in memory by tests and other tools)."""
+def check_workbooks(
+    workbooks: Sequence[Workbook], options: CheckOptions, vocabulary: Vocabulary | None = None
+) -> list[FileResult]:
+    """Check several workbooks; those with the same profile are judged in one pass."""
+    vocabulary = vocabulary or default_vocabulary()
+    results: list[FileResult | None] = [None] * len(workbooks)
+    groups: dict[int, list[tuple[int, _Prepared]]] = {}
+    for position, workbook in enumerate(workbooks):
+        try:
+            prepared = _prepare(workbook, options, vocabulary)
+        except Exception as exc:
+            results[position] = _failed(workbook.path, exc, vocabulary, options)
+            continue
+        if isinstance(prepared, FileResult):
+            results[position] = prepared
+        else:
+            groups.setdefault(id(prepared.policy), []).append((position, prepared))
+    for group in groups.values():
+        try:
+            judged = _judge([p for _, p in group])
+        except ConfigError:
+            raise
+        except Exception:
+            # Judge each file alone, so that the one that fails costs only itself.
+            judged = []
+            for _, prepared in group:
+                try:
+                    judged.extend(_judge([prepared]))
+                except Exception as exc:
+                    judged.append(_failed(prepared.workbook.path, exc, vocabulary, options))
+        for (position, _), result in zip(group, judged):
+            results[position] = result
+    return [r for r in results if r is not None]
+
+
+def _prepare(
+    workbook: Workbook, options: CheckOptions, vocabulary: Vocabulary
+) -> _Prepared | FileResult:
+    """Find the roster tables, the mission, the period and the profile; read the dates."""
     # Heavy imports stay here so that `roster-check --help` does not pay for pandas.
     from checker import normalise, schema
-    from checker.judge import assess_meetings
-    from checker.rules import rules_by_scope
 
-    vocabulary = vocabulary or default_vocabulary()
     path = workbook.path
     roster = normalise.build_roster(workbook, vocabulary)
     if not roster.tables:
@@ -193,69 +278,100 @@ def check_workbook(
         known = replace(known, period=period, period_source="dates")
 
     policy = select_policy(options, known.mission, vocabulary)
-    # The profile may add local platform names and titles: read the cells with its words.
     words = policy.vocabulary
     findings: list[Finding] = []
-    required = [f for f, c in words.columns.columns.items() if c.required]
     broken_tables = set()
+    required = [f for f, c in words.columns.columns.items() if c.required]
     for table in roster.tables:
         for field_name in required:
             if field_name not in table.columns:
                 findings.append(schema.missing_column(table.sheet, field_name, words,
                                                       policy.severity))  # fmt: skip
                 broken_tables.add(table.index)
-
     normalise.apply_dates(frame, parsed, period)
+    frame["period"] = period
+    return _Prepared(workbook, roster, known, period, policy, findings, broken_tables)
+
+
+def _judge(batch: list[_Prepared]) -> list[FileResult]:
+    """Match, validate and judge the rosters of one policy together; one result per file."""
+    import numpy as np
+
+    from checker import normalise, schema
+    from checker.judge import assess_meetings
+    from checker.rules import rules_by_scope
+
+    policy = batch[0].policy
+    # The profile may add local platform names and titles: read the cells with its words.
+    words = policy.vocabulary
+    roster = normalise.combine([p.roster for p in batch])
     normalise.apply_vocabulary(roster, words)
-    in_broken = frame["table"].isin(broken_tables)
-    checked = schema.validate(roster, words, period, policy.severity, rows=~in_broken)
-    findings.extend(checked.findings)
+    frame = roster.frame
+
+    broken: set[int] = set()
+    offset = 0
+    for prepared in batch:
+        broken |= {t + offset for t in prepared.broken_tables}
+        offset += len(prepared.roster.tables)
+    in_broken = frame["table"].isin(broken)
+    checked = schema.validate(roster, words, policy.severity, rows=~in_broken)
     rejected = in_broken | frame.index.isin(checked.rejected)
     used = frame.index[~rejected]
+    files = frame["file"].to_numpy(dtype=np.int64)
+    used_per_file = np.bincount(files[~rejected.to_numpy()], minlength=len(batch))
+    rejected_per_file = np.bincount(files[rejected.to_numpy()], minlength=len(batch))
 
-    rows = RowCounts(
-        read=roster.rows_read,
-        used=len(used),
-        skipped=roster.rows_skipped,
-        rejected=int(rejected.sum()),
-    )
-    if roster.rows_read - roster.rows_skipped == 0:
-        table = roster.tables[0]
-        findings.append(Finding(
-            code="E105", rule=words.rule("E105").name, severity=policy.severity("E105"),
-            message=render("E105"), sheet=table.sheet,
-        ))  # fmt: skip
-
-    assessments = assess_meetings(roster, used, policy)
+    by_file: dict[int, list[Assessment]] = {}
+    for assessment in assess_meetings(roster, used, policy):
+        by_file.setdefault(assessment.file, []).append(assessment)
     meeting_rules, file_rules = rules_by_scope()
-    for assessment in assessments:
-        for rule in meeting_rules:
-            if policy.enabled(rule.CODE):
-                findings.extend(rule.check(assessment, policy))
-    if not broken_tables and assessments:  # counting meetings needs a usable roster
-        for rule in file_rules:
-            if policy.enabled(rule.CODE):
-                findings.extend(rule.check_file(assessments, policy, period))
+    used_rows = frame.loc[used, ["file", "sheet", "row", "meeting"]]
 
-    for missing, value in (("mission", known.mission), ("period", period)):
-        if value is None:
+    results = []
+    for position, prepared in enumerate(batch):
+        assessments = by_file.get(position, [])
+        findings = prepared.findings + checked.findings.get(position, [])
+        table = prepared.roster.tables[0]
+        if prepared.roster.rows_read - prepared.roster.rows_skipped == 0:
             findings.append(Finding(
-                code="S210", rule=words.rule("S210").name, severity=policy.severity("S210"),
-                message=render(f"S210:{missing}"), value=missing,
+                code="E105", rule=words.rule("E105").name, severity=policy.severity("E105"),
+                message=render("E105"), sheet=table.sheet,
             ))  # fmt: skip
+        for assessment in assessments:
+            for rule in meeting_rules:
+                if policy.enabled(rule.CODE):
+                    findings.extend(rule.check(assessment, policy))
+        if not prepared.broken_tables and assessments:  # counting meetings needs a usable roster
+            for rule in file_rules:
+                if policy.enabled(rule.CODE):
+                    findings.extend(rule.check_file(assessments, policy, prepared.period))
+        for missing, value in (("mission", prepared.known.mission), ("period", prepared.period)):
+            if value is None:
+                findings.append(Finding(
+                    code="S210", rule=words.rule("S210").name, severity=policy.severity("S210"),
+                    message=render(f"S210:{missing}"), value=missing,
+                ))  # fmt: skip
 
-    meetings = tuple(a.meeting for a in assessments)
-    findings = _place_in_meetings(findings, frame.loc[used], assessments)
-    findings = [f for f in findings if policy.enabled(f.code)]
-    findings = policy.waive(findings, meetings, period)
-    findings.sort(key=Finding.sort_key)
-    return FileResult(
-        path=_display_path(path),
-        mission=known.mission,
-        period=period,
-        rows=rows,
-        meetings=meetings,
-        findings=tuple(findings),
-        profile=policy.name,
-        sheets=tuple(t.sheet for t in roster.tables),
-    )
+        meetings = tuple(a.meeting for a in assessments)
+        if any(f.meeting_id is None and f.row is not None for f in findings):
+            mine = used_rows[used_rows["file"] == position]
+            findings = _place_in_meetings(findings, mine, assessments)
+        findings = [f for f in findings if policy.enabled(f.code)]
+        findings = policy.waive(findings, meetings, prepared.period)
+        findings.sort(key=Finding.sort_key)
+        results.append(FileResult(
+            path=_display_path(prepared.workbook.path),
+            mission=prepared.known.mission,
+            period=prepared.period,
+            rows=RowCounts(
+                read=prepared.roster.rows_read,
+                used=int(used_per_file[position]),
+                skipped=prepared.roster.rows_skipped,
+                rejected=int(rejected_per_file[position]),
+            ),
+            meetings=meetings,
+            findings=tuple(findings),
+            profile=policy.name,
+            sheets=tuple(t.sheet for t in prepared.roster.tables),
+        ))  # fmt: skip
+    return results

@@ -47,6 +47,7 @@ class Assessment:
     seats: tuple[Seat, ...]
     platform_row: int
     platform_column: str | None
+    file: int = 0  # position of the meeting's file in a batch of rosters checked together
 
     @property
     def verdict(self) -> Verdict:
@@ -102,8 +103,8 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
     """Group the used rows into meetings (in workbook order) and assess each one."""
     if used.empty:
         return []
-    columns = ["meeting", "sheet", "row", "table", "platform_code", "meeting_sector", "date_iso",
-               "level_code", "location", "is_iom"]  # fmt: skip
+    columns = ["meeting", "file", "sheet", "row", "table", "platform_code", "meeting_sector",
+               "date_iso", "level_code", "location", "is_iom"]  # fmt: skip
     meetings = roster.frame.loc[used, columns]
     firsts = meetings.drop_duplicates("meeting")
     attendee_columns = ["meeting", "sheet", "row", "table", "attendee", "title", "role",
@@ -125,7 +126,9 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
         seats_by_meeting.setdefault(row.meeting, []).append((attendee, title_row, title_column))
 
     assessments = []
-    for number, first in enumerate(firsts.itertuples(index=False), start=1):
+    numbers: dict[int, int] = {}  # meetings are numbered m1, m2… within each file
+    for first in firsts.itertuples(index=False):
+        number = numbers[first.file] = numbers.get(first.file, 0) + 1
         platform = str(first.platform_code)
         sector = _text(first.meeting_sector)
         date = str(first.date_iso)
@@ -143,5 +146,7 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
             sheet=first.sheet, row=int(first.row), label=policy.platform_label(platform, sector),
         )  # fmt: skip
         platform_row, platform_column = roster.cell_of(int(first.table), int(first.row), "platform")
-        assessments.append(Assessment(meeting, tuple(seats), platform_row, platform_column))
+        assessments.append(
+            Assessment(meeting, tuple(seats), platform_row, platform_column, int(first.file))
+        )
     return assessments

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -48,8 +48,8 @@ class Roster:
 
     frame: pd.DataFrame
     tables: list[RosterTable]
-    # Cells filled from a merged range → the range's top-left cell: (sheet, row, col) → (row, col).
-    merged_origin: dict[tuple[str, int, int], tuple[int, int]]
+    # Cells filled from a merged range → the range's top-left cell: (table, row, col) → (row, col).
+    merged_origin: dict[tuple[int, int, int], tuple[int, int]]
     rows_read: int
     rows_skipped: int
     has_organization: bool
@@ -62,7 +62,7 @@ class Roster:
         col = roster_table.columns.get(field_name)
         if col is None:
             return row, None
-        origin = self.merged_origin.get((roster_table.sheet, row, col))
+        origin = self.merged_origin.get((table, row, col))
         if origin is not None:
             return origin[0] + 1, column_letter(origin[1])
         return row, column_letter(col)
@@ -118,7 +118,10 @@ def locate_tables(
 
 
 def _fill_merged_down(
-    sheet: SheetGrid, header_index: int, origin: dict[tuple[str, int, int], tuple[int, int]]
+    sheet: SheetGrid,
+    header_index: int,
+    table: int,
+    origin: dict[tuple[int, int, int], tuple[int, int]],
 ) -> None:
     """A date or platform merged down over a meeting's attendees belongs to every row."""
     cells = sheet.cells
@@ -130,7 +133,7 @@ def _fill_merged_down(
             row = cells[r]
             if c0 < len(row) and row[c0] in ("", None):
                 row[c0] = value
-                origin[(sheet.name, r + 1, c0)] = (r0, c0)
+                origin[(table, r + 1, c0)] = (r0, c0)
 
 
 def _clean(values: np.ndarray) -> np.ndarray:
@@ -156,11 +159,11 @@ def _grid(body: list[list[Any]], width: int) -> np.ndarray:
 
 
 def _table_frame(
-    table: RosterTable, sheet: SheetGrid, origin: dict[tuple[str, int, int], tuple[int, int]]
+    table: RosterTable, sheet: SheetGrid, origin: dict[tuple[int, int, int], tuple[int, int]]
 ) -> tuple[pd.DataFrame, int, int]:
     """Data rows of one table → (frame of kept rows, rows read, rows skipped)."""
     header_index = table.header_row - 1
-    _fill_merged_down(sheet, header_index, origin)
+    _fill_merged_down(sheet, header_index, table.index, origin)
     body = sheet.cells[header_index + 1 :]
     width = max(max(table.columns.values()) + 1, len(sheet.cells[header_index]))
     grid = _grid(body, width)
@@ -190,12 +193,13 @@ def _table_frame(
     frame["sheet"] = table.sheet
     frame["row"] = index + table.header_row + 1
     frame["table"] = table.index
+    frame["file"] = 0
     return frame, rows_read, rows_read - len(index)
 
 
 def build_roster(workbook: Workbook, vocabulary: Vocabulary) -> Roster:
     tables, metadata, sheets = locate_tables(workbook, vocabulary)
-    origin: dict[tuple[str, int, int], tuple[int, int]] = {}
+    origin: dict[tuple[int, int, int], tuple[int, int]] = {}
     frames, read, skipped = [], 0, 0
     for table, sheet in zip(tables, sheets):
         frame, table_read, table_skipped = _table_frame(table, sheet, origin)
@@ -205,10 +209,36 @@ def build_roster(workbook: Workbook, vocabulary: Vocabulary) -> Roster:
     frame = (
         pd.concat(frames, ignore_index=True)
         if frames
-        else pd.DataFrame(columns=[*FIELDS, "sheet", "row", "table"])
+        else pd.DataFrame(columns=[*FIELDS, "sheet", "row", "table", "file"])
     )
     has_org = any("organization" in t.columns for t in tables)
     return Roster(frame, tables, origin, read, skipped, has_org, metadata)
+
+
+def combine(rosters: list[Roster]) -> Roster:
+    """Several files' rosters as one, so that matching, validation and judging run once
+    over all their rows (pandas and pandera cost per call, not per row). Rows keep their
+    file's position in the `file` column; tables are renumbered."""
+    if len(rosters) == 1:
+        return rosters[0]
+    tables: list[RosterTable] = []
+    origin: dict[tuple[int, int, int], tuple[int, int]] = {}
+    frames = []
+    for position, roster in enumerate(rosters):
+        offset = len(tables)
+        tables.extend(replace(t, index=t.index + offset) for t in roster.tables)
+        origin.update({(t + offset, r, c): o for (t, r, c), o in roster.merged_origin.items()})
+        frame = roster.frame.assign(table=roster.frame["table"] + offset, file=position)
+        frames.append(frame)
+    return Roster(
+        pd.concat(frames, ignore_index=True),
+        tables,
+        origin,
+        sum(r.rows_read for r in rosters),
+        sum(r.rows_skipped for r in rosters),
+        any(r.has_organization for r in rosters),
+        rosters[0].metadata,
+    )
 
 
 # ------------------------------------------------------------------ cell values → codes
@@ -288,12 +318,13 @@ def apply_vocabulary(roster: Roster, vocabulary: Vocabulary) -> None:
         frame["level_code"] = level.replace(BLANK, "national")
     (frame["location_key"],) = _lookup(frame["location"], vocabulary.key, (None, "", ""))
 
-    if roster.has_organization:
-        (iom,) = _lookup(frame["organization"], vocabulary.is_iom, (None, False, False))
-        frame["is_iom"] = iom.astype(bool)
-    else:
-        # An IOM representation log: every named row is IOM; no name means IOM was absent.
-        frame["is_iom"] = frame["attendee"].notna() | frame["title"].notna()
+    (iom,) = _lookup(frame["organization"], vocabulary.is_iom, (None, False, False))
+    # A table without an Organization column is an IOM representation log: every named row
+    # is IOM, and a row without a name means the meeting took place without IOM.
+    logs = [t.index for t in roster.tables if "organization" not in t.columns]
+    in_log = frame["table"].isin(logs)
+    named = frame["attendee"].notna() | frame["title"].notna()
+    frame["is_iom"] = iom.astype(bool).where(~in_log, named)
     iom = frame["is_iom"]
     bare_cluster = frame["platform_code"].eq("CLUSTER") & platform_sector.isna()
 
@@ -319,6 +350,6 @@ def apply_vocabulary(roster: Roster, vocabulary: Vocabulary) -> None:
     frame["capacity_code"] = capacity.where(iom, "member")
 
     # One number per meeting: rows sharing date, platform, cluster sector, level and location.
-    keys = ["date_iso", "platform_code", "meeting_sector", "level_code", "location_key"]
+    keys = ["file", "date_iso", "platform_code", "meeting_sector", "level_code", "location_key"]
     frame["meeting"] = frame.groupby(keys, sort=False, dropna=False).ngroup()
     (frame["attendee_key"],) = _lookup(frame["attendee"], vocabulary.key, (None, None, None))

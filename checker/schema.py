@@ -44,21 +44,24 @@ def _one_of(codes: set[str]) -> Callable[[pd.Series], pd.Series]:
     return lambda s: s.isin(allowed)
 
 
-def _in_period(period: str) -> Callable[[pd.Series], pd.Series]:
-    # ISO dates compare as text: "2026-10-05".startswith("2026-10")
-    return lambda s: s.str.startswith(period) | s.str.len().ne(10)
+def _in_period(frame: pd.DataFrame) -> pd.Series:
+    """Each row's date against its own file's period (files of many months are checked
+    together). ISO dates compare as text: "2026-10-05".startswith("2026-10")."""
+    inside = [
+        period is None or period != period or len(date) != 10 or date.startswith(period)
+        for date, period in zip(frame["date_iso"], frame["period"])
+    ]
+    return pd.Series(inside, index=frame.index)
 
 
 def _check(code: str, fn: Callable[[pd.Series], pd.Series]) -> pa.Check:
     return pa.Check(fn, name=code)
 
 
-@functools.lru_cache(maxsize=64)  # a batch asks for the same few (vocabulary, period) pairs
-def build_schema(vocabulary: Vocabulary, period: str | None) -> pa.DataFrameSchema:
+@functools.lru_cache(maxsize=8)  # one per vocabulary (a profile's words make another)
+def build_schema(vocabulary: Vocabulary) -> pa.DataFrameSchema:
     words = vocabulary.words
     date_checks = [_check("S202", _is_not(BLANK)), _check("S203", _is_not(UNKNOWN))]
-    if period:
-        date_checks.append(_check("S207", _in_period(period)))
     return pa.DataFrameSchema(
         {
             "date_iso": pa.Column(None, checks=date_checks),
@@ -88,8 +91,10 @@ def build_schema(vocabulary: Vocabulary, period: str | None) -> pa.DataFrameSche
             ),
             "attendee_key": pa.Column(None, nullable=True),
             "meeting": pa.Column(int),
+            "period": pa.Column(None, nullable=True),
         },
-        checks=[_check("S208", _once_per_meeting)],
+        # Checks that need two columns: the file's period, the meeting of each attendee.
+        checks=[_check("S207", _in_period), _check("S208", _once_per_meeting)],
         strict=True,
     )
 
@@ -99,21 +104,24 @@ def _once_per_meeting(frame: pd.DataFrame) -> pd.Series:
     return ~(named & frame.duplicated(["meeting", "attendee_key"]))
 
 
+_FRAME_CHECKS = {"S207": "date", "S208": "attendee"}  # frame-wide check → the cell to show
+
+
 @dataclass
 class Validation:
-    findings: list[Finding]
+    # Findings per file of the roster (its `file` column), and the rows that were rejected.
+    findings: dict[int, list[Finding]]
     rejected: pd.Index
 
 
 def validate(
     roster: Roster,
     vocabulary: Vocabulary,
-    period: str | None,
     severity: Callable[[str], Any],
     rows: pd.Series | None = None,
 ) -> Validation:
     """Check the roster's frame (or the `rows` of it) and return findings and rejected rows."""
-    schema = build_schema(vocabulary, period)
+    schema = build_schema(vocabulary)
     # Only the checked columns: pandera's cost grows with the width of the frame it is given.
     frame = roster.frame.loc[:, list(schema.columns)]
     if rows is not None:
@@ -123,33 +131,30 @@ def validate(
     except pa.errors.SchemaErrors as errors:
         cases = errors.failure_cases
     else:
-        return Validation([], frame.index[:0])
+        return Validation({}, frame.index[:0])
     ours = cases["check"].astype(str).str.match(r"^S\d{3}$")
     if not ours.all():  # a dtype or column failure is a fault of the checker, not of the roster
         raise RuntimeError(f"schema failure: {cases[~ours].iloc[0].to_dict()}")
     cases = cases[cases["index"].notna()]
-    return _to_findings(cases, roster, vocabulary, period, severity)
+    return _to_findings(cases, roster, vocabulary, severity)
 
 
 def _to_findings(
-    cases: pd.DataFrame,
-    roster: Roster,
-    vocabulary: Vocabulary,
-    period: str | None,
-    severity: Callable[[str], Any],
+    cases: pd.DataFrame, roster: Roster, vocabulary: Vocabulary, severity: Callable[[str], Any]
 ) -> Validation:
     frame = roster.frame
-    findings: dict[tuple[str, str, int, str | None], Finding] = {}
+    findings: dict[tuple[str, int, int, str | None], tuple[int, Finding]] = {}
     rejected: set[Any] = set()
     missing_columns: set[tuple[int, str]] = set()
     indices = pd.unique(cases["index"])
     wanted = dict.fromkeys(
-        ["table", "row", *SOURCE_FIELD.values(), "attendee", "date_iso", "platform_code"]
-    )
+        ["table", "file", "row", "period", *SOURCE_FIELD.values(), "attendee", "date_iso",
+         "platform_code"]
+    )  # fmt: skip
     rows = frame.loc[indices, list(wanted)].to_dict("index")
     for index, column, code in zip(cases["index"], cases["column"], cases["check"]):
-        # S208 is a check of the whole frame: pandera lists every column of a failing row.
-        field_name = "attendee" if code == "S208" else SOURCE_FIELD[column]
+        # S207/S208 check the whole frame: pandera lists every column of a failing row.
+        field_name = _FRAME_CHECKS.get(code) or SOURCE_FIELD[column]
         row = rows[index]
         if (code, field_name) in REJECTING:
             rejected.add(index)
@@ -159,7 +164,7 @@ def _to_findings(
             continue
         excel_row, letter = roster.cell_of(int(row["table"]), int(row["row"]), field_name)
         value = row[field_name]
-        key = (code, table.sheet, excel_row, letter)
+        key = (code, table.index, excel_row, letter)
         if key in findings:  # a merged cell is reported once
             continue
         suggestion = _suggest(code, value, vocabulary)
@@ -169,24 +174,28 @@ def _to_findings(
             name=row["attendee"] or "(no name)",
             suggestion=suggestion,
             date=row["date_iso"],
-            period=period,
+            period=row["period"],
             platform=row["platform"],
             known=_known_platforms(vocabulary) if code == "S204" else "",
         )
-        findings[key] = Finding(
+        findings[key] = int(row["file"]), Finding(
             code=code, rule=vocabulary.rule(code).name, severity=severity(code), message=message,
             sheet=table.sheet, row=excel_row, column=letter, value=value, suggestion=suggestion,
             meeting_date=row["date_iso"] if len(str(row["date_iso"])) == 10 else None,
             platform=row["platform_code"] if row["platform_code"] in vocabulary.platform_names
             else None,
         )  # fmt: skip
+    files = frame.groupby("table")["file"].first() if missing_columns else {}
     for table_index, field_name in sorted(missing_columns):
-        findings[("S201", field_name, table_index, None)] = missing_column(
+        findings[("S201", table_index, 0, field_name)] = int(files[table_index]), missing_column(
             roster.tables[table_index].sheet, field_name, vocabulary, severity,
             why=" so that the level of each IOM attendee can be checked"
             if field_name == "title" else "",
         )  # fmt: skip
-    return Validation(list(findings.values()), pd.Index(sorted(rejected)))
+    by_file: dict[int, list[Finding]] = {}
+    for file, found in findings.values():
+        by_file.setdefault(file, []).append(found)
+    return Validation(by_file, pd.Index(sorted(rejected)))
 
 
 def missing_column(
