@@ -6,8 +6,9 @@ and pick a reporter for the Report they get back.
 
 from __future__ import annotations
 
+import glob
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +23,7 @@ from checker.vocabulary import Vocabulary, default_vocabulary
 if TYPE_CHECKING:
     import pandas as pd
 
+    from checker.batch import Progress
     from checker.judge import Assessment
 
 
@@ -32,21 +34,43 @@ class CheckOptions:
     profile: Path | None = None
 
 
+GLOB_CHARACTERS = frozenset("*?[")
+
+
+def is_pattern(path: Path | str) -> bool:
+    """A glob pattern (`rosters/**/*.xlsx`) rather than the name of a file or folder."""
+    return not os.path.exists(path) and bool(GLOB_CHARACTERS & set(str(path)))
+
+
 def collect_files(paths: Iterable[Path]) -> list[Path]:
-    """Roster files named or found (recursively) in folders, in a stable order, once each."""
-    found: dict[Path, None] = {}
+    """Roster files named, found (recursively) in folders, or matched by glob patterns (`**`
+    included); in a stable order — arguments in order, each folder's and pattern's files
+    sorted — and once each, however many arguments name them."""
+    found: dict[str, Path] = {}
+
+    def add(path: Path) -> None:
+        found.setdefault(os.path.normcase(os.path.abspath(path)), path)
+
     for path in paths:
-        if path.is_dir():
-            for sub in sorted(path.rglob("*")):
-                if (
-                    sub.is_file()
-                    and sub.suffix.lower() in ROSTER_SUFFIXES
-                    and not sub.name.startswith(("~$", "."))  # Excel's lock files
-                ):
-                    found.setdefault(sub, None)
+        if is_pattern(path):
+            for match in sorted(glob.glob(str(path), recursive=True)):
+                _add_roster_files(Path(match), add, named=False)
         else:
-            found.setdefault(path, None)
-    return list(found)
+            _add_roster_files(path, add, named=True)
+    return list(found.values())
+
+
+def _add_roster_files(path: Path, add: Callable[[Path], None], named: bool) -> None:
+    if path.is_dir():
+        for sub in sorted(path.rglob("*")):
+            if sub.is_file() and _is_roster_file(sub):
+                add(sub)
+    elif named or _is_roster_file(path):  # a file named on purpose is checked whatever it is
+        add(path)
+
+
+def _is_roster_file(path: Path) -> bool:
+    return path.suffix.lower() in ROSTER_SUFFIXES and not path.name.startswith(("~$", "."))
 
 
 def select_policy(options: CheckOptions, mission: str | None, vocabulary: Vocabulary) -> Policy:
@@ -54,10 +78,22 @@ def select_policy(options: CheckOptions, mission: str | None, vocabulary: Vocabu
     return Policy.generic(vocabulary)
 
 
-def check_paths(paths: Sequence[Path], options: CheckOptions | None = None) -> Report:
+def check_paths(
+    paths: Sequence[Path],
+    options: CheckOptions | None = None,
+    jobs: int | None = 1,
+    progress: Progress | None = None,
+) -> Report:
+    """Check every roster file the paths name, find or match, each on its own.
+
+    `jobs` processes check files in parallel (None: one per core; 1, the default for
+    programs, checks in this process); results keep the order of `collect_files`.
+    `progress` is called with each file's path once it is checked.
+    """
+    from checker.batch import check_files
+
     options = options or CheckOptions()
-    vocabulary = default_vocabulary()
-    return Report(tuple(check_file(p, options, vocabulary) for p in collect_files(paths)))
+    return Report(tuple(check_files(collect_files(paths), options, jobs, progress)))
 
 
 def check_file(
@@ -75,6 +111,13 @@ def check_file(
     except Exception as exc:
         return _file_level(path, "E101", f"{type(exc).__name__}: {exc}", vocabulary, options,
                            message_key="E101:internal")  # fmt: skip
+
+
+def file_level_result(
+    path: Path, code: str, options: CheckOptions, detail: str = "", message_key: str | None = None
+) -> FileResult:
+    """A result holding one file-level finding, for a file the pipeline could not check."""
+    return _file_level(path, code, detail, default_vocabulary(), options, message_key=message_key)
 
 
 def _file_level(
