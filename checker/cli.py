@@ -137,10 +137,34 @@ def _mission(ctx: click.Context, param: click.Parameter, value: str | None) -> s
     show_default=True,
     help="Exit 1 when a finding is at or above this severity.",
 )
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help="Report only these codes or prefixes, comma-separated or repeated (C3,S205).",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="CODES",
+    help="Do not report these codes or prefixes (S207,C307); the longest prefix wins.",
+)
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Accept the findings recorded in FILE: they are shown but do not fail the run.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Record this run's findings in FILE (atomically) and accept them.",
+)
 def check(
     paths: tuple[Path, ...], jobs: int | None, quiet: bool, profile: Path | None,
     mission: str | None, period: str | None, output_format: str, output: Path | None,
-    fail_on: str,
+    fail_on: str, select: tuple[str, ...], ignore: tuple[str, ...],
+    baseline_file: Path | None, write_baseline: Path | None,
 ) -> None:  # fmt: skip
     """Check roster workbooks (.xlsx .xlsm .ods .xls .csv), folders of them, or glob patterns
     such as 'rosters/**/*_2026-*.xlsx' (quoted, so that the shell leaves them to the checker).
@@ -148,9 +172,18 @@ def check(
     Each file is checked on its own: a corrupt or hostile file becomes a finding (E1xx) and
     never stops the others. Files are reported in a stable order whatever --jobs is.
     """
+    from checker import baseline
     from checker.api import CheckOptions, check_paths, collect_files, is_pattern
     from checker.config import ConfigError
+    from checker.selection import Selection, SelectionError, parse_codes
+    from checker.vocabulary import default_vocabulary
 
+    selection = Selection(parse_codes(select), parse_codes(ignore))
+    try:
+        selection.validate(_load(default_vocabulary).rules.rules)
+        accepted = baseline.load(baseline_file) if baseline_file else None
+    except (SelectionError, baseline.BaselineError) as exc:
+        raise ToolError(str(exc)) from None
     for path in paths:
         if is_pattern(path):
             if not collect_files([path]):
@@ -166,6 +199,13 @@ def check(
     if not report.results:
         raise ToolError("no roster files (.xlsx, .xlsm, .ods, .xls, .csv) found in " +
                         ", ".join(str(p) for p in paths))  # fmt: skip
+    report = selection.apply(report)
+    if write_baseline is not None:
+        with _atomic(write_baseline) as stream:
+            baseline.write(report, stream)
+        accepted = baseline.load(write_baseline)
+    if accepted is not None:
+        report = baseline.apply(report, accepted)
     _write(report, output_format, output)
     sys.exit(exit_status(report, fail_on))
 

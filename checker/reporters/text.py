@@ -78,4 +78,5 @@ def _finding(finding: dict[str, Any], stream: TextIO, color: bool) -> None:
     code = _style(finding["code"], color, fg=_SEVERITY_COLOUR[finding["severity"]], bold=True)
     cell = finding["cell"] or finding["sheet"] or "file"
     waived = f" [waived: {finding.get('waiver_reason')}]" if finding.get("waived") else ""
-    stream.write(f"    {cell} {code} {finding['message']}{waived}\n")
+    accepted = " [baseline]" if finding.get("baseline") else ""
+    stream.write(f"    {cell} {code} {finding['message']}{waived}{accepted}\n")

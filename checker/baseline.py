@@ -1,0 +1,89 @@
+"""--baseline: findings accepted once, so that CI fails only on new ones.
+
+`--write-baseline FILE` records the findings of a run; `--baseline FILE` marks the findings
+found there `"baseline": true`. They are still reported (and still count in each file's
+status and summary, which describe the roster as it is), but they do not fail the run
+(--fail-on) and the CI formats show them as accepted rather than as failures.
+
+A finding is recognised by its fingerprint: the file (its path as shown, with / as the
+separator), code, sheet, column, meeting date, platform and value. The row is left out on
+purpose, so that inserting or deleting rows above a finding keeps it recognised; the
+message is left out so that rewording it in a new version does not make every finding new.
+Identical fingerprints are counted: if the baseline holds one "Cheif of Mission" typo in a
+column and the roster now has two, one of them is new.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path, PurePath
+from typing import IO, Any
+
+from checker.findings import FileResult, Finding, Report
+
+BASELINE_VERSION = 1
+KEY_FIELDS = ("path", "code", "sheet", "column", "meeting_date", "platform", "value")
+
+Fingerprint = tuple[Any, ...]
+
+
+class BaselineError(ValueError):
+    """The baseline file cannot be read or is not a roster-check baseline. The CLI exits 2."""
+
+
+def fingerprint(result: FileResult, finding: Finding) -> Fingerprint:
+    return _key(_entry(result, finding))
+
+
+def _entry(result: FileResult, finding: Finding) -> dict[str, Any]:
+    data = finding.to_dict()
+    return {"path": PurePath(result.path).as_posix(),
+            **{name: data[name] for name in KEY_FIELDS[1:]}}  # fmt: skip
+
+
+def _key(entry: dict[str, Any]) -> Fingerprint:
+    return tuple(entry.get(name) for name in KEY_FIELDS)
+
+
+def write(report: Report, stream: IO[str]) -> None:
+    """The findings of `report` as a baseline file, sorted so that it diffs well in git.
+    Waived findings are left out: the mission's profile accepts them already."""
+    entries = [{**_entry(r, f), "message": f.message}
+               for r in report.results for f in r.findings if not f.waived]  # fmt: skip
+    entries.sort(key=lambda e: tuple("" if v is None else str(v) for v in _key(e)))
+    json.dump({"roster_check_baseline": BASELINE_VERSION, "findings": entries}, stream,
+              ensure_ascii=False, indent=2)  # fmt: skip
+    stream.write("\n")
+
+
+def load(path: Path) -> Counter[Fingerprint]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise BaselineError(f"{path}: cannot read the baseline ({exc.strerror or exc})") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BaselineError(f"{path}: not a baseline file (not JSON: {exc})") from None
+    if not isinstance(data, dict) or data.get("roster_check_baseline") != BASELINE_VERSION:
+        raise BaselineError(f"{path}: not a roster-check baseline (written by --write-baseline)")
+    entries = data.get("findings")
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise BaselineError(f'{path}: "findings" must be a list of findings')
+    return Counter(_key(e) for e in entries)
+
+
+def apply(report: Report, accepted: Counter[Fingerprint]) -> Report:
+    """Mark the findings the baseline accepts, each recorded occurrence at most once."""
+    left = Counter(accepted)
+    results = []
+    for result in report.results:
+        findings = []
+        for finding in result.findings:
+            key = fingerprint(result, finding)
+            if not finding.waived and left[key] > 0:
+                left[key] -= 1
+                finding = replace(finding, baseline=True)
+            findings.append(finding)
+        results.append(replace(result, findings=tuple(findings)))
+    return Report(tuple(results))
