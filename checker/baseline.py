@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path, PurePath
 from typing import IO, Any
 
-from checker.findings import FileResult, Finding, Report
+from checker.findings import Report
 
 BASELINE_VERSION = 1
 KEY_FIELDS = ("path", "code", "sheet", "column", "meeting_date", "platform", "value")
@@ -33,24 +34,23 @@ class BaselineError(ValueError):
     """The baseline file cannot be read or is not a roster-check baseline. The CLI exits 2."""
 
 
-def fingerprint(result: FileResult, finding: Finding) -> Fingerprint:
-    return _key(_entry(result, finding))
+def key_fields(path: str, finding: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields that identify a finding across runs, from its JSON form."""
+    return {"path": PurePath(path).as_posix(), **{name: finding[name] for name in KEY_FIELDS[1:]}}
 
 
-def _entry(result: FileResult, finding: Finding) -> dict[str, Any]:
-    data = finding.to_dict()
-    return {"path": PurePath(result.path).as_posix(),
-            **{name: data[name] for name in KEY_FIELDS[1:]}}  # fmt: skip
+def fingerprint(path: str, finding: Mapping[str, Any]) -> Fingerprint:
+    return _key(key_fields(path, finding))
 
 
-def _key(entry: dict[str, Any]) -> Fingerprint:
+def _key(entry: Mapping[str, Any]) -> Fingerprint:
     return tuple(entry.get(name) for name in KEY_FIELDS)
 
 
 def write(report: Report, stream: IO[str]) -> None:
     """The findings of `report` as a baseline file, sorted so that it diffs well in git.
     Waived findings are left out: the mission's profile accepts them already."""
-    entries = [{**_entry(r, f), "message": f.message}
+    entries = [{**key_fields(r.path, f.to_dict()), "message": f.message}
                for r in report.results for f in r.findings if not f.waived]  # fmt: skip
     entries.sort(key=lambda e: tuple("" if v is None else str(v) for v in _key(e)))
     json.dump({"roster_check_baseline": BASELINE_VERSION, "findings": entries}, stream,
@@ -80,7 +80,7 @@ def apply(report: Report, accepted: Counter[Fingerprint]) -> Report:
     for result in report.results:
         findings = []
         for finding in result.findings:
-            key = fingerprint(result, finding)
+            key = fingerprint(result.path, finding.to_dict())
             if not finding.waived and left[key] > 0:
                 left[key] -= 1
                 finding = replace(finding, baseline=True)

@@ -241,12 +241,16 @@ def exit_status(report: Report, fail_on: str) -> int:
 
 def _write(report: Report, output_format: str, output: Path | None) -> None:
     render = reporter(output_format).render
-    if output is None:
-        stream = click.get_text_stream("stdout")
-        render(report, stream, color=output_format == "text" and stream.isatty())
-        return
-    with _atomic(output) as stream:
-        render(report, stream)
+    try:
+        if output is None:
+            stream = click.get_text_stream("stdout")
+            render(report, stream, color=output_format == "text" and stream.isatty())
+            return
+        with _atomic(output) as stream:
+            render(report, stream)
+    except OSError as exc:  # e.g. --format github and an unwritable $GITHUB_STEP_SUMMARY
+        where = f"{exc.filename}: " if exc.filename else ""
+        raise ToolError(f"{where}cannot write the report ({exc.strerror or exc})") from None
 
 
 @contextmanager
@@ -268,15 +272,11 @@ def _atomic(target: Path) -> Iterator[TextIO]:
 @main.command()
 def rules() -> None:
     """List every finding code with its name, default severity and documentation."""
-    from checker.rules import load_rules
-    from checker.vocabulary import default_vocabulary
+    from checker.rules import documentation
 
-    vocabulary = _load(default_vocabulary)
-    docs = {module.CODE: (module.__doc__ or "").strip() for module in load_rules()}
-    for code, entry in vocabulary.rules.rules.items():
-        click.echo(f"{code}  {entry.name}  [{entry.severity}]")
-        text = docs.get(code) or entry.summary or ""
-        for line in text.splitlines():
+    for rule in _load(documentation):
+        click.echo(f"{rule.code}  {rule.name}  [{rule.severity}]")
+        for line in rule.text.splitlines():
             click.echo(f"    {line}".rstrip())
         click.echo()
 

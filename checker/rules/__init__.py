@@ -7,6 +7,7 @@ The first line of its docstring is the summary `roster-check rules` shows.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from importlib import import_module
 from types import ModuleType
 
@@ -29,6 +30,31 @@ Check = Callable[[Assessment, Policy], Iterator[Finding]]
 
 def load_rules() -> list[ModuleType]:
     return [import_module(f"checker.rules.{name}") for name in RULE_MODULES]
+
+
+@dataclass(frozen=True)
+class RuleDoc:
+    """What `roster-check rules` prints and SARIF's tool.driver.rules carries, for one code."""
+
+    code: str
+    name: str
+    severity: str
+    text: str  # the rule module's docstring, else the summary in schemas/rules.yaml
+
+    @property
+    def summary(self) -> str:
+        return self.text.splitlines()[0] if self.text else self.name
+
+
+def documentation() -> list[RuleDoc]:
+    """Every finding code, in the order of schemas/rules.yaml."""
+    from checker.vocabulary import default_vocabulary
+
+    docs = {module.CODE: (module.__doc__ or "").strip() for module in load_rules()}
+    return [
+        RuleDoc(code, entry.name, entry.severity, docs.get(code) or entry.summary or "")
+        for code, entry in default_vocabulary().rules.rules.items()
+    ]
 
 
 def required_text(assessment: Assessment, policy: Policy) -> str:
