@@ -99,8 +99,13 @@ def _check_in_pool(
         for task in as_completed(tasks):
             try:
                 results = task.result()
-            except BrokenProcessPool:
-                continue  # a worker died: the files not done are re-checked one by one below
+            except KeyboardInterrupt:
+                raise
+            except BaseException:
+                # A worker died, or something check_file does not catch escaped (a Rust
+                # reader's PanicException is a BaseException): the files of the tasks that
+                # did not finish are re-checked one by one below.
+                continue
             for path, result in zip(tasks[task], results):
                 done[path] = result
                 if progress is not None:
@@ -115,17 +120,18 @@ def _check_in_pool(
 
 def _check_isolated(path: Path, options: CheckOptions, context: BaseContext) -> FileResult:
     """Check one file in a process of its own, so that if it kills the process we know it."""
+    from checker.api import file_level_result
+
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
         try:
             return pool.submit(_check_chunk, [path], options).result()[0]
         except BrokenProcessPool:
-            return _crashed(path, options)
-
-
-def _crashed(path: Path, options: CheckOptions) -> FileResult:
-    from checker.api import file_level_result
-
-    return file_level_result(path, "E101", options, message_key="E101:crashed")
+            return file_level_result(path, "E101", options, message_key="E101:crashed")
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:
+            return file_level_result(path, "E101", options, f"{type(exc).__name__}: {exc}",
+                                     message_key="E101:internal")  # fmt: skip
 
 
 def _start_method() -> BaseContext:

@@ -109,6 +109,33 @@ def test_a_file_that_kills_its_worker_is_reported_and_the_others_are_checked(tmp
     assert all(r.status == "compliant" for name, r in by_name.items() if name != killer.name)
 
 
+class Panic(BaseException):
+    """Like pyo3's PanicException: not an Exception, so check_file lets it through."""
+
+
+def test_an_exception_that_escapes_check_file_in_a_worker_costs_only_its_file(tmp_path,
+                                                                             monkeypatch):  # fmt: skip
+    from checker import api
+
+    for i in range(8):
+        shutil.copyfile(SAMPLES / "KEN_2026-10.xlsx", tmp_path / f"KEN_2026-{i + 1:02d}.xlsx")
+    real_check_file = api.check_file
+
+    def check_file(path, options=None, vocabulary=None):
+        if path.name == "KEN_2026-03.xlsx":
+            raise Panic("called `Option::unwrap()` on a `None` value")
+        return real_check_file(path, options, vocabulary)
+
+    monkeypatch.setattr(api, "check_file", check_file)
+    monkeypatch.setattr(batch, "_start_method", lambda: batch.multiprocessing.get_context("fork"))
+    report = check_paths([tmp_path], CheckOptions(), jobs=2)
+    statuses = {Path(r.path).name: r.status for r in report.results}
+    assert statuses.pop("KEN_2026-03.xlsx") == "unreadable"
+    assert set(statuses.values()) == {"compliant"} and len(statuses) == 7
+    (panicked,) = [r for r in report.results if r.path.endswith("KEN_2026-03.xlsx")]
+    assert "Panic: called `Option::unwrap()`" in panicked.findings[0].message
+
+
 def test_progress_is_called_once_per_file_with_the_total(folder):
     files = sorted(folder.glob("office00/*.xlsx"))
     seen: list[tuple[Path, int]] = []
