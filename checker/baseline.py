@@ -47,15 +47,17 @@ def _key(entry: Mapping[str, Any]) -> Fingerprint:
     return tuple(entry.get(name) for name in KEY_FIELDS)
 
 
-def write(report: Report, stream: IO[str]) -> None:
-    """The findings of `report` as a baseline file, sorted so that it diffs well in git.
-    Waived findings are left out: the mission's profile accepts them already."""
+def write(report: Report, stream: IO[str]) -> Counter[Fingerprint]:
+    """Write the findings of `report` as a baseline file, sorted so that it diffs well in
+    git, and return what it accepts. Waived findings are left out: the mission's profile
+    accepts them already."""
     entries = [{**key_fields(r.path, f.to_dict()), "message": f.message}
                for r in report.results for f in r.findings if not f.waived]  # fmt: skip
     entries.sort(key=lambda e: tuple("" if v is None else str(v) for v in _key(e)))
     json.dump({"roster_check_baseline": BASELINE_VERSION, "findings": entries}, stream,
               ensure_ascii=False, indent=2)  # fmt: skip
     stream.write("\n")
+    return Counter(_key(e) for e in entries)
 
 
 def load(path: Path) -> Counter[Fingerprint]:

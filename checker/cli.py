@@ -202,8 +202,7 @@ def check(
     report = selection.apply(report)
     if write_baseline is not None:
         with _atomic(write_baseline) as stream:
-            baseline.write(report, stream)
-        accepted = baseline.load(write_baseline)
+            accepted = baseline.write(report, stream)
     if accepted is not None:
         report = baseline.apply(report, accepted)
     _write(report, output_format, output)
