@@ -61,7 +61,8 @@ def summary(data: dict[str, Any]) -> str:
         kept = sum(1 for f in result["findings"] if accepted(f))
         lines.append(
             f"| {cell(result['path'])} | {cell(result['mission'] or '?')} "
-            f"| {cell(result['period'] or '?')} | {STATUS[result['status']]} | {s['meetings']} "
+            f"| {cell(result['period'] or '?')} | {STATUS.get(result['status'], result['status'])} "
+            f"| {s['meetings']} "
             f"| {s['compliant']} | {s['absent']} | {s['wrong_level']} | {s['undetermined']} "
             f"| {rate(s['compliance_rate'])} | {s['errors']} | {s['warnings']} | {kept} |"
         )
