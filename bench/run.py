@@ -42,18 +42,31 @@ TARGET_HELP = 0.3  # (d) seconds
 TARGET_REPORT = 60.0  # --report: seconds for 2,000 files
 
 # Runs one command and reports its wall time, exit status, the children's rusage (ru_maxrss:
-# the peak RSS of the largest process among the command and its waited-for descendants) and a
-# sampled peak of the whole process tree's RSS (sum over processes, every 50 ms), which is what
-# matters when the command runs worker processes.  Run in a fresh interpreter for each
-# measurement so that every figure is that command's own.
+# the peak RSS of the largest process among the command and its waited-for descendants) and
+# sampled peaks (every 50 ms) of the whole process tree's memory, which is what matters when
+# the command runs worker processes: the summed RSS, and the summed PSS (proportional set
+# size, /proc/PID/smaps_rollup). Forked workers share their parent's pages (the imported
+# pandas, the vocabulary): RSS counts a shared page once in every process, PSS divides it
+# among them, so the PSS sum is the memory the tree really takes.  Run in a fresh
+# interpreter for each measurement so that every figure is that command's own.
 WRAPPER = r"""
 import json, os, resource, subprocess, sys, threading, time
 argv = json.loads(sys.argv[1])
 page = os.sysconf("SC_PAGE_SIZE")
-peak = [0]
+peak = {"rss": 0, "pss": 0}
 done = threading.Event()
 
-def tree_rss(root):
+def pss_of(pid):
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+            for line in f:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+def tree_memory(root):
     parent = {}
     for d in os.listdir("/proc"):
         if d.isdigit():
@@ -66,23 +79,29 @@ def tree_rss(root):
     kids = {}
     for pid, pp in parent.items():
         kids.setdefault(pp, []).append(pid)
-    total, todo = 0, [root]
+    rss = pss = 0
+    todo = [root]
     while todo:
         pid = todo.pop()
         todo.extend(kids.get(pid, ()))
         try:
             with open(f"/proc/{pid}/statm", "rb") as f:
-                total += int(f.read().split()[1]) * page
+                resident = int(f.read().split()[1]) * page
         except (OSError, ValueError, IndexError):
-            pass
-    return total
+            continue
+        rss += resident
+        proportional = pss_of(pid)
+        pss += resident if proportional is None else proportional
+    return rss, pss
 
 def sample(pid):
     while not done.wait(0.05):
         try:
-            peak[0] = max(peak[0], tree_rss(pid))
+            rss, pss = tree_memory(pid)
         except OSError:
-            pass
+            continue
+        peak["rss"] = max(peak["rss"], rss)
+        peak["pss"] = max(peak["pss"], pss)
 
 t0 = time.perf_counter()
 p = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
@@ -97,7 +116,8 @@ done.set()
 ru = resource.getrusage(resource.RUSAGE_CHILDREN)
 scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss is bytes on macOS, KiB on Linux
 print(json.dumps({"wall": wall, "rc": p.returncode, "maxrss": ru.ru_maxrss * scale,
-                  "tree_peak": peak[0], "cpu": ru.ru_utime + ru.ru_stime,
+                  "tree_rss": peak["rss"], "tree_pss": peak["pss"],
+                  "cpu": ru.ru_utime + ru.ru_stime,
                   "stderr": err.decode("utf-8", "replace")[-4000:]}))
 """
 
@@ -114,13 +134,15 @@ class Run:
     wall: float
     rc: int
     maxrss: int
-    tree_peak: int
+    tree_rss: int
+    tree_pss: int
     cpu: float
     stderr: str
 
     @property
     def peak(self) -> int:
-        return max(self.maxrss, self.tree_peak)
+        """The largest single process, or the whole tree counted with PSS if larger."""
+        return max(self.maxrss, self.tree_pss)
 
 
 @dataclass
@@ -141,6 +163,11 @@ class Measure:
     @property
     def peak_mb(self) -> float:
         return max(r.peak for r in self.runs) / 2**20
+
+    @property
+    def tree_rss_mb(self) -> float:
+        """The tree's summed RSS: counts pages shared by forked workers once per process."""
+        return max(max(r.tree_rss, r.maxrss) for r in self.runs) / 2**20
 
     @property
     def cpu(self) -> float:
@@ -473,10 +500,12 @@ def main(argv: list[str] | None = None) -> int:
             if base and base.ok:
                 d["baseline_seconds"] = base.seconds
                 d["baseline_peak_mb"] = base.peak_mb
+                d["baseline_tree_rss_mb"] = base.tree_rss_mb
                 d["baseline_cpu_seconds"] = base.cpu
             if chk and chk.ok:
                 d["seconds"] = chk.seconds
                 d["peak_mb"] = chk.peak_mb
+                d["tree_rss_mb"] = chk.tree_rss_mb
                 d["cpu_seconds"] = chk.cpu
                 if kind == "time" and base and base.ok:
                     d["ratio"] = chk.seconds / base.seconds
@@ -585,6 +614,13 @@ def main(argv: list[str] | None = None) -> int:
             f"{d['measurement']:44} {val:>8} {base:>9} {fmt_ratio(d.get('ratio')):>7} "
             f"{target:>8} {result:>6} {peak:>8} {bpeak:>8}"
         )
+    for d in rows_out:
+        if d["kind"] == "mem" and "tree_rss_mb" in d and "baseline_tree_rss_mb" in d:
+            print(
+                f"{d['measurement']}, summed RSS instead of PSS (shared pages counted in every"
+                f" process): {d['tree_rss_mb']:.0f}MB / {d['baseline_tree_rss_mb']:.0f}MB ="
+                f" {d['tree_rss_mb'] / d['baseline_tree_rss_mb']:.2f}x"
+            )
     print(
         "baselines: (a) pandas.read_excel(engine='calamine', header=None) of the same file;"
         " (b) the same, serially over every file; (d) bare `python -c pass` (for reference)."

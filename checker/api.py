@@ -7,7 +7,9 @@ and pick a reporter for the Report they get back.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+import glob
+import os
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +25,7 @@ from checker.vocabulary import Vocabulary, default_vocabulary
 if TYPE_CHECKING:
     import pandas as pd
 
+    from checker.batch import Progress
     from checker.judge import Assessment
     from checker.normalise import Roster
 
@@ -34,21 +37,43 @@ class CheckOptions:
     profile: Path | None = None
 
 
+GLOB_CHARACTERS = frozenset("*?[")
+
+
+def is_pattern(path: Path | str) -> bool:
+    """A glob pattern (`rosters/**/*.xlsx`) rather than the name of a file or folder."""
+    return not os.path.exists(path) and bool(GLOB_CHARACTERS & set(str(path)))
+
+
 def collect_files(paths: Iterable[Path]) -> list[Path]:
-    """Roster files named or found (recursively) in folders, in a stable order, once each."""
-    found: dict[Path, None] = {}
+    """Roster files named, found (recursively) in folders, or matched by glob patterns (`**`
+    included); in a stable order — arguments in order, each folder's and pattern's files
+    sorted — and once each, however many arguments name them."""
+    found: dict[str, Path] = {}
+
+    def add(path: Path) -> None:
+        found.setdefault(os.path.normcase(os.path.abspath(path)), path)
+
     for path in paths:
-        if path.is_dir():
-            for sub in sorted(path.rglob("*")):
-                if (
-                    sub.is_file()
-                    and sub.suffix.lower() in ROSTER_SUFFIXES
-                    and not sub.name.startswith(("~$", "."))  # Excel's lock files
-                ):
-                    found.setdefault(sub, None)
+        if is_pattern(path):
+            for match in sorted(glob.glob(str(path), recursive=True)):
+                _add_roster_files(Path(match), add, named=False)
         else:
-            found.setdefault(path, None)
-    return list(found)
+            _add_roster_files(path, add, named=True)
+    return list(found.values())
+
+
+def _add_roster_files(path: Path, add: Callable[[Path], None], named: bool) -> None:
+    if path.is_dir():
+        for sub in sorted(path.rglob("*")):
+            if sub.is_file() and _is_roster_file(sub):
+                add(sub)
+    elif named or _is_roster_file(path):  # a file named on purpose is checked whatever it is
+        add(path)
+
+
+def _is_roster_file(path: Path) -> bool:
+    return path.suffix.lower() in ROSTER_SUFFIXES and not path.name.startswith(("~$", "."))
 
 
 def select_policy(options: CheckOptions, mission: str | None, vocabulary: Vocabulary) -> Policy:
@@ -87,12 +112,22 @@ def _load_profile(path: Path, vocabulary: Vocabulary) -> Policy:
     return cached[1]
 
 
-def check_paths(paths: Sequence[Path], options: CheckOptions | None = None) -> Report:
+def check_paths(
+    paths: Sequence[Path],
+    options: CheckOptions | None = None,
+    jobs: int | None = 1,
+    progress: Progress | None = None,
+) -> Report:
+    """Check every roster file the paths name, find or match, each on its own.
+
+    `jobs` processes check files in parallel (None: one per core; 1, the default for
+    programs, checks in this process); results keep the order of `collect_files`.
+    `progress` is called with each file's path once it is checked.
+    """
+    from checker.batch import check_files
+
     options = options or CheckOptions()
-    vocabulary = default_vocabulary()
-    if options.profile is not None:
-        select_policy(options, None, vocabulary)  # a bad --profile stops the run before any file
-    return Report(tuple(check_files(collect_files(paths), options, vocabulary)))
+    return Report(tuple(check_files(collect_files(paths), options, jobs, progress)))
 
 
 # Rosters checked together in one vectorised pass: enough to spread pandas' and pandera's
@@ -101,9 +136,13 @@ CHUNK = 64
 
 
 def check_files(
-    paths: Sequence[Path], options: CheckOptions | None = None, vocabulary: Vocabulary | None = None
+    paths: Sequence[Path],
+    options: CheckOptions | None = None,
+    vocabulary: Vocabulary | None = None,
+    progress: Callable[[Path], None] | None = None,
 ) -> list[FileResult]:
-    """Check files, in their order; one that cannot be read is a finding, not an exception."""
+    """Check files in this process, in their order, a chunk at a time; a file that cannot
+    be read is a finding, not an exception. `progress` is called with each checked path."""
     options = options or CheckOptions()
     vocabulary = vocabulary or default_vocabulary()
     results: list[FileResult] = []
@@ -121,6 +160,9 @@ def check_files(
                 slots.append(_failed(path, exc, vocabulary, options))
         checked = iter(check_workbooks(readable, options, vocabulary))
         results.extend(slot if slot is not None else next(checked) for slot in slots)
+        if progress is not None:
+            for path in chunk:
+                progress(path)
     return results
 
 
@@ -148,6 +190,13 @@ def _failed(
                            vocabulary, options)  # fmt: skip
     return _file_level(path, "E101", f"{type(exc).__name__}: {exc}", vocabulary, options,
                        message_key="E101:internal")  # fmt: skip
+
+
+def file_level_result(
+    path: Path, code: str, options: CheckOptions, detail: str = "", message_key: str | None = None
+) -> FileResult:
+    """A result holding one file-level finding, for a file the pipeline could not check."""
+    return _file_level(path, code, detail, default_vocabulary(), options, message_key=message_key)
 
 
 def _file_level(
@@ -184,8 +233,7 @@ def _place_in_meetings(
     findings: list[Finding], used: pd.DataFrame, assessments: list[Assessment]
 ) -> list[Finding]:
     """Give cell findings on a used row the id of the meeting that row belongs to."""
-    loose = [f for f in findings if f.meeting_id is None and f.row is not None]
-    if not loose or not assessments:
+    if not assessments:
         return findings
     import pandas as pd
 
@@ -194,11 +242,12 @@ def _place_in_meetings(
     meeting_of = dict(zip(zip(used["sheet"], used["row"]), used["meeting"]))
     placed = []
     for finding in findings:
-        key = meeting_of.get((finding.sheet, finding.row)) if finding in loose else None
-        meeting = key_to_meeting.get(key) if key is not None else None
-        if meeting is not None:
-            finding = replace(finding, meeting_id=meeting.id, meeting_date=meeting.date,
-                              platform=meeting.platform)  # fmt: skip
+        if finding.meeting_id is None and finding.row is not None:
+            key = meeting_of.get((finding.sheet, finding.row))
+            meeting = key_to_meeting.get(key) if key is not None else None
+            if meeting is not None:
+                finding = replace(finding, meeting_id=meeting.id, meeting_date=meeting.date,
+                                  platform=meeting.platform)  # fmt: skip
         placed.append(finding)
     return placed
 

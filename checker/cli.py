@@ -13,14 +13,17 @@ import re
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from checker.findings import TOOL_VERSION, Report, Severity
 from checker.reporters import FORMATS, reporter
+
+if TYPE_CHECKING:
+    from checker.batch import Progress
 
 FAIL_ON = ("error", "warning", "info", "never")
 T = TypeVar("T")
@@ -35,7 +38,44 @@ class ToolError(click.ClickException):
         click.echo(f"roster-check: {self.format_message()}", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _OneLineUsageErrors:
+    """Bad options and arguments are exit 2 with one line on stderr, like every other error,
+    rather than click's usage block."""
+
+    def make_context(self, info_name: str | None, args: list[str],
+                     parent: click.Context | None = None, **extra: Any) -> click.Context:  # fmt: skip
+        try:
+            return super().make_context(info_name, args, parent, **extra)  # type: ignore[misc]
+        except _NO_ARGS_IS_HELP:
+            raise
+        except click.UsageError as exc:
+            raise ToolError(exc.format_message()) from None
+
+
+# click >= 8.2 signals "no arguments, here is the help" as a UsageError: keep its help text.
+_NO_ARGS_IS_HELP: tuple[type[Exception], ...] = tuple(
+    getattr(click.exceptions, name) for name in ("NoArgsIsHelpError",)
+    if hasattr(click.exceptions, name)
+)  # fmt: skip
+
+
+class _Command(_OneLineUsageErrors, click.Command):
+    pass
+
+
+class _Group(_OneLineUsageErrors, click.Group):
+    command_class = _Command
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as exc:  # an unknown command
+            raise ToolError(exc.format_message()) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(TOOL_VERSION, prog_name="roster-check")
 def main() -> None:
     """Check IOM attendance rosters of coordination meetings against the representation table.
@@ -58,6 +98,13 @@ def _mission(ctx: click.Context, param: click.Parameter, value: str | None) -> s
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    help="Check files in this many processes at once.  [default: one per core]",
+)
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar on standard error.")
 @click.option(
     "--profile",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -90,26 +137,98 @@ def _mission(ctx: click.Context, param: click.Parameter, value: str | None) -> s
     show_default=True,
     help="Exit 1 when a finding is at or above this severity.",
 )
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help="Report only these codes or prefixes, comma-separated or repeated (C3,S205).",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="CODES",
+    help="Do not report these codes or prefixes (S207,C307); the longest prefix wins.",
+)
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Accept the findings recorded in FILE: they are shown but do not fail the run.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Record this run's findings in FILE (atomically) and accept them.",
+)
 def check(
-    paths: tuple[Path, ...], profile: Path | None, mission: str | None, period: str | None,
-    output_format: str, output: Path | None, fail_on: str,
+    paths: tuple[Path, ...], jobs: int | None, quiet: bool, profile: Path | None,
+    mission: str | None, period: str | None, output_format: str, output: Path | None,
+    fail_on: str, select: tuple[str, ...], ignore: tuple[str, ...],
+    baseline_file: Path | None, write_baseline: Path | None,
 ) -> None:  # fmt: skip
-    """Check roster workbooks (.xlsx .xlsm .ods .xls .csv) or folders of them."""
-    from checker.api import CheckOptions, check_paths
-    from checker.config import ConfigError
+    """Check roster workbooks (.xlsx .xlsm .ods .xls .csv), folders of them, or glob patterns
+    such as 'rosters/**/*_2026-*.xlsx' (quoted, so that the shell leaves them to the checker).
 
+    Each file is checked on its own: a corrupt or hostile file becomes a finding (E1xx) and
+    never stops the others. Files are reported in a stable order whatever --jobs is.
+    """
+    from checker import baseline
+    from checker.api import CheckOptions, check_paths, collect_files, is_pattern
+    from checker.config import ConfigError
+    from checker.selection import Selection, SelectionError, parse_codes
+    from checker.vocabulary import default_vocabulary
+
+    selection = Selection(parse_codes(select), parse_codes(ignore))
+    try:
+        selection.validate(_load(default_vocabulary).rules.rules)
+        accepted = baseline.load(baseline_file) if baseline_file else None
+    except (SelectionError, baseline.BaselineError) as exc:
+        raise ToolError(str(exc)) from None
     for path in paths:
-        if not path.exists():
+        if is_pattern(path):
+            if not collect_files([path]):
+                raise ToolError(f"{path}: no roster file matches this pattern")
+        elif not path.exists():
             raise ToolError(f"{path}: no such file or folder")
     try:
-        report = check_paths(list(paths), CheckOptions(mission, period, profile))
+        with _progress(quiet) as progress:
+            report = check_paths(list(paths), CheckOptions(mission, period, profile),
+                                 jobs=jobs, progress=progress)  # fmt: skip
     except ConfigError as exc:
         raise ToolError(str(exc)) from None
     if not report.results:
         raise ToolError("no roster files (.xlsx, .xlsm, .ods, .xls, .csv) found in " +
                         ", ".join(str(p) for p in paths))  # fmt: skip
+    report = selection.apply(report)
+    if write_baseline is not None:
+        with _atomic(write_baseline) as stream:
+            accepted = baseline.write(report, stream)
+    if accepted is not None:
+        report = baseline.apply(report, accepted)
     _write(report, output_format, output)
     sys.exit(exit_status(report, fail_on))
+
+
+@contextmanager
+def _progress(quiet: bool) -> Iterator[Progress | None]:
+    """A progress bar on standard error for a person at a terminal; none in CI logs, pipes or
+    with --quiet. It appears when the first file is done, once the number of files is known."""
+    stderr = click.get_text_stream("stderr")
+    if quiet or not stderr.isatty():
+        yield None
+        return
+    with ExitStack() as stack:
+        bars: list[Any] = []
+
+        def advance(path: Path, total: int) -> None:
+            if not bars:
+                bars.append(stack.enter_context(click.progressbar(
+                    length=total, label="Checking", file=stderr,
+                    item_show_func=lambda item: str(item) if item else None,
+                )))  # fmt: skip
+            bars[0].update(1, current_item=path)
+
+        yield advance
 
 
 def exit_status(report: Report, fail_on: str) -> int:
@@ -121,12 +240,16 @@ def exit_status(report: Report, fail_on: str) -> int:
 
 def _write(report: Report, output_format: str, output: Path | None) -> None:
     render = reporter(output_format).render
-    if output is None:
-        stream = sys.stdout
-        render(report, stream, color=output_format == "text" and stream.isatty())
-        return
-    with _atomic(output) as stream:
-        render(report, stream)
+    try:
+        if output is None:
+            stream = sys.stdout
+            render(report, stream, color=output_format == "text" and stream.isatty())
+            return
+        with _atomic(output) as stream:
+            render(report, stream)
+    except OSError as exc:  # e.g. --format github and an unwritable $GITHUB_STEP_SUMMARY
+        where = f"{exc.filename}: " if exc.filename else ""
+        raise ToolError(f"{where}cannot write the report ({exc.strerror or exc})") from None
 
 
 @contextmanager
@@ -156,15 +279,11 @@ def _atomic(target: Path, binary: bool = False) -> Iterator[Any]:
 @main.command()
 def rules() -> None:
     """List every finding code with its name, default severity and documentation."""
-    from checker.rules import load_rules
-    from checker.vocabulary import default_vocabulary
+    from checker.rules import documentation
 
-    vocabulary = _load(default_vocabulary)
-    docs = {module.CODE: (module.__doc__ or "").strip() for module in load_rules()}
-    for code, entry in vocabulary.rules.rules.items():
-        click.echo(f"{code}  {entry.name}  [{entry.severity}]")
-        text = docs.get(code) or entry.summary or ""
-        for line in text.splitlines():
+    for rule in _load(documentation):
+        click.echo(f"{rule.code}  {rule.name}  [{rule.severity}]")
+        for line in rule.text.splitlines():
             click.echo(f"    {line}".rstrip())
         click.echo()
 

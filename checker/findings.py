@@ -73,6 +73,8 @@ class Finding:
     suggestion: str | None = None
     waived: bool = False
     waiver_reason: str | None = None
+    # Accepted in the --baseline file: shown, but it does not fail the run.
+    baseline: bool = False
 
     @property
     def cell(self) -> str | None:
@@ -100,6 +102,8 @@ class Finding:
         if self.waived:
             out["waived"] = True
             out["waiver_reason"] = self.waiver_reason
+        if self.baseline:
+            out["baseline"] = True
         return out
 
 
@@ -275,7 +279,8 @@ class Report:
         return [f for r in self.results for f in r.findings]
 
     def worst_severity(self) -> Severity | None:
-        active = [f.severity for f in self.findings() if not f.waived]
+        """Of the findings that can fail a run: neither waived nor accepted in a baseline."""
+        active = [f.severity for f in self.findings() if not (f.waived or f.baseline)]
         return max(active) if active else None
 
     def summary(self) -> dict[str, Any]:

@@ -13,6 +13,9 @@ EN: dict[str, str] = {
     "E101": "The file cannot be read as a roster: {detail}. Open it in Excel and save it again as .xlsx.",
     "E101:internal": "The checker failed on this file ({detail}). This is a fault of the checker, "
                      "not of the roster: please report it with the file.",
+    "E101:crashed": "The checker's process stopped abruptly while reading this file (it was "
+                    "killed or crashed), so the file could not be checked. Open it in Excel and "
+                    "save it again as .xlsx; if that does not help, please report it with the file.",
     "E102": "The workbook is password-protected: {detail}. Save a copy without a password and check that copy.",
     "E103": "No sheet has a roster header in its first 20 rows. Add a header row with at least a "
             "Date and a Platform column (for example: Date | Platform | Name | Organization | Title).",

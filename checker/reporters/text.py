@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from checker.findings import Report
+from checker.reporters import where
 
 _SEVERITY_COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
 _STATUS_COLOUR = {"compliant": "green", "non_compliant": "red", "invalid": "red",
@@ -68,9 +69,9 @@ def _file(result: dict[str, Any], stream: TextIO, color: bool) -> None:
     for meeting_id, findings in by_meeting.items():
         meeting = meetings.get(meeting_id or "")
         if meeting is not None:
-            where = ", ".join(x for x in (meeting["level"], meeting["location"]) if x)
+            place = ", ".join(x for x in (meeting["level"], meeting["location"]) if x)
             label = meeting["label"]
-            stream.write(f"  {label} {meeting['date']} ({where}): "
+            stream.write(f"  {label} {meeting['date']} ({place}): "
                          f"{meeting['verdict'].replace('_', ' ')}\n")  # fmt: skip
         for finding in findings:
             _finding(finding, stream, color)
@@ -79,6 +80,7 @@ def _file(result: dict[str, Any], stream: TextIO, color: bool) -> None:
 
 def _finding(finding: dict[str, Any], stream: TextIO, color: bool) -> None:
     code = _style(finding["code"], color, fg=_SEVERITY_COLOUR[finding["severity"]], bold=True)
-    cell = finding["cell"] or finding["sheet"] or "file"
+    cell = where(finding)
     waived = f" [waived: {finding.get('waiver_reason')}]" if finding.get("waived") else ""
-    stream.write(f"    {cell} {code} {finding['message']}{waived}\n")
+    accepted = " [baseline]" if finding.get("baseline") else ""
+    stream.write(f"    {cell} {code} {finding['message']}{waived}{accepted}\n")

@@ -10,6 +10,7 @@ docstring is the summary `roster-check rules` shows.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from importlib import import_module
 from types import ModuleType
 
@@ -40,6 +41,31 @@ def rules_by_scope() -> tuple[list[ModuleType], list[ModuleType]]:
     rules = load_rules()
     on_file = [r for r in rules if getattr(r, "SCOPE", "meeting") == "file"]
     return [r for r in rules if r not in on_file], on_file
+
+
+@dataclass(frozen=True)
+class RuleDoc:
+    """What `roster-check rules` prints and SARIF's tool.driver.rules carries, for one code."""
+
+    code: str
+    name: str
+    severity: str
+    text: str  # the rule module's docstring, else the summary in schemas/rules.yaml
+
+    @property
+    def summary(self) -> str:
+        return self.text.splitlines()[0] if self.text else self.name
+
+
+def documentation() -> list[RuleDoc]:
+    """Every finding code, in the order of schemas/rules.yaml."""
+    from checker.vocabulary import default_vocabulary
+
+    docs = {module.CODE: (module.__doc__ or "").strip() for module in load_rules()}
+    return [
+        RuleDoc(code, entry.name, entry.severity, docs.get(code) or entry.summary or "")
+        for code, entry in default_vocabulary().rules.rules.items()
+    ]
 
 
 def required_text(assessment: Assessment, policy: Policy) -> str:

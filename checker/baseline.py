@@ -1,0 +1,91 @@
+"""--baseline: findings accepted once, so that CI fails only on new ones.
+
+`--write-baseline FILE` records the findings of a run; `--baseline FILE` marks the findings
+found there `"baseline": true`. They are still reported (and still count in each file's
+status and summary, which describe the roster as it is), but they do not fail the run
+(--fail-on) and the CI formats show them as accepted rather than as failures.
+
+A finding is recognised by its fingerprint: the file (its path as shown, with / as the
+separator), code, sheet, column, meeting date, platform and value. The row is left out on
+purpose, so that inserting or deleting rows above a finding keeps it recognised; the
+message is left out so that rewording it in a new version does not make every finding new.
+Identical fingerprints are counted: if the baseline holds one "Cheif of Mission" typo in a
+column and the roster now has two, one of them is new.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path, PurePath
+from typing import IO, Any
+
+from checker.findings import Report
+
+BASELINE_VERSION = 1
+KEY_FIELDS = ("path", "code", "sheet", "column", "meeting_date", "platform", "value")
+
+Fingerprint = tuple[Any, ...]
+
+
+class BaselineError(ValueError):
+    """The baseline file cannot be read or is not a roster-check baseline. The CLI exits 2."""
+
+
+def key_fields(path: str, finding: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields that identify a finding across runs, from its JSON form."""
+    return {"path": PurePath(path).as_posix(), **{name: finding[name] for name in KEY_FIELDS[1:]}}
+
+
+def fingerprint(path: str, finding: Mapping[str, Any]) -> Fingerprint:
+    return _key(key_fields(path, finding))
+
+
+def _key(entry: Mapping[str, Any]) -> Fingerprint:
+    return tuple(entry.get(name) for name in KEY_FIELDS)
+
+
+def write(report: Report, stream: IO[str]) -> Counter[Fingerprint]:
+    """Write the findings of `report` as a baseline file, sorted so that it diffs well in
+    git, and return what it accepts. Waived findings are left out: the mission's profile
+    accepts them already."""
+    entries = [{**key_fields(r.path, f.to_dict()), "message": f.message}
+               for r in report.results for f in r.findings if not f.waived]  # fmt: skip
+    entries.sort(key=lambda e: tuple("" if v is None else str(v) for v in _key(e)))
+    json.dump({"roster_check_baseline": BASELINE_VERSION, "findings": entries}, stream,
+              ensure_ascii=False, indent=2)  # fmt: skip
+    stream.write("\n")
+    return Counter(_key(e) for e in entries)
+
+
+def load(path: Path) -> Counter[Fingerprint]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise BaselineError(f"{path}: cannot read the baseline ({exc.strerror or exc})") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BaselineError(f"{path}: not a baseline file (not JSON: {exc})") from None
+    if not isinstance(data, dict) or data.get("roster_check_baseline") != BASELINE_VERSION:
+        raise BaselineError(f"{path}: not a roster-check baseline (written by --write-baseline)")
+    entries = data.get("findings")
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise BaselineError(f'{path}: "findings" must be a list of findings')
+    return Counter(_key(e) for e in entries)
+
+
+def apply(report: Report, accepted: Counter[Fingerprint]) -> Report:
+    """Mark the findings the baseline accepts, each recorded occurrence at most once."""
+    left = Counter(accepted)
+    results = []
+    for result in report.results:
+        findings = []
+        for finding in result.findings:
+            key = fingerprint(result.path, finding.to_dict())
+            if not finding.waived and left[key] > 0:
+                left[key] -= 1
+                finding = replace(finding, baseline=True)
+            findings.append(finding)
+        results.append(replace(result, findings=tuple(findings)))
+    return Report(tuple(results))

@@ -1,0 +1,103 @@
+"""--format junit: JUnit XML for the test tabs of GitLab, Azure Pipelines and Jenkins.
+
+One <testsuite> per roster file (name = its path). In it, one <testcase> per meeting
+("m1 HCT 2026-10-05 national Addis Ababa") and one per code found outside any meeting
+("E101 unreadable-file", "S210 metadata-missing"); classname is the file's path.
+
+- an error finding makes its testcase fail: <failure type="C302" message="...">, with one
+  "Sheet!Cell CODE message" line per finding in the text;
+- a file that could not be read at all (E101, E102, E104) is an <error>, not a failure:
+  the roster was not checked;
+- warnings, infos and findings accepted by a waiver or the baseline do not fail a testcase;
+  they are listed in its <system-out>.
+Valid against the Jenkins/Surefire junit-10.xsd (tests/schemas/).
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from typing import Any, TextIO
+
+from checker.findings import UNREADABLE_CODES, Report
+from checker.reporters import accepted, where
+
+# Characters XML 1.0 cannot carry at all, even escaped; a hostile roster may contain them.
+_NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _text(value: object) -> str:
+    return _NOT_XML.sub("\ufffd", str(value))
+
+
+def render(report: Report, stream: TextIO, color: bool = False) -> None:
+    data = report.to_dict()
+    suites = ET.Element("testsuites", name="roster-check")
+    totals = {"tests": 0, "failures": 0, "errors": 0}
+    for result in data["results"]:
+        suite = _suite(result)
+        suites.append(suite)
+        for key in totals:
+            totals[key] += int(suite.get(key, "0"))
+    for key, value in totals.items():
+        suites.set(key, str(value))
+    ET.indent(suites)
+    stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    stream.write(ET.tostring(suites, encoding="unicode"))
+    stream.write("\n")
+
+
+def _suite(result: dict[str, Any]) -> ET.Element:
+    suite = ET.Element("testsuite", name=_text(result["path"]))
+    properties = ET.SubElement(suite, "properties")
+    for name in ("mission", "period", "status"):
+        ET.SubElement(properties, "property", name=name, value=_text(result[name] or ""))
+    rate = result["summary"]["compliance_rate"]
+    ET.SubElement(properties, "property", name="compliance_rate",
+                  value="" if rate is None else str(rate))  # fmt: skip
+
+    by_meeting: dict[str, list[dict[str, Any]]] = {}
+    by_code: dict[str, list[dict[str, Any]]] = {}
+    for finding in result["findings"]:
+        if finding["meeting_id"] is not None:
+            by_meeting.setdefault(finding["meeting_id"], []).append(finding)
+        else:
+            by_code.setdefault(finding["code"], []).append(finding)
+
+    cases = [_case(result, _meeting_name(m), by_meeting.get(m["id"], []))
+             for m in result["meetings"]]  # fmt: skip
+    cases += [_case(result, f"{code} {found[0]['rule']}", found) for code, found in by_code.items()]
+    if not cases:  # a roster with neither meetings nor findings still shows up as checked
+        cases.append(_case(result, "roster", []))
+    suite.extend(cases)
+    suite.set("tests", str(len(cases)))
+    suite.set("failures", str(sum(c.find("failure") is not None for c in cases)))
+    suite.set("errors", str(sum(c.find("error") is not None for c in cases)))
+    suite.set("skipped", "0")
+    return suite
+
+
+def _meeting_name(meeting: dict[str, Any]) -> str:
+    parts = [meeting["id"], meeting["label"], meeting["date"], meeting["level"],
+             meeting["location"]]  # fmt: skip
+    return " ".join(str(p) for p in parts if p)
+
+
+def _case(result: dict[str, Any], name: str, findings: list[dict[str, Any]]) -> ET.Element:
+    case = ET.Element("testcase", name=_text(name), classname=_text(result["path"]))
+    failing = [f for f in findings if f["severity"] == "error" and not accepted(f)]
+    if failing:
+        first = failing[0]
+        kind = "error" if first["code"] in UNREADABLE_CODES else "failure"
+        problem = ET.SubElement(case, kind, type=first["code"], message=_text(first["message"]))
+        problem.text = _text("\n".join(_line(f) for f in failing))
+    others = [f for f in findings if f not in failing]
+    if others:
+        ET.SubElement(case, "system-out").text = _text("\n".join(_line(f) for f in others))
+    return case
+
+
+def _line(finding: dict[str, Any]) -> str:
+    status = accepted(finding)
+    note = f" [{status}]" if status else ""
+    return f"{where(finding)} {finding['code']} {finding['severity']}: {finding['message']}{note}"

@@ -1,0 +1,93 @@
+"""--format markdown: for pull-request comments, wikis and GitHub's job summary.
+
+A table with one row per file (status, meetings by verdict, compliance, findings), then for
+each file with findings a collapsible section listing them. Cells are escaped so that a
+roster's text can neither break the table nor inject HTML or links into the page.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, TextIO
+
+from checker.findings import Report
+from checker.reporters import accepted, where
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+STATUS = {"compliant": "✅ compliant", "non_compliant": "❌ non-compliant",
+          "invalid": "⚠️ invalid", "unreadable": "⛔ unreadable"}  # fmt: skip
+
+
+def html(value: object) -> str:
+    """Text safe inside HTML (the <summary> lines, where Markdown is not read)."""
+    text = _CONTROL.sub("\ufffd", "" if value is None else str(value))
+    for raw, safe in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")):
+        text = text.replace(raw, safe)
+    return " ".join(text.split())  # a newline would end the table row or the summary
+
+
+def cell(value: object) -> str:
+    """Text safe inside a Markdown table cell: no HTML, links, code or emphasis from a roster."""
+    text = html(value)
+    for raw in "\\|[]`*_":
+        text = text.replace(raw, "\\" + raw)
+    return text
+
+
+def rate(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.1%}"
+
+
+def render(report: Report, stream: TextIO, color: bool = False) -> None:
+    stream.write(summary(report.to_dict()))
+
+
+def summary(data: dict[str, Any]) -> str:
+    total = data["summary"]
+    lines = [
+        "## roster-check",
+        "",
+        f"**{total['files']} file(s)**: {total['compliant']} compliant, "
+        f"{total['non_compliant']} non-compliant, {total['invalid']} invalid, "
+        f"{total['unreadable']} unreadable; {total['meetings']} meetings, "
+        f"compliance {rate(total['compliance_rate'])}.",
+        "",
+        "| File | Mission | Period | Status | Meetings | Compliant | Absent | Wrong level "
+        "| Undetermined | Compliance | Errors | Warnings | Accepted |",
+        "|---|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for result in data["results"]:
+        s = result["summary"]
+        kept = sum(1 for f in result["findings"] if accepted(f))
+        lines.append(
+            f"| {cell(result['path'])} | {cell(result['mission'] or '?')} "
+            f"| {cell(result['period'] or '?')} | {STATUS.get(result['status'], result['status'])} "
+            f"| {s['meetings']} "
+            f"| {s['compliant']} | {s['absent']} | {s['wrong_level']} | {s['undetermined']} "
+            f"| {rate(s['compliance_rate'])} | {s['errors']} | {s['warnings']} | {kept} |"
+        )
+    for result in data["results"]:
+        if result["findings"]:
+            lines += ["", *_findings(result)]
+    return "\n".join(lines) + "\n"
+
+
+def _findings(result: dict[str, Any]) -> list[str]:
+    meetings = {m["id"]: m for m in result["meetings"]}
+    lines = [
+        f"<details><summary>{html(result['path'])}: {len(result['findings'])} finding(s)</summary>",
+        "",
+        "| Cell | Code | Severity | Meeting | Message |",
+        "|---|---|---|---|---|",
+    ]
+    for finding in result["findings"]:
+        meeting = meetings.get(finding["meeting_id"] or "")
+        label = f"{meeting['label']} {meeting['date']}" if meeting else ""
+        status = accepted(finding)
+        severity = f"{finding['severity']} ({status})" if status else finding["severity"]
+        lines.append(
+            f"| {cell(where(finding))} | {finding['code']} {cell(finding['rule'])} "
+            f"| {severity} | {cell(label)} | {cell(finding['message'])} |"
+        )
+    lines += ["", "</details>"]
+    return lines
