@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 
 from checker import metadata as meta
 from checker.findings import FileResult, Finding, Report, RowCounts
-from checker.messages import render
+from checker.messages import language, render
 from checker.policy import Policy
 from checker.reader import ROSTER_SUFFIXES, UnreadableRoster, read_workbook
+from checker.template_version import TEMPLATE_VERSION, template_outdated
 from checker.vocabulary import Vocabulary, default_vocabulary
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ class CheckOptions:
     mission: str | None = None
     period: str | None = None
     profile: Path | None = None
+    lang: str = "en"  # language of the messages: en, fr, es
 
 
 def collect_files(paths: Iterable[Path]) -> list[Path]:
@@ -57,7 +59,8 @@ def select_policy(options: CheckOptions, mission: str | None, vocabulary: Vocabu
 def check_paths(paths: Sequence[Path], options: CheckOptions | None = None) -> Report:
     options = options or CheckOptions()
     vocabulary = default_vocabulary()
-    return Report(tuple(check_file(p, options, vocabulary) for p in collect_files(paths)))
+    results = tuple(check_file(p, options, vocabulary) for p in collect_files(paths))
+    return Report(results, lang=options.lang)
 
 
 def check_file(
@@ -65,16 +68,19 @@ def check_file(
 ) -> FileResult:
     options = options or CheckOptions()
     vocabulary = vocabulary or default_vocabulary()
-    try:
-        return _check(path, options, vocabulary)
-    except UnreadableRoster as exc:
-        return _file_level(path, exc.code, exc.message, vocabulary, options)
-    except (MemoryError, RecursionError) as exc:
-        return _file_level(path, "E104", f"the file exhausted the checker ({type(exc).__name__})",
-                           vocabulary, options)  # fmt: skip
-    except Exception as exc:
-        return _file_level(path, "E101", f"{type(exc).__name__}: {exc}", vocabulary, options,
-                           message_key="E101:internal")  # fmt: skip
+    # Every message of this file is rendered in the language asked for.
+    with language(options.lang):
+        try:
+            return _check(path, options, vocabulary)
+        except UnreadableRoster as exc:
+            return _file_level(path, exc.code, exc.message, vocabulary, options)
+        except (MemoryError, RecursionError) as exc:
+            return _file_level(path, "E104",
+                               f"the file exhausted the checker ({type(exc).__name__})",
+                               vocabulary, options)  # fmt: skip
+        except Exception as exc:
+            return _file_level(path, "E101", f"{type(exc).__name__}: {exc}", vocabulary, options,
+                               message_key="E101:internal")  # fmt: skip
 
 
 def _file_level(
@@ -191,6 +197,13 @@ def _check(path: Path, options: CheckOptions, vocabulary: Vocabulary) -> FileRes
         for rule in rules:
             if policy.enabled(rule.CODE):
                 findings.extend(rule.check(assessment, policy))
+
+    if known.template_version and template_outdated(known.template_version):
+        findings.append(Finding(
+            code="S212", rule=vocabulary.rule("S212").name, severity=policy.severity("S212"),
+            message=render("S212", version=known.template_version, current=TEMPLATE_VERSION),
+            value=known.template_version,
+        ))  # fmt: skip
 
     for missing, value in (("mission", known.mission), ("period", period)):
         if value is None:

@@ -23,7 +23,16 @@ from checker.findings import TOOL_VERSION, Report, Severity
 from checker.reporters import FORMATS, reporter
 
 FAIL_ON = ("error", "warning", "info", "never")
+LANGUAGES = ("en", "fr", "es")  # the catalogues of checker/messages/
 T = TypeVar("T")
+
+LANG_OPTION = click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default="en",
+    show_default=True,
+    help="Language of the messages and sheets (codes stay the same).",
+)
 
 
 class ToolError(click.ClickException):
@@ -90,9 +99,10 @@ def _mission(ctx: click.Context, param: click.Parameter, value: str | None) -> s
     show_default=True,
     help="Exit 1 when a finding is at or above this severity.",
 )
+@LANG_OPTION
 def check(
     paths: tuple[Path, ...], profile: Path | None, mission: str | None, period: str | None,
-    output_format: str, output: Path | None, fail_on: str,
+    output_format: str, output: Path | None, fail_on: str, lang: str,
 ) -> None:  # fmt: skip
     """Check roster workbooks (.xlsx .xlsm .ods .xls .csv) or folders of them."""
     from checker.api import CheckOptions, check_paths
@@ -102,7 +112,7 @@ def check(
         if not path.exists():
             raise ToolError(f"{path}: no such file or folder")
     try:
-        report = check_paths(list(paths), CheckOptions(mission, period, profile))
+        report = check_paths(list(paths), CheckOptions(mission, period, profile, lang))
     except ConfigError as exc:
         raise ToolError(str(exc)) from None
     if not report.results:

@@ -270,6 +270,7 @@ def compliance_rate(verdicts: Counter[str]) -> float | None:
 @dataclass(frozen=True)
 class Report:
     results: tuple[FileResult, ...]
+    lang: str = "en"  # the language of the messages (codes never change with it)
 
     def findings(self) -> list[Finding]:
         return [f for r in self.results for f in r.findings]
@@ -297,6 +298,7 @@ class Report:
         return {
             "schema_version": SCHEMA_VERSION,
             "tool": {"name": TOOL_NAME, "version": TOOL_VERSION},
+            "lang": self.lang,
             "results": [r.to_dict() for r in self.results],
             "summary": self.summary(),
         }
