@@ -224,4 +224,5 @@ def _check(path: Path, options: CheckOptions, vocabulary: Vocabulary) -> FileRes
         findings=tuple(findings),
         profile=policy.name if policy.name != "generic" else None,
         sheets=tuple(t.sheet for t in roster.tables),
+        tables=tuple((t.sheet, t.header_row) for t in roster.tables),
     )

@@ -20,7 +20,7 @@ from typing import IO, Any, TextIO, TypeVar
 import click
 
 from checker.findings import TOOL_VERSION, Report, Severity
-from checker.reporters import FORMATS, reporter
+from checker.reporters import FORMATS, binary_reporter, reporter
 
 FAIL_ON = ("error", "warning", "info", "never")
 LANGUAGES = ("en", "fr", "es")  # the catalogues of checker/messages/
@@ -130,6 +130,18 @@ def exit_status(report: Report, fail_on: str) -> int:
 
 
 def _write(report: Report, output_format: str, output: Path | None) -> None:
+    binary = binary_reporter(output_format)
+    if binary is not None:
+        if output is None:
+            raise ToolError(f"--format {output_format} writes a workbook: name it with "
+                            f"--output FILE.{output_format}")  # fmt: skip
+        from checker.annotate import AnnotateError
+
+        try:
+            binary.write(report, output)
+        except AnnotateError as exc:
+            raise ToolError(str(exc)) from None
+        return
     render = reporter(output_format).render
     if output is None:
         stream = click.get_text_stream("stdout")
@@ -153,6 +165,65 @@ def _atomic(target: Path) -> Iterator[TextIO]:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+@main.command()
+@click.argument("roster", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The annotated copy to write (.xlsx; .xlsm for a roster with macros).",
+)
+@click.option(
+    "--profile",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Country profile (YAML) adapting the representation table.",
+)
+@click.option(
+    "--mission", callback=_mission, help="Mission code, e.g. ETH (else read from the file)."
+)
+@click.option(
+    "--period", callback=_period, help="Reporting period YYYY-MM (else read from the file)."
+)
+@LANG_OPTION
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default="never",
+    show_default=True,
+    help="Exit 1 when a finding is at or above this severity (the copy is written anyway).",
+)
+def annotate(
+    roster: Path, output: Path, profile: Path | None, mission: str | None, period: str | None,
+    lang: str, fail_on: str,
+) -> None:  # fmt: skip
+    """Write a copy of ROSTER with every problem marked on its cell, for the people who fill it.
+
+    Flagged cells are coloured by severity and carry a comment saying what to fix; each
+    roster table gets a last column with the result of its meetings; a first sheet lists
+    the findings with links to their cells, and a Summary sheet sums the roster up. The
+    roster itself is never modified. A .csv, .ods or .xls roster gives a new .xlsx.
+    """
+    from checker.annotate import AnnotateError, check_target
+    from checker.annotate import annotate as write_copy
+    from checker.api import CheckOptions, check_file
+    from checker.config import ConfigError
+    from checker.messages import catalogue
+
+    if not roster.is_file():
+        raise ToolError(f"{roster}: no such file")
+    try:
+        check_target(roster, output)
+        result = check_file(roster, CheckOptions(mission, period, profile, lang))
+        written = write_copy(roster, output, result, lang=lang)
+    except (AnnotateError, ConfigError) as exc:
+        raise ToolError(str(exc)) from None
+    words = catalogue(lang)
+    click.echo(words.text("workbook", "written", path=output, findings=written.findings,
+                          cells=written.cells, status=words.name("statuses", result.status)))  # fmt: skip
+    sys.exit(exit_status(Report((result,), lang=lang), fail_on))
 
 
 @main.command()

@@ -161,6 +161,8 @@ class Meeting:
     sheet: str
     row: int
     label: str = ""  # "HCT", "Health Cluster": the platform in words
+    # Every (sheet, row) of the meeting, for marking them in an annotated copy; not in JSON.
+    rows: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -207,6 +209,8 @@ class FileResult:
     profile: str | None = None
     sheets: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+    # (sheet, Excel row of the header) of each roster table, for the annotated copy; not in JSON.
+    tables: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)
 
     @property
     def status(self) -> str:

@@ -1,9 +1,11 @@
-"""Output formats. Each module has `render(report, stream, color=False)`; all machine formats
-serialise `Report.to_dict()` so that no format re-derives data."""
+"""Output formats. Each text module has `render(report, stream, color=False)`; all machine
+formats serialise `Report.to_dict()` so that no format re-derives data. A binary format (an
+Excel workbook) sets `BINARY = True` and has `write(report, path)` instead: it needs a file."""
 
 from __future__ import annotations
 
 from importlib import import_module
+from pathlib import Path
 from typing import Protocol, TextIO
 
 from checker.findings import Report
@@ -11,6 +13,7 @@ from checker.findings import Report
 FORMATS: dict[str, str] = {
     "text": "checker.reporters.text",
     "json": "checker.reporters.json",
+    "xlsx": "checker.reporters.xlsx",
 }
 
 
@@ -21,3 +24,18 @@ class Reporter(Protocol):
 def reporter(name: str) -> Reporter:
     module: Reporter = import_module(FORMATS[name])
     return module
+
+
+class BinaryReporter(Protocol):
+    BINARY: bool
+
+    def write(self, report: Report, target: Path) -> None: ...
+
+
+def binary_reporter(name: str) -> BinaryReporter | None:
+    """The format's module when it writes a file of its own (needs --output), else None."""
+    module = import_module(FORMATS[name])
+    if getattr(module, "BINARY", False):
+        writer: BinaryReporter = module
+        return writer
+    return None
