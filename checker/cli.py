@@ -227,6 +227,36 @@ def annotate(
 
 
 @main.command()
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The template to write, e.g. roster_template.xlsx.",
+)
+@LANG_OPTION
+def template(output: Path, lang: str) -> None:
+    """Write a ready-to-fill roster template with dropdown lists, in English, French or Spanish.
+
+    The header, the lists and the Instructions sheet are in the chosen language; fill in the
+    Metadata sheet (mission, period) and one row per IOM attendee per meeting.
+    """
+    from checker.template import build_template
+
+    try:
+        build_template(output, lang, _load(_vocabulary))
+    except ValueError as exc:
+        raise ToolError(str(exc)) from None
+    click.echo(f"{output}")
+
+
+def _vocabulary() -> Any:
+    from checker.vocabulary import default_vocabulary
+
+    return default_vocabulary()
+
+
+@main.command()
 def rules() -> None:
     """List every finding code with its name, default severity and documentation."""
     from checker.rules import load_rules
