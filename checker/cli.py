@@ -20,10 +20,10 @@ from typing import IO, Any, TextIO, TypeVar
 import click
 
 from checker.findings import TOOL_VERSION, Report, Severity
+from checker.messages import LANGUAGES
 from checker.reporters import FORMATS, binary_reporter, reporter
 
 FAIL_ON = ("error", "warning", "info", "never")
-LANGUAGES = ("en", "fr", "es")  # the catalogues of checker/messages/
 T = TypeVar("T")
 
 LANG_OPTION = click.option(

@@ -104,10 +104,9 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
     if frame.empty:
         return []
     firsts = frame.drop_duplicates("meeting_key")
-    rows_of = {
-        key: tuple(zip(group["sheet"], group["row"].astype(int).tolist()))
-        for key, group in frame.groupby("meeting_key", sort=False)
-    }
+    # Every (sheet, row) of each meeting, for marking them in an annotated copy.
+    positions = frame.groupby("meeting_key", sort=False).indices
+    sheets, rows = frame["sheet"].to_numpy(), frame["row"].to_numpy()
     iom = frame[frame["is_iom"]]
     seats_by_meeting: dict[str, list[tuple[Attendee, int, str | None]]] = {}
     for row in iom.itertuples(index=False):
@@ -141,7 +140,8 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
             required=tuple(rule.required_roles) if rule else (),
             iom_attendees=tuple(s.attendee for s in seats),
             sheet=first.sheet, row=int(first.row), label=policy.platform_label(platform, sector),
-            rows=rows_of.get(first.meeting_key, ()),
+            rows=tuple(zip(sheets[positions[first.meeting_key]].tolist(),
+                           rows[positions[first.meeting_key]].tolist())),
         )  # fmt: skip
         platform_row, platform_column = roster.cell_of(int(first.table), int(first.row), "platform")
         assessments.append(Assessment(meeting, tuple(seats), platform_row, platform_column))
