@@ -22,8 +22,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 LANGUAGES = ("en", "fr", "es")
 DEFAULT_LANGUAGE = "en"
 SECTIONS = ("messages", "phrases", "names", "report", "workbook", "template")
@@ -116,6 +114,8 @@ def _catalogue(lang: str) -> Catalogue:
 
 
 def load_file(path: Path) -> dict[str, Any]:
+    import yaml  # here, so that `roster-check --help` does not pay for it
+
     from checker.config import ConfigError
 
     try:
