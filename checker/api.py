@@ -6,17 +6,17 @@ and pick a reporter for the Report they get back.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from checker import metadata as meta
+from checker.config import ConfigError
 from checker.findings import FileResult, Finding, Report, RowCounts
 from checker.messages import language, render
 from checker.policy import Policy
-from checker.reader import ROSTER_SUFFIXES, UnreadableRoster, read_workbook
+from checker.reader import ROSTER_SUFFIXES, UnreadableRoster, Workbook, read_workbook
 from checker.template_version import TEMPLATE_VERSION, template_outdated
 from checker.vocabulary import Vocabulary, default_vocabulary
 
@@ -52,13 +52,40 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def select_policy(options: CheckOptions, mission: str | None, vocabulary: Vocabulary) -> Policy:
-    """The generic representation table (country profiles extend this)."""
-    return Policy.generic(vocabulary)
+    """The profile that applies: --profile, else schemas/profiles/<MISSION>.yaml, else the
+    generic table. A profile that cannot be loaded raises ConfigError (exit 2)."""
+    from checker.profile import find_mission_profile
+
+    path = options.profile or find_mission_profile(mission)
+    if path is None:
+        return Policy.generic(vocabulary)
+    return _load_profile(path, vocabulary)
+
+
+# Loaded profiles, by file and the vocabulary they extend: a folder of rosters of one
+# mission loads its profile once.
+_PROFILES: dict[tuple[Path, int, int, int], tuple[Vocabulary, Policy]] = {}
+
+
+def _load_profile(path: Path, vocabulary: Vocabulary) -> Policy:
+    from checker.profile import load_profile
+
+    try:
+        stat = path.stat()
+    except OSError:
+        return load_profile(path, vocabulary)  # raises the ConfigError that says why
+    key = (path.resolve(), stat.st_mtime_ns, stat.st_size, id(vocabulary))
+    cached = _PROFILES.get(key)
+    if cached is None or cached[0] is not vocabulary:
+        cached = _PROFILES[key] = (vocabulary, load_profile(path, vocabulary))
+    return cached[1]
 
 
 def check_paths(paths: Sequence[Path], options: CheckOptions | None = None) -> Report:
     options = options or CheckOptions()
     vocabulary = default_vocabulary()
+    if options.profile is not None:
+        select_policy(options, None, vocabulary)  # a bad --profile stops the run before any file
     results = tuple(check_file(p, options, vocabulary) for p in collect_files(paths))
     return Report(results, lang=options.lang)
 
@@ -74,6 +101,8 @@ def check_file(
             return _check(path, options, vocabulary)
         except UnreadableRoster as exc:
             return _file_level(path, exc.code, exc.message, vocabulary, options)
+        except ConfigError:
+            raise  # a bad profile is the tool's problem (exit 2), not the roster's
         except (MemoryError, RecursionError) as exc:
             return _file_level(path, "E104",
                                f"the file exhausted the checker ({type(exc).__name__})",
@@ -105,10 +134,12 @@ def _file_level(
 
 
 def _display_path(path: Path) -> str:
+    """Relative to the working folder when the file is under it, else absolute."""
+    absolute = path.absolute()
     try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
+        return str(absolute.relative_to(Path.cwd()))
+    except ValueError:  # elsewhere (or another drive on Windows)
+        return str(absolute)
 
 
 def _place_in_meetings(
@@ -121,8 +152,8 @@ def _place_in_meetings(
     import pandas as pd
 
     # Meetings were numbered in the order their keys first appear among the used rows.
-    key_to_meeting = dict(zip(pd.unique(used["meeting_key"]), (a.meeting for a in assessments)))
-    meeting_of = dict(zip(zip(used["sheet"], used["row"]), used["meeting_key"]))
+    key_to_meeting = dict(zip(pd.unique(used["meeting"]), (a.meeting for a in assessments)))
+    meeting_of = dict(zip(zip(used["sheet"], used["row"]), used["meeting"]))
     placed = []
     for finding in findings:
         key = meeting_of.get((finding.sheet, finding.row)) if finding in loose else None
@@ -135,12 +166,27 @@ def _place_in_meetings(
 
 
 def _check(path: Path, options: CheckOptions, vocabulary: Vocabulary) -> FileResult:
+    return check_workbook(read_workbook(path), options, vocabulary)
+
+
+def check_workbook(
+    workbook: Workbook, options: CheckOptions, vocabulary: Vocabulary | None = None
+) -> FileResult:
+    """Check sheets already read (from a file, or built in memory by tests and other tools)."""
+    with language(options.lang):
+        return _check_workbook(workbook, options, vocabulary)
+
+
+def _check_workbook(
+    workbook: Workbook, options: CheckOptions, vocabulary: Vocabulary | None
+) -> FileResult:
     # Heavy imports stay here so that `roster-check --help` does not pay for pandas.
     from checker import normalise, schema
     from checker.judge import assess_meetings
-    from checker.rules import load_rules
+    from checker.rules import rules_by_scope
 
-    workbook = read_workbook(path)
+    vocabulary = vocabulary or default_vocabulary()
+    path = workbook.path
     roster = normalise.build_roster(workbook, vocabulary)
     if not roster.tables:
         return _file_level(path, "E103", "", vocabulary, options,
@@ -155,25 +201,27 @@ def _check(path: Path, options: CheckOptions, vocabulary: Vocabulary) -> FileRes
         meta.from_file_name(path),
     )
     period = known.period
-    if period is None and (inferred := meta.infer_period(normalise.unambiguous_dates(parsed))):
+    if period is None and (inferred := meta.infer_period(parsed.months())):
         period = inferred
         known = replace(known, period=period, period_source="dates")
 
     policy = select_policy(options, known.mission, vocabulary)
+    # The profile may add local platform names and titles: read the cells with its words.
+    words = policy.vocabulary
     findings: list[Finding] = []
-    required = [f for f, c in vocabulary.columns.columns.items() if c.required]
+    required = [f for f, c in words.columns.columns.items() if c.required]
     broken_tables = set()
     for table in roster.tables:
         for field_name in required:
             if field_name not in table.columns:
-                findings.append(schema.missing_column(table.sheet, field_name, vocabulary,
+                findings.append(schema.missing_column(table.sheet, field_name, words,
                                                       policy.severity))  # fmt: skip
                 broken_tables.add(table.index)
 
     normalise.apply_dates(frame, parsed, period)
-    normalise.apply_vocabulary(roster, vocabulary)
+    normalise.apply_vocabulary(roster, words)
     in_broken = frame["table"].isin(broken_tables)
-    checked = schema.validate(roster, vocabulary, period, policy.severity, rows=~in_broken)
+    checked = schema.validate(roster, words, period, policy.severity, rows=~in_broken)
     findings.extend(checked.findings)
     rejected = in_broken | frame.index.isin(checked.rejected)
     used = frame.index[~rejected]
@@ -187,16 +235,20 @@ def _check(path: Path, options: CheckOptions, vocabulary: Vocabulary) -> FileRes
     if roster.rows_read - roster.rows_skipped == 0:
         table = roster.tables[0]
         findings.append(Finding(
-            code="E105", rule=vocabulary.rule("E105").name, severity=policy.severity("E105"),
+            code="E105", rule=words.rule("E105").name, severity=policy.severity("E105"),
             message=render("E105"), sheet=table.sheet,
         ))  # fmt: skip
 
     assessments = assess_meetings(roster, used, policy)
-    rules = load_rules()
+    meeting_rules, file_rules = rules_by_scope()
     for assessment in assessments:
-        for rule in rules:
+        for rule in meeting_rules:
             if policy.enabled(rule.CODE):
                 findings.extend(rule.check(assessment, policy))
+    if not broken_tables and assessments:  # counting meetings needs a usable roster
+        for rule in file_rules:
+            if policy.enabled(rule.CODE):
+                findings.extend(rule.check_file(assessments, policy, period))
 
     if known.template_version and template_outdated(known.template_version):
         findings.append(Finding(
@@ -208,21 +260,23 @@ def _check(path: Path, options: CheckOptions, vocabulary: Vocabulary) -> FileRes
     for missing, value in (("mission", known.mission), ("period", period)):
         if value is None:
             findings.append(Finding(
-                code="S210", rule=vocabulary.rule("S210").name, severity=policy.severity("S210"),
+                code="S210", rule=words.rule("S210").name, severity=policy.severity("S210"),
                 message=render(f"S210:{missing}"), value=missing,
             ))  # fmt: skip
 
+    meetings = tuple(a.meeting for a in assessments)
     findings = _place_in_meetings(findings, frame.loc[used], assessments)
     findings = [f for f in findings if policy.enabled(f.code)]
+    findings = policy.waive(findings, meetings, period)
     findings.sort(key=Finding.sort_key)
     return FileResult(
         path=_display_path(path),
         mission=known.mission,
         period=period,
         rows=rows,
-        meetings=tuple(a.meeting for a in assessments),
+        meetings=meetings,
         findings=tuple(findings),
-        profile=policy.name if policy.name != "generic" else None,
+        profile=policy.name,
         sheets=tuple(t.sheet for t in roster.tables),
         tables=tuple((t.sheet, t.header_row) for t in roster.tables),
     )

@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any, TextIO, TypeVar
+from typing import IO, Any, TypeVar
 
 import click
 
@@ -144,7 +144,7 @@ def _write(report: Report, output_format: str, output: Path | None) -> None:
         return
     render = reporter(output_format).render
     if output is None:
-        stream = click.get_text_stream("stdout")
+        stream = sys.stdout
         render(report, stream, color=output_format == "text" and stream.isatty())
         return
     with _atomic(output) as stream:
@@ -152,15 +152,23 @@ def _write(report: Report, output_format: str, output: Path | None) -> None:
 
 
 @contextmanager
-def _atomic(target: Path) -> Iterator[TextIO]:
+def _atomic(target: Path, binary: bool = False) -> Iterator[Any]:
     """Write beside the target and rename, so readers never see half a report."""
     directory = target.resolve().parent
     if not directory.is_dir():
         raise ToolError(f"{target}: the folder {directory} does not exist")
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
-            yield stream
+        if binary:
+            with os.fdopen(fd, "wb") as stream:
+                yield stream
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
+                yield stream
+        # mkstemp makes the file private (0600); a report is meant to be shared.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
@@ -270,6 +278,204 @@ def rules() -> None:
         for line in text.splitlines():
             click.echo(f"    {line}".rstrip())
         click.echo()
+
+
+@main.group()
+def profile() -> None:
+    """Show or validate country profiles (schemas/profiles/*.yaml)."""
+
+
+@profile.command()
+@click.option(
+    "--profile",
+    "profile_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Profile file to show.",
+)
+@click.option(
+    "--mission",
+    callback=_mission,
+    help="Show the profile the checker applies to this mission (schemas/profiles/<CODE>.yaml, "
+    "else the generic table).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+def show(profile_path: Path | None, mission: str | None, output_format: str) -> None:
+    """Print the effective representation table, after inheritance, as the checker applies it.
+
+    Without options: the generic table.
+    """
+    import json
+
+    from checker.api import CheckOptions, select_policy
+    from checker.profile import describe
+    from checker.vocabulary import default_vocabulary
+
+    if profile_path is not None and mission is not None:
+        raise ToolError("give --profile or --mission, not both")
+    vocabulary = _load(default_vocabulary)
+    # The same selection `check` makes, so that what is shown is what is applied.
+    policy = _load(lambda: select_policy(CheckOptions(profile=profile_path), mission, vocabulary))
+    table = policy.to_dict()
+    if output_format == "json":
+        click.echo(json.dumps(table, ensure_ascii=False, indent=2))
+    else:
+        click.echo(describe(table, policy.vocabulary), nl=False)
+
+
+@profile.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+def validate(files: tuple[Path, ...]) -> None:
+    """Check profile files, e.g. in CI.
+
+    Prints "FILE: valid" for each good file. Exit 0 when all are valid; exit 2 when one is
+    not, with one line per bad file on stderr: "FILE:LINE: KEY: what is wrong".
+    """
+    from checker.config import ConfigError
+    from checker.profile import load_profile
+    from checker.vocabulary import default_vocabulary
+
+    vocabulary = _load(default_vocabulary)
+    bad = 0
+    for path in files:
+        try:
+            policy = load_profile(path, vocabulary)
+        except ConfigError as exc:
+            bad += 1
+            click.echo(f"roster-check: {exc}", err=True)
+        else:
+            parents = " → ".join(Path(f).name for f in policy.sources[1:])
+            click.echo(f"{path}: valid (profile {policy.name}, extends {parents or 'generic'})")
+    sys.exit(2 if bad else 0)
+
+
+def _period_range(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> tuple[str, str] | None:  # fmt: skip
+    from checker.report.aggregate import parse_period_range
+
+    if value is None:
+        return None
+    try:
+        return parse_period_range(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--period",
+    "period_range",
+    callback=_period_range,
+    metavar="FIRST..LAST",
+    help="Months to report on, e.g. 2026-01..2026-10, 2026-10 or 2026 (default: the months "
+    "the rosters cover).",
+)
+@click.option(
+    "--group-by",
+    type=click.Choice(["mission", "platform", "region"]),
+    default="mission",
+    show_default=True,
+    help="Rows of the month-by-month breakdown and of the non-compliant meetings list.",
+)
+@click.option(
+    "--regions",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="YAML or CSV file mapping each mission to its regional office.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["html", "xlsx", "md", "json"]),
+    help="Report format (default: from the output file's suffix, else html).",
+)
+@click.option(
+    "--output", "-o", required=True, type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the report to FILE (atomically).",
+)  # fmt: skip
+@click.option(
+    "--anonymise", "--anonymize", "anonymise", is_flag=True,
+    help="Replace people's names by their role in every part of the report.",
+)  # fmt: skip
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=1),
+    help="Roster files checked in parallel (default: the number of CPUs).",
+)  # fmt: skip
+@click.option(
+    "--profile",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Country profile (YAML) adapting the representation table.",
+)
+def report(
+    paths: tuple[Path, ...], period_range: tuple[str, str] | None, group_by: str,
+    regions: Path | None, output_format: str | None, output: Path, anonymise: bool,
+    jobs: int | None, profile: Path | None,
+) -> None:  # fmt: skip
+    """Aggregate many rosters into a compliance report for management (exit 0 when written).
+
+    PATH is a folder tree of missions' monthly rosters (<MISSION>_<YYYY-MM>.xlsx) or files.
+    """
+    from concurrent.futures.process import BrokenProcessPool
+
+    from checker.api import CheckOptions, collect_files
+    from checker.config import ConfigError
+    from checker.report import ReportOptions, aggregate, format_for, renderer
+    from checker.report.collect import check_files, default_jobs, submissions_of
+    from checker.report.regions import load_regions
+    from checker.vocabulary import default_vocabulary
+
+    for path in paths:
+        if not path.exists():
+            raise ToolError(f"{path}: no such file or folder")
+    if group_by == "region" and regions is None:
+        raise ToolError("--group-by region needs --regions FILE (mission → regional office)")
+    if not output.resolve().parent.is_dir():
+        raise ToolError(f"{output}: the folder {output.resolve().parent} does not exist")
+    try:
+        mapping = load_regions(regions) if regions is not None else None
+        vocabulary = default_vocabulary()
+    except ConfigError as exc:
+        raise ToolError(str(exc)) from None
+    files = collect_files(paths)
+    if not files:
+        raise ToolError("no roster files (.xlsx, .xlsm, .ods, .xls, .csv) found in " +
+                        ", ".join(str(p) for p in paths))  # fmt: skip
+    fmt = format_for(output, output_format)
+
+    stderr = click.get_text_stream("stderr")
+    try:
+        if stderr.isatty():
+            with click.progressbar(length=len(files), label="Reading rosters", file=stderr,
+                                   show_pos=True, show_eta=True) as bar:  # fmt: skip
+                results = check_files(files, CheckOptions(profile=profile),
+                                      jobs or default_jobs(), bar.update)  # fmt: skip
+        else:
+            results = check_files(files, CheckOptions(profile=profile), jobs or default_jobs())
+    except ConfigError as exc:
+        raise ToolError(str(exc)) from None
+    except BrokenProcessPool:
+        raise ToolError("a worker process died while checking the rosters (out of memory?); "
+                        "try --jobs 1") from None  # fmt: skip
+
+    summary = aggregate(submissions_of(files, results), ReportOptions(
+        period=period_range, group_by=group_by, regions=mapping, anonymise=anonymise,
+        role_names=vocabulary.role_names,
+    ))  # fmt: skip
+    data = renderer(fmt)(summary)
+    with _atomic(output, binary=True) as stream:
+        stream.write(data)
+    total = summary.total
+    rate = "n/a" if total.compliance_rate is None else f"{total.compliance_rate:.1%}"
+    click.echo(f"roster-check: {fmt} report written to {output}: {summary.period_label}, "
+               f"{summary.files['used']} of {len(files)} files used, {total.assessed} meetings "
+               f"assessed, compliance {rate}", err=True)  # fmt: skip
 
 
 def _load(loader: Callable[[], T]) -> T:

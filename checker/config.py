@@ -7,6 +7,7 @@ so every load goes through `load_model`, which turns YAML and pydantic errors in
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -21,6 +22,21 @@ class ConfigError(Exception):
     """A data file (schemas/*.yaml, a profile) is unreadable or invalid. The CLI exits 2."""
 
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps an impossible date (2026-13-01) as text: PyYAML would raise a
+    bare ValueError with no line; left as text, the model rejects it at its key and line."""
+
+
+def _timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
 def schemas_dir() -> Path:
     """schemas/ beside the package in a checkout; the checker.schemas package once installed."""
     checkout = Path(__file__).resolve().parent.parent / "schemas"
@@ -29,7 +45,27 @@ def schemas_dir() -> Path:
     return Path(str(resources.files("checker.schemas")))
 
 
-def load_model(path: Path, model: type[Model]) -> Model:
+@dataclass(frozen=True)
+class Source:
+    """A data file read from disk with its YAML node tree, so that later checks (codes that
+    must exist in the vocabulary, say) can name the line of the key they reject."""
+
+    path: Path
+    node: Any
+
+    def error(self, loc: Sequence[Any], message: str) -> ConfigError:
+        key = ".".join(str(p) for p in loc) or "(top level)"
+        return ConfigError(f"{self.path}:{_line_of(self.node, loc)}: {key}: {message}")
+
+
+def load_model(path: Path, model: type[Model], context: dict[str, Any] | None = None) -> Model:
+    return load_source(path, model, context)[0]
+
+
+def load_source(
+    path: Path, model: type[Model], context: dict[str, Any] | None = None
+) -> tuple[Model, Source]:
+    """The validated model of a YAML file, and the file's Source for later messages."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -37,8 +73,8 @@ def load_model(path: Path, model: type[Model]) -> Model:
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8 text") from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)  # a SafeLoader subclass: safe
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
@@ -46,18 +82,25 @@ def load_model(path: Path, model: type[Model]) -> Model:
         raise ConfigError(f"{path}{where}: not valid YAML: {problem}") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{path}:1: expected a mapping of keys at the top of the file")
+    source = Source(path, node)
     try:
-        return model.model_validate(data, context={"path": path})
+        return model.model_validate(data, context={"path": path, **(context or {})}), source
     except ValidationError as exc:
         first = exc.errors()[0]
-        loc = tuple(first["loc"])
-        line = _line_of(node, loc)
-        key = ".".join(str(p) for p in loc) or "(top level)"
-        msg = first["msg"]
-        if first["type"] == "extra_forbidden":
-            msg = "unknown key"
         more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
-        raise ConfigError(f"{path}:{line}: {key}: {msg}{more}") from None
+        raise source.error(tuple(first["loc"]), _plain(first) + more) from None
+
+
+def _plain(error: Any) -> str:
+    """pydantic's message, in the words of someone editing the file."""
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return "unknown key"
+    if kind.startswith(("date_", "datetime_")):
+        return f"{error['input']!r} is not a date; write it as YYYY-MM-DD, for example 2026-12-31"
+    if kind == "value_error":
+        return str(error["ctx"]["error"])
+    return str(error["msg"])
 
 
 def _line_of(node: Any, loc: Sequence[Any]) -> int:

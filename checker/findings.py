@@ -245,7 +245,8 @@ class FileResult:
         return out
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
+        out: dict[str, Any] = dict(self.extra)  # extensions never overwrite the contract's keys
+        out |= {
             "path": self.path,
             "mission": self.mission,
             "period": self.period,
@@ -259,7 +260,6 @@ class FileResult:
             out["profile"] = self.profile
         if self.sheets:
             out["sheets"] = list(self.sheets)
-        out.update(self.extra)
         return out
 
 

@@ -100,15 +100,19 @@ def _text(value: object) -> str | None:
 
 def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Assessment]:
     """Group the used rows into meetings (in workbook order) and assess each one."""
-    frame = roster.frame.loc[used]
-    if frame.empty:
+    if used.empty:
         return []
-    firsts = frame.drop_duplicates("meeting_key")
+    columns = ["meeting", "sheet", "row", "table", "platform_code", "meeting_sector", "date_iso",
+               "level_code", "location", "is_iom"]  # fmt: skip
+    meetings = roster.frame.loc[used, columns]
+    firsts = meetings.drop_duplicates("meeting")
     # Every (sheet, row) of each meeting, for marking them in an annotated copy.
-    positions = frame.groupby("meeting_key", sort=False).indices
-    sheets, rows = frame["sheet"].to_numpy(), frame["row"].to_numpy()
-    iom = frame[frame["is_iom"]]
-    seats_by_meeting: dict[str, list[tuple[Attendee, int, str | None]]] = {}
+    positions = meetings.groupby("meeting", sort=False).indices
+    sheets, rows = meetings["sheet"].to_numpy(), meetings["row"].to_numpy()
+    attendee_columns = ["meeting", "sheet", "row", "table", "attendee", "title", "role",
+                        "capacity_code", "sector_code", "title_sector", "acting"]  # fmt: skip
+    iom = roster.frame.loc[used[meetings["is_iom"].to_numpy()], attendee_columns]
+    seats_by_meeting: dict[int, list[tuple[Attendee, int, str | None]]] = {}
     for row in iom.itertuples(index=False):
         sector = row.sector_code if row.sector_code not in (None, BLANK, UNKNOWN) else None
         attendee = Attendee(
@@ -121,7 +125,7 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
         title_row, title_column = roster.cell_of(int(row.table), int(row.row), "title")
         if title_column is None:
             title_row, title_column = roster.cell_of(int(row.table), int(row.row), "attendee")
-        seats_by_meeting.setdefault(row.meeting_key, []).append((attendee, title_row, title_column))
+        seats_by_meeting.setdefault(row.meeting, []).append((attendee, title_row, title_column))
 
     assessments = []
     for number, first in enumerate(firsts.itertuples(index=False), start=1):
@@ -131,17 +135,17 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
         rule = policy.rule_for(platform)
         seats = [
             Seat(a, _standing(a, sector, platform, policy, date), r, c)
-            for a, r, c in seats_by_meeting.get(first.meeting_key, [])
+            for a, r, c in seats_by_meeting.get(first.meeting, [])
         ]
         meeting = Meeting(
             id=f"m{number}", date=date, platform=platform, sector=sector,
             level=str(first.level_code), location=_text(first.location),
-            verdict=_verdict(seats, policy.applies(platform, sector)),
+            verdict=_verdict(seats, policy.applies(platform, sector, str(first.level_code))),
             required=tuple(rule.required_roles) if rule else (),
             iom_attendees=tuple(s.attendee for s in seats),
             sheet=first.sheet, row=int(first.row), label=policy.platform_label(platform, sector),
-            rows=tuple(zip(sheets[positions[first.meeting_key]].tolist(),
-                           rows[positions[first.meeting_key]].tolist())),
+            rows=tuple(zip(sheets[positions[first.meeting]].tolist(),
+                           rows[positions[first.meeting]].tolist())),
         )  # fmt: skip
         platform_row, platform_column = roster.cell_of(int(first.table), int(first.row), "platform")
         assessments.append(Assessment(meeting, tuple(seats), platform_row, platform_column))

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -102,9 +101,8 @@ def from_file_name(path: Path) -> Metadata:
     return Metadata(mission.upper(), period, "file name", "file name")
 
 
-def infer_period(dates: Iterable[dt.date]) -> str | None:
-    """The month most of the roster's dates fall in."""
-    months = Counter(d.strftime("%Y-%m") for d in dates)
+def infer_period(months: Counter[str]) -> str | None:
+    """The month most of the roster's rows fall in."""
     return months.most_common(1)[0][0] if months else None
 
 

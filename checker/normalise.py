@@ -9,13 +9,15 @@ Matching runs once per distinct value, not once per row.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from checker.dates import parse_date, resolve
+from checker.dates import ParsedDate, parse_date, resolve
 from checker.findings import Finding, column_letter
 from checker.metadata import METADATA_SHEETS, Metadata, from_sheet
 from checker.reader import SheetGrid, Workbook
@@ -131,15 +133,26 @@ def _fill_merged_down(
                 origin[(sheet.name, r + 1, c0)] = (r0, c0)
 
 
-def _clean(column: pd.Series) -> pd.Series:
-    """Strip text; blank text becomes missing."""
-    try:
-        stripped = column.str.strip()
-    except AttributeError:  # a column without any text
-        stripped = None
-    if stripped is not None:
-        column = column.mask(stripped.notna(), stripped)
-    return column.mask(column.isna() | column.eq(""), None).astype(object)
+def _clean(values: np.ndarray) -> np.ndarray:
+    """Strip text; blank text becomes None — once per distinct value, then one array take."""
+    codes, distinct = pd.factorize(values, use_na_sentinel=True)
+    table = np.empty(len(distinct) + 1, dtype=object)  # the last slot is for code -1 (None)
+    table[:-1] = [(v.strip() or None) if type(v) is str else v for v in distinct]
+    return table[codes]
+
+
+def _grid(body: list[list[Any]], width: int) -> np.ndarray:
+    """Rows → a 2-D object array of `width` columns (CSV rows may be ragged)."""
+    grid = np.full((len(body), width), None, dtype=object)
+    if body and len(set(map(len, body))) == 1:
+        whole = np.empty((len(body), len(body[0])), dtype=object)
+        whole[:] = body
+        usable = min(width, whole.shape[1])
+        grid[:, :usable] = whole[:, :usable]
+        return grid
+    for r, row in enumerate(body):
+        grid[r, : min(width, len(row))] = row[:width]
+    return grid
 
 
 def _table_frame(
@@ -150,29 +163,34 @@ def _table_frame(
     _fill_merged_down(sheet, header_index, origin)
     body = sheet.cells[header_index + 1 :]
     width = max(max(table.columns.values()) + 1, len(sheet.cells[header_index]))
-    raw = pd.DataFrame(body, dtype=object) if body else pd.DataFrame(dtype=object)
-    raw = raw.reindex(columns=range(width))
-    cleaned = {col: _clean(raw[col]) for col in raw.columns}
-    present = pd.DataFrame({col: s.notna() for col, s in cleaned.items()}, index=raw.index)
-    filled = present.sum(axis=1)
+    grid = _grid(body, width)
+    columns = [_clean(grid[:, c]) for c in range(width)]
+    height = len(body)
+    filled = np.zeros(height, dtype=np.int64)
+    for values in columns:
+        filled += values != None  # noqa: E711 - elementwise on an object array
+    nonempty = np.flatnonzero(filled)
     # Rows after the last non-empty one are not part of the table.
-    last = filled[filled > 0].index.max() if (filled > 0).any() else -1
-    keep_range = raw.index <= last
-    single = (filled == 1) & keep_range
-    note = pd.Series(False, index=raw.index)
-    if single.any():
-        first_value = pd.DataFrame(cleaned)[single].bfill(axis=1).iloc[:, 0]
-        note[single] = first_value.map(lambda v: isinstance(v, str))
-    kept = keep_range & (filled > 0) & ~note
+    rows_read = int(nonempty[-1]) + 1 if len(nonempty) else 0
+    kept = filled[:rows_read] > 0
+    for r in np.flatnonzero(filled[:rows_read] == 1):
+        # A lone text cell ("Prepared by …", "Total") is a note, not a roster row.
+        if any(type(values[r]) is str for values in columns):
+            kept[r] = False
+    index = np.flatnonzero(kept)
     frame = pd.DataFrame(
-        {name: cleaned[col][kept] for name, col in table.columns.items()}, index=raw.index[kept]
-    )
+        {
+            name: pd.Series(columns[col][index] if col < len(columns) else None, index=index,
+                            dtype=object)
+            for name, col in table.columns.items()
+        },
+        index=index,
+    )  # fmt: skip
     frame = frame.reindex(columns=list(FIELDS))
     frame["sheet"] = table.sheet
-    frame["row"] = frame.index + table.header_row + 1
+    frame["row"] = index + table.header_row + 1
     frame["table"] = table.index
-    rows_read = int(keep_range.sum())
-    return frame, rows_read, rows_read - int(kept.sum())
+    return frame, rows_read, rows_read - len(index)
 
 
 def build_roster(workbook: Workbook, vocabulary: Vocabulary) -> Roster:
@@ -196,88 +214,111 @@ def build_roster(workbook: Workbook, vocabulary: Vocabulary) -> Roster:
 # ------------------------------------------------------------------ cell values → codes
 
 
-def _by_value(column: pd.Series, match: Callable[[Any], Any]) -> pd.Series:
-    """Apply `match` once per distinct value (rosters repeat the same few words)."""
-    values = column.dropna()
-    if values.empty:
-        return pd.Series(None, index=column.index, dtype=object)
-    lookup = {value: match(value) for value in pd.unique(values)}
-    return column.map(lookup, na_action="ignore").astype(object)
-
-
 # Code columns hold a code of the vocabulary, BLANK where a needed cell is empty, UNKNOWN
 # where its text means nothing known, and None where the cell does not matter for that row.
 BLANK = ""
 UNKNOWN = "?"
 
-
-def parse_dates(frame: pd.DataFrame) -> pd.Series:
-    return _by_value(frame["date"], parse_date)
-
-
-def unambiguous_dates(parsed: pd.Series) -> list[Any]:
-    return [p.value for p in parsed.dropna() if p.alternative is None]
+# What to take from a match: (attribute or None for the match itself, the value when nothing
+# matched, the value for an empty cell).
+Take = tuple[str | None, object, object]
+CODE: Take = (None, UNKNOWN, BLANK)
 
 
-def apply_dates(frame: pd.DataFrame, parsed: pd.Series, period: str | None) -> None:
-    lookup = {value: resolve(value, period).isoformat() for value in pd.unique(parsed.dropna())}
-    iso = parsed.map(lookup, na_action="ignore").astype(object)
-    frame["date_iso"] = iso.where(iso.notna(), frame["date"].map(_blank_or_unknown))
+def _lookup(column: pd.Series, match: Callable[[Any], Any], *takes: Take) -> list[pd.Series]:
+    """Match each distinct value once (rosters repeat the same few words), then spread the
+    results over the rows with one array take per output column — no per-row Python."""
+    codes, distinct = pd.factorize(column, use_na_sentinel=True)
+    found = [match(value) for value in distinct]
+    out = []
+    for attribute, unmatched, blank in takes:
+        table = np.empty(len(found) + 1, dtype=object)
+        for i, matched in enumerate(found):  # item by item: a tuple must stay one object
+            value = getattr(matched, attribute) if attribute and matched is not None else matched
+            table[i] = unmatched if value is None else value
+        table[-1] = blank  # code -1: an empty cell
+        out.append(pd.Series(table[codes], index=column.index, dtype=object))
+    return out
 
 
-def _blank_or_unknown(raw: Any) -> str:
-    return BLANK if raw is None or raw != raw else UNKNOWN
+@dataclass(frozen=True)
+class ParsedDates:
+    """The date column read once per distinct cell value: codes index into `values`."""
+
+    codes: np.ndarray
+    values: list[ParsedDate | None]
+
+    def months(self) -> Counter[str]:
+        """How many rows fall in each month (default day-first reading), to guess the period."""
+        counts = np.bincount(self.codes[self.codes >= 0], minlength=len(self.values))
+        months: Counter[str] = Counter()
+        for parsed, count in zip(self.values, counts):
+            if parsed is not None:
+                months[parsed.value.strftime("%Y-%m")] += int(count)
+        return months
 
 
-def _codes(column: pd.Series, match: Callable[[Any], Any]) -> pd.Series:
-    """Codes of a column: the match, UNKNOWN when nothing matches, BLANK when empty."""
-    codes = _by_value(column, match)
-    return codes.where(codes.notna(), column.map(_blank_or_unknown))
+def parse_dates(frame: pd.DataFrame) -> ParsedDates:
+    codes, distinct = pd.factorize(frame["date"], use_na_sentinel=True)
+    return ParsedDates(codes, [parse_date(value) for value in distinct])
+
+
+def apply_dates(frame: pd.DataFrame, parsed: ParsedDates, period: str | None) -> None:
+    """ISO dates, each ambiguous day/month resolved by the period; BLANK/UNKNOWN otherwise."""
+    table = np.empty(len(parsed.values) + 1, dtype=object)
+    for i, value in enumerate(parsed.values):
+        table[i] = UNKNOWN if value is None else resolve(value, period).isoformat()
+    table[-1] = BLANK  # code -1: an empty cell
+    frame["date_iso"] = pd.Series(table[parsed.codes], index=frame.index, dtype=object)
 
 
 def apply_vocabulary(roster: Roster, vocabulary: Vocabulary) -> None:
     """Add the code columns: platform, cluster sector, level, IOM, role, sector, capacity."""
     frame = roster.frame
-    platform = _by_value(frame["platform"], vocabulary.platform)
-    frame["platform_code"] = platform.map(lambda m: m.platform, na_action="ignore").astype(object)
-    frame["platform_code"] = frame["platform_code"].where(
-        frame["platform_code"].notna(), frame["platform"].map(_blank_or_unknown)
+    frame["platform_code"], platform_sector = _lookup(
+        frame["platform"], vocabulary.platform, ("platform", UNKNOWN, BLANK), ("sector", None, None)
     )
-    frame["platform_sector"] = platform.map(lambda m: m.sector, na_action="ignore").astype(object)
-    frame["level_code"] = _codes(frame["level"], vocabulary.level).replace(BLANK, "national")
-    frame["location_key"] = _by_value(frame["location"], fold).fillna("")
+    frame["platform_sector"] = platform_sector
+    (level,) = _lookup(frame["level"], vocabulary.level, CODE)
+    # A blank level is national, unless the profile says the platform meets at another level.
+    if vocabulary.platform_levels:
+        default_level = frame["platform_code"].map(vocabulary.platform_levels).fillna("national")
+        frame["level_code"] = level.mask(level.eq(BLANK), default_level).astype(object)
+    else:
+        frame["level_code"] = level.replace(BLANK, "national")
+    (frame["location_key"],) = _lookup(frame["location"], vocabulary.key, (None, "", ""))
 
     if roster.has_organization:
-        frame["is_iom"] = _by_value(frame["organization"], vocabulary.is_iom).fillna(False)
+        (iom,) = _lookup(frame["organization"], vocabulary.is_iom, (None, False, False))
+        frame["is_iom"] = iom.astype(bool)
     else:
         # An IOM representation log: every named row is IOM; no name means IOM was absent.
         frame["is_iom"] = frame["attendee"].notna() | frame["title"].notna()
-    frame["is_iom"] = frame["is_iom"].astype(bool)
     iom = frame["is_iom"]
-    bare_cluster = frame["platform_code"].eq("CLUSTER") & frame["platform_sector"].isna()
+    bare_cluster = frame["platform_code"].eq("CLUSTER") & platform_sector.isna()
 
     # Sectors matter for IOM attendees, and name the cluster when the platform is a bare "Cluster".
-    sector = _codes(frame["sector"], vocabulary.sector)
+    (sector,) = _lookup(frame["sector"].where(iom | bare_cluster, None), vocabulary.sector, CODE)
     # A blank sector only matters where it would name the cluster.
-    frame["sector_code"] = sector.where((iom & sector.ne(BLANK)) | bare_cluster).astype(object)
-    frame["meeting_sector"] = frame["platform_sector"].where(
-        ~bare_cluster, sector.where(~sector.isin([BLANK, UNKNOWN]))
+    frame["sector_code"] = sector.where((iom & sector.ne(BLANK)) | bare_cluster, None)
+    frame["meeting_sector"] = platform_sector.where(
+        ~bare_cluster, sector.where(~sector.isin([BLANK, UNKNOWN]), None)
     )
 
-    titles = _by_value(frame["title"], vocabulary.title)
-    role = titles.map(lambda t: t.role, na_action="ignore").astype(object)
-    role = role.where(role.notna(), frame["title"].map(_blank_or_unknown))
-    frame["role"] = role.where(iom).astype(object)
-    frame["title_sector"] = titles.map(lambda t: t.sector, na_action="ignore").astype(object)
-    frame["acting"] = titles.map(lambda t: t.acting, na_action="ignore").fillna(False).astype(bool)
-    capacity = _codes(frame["capacity"], vocabulary.capacity).replace(BLANK, "member")
+    # Only IOM titles are judged; other agencies' titles are not looked at.
+    role, frame["title_sector"], acting = _lookup(
+        frame["title"].where(iom, None),
+        vocabulary.title,
+        ("role", UNKNOWN, BLANK),
+        ("sector", None, None),
+        ("acting", False, False),
+    )
+    frame["role"] = role.where(iom, None)
+    frame["acting"] = acting.astype(bool)
+    (capacity,) = _lookup(frame["capacity"], vocabulary.capacity, (None, UNKNOWN, "member"))
     frame["capacity_code"] = capacity.where(iom, "member")
-    frame["meeting_key"] = (
-        frame["date_iso"].astype(str) + "|" + frame["platform_code"].astype(str) + "|"
-        + frame["meeting_sector"].fillna("").astype(str) + "|" + frame["level_code"].astype(str)
-        + "|" + frame["location_key"].astype(str)
-    )  # fmt: skip
-    named = frame["attendee"].notna()
-    frame["attendee_key"] = (
-        frame["meeting_key"] + "|" + _by_value(frame["attendee"], fold).fillna("")
-    ).where(named)
+
+    # One number per meeting: rows sharing date, platform, cluster sector, level and location.
+    keys = ["date_iso", "platform_code", "meeting_sector", "level_code", "location_key"]
+    frame["meeting"] = frame.groupby(keys, sort=False, dropna=False).ngroup()
+    (frame["attendee_key"],) = _lookup(frame["attendee"], vocabulary.key, (None, None, None))

@@ -8,9 +8,11 @@ rule has its default severity. Country profiles (schemas/profiles/) produce a Po
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
 
-from checker.findings import Severity
+from checker.findings import Finding, Meeting, Severity
 from checker.vocabulary import PlatformRule, Vocabulary
 
 
@@ -41,12 +43,55 @@ def _same_person(a: str, b: str) -> bool:
 
 @dataclass(frozen=True)
 class Waiver:
+    """A known exception the mission or regional office accepts: its findings stay in every
+    report, marked waived with the reason, but no longer make a roster non-compliant."""
+
     platform: str
     sector: str | None
     until: dt.date | None
     reason: str
-    codes: tuple[str, ...] = ()
+    codes: tuple[str, ...] = ()  # empty: every compliance (C3xx) code
     start: dt.date | None = None
+
+    def covers(self, finding: Finding, meeting: Meeting | None, period: str | None) -> bool:
+        if finding.platform != self.platform or not finding.code.startswith("C"):
+            return False
+        if self.codes and finding.code not in self.codes:
+            return False
+        if meeting is not None:
+            if self.sector is not None and meeting.sector != self.sector:
+                return False
+            return self._in_window(dt.date.fromisoformat(meeting.date))
+        # A file-level finding (C306): waived when the window overlaps the reporting period.
+        if self.sector is not None and finding.value != self.sector:
+            return False
+        first, last = period_bounds(period)
+        if first is None or last is None:
+            return self.start is None and self.until is None
+        return (self.start is None or self.start <= last) and (
+            self.until is None or self.until >= first
+        )
+
+    def _in_window(self, day: dt.date) -> bool:
+        return (self.start is None or day >= self.start) and (
+            self.until is None or day <= self.until
+        )
+
+
+def period_bounds(period: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """First and last day of a YYYY-MM or YYYY period."""
+    if not period:
+        return None, None
+    year = int(period[:4])
+    if len(period) == 4:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    month = int(period[5:7])
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return dt.date(year, month, 1), following - dt.timedelta(days=1)
+
+
+def period_months(period: str | None) -> int:
+    return 0 if not period else 12 if len(period) == 4 else 1
 
 
 @dataclass
@@ -62,6 +107,14 @@ class Policy:
     waivers: tuple[Waiver, ...] = ()
     expected_per_month: dict[str, float] = field(default_factory=dict)
     platform_labels: dict[str, str] = field(default_factory=dict)
+    # platform → the only level it is expected at (other levels: not applicable)
+    levels: dict[str, str] = field(default_factory=dict)
+    mission: str | None = None
+    sources: tuple[str, ...] = ()  # the profile files, the profile's own first
+    description: str | None = None
+    # Local words the profile taught the vocabulary: alias → platform code / role code.
+    platform_aliases: dict[str, str] = field(default_factory=dict)
+    title_aliases: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def generic(cls, vocabulary: Vocabulary) -> Policy:
@@ -78,9 +131,11 @@ class Policy:
     def rule_for(self, platform: str) -> PlatformRule | None:
         return self.representation.get(platform)
 
-    def applies(self, platform: str, sector: str | None) -> bool:
-        """Whether IOM is expected at this platform (False → verdict not_applicable)."""
+    def applies(self, platform: str, sector: str | None, level: str | None = None) -> bool:
+        """Whether IOM is expected at this meeting (False → verdict not_applicable)."""
         if platform in self.inactive_platforms:
+            return False
+        if level is not None and self.levels.get(platform, level) != level:
             return False
         if platform == "CLUSTER" and self.cluster_sectors is not None and sector is not None:
             return sector in self.cluster_sectors
@@ -98,3 +153,72 @@ class Policy:
             words = name("sectors", sector, known) if known else phrase("unnamed_sector")
             return phrase("cluster_label", sector=words)
         return self.platform_labels.get(platform, platform)
+
+    def waive(
+        self, findings: list[Finding], meetings: Sequence[Meeting], period: str | None
+    ) -> list[Finding]:
+        """Mark the findings a waiver covers; the one place waivers are applied."""
+        if not self.waivers:
+            return findings
+        by_id = {m.id: m for m in meetings}
+        marked = []
+        for finding in findings:
+            meeting = by_id.get(finding.meeting_id or "")
+            waiver = next((w for w in self.waivers if w.covers(finding, meeting, period)), None)
+            if waiver is not None:
+                finding = replace(finding, waived=True, waiver_reason=waiver.reason)
+            marked.append(finding)
+        return marked
+
+    def to_dict(self) -> dict[str, Any]:
+        """The effective representation table, as `roster-check profile show` prints it."""
+        names = self.vocabulary.platform_names
+        platforms = {}
+        for code, rule in self.representation.items():
+            entry: dict[str, Any] = {
+                "name": names.get(code, code),
+                "label": self.platform_label(code, None) if code != "CLUSTER" else None,
+                "active": code not in self.inactive_platforms,
+                "level": self.levels.get(code),
+                "required_roles": list(rule.required_roles),
+                "alternates": list(rule.alternates),
+                "observers_allowed": list(rule.observers_allowed),
+                "expected_per_month": self.expected_per_month.get(code),
+            }
+            if code == "CLUSTER":
+                entry["sectors"] = (
+                    sorted(self.cluster_sectors) if self.cluster_sectors is not None else None
+                )
+            platforms[code] = entry
+        return {
+            "profile": self.name,
+            "mission": self.mission,
+            "description": self.description,
+            "files": list(self.sources),
+            "platforms": platforms,
+            "aliases": {
+                "platforms": dict(self.platform_aliases),
+                "titles": dict(self.title_aliases),
+            },
+            "designations": [_designation_dict(d) for d in self.designations],
+            "rules": {code: self._rule_dict(code) for code in self.vocabulary.rules.rules},
+            "waivers": [_waiver_dict(w) for w in self.waivers],
+        }
+
+    def _rule_dict(self, code: str) -> dict[str, Any]:
+        name = self.vocabulary.rule(code).name
+        return {"name": name, "severity": str(self.severity(code)), "enabled": self.enabled(code)}
+
+
+def _designation_dict(d: Designation) -> dict[str, Any]:
+    return {"platform": d.platform, "role": d.role, "name": d.name,
+            "from": _iso(d.start), "to": _iso(d.end)}  # fmt: skip
+
+
+def _waiver_dict(w: Waiver) -> dict[str, Any]:
+    return {"platform": w.platform, "sector": w.sector, "from": _iso(w.start),
+            "until": _iso(w.until), "codes": list(w.codes), "reason": w.reason}  # fmt: skip
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None

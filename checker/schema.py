@@ -7,6 +7,7 @@ the sheet, row and column a person must look at.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -16,7 +17,7 @@ import pandera.pandas as pa
 
 from checker.findings import Finding, Severity
 from checker.messages import name, phrase, render
-from checker.normalise import BLANK, Roster
+from checker.normalise import BLANK, UNKNOWN, Roster
 from checker.vocabulary import Vocabulary
 
 # Failures that leave a row without a meeting: such rows are rejected.
@@ -31,7 +32,6 @@ SOURCE_FIELD = {
     "role": "title",
     "sector_code": "sector",
     "capacity_code": "capacity",
-    "attendee_key": "attendee",
 }
 
 
@@ -53,9 +53,10 @@ def _check(code: str, fn: Callable[[pd.Series], pd.Series]) -> pa.Check:
     return pa.Check(fn, name=code)
 
 
+@functools.lru_cache(maxsize=64)  # a batch asks for the same few (vocabulary, period) pairs
 def build_schema(vocabulary: Vocabulary, period: str | None) -> pa.DataFrameSchema:
     words = vocabulary.words
-    date_checks = [_check("S202", _is_not(BLANK)), _check("S203", lambda s: s.str.len().eq(10))]
+    date_checks = [_check("S202", _is_not(BLANK)), _check("S203", _is_not(UNKNOWN))]
     if period:
         date_checks.append(_check("S207", _in_period(period)))
     return pa.DataFrameSchema(
@@ -70,12 +71,12 @@ def build_schema(vocabulary: Vocabulary, period: str | None) -> pa.DataFrameSche
             ),
             "level_code": pa.Column(None, checks=[_check("S206", _one_of(set(words.levels)))]),
             "role": pa.Column(
-                object,
+                None,
                 nullable=True,
                 checks=[_check("S202", _is_not(BLANK)), _check("S205", _one_of(set(words.roles)))],
             ),
             "sector_code": pa.Column(
-                object,
+                None,
                 nullable=True,
                 checks=[
                     _check("S202", _is_not(BLANK)),
@@ -83,14 +84,19 @@ def build_schema(vocabulary: Vocabulary, period: str | None) -> pa.DataFrameSche
                 ],
             ),
             "capacity_code": pa.Column(
-                object, checks=[_check("S211", _one_of(set(words.capacities)))]
+                None, checks=[_check("S211", _one_of(set(words.capacities)))]
             ),
-            "attendee_key": pa.Column(
-                object, nullable=True, checks=[_check("S208", lambda s: ~s.duplicated())]
-            ),
+            "attendee_key": pa.Column(None, nullable=True),
+            "meeting": pa.Column(int),
         },
-        strict=False,
+        checks=[_check("S208", _once_per_meeting)],
+        strict=True,
     )
+
+
+def _once_per_meeting(frame: pd.DataFrame) -> pd.Series:
+    named = frame["attendee_key"].notna()
+    return ~(named & frame.duplicated(["meeting", "attendee_key"]))
 
 
 @dataclass
@@ -107,15 +113,21 @@ def validate(
     rows: pd.Series | None = None,
 ) -> Validation:
     """Check the roster's frame (or the `rows` of it) and return findings and rejected rows."""
-    frame = roster.frame if rows is None else roster.frame[rows]
     schema = build_schema(vocabulary, period)
+    # Only the checked columns: pandera's cost grows with the width of the frame it is given.
+    frame = roster.frame.loc[:, list(schema.columns)]
+    if rows is not None:
+        frame = frame[rows]
     try:
         schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as errors:
         cases = errors.failure_cases
     else:
         return Validation([], frame.index[:0])
-    cases = cases[cases["index"].notna() & cases["check"].str.match(r"^S\d{3}$")]
+    ours = cases["check"].astype(str).str.match(r"^S\d{3}$")
+    if not ours.all():  # a dtype or column failure is a fault of the checker, not of the roster
+        raise RuntimeError(f"schema failure: {cases[~ours].iloc[0].to_dict()}")
+    cases = cases[cases["index"].notna()]
     return _to_findings(cases, roster, vocabulary, period, severity)
 
 
@@ -131,10 +143,13 @@ def _to_findings(
     rejected: set[Any] = set()
     missing_columns: set[tuple[int, str]] = set()
     indices = pd.unique(cases["index"])
-    wanted = dict.fromkeys(["table", "row", *SOURCE_FIELD.values(), "date_iso", "platform_code"])
+    wanted = dict.fromkeys(
+        ["table", "row", *SOURCE_FIELD.values(), "attendee", "date_iso", "platform_code"]
+    )
     rows = frame.loc[indices, list(wanted)].to_dict("index")
     for index, column, code in zip(cases["index"], cases["column"], cases["check"]):
-        field_name = SOURCE_FIELD[column]
+        # S208 is a check of the whole frame: pandera lists every column of a failing row.
+        field_name = "attendee" if code == "S208" else SOURCE_FIELD[column]
         row = rows[index]
         if (code, field_name) in REJECTING:
             rejected.add(index)
@@ -156,6 +171,7 @@ def _to_findings(
             date=row["date_iso"],
             period=period,
             platform=row["platform"],
+            known=_known_platforms(vocabulary) if code == "S204" else "",
         )
         findings[key] = Finding(
             code=code, rule=vocabulary.rule(code).name, severity=severity(code), message=message,
@@ -185,6 +201,11 @@ def missing_column(
         message=render("S201", field=name("fields", field_name), sheet=sheet, header=header, why=why),
         sheet=sheet, row=None, column=None, value=field_name,
     )  # fmt: skip
+
+
+def _known_platforms(vocabulary: Vocabulary) -> str:
+    codes = [c for c in vocabulary.platform_names if c != "CLUSTER"]
+    return phrase("known_platforms", codes=", ".join(codes))
 
 
 def _suggest(code: str, value: Any, vocabulary: Vocabulary) -> str | None:

@@ -7,12 +7,15 @@ space-insensitively, and offering a suggestion (never a silent acceptance) for n
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -53,8 +56,10 @@ class VocabularyFile(_Strict):
     version: int
     platforms: dict[str, PlatformEntry]
     cluster_markers: list[str]
+    filler_words: list[str] = Field(default_factory=list)
     sectors: dict[str, SectorEntry]
     roles: dict[str, RoleEntry]
+    sector_titles: dict[str, list[str]] = Field(default_factory=dict)
     acting: ActingEntry
     organisation: dict[Literal["iom"], list[str]]
     levels: dict[Literal["national", "subnational"], list[str]]
@@ -66,6 +71,9 @@ class VocabularyFile(_Strict):
             for inc in sector.includes:
                 if inc not in self.sectors:
                     raise ValueError(f"sector {code} includes unknown sector {inc}")
+        for role in self.sector_titles:
+            if role not in self.roles:
+                raise ValueError(f"sector_titles names unknown role {role}")
         return self
 
 
@@ -104,7 +112,15 @@ class RulesFile(_Strict):
 
 # ---------------------------------------------------------------- text folding
 
-_DROP = re.compile(r"[.'’`]")  # "a.i." → "ai", "I.O.M." → "iom", "d'urgence" → "durgence"
+_LINK_WORDS = frozenset({"de", "du", "des", "la", "le", "el", "en", "of", "for", "programme",
+                         "program", "programa", "iom"})  # fmt: skip
+_GROUP_PHRASES = (
+    "working group",
+    "groupe de travail",
+    "grupo de trabajo",
+    "area of responsibility",
+)
+_DROP = re.compile(r"[.]")  # "a.i." → "ai", "I.O.M." → "iom"; an apostrophe parts words
 _SPACE = re.compile(r"[^0-9a-z]+")
 
 
@@ -127,6 +143,8 @@ def _remove(haystack: str, needle: str) -> str:
 
 # ---------------------------------------------------------------- matches
 
+Result = TypeVar("Result")
+
 
 @dataclass(frozen=True)
 class TitleMatch:
@@ -139,6 +157,27 @@ class TitleMatch:
 class PlatformMatch:
     platform: str
     sector: str | None
+
+
+def _memoised(
+    method: Callable[[Vocabulary, object], Result],
+) -> Callable[[Vocabulary, object], Result]:
+    """Answer each distinct cell text once per process: a batch of rosters repeats its words."""
+    name = method.__name__
+
+    @functools.wraps(method)
+    def answer(self: Vocabulary, text: object) -> Result:
+        key = (name, type(text), text)  # 1, 1.0 and True are equal keys; keep them apart
+        try:
+            return cast(Result, self._memo[key])
+        except KeyError:
+            result = method(self, text)
+            self._memo[key] = result
+            return result
+        except TypeError:  # an unhashable cell value
+            return method(self, text)
+
+    return answer
 
 
 class Vocabulary:
@@ -155,12 +194,14 @@ class Vocabulary:
         self.representation = representation
         self.columns = columns
         self.rules = rules
+        self._memo: dict[tuple[str, type, object], object] = {}
         self.platform_names = {code: p.name for code, p in words.platforms.items()}
         self.sector_names = {code: s.name for code, s in words.sectors.items()}
         self.role_names = {code: r.name for code, r in words.roles.items()}
         self.roles = words.roles
         self.sector_includes = {code: set(s.includes) for code, s in words.sectors.items()}
 
+        self._filler = frozenset(fold(w) for w in words.filler_words)
         self._platforms: dict[str, str] = {}
         for code, entry in words.platforms.items():
             if code != "CLUSTER":
@@ -169,10 +210,13 @@ class Vocabulary:
         self._cluster_words = {fold(w) for w in [*words.cluster_markers, *_cluster_aliases(words)]}
         self._cluster_words.add("coordination")
         self._cluster_words.add("coordinacion")
+        self._cluster_phrases = sorted(self._cluster_words, key=len, reverse=True)
+        self._cluster_names = {fold(w) for w in ["Cluster", *_cluster_aliases(words)]}
         self._sectors = _alias_map({c: [c, s.name, *s.aliases] for c, s in words.sectors.items()})
         self._sector_keys = sorted(self._sectors, key=len, reverse=True)
         self._roles = _alias_map({c: [r.name, *r.aliases] for c, r in words.roles.items()})
         self._role_keys = sorted(self._roles, key=len, reverse=True)
+        self._sector_titles = _alias_map(words.sector_titles)
         self._acting = sorted({fold(m) for m in words.acting.markers}, key=len, reverse=True)
         self._stands_for_com = {fold(m) for m in words.acting.stands_for_com}
         self._iom = sorted({fold(a) for a in words.organisation["iom"]}, key=len, reverse=True)
@@ -191,44 +235,98 @@ class Vocabulary:
             [(c, [s.name, *s.aliases]) for c, s in words.sectors.items()]
         )
 
+        # The level a meeting is at when its level cell is blank (profiles set it per platform).
+        self.platform_levels: dict[str, str] = {}
+
     # -- extension by profiles --------------------------------------------------------
+    def copy(self) -> Vocabulary:
+        """A copy a profile may extend without changing this (cached, shared) vocabulary."""
+        twin = copy.copy(self)
+        twin._memo = {}  # answers change with the profile's aliases
+        twin.platform_names = dict(self.platform_names)
+        twin.platform_levels = dict(self.platform_levels)
+        twin._platforms = dict(self._platforms)
+        twin._platform_display = dict(self._platform_display)
+        twin._roles = dict(self._roles)
+        twin._role_keys = list(self._role_keys)
+        twin._role_display = dict(self._role_display)
+        return twin
+
+    def add_platform(self, code: str, name: str) -> None:
+        """A platform of one country only (e.g. an Area Humanitarian Team)."""
+        self.platform_names[code] = name
+        self.add_platform_alias(code, code)
+        self.add_platform_alias(name, code)
+
     def add_platform_alias(self, alias: str, code: str) -> None:
+        self._memo.clear()
         self._platforms[fold(alias)] = code
         self._platform_display.setdefault(fold(alias), alias)
 
     def add_title_alias(self, alias: str, role: str) -> None:
+        self._memo.clear()
         self._roles[fold(alias)] = role
         self._role_keys = sorted(self._roles, key=len, reverse=True)
         self._role_display.setdefault(fold(alias), alias)
 
     # -- questions --------------------------------------------------------------------
+    @_memoised
+    def key(self, text: object) -> str:
+        """fold(), remembered: names and places recur across a batch's rosters."""
+        return fold(text)
+
+    @_memoised
     def header_field(self, text: object) -> str | None:
         return self._headers.get(fold(text))
 
+    @_memoised
     def platform(self, text: object) -> PlatformMatch | None:
         key = fold(text)
         if not key:
             return None
+        found = self._platform_named(key)
+        if found is None and (bare := self._without_filler(key)) != key:
+            found = self._platform_named(bare)  # "Monthly HCT meeting", "Réunion de l'EHP"
+        return found if found is not None else self._cluster(key)
+
+    def _without_filler(self, key: str) -> str:
+        return " ".join(w for w in key.split() if w not in self._filler)
+
+    def _platform_named(self, key: str) -> PlatformMatch | None:
         if key in self._platforms:
             return PlatformMatch(self._platforms[key], None)
-        if key in self._cluster_words:
+        if key in self._cluster_names:
             return PlatformMatch("CLUSTER", None)  # a bare "Cluster": the sector column names it
-        words = key.split()
-        if not any(w in self._cluster_words for w in words) or not (
-            {"cluster", "clusters", "sector", "secteur", "aor", "wg"} & set(words)
-            or _contains(key, "working group")
-            or _contains(key, "groupe de travail")
-            or _contains(key, "grupo de trabajo")
-            or _contains(key, "area of responsibility")
-        ):
+        if key in self._sectors:
+            return PlatformMatch("CLUSTER", self._sectors[key])  # "Health", "SLSC": that cluster
+        # "HCT (Humanitarian Country Team)": names of one platform and nothing else.
+        for alias, code in self._platforms.items():
+            if len(alias) > 2 and _contains(key, alias):
+                rest = key
+                for other in (a for a, c in self._platforms.items() if c == code):
+                    while _contains(rest, other):
+                        rest = _remove(rest, other)
+                if not self._without_filler(rest):
+                    return PlatformMatch(code, None)
+        return None
+
+    def _cluster(self, key: str) -> PlatformMatch | None:
+        """ "Health Cluster", "Clúster de Salud", "GBV AoR": a sector next to cluster words."""
+        words = set(key.split())
+        strong = {"cluster", "clusters", "sector", "secteur", "aor", "wg"}
+        if not (words & strong or any(_contains(key, p) for p in _GROUP_PHRASES)):
             return None
         for alias in self._sector_keys:
             if _contains(key, alias):
-                rest = _remove(key, alias).split()
-                if all(w in self._cluster_words for w in rest):
+                rest = _remove(key, alias)
+                for marker in self._cluster_phrases:
+                    while _contains(rest, marker):
+                        rest = _remove(rest, marker)
+                if not self._without_filler(rest):
                     return PlatformMatch("CLUSTER", self._sectors[alias])
         return None
 
+    @_memoised
     def sector(self, text: object) -> str | None:
         key = fold(text)
         if not key:
@@ -240,6 +338,7 @@ class Vocabulary:
                 return self._sectors[alias]
         return None
 
+    @_memoised
     def title(self, text: object) -> TitleMatch:
         key = fold(text)
         acting = False
@@ -257,16 +356,32 @@ class Vocabulary:
                 role = self._roles[alias]
                 key = _remove(key, alias)
                 break
-        sector = self.sector(key) if role is not None and key else None
-        return TitleMatch(role, sector, acting)
+        if role is not None:
+            return TitleMatch(role, self.sector(key) if key else None, acting)
+        return self._sector_title(key, acting)
 
+    def _sector_title(self, key: str, acting: bool) -> TitleMatch:
+        """ "Shelter Officer": a sector with a generic word is a programme role of that sector."""
+        for alias in self._sector_keys:
+            if len(alias) > 2 and _contains(key, alias):
+                rest = " ".join(w for w in _remove(key, alias).split() if w not in _LINK_WORDS)
+                role = self._sector_titles.get(rest)
+                if role is not None:
+                    return TitleMatch(role, self._sectors[alias], acting)
+                break
+        return TitleMatch(None, None, acting)
+
+    @_memoised
     def is_iom(self, text: object) -> bool:
         key = fold(text)
         return bool(key) and any(_contains(key, alias) for alias in self._iom)
 
+    @_memoised
     def level(self, text: object) -> str | None:
-        return self._levels.get(fold(text))
+        key = fold(text)
+        return self._levels.get(key) or self._levels.get(self._without_filler(key))
 
+    @_memoised
     def capacity(self, text: object) -> str | None:
         key = fold(text)
         if key in self._capacities:

@@ -50,6 +50,9 @@ NON_ERROR_CODES = {
 UNREADABLE = {"E101", "E102", "E104"}
 INVALID = {"E103", "E105", "S201"}
 
+# Platforms whose profile (schemas/profiles/) sets `level:`: a blank level cell means that level.
+PROFILE_LEVELS = {"AHT": "subnational"}
+
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="0033A0")  # IOM blue
 TITLE_FONT = Font(bold=True, size=14)
@@ -80,10 +83,14 @@ class Meeting:
     sector_code: str | None = None
     # (code, field, index of the person in `people`) -> the cell of that field on that row
     findings: list[tuple[str, str, int]] = field(default_factory=list)
+    # codes among `findings` that a waiver of the mission's profile covers
+    waived: tuple[str, ...] = ()
 
     @property
     def level_code(self) -> str:
-        level = (self.level or "").lower()
+        if self.level is None:  # a blank level cell: the platform's level in the profile
+            return PROFILE_LEVELS.get(self.platform_code, "national")
+        level = self.level.lower()
         return "subnational" if level.startswith(("sub", "sous")) else "national"
 
 
@@ -107,6 +114,7 @@ class SheetResult:
     skipped: int = 0
     rejected: int = 0
     findings: list[tuple[str, str | None]] = field(default_factory=list)
+    waived: list[tuple[str, str | None]] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
 
 
@@ -179,7 +187,10 @@ def write_table(
                 ws.cell(row=first, column=col).alignment = Alignment(vertical="center")
         for code, fld, idx in block.findings:
             r = first if fld in merge_fields else first + idx
-            result.findings.append((code, f"{ws.title}!{get_column_letter(col_of[fld])}{r}"))
+            cell = f"{ws.title}!{get_column_letter(col_of[fld])}{r}"
+            result.findings.append((code, cell))
+            if code in block.waived:
+                result.waived.append((code, cell))
         result.meetings.append(block)
     result.read = row - 1 - header_row
     widths = {
@@ -238,12 +249,16 @@ def expected_record(
     mission: str | None,
     period: str | None,
     extra_findings: Sequence[tuple[str, str | None]] = (),
+    waived: Sequence[tuple[str, str | None]] = (),
     status: str | None = None,
     notes: str = "",
 ) -> dict[str, Any]:
+    """`waived` findings are listed (they stay in every report) but count for neither the
+    status nor the exit status."""
     findings = [f for s in sheets for f in s.findings] + list(extra_findings)
+    waived = [f for s in sheets for f in s.waived] + list(waived)
     meetings = [m for s in sheets for m in s.meetings]
-    codes = {c for c, _ in findings}
+    codes = {c for c, cell in findings if (c, cell) not in waived}
     if status is None:
         if codes & UNREADABLE:
             status = "unreadable"
@@ -255,7 +270,7 @@ def expected_record(
             status = "compliant"
     verdicts = {"compliant": 0, "absent": 0, "wrong_level": 0, "undetermined": 0}
     for m in meetings:
-        verdicts[m.verdict] += 1
+        verdicts[m.verdict] = verdicts.get(m.verdict, 0) + 1  # not_applicable only when any
     rows = {
         "read": sum(s.read for s in sheets),
         "used": sum(s.used for s in sheets),
@@ -263,7 +278,7 @@ def expected_record(
         "rejected": sum(s.rejected for s in sheets),
     }
     assert rows["read"] == rows["used"] + rows["skipped"] + rows["rejected"], file_name
-    return {
+    record = {
         "file": file_name,
         "notes": notes,
         "mission": mission,
@@ -278,6 +293,9 @@ def expected_record(
             for m in meetings
         ),
     }
+    if waived:
+        record["waived"] = sort_findings(waived)
+    return record
 
 
 def sort_findings(findings: Sequence[tuple[str, str | None]]) -> list[list[str | None]]:
@@ -363,7 +381,7 @@ def make_ken() -> dict[str, Any]:
                     "Member",
                 ),
             ],
-            "compliant",
+            "not_applicable",  # schemas/profiles/KEN.yaml: no ICCG in Kenya
             "ICCG",
         ),
         Meeting(
@@ -414,7 +432,7 @@ def make_ken() -> dict[str, Any]:
                 P("Mohamed Aden", "IOM", "WASH Programme Officer", "WASH", "Member"),
                 P("Fatuma Ali", "Kenya Red Cross Society", "WASH Officer", "WASH", "Member"),
             ],
-            "compliant",
+            "not_applicable",  # schemas/profiles/KEN.yaml: IOM is not in the WASH cluster
             "CLUSTER",
             "WSH",
         ),
@@ -496,7 +514,8 @@ def make_ken() -> dict[str, Any]:
         period="2026-10",
         notes="Fully compliant attendance list; title row 1, header row 2. The CCCM Cluster "
         "Coordinator sits in the HCT as observer next to the CoM (allowed). "
-        "UNCT 20 Oct: 'Chief of Mission a.i.' -> C307 info only.",
+        "UNCT 20 Oct: 'Chief of Mission a.i.' -> C307 (a warning under schemas/profiles/KEN.yaml). "
+        "That profile makes the ICCG (inactive) and the WASH cluster (IOM not in it) not applicable.",
     )
 
 
@@ -634,7 +653,8 @@ def make_eth() -> dict[str, Any]:
             findings=[("C302", "title", 2)],
         ),
         Blank(),
-        # m7: Emergency Coordinator at the HCT, no profile -> C305; messy case/spaces
+        # m7: Emergency Coordinator at the HCT; messy case/spaces. schemas/profiles/ETH.yaml
+        # records the CoM's designation of Rahul Menon -> compliant (without it: C305).
         Meeting(
             d(19),
             dts(19),
@@ -647,9 +667,8 @@ def make_eth() -> dict[str, Any]:
                 P("Rahul Menon", "iom ", "Emergency Coordinator", None, "member"),
                 P("Claire Dupont", "WFP", "Country Director", None, "Member"),
             ],
-            "wrong_level",
+            "compliant",
             "HCT",
-            findings=[("C305", "title", 2)],
         ),
         # m8: PMT with the Programme Coordinator (lower case) -> compliant
         Meeting(
@@ -715,7 +734,9 @@ def make_eth() -> dict[str, Any]:
         mission="ETH",
         period="2026-10",
         notes="Header row 3, title rows 1-2; blank rows and the 'Prepared by' footer are skipped. "
-        "C303 (sector mismatch) is counted as verdict wrong_level.",
+        "C303 (sector mismatch) is counted as verdict wrong_level. Checked with "
+        "schemas/profiles/ETH.yaml: the Emergency Coordinator at the HCT on 19 Oct is designated "
+        "(compliant; C305 under the generic table).",
     )
 
 
@@ -1355,6 +1376,209 @@ def make_ssd() -> dict[str, Any]:
     )
 
 
+# ------------------------------------------------------- SEN (development mission, profile)
+def make_sen() -> dict[str, Any]:
+    """Checked under schemas/profiles/SEN.yaml: UNCT, SMT, PMT, OMT only, each monthly."""
+    P = Person
+    blocks: list[Block] = [
+        Meeting(
+            d(6),
+            dts(6),
+            "Équipe de pays des Nations Unies",
+            "Nationale",
+            "Dakar",
+            [
+                P("Awa Ndiaye", "BCR", "Coordonnatrice résidente", None, "Présidente"),
+                P("Moussa Fall", "PNUD", "Représentant résident", None, "Membre"),
+                P("Claire Moreau", "OIM", "Cheffe de Mission", None, "Membre"),
+                P("Ibrahima Sarr", "UNICEF", "Représentant", None, "Membre"),
+            ],
+            "compliant",
+            "UNCT",
+        ),
+        Meeting(
+            d(9),
+            dts(9),
+            "Équipe de gestion de la sécurité",
+            "Nationale",
+            "Dakar",
+            [
+                P("Awa Ndiaye", "BCR", "Responsable désignée", None, "Présidente"),
+                P("Jean Diop", "UNDSS", "Conseiller principal pour la sécurité", None, "Membre"),
+                P("Omar Ba", "OIM", "Chef de Mission a.i.", None, "Membre"),
+            ],
+            "compliant",
+            "SMT",
+            findings=[("C307", "title", 2)],
+        ),
+        # a Programme Officer at the PMT -> C302 (below the Programme Coordinator)
+        Meeting(
+            d(14),
+            dts(14),
+            "Groupe de gestion des programmes",
+            "Nationale",
+            "Dakar",
+            [
+                P("Fatou Sy", "BCR", "Chargée de la coordination", None, "Présidente"),
+                P("Aminata Gueye", "OIM", "Chargée de programme", None, "Membre"),
+                P("Paul Mendy", "FNUAP", "Chargé de programme", None, "Membre"),
+            ],
+            "wrong_level",
+            "PMT",
+            findings=[("C302", "title", 1)],
+        ),
+        # a health sector meeting convened by WHO, without IOM: there is no cluster system in
+        # Senegal (CLUSTER inactive in the profile) -> not applicable, not C301
+        Meeting(
+            d(21),
+            dts(21),
+            "Cluster Santé",
+            "Nationale",
+            "Dakar",
+            [
+                P("Dr Mariama Diallo", "OMS", "Chargée de la préparation", "Santé", "Présidente"),
+                P("Dr Cheikh Faye", "Ministère de la Santé", "Directeur", "Santé", "Membre"),
+            ],
+            "not_applicable",
+            "CLUSTER",
+            "HEA",
+        ),
+        # no OMT meeting is recorded in October -> C306 (the profile expects one a month)
+    ]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Présence"
+    write_title_rows(ws, ["OIM Sénégal – Réunions de coordination – octobre 2026"])
+    res = write_table(ws, 2, FR_COLUMNS, blocks, date_format="dd/mm/yyyy")
+    save_deterministic(wb, SAMPLES / "SEN_2026-10.xlsx", "OIM Sénégal")
+    return expected_record(
+        "SEN_2026-10.xlsx",
+        [res],
+        mission="SEN",
+        period="2026-10",
+        extra_findings=[("C306", None)],
+        notes="Development mission, checked under schemas/profiles/SEN.yaml (UNCT, SMT, PMT, OMT "
+        "only, one meeting a month each). The health cluster meeting is not applicable (C301 "
+        "under the generic table); no OMT meeting recorded -> C306 (warning, no cell); PMT "
+        "with a Programme Officer -> C302; SMT with the CoM a.i. -> C307.",
+    )
+
+
+# ------------------------------------------------- KEN November (local names, subnational AHT)
+def make_ken_nov() -> dict[str, Any]:
+    """Checked under schemas/profiles/KEN.yaml: HCT called Humanitarian Partners Team, a
+    county-level Area Humanitarian Team, K. Osei designated, a waiver for Lodwar."""
+    P = Person
+    blocks: list[Block] = [
+        # the HCT under its Kenyan name, the designated Emergency Coordinator -> compliant
+        Meeting(
+            d(3, 11),
+            dts(3, 11),
+            "Humanitarian Partners Team",
+            "National",
+            "Nairobi",
+            [
+                P("Wanjiru Kamau", "OCHA", "Head of Office", None, "Chair"),
+                P("K. Osei", "IOM", "Emergency Coordinator", None, "Member"),
+                P("Grace Atieno", "UNHCR", "Representative", None, "Member"),
+            ],
+            "compliant",
+            "HCT",
+        ),
+        # the AHT in Garissa, level cell blank: subnational by the profile -> compliant
+        Meeting(
+            d(5, 11),
+            dts(5, 11),
+            "AHT",
+            None,
+            "Garissa",
+            [
+                P("Halima Noor", "OCHA", "Field Coordinator", None, "Chair"),
+                P("Abdi Farah", "IOM", "Head of Sub-Office", None, "Member"),
+                P("Fatuma Ali", "Kenya Red Cross Society", "County Coordinator", None, "Member"),
+            ],
+            "compliant",
+            "AHT",
+        ),
+        # the AHT in Lodwar without IOM: C301, waived (sub-office closed in November)
+        Meeting(
+            d(12, 11),
+            dts(12, 11),
+            "Area Humanitarian Team",
+            "Sub-national",
+            "Lodwar",
+            [
+                P("Peter Ekai", "County Government of Turkana", "Chief Officer", None, "Chair"),
+                P("Joan Akai", "UNICEF", "Field Officer", None, "Member"),
+            ],
+            "absent",
+            "AHT",
+            findings=[("C301", "platform", 0)],
+            waived=("C301",),
+        ),
+        # the PMT: a local title the profile maps to Programme Coordinator -> compliant
+        Meeting(
+            d(17, 11),
+            dts(17, 11),
+            "PMT",
+            "National",
+            "Nairobi",
+            [
+                P("Joyce Akinyi", "RCO", "Head of RCO", None, "Chair"),
+                P("Ruth Wairimu", "IOM", "Head of Programmes and Operations", None, "Member"),
+            ],
+            "compliant",
+            "PMT",
+        ),
+        # the Education cluster without IOM: IOM has no education programme -> not applicable
+        Meeting(
+            d(19, 11),
+            dts(19, 11),
+            "Education Cluster",
+            "National",
+            "Nairobi",
+            [
+                P("Lilian Moraa", "UNICEF", "Education Cluster Coordinator", "Education", "Chair"),
+                P("Tom Otieno", "Save the Children", "Education Advisor", "Education", "Member"),
+            ],
+            "not_applicable",
+            "CLUSTER",
+            "EDU",
+        ),
+        Meeting(
+            d(24, 11),
+            dts(24, 11),
+            "Health Cluster",
+            "Sub-national",
+            "Garissa",
+            [
+                P("Dr. Faith Njeri", "WHO", "Health Cluster Coordinator", "Health", "Chair"),
+                P("Dr. Hassan Abdi", "IOM", "Migration Health Programme Officer", None, "Member"),
+            ],
+            "compliant",
+            "CLUSTER",
+            "HEA",
+        ),
+    ]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Attendance"
+    write_title_rows(ws, ["IOM Kenya – Attendance at coordination meetings – November 2026"])
+    res = write_table(ws, 2, EN_COLUMNS_KEN, blocks, date_format="dd-mmm-yyyy")
+    save_deterministic(wb, SAMPLES / "KEN_2026-11.xlsx", "IOM Kenya")
+    return expected_record(
+        "KEN_2026-11.xlsx",
+        [res],
+        mission="KEN",
+        period="2026-11",
+        notes="Checked under schemas/profiles/KEN.yaml: 'Humanitarian Partners Team' is the HCT "
+        "and K. Osei its designated alternate (compliant); the AHT is a Kenyan subnational "
+        "platform (a blank level means subnational); C301 at the Lodwar AHT is waived (exit 0); "
+        "'Head of Programmes and Operations' is a Programme Coordinator; the Education cluster "
+        "is not applicable.",
+    )
+
+
 # --------------------------------------------------------------------------- broken
 def make_broken(source: bytes) -> dict[str, Any]:
     """An attachment cut off in transit: the first 3 KiB of a real workbook."""
@@ -1391,7 +1615,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="also (re)write tests/expected/<stem>.json for the samples",
     )
     args = parser.parse_args(argv)
-    records = [make_ken(), make_eth(), make_cod(), make_col(), make_ssd()]
+    records = [make_ken(), make_eth(), make_cod(), make_col(), make_ssd(), make_sen()]
+    records.append(make_ken_nov())
     records.append(make_broken((SAMPLES / "KEN_2026-10.xlsx").read_bytes()))
     for record in records:
         print(

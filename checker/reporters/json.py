@@ -1,4 +1,8 @@
-"""--format json: Report.to_dict() as CONTRACT.md describes it."""
+"""--format json: Report.to_dict() as CONTRACT.md describes it.
+
+Indented for a person at a terminal; compact otherwise, because indenting forces Python's
+pure-Python encoder (~1 s for a 100k-row roster's result against ~0.1 s for the C one).
+"""
 
 from __future__ import annotations
 
@@ -9,5 +13,6 @@ from checker.findings import Report
 
 
 def render(report: Report, stream: TextIO, color: bool = False) -> None:
-    json.dump(report.to_dict(), stream, ensure_ascii=False, indent=2)
+    indent = 2 if stream.isatty() else None
+    stream.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=indent))
     stream.write("\n")

@@ -46,12 +46,15 @@ def _file(result: dict[str, Any], stream: TextIO, color: bool, words: Catalogue)
         for k in _VERDICTS
         if summary.get(k)
     )
+    # The generic table is the default: name the profile only when one applied.
+    name = result.get("profile")
+    profile = words.text("report", "profile", name=name) if name and name != "generic" else ""
     line = words.text(
         "report", "file_line", path=_style(result["path"], color, bold=True),
-        mission=result["mission"] or "?", period=result["period"] or "?", status=status,
-        meetings=summary["meetings"], verdicts=f" ({verdicts})" if verdicts else "",
-        rate=words.rate(summary["compliance_rate"]), read=rows["read"], used=rows["used"],
-        skipped=rows["skipped"], rejected=rows["rejected"],
+        mission=result["mission"] or "?", period=result["period"] or "?", profile=profile,
+        status=status, meetings=summary["meetings"],
+        verdicts=f" ({verdicts})" if verdicts else "", rate=words.rate(summary["compliance_rate"]),
+        read=rows["read"], used=rows["used"], skipped=rows["skipped"], rejected=rows["rejected"],
     )  # fmt: skip
     stream.write(line + "\n")
     meetings = {m["id"]: m for m in result["meetings"]}

@@ -1,7 +1,10 @@
-"""Compliance rules: one module per finding code, each with CODE, a docstring and check().
+"""Compliance rules: one module per finding code, each with CODE, a docstring and a check.
 
-A rule reads a meeting's assessment (checker.judge) and yields findings; it never raises.
-The first line of its docstring is the summary `roster-check rules` shows.
+Most rules judge one meeting: `check(assessment, policy)` reads the meeting's assessment
+(checker.judge) and yields findings. A rule that needs every meeting of the file declares
+`SCOPE = "file"` and `check_file(assessments, policy, period)` instead (C306 counts the
+meetings of a platform over the period). Rules never raise. The first line of a rule's
+docstring is the summary `roster-check rules` shows.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ RULE_MODULES = (
     "observer_only",
     "undesignated_alternate",
     "acting_capacity",
+    "platform_not_recorded",
 )
 
 Check = Callable[[Assessment, Policy], Iterator[Finding]]
@@ -29,6 +33,13 @@ Check = Callable[[Assessment, Policy], Iterator[Finding]]
 
 def load_rules() -> list[ModuleType]:
     return [import_module(f"checker.rules.{name}") for name in RULE_MODULES]
+
+
+def rules_by_scope() -> tuple[list[ModuleType], list[ModuleType]]:
+    """(rules that judge one meeting, rules that judge the whole file)."""
+    rules = load_rules()
+    on_file = [r for r in rules if getattr(r, "SCOPE", "meeting") == "file"]
+    return [r for r in rules if r not in on_file], on_file
 
 
 def required_text(assessment: Assessment, policy: Policy) -> str:

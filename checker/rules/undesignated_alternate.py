@@ -3,7 +3,8 @@
 Passes: the Emergency Coordinator at the HCT, when the profile records that the Chief of
         Mission designated them (platform HCT, role EMERG_COORD, dates covering the meeting).
 Fails:  the Emergency Coordinator at the HCT with no such designation: C305 at their title
-        cell (the generic table designates nobody).
+        cell (the generic table designates nobody). When the profile designates another
+        person, or designates them for other dates, the message says whom and when.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Iterator
 
 from checker.findings import Finding, Verdict
 from checker.judge import Assessment, Standing
+from checker.messages import phrase
 from checker.policy import Policy
 from checker.rules import finding
 
@@ -22,5 +24,18 @@ def check(assessment: Assessment, policy: Policy) -> Iterator[Finding]:
     if assessment.verdict is not Verdict.WRONG_LEVEL:
         return
     seat = assessment.first(Standing.ALTERNATE)
-    if seat is not None:
+    if seat is None:
+        return
+    meeting = assessment.meeting
+    others = [d for d in policy.designations
+              if d.platform == meeting.platform and d.role == seat.attendee.role]  # fmt: skip
+    if not others:
         yield finding(CODE, assessment, policy, seat)
+        return
+    designated = "; ".join(
+        (d.name or phrase("designated_anyone"))
+        + (phrase("designated_from", date=d.start) if d.start else "")
+        + (phrase("designated_to", date=d.end) if d.end else "")
+        for d in others
+    )  # fmt: skip
+    yield finding(CODE, assessment, policy, seat, "other", designated=designated)

@@ -1,0 +1,1 @@
+"""Country profiles (YAML); a package only so that installs carry them along."""

@@ -1,0 +1,106 @@
+"""C306 platform-not-recorded: counts meetings per platform against the profile's
+expected_per_month over the period (tiny assessments built inline)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from checker.findings import Meeting, Verdict
+from checker.judge import Assessment
+from checker.policy import Policy
+from checker.rules import platform_not_recorded as rule
+from checker.rules import rules_by_scope
+from checker.vocabulary import default_vocabulary
+
+
+def meeting(date: str, platform: str, sector: str | None = None,
+            verdict: Verdict = Verdict.COMPLIANT) -> Assessment:  # fmt: skip
+    found = Meeting(id="m", date=date, platform=platform, sector=sector, level="national",
+                    location=None, verdict=verdict, required=(), iom_attendees=(),
+                    sheet="Attendance", row=2)  # fmt: skip
+    return Assessment(found, (), 2, "B")
+
+
+def policy(**changes: object) -> Policy:
+    return replace(Policy.generic(default_vocabulary()), **changes)  # type: ignore[arg-type]
+
+
+def codes(found: list) -> list[tuple[str, str, str]]:
+    return [(f.code, f.platform, f.value) for f in found]
+
+
+def test_is_a_file_level_rule_listed_with_the_others() -> None:
+    meeting_rules, file_rules = rules_by_scope()
+    assert file_rules == [rule]
+    assert rule not in meeting_rules
+    assert rule.CODE == "C306"
+    assert rule.__doc__ and "Passes:" in rule.__doc__ and "Fails:" in rule.__doc__
+
+
+def test_enough_meetings_pass() -> None:
+    p = policy(expected_per_month={"HCT": 2})
+    found = list(rule.check_file([meeting("2026-10-02", "HCT"), meeting("2026-10-16", "HCT")],
+                                 p, "2026-10"))  # fmt: skip
+    assert found == []
+
+
+def test_too_few_meetings_fail_with_counts_and_no_cell() -> None:
+    p = policy(expected_per_month={"HCT": 2, "OMT": 1})
+    [hct, omt] = rule.check_file([meeting("2026-10-02", "HCT")], p, "2026-10")
+    assert (hct.code, hct.platform, hct.cell, hct.meeting_id, hct.sheet) == (
+        "C306", "HCT", None, None, None,
+    )  # fmt: skip
+    assert str(hct.severity) == "warning"
+    assert hct.message.startswith("HCT: 2 meetings expected in 2026-10 (2 a month in the "
+                                  "mission's profile), 1 recorded.")  # fmt: skip
+    assert omt.message.startswith("OMT: 1 meeting expected in 2026-10 (1 a month in the "
+                                  "mission's profile), 0 recorded.")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("per_month", "recorded", "fails"),
+    [(1, 11, True), (1, 12, False), (0.5, 5, True), (0.5, 6, False), (1 / 3, 3, True),
+     (1 / 3, 4, False)],
+)  # fmt: skip
+def test_a_year_expects_twelve_months_rounded_down(per_month: float, recorded: int,
+                                                   fails: bool) -> None:  # fmt: skip
+    p = policy(expected_per_month={"PMT": per_month})
+    meetings = [meeting(f"2026-{m:02d}-10", "PMT") for m in range(1, recorded + 1)]
+    assert bool(list(rule.check_file(meetings, p, "2026"))) is fails
+
+
+def test_half_a_month_is_not_flagged_in_one_month() -> None:
+    p = policy(expected_per_month={"PMT": 0.5})
+    assert list(rule.check_file([], p, "2026-10")) == []
+
+
+def test_out_of_period_and_not_applicable_meetings_do_not_count() -> None:
+    p = policy(expected_per_month={"HCT": 1})
+    meetings = [meeting("2026-09-30", "HCT"),
+                meeting("2026-10-05", "HCT", verdict=Verdict.NOT_APPLICABLE)]  # fmt: skip
+    assert codes(list(rule.check_file(meetings, p, "2026-10"))) == [("C306", "HCT", "HCT")]
+
+
+def test_absent_meetings_still_count_as_recorded() -> None:
+    p = policy(expected_per_month={"HCT": 1})
+    assert list(rule.check_file([meeting("2026-10-05", "HCT", verdict=Verdict.ABSENT)],
+                                p, "2026-10")) == []  # fmt: skip
+
+
+def test_clusters_are_counted_one_by_one() -> None:
+    p = policy(expected_per_month={"CLUSTER": 1}, cluster_sectors=frozenset({"HEA", "PRO"}))
+    found = list(rule.check_file([meeting("2026-10-05", "CLUSTER", "HEA")], p, "2026-10"))
+    assert codes(found) == [("C306", "CLUSTER", "PRO")]
+    assert found[0].message.startswith("Protection Cluster: 1 meeting expected")
+
+
+def test_no_period_no_count() -> None:
+    p = policy(expected_per_month={"HCT": 1})
+    assert list(rule.check_file([], p, None)) == []
+
+
+def test_inactive_platform_is_not_expected() -> None:
+    p = policy(expected_per_month={"HCT": 1}, inactive_platforms=frozenset({"HCT"}))
+    assert list(rule.check_file([], p, "2026-10")) == []

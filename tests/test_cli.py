@@ -1,0 +1,166 @@
+"""The command line: exit codes, outputs, and messages on bad input (never a traceback)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from checker.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "sample_rosters"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_compliant_roster_exits_0():
+    code, out, _ = run("check", str(SAMPLES / "KEN_2026-10.xlsx"))
+    assert code == 0
+    assert "KEN_2026-10.xlsx: mission KEN, period 2026-10, profile KEN, compliant" in out
+
+
+def test_non_compliant_roster_exits_1_and_names_cells():
+    code, out, _ = run("check", str(SAMPLES / "ETH_2026-10.xlsx"))
+    assert code == 1
+    assert "Attendance!G4 C302" in out
+
+
+@pytest.mark.parametrize(("fail_on", "expected"), [("never", 0), ("error", 0), ("info", 1)])
+def test_fail_on_threshold(fail_on, expected):
+    # KEN has one info finding (C307) and nothing worse.
+    code, _, _ = run("check", str(SAMPLES / "KEN_2026-10.xlsx"), "--fail-on", fail_on)
+    assert code == expected
+
+
+def test_json_follows_the_contract():
+    code, out, _ = run("check", str(SAMPLES / "ETH_2026-10.xlsx"), "--format", "json")
+    assert code == 1
+    data = json.loads(out)
+    assert data["schema_version"] == 1
+    assert data["tool"] == {"name": "roster-check", "version": "0.1.0"}
+    result = data["results"][0]
+    assert {"path", "mission", "period", "status", "rows", "meetings", "findings",
+            "summary"} <= result.keys()  # fmt: skip
+    assert set(result["rows"]) == {"read", "used", "skipped", "rejected"}
+    meeting = result["meetings"][0]
+    assert {"id", "date", "platform", "sector", "level", "location", "verdict", "required",
+            "iom_attendees"} <= meeting.keys()  # fmt: skip
+    assert {"name", "title", "role", "capacity", "sheet", "row"} <= meeting["iom_attendees"][
+        0
+    ].keys()
+    finding = result["findings"][0]
+    assert {"code", "rule", "severity", "message", "sheet", "row", "column", "cell", "meeting_id",
+            "meeting_date", "platform", "value", "suggestion"} <= finding.keys()  # fmt: skip
+    assert {"meetings", "compliant", "absent", "wrong_level", "undetermined", "compliance_rate",
+            "errors", "warnings", "infos"} <= result["summary"].keys()  # fmt: skip
+    assert set(data["summary"]) == {"files", "compliant", "non_compliant", "invalid", "unreadable",
+                                    "meetings", "compliance_rate"}  # fmt: skip
+    summary = result["summary"]
+    assessed = summary["meetings"] - summary["undetermined"]
+    assert summary["compliance_rate"] == round(summary["compliant"] / assessed, 3)
+
+
+def test_output_file_is_written_and_stdout_stays_empty(tmp_path):
+    target = tmp_path / "report.json"
+    code, out, _ = run("check", str(SAMPLES), "--format", "json", "--output", str(target))
+    assert code == 1
+    assert out == ""
+    rosters = [p for p in SAMPLES.iterdir() if p.suffix == ".xlsx"]
+    assert json.loads(target.read_text())["summary"]["files"] == len(rosters)
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temporary left behind
+
+
+def test_mission_and_period_options_win_over_the_file_name():
+    _, out, _ = run("check", str(SAMPLES / "KEN_2026-10.xlsx"), "--format", "json",
+                       "--mission", "som", "--period", "2026-11")  # fmt: skip
+    result = json.loads(out)["results"][0]
+    assert (result["mission"], result["period"]) == ("SOM", "2026-11")
+    assert {f["code"] for f in result["findings"]} >= {"S207"}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["check", "nowhere.xlsx"], "nowhere.xlsx: no such file or folder"),
+     (["check", str(SAMPLES), "--period", "October"], "YYYY-MM"),
+     (["check", str(SAMPLES), "--mission", "Ethiopia!"], "mission"),
+     (["check", str(SAMPLES), "--format", "pdf"], "pdf"),
+     (["check", str(SAMPLES), "--output", "/no/such/folder/out.json"], "does not exist")],
+)  # fmt: skip
+def test_tool_errors_exit_2_with_a_message(args, message):
+    code, _, err = run(*args)
+    assert code == 2
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_folder_without_rosters_exits_2(tmp_path):
+    (tmp_path / "notes.txt").write_text("nothing here")
+    code, _, err = run("check", str(tmp_path))
+    assert code == 2
+    assert "no roster files" in err
+
+
+def test_broken_data_file_exits_2_with_file_and_line(tmp_path, monkeypatch):
+    from checker import config, vocabulary
+
+    for name in ("vocabulary.yaml", "representation.yaml", "columns.yaml", "rules.yaml"):
+        (tmp_path / name).write_text((ROOT / "schemas" / name).read_text(encoding="utf-8"),
+                                     encoding="utf-8")  # fmt: skip
+    broken = (tmp_path / "representation.yaml").read_text(encoding="utf-8")
+    (tmp_path / "representation.yaml").write_text(broken.replace("required_roles: [RMO]",
+                                                                 "required_roles: RMO"))  # fmt: skip
+    monkeypatch.setattr(config, "schemas_dir", lambda: tmp_path)
+    monkeypatch.setattr(vocabulary, "schemas_dir", lambda: tmp_path)
+    vocabulary.default_vocabulary.cache_clear()
+    try:
+        code, _, err = run("check", str(SAMPLES / "KEN_2026-10.xlsx"))
+    finally:
+        vocabulary.default_vocabulary.cache_clear()
+    assert code == 2
+    assert "representation.yaml:" in err and "platforms.OMT.required_roles" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_rules_lists_every_code_with_its_documentation():
+    code, out, _ = run("rules")
+    assert code == 0
+    for expected in ("E101  unreadable-file  [error]", "C302  wrong-level  [error]",
+                     "C307  acting-capacity  [info]", "S207  out-of-period  [warning]",
+                     "IOM attended, but nobody at the level the platform requires.",
+                     "The workbook is password-protected."):  # fmt: skip
+        assert expected in out
+    from checker.vocabulary import default_vocabulary
+
+    assert out.count("  [") == len(default_vocabulary().rules.rules)
+
+
+def _modules_after(*args: str) -> set[str]:
+    code = ("import sys, runpy; sys.argv = ['roster-check', *sys.argv[1:]]\n"
+            "try:\n    runpy.run_module('checker', run_name='__main__')\n"
+            "except SystemExit:\n    pass\n"
+            "print(' '.join(sorted(sys.modules)))")  # fmt: skip
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                         check=True, cwd=ROOT)  # fmt: skip
+    return set(out.stdout.split()[-1000:]) | set(out.stdout.split())
+
+
+@pytest.mark.parametrize("flag", ["--help", "--version"])
+def test_help_and_version_do_not_import_pandas(flag):
+    modules = _modules_after(flag)
+    assert not {"pandas", "pandera", "openpyxl", "python_calamine"} & modules
+
+
+def test_python_dash_m_checker_works():
+    out = subprocess.run([sys.executable, "-m", "checker", "--version"], capture_output=True,
+                         text=True, cwd=ROOT)  # fmt: skip
+    assert out.returncode == 0
+    assert "0.1.0" in out.stdout

@@ -1,0 +1,76 @@
+"""Reading hostile and unusual files: every problem is a finding code, never a crash."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from checker.api import check_file
+from checker.reader import UnreadableRoster, read_workbook
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _codes(path: Path) -> list[str]:
+    return [f.code for f in check_file(path).findings]
+
+
+def test_zip_bomb_is_refused_before_unpacking(tmp_path):
+    bomb = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/worksheets/sheet1.xml", " " * (60 * 2**20))  # 60 MB of spaces
+    assert bomb.stat().st_size < 2**20
+    with pytest.raises(UnreadableRoster) as caught:
+        read_workbook(bomb)
+    assert caught.value.code == "E104"
+    assert _codes(bomb) == ["E104"]
+
+
+def test_a_directory_named_like_a_workbook_is_unreadable(tmp_path):
+    folder = tmp_path / "roster.xlsx"
+    folder.mkdir()
+    assert _codes(folder) == ["E101"]
+
+
+def test_empty_file(tmp_path):
+    empty = tmp_path / "ETH_2026-10.xlsx"
+    empty.write_bytes(b"")
+    result = check_file(empty)
+    assert [f.code for f in result.findings] == ["E101"]
+    assert result.status == "unreadable"
+    assert (result.mission, result.period) == ("ETH", "2026-10")  # still known from the name
+
+
+def test_entity_bomb_is_rejected_quickly():
+    assert _codes(FIXTURES / "entity_bomb.xlsx") == ["E101"]
+
+
+def test_encrypted_workbook():
+    assert _codes(FIXTURES / "encrypted.xlsx") == ["E102"]
+
+
+def test_csv_with_semicolons_bom_and_ragged_rows(tmp_path):
+    csv = tmp_path / "TST_2026-10.csv"
+    csv.write_text("\ufeffDate;Platform;Name;Organization;Title\n"
+                   "05/10/2026;HCT;K. Osei;OIM;Chef de Mission\n"
+                   "06/10/2026;OMT;R. Diaz;IOM\n", encoding="utf-8")  # fmt: skip
+    result = check_file(csv)
+    assert [str(m.verdict) for m in result.meetings] == ["compliant", "undetermined"]
+    assert [(f.code, f.cell) for f in result.findings] == [
+        ("S202", "'TST_2026-10'!E3")
+    ]  # Excel quotes such names
+
+
+def test_input_files_are_never_modified(tmp_path):
+    import hashlib
+    import shutil
+
+    source = Path(__file__).parent.parent / "sample_rosters" / "COD_2026-10.xlsx"
+    copy = tmp_path / source.name
+    shutil.copy(source, copy)
+    before = hashlib.sha256(copy.read_bytes()).hexdigest()
+    check_file(copy)
+    assert hashlib.sha256(copy.read_bytes()).hexdigest() == before

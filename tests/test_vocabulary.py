@@ -1,0 +1,113 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checker.vocabulary import default_vocabulary, fold
+
+V = default_vocabulary()
+
+
+@given(st.text())
+def test_fold_is_idempotent(text):
+    assert fold(fold(text)) == fold(text)
+
+
+def test_fold_ignores_case_accents_punctuation_and_spaces():
+    assert fold("  Équipe   humanitaire-PAYS ") == fold("equipe humanitaire pays")
+    assert fold("I.O.M.") == "iom"
+
+
+@pytest.mark.parametrize(
+    ("text", "platform", "sector"),
+    [("Humanitarian Country Team", "HCT", None), ("EHP", "HCT", None), ("hct ", "HCT", None),
+     ("Équipe humanitaire pays", "HCT", None), ("Equipo Humanitario de País", "HCT", None),
+     ("Inter-Cluster Working Group", "ICCG", None), ("Grupo Interclúster", "ICCG", None),
+     ("UN Country Team", "UNCT", None), ("Équipe de gestion de la sécurité", "SMT", None),
+     ("Program Management Team", "PMT", None), ("Groupe de gestion des opérations", "OMT", None),
+     ("Health Cluster", "CLUSTER", "HEA"), ("Cluster Santé", "CLUSTER", "HEA"),
+     ("Clúster de Salud", "CLUSTER", "HEA"), ("WASH Sector", "CLUSTER", "WSH"),
+     ("Protection Working Group", "CLUSTER", "PRO"), ("GBV AoR", "CLUSTER", "PRO"),
+     ("CCCM Cluster", "CLUSTER", "CCM"), ("Cluster", "CLUSTER", None), ("SLSC", "CLUSTER", "SLSC")],
+)  # fmt: skip
+def test_platform_aliases(text, platform, sector):
+    match = V.platform(text)
+    assert match is not None
+    assert (match.platform, match.sector) == (platform, sector)
+
+
+@pytest.mark.parametrize("text", ["Humanitarain Country Team", "Weekly catch-up", "Cluster Party"])
+def test_unknown_platforms_are_not_accepted(text):
+    assert V.platform(text) is None
+
+
+def test_near_miss_platform_gets_a_suggestion():
+    assert V.suggest_platform("Humanitarain Country Team") == "Humanitarian Country Team"
+
+
+@pytest.mark.parametrize(
+    ("title", "role", "sector", "acting"),
+    [("Chief of Mission", "COM", None, False), ("CoM", "COM", None, False),
+     ("Chief of Mission a.i.", "COM", None, True), ("OIC", "COM", None, True),
+     ("Acting Chief of Mission", "COM", None, True), ("Deputy Chief of Mission", "DCOM", None, False),
+     ("Cheffe de Mission adjointe", "DCOM", None, False), ("RRT lead", "EMERG_COORD", None, False),
+     ("Head of Sub-Office", "HEAD_OFFICE", None, False), ("Head of Programmes", "PROG_COORD", None, False),
+     ("Senior Programme Manager", "SENIOR_PM", None, False),
+     ("WASH Programme Officer", "PROG_OFF", "WSH", False),
+     ("CCCM Cluster Coordinator", "CLUSTER_COORD", "CCM", False),
+     ("Coordinadora del Clúster", "CLUSTER_COORD", None, False),
+     ("Chargée de la gestion des ressources", "RMO", None, False), ("RMO", "RMO", None, False),
+     ("Driver", "OTHER", None, False), ("Shelter Officer", "PROG_OFF", "SHL", False)],
+)  # fmt: skip
+def test_titles(title, role, sector, acting):
+    match = V.title(title)
+    assert (match.role, match.sector, match.acting) == (role, sector, acting)
+
+
+def test_near_miss_title_is_never_accepted_but_suggested():
+    assert V.title("Cheif of Mission").role is None
+    assert V.suggest_title("Cheif of Mission") == "Chief of Mission"
+
+
+@pytest.mark.parametrize("org", ["IOM", "OIM", "I.O.M.", "iom ", "IOM - UN Migration",
+                                 "Organisation internationale pour les migrations",
+                                 "Organización Internacional para las Migraciones", "UN Migration",
+                                 "IOM Ethiopia"])  # fmt: skip
+def test_iom_aliases(org):
+    assert V.is_iom(org)
+
+
+@pytest.mark.parametrize("org", ["UNICEF", "Ministry of Health", "IOMA Foundation", "", None])
+def test_not_iom(org):
+    assert not V.is_iom(org)
+
+
+def test_header_aliases_in_three_languages():
+    assert V.header_field("Date de la réunion") == "date"
+    assert V.header_field("Reunión") == "platform"
+    assert V.header_field("Nom du participant") == "attendee"
+    assert V.header_field("Cargo") == "title"
+    assert V.header_field("Rôle") == "capacity"
+
+
+@pytest.mark.parametrize(
+    ("text", "platform"),
+    [("Monthly HCT meeting", "HCT"), ("HCT (Humanitarian Country Team)", "HCT"),
+     ("Réunion mensuelle de l'EHP", "HCT"), ("Reunión del Equipo Humanitario de País", "HCT"),
+     ("OMT - Operations Management Team", "OMT"), ("ICC meeting", "ICCG"),
+     ("Security Management Team (SMT) extraordinary session", "SMT")],
+)  # fmt: skip
+def test_platform_names_with_the_words_people_add(text, platform):
+    match = V.platform(text)
+    assert match is not None and match.platform == platform
+
+
+@pytest.mark.parametrize("text", ["HCT and UNCT joint meeting", "Weekly catch-up", "Meeting"])
+def test_two_platforms_or_none_is_not_a_match(text):
+    assert V.platform(text) is None
+
+
+@pytest.mark.parametrize(("text", "level"), [("National level", "national"),
+                                             ("Niveau sous-national", "subnational"),
+                                             ("nivel subnacional", "subnational")])  # fmt: skip
+def test_levels_with_the_word_level(text, level):
+    assert V.level(text) == level
