@@ -242,18 +242,30 @@ def annotate(
     type=click.Path(path_type=Path, dir_okay=False),
     help="The template to write, e.g. roster_template.xlsx.",
 )
+@click.option(
+    "--profile",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Country profile (YAML): its platforms and titles in the lists, its mission filled in.",
+)
 @LANG_OPTION
-def template(output: Path, lang: str) -> None:
+def template(output: Path, profile: Path | None, lang: str) -> None:
     """Write a ready-to-fill roster template with dropdown lists, in English, French or Spanish.
 
     The header, the lists and the Instructions sheet are in the chosen language; fill in the
     Metadata sheet (mission, period) and one row per IOM attendee per meeting.
     """
+    from checker.config import ConfigError
     from checker.template import build_template
 
+    vocabulary = _load(_vocabulary)
     try:
-        build_template(output, lang, _load(_vocabulary))
-    except ValueError as exc:
+        policy = None
+        if profile is not None:
+            from checker.profile import load_profile
+
+            policy = load_profile(profile, vocabulary)
+        build_template(output, lang, vocabulary, policy)
+    except (ValueError, ConfigError) as exc:
         raise ToolError(str(exc)) from None
     click.echo(f"{output}")
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from checker.findings import TOOL_NAME, TOOL_VERSION
 from checker.messages import Catalogue, catalogue
+from checker.policy import Policy
 from checker.template_version import TEMPLATE_VERSION
 from checker.vocabulary import Vocabulary, default_vocabulary
 
@@ -53,41 +54,61 @@ class Choices:
         return values
 
 
-def choices(lang: str = "en", vocabulary: Vocabulary | None = None) -> Choices:
-    """Dropdown values: the platforms (clusters by sector), levels, IOM titles, sectors, roles."""
+def choices(
+    lang: str = "en", vocabulary: Vocabulary | None = None, policy: Policy | None = None
+) -> Choices:
+    """Dropdown values: the platforms (clusters by sector), levels, IOM titles, sectors, roles.
+
+    With a country profile's policy: its own platforms and local titles are offered, its
+    inactive platforms are not, and clusters are those of the sectors where IOM works.
+    """
+    if policy is not None:
+        vocabulary = policy.vocabulary
     vocabulary = vocabulary or default_vocabulary()
     words = catalogue(lang)
-    sectors = [
-        words.name("sectors", code, vocabulary.sector_names[code])
-        for code in vocabulary.sector_names
-    ]
-    platforms = [code for code in vocabulary.platform_names if code != "CLUSTER"]
-    platforms += [words.phrase("cluster_label", sector=sector) for sector in sectors]
+    inactive = policy.inactive_platforms if policy is not None else frozenset()
+    sectors = {
+        code: words.name("sectors", code, name) for code, name in vocabulary.sector_names.items()
+    }
+    platforms = [c for c in vocabulary.platform_names if c != "CLUSTER" and c not in inactive]
+    cluster_sectors = policy.cluster_sectors if policy is not None else None
+    if "CLUSTER" not in inactive:
+        platforms += [
+            words.phrase("cluster_label", sector=name)
+            for code, name in sectors.items()
+            if cluster_sectors is None or code in cluster_sectors
+        ]
     titles_by_role = words.lookup("template", "titles")
     titles = [title for role in vocabulary.role_names for title in titles_by_role.get(role, [])]
+    if policy is not None:
+        titles += [t for t in policy.title_aliases if t not in titles]  # the mission's own titles
     return Choices(
         platform=platforms,
         level=list(words.lookup("template", "levels")),
         title=titles,
-        sector=sectors,
+        sector=list(sectors.values()),
         capacity=list(words.lookup("template", "capacities")),
     )
 
 
-def build_template(target: Path, lang: str = "en", vocabulary: Vocabulary | None = None) -> None:
-    """Write a ready-to-fill roster template in `lang` to `target` (.xlsx)."""
+def build_template(
+    target: Path, lang: str = "en", vocabulary: Vocabulary | None = None,
+    policy: Policy | None = None,
+) -> None:  # fmt: skip
+    """Write a ready-to-fill roster template in `lang` to `target` (.xlsx), adapted to a
+    country profile's `policy` when one is given."""
     from openpyxl import Workbook
 
     if target.suffix.lower() != ".xlsx":
         raise ValueError(f"{target}: name the template .xlsx")
     words = catalogue(lang)
-    offered = choices(lang, vocabulary)
+    offered = choices(lang, vocabulary, policy)
     book = Workbook()
     roster = book.active
     roster.title = words.text("template", "roster_sheet")
     lists = _lists_sheet(book, offered)
     _roster_sheet(roster, words, offered)
-    _metadata_sheet(book, words)
+    _metadata_sheet(book, words, policy.mission if policy is not None else None)
     _instructions_sheet(book, words)
     book.move_sheet(lists, offset=len(book.sheetnames))  # keep the hidden sheet last
     book.properties.title = f"{TOOL_NAME} roster template {TEMPLATE_VERSION} ({lang})"
@@ -168,7 +189,7 @@ def _roster_sheet(ws: Worksheet, words: Catalogue, offered: Choices) -> None:
     ws.print_title_rows = "1:1"
 
 
-def _metadata_sheet(book: Workbook, words: Catalogue) -> None:
+def _metadata_sheet(book: Workbook, words: Catalogue, mission: str | None) -> None:
     from openpyxl.styles import Alignment, Font
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -179,6 +200,8 @@ def _metadata_sheet(book: Workbook, words: Catalogue) -> None:
     for row, key in enumerate(labels, start=1):
         ws.cell(row, 1, words.text("template", key)).font = Font(bold=True)
         ws.cell(row, 2).number_format = "@"  # "2026-10" stays text, not a date
+    if mission:
+        ws.cell(1, 2, mission).data_type = "s"  # the profile's mission
     version = ws.cell(3, 2, TEMPLATE_VERSION)
     version.data_type = "s"
     # Hints sit below the labels, never beside them: the checker reads the value to the right.
@@ -196,17 +219,17 @@ def _metadata_sheet(book: Workbook, words: Catalogue) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    mission = DataValidation(
+    mission_check = DataValidation(
         type="textLength", operator="between", formula1="2", formula2="4", allow_blank=True,
         showErrorMessage=True, error=words.text("template", "mission_error")[:255],
         showInputMessage=True, prompt=words.text("template", "mission_hint")[:255],
     )  # fmt: skip
-    period = DataValidation(
+    period_check = DataValidation(
         type="textLength", operator="equal", formula1="7", allow_blank=True,
         showErrorMessage=True, error=words.text("template", "period_error")[:255],
         showInputMessage=True, prompt=words.text("template", "period_hint")[:255],
     )  # fmt: skip
-    for check, cell in ((mission, "B1"), (period, "B2")):
+    for check, cell in ((mission_check, "B1"), (period_check, "B2")):
         ws.add_data_validation(check)
         check.add(cell)
 

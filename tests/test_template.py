@@ -168,3 +168,47 @@ def test_template_outdated(version: object, outdated: bool) -> None:
 def test_template_refuses_other_suffixes(tmp_path: Path) -> None:
     result = run("template", "-o", tmp_path / "roster.xls")
     assert result.exit_code == 2 and ".xlsx" in result.output
+
+
+def test_template_from_a_country_profile(tmp_path: Path) -> None:
+    profile = Path(__file__).resolve().parents[1] / "schemas" / "profiles" / "KEN.yaml"
+    template = tmp_path / "ken_template.xlsx"
+    assert run("template", "--profile", profile, "-o", template).exit_code == 0
+    book = openpyxl.load_workbook(template)
+    lists = book[LISTS_SHEET]
+    platforms = [
+        row[0] for row in lists.iter_rows(min_row=2, max_col=1, values_only=True) if row[0]
+    ]
+    assert "AHT" in platforms and "ICCG" not in platforms  # its own platform; an inactive one
+    assert [p for p in platforms if p.endswith("Cluster")] == [
+        "Health Cluster", "Protection Cluster", "CCCM Cluster"
+    ]  # fmt: skip
+    titles = [row[0] for row in lists.iter_rows(min_row=2, min_col=3, max_col=3, values_only=True)]
+    assert "Head of Programmes and Operations" in titles
+    assert book["Metadata"]["B1"].value == "KEN"
+
+    roster = book.worksheets[0]
+    rows = [
+        [dt.datetime(2026, 10, 6), "HCT", "National", "Nairobi", "D. Kiprono", "Chief of Mission", None, "Member"],
+        [dt.datetime(2026, 10, 9), "AHT", "Subnational", "Lodwar", "P. Ekai", "Head of Office", None, "Member"],
+        [dt.datetime(2026, 10, 13), "Health Cluster", "National", "Nairobi", "H. Abdi", "Programme Officer", "Health", "Member"],
+        [dt.datetime(2026, 10, 22), "PMT", "National", "Nairobi", "R. Wairimu", "Head of Programmes and Operations", None, "Member"],
+    ]  # fmt: skip
+    for r, row in enumerate(rows, start=2):
+        for c, value in enumerate(row, start=1):
+            roster.cell(r, c, value)
+    book["Metadata"]["B2"] = "2026-10"
+    filled = tmp_path / "filled.xlsx"
+    book.save(filled)
+    status, result = check_json(filled)  # the mission's profile applies by itself
+    assert status == 0 and result["profile"] == "KEN"
+    assert [f for f in result["findings"] if f["severity"] == "error"] == []
+    assert {m["verdict"] for m in result["meetings"]} == {"compliant"}
+
+
+def test_template_with_a_broken_profile_exits_2(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("version: 1\nplatforms: [not, a, mapping]\n", encoding="utf-8")
+    result = run("template", "--profile", broken, "-o", tmp_path / "t.xlsx")
+    assert result.exit_code == 2 and "broken.yaml" in result.output
+    assert not (tmp_path / "t.xlsx").exists()
