@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING
 from checker import metadata as meta
 from checker.config import ConfigError
 from checker.findings import FileResult, Finding, Report, RowCounts
-from checker.messages import render
+from checker.messages import language, render
 from checker.policy import Policy
 from checker.reader import ROSTER_SUFFIXES, UnreadableRoster, Workbook, read_workbook
+from checker.template_version import TEMPLATE_VERSION, template_outdated
 from checker.vocabulary import Vocabulary, default_vocabulary
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ class CheckOptions:
     mission: str | None = None
     period: str | None = None
     profile: Path | None = None
+    lang: str = "en"  # language of the messages: en, fr, es
 
 
 GLOB_CHARACTERS = frozenset("*?[")
@@ -127,7 +129,11 @@ def check_paths(
     from checker.batch import check_files
 
     options = options or CheckOptions()
-    return Report(tuple(check_files(collect_files(paths), options, jobs, progress)))
+    if options.profile is not None:
+        # A bad --profile stops the run before any file (exit 2).
+        select_policy(options, None, default_vocabulary())
+    results = tuple(check_files(collect_files(paths), options, jobs, progress))
+    return Report(results, lang=options.lang)
 
 
 # Rosters checked together in one vectorised pass: enough to spread pandas' and pandera's
@@ -146,24 +152,31 @@ def check_files(
     options = options or CheckOptions()
     vocabulary = vocabulary or default_vocabulary()
     results: list[FileResult] = []
-    for start in range(0, len(paths), CHUNK):
-        chunk = paths[start : start + CHUNK]
-        readable: list[Workbook] = []
-        slots: list[FileResult | None] = []
-        for path in chunk:
-            try:
-                readable.append(read_workbook(path))
-                slots.append(None)
-            except UnreadableRoster as exc:
-                slots.append(_file_level(path, exc.code, exc.message, vocabulary, options))
-            except Exception as exc:
-                slots.append(_failed(path, exc, vocabulary, options))
-        checked = iter(check_workbooks(readable, options, vocabulary))
-        results.extend(slot if slot is not None else next(checked) for slot in slots)
-        if progress is not None:
-            for path in chunk:
-                progress(path)
+    with language(options.lang):  # every message of these files in the language asked for
+        for start in range(0, len(paths), CHUNK):
+            results.extend(_check_chunk(paths[start : start + CHUNK], options, vocabulary))
+            if progress is not None:
+                for path in paths[start : start + CHUNK]:
+                    progress(path)
     return results
+
+
+def _check_chunk(
+    chunk: Sequence[Path], options: CheckOptions, vocabulary: Vocabulary
+) -> list[FileResult]:
+    """Read a chunk of files and check the readable ones together, keeping their order."""
+    readable: list[Workbook] = []
+    slots: list[FileResult | None] = []
+    for path in chunk:
+        try:
+            readable.append(read_workbook(path))
+            slots.append(None)
+        except UnreadableRoster as exc:
+            slots.append(_file_level(path, exc.code, exc.message, vocabulary, options))
+        except Exception as exc:
+            slots.append(_failed(path, exc, vocabulary, options))
+    checked = iter(check_workbooks(readable, options, vocabulary))
+    return [slot if slot is not None else next(checked) for slot in slots]
 
 
 def check_file(
@@ -269,7 +282,13 @@ def check_workbooks(
     workbooks: Sequence[Workbook], options: CheckOptions, vocabulary: Vocabulary | None = None
 ) -> list[FileResult]:
     """Check several workbooks; those with the same profile are judged in one pass."""
-    vocabulary = vocabulary or default_vocabulary()
+    with language(options.lang):
+        return _check_workbooks(workbooks, options, vocabulary or default_vocabulary())
+
+
+def _check_workbooks(
+    workbooks: Sequence[Workbook], options: CheckOptions, vocabulary: Vocabulary
+) -> list[FileResult]:
     results: list[FileResult | None] = [None] * len(workbooks)
     groups: dict[int, list[tuple[int, _Prepared]]] = {}
     for position, workbook in enumerate(workbooks):
@@ -394,6 +413,12 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
             for rule in file_rules:
                 if policy.enabled(rule.CODE):
                     findings.extend(rule.check_file(assessments, policy, prepared.period))
+        version = prepared.known.template_version
+        if version and template_outdated(version):
+            findings.append(Finding(
+                code="S212", rule=words.rule("S212").name, severity=policy.severity("S212"),
+                message=render("S212", version=version, current=TEMPLATE_VERSION), value=version,
+            ))  # fmt: skip
         for missing, value in (("mission", prepared.known.mission), ("period", prepared.period)):
             if value is None:
                 findings.append(Finding(
@@ -422,5 +447,6 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
             findings=tuple(findings),
             profile=policy.name,
             sheets=tuple(t.sheet for t in prepared.roster.tables),
+            tables=tuple((t.sheet, t.header_row) for t in prepared.roster.tables),
         ))  # fmt: skip
     return results

@@ -20,13 +20,22 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 import click
 
 from checker.findings import TOOL_VERSION, Report, Severity
-from checker.reporters import FORMATS, reporter
+from checker.messages import LANGUAGES
+from checker.reporters import FORMATS, binary_reporter, reporter
 
 if TYPE_CHECKING:
     from checker.batch import Progress
 
 FAIL_ON = ("error", "warning", "info", "never")
 T = TypeVar("T")
+
+LANG_OPTION = click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default="en",
+    show_default=True,
+    help="Language of the messages and sheets (codes stay the same).",
+)
 
 
 class ToolError(click.ClickException):
@@ -160,11 +169,12 @@ def _mission(ctx: click.Context, param: click.Parameter, value: str | None) -> s
     type=click.Path(path_type=Path, dir_okay=False),
     help="Record this run's findings in FILE (atomically) and accept them.",
 )
+@LANG_OPTION
 def check(
     paths: tuple[Path, ...], jobs: int | None, quiet: bool, profile: Path | None,
     mission: str | None, period: str | None, output_format: str, output: Path | None,
     fail_on: str, select: tuple[str, ...], ignore: tuple[str, ...],
-    baseline_file: Path | None, write_baseline: Path | None,
+    baseline_file: Path | None, write_baseline: Path | None, lang: str,
 ) -> None:  # fmt: skip
     """Check roster workbooks (.xlsx .xlsm .ods .xls .csv), folders of them, or glob patterns
     such as 'rosters/**/*_2026-*.xlsx' (quoted, so that the shell leaves them to the checker).
@@ -192,7 +202,7 @@ def check(
             raise ToolError(f"{path}: no such file or folder")
     try:
         with _progress(quiet) as progress:
-            report = check_paths(list(paths), CheckOptions(mission, period, profile),
+            report = check_paths(list(paths), CheckOptions(mission, period, profile, lang),
                                  jobs=jobs, progress=progress)  # fmt: skip
     except ConfigError as exc:
         raise ToolError(str(exc)) from None
@@ -239,6 +249,18 @@ def exit_status(report: Report, fail_on: str) -> int:
 
 
 def _write(report: Report, output_format: str, output: Path | None) -> None:
+    binary = binary_reporter(output_format)
+    if binary is not None:
+        if output is None:
+            raise ToolError(f"--format {output_format} writes a workbook: name it with "
+                            f"--output FILE.{output_format}")  # fmt: skip
+        from checker.annotate import AnnotateError
+
+        try:
+            binary.write(report, output)
+        except AnnotateError as exc:
+            raise ToolError(str(exc)) from None
+        return
     render = reporter(output_format).render
     try:
         if output is None:
@@ -274,6 +296,107 @@ def _atomic(target: Path, binary: bool = False) -> Iterator[Any]:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+@main.command()
+@click.argument("roster", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The annotated copy to write (.xlsx; .xlsm for a roster with macros).",
+)
+@click.option(
+    "--profile",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Country profile (YAML) adapting the representation table.",
+)
+@click.option(
+    "--mission", callback=_mission, help="Mission code, e.g. ETH (else read from the file)."
+)
+@click.option(
+    "--period", callback=_period, help="Reporting period YYYY-MM (else read from the file)."
+)
+@LANG_OPTION
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default="never",
+    show_default=True,
+    help="Exit 1 when a finding is at or above this severity (the copy is written anyway).",
+)
+def annotate(
+    roster: Path, output: Path, profile: Path | None, mission: str | None, period: str | None,
+    lang: str, fail_on: str,
+) -> None:  # fmt: skip
+    """Write a copy of ROSTER with every problem marked on its cell, for the people who fill it.
+
+    Flagged cells are coloured by severity and carry a comment saying what to fix; each
+    roster table gets a last column with the result of its meetings; a first sheet lists
+    the findings with links to their cells, and a Summary sheet sums the roster up. The
+    roster itself is never modified. A .csv, .ods or .xls roster gives a new .xlsx.
+    """
+    from checker.annotate import AnnotateError, check_target
+    from checker.annotate import annotate as write_copy
+    from checker.api import CheckOptions, check_file
+    from checker.config import ConfigError
+    from checker.messages import catalogue
+
+    if not roster.is_file():
+        raise ToolError(f"{roster}: no such file")
+    try:
+        check_target(roster, output)
+        result = check_file(roster, CheckOptions(mission, period, profile, lang))
+        written = write_copy(roster, output, result, lang=lang)
+    except (AnnotateError, ConfigError) as exc:
+        raise ToolError(str(exc)) from None
+    words = catalogue(lang)
+    click.echo(words.text("workbook", "written", path=output, findings=written.findings,
+                          cells=written.cells, status=words.name("statuses", result.status)))  # fmt: skip
+    sys.exit(exit_status(Report((result,), lang=lang), fail_on))
+
+
+@main.command()
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The template to write, e.g. roster_template.xlsx.",
+)
+@click.option(
+    "--profile",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Country profile (YAML): its platforms and titles in the lists, its mission filled in.",
+)
+@LANG_OPTION
+def template(output: Path, profile: Path | None, lang: str) -> None:
+    """Write a ready-to-fill roster template with dropdown lists, in English, French or Spanish.
+
+    The header, the lists and the Instructions sheet are in the chosen language; fill in the
+    Metadata sheet (mission, period) and one row per IOM attendee per meeting.
+    """
+    from checker.config import ConfigError
+    from checker.template import build_template
+
+    vocabulary = _load(_vocabulary)
+    try:
+        policy = None
+        if profile is not None:
+            from checker.profile import load_profile
+
+            policy = load_profile(profile, vocabulary)
+        build_template(output, lang, vocabulary, policy)
+    except (ValueError, ConfigError) as exc:
+        raise ToolError(str(exc)) from None
+    click.echo(f"{output}")
+
+
+def _vocabulary() -> Any:
+    from checker.vocabulary import default_vocabulary
+
+    return default_vocabulary()
 
 
 @main.command()

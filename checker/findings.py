@@ -165,6 +165,8 @@ class Meeting:
     sheet: str
     row: int
     label: str = ""  # "HCT", "Health Cluster": the platform in words
+    # Every (sheet, row) of the meeting, for marking them in an annotated copy; not in JSON.
+    rows: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -211,6 +213,8 @@ class FileResult:
     profile: str | None = None
     sheets: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+    # (sheet, Excel row of the header) of each roster table, for the annotated copy; not in JSON.
+    tables: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)
 
     @property
     def status(self) -> str:
@@ -274,6 +278,7 @@ def compliance_rate(verdicts: Counter[str]) -> float | None:
 @dataclass(frozen=True)
 class Report:
     results: tuple[FileResult, ...]
+    lang: str = "en"  # the language of the messages (codes never change with it)
 
     def findings(self) -> list[Finding]:
         return [f for r in self.results for f in r.findings]
@@ -302,6 +307,7 @@ class Report:
         return {
             "schema_version": SCHEMA_VERSION,
             "tool": {"name": TOOL_NAME, "version": TOOL_VERSION},
+            "lang": self.lang,
             "results": [r.to_dict() for r in self.results],
             "summary": self.summary(),
         }

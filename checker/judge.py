@@ -107,6 +107,9 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
                "date_iso", "level_code", "location", "is_iom"]  # fmt: skip
     meetings = roster.frame.loc[used, columns]
     firsts = meetings.drop_duplicates("meeting")
+    # Every (sheet, row) of each meeting, for marking them in an annotated copy.
+    positions = meetings.groupby("meeting", sort=False).indices
+    sheets, rows = meetings["sheet"].to_numpy(), meetings["row"].to_numpy()
     attendee_columns = ["meeting", "sheet", "row", "table", "attendee", "title", "role",
                         "capacity_code", "sector_code", "title_sector", "acting"]  # fmt: skip
     iom = roster.frame.loc[used[meetings["is_iom"].to_numpy()], attendee_columns]
@@ -144,6 +147,8 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
             required=tuple(rule.required_roles) if rule else (),
             iom_attendees=tuple(s.attendee for s in seats),
             sheet=first.sheet, row=int(first.row), label=policy.platform_label(platform, sector),
+            rows=tuple(zip(sheets[positions[first.meeting]].tolist(),
+                           rows[positions[first.meeting]].tolist())),
         )  # fmt: skip
         platform_row, platform_column = roster.cell_of(int(first.table), int(first.row), "platform")
         assessments.append(

@@ -146,7 +146,12 @@ class Policy:
 
     def platform_label(self, platform: str, sector: str | None) -> str:
         if platform == "CLUSTER":
-            return f"{self.vocabulary.sector_names.get(sector or '', 'Unnamed')} Cluster"
+            # In the language of the check: "Health Cluster", "Cluster Santé".
+            from checker.messages import name, phrase
+
+            known = self.vocabulary.sector_names.get(sector or "")
+            words = name("sectors", sector, known) if known else phrase("unnamed_sector")
+            return phrase("cluster_label", sector=words)
         return self.platform_labels.get(platform, platform)
 
     def waive(

@@ -16,7 +16,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from checker.findings import Finding, Severity
-from checker.messages import render
+from checker.messages import name, phrase, render
 from checker.normalise import BLANK, UNKNOWN, Roster
 from checker.vocabulary import Vocabulary
 
@@ -171,7 +171,7 @@ def _to_findings(
         message = render(
             f"{code}:{field_name}" if code == "S202" else code,
             value=value,
-            name=row["attendee"] or "(no name)",
+            name=row["attendee"] or phrase("no_name"),
             suggestion=suggestion,
             date=row["date_iso"],
             period=row["period"],
@@ -189,8 +189,7 @@ def _to_findings(
     for table_index, field_name in sorted(missing_columns):
         findings[("S201", table_index, 0, field_name)] = int(files[table_index]), missing_column(
             roster.tables[table_index].sheet, field_name, vocabulary, severity,
-            why=" so that the level of each IOM attendee can be checked"
-            if field_name == "title" else "",
+            why=phrase("why_title") if field_name == "title" else "",
         )  # fmt: skip
     by_file: dict[int, list[Finding]] = {}
     for file, found in findings.values():
@@ -205,17 +204,17 @@ def missing_column(
     severity: Callable[[str], Any],
     why: str = "",
 ) -> Finding:
-    header = vocabulary.columns.columns[field_name].aliases[0]
+    header = name("headers", field_name, vocabulary.columns.columns[field_name].aliases[0])
     return Finding(
         code="S201", rule=vocabulary.rule("S201").name, severity=severity("S201"),
-        message=render("S201", field=field_name, sheet=sheet, header=header, why=why),
+        message=render("S201", field=name("fields", field_name), sheet=sheet, header=header, why=why),
         sheet=sheet, row=None, column=None, value=field_name,
     )  # fmt: skip
 
 
 def _known_platforms(vocabulary: Vocabulary) -> str:
     codes = [c for c in vocabulary.platform_names if c != "CLUSTER"]
-    return ", ".join(codes) + ' and "<sector> Cluster"'
+    return phrase("known_platforms", codes=", ".join(codes))
 
 
 def _suggest(code: str, value: Any, vocabulary: Vocabulary) -> str | None:

@@ -19,10 +19,14 @@ _FIELD = re.compile(r"\{(\w+)\}")
 
 
 def _template_patterns() -> list[re.Pattern[str]]:
-    from checker.messages import EN
+    from checker.messages import LANGUAGES, catalogue
 
     patterns = []
-    for template in EN.values():
+    # Messages may be in any language of the catalogue (check --lang).
+    templates = dict.fromkeys(
+        str(t) for lang in LANGUAGES for t in catalogue(lang).section("messages").values()
+    )  # English first, in catalogue order
+    for template in templates:
         if "{name}" not in template:
             continue
         parts = _FIELD.split(template)

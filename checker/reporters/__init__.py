@@ -1,9 +1,11 @@
-"""Output formats. Each module has `render(report, stream, color=False)`; all machine formats
-serialise `Report.to_dict()` so that no format re-derives data."""
+"""Output formats. Each text module has `render(report, stream, color=False)`; all machine
+formats serialise `Report.to_dict()` so that no format re-derives data. A binary format (an
+Excel workbook) sets `BINARY = True` and has `write(report, path)` instead: it needs a file."""
 
 from __future__ import annotations
 
 from importlib import import_module
+from pathlib import Path
 from typing import Any, Protocol, TextIO
 
 from checker.findings import Report
@@ -16,6 +18,7 @@ FORMATS: dict[str, str] = {
     "markdown": "checker.reporters.markdown",
     "sarif": "checker.reporters.sarif",
     "csv": "checker.reporters.csv",
+    "xlsx": "checker.reporters.xlsx",
 }
 
 
@@ -40,3 +43,18 @@ def accepted(finding: dict[str, Any]) -> str | None:
 def where(finding: dict[str, Any]) -> str:
     """The cell to look at (Attendance!G4), else the sheet, else the file."""
     return str(finding["cell"] or finding["sheet"] or "file")
+
+
+class BinaryReporter(Protocol):
+    BINARY: bool
+
+    def write(self, report: Report, target: Path) -> None: ...
+
+
+def binary_reporter(name: str) -> BinaryReporter | None:
+    """The format's module when it writes a file of its own (needs --output), else None."""
+    module = import_module(FORMATS[name])
+    if getattr(module, "BINARY", False):
+        writer: BinaryReporter = module
+        return writer
+    return None

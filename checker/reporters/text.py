@@ -1,16 +1,18 @@
 """--format text: for a person at a terminal — one header line per file, then the findings
-as `Sheet!Cell CODE message`, grouped by meeting."""
+as `Sheet!Cell CODE message`, grouped by meeting. Words come from the message catalogue of
+the report's language (`--lang`)."""
 
 from __future__ import annotations
 
 from typing import Any, TextIO
 
 from checker.findings import Report
-from checker.reporters import where
+from checker.messages import Catalogue, catalogue
 
 _SEVERITY_COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
 _STATUS_COLOUR = {"compliant": "green", "non_compliant": "red", "invalid": "red",
                   "unreadable": "red"}  # fmt: skip
+_VERDICTS = ("compliant", "absent", "wrong_level", "undetermined", "not_applicable")
 
 
 def _style(text: str, color: bool, **kwargs: Any) -> str:
@@ -21,66 +23,69 @@ def _style(text: str, color: bool, **kwargs: Any) -> str:
     return click.style(text, **kwargs)
 
 
-def _rate(rate: float | None) -> str:
-    return "n/a" if rate is None else f"{rate:.1%}"
-
-
 def render(report: Report, stream: TextIO, color: bool = False) -> None:
     data = report.to_dict()
+    words = catalogue(data.get("lang", "en"))
     for result in data["results"]:
-        _file(result, stream, color)
+        _file(result, stream, color, words)
     total = data["summary"]
-    stream.write(
-        f"{total['files']} file(s): {total['compliant']} compliant, "
-        f"{total['non_compliant']} non-compliant, {total['invalid']} invalid, "
-        f"{total['unreadable']} unreadable; {total['meetings']} meetings, "
-        f"compliance {_rate(total['compliance_rate'])}\n"
-    )
+    line = words.text("report", "total_line", files=total["files"],
+                      compliant=total["compliant"], non_compliant=total["non_compliant"],
+                      invalid=total["invalid"], unreadable=total["unreadable"],
+                      meetings=total["meetings"], rate=words.rate(total["compliance_rate"]))  # fmt: skip
+    stream.write(line + "\n")
 
 
-def _file(result: dict[str, Any], stream: TextIO, color: bool) -> None:
+def _file(result: dict[str, Any], stream: TextIO, color: bool, words: Catalogue) -> None:
     summary = result["summary"]
     rows = result["rows"]
-    status = _style(result["status"].replace("_", "-"), color,
+    status = _style(words.name("statuses", result["status"]), color,
                     fg=_STATUS_COLOUR[result["status"]], bold=True)  # fmt: skip
     verdicts = ", ".join(
-        f"{summary[k]} {k.replace('_', ' ')}"
-        for k in ("compliant", "absent", "wrong_level", "undetermined", "not_applicable")
+        words.text("report", "verdict_count", count=summary[k], verdict=words.name("verdicts", k))
+        for k in _VERDICTS
         if summary.get(k)
     )
     # The generic table is the default: name the profile only when one applied.
     name = result.get("profile")
-    profile = f", profile {name}" if name and name != "generic" else ""
-    stream.write(
-        f"{_style(result['path'], color, bold=True)}: mission {result['mission'] or '?'}, "
-        f"period {result['period'] or '?'}{profile}, {status}; {summary['meetings']} meetings"
-        f"{' (' + verdicts + ')' if verdicts else ''}, compliance {_rate(summary['compliance_rate'])}"
-        f"; rows {rows['read']} read, {rows['used']} used, {rows['skipped']} skipped, "
-        f"{rows['rejected']} rejected\n"
-    )
+    profile = words.text("report", "profile", name=name) if name and name != "generic" else ""
+    line = words.text(
+        "report", "file_line", path=_style(result["path"], color, bold=True),
+        mission=result["mission"] or "?", period=result["period"] or "?", profile=profile,
+        status=status, meetings=summary["meetings"],
+        verdicts=f" ({verdicts})" if verdicts else "", rate=words.rate(summary["compliance_rate"]),
+        read=rows["read"], used=rows["used"], skipped=rows["skipped"], rejected=rows["rejected"],
+    )  # fmt: skip
+    stream.write(line + "\n")
     meetings = {m["id"]: m for m in result["meetings"]}
     by_meeting: dict[str | None, list[dict[str, Any]]] = {}
     for finding in result["findings"]:
         by_meeting.setdefault(finding["meeting_id"], []).append(finding)
     if None in by_meeting:
-        stream.write("  roster:\n")
+        stream.write(f"  {words.text('report', 'roster')}\n")
         for finding in by_meeting.pop(None):
-            _finding(finding, stream, color)
+            _finding(finding, stream, color, words)
     for meeting_id, findings in by_meeting.items():
         meeting = meetings.get(meeting_id or "")
         if meeting is not None:
-            place = ", ".join(x for x in (meeting["level"], meeting["location"]) if x)
-            label = meeting["label"]
-            stream.write(f"  {label} {meeting['date']} ({place}): "
-                         f"{meeting['verdict'].replace('_', ' ')}\n")  # fmt: skip
+            level = words.name("levels", meeting["level"])
+            where = ", ".join(x for x in (level, meeting["location"]) if x)
+            line = words.text("report", "meeting_line", label=meeting["label"],
+                              date=meeting["date"], where=where,
+                              verdict=words.name("verdicts", meeting["verdict"]))  # fmt: skip
+            stream.write(f"  {line}\n")
         for finding in findings:
-            _finding(finding, stream, color)
+            _finding(finding, stream, color, words)
     stream.write("\n")
 
 
-def _finding(finding: dict[str, Any], stream: TextIO, color: bool) -> None:
+def _finding(finding: dict[str, Any], stream: TextIO, color: bool, words: Catalogue) -> None:
     code = _style(finding["code"], color, fg=_SEVERITY_COLOUR[finding["severity"]], bold=True)
-    cell = where(finding)
-    waived = f" [waived: {finding.get('waiver_reason')}]" if finding.get("waived") else ""
-    accepted = " [baseline]" if finding.get("baseline") else ""
+    cell = finding["cell"] or finding["sheet"] or words.text("report", "file")
+    waived = (
+        words.text("report", "waived", reason=finding.get("waiver_reason"))
+        if finding.get("waived")
+        else ""
+    )
+    accepted = words.text("report", "baseline") if finding.get("baseline") else ""
     stream.write(f"    {cell} {code} {finding['message']}{waived}{accepted}\n")

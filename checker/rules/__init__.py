@@ -16,7 +16,7 @@ from types import ModuleType
 
 from checker.findings import Finding
 from checker.judge import Assessment, Seat
-from checker.messages import render
+from checker.messages import name, phrase, render
 from checker.policy import Policy
 
 RULE_MODULES = (
@@ -73,18 +73,30 @@ def required_text(assessment: Assessment, policy: Policy) -> str:
     meeting = assessment.meeting
     names = policy.vocabulary.role_names
     if meeting.platform == "CLUSTER":
-        sector = policy.vocabulary.sector_names.get(meeting.sector or "", "cluster's")
-        return f"programme or operations staff of the {sector} programme"
+        return phrase("required_cluster", sector=sector_name(meeting.sector, policy))
     if not meeting.required:
-        return "the representative the mission's profile names"
-    return " or ".join(f"the {names.get(role, role)}" for role in meeting.required)
+        return phrase("required_profile")
+    return phrase("required_or").join(
+        phrase("required_role", role=name("roles", role, names.get(role, role)))
+        for role in meeting.required
+    )
+
+
+def sector_name(sector: str | None, policy: Policy) -> str:
+    """A sector's name in the language of the check ("cluster's" when it is not known)."""
+    if sector is None or sector not in policy.vocabulary.sector_names:
+        return phrase("cluster_sector")
+    return name("sectors", sector, policy.vocabulary.sector_names[sector])
 
 
 def attendee_text(seat: Seat) -> str:
-    title = seat.attendee.title or "an attendee with no title"
+    title = seat.attendee.title or phrase("no_title")
     article = "an" if title[:1].lower() in "aeiou" else "a"
     described = title if title.lower().startswith(("the ", "a ", "an ")) else f"{article} {title}"
-    return f"{described} ({seat.attendee.name})" if seat.attendee.name else described
+    if seat.attendee.name:
+        return phrase("attendee_named", title_with_article=described, title=title,
+                      name=seat.attendee.name)  # fmt: skip
+    return phrase("attendee_unnamed", title_with_article=described, title=title)
 
 
 def finding(
@@ -102,7 +114,7 @@ def finding(
         date=meeting.date,
         required=required_text(assessment, policy),
         attendee=attendee_text(seat) if seat else "",
-        sector=vocabulary.sector_names.get(meeting.sector or "", "cluster's"),
+        sector=sector_name(meeting.sector, policy),
         **values,
     )  # fmt: skip
     if seat is not None:

@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 
 from checker.findings import Finding, Verdict
 from checker.judge import Assessment
-from checker.messages import render
+from checker.messages import phrase, render
 from checker.policy import Policy, period_months
 
 CODE = "C306"
@@ -58,7 +58,7 @@ def check_file(
                 message=render(
                     CODE, platform_name=label, expected=expected, period=period,
                     per_month=f"{per_month:g}", recorded=count,
-                    meetings="meeting" if expected == 1 else "meetings",
+                    meetings=phrase("meeting_one" if expected == 1 else "meeting_many"),
                 ),
                 platform=platform, value=sector or platform,
             )  # fmt: skip

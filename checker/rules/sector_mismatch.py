@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from checker.findings import Finding, Verdict
 from checker.judge import Assessment, Standing
 from checker.policy import Policy
-from checker.rules import finding
+from checker.rules import finding, sector_name
 
 CODE = "C303"
 
@@ -24,8 +24,9 @@ def check(assessment: Assessment, policy: Policy) -> Iterator[Finding]:
         return
     seat = assessment.first(Standing.WRONG_SECTOR)
     if seat is not None:
-        names = policy.vocabulary.sector_names
+        sector = seat.attendee.sector
         yield finding(
             CODE, assessment, policy, seat,
-            attendee_sector=names.get(seat.attendee.sector or "", seat.attendee.sector or ""),
+            attendee_sector=sector_name(sector, policy)
+            if sector in policy.vocabulary.sector_names else sector or "",
         )  # fmt: skip

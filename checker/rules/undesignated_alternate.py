@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from checker.findings import Finding, Verdict
 from checker.judge import Assessment, Standing
+from checker.messages import phrase
 from checker.policy import Policy
 from checker.rules import finding
 
@@ -32,8 +33,9 @@ def check(assessment: Assessment, policy: Policy) -> Iterator[Finding]:
         yield finding(CODE, assessment, policy, seat)
         return
     designated = "; ".join(
-        (d.name or "any holder of the role")
-        + (f" from {d.start}" if d.start else "") + (f" to {d.end}" if d.end else "")
+        (d.name or phrase("designated_anyone"))
+        + (phrase("designated_from", date=d.start) if d.start else "")
+        + (phrase("designated_to", date=d.end) if d.end else "")
         for d in others
     )  # fmt: skip
     yield finding(CODE, assessment, policy, seat, "other", designated=designated)

@@ -1,0 +1,161 @@
+"""The words of every finding and report, written for the person who must fix the spreadsheet.
+
+One catalogue per language (en.yaml, fr.yaml, es.yaml beside this file), each with the same
+keys and the same `{fields}` (tests/test_messages.py holds them to that):
+- `messages`: one template per finding kind, keyed "CODE" or "CODE:variant";
+- `phrases`: the pieces that go inside messages (who should have sat there, the suggestion);
+- `names`: words for the vocabulary's codes (roles, sectors, verdicts, headers…);
+- `report`, `workbook`, `template`: the text report, the annotated copy, the roster template.
+
+The pipeline renders each finding's message once, in the language of the check: `check_file`
+runs inside `language(options.lang)`, and `render` reads that setting. Codes never change with
+the language. A key missing from a translation falls back to English rather than failing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+LANGUAGES = ("en", "fr", "es")
+DEFAULT_LANGUAGE = "en"
+SECTIONS = ("messages", "phrases", "names", "report", "workbook", "template")
+
+_language: ContextVar[str] = ContextVar("roster_check_language", default=DEFAULT_LANGUAGE)
+
+
+@contextmanager
+def language(lang: str | None) -> Iterator[None]:
+    """Render messages in `lang` inside the block (the language of one check)."""
+    token = _language.set(lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
+    try:
+        yield
+    finally:
+        _language.reset(token)
+
+
+def current_language() -> str:
+    return _language.get()
+
+
+def catalogue_path(lang: str) -> Path:
+    return Path(__file__).with_name(f"{lang}.yaml")
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    lang: str
+    data: dict[str, Any]
+    fallback: Catalogue | None = None
+
+    def section(self, name: str) -> dict[str, Any]:
+        return self.data.get(name) or {}
+
+    def lookup(self, section: str, key: str) -> Any:
+        value = self.section(section).get(key)
+        if value is None and self.fallback is not None:
+            return self.fallback.lookup(section, key)
+        if value is None:
+            raise KeyError(f"{section}.{key}")
+        return value
+
+    def message(self, key: str) -> str:
+        messages = self.section("messages")
+        if key in messages:
+            return str(messages[key])
+        base = key.split(":")[0]
+        if base in messages:
+            return str(messages[base])
+        if self.fallback is not None:
+            return self.fallback.message(key)
+        raise KeyError(key)
+
+    def text(self, section: str, key: str, **values: Any) -> str:
+        """A report, workbook or template text with its {fields} filled."""
+        return str(self.lookup(section, key)).format_map(_Blank(values))
+
+    def phrase(self, key: str, **values: Any) -> str:
+        return self.text("phrases", key, **values)
+
+    def name(self, kind: str, code: str | None, default: str | None = None) -> str:
+        """The word for a code (a role, a sector, a verdict…); `default` when it has none."""
+        names = self.section("names").get(kind) or {}
+        if code is not None and code in names:
+            return str(names[code])
+        if self.fallback is not None and default is None:
+            return self.fallback.name(kind, code, default)
+        return default if default is not None else str(code or "")
+
+    def rate(self, rate: float | None) -> str:
+        """0.333 → "33.3%" (English), "33,3 %" (French); "n/a" when there is none."""
+        if rate is None:
+            return self.text("report", "not_available")
+        value = f"{rate * 100:.1f}".replace(".", self.text("report", "decimal_mark"))
+        return self.text("report", "percent", value=value)
+
+
+def catalogue(lang: str | None = None) -> Catalogue:
+    """The catalogue of `lang` (default: the language of the current check)."""
+    return _catalogue(lang or current_language())
+
+
+@cache
+def _catalogue(lang: str) -> Catalogue:
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
+    data = load_file(catalogue_path(lang))
+    fallback = None if lang == DEFAULT_LANGUAGE else _catalogue(DEFAULT_LANGUAGE)
+    return Catalogue(lang, data, fallback)
+
+
+def load_file(path: Path) -> dict[str, Any]:
+    import yaml  # here, so that `roster-check --help` does not pay for it
+
+    from checker.config import ConfigError
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: cannot load the message catalogue ({exc})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("messages"), dict):
+        raise ConfigError(f"{path}: a message catalogue needs a 'messages' mapping")
+    return data
+
+
+def render(key: str, **values: Any) -> str:
+    """The message of a finding kind, in the language of the current check."""
+    words = catalogue()
+    template = words.message(key)
+    suggestion = values.get("suggestion")
+    values.setdefault(
+        "suggestion_text", words.phrase("suggestion", suggestion=suggestion) if suggestion else ""
+    )
+    text = template.format_map(_Blank(values))
+    return text.replace("?.", "?")
+
+
+def phrase(key: str, **values: Any) -> str:
+    return catalogue().phrase(key, **values)
+
+
+def name(kind: str, code: str | None, default: str | None = None) -> str:
+    return catalogue().name(kind, code, default)
+
+
+def __getattr__(attribute: str) -> Any:
+    # `EN` was the English catalogue when it lived in messages.py; kept for callers of it.
+    if attribute == "EN":
+        return dict(catalogue(DEFAULT_LANGUAGE).section("messages"))
+    raise AttributeError(attribute)
+
+
+class _Blank(dict[str, Any]):
+    """Leave unknown fields empty rather than failing on a message."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
