@@ -553,12 +553,11 @@ def report(
 
     PATH is a folder tree of missions' monthly rosters (<MISSION>_<YYYY-MM>.xlsx) or files.
     """
-    from concurrent.futures.process import BrokenProcessPool
-
     from checker.api import CheckOptions, collect_files
+    from checker.batch import check_files
     from checker.config import ConfigError
     from checker.report import ReportOptions, aggregate, format_for, renderer
-    from checker.report.collect import check_files, default_jobs, submissions_of
+    from checker.report.collect import submissions_of
     from checker.report.regions import load_regions
     from checker.vocabulary import default_vocabulary
 
@@ -580,20 +579,14 @@ def report(
                         ", ".join(str(p) for p in paths))  # fmt: skip
     fmt = format_for(output, output_format)
 
-    stderr = click.get_text_stream("stderr")
     try:
-        if stderr.isatty():
-            with click.progressbar(length=len(files), label="Reading rosters", file=stderr,
-                                   show_pos=True, show_eta=True) as bar:  # fmt: skip
-                results = check_files(files, CheckOptions(profile=profile),
-                                      jobs or default_jobs(), bar.update)  # fmt: skip
-        else:
-            results = check_files(files, CheckOptions(profile=profile), jobs or default_jobs())
+        with _progress(quiet=False) as progress:
+            # The same parallel batch as `check --jobs`: a file that kills its worker is
+            # reported on that file, and the others are still checked.
+            checked = check_files(files, CheckOptions(profile=profile), jobs, progress)
     except ConfigError as exc:
         raise ToolError(str(exc)) from None
-    except BrokenProcessPool:
-        raise ToolError("a worker process died while checking the rosters (out of memory?); "
-                        "try --jobs 1") from None  # fmt: skip
+    results = [result.to_dict() for result in checked]
 
     summary = aggregate(submissions_of(files, results), ReportOptions(
         period=period_range, group_by=group_by, regions=mapping, anonymise=anonymise,

@@ -1,6 +1,6 @@
 """`roster-check report`: compliance reports for management over many rosters.
 
-    check_files (collect.py)   roster files → FileResult.to_dict(), in a process pool
+    submissions_of (collect.py) each file's JSON result with its modification time
     aggregate   (aggregate.py) those dicts → Summary: headline, heatmap, trend, gaps, …
     html / xlsx / markdown / json                     Summary → the bytes of one report
 
