@@ -223,7 +223,7 @@ def check(
 def _progress(quiet: bool) -> Iterator[Progress | None]:
     """A progress bar on standard error for a person at a terminal; none in CI logs, pipes or
     with --quiet. It appears when the first file is done, once the number of files is known."""
-    stderr = click.get_text_stream("stderr")
+    stderr = sys.stderr
     if quiet or not stderr.isatty():
         yield None
         return
