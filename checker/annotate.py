@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
-import tempfile
 import warnings
 import zipfile
 from collections import Counter
@@ -29,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from checker.files import atomic_write
 from checker.findings import TOOL_NAME, TOOL_VERSION, FileResult, column_letter
 from checker.messages import Catalogue, catalogue
 
@@ -694,13 +694,5 @@ def _show_first(book: Workbook, sheet: Worksheet) -> None:
 
 
 def _save(book: Workbook, target: Path) -> None:
-    """Write beside the target and rename, so that nobody opens half a workbook."""
-    directory = target.resolve().parent
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=target.suffix, dir=directory)
-    os.close(fd)
-    try:
-        book.save(temp)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    with atomic_write(target, binary=True) as stream:
+        book.save(stream)

@@ -8,10 +8,8 @@ commands that need them, so `--help` and `--version` stay fast.
 
 from __future__ import annotations
 
-import os
 import re
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -276,26 +274,15 @@ def _write(report: Report, output_format: str, output: Path | None) -> None:
 
 @contextmanager
 def _atomic(target: Path, binary: bool = False) -> Iterator[Any]:
-    """Write beside the target and rename, so readers never see half a report."""
-    directory = target.resolve().parent
-    if not directory.is_dir():
-        raise ToolError(f"{target}: the folder {directory} does not exist")
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)
-    try:
-        if binary:
-            with os.fdopen(fd, "wb") as stream:
-                yield stream
-        else:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
-                yield stream
-        # mkstemp makes the file private (0600); a report is meant to be shared.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    """checker.files.atomic_write, with a missing folder as a one-line tool error."""
+    from checker.files import OutputError, atomic_write
+
+    with ExitStack() as stack:
+        try:
+            stream = stack.enter_context(atomic_write(target, binary))
+        except OutputError as exc:
+            raise ToolError(str(exc)) from None
+        yield stream
 
 
 @main.command()

@@ -12,12 +12,11 @@ template version (checker.metadata reads all three; an older version gives S212)
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from checker.files import atomic_write
 from checker.findings import TOOL_NAME, TOOL_VERSION
 from checker.messages import Catalogue, catalogue
 from checker.policy import Policy
@@ -254,14 +253,5 @@ def _instructions_sheet(book: Workbook, words: Catalogue) -> None:
 
 
 def _save(book: Workbook, target: Path) -> None:
-    directory = target.resolve().parent
-    if not directory.is_dir():
-        raise ValueError(f"{target}: the folder {directory} does not exist")
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".xlsx", dir=directory)
-    os.close(fd)
-    try:
-        book.save(temp)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    with atomic_write(target, binary=True) as stream:
+        book.save(stream)

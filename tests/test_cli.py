@@ -164,3 +164,20 @@ def test_python_dash_m_checker_works():
                          text=True, cwd=ROOT)  # fmt: skip
     assert out.returncode == 0
     assert "0.1.0" in out.stdout
+
+
+def test_outputs_are_shared_like_any_file_not_private(tmp_path):
+    """mkstemp makes files 0600; a report, a baseline or an annotated copy is meant to be read
+    by colleagues, so it gets the permissions the umask gives any new file."""
+    import os
+
+    umask = os.umask(0o022)
+    try:
+        target = tmp_path / "report.json"
+        run("check", str(SAMPLES / "KEN_2026-10.xlsx"), "--format", "json", "-o", str(target))
+        copy = tmp_path / "annotated.xlsx"
+        run("annotate", str(SAMPLES / "ETH_2026-10.xlsx"), "-o", str(copy))
+    finally:
+        os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o644
+    assert copy.stat().st_mode & 0o777 == 0o644
