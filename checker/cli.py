@@ -103,6 +103,29 @@ def _mission(ctx: click.Context, param: click.Parameter, value: str | None) -> s
     return value.upper() if value else None
 
 
+PROFILE_OPTION = click.option(
+    "--profile",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Country profile (YAML) adapting the representation table.",
+)
+
+
+def roster_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--profile, --mission and --period: what applies to a roster, shared by the commands
+    that check one."""
+    for option in (
+        click.option(
+            "--period", callback=_period, help="Reporting period YYYY-MM (else read from the file)."
+        ),
+        click.option(
+            "--mission", callback=_mission, help="Mission code, e.g. ETH (else read from the file)."
+        ),
+        PROFILE_OPTION,
+    ):
+        command = option(command)
+    return command
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -112,17 +135,7 @@ def _mission(ctx: click.Context, param: click.Parameter, value: str | None) -> s
     help="Check files in this many processes at once.  [default: one per core]",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar on standard error.")
-@click.option(
-    "--profile",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Country profile (YAML) adapting the representation table.",
-)
-@click.option(
-    "--mission", callback=_mission, help="Mission code, e.g. ETH (else read from the file)."
-)
-@click.option(
-    "--period", callback=_period, help="Reporting period YYYY-MM (else read from the file)."
-)
+@roster_options
 @click.option(
     "--format",
     "output_format",
@@ -294,17 +307,7 @@ def _atomic(target: Path, binary: bool = False) -> Iterator[Any]:
     type=click.Path(path_type=Path, dir_okay=False),
     help="The annotated copy to write (.xlsx; .xlsm for a roster with macros).",
 )
-@click.option(
-    "--profile",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Country profile (YAML) adapting the representation table.",
-)
-@click.option(
-    "--mission", callback=_mission, help="Mission code, e.g. ETH (else read from the file)."
-)
-@click.option(
-    "--period", callback=_period, help="Reporting period YYYY-MM (else read from the file)."
-)
+@roster_options
 @LANG_OPTION
 @click.option(
     "--fail-on",
@@ -526,11 +529,7 @@ def _period_range(
     "--jobs", "-j", type=click.IntRange(min=1),
     help="Roster files checked in parallel (default: the number of CPUs).",
 )  # fmt: skip
-@click.option(
-    "--profile",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Country profile (YAML) adapting the representation table.",
-)
+@PROFILE_OPTION
 def report(
     paths: tuple[Path, ...], period_range: tuple[str, str] | None, group_by: str,
     regions: Path | None, output_format: str | None, output: Path, anonymise: bool,
