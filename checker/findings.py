@@ -240,8 +240,7 @@ class FileResult:
             "wrong_level": verdicts["wrong_level"],
             "undetermined": verdicts["undetermined"],
         }
-        if verdicts["not_applicable"]:
-            out["not_applicable"] = verdicts["not_applicable"]
+        out["not_applicable"] = verdicts["not_applicable"]  # always there: a stable shape
         out["compliance_rate"] = compliance_rate(verdicts)
         out["errors"] = sum(f.severity is Severity.ERROR for f in active)
         out["warnings"] = sum(f.severity is Severity.WARNING for f in active)
