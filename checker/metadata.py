@@ -38,6 +38,10 @@ _TEMPLATE_LABELS = frozenset({fold("Template version"), fold("Version du modèle
                               fold("Versión de la plantilla")})  # fmt: skip
 
 
+def is_metadata_sheet(name: str) -> bool:
+    return fold(name) in METADATA_SHEETS
+
+
 @dataclass(frozen=True)
 class Metadata:
     mission: str | None = None

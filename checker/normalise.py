@@ -96,6 +96,8 @@ def locate_tables(
     """Roster tables of the workbook, the metadata sheet's contents, and the roster sheets."""
     candidates: list[tuple[SheetGrid, int, dict[str, int]]] = []
     metadata = Metadata()
+    for sheet in workbook.hidden_metadata:  # a visible metadata sheet, read below, wins
+        metadata = from_sheet(sheet)
     for sheet in workbook.sheets:
         if fold(sheet.name) in METADATA_SHEETS:
             metadata = from_sheet(sheet)

@@ -53,6 +53,9 @@ class Workbook:
     path: Path
     sheets: list[SheetGrid]
     hidden_sheets: list[str] = field(default_factory=list)
+    # Hidden sheets named like a metadata sheet (Metadata, Info, Cover): read for the mission
+    # and period only, never for roster rows.
+    hidden_metadata: list[SheetGrid] = field(default_factory=list)
 
 
 def read_workbook(path: Path) -> Workbook:
@@ -113,13 +116,19 @@ def _read_calamine(path: Path) -> Workbook:
 
     try:
         book = calamine.CalamineWorkbook.from_path(str(path))
+        from checker.metadata import is_metadata_sheet
+
         sheets: list[SheetGrid] = []
         hidden: list[str] = []
+        hidden_metadata: list[SheetGrid] = []
         for meta in book.sheets_metadata:
+            if meta.typ != calamine.SheetTypeEnum.WorkSheet:
+                continue
             if meta.visible != calamine.SheetVisibleEnum.Visible:
                 hidden.append(meta.name)
-                continue
-            if meta.typ != calamine.SheetTypeEnum.WorkSheet:
+                if is_metadata_sheet(meta.name):
+                    cells = book.get_sheet_by_name(meta.name).to_python(nrows=50)
+                    hidden_metadata.append(SheetGrid(meta.name, cells))
                 continue
             sheet = book.get_sheet_by_name(meta.name)
             if sheet.total_height > MAX_ROWS or sheet.total_height * sheet.total_width > MAX_CELLS:
@@ -140,7 +149,7 @@ def _read_calamine(path: Path) -> Workbook:
         raise UnreadableRoster("E101", _calamine_message(exc)) from None
     except Exception as exc:  # calamine reports some corrupt parts as plain errors
         raise UnreadableRoster("E101", _calamine_message(exc)) from None
-    return Workbook(path, sheets, hidden)
+    return Workbook(path, sheets, hidden, hidden_metadata)
 
 
 def _calamine_message(exc: BaseException) -> str:

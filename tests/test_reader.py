@@ -74,3 +74,27 @@ def test_input_files_are_never_modified(tmp_path):
     before = hashlib.sha256(copy.read_bytes()).hexdigest()
     check_file(copy)
     assert hashlib.sha256(copy.read_bytes()).hexdigest() == before
+
+
+def test_a_hidden_metadata_sheet_still_names_the_mission_and_period(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Roster"
+    sheet.append(["Date", "Platform", "Name", "Organization", "Title"])
+    sheet.append(["05/10/2026", "HCT", "K. Osei", "IOM", "Chief of Mission"])
+    info = book.create_sheet("Metadata")
+    info.append(["Mission", "SOM"])
+    info.append(["Period", "2026-10"])
+    info.sheet_state = "hidden"
+    lists = book.create_sheet("Lists")  # a hidden dropdown sheet: still not a roster
+    lists.append(["Date", "Platform", "Name", "Organization", "Title"])
+    lists.append(["06/10/2026", "OMT", "X", "IOM", "Driver"])
+    lists.sheet_state = "hidden"
+    path = tmp_path / "roster.xlsx"
+    book.save(path)
+    result = check_file(path)
+    assert (result.mission, result.period) == ("SOM", "2026-10")
+    assert result.sheets == ("Roster",)
+    assert [f.code for f in result.findings] == []
