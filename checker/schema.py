@@ -49,7 +49,7 @@ def _in_period(frame: pd.DataFrame) -> pd.Series:
     together). ISO dates compare as text: "2026-10-05".startswith("2026-10")."""
     inside = [
         period is None or period != period or len(date) != 10 or date.startswith(period)
-        for date, period in zip(frame["date_iso"], frame["period"])
+        for date, period in zip(frame["date_iso"].tolist(), frame["period"].tolist())
     ]
     return pd.Series(inside, index=frame.index)
 
