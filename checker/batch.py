@@ -1,8 +1,10 @@
-"""Many roster files in one run: each checked on its own, in parallel, reported in input order.
+"""Many roster files in one run: in chunks, in parallel, reported in input order.
 
-One file never stops the others: `check_file` turns any exception into a finding, and a file
-that kills its worker process outright (a crash in a native reader, the kernel's OOM killer)
-is re-checked alone in a fresh process and, if that dies too, reported as E101.
+Each worker checks a chunk of files in one vectorised pass (`api.check_files`), with results
+identical to checking each file alone. One file never stops the others: the pipeline turns
+any exception into a finding on that file, and the files of a chunk whose worker died
+outright (a crash in a native reader, the kernel's OOM killer) are re-checked one by one in
+fresh processes; one that kills that process too is reported as E101.
 
 The pool forks where fork is safe (Linux, no other threads yet): workers then inherit the
 imported pipeline and the loaded vocabulary instead of paying ~1 s each to import pandas.
