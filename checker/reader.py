@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +23,7 @@ ROSTER_SUFFIXES = WORKBOOK_SUFFIXES | {".csv"}
 # A year of a large operation is ~100k rows, so these leave room for 10x that.
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 2 * 1024 * 1024 * 1024
-MAX_ZIP_RATIO = 250  # larger expansion ratios on big members are zip bombs, not rosters
+MAX_ZIP_RATIO = 100  # real sheets compress 7-15x; far more on a big part is a bomb or padding
 MAX_ROWS = 1_048_576  # Excel's own row limit
 MAX_CELLS = 40_000_000
 
@@ -91,8 +93,13 @@ def _check_zip(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            _check_zip_sizes(members)
+            _check_sheet_extents(archive, members)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as exc:
         raise UnreadableRoster("E101", f"the workbook is corrupt or truncated ({exc})") from None
+
+
+def _check_zip_sizes(members: list[zipfile.ZipInfo]) -> None:
     total = sum(m.file_size for m in members)
     if total > MAX_UNZIPPED_BYTES:
         raise UnreadableRoster(
@@ -101,13 +108,76 @@ def _check_zip(path: Path) -> None:
             f"{MAX_UNZIPPED_BYTES / 2**30:.0f} GB",
         )
     for member in members:
-        if member.file_size > 10 * 2**20 and member.file_size > MAX_ZIP_RATIO * max(
+        if member.file_size > 2**20 and member.file_size > MAX_ZIP_RATIO * max(
             member.compress_size, 1
         ):
             raise UnreadableRoster(
                 "E104",
                 f"part {member.filename} expands {member.file_size // max(member.compress_size, 1)}"
                 " times when unpacked: refused as a possible zip bomb",
+            )
+
+
+# A value far to the right or bottom ("XFD1048576") makes the reader allocate every cell
+# up to it: a 5 KB file could take all the memory. Sheets small enough to scan cheaply, and
+# any sheet whose <dimension> declares a huge extent, are searched for far cells holding a
+# value. A big sheet (> 8 MB of XML, ~150k cells) declaring a sane extent is not scanned;
+# padding a tiny file up to that size is caught by the compression-ratio limit.
+_DIMENSION = re.compile(rb'<dimension ref="([A-Z]{1,3})(\d{1,7})(?::([A-Z]{1,3})(\d{1,7}))?"')
+_FAR_CELL = re.compile(rb'<c r="(?:([A-Z]{2,3})(\d{1,7})|([A-Z])(\d{6,7}))"[^>/]*>')
+_LAST_ROW = re.compile(rb'<row r="(\d{1,7})"')
+SCANNED_SHEET_BYTES = 8 * 2**20
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _area(letters: bytes, digits: bytes) -> int:
+    return _column_number(letters) * int(digits)
+
+
+def _value_extent(xml: bytes) -> int:
+    """An upper bound of the cells the reader will allocate: only cells holding a value count
+    (a formatted empty cell is written self-closing, <c r="XFD1048576" s="1"/>)."""
+    columns, rows = [26], [0]
+    for far in _FAR_CELL.finditer(xml):
+        letters, digits = (far.group(1), far.group(2)) if far.group(1) else far.group(3, 4)
+        columns.append(_column_number(letters))
+        rows.append(int(digits))
+    if len(columns) == 1:
+        return 0  # values within A:Z and rows below 100,000: small whatever the rest
+    last = [int(r) for r in _LAST_ROW.findall(xml[-65536:])[-1:]]
+    return max(columns) * max(*rows, *last, 1)
+
+
+def _check_sheet_extents(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> None:
+    for member in members:
+        name = member.filename
+        if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+            continue
+        with archive.open(member) as stream:
+            head = stream.read(4096)
+        declared = _DIMENSION.search(head)
+        huge = (
+            declared is not None
+            and _area(
+                declared.group(3) or declared.group(1), declared.group(4) or declared.group(2)
+            )
+            > MAX_CELLS
+        )
+        if member.file_size > SCANNED_SHEET_BYTES and not huge:
+            continue  # scanning a big sheet costs a quarter of a second; see the note above
+        area = _value_extent(archive.read(member))
+        if area > MAX_CELLS:
+            raise UnreadableRoster(
+                "E104",
+                f"a sheet ({name}) reaches {area:,} cells, over the limit of {MAX_CELLS:,}: is "
+                "there a stray value far to the right or bottom of the roster? Delete the "
+                "columns and rows after the table and save again",
             )
 
 

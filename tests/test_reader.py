@@ -98,3 +98,35 @@ def test_a_hidden_metadata_sheet_still_names_the_mission_and_period(tmp_path):
     assert (result.mission, result.period) == ("SOM", "2026-10")
     assert result.sheets == ("Roster",)
     assert [f.code for f in result.findings] == []
+
+
+def _far_cell_workbook(path: Path, value: bool) -> Path:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Date", "Platform", "Name", "Organization", "Title"])
+    sheet.append(["05/10/2026", "HCT", "K. Osei", "IOM", "Chief of Mission"])
+    if value:
+        sheet["XFD1048576"] = "x"  # a stray value in Excel's very last cell
+    else:
+        sheet["XFD1048576"].font = Font(bold=True)  # only formatted (Ctrl+End lands there)
+    book.save(path)
+    return path
+
+
+def test_a_stray_value_in_the_last_cell_is_e104_not_a_crash(tmp_path):
+    """A 5 KB workbook whose value sits in XFD1048576 would make the reader allocate 17
+    billion cells; it is refused before reading, with a message saying what to delete."""
+    path = _far_cell_workbook(tmp_path / "TST_2026-10.xlsx", value=True)
+    assert path.stat().st_size < 10_000
+    result = check_file(path)
+    assert [f.code for f in result.findings] == ["E104"]
+    assert "stray value far to the right or bottom" in result.findings[0].message
+
+
+def test_a_formatted_empty_far_cell_is_harmless(tmp_path):
+    result = check_file(_far_cell_workbook(tmp_path / "TST_2026-10.xlsx", value=False))
+    assert [str(m.verdict) for m in result.meetings] == ["compliant"]
+    assert result.findings == ()
