@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from checker.dates import ParsedDate, parse_date, resolve
-from checker.findings import Finding, column_letter
+from checker.findings import column_letter
 from checker.metadata import METADATA_SHEETS, Metadata, from_sheet
 from checker.reader import SheetGrid, Workbook
 from checker.vocabulary import Vocabulary, fold
@@ -37,10 +37,6 @@ class RosterTable:
     header_row: int  # Excel row number of the header
     columns: dict[str, int]  # field → 0-based column index
 
-    def column_of(self, field_name: str) -> str | None:
-        index = self.columns.get(field_name)
-        return None if index is None else column_letter(index)
-
 
 @dataclass
 class Roster:
@@ -52,9 +48,7 @@ class Roster:
     merged_origin: dict[tuple[int, int, int], tuple[int, int]]
     rows_read: int
     rows_skipped: int
-    has_organization: bool
     metadata: Metadata
-    findings: list[Finding] = field(default_factory=list)
 
     def cell_of(self, table: int, row: int, field_name: str) -> tuple[int, str | None]:
         """The (row, column letter) a person should look at for a field of a frame row."""
@@ -212,8 +206,7 @@ def build_roster(workbook: Workbook, vocabulary: Vocabulary) -> Roster:
         if frames
         else pd.DataFrame(columns=[*FIELDS, "sheet", "row", "table", "file"])
     )
-    has_org = any("organization" in t.columns for t in tables)
-    return Roster(frame, tables, origin, read, skipped, has_org, metadata)
+    return Roster(frame, tables, origin, read, skipped, metadata)
 
 
 def combine(rosters: list[Roster]) -> Roster:
@@ -237,7 +230,6 @@ def combine(rosters: list[Roster]) -> Roster:
         origin,
         sum(r.rows_read for r in rosters),
         sum(r.rows_skipped for r in rosters),
-        any(r.has_organization for r in rosters),
         rosters[0].metadata,
     )
 

@@ -54,7 +54,6 @@ class SheetGrid:
 class Workbook:
     path: Path
     sheets: list[SheetGrid]
-    hidden_sheets: list[str] = field(default_factory=list)
     # Hidden sheets named like a metadata sheet (Metadata, Info, Cover): read for the mission
     # and period only, never for roster rows.
     hidden_metadata: list[SheetGrid] = field(default_factory=list)
@@ -189,13 +188,11 @@ def _read_calamine(path: Path) -> Workbook:
         from checker.metadata import is_metadata_sheet
 
         sheets: list[SheetGrid] = []
-        hidden: list[str] = []
         hidden_metadata: list[SheetGrid] = []
         for meta in book.sheets_metadata:
             if meta.typ != calamine.SheetTypeEnum.WorkSheet:
                 continue
             if meta.visible != calamine.SheetVisibleEnum.Visible:
-                hidden.append(meta.name)
                 if is_metadata_sheet(meta.name):
                     cells = book.get_sheet_by_name(meta.name).to_python(nrows=50)
                     hidden_metadata.append(SheetGrid(meta.name, cells))
@@ -219,7 +216,7 @@ def _read_calamine(path: Path) -> Workbook:
         raise UnreadableRoster("E101", _calamine_message(exc)) from None
     except Exception as exc:  # calamine reports some corrupt parts as plain errors
         raise UnreadableRoster("E101", _calamine_message(exc)) from None
-    return Workbook(path, sheets, hidden, hidden_metadata)
+    return Workbook(path, sheets, hidden_metadata)
 
 
 def _calamine_message(exc: BaseException) -> str:
