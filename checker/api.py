@@ -137,8 +137,10 @@ def check_paths(
 
 
 # Rosters checked together in one vectorised pass: enough to spread pandas' and pandera's
-# per-call cost, few enough to keep memory flat on a folder of thousands of files.
+# per-call cost, few enough (in files and in cells read) to keep memory flat on a folder of
+# thousands of files or of big mission-year workbooks.
 CHUNK = 64
+CHUNK_CELLS = 2_000_000
 
 
 def check_files(
@@ -152,31 +154,38 @@ def check_files(
     options = options or CheckOptions()
     vocabulary = vocabulary or default_vocabulary()
     results: list[FileResult] = []
+    chunk: list[tuple[Path, Workbook | FileResult]] = []
+    cells = 0
+
+    def flush() -> None:
+        readable = [item for _, item in chunk if isinstance(item, Workbook)]
+        checked = iter(check_workbooks(readable, options, vocabulary))
+        results.extend(next(checked) if isinstance(item, Workbook) else item for _, item in chunk)
+        if progress is not None:
+            for path, _ in chunk:
+                progress(path)
+        chunk.clear()
+
     with language(options.lang):  # every message of these files in the language asked for
-        for start in range(0, len(paths), CHUNK):
-            results.extend(_check_chunk(paths[start : start + CHUNK], options, vocabulary))
-            if progress is not None:
-                for path in paths[start : start + CHUNK]:
-                    progress(path)
+        for path in paths:
+            item = _read(path, options, vocabulary)
+            chunk.append((path, item))
+            cells += item.cells if isinstance(item, Workbook) else 0
+            if len(chunk) >= CHUNK or cells >= CHUNK_CELLS:
+                flush()
+                cells = 0
+        flush()
     return results
 
 
-def _check_chunk(
-    chunk: Sequence[Path], options: CheckOptions, vocabulary: Vocabulary
-) -> list[FileResult]:
-    """Read a chunk of files and check the readable ones together, keeping their order."""
-    readable: list[Workbook] = []
-    slots: list[FileResult | None] = []
-    for path in chunk:
-        try:
-            readable.append(read_workbook(path))
-            slots.append(None)
-        except UnreadableRoster as exc:
-            slots.append(_file_level(path, exc.code, exc.message, vocabulary, options))
-        except Exception as exc:
-            slots.append(_failed(path, exc, vocabulary, options))
-    checked = iter(check_workbooks(readable, options, vocabulary))
-    return [slot if slot is not None else next(checked) for slot in slots]
+def _read(path: Path, options: CheckOptions, vocabulary: Vocabulary) -> Workbook | FileResult:
+    """The file's sheets, or the result that says why it cannot be read."""
+    try:
+        return read_workbook(path)
+    except UnreadableRoster as exc:
+        return _file_level(path, exc.code, exc.message, vocabulary, options)
+    except Exception as exc:
+        return _failed(path, exc, vocabulary, options)
 
 
 def check_file(

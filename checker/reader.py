@@ -49,6 +49,11 @@ class SheetGrid:
     def height(self) -> int:
         return len(self.cells)
 
+    @property
+    def size(self) -> int:
+        """Cells held in memory (rows × the first row's width)."""
+        return len(self.cells) * (len(self.cells[0]) if self.cells else 0)
+
 
 @dataclass
 class Workbook:
@@ -57,6 +62,10 @@ class Workbook:
     # Hidden sheets named like a metadata sheet (Metadata, Info, Cover): read for the mission
     # and period only, never for roster rows.
     hidden_metadata: list[SheetGrid] = field(default_factory=list)
+
+    @property
+    def cells(self) -> int:
+        return sum(sheet.size for sheet in self.sheets)
 
 
 def read_workbook(path: Path) -> Workbook:

@@ -24,6 +24,16 @@ def test_chunks_do_not_change_results(monkeypatch):
     whole = [r.to_dict() for r in check_files(EVERY_FILE)]
     monkeypatch.setattr(api, "CHUNK", 3)
     assert [r.to_dict() for r in check_files(EVERY_FILE)] == whole
+    # A chunk also closes once it holds enough cells (big workbooks are not all held at once).
+    monkeypatch.setattr(api, "CHUNK", 64)
+    monkeypatch.setattr(api, "CHUNK_CELLS", 500)
+    sizes: list[int] = []
+    real = api.check_workbooks
+    monkeypatch.setattr(
+        api, "check_workbooks", lambda wbs, *a: sizes.append(len(wbs)) or real(wbs, *a)
+    )
+    assert [r.to_dict() for r in check_files(EVERY_FILE)] == whole
+    assert len(sizes) > 2 and max(sizes) < len(EVERY_FILE)
 
 
 def test_a_file_that_breaks_the_checker_costs_only_itself(monkeypatch):
