@@ -53,8 +53,8 @@ def summary(data: dict[str, Any]) -> str:
         f"compliance {rate(total['compliance_rate'])}.",
         "",
         "| File | Mission | Period | Status | Meetings | Compliant | Absent | Wrong level "
-        "| Undetermined | Compliance | Errors | Warnings | Accepted |",
-        "|---|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "| Undetermined | Not applicable | Compliance | Errors | Warnings | Accepted |",
+        "|---|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for result in data["results"]:
         s = result["summary"]
@@ -64,7 +64,8 @@ def summary(data: dict[str, Any]) -> str:
             f"| {cell(result['period'] or '?')} | {STATUS.get(result['status'], result['status'])} "
             f"| {s['meetings']} "
             f"| {s['compliant']} | {s['absent']} | {s['wrong_level']} | {s['undetermined']} "
-            f"| {rate(s['compliance_rate'])} | {s['errors']} | {s['warnings']} | {kept} |"
+            f"| {s.get('not_applicable', 0)} | {rate(s['compliance_rate'])} | {s['errors']} "
+            f"| {s['warnings']} | {kept} |"
         )
     for result in data["results"]:
         if result["findings"]:
