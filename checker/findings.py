@@ -269,9 +269,12 @@ class FileResult:
 def compliance_rate(verdicts: Counter[str]) -> float | None:
     """compliant / (assessed meetings − undetermined); not-applicable meetings are not assessed."""
     assessed = sum(verdicts.values()) - verdicts["undetermined"] - verdicts["not_applicable"]
-    if assessed <= 0:
-        return None
-    return round(verdicts["compliant"] / assessed, 3)
+    return rate(verdicts["compliant"], assessed)
+
+
+def rate(compliant: int, assessed: int) -> float | None:
+    """The compliance rate as every output shows it: 3 decimals, None with nothing assessed."""
+    return round(compliant / assessed, 3) if assessed > 0 else None
 
 
 @dataclass(frozen=True)

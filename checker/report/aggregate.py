@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from checker.findings import SCHEMA_VERSION, TOOL_NAME, TOOL_VERSION
+from checker.findings import SCHEMA_VERSION, TOOL_NAME, TOOL_VERSION, rate
 from checker.report.anonymise import NameScrubber
 
 VERDICTS = ("compliant", "absent", "wrong_level", "undetermined", "not_applicable")
@@ -91,7 +91,7 @@ class Figures:
 
     @property
     def compliance_rate(self) -> float | None:
-        return round(self.compliant / self.assessed, 3) if self.assessed > 0 else None
+        return rate(self.compliant, self.assessed)
 
     def count(self, verdict: str) -> None:
         self.meetings += 1
@@ -650,8 +650,8 @@ def _sum(figures: Iterable[Figures]) -> Figures:
 
 
 def _worst_first(figures: Figures) -> tuple[int, float]:
-    rate = figures.compliance_rate
-    return (1, 0.0) if rate is None else (0, rate)
+    value = figures.compliance_rate
+    return (1, 0.0) if value is None else (0, value)
 
 
 def _entry(
