@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from checker.files import atomic_write
+from checker.files import save_workbook
 from checker.findings import TOOL_NAME, TOOL_VERSION, FileResult, column_letter
 from checker.messages import Catalogue, catalogue
 
@@ -117,7 +117,7 @@ def annotate(
     findings_sheet = _add_findings_sheet(book, [result], words, titles)
     _add_summary_sheet(book, [result], words, notes, today)
     _show_first(book, findings_sheet)
-    _save(book, target)
+    save_workbook(book, target)
     return Annotation(target, len(result.findings), cells, notes)
 
 
@@ -136,7 +136,7 @@ def findings_workbook(
     findings_sheet = _add_findings_sheet(book, results, words, titles=None)
     _add_summary_sheet(book, results, words, notes, today)
     _show_first(book, findings_sheet)
-    _save(book, target)
+    save_workbook(book, target)
     return Annotation(target, sum(len(r.findings) for r in results), 0, notes)
 
 
@@ -691,8 +691,3 @@ def _show_first(book: Workbook, sheet: Worksheet) -> None:
     for ws in book.worksheets:
         ws.sheet_view.tabSelected = ws is sheet
     book.active = book.worksheets.index(sheet)
-
-
-def _save(book: Workbook, target: Path) -> None:
-    with atomic_write(target, binary=True) as stream:
-        book.save(stream)

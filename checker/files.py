@@ -7,7 +7,10 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 
 class OutputError(ValueError):
@@ -36,3 +39,9 @@ def atomic_write(target: Path, binary: bool = False) -> Iterator[Any]:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def save_workbook(book: Workbook, target: Path) -> None:
+    """An openpyxl workbook, written atomically."""
+    with atomic_write(target, binary=True) as stream:
+        book.save(stream)

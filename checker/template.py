@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from checker.files import atomic_write
+from checker.files import save_workbook
 from checker.findings import TOOL_NAME, TOOL_VERSION
 from checker.messages import Catalogue, catalogue
 from checker.policy import Policy
@@ -114,7 +114,7 @@ def build_template(
     book.properties.creator = f"{TOOL_NAME} {TOOL_VERSION}"
     book.properties.keywords = f"roster-check-template-version={TEMPLATE_VERSION}"
     book.active = 0
-    _save(book, target)
+    save_workbook(book, target)
 
 
 def _lists_sheet(book: Workbook, offered: Choices) -> Worksheet:
@@ -250,8 +250,3 @@ def _instructions_sheet(book: Workbook, words: Catalogue) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-
-
-def _save(book: Workbook, target: Path) -> None:
-    with atomic_write(target, binary=True) as stream:
-        book.save(stream)
