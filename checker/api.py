@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from checker.batch import Progress
     from checker.judge import Assessment
-    from checker.normalise import Roster
+    from checker.normalise import Layout
 
 
 @dataclass(frozen=True)
@@ -276,15 +276,15 @@ def _place_in_meetings(
 
 @dataclass
 class _Prepared:
-    """One file's roster, its mission, period and policy: ready to be judged with others."""
+    """One file's roster tables, its mission, period and policy: ready to be judged with others."""
 
     workbook: Workbook
-    roster: Roster
+    layout: Layout
     known: meta.Metadata
-    period: str | None
     policy: Policy
     findings: list[Finding]
     broken_tables: set[int]  # tables missing a required column: their rows are rejected
+    period: str | None = None  # known, or guessed from the dates when judged
 
 
 def check_workbooks(
@@ -331,47 +331,40 @@ def _check_workbooks(
 def _prepare(
     workbook: Workbook, options: CheckOptions, vocabulary: Vocabulary
 ) -> _Prepared | FileResult:
-    """Find the roster tables, the mission, the period and the profile; read the dates."""
-    # Heavy imports stay here so that `roster-check --help` does not pay for pandas.
+    """Find the roster tables, the mission, the period and the profile (no pandas: the
+    files of a batch are framed together when judged)."""
     from checker import normalise, schema
 
     path = workbook.path
-    roster = normalise.build_roster(workbook, vocabulary)
-    if not roster.tables:
+    layout = normalise.lay_out(workbook, vocabulary)
+    if not layout.tables:
         return _file_level(path, "E103", "", vocabulary, options,
                            extra={"sheets_seen": [s.name for s in workbook.sheets]})  # fmt: skip
 
-    # Mission and period: command line, metadata sheet, file name, then the dates themselves.
-    frame = roster.frame
-    parsed = normalise.parse_dates(frame)
+    # Mission and period: command line, metadata sheet, file name, then (when judged) the
+    # dates themselves.
     known = meta.combine(
         meta.Metadata(options.mission, options.period, "command line", "command line"),
-        roster.metadata,
+        layout.metadata,
         meta.from_file_name(path),
     )
-    period = known.period
-    if period is None and (inferred := meta.infer_period(parsed.months())):
-        period = inferred
-        known = replace(known, period=period, period_source="dates")
-
     policy = select_policy(options, known.mission, vocabulary)
     words = policy.vocabulary
     findings: list[Finding] = []
     broken_tables = set()
     required = [f for f, c in words.columns.columns.items() if c.required]
-    for table in roster.tables:
+    for table in layout.tables:
         for field_name in required:
             if field_name not in table.columns:
                 findings.append(schema.missing_column(table.sheet, field_name, words,
                                                       policy.severity))  # fmt: skip
                 broken_tables.add(table.index)
-    normalise.apply_dates(frame, parsed, period)
-    frame["period"] = period
-    return _Prepared(workbook, roster, known, period, policy, findings, broken_tables)
+    return _Prepared(workbook, layout, known, policy, findings, broken_tables, known.period)
 
 
 def _judge(batch: list[_Prepared]) -> list[FileResult]:
-    """Match, validate and judge the rosters of one policy together; one result per file."""
+    """Frame, match, validate and judge the rosters of one policy together; one result per
+    file."""
     import numpy as np
 
     from checker import normalise, schema
@@ -381,20 +374,30 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
     policy = batch[0].policy
     # The profile may add local platform names and titles: read the cells with its words.
     words = policy.vocabulary
-    roster = normalise.combine([p.roster for p in batch])
-    normalise.apply_vocabulary(roster, words)
+    roster = normalise.build_roster([p.layout for p in batch])
     frame = roster.frame
+    files = frame["file"].to_numpy(dtype=np.int64)
+
+    # A file that names no period gets the month most of its dates fall in.
+    parsed = normalise.parse_dates(frame)
+    for position, prepared in enumerate(batch):
+        if prepared.period is None:
+            inferred = meta.infer_period(parsed.months(files == position))
+            if inferred:
+                prepared.period = inferred
+                prepared.known = replace(prepared.known, period=inferred, period_source="dates")
+    normalise.apply_dates(frame, parsed, [p.period for p in batch])
+    normalise.apply_vocabulary(roster, words)
 
     broken: set[int] = set()
     offset = 0
     for prepared in batch:
         broken |= {t + offset for t in prepared.broken_tables}
-        offset += len(prepared.roster.tables)
+        offset += len(prepared.layout.tables)
     in_broken = frame["table"].isin(broken)
     checked = schema.validate(roster, words, policy.severity, rows=~in_broken)
     rejected = in_broken | frame.index.isin(checked.rejected)
     used = frame.index[~rejected]
-    files = frame["file"].to_numpy(dtype=np.int64)
     used_per_file = np.bincount(files[~rejected.to_numpy()], minlength=len(batch))
     rejected_per_file = np.bincount(files[rejected.to_numpy()], minlength=len(batch))
 
@@ -408,8 +411,9 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
     for position, prepared in enumerate(batch):
         assessments = by_file.get(position, [])
         findings = prepared.findings + checked.findings.get(position, [])
-        table = prepared.roster.tables[0]
-        if prepared.roster.rows_read - prepared.roster.rows_skipped == 0:
+        layout = prepared.layout
+        table = layout.tables[0]
+        if layout.rows_read - layout.rows_skipped == 0:
             findings.append(Finding(
                 code="E105", rule=words.rule("E105").name, severity=policy.severity("E105"),
                 message=render("E105"), sheet=table.sheet,
@@ -447,15 +451,15 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
             mission=prepared.known.mission,
             period=prepared.period,
             rows=RowCounts(
-                read=prepared.roster.rows_read,
+                read=layout.rows_read,
                 used=int(used_per_file[position]),
-                skipped=prepared.roster.rows_skipped,
+                skipped=layout.rows_skipped,
                 rejected=int(rejected_per_file[position]),
             ),
             meetings=meetings,
             findings=tuple(findings),
             profile=policy.name,
-            sheets=tuple(t.sheet for t in prepared.roster.tables),
-            tables=tuple((t.sheet, t.header_row) for t in prepared.roster.tables),
+            sheets=tuple(t.sheet for t in layout.tables),
+            tables=tuple((t.sheet, t.header_row) for t in layout.tables),
         ))  # fmt: skip
     return results

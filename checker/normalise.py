@@ -10,7 +10,7 @@ Matching runs once per distinct value, not once per row.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -39,16 +39,30 @@ class RosterTable:
 
 
 @dataclass
-class Roster:
-    """The tidy result: one frame row per data row that was neither blank nor a note."""
+class Layout:
+    """One file's roster tables and the cells of their kept rows, before any pandas: files
+    are laid out one by one and framed together (`build_roster`), so that pandas' per-call
+    cost is paid once per batch of files rather than once per file."""
 
-    frame: pd.DataFrame
     tables: list[RosterTable]
     # Cells filled from a merged range → the range's top-left cell: (table, row, col) → (row, col).
     merged_origin: dict[tuple[int, int, int], tuple[int, int]]
     rows_read: int
     rows_skipped: int
     metadata: Metadata
+    cells: np.ndarray  # one row per kept row; the FIELDS, then the sheet name (object)
+    rows: np.ndarray  # Excel row of each kept row
+    table_of_row: np.ndarray  # table index of each kept row
+
+
+@dataclass
+class Roster:
+    """The tidy result: one frame row per data row that was neither blank nor a note, for
+    one file or several (the `file` column holds each row's file position)."""
+
+    frame: pd.DataFrame
+    tables: list[RosterTable]
+    merged_origin: dict[tuple[int, int, int], tuple[int, int]]
 
     def cell_of(self, table: int, row: int, field_name: str) -> tuple[int, str | None]:
         """The (row, column letter) a person should look at for a field of a frame row."""
@@ -132,12 +146,13 @@ def _fill_merged_down(
                 origin[(table, r + 1, c0)] = (r0, c0)
 
 
-def _clean(values: np.ndarray) -> np.ndarray:
-    """Strip text; blank text becomes None — once per distinct value, then one array take."""
-    codes, distinct = pd.factorize(values, use_na_sentinel=True)
+def _clean(grid: np.ndarray) -> np.ndarray:
+    """Strip text; blank text becomes None — once per distinct value of the whole grid,
+    then one array take."""
+    codes, distinct = pd.factorize(grid.ravel(), use_na_sentinel=True)
     table = np.empty(len(distinct) + 1, dtype=object)  # the last slot is for code -1 (None)
     table[:-1] = [(v.strip() or None) if type(v) is str else v for v in distinct]
-    return table[codes]
+    return table[codes].reshape(grid.shape)
 
 
 def _grid(body: list[list[Any]], width: int) -> np.ndarray:
@@ -154,84 +169,81 @@ def _grid(body: list[list[Any]], width: int) -> np.ndarray:
     return grid
 
 
-def _table_frame(
+def _table_rows(
     table: RosterTable, sheet: SheetGrid, origin: dict[tuple[int, int, int], tuple[int, int]]
-) -> tuple[pd.DataFrame, int, int]:
-    """Data rows of one table → (frame of kept rows, rows read, rows skipped)."""
+) -> tuple[np.ndarray, np.ndarray, int, int]:
+    """Data rows of one table → (cells of the kept rows, their Excel rows, rows read, rows
+    skipped)."""
     header_index = table.header_row - 1
     _fill_merged_down(sheet, header_index, table.index, origin)
     body = sheet.cells[header_index + 1 :]
     width = max(max(table.columns.values()) + 1, len(sheet.cells[header_index]))
-    grid = _grid(body, width)
-    columns = [_clean(grid[:, c]) for c in range(width)]
-    height = len(body)
-    filled = np.zeros(height, dtype=np.int64)
-    for values in columns:
-        filled += values != None  # noqa: E711 - elementwise on an object array
+    cells = _clean(_grid(body, width))
+    filled = np.count_nonzero(cells != None, axis=1)  # noqa: E711 - elementwise on object cells
     nonempty = np.flatnonzero(filled)
     # Rows after the last non-empty one are not part of the table.
     rows_read = int(nonempty[-1]) + 1 if len(nonempty) else 0
     kept = filled[:rows_read] > 0
     for r in np.flatnonzero(filled[:rows_read] == 1):
         # A lone text cell ("Prepared by …", "Total") is a note, not a roster row.
-        if any(type(values[r]) is str for values in columns):
+        if any(type(value) is str for value in cells[r]):
             kept[r] = False
     index = np.flatnonzero(kept)
-    blank = np.full(len(index), None, dtype=object)
-    data: dict[str, Any] = {
-        name: columns[table.columns[name]][index]
-        if name in table.columns and table.columns[name] < len(columns)
-        else blank
-        for name in FIELDS
-    }
-    # One constructor call: assigning columns one by one costs more than the data itself
-    # on a roster of a few hundred rows.
-    data |= {"sheet": table.sheet, "row": index + table.header_row + 1, "table": table.index,
-             "file": 0}  # fmt: skip
-    frame = pd.DataFrame(data, index=index)
-    return frame, rows_read, rows_read - len(index)
+    fields = np.full((len(index), len(FIELDS) + 1), None, dtype=object)
+    for i, name in enumerate(FIELDS):
+        col = table.columns.get(name)
+        if col is not None:
+            fields[:, i] = cells[index, col]
+    fields[:, -1] = table.sheet
+    return fields, index + table.header_row + 1, rows_read, rows_read - len(index)
 
 
-def build_roster(workbook: Workbook, vocabulary: Vocabulary) -> Roster:
+def lay_out(workbook: Workbook, vocabulary: Vocabulary) -> Layout:
+    """Find the workbook's roster tables and keep their data rows (blank and note rows are
+    counted as skipped)."""
     tables, metadata, sheets = locate_tables(workbook, vocabulary)
     origin: dict[tuple[int, int, int], tuple[int, int]] = {}
-    frames, read, skipped = [], 0, 0
+    parts, rows, table_of_row, read, skipped = [], [], [], 0, 0
     for table, sheet in zip(tables, sheets):
-        frame, table_read, table_skipped = _table_frame(table, sheet, origin)
-        frames.append(frame)
+        cells, excel_rows, table_read, table_skipped = _table_rows(table, sheet, origin)
+        parts.append(cells)
+        rows.append(excel_rows)
+        table_of_row.append(np.full(len(excel_rows), table.index, dtype=np.int64))
         read += table_read
         skipped += table_skipped
-    frame = (
-        pd.concat(frames, ignore_index=True)
-        if frames
-        else pd.DataFrame(columns=[*FIELDS, "sheet", "row", "table", "file"])
-    )
-    return Roster(frame, tables, origin, read, skipped, metadata)
+    if not parts:
+        parts, rows = [np.empty((0, len(FIELDS) + 1), dtype=object)], [np.empty(0, np.int64)]
+        table_of_row = [np.empty(0, np.int64)]
+    return Layout(tables, origin, read, skipped, metadata, np.concatenate(parts),
+                  np.concatenate(rows), np.concatenate(table_of_row))  # fmt: skip
 
 
-def combine(rosters: list[Roster]) -> Roster:
-    """Several files' rosters as one, so that matching, validation and judging run once
-    over all their rows (pandas and pandera cost per call, not per row). Rows keep their
-    file's position in the `file` column; tables are renumbered."""
-    if len(rosters) == 1:
-        return rosters[0]
+def build_roster(layouts: Sequence[Layout]) -> Roster:
+    """Several files' kept rows as one frame, so that matching, validation and judging run
+    once over all their rows (pandas and pandera cost per call, not per row). Rows keep
+    their file's position in the `file` column; tables are numbered across the files."""
     tables: list[RosterTable] = []
     origin: dict[tuple[int, int, int], tuple[int, int]] = {}
-    frames = []
-    for position, roster in enumerate(rosters):
+    table_of_row = []
+    for layout in layouts:
         offset = len(tables)
-        tables.extend(replace(t, index=t.index + offset) for t in roster.tables)
-        origin.update({(t + offset, r, c): o for (t, r, c), o in roster.merged_origin.items()})
-        frame = roster.frame.assign(table=roster.frame["table"] + offset, file=position)
-        frames.append(frame)
-    return Roster(
-        pd.concat(frames, ignore_index=True),
-        tables,
-        origin,
-        sum(r.rows_read for r in rosters),
-        sum(r.rows_skipped for r in rosters),
-        rosters[0].metadata,
+        tables.extend(replace(t, index=t.index + offset) for t in layout.tables)
+        origin.update({(t + offset, r, c): o for (t, r, c), o in layout.merged_origin.items()})
+        table_of_row.append(layout.table_of_row + offset)
+    sizes = [len(layout.rows) for layout in layouts]
+    # Object columns, built in one block: pandas 3 would otherwise infer its string dtype
+    # column by column, which costs more than the data and slows every later factorize.
+    frame = pd.DataFrame(
+        np.concatenate([layout.cells for layout in layouts]),
+        columns=[*FIELDS, "sheet"],
+        dtype=object,
+        copy=False,
+    ).assign(
+        row=np.concatenate([layout.rows for layout in layouts]),
+        table=np.concatenate(table_of_row),
+        file=np.repeat(np.arange(len(layouts), dtype=np.int64), sizes),
     )
+    return Roster(frame, tables, origin)
 
 
 # ------------------------------------------------------------------ cell values → codes
@@ -271,12 +283,14 @@ class ParsedDates:
     codes: np.ndarray
     values: list[ParsedDate | None]
 
-    def months(self) -> Counter[str]:
-        """How many rows fall in each month (default day-first reading), to guess the period."""
-        counts = np.bincount(self.codes[self.codes >= 0], minlength=len(self.values))
+    def months(self, rows: np.ndarray) -> Counter[str]:
+        """How many of these rows fall in each month (default day-first reading), to guess
+        a file's period."""
+        codes = self.codes[rows]
+        counts = np.bincount(codes[codes >= 0], minlength=len(self.values))
         months: Counter[str] = Counter()
         for parsed, count in zip(self.values, counts):
-            if parsed is not None:
+            if parsed is not None and count:
                 months[parsed.value.strftime("%Y-%m")] += int(count)
         return months
 
@@ -286,13 +300,21 @@ def parse_dates(frame: pd.DataFrame) -> ParsedDates:
     return ParsedDates(codes, [parse_date(value) for value in distinct])
 
 
-def apply_dates(frame: pd.DataFrame, parsed: ParsedDates, period: str | None) -> None:
-    """ISO dates, each ambiguous day/month resolved by the period; BLANK/UNKNOWN otherwise."""
-    table = np.empty(len(parsed.values) + 1, dtype=object)
-    for i, value in enumerate(parsed.values):
-        table[i] = UNKNOWN if value is None else resolve(value, period).isoformat()
-    table[-1] = BLANK  # code -1: an empty cell
-    frame["date_iso"] = pd.Series(table[parsed.codes], index=frame.index, dtype=object)
+def apply_dates(frame: pd.DataFrame, parsed: ParsedDates, periods: Sequence[str | None]) -> None:
+    """ISO dates, each ambiguous day/month resolved by its file's period (`periods[file]`);
+    BLANK/UNKNOWN otherwise. Also the `period` column."""
+    files = frame["file"].to_numpy()
+    dates = np.full(len(frame), BLANK, dtype=object)
+    for period in dict.fromkeys(periods):
+        rows = np.isin(files, [i for i, p in enumerate(periods) if p == period])
+        codes = parsed.codes[rows]
+        table = np.full(len(parsed.values) + 1, BLANK, dtype=object)  # code -1: an empty cell
+        for code in np.unique(codes[codes >= 0]):
+            value = parsed.values[code]
+            table[code] = UNKNOWN if value is None else resolve(value, period).isoformat()
+        dates[rows] = table[codes]
+    frame["date_iso"] = dates
+    frame["period"] = np.array(list(periods), dtype=object)[files]
 
 
 def apply_vocabulary(roster: Roster, vocabulary: Vocabulary) -> None:
