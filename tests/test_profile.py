@@ -139,7 +139,8 @@ def test_extends_a_mission_code_finds_the_bundled_profile(tmp_path: Path) -> Non
 MALFORMED = {
     "bad_yaml": (
         "mission: KEN\nplatforms:\n  HCT: {active: true\n",
-        "{path}:4: not valid YAML: expected ',' or '}}', but got '<stream end>'",
+        # libyaml's wording (PyYAML's wheels include it)
+        "{path}:4: not valid YAML: did not find expected ',' or '}}'",
     ),
     "not_a_mapping": (
         "- HCT\n- OMT\n",

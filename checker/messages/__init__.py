@@ -116,10 +116,10 @@ def _catalogue(lang: str) -> Catalogue:
 def load_file(path: Path) -> dict[str, Any]:
     import yaml  # here, so that `roster-check --help` does not pay for it
 
-    from checker.config import ConfigError
+    from checker.config import ConfigError, SafeLoader
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)  # safe
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"{path}: cannot load the message catalogue ({exc})") from None
     if not isinstance(data, dict) or not isinstance(data.get("messages"), dict):
