@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from checker.batch import Progress
     from checker.judge import Assessment
-    from checker.normalise import Layout
+    from checker.layout import Layout
 
 
 @dataclass(frozen=True)
@@ -154,23 +154,21 @@ def check_files(
     options = options or CheckOptions()
     vocabulary = vocabulary or default_vocabulary()
     results: list[FileResult] = []
-    chunk: list[tuple[Path, Workbook | FileResult]] = []
+    chunk: list[Layout | FileResult] = []
     cells = 0
 
     def flush() -> None:
-        readable = [item for _, item in chunk if isinstance(item, Workbook)]
-        checked = iter(check_workbooks(readable, options, vocabulary))
-        results.extend(next(checked) if isinstance(item, Workbook) else item for _, item in chunk)
+        results.extend(judge_layouts(chunk, options, vocabulary))
         if progress is not None:
-            for path, _ in chunk:
+            for path in paths[len(results) - len(chunk) : len(results)]:
                 progress(path)
         chunk.clear()
 
     with language(options.lang):  # every message of these files in the language asked for
         for path in paths:
-            item = _read(path, options, vocabulary)
-            chunk.append((path, item))
-            cells += item.cells if isinstance(item, Workbook) else 0
+            item = lay_out_file(path, options, vocabulary)
+            chunk.append(item)
+            cells += item.cells.size if not isinstance(item, FileResult) else 0
             if len(chunk) >= CHUNK or cells >= CHUNK_CELLS:
                 flush()
                 cells = 0
@@ -178,14 +176,31 @@ def check_files(
     return results
 
 
-def _read(path: Path, options: CheckOptions, vocabulary: Vocabulary) -> Workbook | FileResult:
-    """The file's sheets, or the result that says why it cannot be read."""
+def lay_out_file(path: Path, options: CheckOptions, vocabulary: Vocabulary) -> Layout | FileResult:
+    """Stage one: read the file and find its roster tables — or the result that says why
+    that cannot be done. In a batch this runs in the worker processes (checker.batch)."""
     try:
-        return read_workbook(path)
+        workbook = read_workbook(path)
     except UnreadableRoster as exc:
         return _file_level(path, exc.code, exc.message, vocabulary, options)
     except Exception as exc:
         return _failed(path, exc, vocabulary, options)
+    return lay_out_workbook(workbook, options, vocabulary)
+
+
+def lay_out_workbook(
+    workbook: Workbook, options: CheckOptions, vocabulary: Vocabulary
+) -> Layout | FileResult:
+    from checker.layout import lay_out
+
+    try:
+        layout = lay_out(workbook, vocabulary)
+    except Exception as exc:
+        return _failed(workbook.path, exc, vocabulary, options)
+    if not layout.tables:
+        return _file_level(workbook.path, "E103", "", vocabulary, options,
+                           extra={"sheets_seen": layout.sheets_seen})  # fmt: skip
+    return layout
 
 
 def check_file(
@@ -199,6 +214,17 @@ def check_workbook(
 ) -> FileResult:
     """Check sheets already read (from a file, or built in memory by tests and other tools)."""
     return check_workbooks([workbook], options, vocabulary)[0]
+
+
+def check_workbooks(
+    workbooks: Sequence[Workbook], options: CheckOptions, vocabulary: Vocabulary | None = None
+) -> list[FileResult]:
+    """Check several workbooks already read; those with the same profile are judged in one
+    pass."""
+    vocabulary = vocabulary or default_vocabulary()
+    with language(options.lang):
+        laid_out = [lay_out_workbook(w, options, vocabulary) for w in workbooks]
+        return judge_layouts(laid_out, options, vocabulary)
 
 
 def _failed(
@@ -278,7 +304,6 @@ def _place_in_meetings(
 class _Prepared:
     """One file's roster tables, its mission, period and policy: ready to be judged with others."""
 
-    workbook: Workbook
     layout: Layout
     known: meta.Metadata
     policy: Policy
@@ -287,29 +312,32 @@ class _Prepared:
     period: str | None = None  # known, or guessed from the dates when judged
 
 
-def check_workbooks(
-    workbooks: Sequence[Workbook], options: CheckOptions, vocabulary: Vocabulary | None = None
+def judge_layouts(
+    items: Sequence[Layout | FileResult], options: CheckOptions, vocabulary: Vocabulary
 ) -> list[FileResult]:
-    """Check several workbooks; those with the same profile are judged in one pass."""
+    """Stage two: judge laid-out files (a FileResult already says why a file was not laid
+    out); the files that share a profile are judged in one pass. One result per item."""
     with language(options.lang):
-        return _check_workbooks(workbooks, options, vocabulary or default_vocabulary())
+        return _judge_layouts(items, options, vocabulary)
 
 
-def _check_workbooks(
-    workbooks: Sequence[Workbook], options: CheckOptions, vocabulary: Vocabulary
+def _judge_layouts(
+    items: Sequence[Layout | FileResult], options: CheckOptions, vocabulary: Vocabulary
 ) -> list[FileResult]:
-    results: list[FileResult | None] = [None] * len(workbooks)
+    results: list[FileResult | None] = [None] * len(items)
     groups: dict[int, list[tuple[int, _Prepared]]] = {}
-    for position, workbook in enumerate(workbooks):
-        try:
-            prepared = _prepare(workbook, options, vocabulary)
-        except Exception as exc:
-            results[position] = _failed(workbook.path, exc, vocabulary, options)
+    for position, item in enumerate(items):
+        if isinstance(item, FileResult):
+            results[position] = item
             continue
-        if isinstance(prepared, FileResult):
-            results[position] = prepared
-        else:
-            groups.setdefault(id(prepared.policy), []).append((position, prepared))
+        try:
+            prepared = _prepare(item, options, vocabulary)
+        except ConfigError:
+            raise
+        except Exception as exc:
+            results[position] = _failed(item.path, exc, vocabulary, options)
+            continue
+        groups.setdefault(id(prepared.policy), []).append((position, prepared))
     for group in groups.values():
         try:
             judged = _judge([p for _, p in group])
@@ -322,31 +350,22 @@ def _check_workbooks(
                 try:
                     judged.extend(_judge([prepared]))
                 except Exception as exc:
-                    judged.append(_failed(prepared.workbook.path, exc, vocabulary, options))
+                    judged.append(_failed(prepared.layout.path, exc, vocabulary, options))
         for (position, _), result in zip(group, judged):
             results[position] = result
     return [r for r in results if r is not None]
 
 
-def _prepare(
-    workbook: Workbook, options: CheckOptions, vocabulary: Vocabulary
-) -> _Prepared | FileResult:
-    """Find the roster tables, the mission, the period and the profile (no pandas: the
-    files of a batch are framed together when judged)."""
-    from checker import normalise, schema
-
-    path = workbook.path
-    layout = normalise.lay_out(workbook, vocabulary)
-    if not layout.tables:
-        return _file_level(path, "E103", "", vocabulary, options,
-                           extra={"sheets_seen": [s.name for s in workbook.sheets]})  # fmt: skip
+def _prepare(layout: Layout, options: CheckOptions, vocabulary: Vocabulary) -> _Prepared:
+    """The mission, the period and the profile of a laid-out file."""
+    from checker import schema
 
     # Mission and period: command line, metadata sheet, file name, then (when judged) the
     # dates themselves.
     known = meta.combine(
         meta.Metadata(options.mission, options.period, "command line", "command line"),
         layout.metadata,
-        meta.from_file_name(path),
+        meta.from_file_name(layout.path),
     )
     policy = select_policy(options, known.mission, vocabulary)
     words = policy.vocabulary
@@ -359,7 +378,7 @@ def _prepare(
                 findings.append(schema.missing_column(table.sheet, field_name, words,
                                                       policy.severity))  # fmt: skip
                 broken_tables.add(table.index)
-    return _Prepared(workbook, layout, known, policy, findings, broken_tables, known.period)
+    return _Prepared(layout, known, policy, findings, broken_tables, known.period)
 
 
 def _judge(batch: list[_Prepared]) -> list[FileResult]:
@@ -447,7 +466,7 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
         findings = policy.waive(findings, meetings, prepared.period)
         findings.sort(key=Finding.sort_key)
         results.append(FileResult(
-            path=_display_path(prepared.workbook.path),
+            path=_display_path(layout.path),
             mission=prepared.known.mission,
             period=prepared.period,
             rows=RowCounts(

@@ -28,9 +28,9 @@ def test_chunks_do_not_change_results(monkeypatch):
     monkeypatch.setattr(api, "CHUNK", 64)
     monkeypatch.setattr(api, "CHUNK_CELLS", 500)
     sizes: list[int] = []
-    real = api.check_workbooks
+    real = api.judge_layouts
     monkeypatch.setattr(
-        api, "check_workbooks", lambda wbs, *a: sizes.append(len(wbs)) or real(wbs, *a)
+        api, "judge_layouts", lambda items, *a: sizes.append(len(items)) or real(items, *a)
     )
     assert [r.to_dict() for r in check_files(EVERY_FILE)] == whole
     assert len(sizes) > 2 and max(sizes) < len(EVERY_FILE)
