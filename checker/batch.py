@@ -1,13 +1,19 @@
-"""Many roster files in one run: in chunks, in parallel, reported in input order.
+"""Many roster files in one run: read in parallel, judged in batches, reported in input order.
 
-Each worker checks a chunk of files in one vectorised pass (`api.check_files`), with results
-identical to checking each file alone. One file never stops the others: the pipeline turns
-any exception into a finding on that file, and the files of a chunk whose worker died
-outright (a crash in a native reader, the kernel's OOM killer) are re-checked one by one in
-fresh processes; one that kills that process too is reported as E101.
+A run has two stages (see checker.api). Worker processes read the files and lay out their
+roster tables (stage one: calamine's native parsing, the part that can crash or exhaust a
+process, and most of the CPU); this process judges the laid-out files a batch at a time
+(stage two: pandas and pandera, vectorised over the batch).
 
-The pool forks where fork is safe (Linux, no other threads yet): workers then inherit the
-imported pipeline and the loaded vocabulary instead of paying ~1 s each to import pandas.
+The workers are forked before this process imports pandas and pandera, so they start reading
+at once, while the import runs; they stay small, because they share the interpreter and the
+vocabulary with this process and never load pandas. Results come back a few chunks ahead of
+the judging, kept pickled until used.
+
+One file never stops the others: stage one turns any exception into a finding on its file,
+and the files of a chunk whose worker died outright (a crash in the native reader, the OOM
+killer) are laid out again one by one in fresh processes; one that kills that process too is
+reported as E101. Judging in this process only touches rows already read.
 """
 
 from __future__ import annotations
@@ -15,10 +21,12 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import pickle
 import sys
 import threading
-from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,8 +37,9 @@ if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
 
     from checker.api import CheckOptions
+    from checker.layout import Layout
 
-# Called with the path of each file once it is checked (in completion order) and the number of
+# Called with the path of each file once it is checked (in input order) and the number of
 # files in the run, e.g. to move a progress bar.
 Progress = Callable[[Path, int], None]
 
@@ -39,10 +48,14 @@ Progress = Callable[[Path, int], None]
 # Measured on 2 cores with 400-row rosters; see docs/performance.md.
 MIN_FILES_PER_WORKER = 2
 
-# Files per task sent to a worker: enough to amortise the round trip and pandas' per-call
-# cost (a task's files are checked in one pass), few enough that the workers finish together
-# and the progress bar moves.
+# Files per task sent to a worker: enough to amortise the round trip, few enough that the
+# workers finish together and the progress bar moves.
 MAX_CHUNK = 32
+
+# Tasks submitted ahead of the judging, per worker: enough for the workers to keep reading
+# while this process imports pandas and judges, few enough to bound what waits in memory
+# (a laid-out 400-row roster is ~50 KB pickled).
+READ_AHEAD = 4
 
 
 def default_jobs() -> int:
@@ -58,7 +71,8 @@ def check_files(
     jobs: int | None = 1,
     progress: Progress | None = None,
 ) -> list[FileResult]:
-    """Check every file, with up to `jobs` processes (None: one per core); results in order."""
+    """Check every file, reading with up to `jobs` processes (None: one per core); results
+    in order."""
     workers = min(jobs or default_jobs(), len(files) // MIN_FILES_PER_WORKER)
     if workers <= 1:
         from checker import api
@@ -68,11 +82,100 @@ def check_files(
     return _check_in_pool(files, options, workers, progress)
 
 
-def _check_chunk(paths: Sequence[Path], options: CheckOptions) -> list[FileResult]:
-    # A chunk is checked in one vectorised pass (api.check_files), not file by file.
-    from checker.api import check_files
+def _check_in_pool(
+    files: Sequence[Path], options: CheckOptions, workers: int, progress: Progress | None
+) -> list[FileResult]:
+    from checker import api
+    from checker.messages import language
+    from checker.vocabulary import default_vocabulary
 
-    return check_files(paths, options)
+    context = _start_method()
+    if context.get_start_method() == "fork":
+        _warm_up_readers()
+    vocabulary = default_vocabulary()
+    results: list[FileResult] = []
+    batch: list[tuple[Path, Layout | FileResult]] = []
+    cells = 0
+
+    def judge() -> None:
+        results.extend(api.judge_layouts([item for _, item in batch], options, vocabulary))
+        if progress is not None:
+            for path, _ in batch:
+                progress(path, len(files))
+        batch.clear()
+
+    with _Readers(files, options, workers, context) as readers, language(options.lang):
+        _warm_up_judging()  # while the workers read
+        for path, item in readers:
+            batch.append((path, item))
+            cells += 0 if isinstance(item, FileResult) else item.cells.size
+            if len(batch) >= api.CHUNK or cells >= api.CHUNK_CELLS:
+                judge()
+                cells = 0
+        judge()
+    return results
+
+
+def _lay_out_chunk(paths: Sequence[Path], options: CheckOptions) -> bytes:
+    """In a worker: stage one for a chunk of files, pickled (kept so until judged: a third
+    of the memory the objects take)."""
+    from checker.api import lay_out_file
+    from checker.messages import language
+    from checker.vocabulary import default_vocabulary
+
+    vocabulary = default_vocabulary()
+    with language(options.lang):
+        laid_out = [lay_out_file(path, options, vocabulary) for path in paths]
+    return pickle.dumps(laid_out, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+class _Readers:
+    """Stage one in worker processes, a few chunks ahead of the consumer: iterating yields
+    (path, Layout or FileResult) in the order of `files`."""
+
+    def __init__(
+        self, files: Sequence[Path], options: CheckOptions, workers: int, context: BaseContext
+    ) -> None:
+        self.options = options
+        self.workers = workers
+        self.context = context
+        self.todo = deque(_chunks(files, workers))
+        self.ahead: deque[tuple[Future[bytes], Sequence[Path]]] = deque()
+        self.pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> _Readers:
+        self._submit()  # the workers are forked here, and start at once
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+    def _submit(self) -> None:
+        while self.todo and len(self.ahead) < READ_AHEAD * self.workers:
+            if self.pool is None:
+                self.pool = ProcessPoolExecutor(self.workers, mp_context=self.context)
+            try:
+                future = self.pool.submit(_lay_out_chunk, self.todo[0], self.options)
+            except BrokenProcessPool:  # a worker died: the chunks after it get a new pool
+                self.pool.shutdown(wait=False, cancel_futures=True)
+                self.pool = None
+                continue
+            self.ahead.append((future, self.todo.popleft()))
+
+    def __iter__(self) -> Iterator[tuple[Path, Layout | FileResult]]:
+        while self.ahead:
+            future, chunk = self.ahead.popleft()
+            try:
+                laid_out = pickle.loads(future.result())
+            except KeyboardInterrupt:
+                raise
+            except BaseException:
+                # The worker died, or something stage one does not catch escaped (a Rust
+                # reader's PanicException is a BaseException): one by one, each alone.
+                laid_out = [_lay_out_isolated(path, self.options) for path in chunk]
+            self._submit()
+            yield from zip(chunk, laid_out)
 
 
 def _chunks(files: Sequence[Path], workers: int) -> list[Sequence[Path]]:
@@ -81,46 +184,17 @@ def _chunks(files: Sequence[Path], workers: int) -> list[Sequence[Path]]:
     return [files[i : i + size] for i in range(0, len(files), size)]
 
 
-def _check_in_pool(
-    files: Sequence[Path], options: CheckOptions, workers: int, progress: Progress | None
-) -> list[FileResult]:
-    context = _start_method()
-    if context.get_start_method() == "fork":
-        _warm_up()
-    done: dict[Path, FileResult] = {}
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        tasks: dict[Future[list[FileResult]], Sequence[Path]] = {
-            pool.submit(_check_chunk, chunk, options): chunk for chunk in _chunks(files, workers)
-        }
-        for task in as_completed(tasks):
-            try:
-                results = task.result()
-            except KeyboardInterrupt:
-                raise
-            except BaseException:
-                # A worker died, or something check_file does not catch escaped (a Rust
-                # reader's PanicException is a BaseException): the files of the tasks that
-                # did not finish are re-checked one by one below.
-                continue
-            for path, result in zip(tasks[task], results):
-                done[path] = result
-                if progress is not None:
-                    progress(path, len(files))
-    for path in files:
-        if path not in done:
-            done[path] = _check_isolated(path, options, context)
-            if progress is not None:
-                progress(path, len(files))
-    return [done[path] for path in files]
-
-
-def _check_isolated(path: Path, options: CheckOptions, context: BaseContext) -> FileResult:
-    """Check one file in a process of its own, so that if it kills the process we know it."""
+def _lay_out_isolated(path: Path, options: CheckOptions) -> Layout | FileResult:
+    """Stage one for one file in a process of its own, so that if it kills the process we
+    know it was this file."""
     from checker.api import file_level_result
 
-    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=1, mp_context=_start_method()) as pool:
         try:
-            return pool.submit(_check_chunk, [path], options).result()[0]
+            laid_out: list[Layout | FileResult] = pickle.loads(
+                pool.submit(_lay_out_chunk, [path], options).result()
+            )
+            return laid_out[0]
         except BrokenProcessPool:
             return file_level_result(path, "E101", options, message_key="E101:crashed")
         except KeyboardInterrupt:
@@ -131,9 +205,9 @@ def _check_isolated(path: Path, options: CheckOptions, context: BaseContext) -> 
 
 
 def _start_method() -> BaseContext:
-    # fork is the fastest (no re-import of pandas in the workers), but unsafe on macOS and
-    # once other threads run (a thread holding a lock at fork time deadlocks the child); the
-    # fork server is then the safe choice on Linux, each platform's default elsewhere.
+    # fork is the fastest (the workers inherit the loaded vocabulary), but unsafe on macOS
+    # and once other threads run (a thread holding a lock at fork time deadlocks the child);
+    # the fork server is then the safe choice on Linux, each platform's default elsewhere.
     if sys.platform == "linux":
         return multiprocessing.get_context(
             "fork" if threading.active_count() == 1 else "forkserver"
@@ -141,14 +215,23 @@ def _start_method() -> BaseContext:
     return multiprocessing.get_context()
 
 
-def _warm_up() -> None:
-    """Import the pipeline and load the vocabulary once, before forking, for every worker."""
-    from checker import api, normalise, schema  # noqa: F401
-    from checker.rules import load_rules
+def _warm_up_readers() -> None:
+    """What the workers need, loaded once before forking: the reader, the layout code (numpy)
+    and the vocabulary; not pandas, which only this process needs."""
+    import python_calamine  # noqa: F401
+
+    from checker import api, layout  # noqa: F401
     from checker.vocabulary import default_vocabulary
 
-    load_rules()
     default_vocabulary()
     # Keep the collector off the inherited objects: scanning them would write to (and so
     # copy) every page the workers share with this process.
     gc.freeze()
+
+
+def _warm_up_judging() -> None:
+    """Import stage two (pandas, pandera) and load the rules: in this process only."""
+    from checker import judge, normalise, schema  # noqa: F401
+    from checker.rules import load_rules
+
+    load_rules()
