@@ -9,6 +9,7 @@ processes that read the files, before the parent has imported pandas (see checke
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -123,18 +124,25 @@ def _fill_merged_down(
                 origin[(table, r + 1, c0)] = (r0, c0)
 
 
-def _text_or_none(value: Any) -> Any:
-    if type(value) is str:
-        return value.strip() or None
-    return None if value != value else value  # NaN: an empty cell
-
-
-_CLEAN = np.frompyfunc(_text_or_none, 1, 1)
-
-
 def _clean(grid: np.ndarray) -> np.ndarray:
-    """Strip text; blank text (and NaN) becomes None."""
-    return np.asarray(_CLEAN(grid), dtype=object) if grid.size else grid
+    """Strip text; blank text (and NaN) becomes None. Equal texts and dates become one
+    object: a roster repeats the same few words and dates on every row, so the laid-out
+    file takes less memory, and pickles (to the process that judges it) in half the time."""
+    seen: dict[object, object] = {}
+
+    def clean(value: Any) -> Any:
+        kind = type(value)
+        if kind is str or kind is dt.datetime or kind is dt.date:  # never equal to each other
+            try:
+                return seen[value]
+            except KeyError:
+                cleaned = seen[value] = (value.strip() or None) if kind is str else value
+                return cleaned
+        return None if value != value else value  # NaN: an empty cell
+
+    if not grid.size:
+        return grid
+    return np.asarray(np.frompyfunc(clean, 1, 1)(grid), dtype=object)
 
 
 def _grid(body: list[list[Any]], width: int) -> np.ndarray:
