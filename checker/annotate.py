@@ -363,7 +363,7 @@ def _mark_meetings(
 
     verdict_of: dict[tuple[str, int], str] = {}
     for meeting in result.meetings:
-        for sheet, row in meeting.rows:
+        for sheet, row in meeting.rows():
             verdict_of[(sheet, row)] = str(meeting.verdict)
     header_rows: dict[str, list[int]] = {}
     for sheet, header_row in result.tables:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -165,8 +166,16 @@ class Meeting:
     sheet: str
     row: int
     label: str = ""  # "HCT", "Health Cluster": the platform in words
-    # Every (sheet, row) of the meeting, for marking them in an annotated copy; not in JSON.
-    rows: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)
+    # The meeting's rows as runs (sheet, first row, last row), for marking them in an
+    # annotated copy; not in JSON. Runs rather than rows: a batch keeps every file's meetings,
+    # and a tuple per row was most of what a 200-file run kept (6 of 9 MB).
+    row_runs: tuple[tuple[str, int, int], ...] = field(default=(), compare=False, repr=False)
+
+    def rows(self) -> Iterator[tuple[str, int]]:
+        """Every (sheet, Excel row) of the meeting."""
+        for sheet, first, last in self.row_runs:
+            for row in range(first, last + 1):
+                yield sheet, row
 
     def to_dict(self) -> dict[str, Any]:
         return {

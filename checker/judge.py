@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from checker.findings import Attendee, Meeting, Verdict
@@ -99,6 +100,14 @@ def _text(value: object) -> str | None:
     return None if value is None or value != value else str(value)
 
 
+def _runs(sheets: np.ndarray, rows: np.ndarray) -> tuple[tuple[str, int, int], ...]:
+    """Rows (in workbook order) → runs of consecutive rows of one sheet."""
+    breaks = np.flatnonzero((np.diff(rows) != 1) | (sheets[1:] != sheets[:-1])) + 1
+    starts = [0, *breaks.tolist()]
+    ends = [*(breaks - 1).tolist(), len(rows) - 1]
+    return tuple((sheets[a], int(rows[a]), int(rows[b])) for a, b in zip(starts, ends))
+
+
 def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Assessment]:
     """Group the used rows into meetings (in workbook order) and assess each one."""
     if used.empty:
@@ -147,8 +156,7 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
             required=tuple(rule.required_roles) if rule else (),
             iom_attendees=tuple(s.attendee for s in seats),
             sheet=first.sheet, row=int(first.row), label=policy.platform_label(platform, sector),
-            rows=tuple(zip(sheets[positions[first.meeting]].tolist(),
-                           rows[positions[first.meeting]].tolist())),
+            row_runs=_runs(sheets[positions[first.meeting]], rows[positions[first.meeting]]),
         )  # fmt: skip
         platform_row, platform_column = roster.cell_of(int(first.table), int(first.row), "platform")
         assessments.append(
