@@ -102,6 +102,8 @@ def _text(value: object) -> str | None:
 
 def _runs(sheets: np.ndarray, rows: np.ndarray) -> tuple[tuple[str, int, int], ...]:
     """Rows (in workbook order) → runs of consecutive rows of one sheet."""
+    if rows[-1] - rows[0] == len(rows) - 1 and (sheets == sheets[0]).all():
+        return ((sheets[0], int(rows[0]), int(rows[-1])),)  # the usual case: one block
     breaks = np.flatnonzero((np.diff(rows) != 1) | (sheets[1:] != sheets[:-1])) + 1
     starts = [0, *breaks.tolist()]
     ends = [*(breaks - 1).tolist(), len(rows) - 1]

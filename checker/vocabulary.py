@@ -128,8 +128,10 @@ def fold(text: object) -> str:
     """The matching key of a cell: lower case, no accents, punctuation as single spaces."""
     if text is None:
         return ""
-    decomposed = unicodedata.normalize("NFKD", str(text).casefold())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = str(text).casefold()
+    if not plain.isascii():  # most cells are: no accents to strip
+        decomposed = unicodedata.normalize("NFKD", plain)
+        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACE.sub(" ", _DROP.sub("", plain)).strip()
 
 
