@@ -235,3 +235,4 @@ def _warm_up_judging() -> None:
     from checker.rules import load_rules
 
     load_rules()
+    gc.freeze()  # the libraries' objects: no collection needs to scan them again

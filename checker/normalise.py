@@ -137,8 +137,10 @@ def apply_dates(frame: pd.DataFrame, parsed: ParsedDates, periods: Sequence[str 
             value = parsed.values[code]
             table[code] = UNKNOWN if value is None else resolve(value, period).isoformat()
         dates[rows] = table[codes]
-    frame["date_iso"] = dates
-    frame["period"] = np.array(list(periods), dtype=object)[files]
+    # As object Series: a bare array of text would be turned into pandas' string dtype.
+    frame["date_iso"] = pd.Series(dates, index=frame.index, dtype=object)
+    period = np.array(list(periods), dtype=object)[files]
+    frame["period"] = pd.Series(period, index=frame.index, dtype=object)
 
 
 def apply_vocabulary(roster: Roster, vocabulary: Vocabulary) -> None:
