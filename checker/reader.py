@@ -26,6 +26,7 @@ MAX_UNZIPPED_BYTES = 2 * 1024 * 1024 * 1024
 MAX_ZIP_RATIO = 100  # real sheets compress 7-15x; far more on a big part is a bomb or padding
 MAX_ROWS = 1_048_576  # Excel's own row limit
 MAX_CELLS = 40_000_000
+assert 26 * MAX_ROWS <= MAX_CELLS  # reader._value_extent's quick test relies on it
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -134,6 +135,7 @@ def _check_zip_sizes(members: list[zipfile.ZipInfo]) -> None:
 _DIMENSION = re.compile(rb'<dimension ref="([A-Z]{1,3})(\d{1,7})(?::([A-Z]{1,3})(\d{1,7}))?"')
 _FAR_CELL = re.compile(rb'<c r="(?:([A-Z]{2,3})(\d{1,7})|([A-Z])(\d{6,7}))"[^>/]*>')
 _LAST_ROW = re.compile(rb'<row r="(\d{1,7})"')
+_WIDE_CELL = re.compile(rb'<c r="[A-Z]{2}')  # any cell, with a value or not, beyond column Z
 SCANNED_SHEET_BYTES = 8 * 2**20
 
 
@@ -151,6 +153,8 @@ def _area(letters: bytes, digits: bytes) -> int:
 def _value_extent(xml: bytes) -> int:
     """An upper bound of the cells the reader will allocate: only cells holding a value count
     (a formatted empty cell is written self-closing, <c r="XFD1048576" s="1"/>)."""
+    if _WIDE_CELL.search(xml) is None:
+        return 0  # columns A:Z only: at most 26 x 1,048,576 cells, under MAX_CELLS; a quick test
     columns, rows = [26], [0]
     for far in _FAR_CELL.finditer(xml):
         letters, digits = (far.group(1), far.group(2)) if far.group(1) else far.group(3, 4)
