@@ -1,7 +1,12 @@
-"""The pipeline: read → normalise → schema-validate → judge meetings → findings.
+"""The pipeline, in two stages: (1) read each file and lay out its roster tables
+(checker.reader, checker.layout); (2) judge the laid-out files a batch at a time: frame and
+code the cells (checker.normalise), validate them (checker.schema, pandera), judge each
+meeting (checker.judge, checker.rules) → findings. In a batch, stage one runs in worker
+processes (checker.batch).
 
 No printing and no exits here: the CLI and other programs call `check_paths`/`check_file`
-and pick a reporter for the Report they get back.
+and pick a reporter for the Report they get back. This module imports neither pandas nor
+pydantic when it is imported: stage two and the vocabulary load them when first needed.
 """
 
 from __future__ import annotations
@@ -17,18 +22,18 @@ from typing import TYPE_CHECKING
 from checker import metadata as meta
 from checker.config import ConfigError
 from checker.findings import FileResult, Finding, Report, RowCounts
+from checker.layout import Layout, Unlaid, lay_out_file, lay_out_workbook
 from checker.messages import language, render
-from checker.policy import Policy
-from checker.reader import ROSTER_SUFFIXES, UnreadableRoster, Workbook, read_workbook
+from checker.reader import ROSTER_SUFFIXES, Workbook
 from checker.template_version import TEMPLATE_VERSION, template_outdated
-from checker.vocabulary import Vocabulary, default_vocabulary
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from checker.batch import Progress
     from checker.judge import Assessment
-    from checker.layout import Layout
+    from checker.policy import Policy
+    from checker.vocabulary import Vocabulary
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,8 @@ def select_policy(options: CheckOptions, mission: str | None, vocabulary: Vocabu
 @functools.lru_cache(maxsize=8)
 def _generic(vocabulary: Vocabulary) -> Policy:
     """One generic policy per vocabulary, so that files without a profile are judged together."""
+    from checker.policy import Policy
+
     return Policy.generic(vocabulary)
 
 
@@ -130,6 +137,8 @@ def check_paths(
 
     options = options or CheckOptions()
     if options.profile is not None:
+        from checker.vocabulary import default_vocabulary
+
         # A bad --profile stops the run before any file (exit 2).
         select_policy(options, None, default_vocabulary())
     results = tuple(check_files(collect_files(paths), options, jobs, progress))
@@ -152,10 +161,12 @@ def check_files(
 ) -> list[FileResult]:
     """Check files in this process, in their order, a chunk at a time; a file that cannot
     be read is a finding, not an exception. `progress` is called with each checked path."""
+    from checker.vocabulary import default_vocabulary
+
     options = options or CheckOptions()
     vocabulary = vocabulary or default_vocabulary()
     results: list[FileResult] = []
-    chunk: list[Layout | FileResult] = []
+    chunk: list[Layout | Unlaid] = []
     cells = 0
 
     def flush() -> None:
@@ -165,43 +176,15 @@ def check_files(
                 progress(path)
         chunk.clear()
 
-    with language(options.lang):  # every message of these files in the language asked for
-        for path in paths:
-            item = lay_out_file(path, options, vocabulary)
-            chunk.append(item)
-            cells += item.cells.size if not isinstance(item, FileResult) else 0
-            if len(chunk) >= CHUNK or cells >= CHUNK_CELLS:
-                flush()
-                cells = 0
-        flush()
+    for path in paths:
+        item = lay_out_file(path, vocabulary.headers)
+        chunk.append(item)
+        cells += item.cells.size if isinstance(item, Layout) else 0
+        if len(chunk) >= CHUNK or cells >= CHUNK_CELLS:
+            flush()
+            cells = 0
+    flush()
     return results
-
-
-def lay_out_file(path: Path, options: CheckOptions, vocabulary: Vocabulary) -> Layout | FileResult:
-    """Stage one: read the file and find its roster tables — or the result that says why
-    that cannot be done. In a batch this runs in the worker processes (checker.batch)."""
-    try:
-        workbook = read_workbook(path)
-    except UnreadableRoster as exc:
-        return _file_level(path, exc.code, exc.message, vocabulary, options)
-    except Exception as exc:
-        return _failed(path, exc, vocabulary, options)
-    return lay_out_workbook(workbook, options, vocabulary)
-
-
-def lay_out_workbook(
-    workbook: Workbook, options: CheckOptions, vocabulary: Vocabulary
-) -> Layout | FileResult:
-    from checker.layout import lay_out
-
-    try:
-        layout = lay_out(workbook, vocabulary)
-    except Exception as exc:
-        return _failed(workbook.path, exc, vocabulary, options)
-    if not layout.tables:
-        return _file_level(workbook.path, "E103", "", vocabulary, options,
-                           extra={"sheets_seen": layout.sheets_seen})  # fmt: skip
-    return layout
 
 
 def check_file(
@@ -222,10 +205,11 @@ def check_workbooks(
 ) -> list[FileResult]:
     """Check several workbooks already read; those with the same profile are judged in one
     pass."""
+    from checker.vocabulary import default_vocabulary
+
     vocabulary = vocabulary or default_vocabulary()
-    with language(options.lang):
-        laid_out = [lay_out_workbook(w, options, vocabulary) for w in workbooks]
-        return judge_layouts(laid_out, options, vocabulary)
+    laid_out = [lay_out_workbook(w, vocabulary.headers) for w in workbooks]
+    return judge_layouts(laid_out, options, vocabulary)
 
 
 def _failed(
@@ -245,6 +229,8 @@ def file_level_result(
     path: Path, code: str, options: CheckOptions, detail: str = "", message_key: str | None = None
 ) -> FileResult:
     """A result holding one file-level finding, for a file the pipeline could not check."""
+    from checker.vocabulary import default_vocabulary
+
     return _file_level(path, code, detail, default_vocabulary(), options, message_key=message_key)
 
 
@@ -254,7 +240,7 @@ def _file_level(
     message_key: str | None = None,
 ) -> FileResult:  # fmt: skip
     from_name = meta.from_file_name(path)
-    policy = Policy.generic(vocabulary)
+    policy = _generic(vocabulary)
     found = Finding(
         code=code, rule=vocabulary.rule(code).name, severity=policy.severity(code),
         message=render(message_key or code, detail=detail), sheet=sheet,
@@ -314,22 +300,24 @@ class _Prepared:
 
 
 def judge_layouts(
-    items: Sequence[Layout | FileResult], options: CheckOptions, vocabulary: Vocabulary
+    items: Sequence[Layout | Unlaid], options: CheckOptions, vocabulary: Vocabulary
 ) -> list[FileResult]:
-    """Stage two: judge laid-out files (a FileResult already says why a file was not laid
-    out); the files that share a profile are judged in one pass. One result per item."""
+    """Stage two: judge laid-out files (and report those that could not be laid out); the
+    files that share a profile are judged in one pass. One result per item."""
     with language(options.lang):
         return _judge_layouts(items, options, vocabulary)
 
 
 def _judge_layouts(
-    items: Sequence[Layout | FileResult], options: CheckOptions, vocabulary: Vocabulary
+    items: Sequence[Layout | Unlaid], options: CheckOptions, vocabulary: Vocabulary
 ) -> list[FileResult]:
     results: list[FileResult | None] = [None] * len(items)
     groups: dict[int, list[tuple[int, _Prepared]]] = {}
     for position, item in enumerate(items):
-        if isinstance(item, FileResult):
-            results[position] = item
+        if isinstance(item, Unlaid):
+            results[position] = _file_level(item.path, item.code, item.detail, vocabulary,
+                                            options, extra=item.extra,
+                                            message_key=item.message_key)  # fmt: skip
             continue
         try:
             prepared = _prepare(item, options, vocabulary)

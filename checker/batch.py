@@ -5,9 +5,9 @@ roster tables (stage one: calamine's native parsing, the part that can crash or 
 process, and most of the CPU); this process judges the laid-out files a batch at a time
 (stage two: pandas and pandera, vectorised over the batch).
 
-The workers are forked before this process imports pandas and pandera, so they start reading
-at once, while the import runs; they stay small, because they share the interpreter and the
-vocabulary with this process and never load pandas. Results come back a few chunks ahead of
+The workers are forked before this process imports pandas, pandera or pydantic, so they start
+reading at once, while the imports run; they stay small, because stage one needs none of
+them: only the reader, numpy and the header names of schemas/columns.yaml. Results come back a few chunks ahead of
 the judging, kept pickled until used.
 
 One file never stops the others: stage one turns any exception into a finding on its file,
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
 
     from checker.api import CheckOptions
-    from checker.layout import Layout
+    from checker.layout import Headers, Layout, Unlaid
 
 # Called with the path of each file once it is checked (in input order) and the number of
 # files in the run, e.g. to move a progress bar.
@@ -86,29 +86,29 @@ def _check_in_pool(
     files: Sequence[Path], options: CheckOptions, workers: int, progress: Progress | None
 ) -> list[FileResult]:
     from checker import api
-    from checker.messages import language
-    from checker.vocabulary import default_vocabulary
 
     context = _start_method()
-    if context.get_start_method() == "fork":
-        _warm_up_readers()
-    vocabulary = default_vocabulary()
+    headers = _warm_up_readers()
     results: list[FileResult] = []
-    batch: list[tuple[Path, Layout | FileResult]] = []
+    batch: list[tuple[Path, Layout | Unlaid]] = []
     cells = 0
 
-    def judge() -> None:
-        results.extend(api.judge_layouts([item for _, item in batch], options, vocabulary))
-        if progress is not None:
-            for path, _ in batch:
-                progress(path, len(files))
-        batch.clear()
+    with _Readers(files, headers, workers, context) as readers:
+        from checker.vocabulary import default_vocabulary
 
-    with _Readers(files, options, workers, context) as readers, language(options.lang):
         _warm_up_judging()  # while the workers read
+        vocabulary = default_vocabulary()
+
+        def judge() -> None:
+            results.extend(api.judge_layouts([item for _, item in batch], options, vocabulary))
+            if progress is not None:
+                for path, _ in batch:
+                    progress(path, len(files))
+            batch.clear()
+
         for path, item in readers:
             batch.append((path, item))
-            cells += 0 if isinstance(item, FileResult) else item.cells.size
+            cells += item.cells.size if isinstance(item, api.Layout) else 0
             if len(batch) >= api.CHUNK or cells >= api.CHUNK_CELLS:
                 judge()
                 cells = 0
@@ -116,27 +116,23 @@ def _check_in_pool(
     return results
 
 
-def _lay_out_chunk(paths: Sequence[Path], options: CheckOptions) -> bytes:
+def _lay_out_chunk(paths: Sequence[Path], headers: Headers) -> bytes:
     """In a worker: stage one for a chunk of files, pickled (kept so until judged: a third
     of the memory the objects take)."""
-    from checker.api import lay_out_file
-    from checker.messages import language
-    from checker.vocabulary import default_vocabulary
+    from checker.layout import lay_out_file
 
-    vocabulary = default_vocabulary()
-    with language(options.lang):
-        laid_out = [lay_out_file(path, options, vocabulary) for path in paths]
+    laid_out = [lay_out_file(path, headers) for path in paths]
     return pickle.dumps(laid_out, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 class _Readers:
     """Stage one in worker processes, a few chunks ahead of the consumer: iterating yields
-    (path, Layout or FileResult) in the order of `files`."""
+    (path, Layout or Unlaid) in the order of `files`."""
 
     def __init__(
-        self, files: Sequence[Path], options: CheckOptions, workers: int, context: BaseContext
+        self, files: Sequence[Path], headers: Headers, workers: int, context: BaseContext
     ) -> None:
-        self.options = options
+        self.headers = headers
         self.workers = workers
         self.context = context
         self.todo = deque(_chunks(files, workers))
@@ -156,14 +152,14 @@ class _Readers:
             if self.pool is None:
                 self.pool = ProcessPoolExecutor(self.workers, mp_context=self.context)
             try:
-                future = self.pool.submit(_lay_out_chunk, self.todo[0], self.options)
+                future = self.pool.submit(_lay_out_chunk, self.todo[0], self.headers)
             except BrokenProcessPool:  # a worker died: the chunks after it get a new pool
                 self.pool.shutdown(wait=False, cancel_futures=True)
                 self.pool = None
                 continue
             self.ahead.append((future, self.todo.popleft()))
 
-    def __iter__(self) -> Iterator[tuple[Path, Layout | FileResult]]:
+    def __iter__(self) -> Iterator[tuple[Path, Layout | Unlaid]]:
         while self.ahead:
             future, chunk = self.ahead.popleft()
             try:
@@ -173,7 +169,7 @@ class _Readers:
             except BaseException:
                 # The worker died, or something stage one does not catch escaped (a Rust
                 # reader's PanicException is a BaseException): one by one, each alone.
-                laid_out = [_lay_out_isolated(path, self.options) for path in chunk]
+                laid_out = [_lay_out_isolated(path, self.headers) for path in chunk]
             self._submit()
             yield from zip(chunk, laid_out)
 
@@ -184,24 +180,24 @@ def _chunks(files: Sequence[Path], workers: int) -> list[Sequence[Path]]:
     return [files[i : i + size] for i in range(0, len(files), size)]
 
 
-def _lay_out_isolated(path: Path, options: CheckOptions) -> Layout | FileResult:
+def _lay_out_isolated(path: Path, headers: Headers) -> Layout | Unlaid:
     """Stage one for one file in a process of its own, so that if it kills the process we
     know it was this file."""
-    from checker.api import file_level_result
+    from checker.layout import Unlaid
 
     with ProcessPoolExecutor(max_workers=1, mp_context=_start_method()) as pool:
         try:
-            laid_out: list[Layout | FileResult] = pickle.loads(
-                pool.submit(_lay_out_chunk, [path], options).result()
+            laid_out: list[Layout | Unlaid] = pickle.loads(
+                pool.submit(_lay_out_chunk, [path], headers).result()
             )
             return laid_out[0]
         except BrokenProcessPool:
-            return file_level_result(path, "E101", options, message_key="E101:crashed")
+            return Unlaid(path, "E101", message_key="E101:crashed")
         except KeyboardInterrupt:
             raise
         except BaseException as exc:
-            return file_level_result(path, "E101", options, f"{type(exc).__name__}: {exc}",
-                                     message_key="E101:internal")  # fmt: skip
+            return Unlaid(path, "E101", f"{type(exc).__name__}: {exc}",
+                          message_key="E101:internal")  # fmt: skip
 
 
 def _start_method() -> BaseContext:
@@ -215,18 +211,26 @@ def _start_method() -> BaseContext:
     return multiprocessing.get_context()
 
 
-def _warm_up_readers() -> None:
-    """What the workers need, loaded once before forking: the reader, the layout code (numpy)
-    and the vocabulary; not pandas, which only this process needs."""
+def _warm_up_readers() -> Headers:
+    """What the workers need, loaded once before forking: the reader (calamine), the layout
+    code (numpy) and the header names; none of pandas, pandera or pydantic, which only this
+    process needs (and imports while the workers read)."""
     import python_calamine  # noqa: F401
 
-    from checker import api, layout  # noqa: F401
-    from checker.vocabulary import default_vocabulary
+    from checker.config import schemas_dir
+    from checker.layout import Headers
 
-    default_vocabulary()
+    try:
+        headers = Headers.read(schemas_dir() / "columns.yaml")
+    except Exception:
+        # A broken data file: the vocabulary's validation says exactly what is wrong (exit 2).
+        from checker.vocabulary import default_vocabulary
+
+        headers = default_vocabulary().headers
     # Keep the collector off the inherited objects: scanning them would write to (and so
     # copy) every page the workers share with this process.
     gc.freeze()
+    return headers
 
 
 def _warm_up_judging() -> None:

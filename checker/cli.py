@@ -197,11 +197,13 @@ def check(
     from checker.api import CheckOptions, check_paths, collect_files, is_pattern
     from checker.config import ConfigError
     from checker.selection import Selection, SelectionError, parse_codes
-    from checker.vocabulary import default_vocabulary
 
     selection = Selection(parse_codes(select), parse_codes(ignore))
     try:
-        selection.validate(_load(default_vocabulary).rules.rules)
+        if selection.select or selection.ignore:  # else the vocabulary is not needed yet
+            from checker.vocabulary import default_vocabulary
+
+            selection.validate(_load(default_vocabulary).rules.rules)
         accepted = baseline.load(baseline_file) if baseline_file else None
     except (SelectionError, baseline.BaselineError) as exc:
         raise ToolError(str(exc)) from None

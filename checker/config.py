@@ -10,12 +10,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
 
-Model = TypeVar("Model", bound=BaseModel)
+if TYPE_CHECKING:  # pydantic is imported when a model is loaded: the readers of a batch never do
+    from pydantic import BaseModel
+
+Model = TypeVar("Model", bound="BaseModel")
 
 
 class ConfigError(Exception):
@@ -86,6 +88,8 @@ def load_source(
         raise ConfigError(f"{path}{where}: not valid YAML: {problem}") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{path}:1: expected a mapping of keys at the top of the file")
+    from pydantic import ValidationError
+
     source = Source(path, node)
     try:
         return model.model_validate(data, context={"path": path, **(context or {})}), source

@@ -3,22 +3,24 @@
 Finds the roster table in each visible sheet (header within the first 20 rows, titles above
 it allowed), fills merged cells down, and drops blank and note rows (counted as skipped).
 Each kept row keeps its sheet and Excel row, and each table the column of each field, so that
-findings can name the exact cell. numpy only, no pandas: in a batch this runs in the worker
-processes that read the files, before the parent has imported pandas (see checker.batch).
+findings can name the exact cell. numpy only, neither pandas nor pydantic: in a batch this
+runs in the worker processes that read the files, forked before the parent process has
+imported either (see checker.batch).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from checker.metadata import METADATA_SHEETS, Metadata, from_sheet
-from checker.reader import SheetGrid, Workbook
-from checker.vocabulary import Vocabulary, fold
+from checker.reader import SheetGrid, UnreadableRoster, Workbook, read_workbook
+from checker.text import fold
 
 HEADER_SEARCH_ROWS = 20
 FIELDS = ("date", "platform", "level", "location", "attendee", "organization", "title", "sector",
@@ -54,30 +56,86 @@ class Layout:
     table_of_row: np.ndarray  # table index of each kept row
 
 
+@dataclass
+class Unlaid:
+    """Why a file could not be laid out: the file-level finding to report on it."""
+
+    path: Path
+    code: str  # E101 unreadable, E102 encrypted, E103 no roster table, E104 over the limits
+    detail: str = ""
+    message_key: str | None = None  # a variant of the code's message ("E101:internal")
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Headers:
+    """What finding a roster's header row takes from the vocabulary (schemas/columns.yaml):
+    each field's header names, folded, and the fields a roster must have."""
+
+    fields: dict[str, str]  # folded header text → field
+    required: frozenset[str]
+    _seen: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def build(cls, columns: Iterable[tuple[str, Iterable[str], bool]]) -> Headers:
+        """From (field, its header names, whether required) in the file's order."""
+        fields: dict[str, str] = {}
+        required = set()
+        for name, aliases, needed in columns:
+            for alias in (name, *aliases):  # the first field to claim a header keeps it
+                fields.setdefault(fold(alias), name)
+            if needed:
+                required.add(name)
+        return cls(fields, frozenset(required))
+
+    @classmethod
+    def read(cls, path: Path) -> Headers:
+        """Straight from columns.yaml, without validating the vocabulary (which needs
+        pydantic): for the readers of a batch. Raises on anything unexpected; the caller
+        then loads the vocabulary, whose validation says what is wrong."""
+        import yaml
+
+        from checker.config import SafeLoader
+
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)  # safe
+        return cls.build(
+            (name, list(entry.get("aliases", [])), bool(entry.get("required", False)))
+            for name, entry in data["columns"].items()
+        )
+
+    def match(self, text: str) -> str | None:
+        """The field a header cell names, if any (each distinct text folded once)."""
+        try:
+            return self._seen[text]
+        except KeyError:
+            found = self._seen[text] = self.fields.get(fold(text))
+            return found
+
+
 # ------------------------------------------------------------------ finding the tables
 
 
-def _header_fields(row: list[Any], vocabulary: Vocabulary) -> dict[str, int]:
+def _header_fields(row: list[Any], headers: Headers) -> dict[str, int]:
     fields: dict[str, int] = {}
     for col, cell in enumerate(row):
         if isinstance(cell, str) and cell.strip():
-            name = vocabulary.header_field(cell)
+            name = headers.match(cell)
             if name is not None and name not in fields:
                 fields[name] = col
     return fields
 
 
-def _find_header(sheet: SheetGrid, vocabulary: Vocabulary) -> tuple[int, dict[str, int]] | None:
+def _find_header(sheet: SheetGrid, headers: Headers) -> tuple[int, dict[str, int]] | None:
     best: tuple[int, dict[str, int]] | None = None
     for r, row in enumerate(sheet.cells[:HEADER_SEARCH_ROWS]):
-        fields = _header_fields(row, vocabulary)
+        fields = _header_fields(row, headers)
         if len(fields) >= 2 and (best is None or len(fields) > len(best[1])):
             best = (r, fields)
     return best
 
 
 def locate_tables(
-    workbook: Workbook, vocabulary: Vocabulary
+    workbook: Workbook, headers: Headers
 ) -> tuple[list[RosterTable], Metadata, list[SheetGrid]]:
     """Roster tables of the workbook, the metadata sheet's contents, and the roster sheets."""
     candidates: list[tuple[SheetGrid, int, dict[str, int]]] = []
@@ -88,11 +146,10 @@ def locate_tables(
         if fold(sheet.name) in METADATA_SHEETS:
             metadata = from_sheet(sheet)
             continue
-        found = _find_header(sheet, vocabulary)
+        found = _find_header(sheet, headers)
         if found is not None:
             candidates.append((sheet, *found))
-    required = {f for f, c in vocabulary.columns.columns.items() if c.required}
-    complete = [c for c in candidates if required <= c[2].keys()]
+    complete = [c for c in candidates if headers.required <= c[2].keys()]
     # A visible lists sheet ("Platform | Title | Sector") is not a roster when others are.
     chosen = complete or candidates[:1]
     tables = [
@@ -186,10 +243,39 @@ def _table_rows(
     return fields, index + table.header_row + 1, rows_read, rows_read - len(index)
 
 
-def lay_out(workbook: Workbook, vocabulary: Vocabulary) -> Layout:
+def lay_out_file(path: Path, headers: Headers) -> Layout | Unlaid:
+    """Stage one of the pipeline for one file: read it and lay out its roster tables, or
+    say why that cannot be done. A bad file never raises."""
+    try:
+        workbook = read_workbook(path)
+    except UnreadableRoster as exc:
+        return Unlaid(path, exc.code, exc.message)
+    except Exception as exc:
+        return _failed(path, exc)
+    return lay_out_workbook(workbook, headers)
+
+
+def lay_out_workbook(workbook: Workbook, headers: Headers) -> Layout | Unlaid:
+    try:
+        layout = lay_out(workbook, headers)
+    except Exception as exc:
+        return _failed(workbook.path, exc)
+    if not layout.tables:
+        return Unlaid(workbook.path, "E103", extra={"sheets_seen": layout.sheets_seen})
+    return layout
+
+
+def _failed(path: Path, exc: Exception) -> Unlaid:
+    """A file that made the checker fail: reported on that file, the others go on."""
+    if isinstance(exc, (MemoryError, RecursionError)):
+        return Unlaid(path, "E104", f"the file exhausted the checker ({type(exc).__name__})")
+    return Unlaid(path, "E101", f"{type(exc).__name__}: {exc}", message_key="E101:internal")
+
+
+def lay_out(workbook: Workbook, headers: Headers) -> Layout:
     """Find the workbook's roster tables and keep their data rows (blank and note rows are
     counted as skipped)."""
-    tables, metadata, sheets = locate_tables(workbook, vocabulary)
+    tables, metadata, sheets = locate_tables(workbook, headers)
     origin: dict[tuple[int, int, int], tuple[int, int]] = {}
     parts, rows, table_of_row, read, skipped = [], [], [], 0, 0
     for table, sheet in zip(tables, sheets):

@@ -15,7 +15,7 @@ from typing import Any
 
 from checker.dates import parse_date
 from checker.reader import SheetGrid
-from checker.vocabulary import fold
+from checker.text import fold
 
 METADATA_SHEETS = frozenset(
     fold(n) for n in ["Metadata", "Meta data", "Info", "Information", "Informations", "Información",

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import copy
 import functools
-import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +18,8 @@ from typing import Literal, TypeVar, cast
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from checker.config import ConfigError, load_model, schemas_dir
+from checker.layout import Headers
+from checker.text import fold
 
 # ---------------------------------------------------------------- the data files' models
 
@@ -120,19 +120,6 @@ _GROUP_PHRASES = (
     "grupo de trabajo",
     "area of responsibility",
 )
-_DROP = re.compile(r"[.]")  # "a.i." → "ai", "I.O.M." → "iom"; an apostrophe parts words
-_SPACE = re.compile(r"[^0-9a-z]+")
-
-
-def fold(text: object) -> str:
-    """The matching key of a cell: lower case, no accents, punctuation as single spaces."""
-    if text is None:
-        return ""
-    plain = str(text).casefold()
-    if not plain.isascii():  # most cells are: no accents to strip
-        decomposed = unicodedata.normalize("NFKD", plain)
-        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACE.sub(" ", _DROP.sub("", plain)).strip()
 
 
 def _contains(haystack: str, needle: str) -> bool:
@@ -224,7 +211,9 @@ class Vocabulary:
         self._iom = sorted({fold(a) for a in words.organisation["iom"]}, key=len, reverse=True)
         self._levels = _alias_map({k: v for k, v in words.levels.items()})
         self._capacities = _alias_map({k: v for k, v in words.capacities.items()})
-        self._headers = _alias_map({f: [f, *c.aliases] for f, c in columns.columns.items()})
+        self.headers = Headers.build(
+            (name, entry.aliases, entry.required) for name, entry in columns.columns.items()
+        )
         # Display forms offered as suggestions, keyed by their folded text.
         self._platform_display = _display(
             [(c, [e.name, *e.aliases]) for c, e in words.platforms.items() if c != "CLUSTER"]
@@ -277,9 +266,8 @@ class Vocabulary:
         """fold(), remembered: names and places recur across a batch's rosters."""
         return fold(text)
 
-    @_memoised
-    def header_field(self, text: object) -> str | None:
-        return self._headers.get(fold(text))
+    def header_field(self, text: str) -> str | None:
+        return self.headers.match(text)
 
     @_memoised
     def platform(self, text: object) -> PlatformMatch | None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from checker import api, batch
+from checker import api, batch, layout
 from checker.api import CheckOptions, check_paths, collect_files
 from checker.cli import main
 
@@ -90,14 +90,14 @@ def test_a_file_that_kills_its_worker_is_reported_and_the_others_are_checked(tmp
     for i in range(12):
         shutil.copyfile(SAMPLES / "KEN_2026-10.xlsx", tmp_path / f"KEN_2026-{i + 1:02d}.xlsx")
     killer = tmp_path / "KEN_2026-05.xlsx"
-    real_read = api.read_workbook
+    real_read = layout.read_workbook
 
     def read_workbook(path):
         if path == killer:
             os._exit(9)  # what a segfault in a native reader or the OOM killer looks like
         return real_read(path)
 
-    monkeypatch.setattr(api, "read_workbook", read_workbook)
+    monkeypatch.setattr(layout, "read_workbook", read_workbook)
     monkeypatch.setattr(batch, "_start_method", lambda: batch.multiprocessing.get_context("fork"))
     report = check_paths([tmp_path], CheckOptions(), jobs=2)
     assert [Path(r.path).name for r in report.results] == sorted(p.name for p in tmp_path.iterdir())
@@ -117,14 +117,14 @@ def test_an_exception_that_escapes_check_file_in_a_worker_costs_only_its_file(tm
 
     for i in range(8):
         shutil.copyfile(SAMPLES / "KEN_2026-10.xlsx", tmp_path / f"KEN_2026-{i + 1:02d}.xlsx")
-    real_read = api.read_workbook
+    real_read = layout.read_workbook
 
     def read_workbook(path):
         if path.name == "KEN_2026-03.xlsx":
             raise Panic("called `Option::unwrap()` on a `None` value")
         return real_read(path)
 
-    monkeypatch.setattr(api, "read_workbook", read_workbook)
+    monkeypatch.setattr(layout, "read_workbook", read_workbook)
     monkeypatch.setattr(batch, "_start_method", lambda: batch.multiprocessing.get_context("fork"))
     report = check_paths([tmp_path], CheckOptions(), jobs=2)
     statuses = {Path(r.path).name: r.status for r in report.results}
