@@ -100,7 +100,7 @@ def test_a_hidden_metadata_sheet_still_names_the_mission_and_period(tmp_path):
     assert [f.code for f in result.findings] == []
 
 
-def _far_cell_workbook(path: Path, value: bool) -> Path:
+def _far_cell_workbook(path: Path, value: bool, cell: str = "XFD1048576") -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -109,9 +109,9 @@ def _far_cell_workbook(path: Path, value: bool) -> Path:
     sheet.append(["Date", "Platform", "Name", "Organization", "Title"])
     sheet.append(["05/10/2026", "HCT", "K. Osei", "IOM", "Chief of Mission"])
     if value:
-        sheet["XFD1048576"] = "x"  # a stray value in Excel's very last cell
+        sheet[cell] = "x"  # a stray value in Excel's very last cell
     else:
-        sheet["XFD1048576"].font = Font(bold=True)  # only formatted (Ctrl+End lands there)
+        sheet[cell].font = Font(bold=True)  # only formatted (Ctrl+End lands there)
     book.save(path)
     return path
 
@@ -130,3 +130,15 @@ def test_a_formatted_empty_far_cell_is_harmless(tmp_path):
     result = check_file(_far_cell_workbook(tmp_path / "TST_2026-10.xlsx", value=False))
     assert [str(m.verdict) for m in result.meetings] == ["compliant"]
     assert result.findings == ()
+
+
+def test_a_stray_value_just_past_column_z_is_measured_not_waved_through(tmp_path):
+    """The quick test only clears sheets whose cells all lie in A:Z; AZ1048576 holds
+    52 x 1,048,576 cells, over the limit, and takes the full measurement."""
+    result = check_file(_far_cell_workbook(tmp_path / "TST_2026-10.xlsx", True, "AZ1048576"))
+    assert [f.code for f in result.findings] == ["E104"]
+
+
+def test_a_value_in_a_near_wide_column_is_read(tmp_path):
+    result = check_file(_far_cell_workbook(tmp_path / "TST_2026-10.xlsx", True, "AB5"))
+    assert [str(m.verdict) for m in result.meetings] == ["compliant"]

@@ -1,0 +1,61 @@
+"""Stage one (checker.layout): what it needs, and what it makes of raw cells."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+
+import numpy as np
+
+from checker.config import schemas_dir
+from checker.judge import _runs
+from checker.layout import Headers, _clean
+from checker.vocabulary import default_vocabulary
+
+
+def test_headers_read_straight_from_the_file_are_the_vocabularys():
+    """Batch workers read the header names without validating the vocabulary; the two
+    readings of columns.yaml must never differ."""
+    assert Headers.read(schemas_dir() / "columns.yaml") == default_vocabulary().headers
+
+
+def test_stage_one_imports_neither_pandas_nor_pydantic():
+    """What lets batch workers be forked at once and stay small (checker.batch)."""
+    code = (
+        "import sys, checker.cli, checker.api, checker.batch, checker.layout\n"
+        "print(sorted({'pandas', 'pandera', 'pydantic'} & set(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)  # fmt: skip
+    assert out.stdout.strip() == "[]"
+
+
+def test_cleaning_strips_text_and_keeps_every_other_value_as_it_is():
+    day = dt.datetime(2026, 10, 5)
+    grid = np.array(
+        [[" HCT ", "", "   ", None, float("nan"), True, 1, 1.0, day, dt.date(2026, 10, 5)]],
+        dtype=object,
+    )
+    cleaned = _clean(grid)[0].tolist()
+    assert cleaned[:5] == ["HCT", None, None, None, None]
+    # 1, 1.0 and True are equal in Python; each keeps its own type.
+    assert [type(v) for v in cleaned[5:8]] == [bool, int, float]
+    assert cleaned[8] == day and type(cleaned[9]) is dt.date
+
+
+def test_equal_texts_and_dates_become_one_object():
+    first, second = ("".join(["Chief of ", "Mission"]) for _ in range(2))  # equal, not one
+    assert first is not second
+    grid = np.array([[first, dt.datetime(2026, 10, 5)], [second, dt.datetime(2026, 10, 5)]],
+                    dtype=object)  # fmt: skip
+    cleaned = _clean(grid)
+    assert cleaned[0, 0] is cleaned[1, 0]
+    assert cleaned[0, 1] is cleaned[1, 1]
+
+
+def test_a_meetings_rows_are_kept_as_runs_of_one_sheet():
+    sheets = np.array(["A", "A", "A", "A", "A", "B"], dtype=object)
+    rows = np.array([5, 6, 7, 9, 10, 3])
+    assert _runs(sheets, rows) == (("A", 5, 7), ("A", 9, 10), ("B", 3, 3))
+    assert _runs(sheets[:3], rows[:3]) == (("A", 5, 7),)
