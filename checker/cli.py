@@ -132,7 +132,8 @@ def roster_options(command: Callable[..., Any]) -> Callable[..., Any]:
     "--jobs",
     "-j",
     type=click.IntRange(min=1),
-    help="Check files in this many processes at once.  [default: one per core]",
+    help="Read files in this many worker processes (this one judges them).  "
+    "[default: one per core]",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar on standard error.")
 @roster_options
@@ -529,7 +530,7 @@ def _period_range(
 )  # fmt: skip
 @click.option(
     "--jobs", "-j", type=click.IntRange(min=1),
-    help="Roster files checked in parallel (default: the number of CPUs).",
+    help="Worker processes reading the roster files (default: the number of CPUs).",
 )  # fmt: skip
 @PROFILE_OPTION
 def report(
