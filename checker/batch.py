@@ -89,14 +89,14 @@ def _check_in_pool(
     files: Sequence[Path], options: CheckOptions, workers: int, progress: Progress | None
 ) -> list[FileResult]:
     from checker import api
+    from checker.layout import Layout
 
-    context = _start_method()
     headers = _warm_up_readers()
     results: list[FileResult] = []
     batch: list[tuple[Path, Layout | Unlaid]] = []
     cells = 0
 
-    with _Readers(files, headers, workers, context) as readers:
+    with _Readers(files, headers, workers) as readers:
         from checker.vocabulary import default_vocabulary
 
         _warm_up_judging()  # while the workers read
@@ -111,7 +111,7 @@ def _check_in_pool(
 
         for path, item in readers:
             batch.append((path, item))
-            cells += item.cells.size if isinstance(item, api.Layout) else 0
+            cells += item.cells.size if isinstance(item, Layout) else 0
             if len(batch) >= api.CHUNK or cells >= api.CHUNK_CELLS:
                 judge()
                 cells = 0
@@ -132,12 +132,9 @@ class _Readers:
     """Stage one in worker processes, a few chunks ahead of the consumer: iterating yields
     (path, Layout or Unlaid) in the order of `files`."""
 
-    def __init__(
-        self, files: Sequence[Path], headers: Headers, workers: int, context: BaseContext
-    ) -> None:
+    def __init__(self, files: Sequence[Path], headers: Headers, workers: int) -> None:
         self.headers = headers
         self.workers = workers
-        self.context = context
         self.todo = deque(_chunks(files, workers))
         self.ahead: deque[tuple[Future[bytes], Sequence[Path]]] = deque()
         self.pool: ProcessPoolExecutor | None = None
@@ -152,8 +149,8 @@ class _Readers:
 
     def _submit(self) -> None:
         while self.todo and len(self.ahead) < READ_AHEAD * self.workers:
-            if self.pool is None:
-                self.pool = ProcessPoolExecutor(self.workers, mp_context=self.context,
+            if self.pool is None:  # forked at first; after a crash, as is safe then
+                self.pool = ProcessPoolExecutor(self.workers, mp_context=_start_method(),
                                                 initializer=_yield_to_judging)  # fmt: skip
             try:
                 future = self.pool.submit(_lay_out_chunk, self.todo[0], self.headers)
