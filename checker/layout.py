@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -181,13 +182,17 @@ def _fill_merged_down(
                 origin[(table, r + 1, c0)] = (r0, c0)
 
 
-def _clean(grid: np.ndarray) -> np.ndarray:
-    """Strip text; blank text (and NaN) becomes None. Equal texts and dates become one
-    object: a roster repeats the same few words and dates on every row, so the laid-out
-    file takes less memory, and pickles (to the process that judges it) in half the time."""
-    cells = grid.ravel().tolist()
+def _cells(body: list[list[Any]], width: int) -> np.ndarray:
+    """Rows → a 2-D object array of `width` columns (CSV rows may be ragged), text stripped,
+    blank text (and NaN) as None. Equal texts and dates become one object: a roster repeats
+    the same few words and dates on every row, so the laid-out file takes less memory and
+    pickles (to the process that judges it) in half the time."""
+    if all(len(row) == width for row in body):  # a workbook's rows all have the sheet's width
+        flat = list(chain.from_iterable(body))
+    else:
+        flat = [value for row in body for value in [*row[:width], *[None] * (width - len(row))]]
     canonical: dict[object, object] = {}
-    for value in set(cells):  # each distinct value once (1, 1.0 and True merge: not used)
+    for value in set(flat):  # each distinct value once (1, 1.0 and True merge: not used)
         kind = type(value)
         if kind is str:
             canonical[value] = value.strip() or None
@@ -195,23 +200,9 @@ def _clean(grid: np.ndarray) -> np.ndarray:
             canonical[value] = value
         elif value != value:  # NaN: an empty cell
             canonical[value] = None
-    cleaned = np.empty(len(cells), dtype=object)
-    cleaned[:] = [canonical.get(value, value) for value in cells]
-    return cleaned.reshape(grid.shape)
-
-
-def _grid(body: list[list[Any]], width: int) -> np.ndarray:
-    """Rows → a 2-D object array of `width` columns (CSV rows may be ragged)."""
-    grid = np.full((len(body), width), None, dtype=object)
-    if body and len(set(map(len, body))) == 1:
-        whole = np.empty((len(body), len(body[0])), dtype=object)
-        whole[:] = body
-        usable = min(width, whole.shape[1])
-        grid[:, :usable] = whole[:, :usable]
-        return grid
-    for r, row in enumerate(body):
-        grid[r, : min(width, len(row))] = row[:width]
-    return grid
+    cells = np.empty(len(flat), dtype=object)
+    cells[:] = [canonical.get(value, value) for value in flat]
+    return cells.reshape(len(body), width)
 
 
 def _table_rows(
@@ -223,7 +214,7 @@ def _table_rows(
     _fill_merged_down(sheet, header_index, table.index, origin)
     body = sheet.cells[header_index + 1 :]
     width = max(max(table.columns.values()) + 1, len(sheet.cells[header_index]))
-    cells = _clean(_grid(body, width))
+    cells = _cells(body, width)
     filled = np.count_nonzero(cells != None, axis=1)  # noqa: E711 - elementwise on object cells
     nonempty = np.flatnonzero(filled)
     # Rows after the last non-empty one are not part of the table.

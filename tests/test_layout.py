@@ -10,7 +10,7 @@ import numpy as np
 
 from checker.config import schemas_dir
 from checker.judge import _runs
-from checker.layout import Headers, _clean
+from checker.layout import Headers, _cells
 from checker.vocabulary import default_vocabulary
 
 
@@ -33,11 +33,8 @@ def test_stage_one_imports_neither_pandas_nor_pydantic():
 
 def test_cleaning_strips_text_and_keeps_every_other_value_as_it_is():
     day = dt.datetime(2026, 10, 5)
-    grid = np.array(
-        [[" HCT ", "", "   ", None, float("nan"), True, 1, 1.0, day, dt.date(2026, 10, 5)]],
-        dtype=object,
-    )
-    cleaned = _clean(grid)[0].tolist()
+    row = [" HCT ", "", "   ", None, float("nan"), True, 1, 1.0, day, dt.date(2026, 10, 5)]
+    cleaned = _cells([row], len(row))[0].tolist()
     assert cleaned[:5] == ["HCT", None, None, None, None]
     # 1, 1.0 and True are equal in Python; each keeps its own type.
     assert [type(v) for v in cleaned[5:8]] == [bool, int, float]
@@ -47,9 +44,7 @@ def test_cleaning_strips_text_and_keeps_every_other_value_as_it_is():
 def test_equal_texts_and_dates_become_one_object():
     first, second = ("".join(["Chief of ", "Mission"]) for _ in range(2))  # equal, not one
     assert first is not second
-    grid = np.array([[first, dt.datetime(2026, 10, 5)], [second, dt.datetime(2026, 10, 5)]],
-                    dtype=object)  # fmt: skip
-    cleaned = _clean(grid)
+    cleaned = _cells([[first, dt.datetime(2026, 10, 5)], [second, dt.datetime(2026, 10, 5)]], 2)
     assert cleaned[0, 0] is cleaned[1, 0]
     assert cleaned[0, 1] is cleaned[1, 1]
 
@@ -59,3 +54,8 @@ def test_a_meetings_rows_are_kept_as_runs_of_one_sheet():
     rows = np.array([5, 6, 7, 9, 10, 3])
     assert _runs(sheets, rows) == (("A", 5, 7), ("A", 9, 10), ("B", 3, 3))
     assert _runs(sheets[:3], rows[:3]) == (("A", 5, 7),)
+
+
+def test_ragged_rows_are_padded_and_cut_to_the_tables_width():
+    cells = _cells([["a"], ["b", "c", "d"], []], 2)
+    assert cells.tolist() == [["a", None], ["b", "c"], [None, None]]
