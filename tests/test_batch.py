@@ -188,3 +188,12 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(folder):
     code, _, err = run("check", str(folder / "office00"), "--jobs", "2", "--format", "json")
     assert code == 1
     assert err == ""
+
+
+def test_workers_started_by_spawn_give_the_same_results(folder, monkeypatch):
+    """macOS and Windows start workers afresh (no fork): stage one must need nothing the
+    parent prepared in memory."""
+    files = sorted(folder.glob("office00/*.xlsx"))
+    serial = [r.to_dict() for r in check_paths(files, jobs=1).results]
+    monkeypatch.setattr(batch, "_start_method", lambda: batch.multiprocessing.get_context("spawn"))
+    assert [r.to_dict() for r in check_paths(files, jobs=2).results] == serial
