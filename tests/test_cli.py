@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -109,24 +110,43 @@ def test_folder_without_rosters_exits_2(tmp_path):
     assert "no roster files" in err
 
 
-def test_broken_data_file_exits_2_with_file_and_line(tmp_path, monkeypatch):
+BROKEN_DATA = {
+    # file: (text replaced, by, what the message names)
+    "representation.yaml": ("required_roles: [RMO]", "required_roles: RMO",
+                            "platforms.OMT.required_roles"),
+    # columns.yaml is also read, unvalidated, before batch workers start
+    "columns.yaml": ("  date:\n    required: true", "  date:\n    required: [true]",
+                     "columns.date.required"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("broken_file", sorted(BROKEN_DATA))
+def test_broken_data_file_exits_2_with_file_and_line(broken_file, jobs, tmp_path, monkeypatch):
     from checker import config, vocabulary
 
+    data = tmp_path / "schemas"
+    data.mkdir()
     for name in ("vocabulary.yaml", "representation.yaml", "columns.yaml", "rules.yaml"):
-        (tmp_path / name).write_text((ROOT / "schemas" / name).read_text(encoding="utf-8"),
-                                     encoding="utf-8")  # fmt: skip
-    broken = (tmp_path / "representation.yaml").read_text(encoding="utf-8")
-    (tmp_path / "representation.yaml").write_text(broken.replace("required_roles: [RMO]",
-                                                                 "required_roles: RMO"))  # fmt: skip
-    monkeypatch.setattr(config, "schemas_dir", lambda: tmp_path)
-    monkeypatch.setattr(vocabulary, "schemas_dir", lambda: tmp_path)
+        (data / name).write_text((ROOT / "schemas" / name).read_text(encoding="utf-8"),
+                                 encoding="utf-8")  # fmt: skip
+    old, new, key = BROKEN_DATA[broken_file]
+    text = (data / broken_file).read_text(encoding="utf-8")
+    assert old in text
+    (data / broken_file).write_text(text.replace(old, new), encoding="utf-8")
+    rosters = tmp_path / "rosters"
+    rosters.mkdir()
+    for name in ("KEN_2026-10.xlsx", "ETH_2026-10.xlsx", "COD_2026-10.xlsx", "COL_2026-10.xlsx"):
+        shutil.copyfile(SAMPLES / name, rosters / name)
+    monkeypatch.setattr(config, "schemas_dir", lambda: data)
+    monkeypatch.setattr(vocabulary, "schemas_dir", lambda: data)
     vocabulary.default_vocabulary.cache_clear()
     try:
-        code, _, err = run("check", str(SAMPLES / "KEN_2026-10.xlsx"))
+        code, _, err = run("check", str(rosters), "--jobs", jobs)
     finally:
         vocabulary.default_vocabulary.cache_clear()
     assert code == 2
-    assert "representation.yaml:" in err and "platforms.OMT.required_roles" in err
+    assert f"{broken_file}:" in err and key in err, err
     assert len(err.strip().splitlines()) == 1
 
 
