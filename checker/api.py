@@ -215,23 +215,15 @@ def check_workbooks(
 def _failed(
     path: Path, exc: Exception, vocabulary: Vocabulary, options: CheckOptions
 ) -> FileResult:
-    """A file that made the checker fail: reported on that file, the others go on."""
+    """A file that made the checker fail while judging: reported on that file."""
     if isinstance(exc, ConfigError):
         raise exc  # a bad profile is the tool's problem (exit 2), not the roster's
-    if isinstance(exc, (MemoryError, RecursionError)):
-        return _file_level(path, "E104", f"the file exhausted the checker ({type(exc).__name__})",
-                           vocabulary, options)  # fmt: skip
-    return _file_level(path, "E101", f"{type(exc).__name__}: {exc}", vocabulary, options,
-                       message_key="E101:internal")  # fmt: skip
+    return _unlaid_result(Unlaid.failure(path, exc), vocabulary, options)
 
 
-def file_level_result(
-    path: Path, code: str, options: CheckOptions, detail: str = "", message_key: str | None = None
-) -> FileResult:
-    """A result holding one file-level finding, for a file the pipeline could not check."""
-    from checker.vocabulary import default_vocabulary
-
-    return _file_level(path, code, detail, default_vocabulary(), options, message_key=message_key)
+def _unlaid_result(item: Unlaid, vocabulary: Vocabulary, options: CheckOptions) -> FileResult:
+    return _file_level(item.path, item.code, item.detail, vocabulary, options, extra=item.extra,
+                       message_key=item.message_key)  # fmt: skip
 
 
 def _file_level(
@@ -315,9 +307,7 @@ def _judge_layouts(
     groups: dict[int, list[tuple[int, _Prepared]]] = {}
     for position, item in enumerate(items):
         if isinstance(item, Unlaid):
-            results[position] = _file_level(item.path, item.code, item.detail, vocabulary,
-                                            options, extra=item.extra,
-                                            message_key=item.message_key)  # fmt: skip
+            results[position] = _unlaid_result(item, vocabulary, options)
             continue
         try:
             prepared = _prepare(item, options, vocabulary)

@@ -67,6 +67,13 @@ class Unlaid:
     message_key: str | None = None  # a variant of the code's message ("E101:internal")
     extra: dict[str, object] = field(default_factory=dict)
 
+    @classmethod
+    def failure(cls, path: Path, exc: Exception) -> Unlaid:
+        """A file that made the checker fail: reported on that file, the others go on."""
+        if isinstance(exc, (MemoryError, RecursionError)):
+            return cls(path, "E104", f"the file exhausted the checker ({type(exc).__name__})")
+        return cls(path, "E101", f"{type(exc).__name__}: {exc}", message_key="E101:internal")
+
 
 @dataclass(frozen=True)
 class Headers:
@@ -242,7 +249,7 @@ def lay_out_file(path: Path, headers: Headers) -> Layout | Unlaid:
     except UnreadableRoster as exc:
         return Unlaid(path, exc.code, exc.message)
     except Exception as exc:
-        return _failed(path, exc)
+        return Unlaid.failure(path, exc)
     return lay_out_workbook(workbook, headers)
 
 
@@ -250,17 +257,10 @@ def lay_out_workbook(workbook: Workbook, headers: Headers) -> Layout | Unlaid:
     try:
         layout = lay_out(workbook, headers)
     except Exception as exc:
-        return _failed(workbook.path, exc)
+        return Unlaid.failure(workbook.path, exc)
     if not layout.tables:
         return Unlaid(workbook.path, "E103", extra={"sheets_seen": layout.sheets_seen})
     return layout
-
-
-def _failed(path: Path, exc: Exception) -> Unlaid:
-    """A file that made the checker fail: reported on that file, the others go on."""
-    if isinstance(exc, (MemoryError, RecursionError)):
-        return Unlaid(path, "E104", f"the file exhausted the checker ({type(exc).__name__})")
-    return Unlaid(path, "E101", f"{type(exc).__name__}: {exc}", message_key="E101:internal")
 
 
 def lay_out(workbook: Workbook, headers: Headers) -> Layout:
