@@ -165,25 +165,37 @@ def check_files(
 
     options = options or CheckOptions()
     vocabulary = vocabulary or default_vocabulary()
+    headers = vocabulary.headers
+    laid_out = ((path, lay_out_file(path, headers)) for path in paths)  # one at a time
+    return judge_in_batches(laid_out, options, vocabulary, progress)
+
+
+def judge_in_batches(
+    laid_out: Iterable[tuple[Path, Layout | Unlaid]],
+    options: CheckOptions,
+    vocabulary: Vocabulary,
+    progress: Callable[[Path], None] | None = None,
+) -> list[FileResult]:
+    """Stage two over laid-out files as they come (from this process or batch workers):
+    judged CHUNK files, or CHUNK_CELLS cells, at a time; one result per file, in order."""
     results: list[FileResult] = []
-    chunk: list[Layout | Unlaid] = []
+    batch: list[tuple[Path, Layout | Unlaid]] = []
     cells = 0
 
-    def flush() -> None:
-        results.extend(judge_layouts(chunk, options, vocabulary))
+    def judge() -> None:
+        results.extend(judge_layouts([item for _, item in batch], options, vocabulary))
         if progress is not None:
-            for path in paths[len(results) - len(chunk) : len(results)]:
+            for path, _ in batch:
                 progress(path)
-        chunk.clear()
+        batch.clear()
 
-    for path in paths:
-        item = lay_out_file(path, vocabulary.headers)
-        chunk.append(item)
+    for path, item in laid_out:
+        batch.append((path, item))
         cells += item.cells.size if isinstance(item, Layout) else 0
-        if len(chunk) >= CHUNK or cells >= CHUNK_CELLS:
-            flush()
+        if len(batch) >= CHUNK or cells >= CHUNK_CELLS:
+            judge()
             cells = 0
-    flush()
+    judge()
     return results
 
 

@@ -76,47 +76,29 @@ def check_files(
 ) -> list[FileResult]:
     """Check every file, reading with up to `jobs` processes (None: one per core); results
     in order."""
+    from checker import api
+
+    report = (lambda path: progress(path, len(files))) if progress is not None else None
     workers = min(jobs or default_jobs(), len(files) // MIN_FILES_PER_WORKER)
     if workers <= 1:
-        from checker import api
-
-        report = (lambda path: progress(path, len(files))) if progress is not None else None
         return api.check_files(files, options, progress=report)
-    return _check_in_pool(files, options, workers, progress)
+    return _check_in_pool(files, options, workers, report)
 
 
 def _check_in_pool(
-    files: Sequence[Path], options: CheckOptions, workers: int, progress: Progress | None
+    files: Sequence[Path],
+    options: CheckOptions,
+    workers: int,
+    progress: Callable[[Path], None] | None,
 ) -> list[FileResult]:
     from checker import api
-    from checker.layout import Layout
 
     headers = _warm_up_readers()
-    results: list[FileResult] = []
-    batch: list[tuple[Path, Layout | Unlaid]] = []
-    cells = 0
-
     with _Readers(files, headers, workers) as readers:
         from checker.vocabulary import default_vocabulary
 
         _warm_up_judging()  # while the workers read
-        vocabulary = default_vocabulary()
-
-        def judge() -> None:
-            results.extend(api.judge_layouts([item for _, item in batch], options, vocabulary))
-            if progress is not None:
-                for path, _ in batch:
-                    progress(path, len(files))
-            batch.clear()
-
-        for path, item in readers:
-            batch.append((path, item))
-            cells += item.cells.size if isinstance(item, Layout) else 0
-            if len(batch) >= api.CHUNK or cells >= api.CHUNK_CELLS:
-                judge()
-                cells = 0
-        judge()
-    return results
+        return api.judge_in_batches(readers, options, default_vocabulary(), progress)
 
 
 def _lay_out_chunk(paths: Sequence[Path], headers: Headers) -> bytes:
