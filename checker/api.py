@@ -300,7 +300,6 @@ class _Prepared:
     policy: Policy
     findings: list[Finding]
     broken_tables: set[int]  # tables missing a required column: their rows are rejected
-    period: str | None = None  # known, or guessed from the dates when judged
 
 
 def judge_layouts(
@@ -369,7 +368,7 @@ def _prepare(layout: Layout, options: CheckOptions, vocabulary: Vocabulary) -> _
                 findings.append(schema.missing_column(table.sheet, field_name, words,
                                                       policy.severity))  # fmt: skip
                 broken_tables.add(table.index)
-    return _Prepared(layout, known, policy, findings, broken_tables, known.period)
+    return _Prepared(layout, known, policy, findings, broken_tables)
 
 
 def _judge(batch: list[_Prepared]) -> list[FileResult]:
@@ -391,12 +390,11 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
     # A file that names no period gets the month most of its dates fall in.
     parsed = normalise.parse_dates(frame)
     for position, prepared in enumerate(batch):
-        if prepared.period is None:
+        if prepared.known.period is None:
             inferred = meta.infer_period(parsed.months(files == position))
             if inferred:
-                prepared.period = inferred
                 prepared.known = replace(prepared.known, period=inferred, period_source="dates")
-    normalise.apply_dates(frame, parsed, [p.period for p in batch])
+    normalise.apply_dates(frame, parsed, [p.known.period for p in batch])
     normalise.apply_vocabulary(roster, words)
 
     broken: set[int] = set()
@@ -421,7 +419,7 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
     for position, prepared in enumerate(batch):
         assessments = by_file.get(position, [])
         findings = prepared.findings + checked.findings.get(position, [])
-        layout = prepared.layout
+        layout, known = prepared.layout, prepared.known
         table = layout.tables[0]
         if layout.rows_read - layout.rows_skipped == 0:
             findings.append(Finding(
@@ -435,14 +433,14 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
         if not prepared.broken_tables and assessments:  # counting meetings needs a usable roster
             for rule in file_rules:
                 if policy.enabled(rule.CODE):
-                    findings.extend(rule.check_file(assessments, policy, prepared.period))
-        version = prepared.known.template_version
+                    findings.extend(rule.check_file(assessments, policy, known.period))
+        version = known.template_version
         if version and template_outdated(version):
             findings.append(Finding(
                 code="S212", rule=words.rule("S212").name, severity=policy.severity("S212"),
                 message=render("S212", version=version, current=TEMPLATE_VERSION), value=version,
             ))  # fmt: skip
-        for missing, value in (("mission", prepared.known.mission), ("period", prepared.period)):
+        for missing, value in (("mission", known.mission), ("period", known.period)):
             if value is None:
                 findings.append(Finding(
                     code="S210", rule=words.rule("S210").name, severity=policy.severity("S210"),
@@ -454,12 +452,12 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
             mine = used_rows[used_rows["file"] == position]
             findings = _place_in_meetings(findings, mine, assessments)
         findings = [f for f in findings if policy.enabled(f.code)]
-        findings = policy.waive(findings, meetings, prepared.period)
+        findings = policy.waive(findings, meetings, known.period)
         findings.sort(key=Finding.sort_key)
         results.append(FileResult(
             path=_display_path(layout.path),
-            mission=prepared.known.mission,
-            period=prepared.period,
+            mission=known.mission,
+            period=known.period,
             rows=RowCounts(
                 read=layout.rows_read,
                 used=int(used_per_file[position]),
