@@ -5,10 +5,10 @@ roster tables (stage one: calamine's native parsing, the part that can crash or 
 process, and most of the CPU); this process judges the laid-out files a batch at a time
 (stage two: pandas and pandera, vectorised over the batch).
 
-The workers are forked before this process imports pandas, pandera or pydantic, so they start
-reading at once, while the imports run; they stay small, because stage one needs none of
-them: only the reader, numpy and the header names of schemas/columns.yaml. Results come back a few chunks ahead of
-the judging, kept pickled until used.
+The workers are forked before this process imports pandas, pandera or pydantic, so they
+start reading at once, while the imports run; they stay small, because stage one needs none
+of them: only the reader, numpy and the header names of schemas/columns.yaml. Results come
+back a few chunks ahead of the judging, kept pickled until used.
 
 One file never stops the others: stage one turns any exception into a finding on its file,
 and the files of a chunk whose worker died outright (a crash in the native reader, the OOM
@@ -54,7 +54,7 @@ MAX_CHUNK = 32
 
 # Tasks submitted ahead of the judging, per worker: enough for the workers to keep reading
 # while this process imports pandas and judges, few enough to bound what waits in memory
-# (a laid-out 400-row roster is ~50 KB pickled).
+# (a laid-out 400-row roster is ~25 KB pickled).
 READ_AHEAD = 4
 
 # How much lower the workers' priority is than the judging process's; see _yield_to_judging.
@@ -194,9 +194,10 @@ def _lay_out_isolated(path: Path, headers: Headers) -> Layout | Unlaid:
 
 
 def _start_method() -> BaseContext:
-    # fork is the fastest (the workers inherit the loaded vocabulary), but unsafe on macOS
-    # and once other threads run (a thread holding a lock at fork time deadlocks the child);
-    # the fork server is then the safe choice on Linux, each platform's default elsewhere.
+    # fork is the fastest (the workers inherit the imported reader and the header names), but
+    # unsafe on macOS and once other threads run (a thread holding a lock at fork time
+    # deadlocks the child); the fork server is then the safe choice on Linux, each
+    # platform's default elsewhere.
     if sys.platform == "linux":
         return multiprocessing.get_context(
             "fork" if threading.active_count() == 1 else "forkserver"
