@@ -166,22 +166,24 @@ def _value_extent(xml: bytes) -> int:
     return max(columns) * max(*rows, *last, 1)
 
 
+def _declares_huge(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
+    """Whether the sheet's <dimension> (at the top of its XML) spans over MAX_CELLS."""
+    with archive.open(member) as stream:
+        declared = _DIMENSION.search(stream.read(4096))
+    if declared is None:
+        return False
+    return (
+        _area(declared.group(3) or declared.group(1), declared.group(4) or declared.group(2))
+        > MAX_CELLS
+    )
+
+
 def _check_sheet_extents(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> None:
     for member in members:
         name = member.filename
         if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
             continue
-        with archive.open(member) as stream:
-            head = stream.read(4096)
-        declared = _DIMENSION.search(head)
-        huge = (
-            declared is not None
-            and _area(
-                declared.group(3) or declared.group(1), declared.group(4) or declared.group(2)
-            )
-            > MAX_CELLS
-        )
-        if member.file_size > SCANNED_SHEET_BYTES and not huge:
+        if member.file_size > SCANNED_SHEET_BYTES and not _declares_huge(archive, member):
             continue  # scanning a big sheet costs a quarter of a second; see the note above
         area = _value_extent(archive.read(member))
         if area > MAX_CELLS:
