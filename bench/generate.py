@@ -475,27 +475,25 @@ class _Mission:
         self.rng = rng
         self.capital, self.hubs = mission_places(mission)
         self._iom: dict[tuple[str, str], str] = {}
-        used: set[str] = set()
-        senior: list[tuple[str, str, str]] = []
-        working: list[tuple[str, str, str]] = []
+        self.used: set[str] = set()
         orgs = UN_AGENCIES * 3 + NGOS * 2 + GOVERNMENT * 2 + DONORS
-        for _ in range(180):
-            org = rng.choice(orgs)
-            name = _name(rng)
-            while name in used:
-                name = _name(rng)
-            used.add(name)
-            senior.append((name, org, rng.choice(SENIOR_TITLES)))
-        for _ in range(520):
-            org = rng.choice(orgs)
-            name = _name(rng)
-            while name in used:
-                name = _name(rng)
-            used.add(name)
-            working.append((name, org, rng.choice(WORKING_TITLES)))
-        self.senior = senior
-        self.working = working
-        self.used = used
+        self.senior = self._people(180, orgs, SENIOR_TITLES)
+        self.working = self._people(520, orgs, WORKING_TITLES)
+
+    def _new_name(self) -> str:
+        """A name nobody in this mission has yet."""
+        name = _name(self.rng)
+        while name in self.used:
+            name = _name(self.rng)
+        self.used.add(name)
+        return name
+
+    def _people(self, count: int, orgs: list[str], titles: list[str]) -> list[tuple[str, str, str]]:
+        people = []
+        for _ in range(count):
+            org = self.rng.choice(orgs)
+            people.append((self._new_name(), org, self.rng.choice(titles)))
+        return people
 
     def iom_name(self, title: str, place: str) -> str:
         """One IOM person per title (per hub for field staff), the same all year."""
@@ -513,11 +511,7 @@ class _Mission:
         )
         key = (title.replace(" a.i.", ""), self.capital if national_title else place)
         if key not in self._iom:
-            name = _name(self.rng)
-            while name in self.used:
-                name = _name(self.rng)
-            self.used.add(name)
-            self._iom[key] = name
+            self._iom[key] = self._new_name()
         return self._iom[key]
 
 
