@@ -298,6 +298,14 @@ def _check_and_merge(
         effective.platforms[code] = merged
 
     platforms = effective.platform_codes(vocabulary)
+    for kind, aliases in (("platforms", profile.aliases.platforms),
+                          ("titles", profile.aliases.titles)):  # fmt: skip
+        for alias in aliases:
+            if not fold(alias):
+                # An alias of punctuation only would be matched by every cell of its kind.
+                raise source.error(
+                    ("aliases", kind, alias), f"{alias!r} has no letters or digits to match"
+                )
     for alias, code in profile.aliases.platforms.items():
         if code not in platforms:
             raise source.error(("aliases", "platforms", alias), _known("platform", code, platforms))

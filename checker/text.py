@@ -8,6 +8,18 @@ import unicodedata
 
 _DROP = re.compile(r"[.]")  # "a.i." → "ai", "I.O.M." → "iom"; an apostrophe parts words
 _SPACE = re.compile(r"[^0-9a-z]+")
+# Letters and digits of every script are kept: an Arabic or Cyrillic title must not fold to
+# an empty key (which would match every other such title).
+_SPACE_UNICODE = re.compile(r"[\W_]+")
+# Characters that do not show: a soft hyphen or a zero-width space inside "IOM" must not make
+# it another word.
+_INVISIBLE = dict.fromkeys([0x00AD, 0x034F, 0x180E, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF])
+# Cyrillic and Greek letters drawn like Latin ones ("ІОМ" typed on a Cyrillic keyboard): read
+# as the Latin letter they look like, so that a look-alike is never silently "not IOM".
+_LOOK_ALIKES = str.maketrans(
+    "аеорсухіјѕԁвкмнтӏαεικνορτυχ",
+    "aeopcyxijsdbkmhtlaeikvoptux",
+)
 
 
 def fold(text: object) -> str:
@@ -15,7 +27,9 @@ def fold(text: object) -> str:
     if text is None:
         return ""
     plain = str(text).casefold()
-    if not plain.isascii():  # most cells are: no accents to strip
-        decomposed = unicodedata.normalize("NFKD", plain)
-        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACE.sub(" ", _DROP.sub("", plain)).strip()
+    if plain.isascii():  # most cells are: no accents to strip
+        return _SPACE.sub(" ", _DROP.sub("", plain)).strip()
+    plain = plain.translate(_INVISIBLE).translate(_LOOK_ALIKES)
+    decomposed = unicodedata.normalize("NFKD", plain)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACE_UNICODE.sub(" ", _DROP.sub("", plain)).strip()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -61,7 +62,9 @@ class VocabularyFile(_Strict):
     roles: dict[str, RoleEntry]
     sector_titles: dict[str, list[str]] = Field(default_factory=dict)
     acting: ActingEntry
-    organisation: dict[Literal["iom"], list[str]]
+    # "iom": how IOM is written; "others": other agencies, to tell an organisation column by
+    # its contents and "OCHA (seconded from IOM)" from IOM.
+    organisation: dict[Literal["iom", "others"], list[str]]
     levels: dict[Literal["national", "subnational"], list[str]]
     capacities: dict[Literal["member", "observer", "chair"], list[str]]
 
@@ -112,8 +115,40 @@ class RulesFile(_Strict):
 
 # ---------------------------------------------------------------- text folding
 
-_LINK_WORDS = frozenset({"de", "du", "des", "la", "le", "el", "en", "of", "for", "programme",
-                         "program", "programa", "iom"})  # fmt: skip
+_LINK_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "el", "los", "las", "en",
+                         "of", "for", "the", "in", "and", "et", "y", "e", "programme", "program",
+                         "programa", "iom", "oim"})  # fmt: skip
+# Words that may stand beside a role's name without changing the role.
+_QUALIFIERS = frozenset({"senior", "snr", "sr", "principal", "principale", "national",
+                         "nationale", "nacional", "international", "internationale",
+                         "internacional", "deputy", "adjoint", "adjointe", "adjunto", "adjunta",
+                         "interim", "a", "i"})  # fmt: skip
+_DEPUTY = frozenset({"deputy", "adjoint", "adjointe", "adjunto", "adjunta"})
+# "Chargé·e", "Coordonnateur·rice", "Jefe/a", "Chargé(e)": inclusive endings, dropped before
+# matching (the masculine form is in the vocabulary; the feminine ones are listed too).
+_INCLUSIVE = re.compile(r"(?<=\w)(?:[·•.]|\(|/)(?:e|es|fe|rice|trice|euse|ne|a|as)\)?(?!\w)")
+_DELEGATION = re.compile(
+    r"\b(?:on behalf of|obo|representing|in place of|replacing|pour le compte de|au nom de|"
+    r"en remplacement de|à la place de|en nombre de|en representaci[oó]n de|en lugar de|"
+    r"en reemplazo de)\b",
+    re.IGNORECASE,
+)
+_TITLE_SEPARATOR = re.compile(r"\s*(?:[,;:(\[/]|\s[-–—]\s)")
+# Organisation cells: words that make a mention of IOM mean someone else.
+_NOT_IOM = frozenset({"non", "not", "no", "ex", "former", "formerly", "ancien", "ancienne",
+                      "anciennement", "antiguo", "antigua", "exfuncionario"})  # fmt: skip
+_RELATION = frozenset({"seconded", "secondment", "secondee", "detache", "detachee", "detachement",
+                       "partner", "partners", "partenaire", "partenaires", "socio", "socios",
+                       "socia", "implementing", "funded", "financed", "finance", "financiado",
+                       "financiada", "through", "via", "contractor", "subcontractor",
+                       "prestataire", "consultant", "consultancy", "behalf", "nom", "compte",
+                       "nombre", "representing", "adscrito", "adscrita", "supported", "appui",
+                       "apoyo", "formerly"})  # fmt: skip
+# A form's free-text answer: "Other: …", "Autre : …", "Otro: …".
+_OTHER_ANSWER = frozenset({"other", "others", "autre", "autres", "otro", "otra", "otros"})
+IOM = "iom"
+OTHER = "other"
+UNCLEAR = "unclear"
 _GROUP_PHRASES = (
     "working group",
     "groupe de travail",
@@ -209,6 +244,18 @@ class Vocabulary:
         self._acting = sorted({fold(m) for m in words.acting.markers}, key=len, reverse=True)
         self._stands_for_com = {fold(m) for m in words.acting.stands_for_com}
         self._iom = sorted({fold(a) for a in words.organisation["iom"]}, key=len, reverse=True)
+        self._other_organisations = sorted(
+            {fold(a) for a in words.organisation.get("others", [])}, key=len, reverse=True
+        )
+        self._aliases_of: dict[str, list[str]] = {}
+        for alias, role in self._roles.items():
+            self._aliases_of.setdefault(role, []).append(alias)
+        self._staff_words = frozenset(
+            word
+            for key in [*self._roles, *self._sector_titles]
+            for word in key.split()
+            if word not in _LINK_WORDS and word not in _QUALIFIERS
+        )
         self._levels = _alias_map({k: v for k, v in words.levels.items()})
         self._capacities = _alias_map({k: v for k, v in words.capacities.items()})
         self.headers = Headers.build(
@@ -241,6 +288,7 @@ class Vocabulary:
         twin._roles = dict(self._roles)
         twin._role_keys = list(self._role_keys)
         twin._role_display = dict(self._role_display)
+        twin._aliases_of = {role: list(aliases) for role, aliases in self._aliases_of.items()}
         return twin
 
     def add_platform(self, code: str, name: str) -> None:
@@ -257,6 +305,7 @@ class Vocabulary:
     def add_title_alias(self, alias: str, role: str) -> None:
         self._memo.clear()
         self._roles[fold(alias)] = role
+        self._aliases_of.setdefault(role, []).append(fold(alias))
         self._role_keys = sorted(self._roles, key=len, reverse=True)
         self._role_display.setdefault(fold(alias), alias)
 
@@ -274,6 +323,9 @@ class Vocabulary:
         key = fold(text)
         if not key:
             return None
+        first, _, rest = key.partition(" ")
+        if first in _OTHER_ANSWER and rest:
+            key = rest  # a form's "Other: Nutrition cluster meeting"
         found = self._platform_named(key)
         if found is None and (bare := self._without_filler(key)) != key:
             found = self._platform_named(bare)  # "Monthly HCT meeting", "Réunion de l'EHP"
@@ -330,7 +382,30 @@ class Vocabulary:
 
     @_memoised
     def title(self, text: object) -> TitleMatch:
-        key = fold(text)
+        """A title is a role's name with known qualifiers around it (a.i., acting, senior,
+        deputy, a sector, the role's abbreviation) and, after a comma, dash or bracket, a place
+        or unit ("Head of Sub-Office, Gambella"). Anything else around a role's name ("Driver
+        of the Chief of Mission", "Not the Chief of Mission") is no match: a near miss that
+        is reported with a suggestion, never taken for the role."""
+        raw = _INCLUSIVE.sub("", str(text)) if text is not None else ""
+        raw = _DELEGATION.split(raw, maxsplit=1)[0]  # "RMO on behalf of the CoM": the RMO
+        found = self._title_words(fold(raw))
+        if found is not None:
+            return found
+        # A place or unit after a separator: "Programme Officer - Gambella".
+        for cut in reversed([m.start() for m in _TITLE_SEPARATOR.finditer(raw)]):
+            tail = fold(raw[cut:])
+            if not tail or any(self._names_staff(word) for word in tail.split()):
+                continue
+            found = self._title_words(fold(raw[:cut]))
+            if found is not None:
+                return found
+        return TitleMatch(None, None, False)
+
+    def _title_words(self, key: str) -> TitleMatch | None:
+        """The role a folded title names with nothing unexplained around it, or None."""
+        if not key:
+            return None
         acting = False
         if key in self._stands_for_com:
             return TitleMatch("COM", None, True)
@@ -340,21 +415,38 @@ class Vocabulary:
                 key = _remove(key, marker)
         if key in self._stands_for_com:
             return TitleMatch("COM", None, True)
-        role = None
-        for alias in self._role_keys:
-            if _contains(key, alias):
-                role = self._roles[alias]
+        role = next((self._roles[a] for a in self._role_keys if _contains(key, a)), None)
+        if role is None:
+            found = self._sector_title(key, acting)
+            return found if found.role is not None else None
+        for alias in sorted(self._aliases_of[role], key=len, reverse=True):  # "… (CoM)"
+            while _contains(key, alias):
                 key = _remove(key, alias)
-                break
-        if role is not None:
-            return TitleMatch(role, self.sector(key) if key else None, acting)
-        return self._sector_title(key, acting)
+        sector = None
+        for alias in self._sector_keys:  # "WASH Programme Officer", "Chargé de programme Santé"
+            while _contains(key, alias):
+                sector = sector or self._sectors[alias]
+                key = _remove(key, alias)
+        rest = key.split()
+        if any(word in _DEPUTY for word in rest):
+            acting = True  # a deputy standing in for the role: said so (C307), like "a.i."
+        if all(word in _QUALIFIERS or word in _LINK_WORDS for word in rest):
+            return TitleMatch(role, sector, acting)
+        return None
+
+    def _names_staff(self, word: str) -> bool:
+        """Whether a word names a post ("assistant", "driver", "officer"): such a word after
+        a comma is part of the title, not a place."""
+        return word in self._staff_words
 
     def _sector_title(self, key: str, acting: bool) -> TitleMatch:
         """ "Shelter Officer": a sector with a generic word is a programme role of that sector."""
         for alias in self._sector_keys:
             if len(alias) > 2 and _contains(key, alias):
-                rest = " ".join(w for w in _remove(key, alias).split() if w not in _LINK_WORDS)
+                rest = " ".join(
+                    w for w in _remove(key, alias).split()
+                    if w not in _LINK_WORDS and w not in _QUALIFIERS
+                )  # fmt: skip
                 role = self._sector_titles.get(rest)
                 if role is not None:
                     return TitleMatch(role, self._sectors[alias], acting)
@@ -362,9 +454,30 @@ class Vocabulary:
         return TitleMatch(None, None, acting)
 
     @_memoised
-    def is_iom(self, text: object) -> bool:
+    def organisation(self, text: object) -> str | None:
+        """Who an organisation cell names: IOM, OTHER (another agency, or "non-IOM", "former
+        IOM"), UNCLEAR (IOM named beside another agency or a relation: "OCHA (seconded from
+        IOM)", "IOM partner NGO") or None for an empty cell. Only IOM counts as IOM."""
         key = fold(text)
-        return bool(key) and any(_contains(key, alias) for alias in self._iom)
+        if not key:
+            return None
+        words = key.split()
+        if not any(_contains(key, alias) for alias in self._iom):
+            return OTHER
+        if any(word in _NOT_IOM for word in words):
+            return OTHER
+        rest = key
+        for alias in self._iom:
+            while _contains(rest, alias):
+                rest = _remove(rest, alias)
+        if any(word in _RELATION for word in words) or any(
+            _contains(rest, other) for other in self._other_organisations
+        ):
+            return UNCLEAR
+        return IOM
+
+    def is_iom(self, text: object) -> bool:
+        return self.organisation(text) == IOM
 
     @_memoised
     def level(self, text: object) -> str | None:
@@ -390,6 +503,13 @@ class Vocabulary:
         return _suggest(text, self._platform_display)
 
     def suggest_title(self, text: object) -> str | None:
+        """A role's name the title contains ("Driver of the Chief of Mission" → "Chief of
+        Mission": the name it was not taken for), else the nearest spelling."""
+        key = fold(text)
+        role = next((self._roles[a] for a in self._role_keys if len(a) > 3 and _contains(key, a)),
+                    None)  # fmt: skip
+        if role is not None:
+            return self.role_names[role]
         return _suggest(text, self._role_display)
 
     def suggest_sector(self, text: object) -> str | None:

@@ -1,0 +1,123 @@
+"""A title or organisation is matched only when nothing unexplained stands around the known
+name: containing "Chief of Mission" does not make someone the Chief of Mission."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.text import fold
+from checker.vocabulary import IOM, OTHER, UNCLEAR, default_vocabulary
+
+
+@pytest.fixture(scope="module")
+def words():
+    return default_vocabulary()
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Special Assistant to the Chief of Mission",
+        "Driver of the Chief of Mission",
+        "Not the Chief of Mission",
+        "Senior Assistant, Office of the CoM",
+        "Chief of Mission, Driver",
+        "Assistant du Chef de Mission",
+        "Conductor de la Jefa de Misión",
+        "سائق",  # "driver" in Arabic
+    ],
+)
+def test_a_title_that_only_contains_a_role_is_no_match(words, title):
+    assert words.title(title).role is None
+
+
+def test_a_near_miss_suggests_the_name_it_contains(words):
+    assert words.suggest_title("Driver of the Chief of Mission") == "Chief of Mission"
+    assert words.suggest_title("Cheif of Mission") == "Chief of Mission"
+
+
+@pytest.mark.parametrize(
+    ("title", "role", "sector", "acting"),
+    [
+        ("Chief of Mission (CoM)", "COM", None, False),
+        ("Chief of Mission a.i.", "COM", None, True),
+        ("Chef de Mission par intérim", "COM", None, True),
+        ("Cheffe de mission", "COM", None, False),
+        ("Jefe/a de Misión", "COM", None, False),
+        ("RMO on behalf of the Chief of Mission", "RMO", None, False),
+        ("Programme Officer pour le compte de la Cheffe de Mission", "PROG_OFF", None, False),
+        ("Head of Sub-Office, Gambella", "HEAD_OFFICE", None, False),
+        ("Programme Officer - Gambella", "PROG_OFF", None, False),
+        ("Senior Programme Officer", "PROG_OFF", None, False),
+        ("Deputy RMO", "RMO", None, True),
+        ("WASH Programme Officer", "PROG_OFF", "WSH", False),
+        ("Programme Officer (Health)", "PROG_OFF", "HEA", False),
+        ("Chargé·e de programme", "PROG_OFF", None, False),
+        ("Coordonnateur·rice du cluster Nutrition", "CLUSTER_COORD", "NUT", False),
+        ("Coordonnateur des urgences", "EMERG_COORD", None, False),
+        ("Coordinadora de Emergencia", "EMERG_COORD", None, False),
+        ("Resource Mgmt Officer", "RMO", None, False),
+        ("Migration Health Officer", "PROG_OFF", "HEA", False),
+        ("Shelter PO", "PROG_OFF", "SHL", False),
+        ("DCoM", "DCOM", None, False),
+        ("Finance Officer", "OTHER", None, False),
+        ("Field Security Officer", "SECURITY", None, False),
+    ],
+)
+def test_a_role_with_known_qualifiers_is_that_role(words, title, role, sector, acting):
+    found = words.title(title)
+    assert (found.role, found.sector, found.acting) == (role, sector, acting)
+
+
+@pytest.mark.parametrize(
+    ("organisation", "reading"),
+    [
+        ("IOM", IOM),
+        ("OIM Niger", IOM),
+        ("IOM - UN Migration", IOM),
+        ("Organisation internationale pour les migrations (OIM)", IOM),
+        ("ІОМ", IOM),  # Cyrillic І, О, М
+        ("I\u200bOM", IOM),  # a zero-width space
+        ("IO\u00adM", IOM),  # a soft hyphen
+        ("non-IOM", OTHER),
+        ("Former IOM", OTHER),
+        ("UNICEF", OTHER),
+        ("OCHA (seconded from IOM)", UNCLEAR),
+        ("IOM partner NGO", UNCLEAR),
+        ("IOM/UNHCR", UNCLEAR),
+    ],
+)
+def test_only_iom_is_iom(words, organisation, reading):
+    assert words.organisation(organisation) == reading
+    assert words.is_iom(organisation) is (reading == IOM)
+
+
+@pytest.mark.parametrize("text", ["رئيس البعثة", "Начальник", "首席", "ድርጅት"])
+def test_text_in_other_scripts_keeps_a_key(text):
+    assert fold(text)  # an empty key would match every other such text
+
+
+def test_two_different_arabic_titles_are_not_the_same_key():
+    assert fold("سائق") != fold("رئيس البعثة")
+
+
+def test_a_profile_alias_without_letters_is_refused(tmp_path):
+    from checker.config import ConfigError
+    from checker.profile import load_profile
+
+    path = tmp_path / "p.yaml"
+    path.write_text('mission: TST\nextends: generic\naliases:\n  titles: {"—": COM}\n', "utf-8")
+    with pytest.raises(ConfigError, match="no letters or digits"):
+        load_profile(path, default_vocabulary())
+
+
+def test_an_arabic_title_alias_matches_that_title_only(tmp_path):
+    from checker.profile import load_profile
+
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        'mission: TST\nextends: generic\naliases:\n  titles: {"رئيس البعثة": COM}\n', "utf-8"
+    )
+    words = load_profile(path, default_vocabulary()).vocabulary
+    assert words.title("رئيس البعثة").role == "COM"
+    assert words.title("سائق").role is None  # a driver is not the Chief of Mission
