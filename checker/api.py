@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from checker import metadata as meta
 from checker.config import ConfigError
-from checker.findings import FileResult, Finding, Report, RowCounts
+from checker.findings import FileResult, Finding, Meeting, Report, RowCounts
 from checker.layout import Layout, Unlaid, lay_out_file, lay_out_workbook
 from checker.messages import language, render
 from checker.reader import ROSTER_SUFFIXES, Workbook
@@ -234,20 +234,42 @@ def _failed(
 
 
 def _unlaid_result(item: Unlaid, vocabulary: Vocabulary, options: CheckOptions) -> FileResult:
+    if item.code == "E103":
+        return _no_roster_table(item, vocabulary, options)
     return _file_level(item.path, item.code, item.detail, vocabulary, options, extra=item.extra,
                        message_key=item.message_key)  # fmt: skip
+
+
+def _no_roster_table(item: Unlaid, vocabulary: Vocabulary, options: CheckOptions) -> FileResult:
+    """E103, naming the headers seen on the most header-like row and the field each might
+    be, so that the user knows what to rename."""
+    reading = item.extra.get("reading")
+    sheets = reading.get("sheets", []) if isinstance(reading, dict) else []
+    best = max((s for s in sheets if s.get("headers")), key=lambda s: len(s["headers"]),
+               default=None)  # fmt: skip
+    if best is None:
+        return _file_level(item.path, "E103", "", vocabulary, options, extra=item.extra)
+    described = []
+    for header in best["headers"][:12]:
+        nearest = vocabulary.nearest_field(header)
+        described.append(f'"{header}"' + (f" (→ {nearest}?)" if nearest else ""))
+    result = _file_level(item.path, "E103", "", vocabulary, options, extra=item.extra,
+                         message_key="E103:headers", sheet=best["name"],
+                         values={"row": best["header_row"], "headers": ", ".join(described)})  # fmt: skip
+    return result
 
 
 def _file_level(
     path: Path, code: str, detail: str, vocabulary: Vocabulary, options: CheckOptions,
     rows: RowCounts | None = None, sheet: str | None = None, extra: dict[str, object] | None = None,
-    message_key: str | None = None,
+    message_key: str | None = None, values: dict[str, object] | None = None,
 ) -> FileResult:  # fmt: skip
     from_name = meta.from_file_name(path)
     policy = _generic(vocabulary)
     found = Finding(
         code=code, rule=vocabulary.rule(code).name, severity=policy.severity(code),
-        message=render(message_key or code, detail=detail), sheet=sheet,
+        message=render(message_key or code, detail=detail, sheet=sheet, **(values or {})),
+        sheet=sheet,
     )  # fmt: skip
     return FileResult(
         path=_display_path(path),
@@ -364,7 +386,7 @@ def _prepare(layout: Layout, options: CheckOptions, vocabulary: Vocabulary) -> _
     required = [f for f, c in words.columns.columns.items() if c.required]
     for table in layout.tables:
         for field_name in required:
-            if field_name not in table.columns:
+            if not table.has(field_name):
                 findings.append(schema.missing_column(table.sheet, field_name, words,
                                                       policy.severity))  # fmt: skip
                 broken_tables.add(table.index)
@@ -377,7 +399,8 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
     import numpy as np
 
     from checker import normalise, schema
-    from checker.judge import assess_meetings
+    from checker.judge import assess_meetings, unjudged_meetings
+    from checker.reading import affiliation_findings, reading_dict, sheet_findings
     from checker.rules import rules_by_scope
 
     policy = batch[0].policy
@@ -386,6 +409,7 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
     roster = normalise.build_roster([p.layout for p in batch])
     frame = roster.frame
     files = frame["file"].to_numpy(dtype=np.int64)
+    normalise.apply_outside_cells(roster, words, [p.known.period for p in batch])
 
     # A file that names no period gets the month most of its dates fall in.
     parsed = normalise.parse_dates(frame)
@@ -395,7 +419,7 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
             if inferred:
                 prepared.known = replace(prepared.known, period=inferred, period_source="dates")
     normalise.apply_dates(frame, parsed, [p.known.period for p in batch])
-    normalise.apply_vocabulary(roster, words)
+    normalise.apply_vocabulary(roster, words, [bool(p.known.template_version) for p in batch])
 
     broken: set[int] = set()
     offset = 0
@@ -412,14 +436,23 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
     by_file: dict[int, list[Assessment]] = {}
     for assessment in assess_meetings(roster, used, policy):
         by_file.setdefault(assessment.file, []).append(assessment)
+    unjudged: dict[int, list[Meeting]] = {}
+    numbered = {file: len(found) for file, found in by_file.items()}
+    for file, meeting in unjudged_meetings(roster, frame.index[rejected & ~in_broken], numbered):
+        unjudged.setdefault(file, []).append(meeting)
     meeting_rules, file_rules = rules_by_scope()
     used_rows = frame.loc[used, ["file", "sheet", "row", "meeting"]]
 
     results = []
+    offset = 0
     for position, prepared in enumerate(batch):
         assessments = by_file.get(position, [])
         findings = prepared.findings + checked.findings.get(position, [])
         layout, known = prepared.layout, prepared.known
+        findings += sheet_findings(layout, words, policy.severity)
+        findings += affiliation_findings(roster, layout.tables, offset, words, policy.severity)
+        reading = reading_dict(layout, roster, offset)
+        offset += len(layout.tables)
         table = layout.tables[0]
         if layout.rows_read - layout.rows_skipped == 0:
             findings.append(Finding(
@@ -447,7 +480,7 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
                     message=render(f"S210:{missing}"), value=missing,
                 ))  # fmt: skip
 
-        meetings = tuple(a.meeting for a in assessments)
+        meetings = tuple(a.meeting for a in assessments) + tuple(unjudged.get(position, []))
         if any(f.meeting_id is None and f.row is not None for f in findings):
             mine = used_rows[used_rows["file"] == position]
             findings = _place_in_meetings(findings, mine, assessments)
@@ -467,7 +500,8 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
             meetings=meetings,
             findings=tuple(findings),
             profile=policy.name,
-            sheets=tuple(t.sheet for t in layout.tables),
-            tables=tuple((t.sheet, t.header_row) for t in layout.tables),
+            sheets=tuple(dict.fromkeys(t.sheet for t in layout.tables)),
+            tables=tuple(dict.fromkeys((t.sheet, t.header_row) for t in layout.tables)),
+            extra={"reading": reading},
         ))  # fmt: skip
     return results

@@ -170,6 +170,7 @@ class Meeting:
     # annotated copy; not in JSON. Runs rather than rows: a batch keeps every file's meetings,
     # and a tuple per row was most of what a 200-file run kept (6 of 9 MB).
     row_runs: tuple[tuple[str, int, int], ...] = field(default=(), compare=False, repr=False)
+    reason: str | None = None  # why an undetermined meeting could not be judged
 
     def rows(self) -> Iterator[tuple[str, int]]:
         """Every (sheet, Excel row) of the meeting."""
@@ -191,7 +192,7 @@ class Meeting:
             "iom_attendees": [a.to_dict() for a in self.iom_attendees],
             "sheet": self.sheet,
             "row": self.row,
-        }
+        } | ({"reason": self.reason} if self.reason else {})
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from checker.findings import Attendee, Meeting, Verdict
+from checker.messages import phrase
 from checker.normalise import BLANK, UNKNOWN, Roster
 from checker.policy import Policy
 
@@ -83,17 +84,31 @@ def _standing(attendee: Attendee, meeting_sector: str | None, platform: str, pol
     return Standing.WRONG_LEVEL
 
 
-def _verdict(seats: list[Seat], applies: bool) -> Verdict:
+def _verdict(seats: list[Seat], applies: bool, unknown_affiliation: bool = False) -> Verdict:
     standings = {s.standing for s in seats}
     if not applies:
         return Verdict.NOT_APPLICABLE
     if not seats:
-        return Verdict.ABSENT
+        # Nobody known to be IOM; where some people's affiliation cannot be told, IOM's
+        # absence cannot be told either.
+        return Verdict.UNDETERMINED if unknown_affiliation else Verdict.ABSENT
     if standings & REPRESENTING:
         return Verdict.COMPLIANT
     if Standing.UNKNOWN_ROLE in standings:
         return Verdict.UNDETERMINED
     return Verdict.WRONG_LEVEL
+
+
+def _reason(verdict: Verdict, seats: list[Seat], unknown_affiliation: bool) -> str | None:
+    """Why a meeting could not be judged, in the run's language."""
+    if verdict is not Verdict.UNDETERMINED:
+        return None
+    unknown = next((s for s in seats if s.standing is Standing.UNKNOWN_ROLE), None)
+    if unknown is not None:
+        return phrase("reason_title", title=unknown.attendee.title or phrase("no_title"))
+    if unknown_affiliation:
+        return phrase("reason_affiliation")
+    return None
 
 
 def _text(value: object) -> str | None:
@@ -118,6 +133,9 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
                "date_iso", "level_code", "location", "is_iom"]  # fmt: skip
     meetings = roster.frame.loc[used, columns]
     firsts = meetings.drop_duplicates("meeting")
+    unknown_affiliation = set(
+        roster.frame.loc[used, "meeting"][roster.frame.loc[used, "iom_unknown"].to_numpy()]
+    )
     # Every (sheet, row) of each meeting, for marking them in an annotated copy.
     positions = meetings.groupby("meeting", sort=False).indices
     sheets, rows = meetings["sheet"].to_numpy(), meetings["row"].to_numpy()
@@ -151,10 +169,12 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
             Seat(a, _standing(a, sector, platform, policy, date), r, c)
             for a, r, c in seats_by_meeting.get(first.meeting, [])
         ]
+        unknown = first.meeting in unknown_affiliation
+        verdict = _verdict(seats, policy.applies(platform, sector, str(first.level_code)), unknown)
         meeting = Meeting(
             id=f"m{number}", date=date, platform=platform, sector=sector,
             level=str(first.level_code), location=_text(first.location),
-            verdict=_verdict(seats, policy.applies(platform, sector, str(first.level_code))),
+            verdict=verdict, reason=_reason(verdict, seats, unknown),
             required=tuple(rule.required_roles) if rule else (),
             iom_attendees=tuple(s.attendee for s in seats),
             sheet=first.sheet, row=int(first.row), label=policy.platform_label(platform, sector),
@@ -165,3 +185,41 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
             Assessment(meeting, tuple(seats), platform_row, platform_column, int(first.file))
         )
     return assessments
+
+
+def unjudged_meetings(
+    roster: Roster, rejected: pd.Index, first_number: dict[int, int]
+) -> list[tuple[int, Meeting]]:
+    """Meetings none of whose rows could be used (an unreadable date, an unknown platform):
+    listed as undetermined with the reason, rather than left out. (file, meeting) pairs,
+    numbered after each file's judged meetings (`first_number[file]` of them)."""
+    if rejected.empty:
+        return []
+    frame = roster.frame.loc[rejected]
+    date = frame["date_iso"].where(frame["date_iso"].str.len().eq(10), frame["date"])
+    platform = frame["platform_code"].where(frame["platform_code"].ne(UNKNOWN), None)
+    keys = pd.DataFrame({
+        "file": frame["file"], "date": date.map(_text), "platform": frame["platform"].map(_text),
+        "level": frame["level"].map(_text), "location": frame["location_key"],
+    })  # fmt: skip
+    out = []
+    numbers = dict(first_number)
+    for _, group in keys.groupby(list(keys.columns), sort=False, dropna=False).groups.items():
+        first = roster.frame.loc[group[0]]
+        file = int(first["file"])
+        numbers[file] = numbers.get(file, 0) + 1
+        code = platform.loc[group[0]]
+        rows = roster.frame.loc[group]
+        out.append((file, Meeting(
+            id=f"m{numbers[file]}", date=_text(date.loc[group[0]]) or "",
+            platform=str(code) if code not in (None, BLANK) else "UNKNOWN",
+            sector=_text(first["meeting_sector"]),
+            level=str(first["level_code"]) if first["level_code"] in ("national", "subnational")
+            else _text(first["level"]) or "",
+            location=_text(first["location"]), verdict=Verdict.UNDETERMINED, required=(),
+            iom_attendees=(), sheet=str(first["sheet"]), row=int(first["row"]),
+            label=_text(first["platform"]) or "",
+            row_runs=_runs(rows["sheet"].to_numpy(), rows["row"].to_numpy()),
+            reason=phrase("reason_rejected"),
+        )))  # fmt: skip
+    return out

@@ -1,17 +1,22 @@
-"""Raw sheet grids → where each roster table is, and which of its rows are data.
+"""Raw sheet grids → where each roster table is, how it was read, and which of its rows are
+data.
 
-Finds the roster table in each visible sheet (header within the first 20 rows, titles above
-it allowed), fills merged cells down, and drops blank and note rows (counted as skipped).
-Each kept row keeps its sheet and Excel row, and each table the column of each field, so that
-findings can name the exact cell. numpy only, neither pandas nor pydantic: in a batch this
-runs in the worker processes that read the files, forked before the parent process has
-imported either (see checker.batch).
+Every visible sheet is accounted for: read as a table (an attendance list or a log, a
+sign-in sheet for one meeting, a wide tracker), read as the metadata sheet, or ignored with
+the reason. A table's columns are found by their header (or HXL hashtag, a keyword in a
+question-like header, a mapping the user gave) and, for the organisation column, by its
+contents. Merged cells are filled down; blank lines, note rows and the empty numbered lines
+of a printed form are skipped (counted). Each kept row keeps its sheet and Excel row, and
+each table the column of each field, so that findings can name the exact cell.
+
+numpy only, neither pandas nor pydantic: in a batch this runs in the worker processes that
+read the files, forked before the parent process has imported either (see checker.batch).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import re
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -19,6 +24,8 @@ from typing import Any
 
 import numpy as np
 
+from checker import titleblock, tracker
+from checker.headers import BY_CONTENTS, BY_HXL, BY_USER, Headers, hxl_field, is_hxl_tag
 from checker.metadata import METADATA_SHEETS, Metadata, from_sheet
 from checker.reader import SheetGrid, UnreadableRoster, Workbook, read_workbook
 from checker.text import fold
@@ -26,16 +33,86 @@ from checker.text import fold
 HEADER_SEARCH_ROWS = 20
 FIELDS = ("date", "platform", "level", "location", "attendee", "organization", "title", "sector",
           "capacity")  # fmt: skip
+CONTENT_SAMPLE_ROWS = 300
+
+# Shapes of table a sheet may hold.
+LIST = "list"  # one row per attendee (or per meeting) with date and platform columns
+SIGN_IN = "sign_in"  # one meeting a sheet: the meeting named above the table
+TRACKER = "wide_tracker"  # a row per platform, a column per month
+
+# Statuses of a sheet that holds no table.
+METADATA = "metadata"
+HIDDEN = "hidden"
+IGNORED = "ignored"
+
+_EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
+_IOM_DOMAINS = frozenset({"iom.int"})
+_NOTE_WORDS = re.compile(
+    r"^\s*(?:prepared|prepare|préparé|établi|elaborado|preparado|total|note|nb|n\.b|signature|"
+    r"validated|validé|validado|approved|approuvé|aprobado|source|fin|end)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    """How one field's column was found."""
+
+    field: str
+    col: int  # 0-based
+    header: str  # the header cell's text ("" when the column had none)
+    found_by: str  # checker.headers.BY_*: header, user, hxl, keyword, contents
+
+
+@dataclass(frozen=True)
+class Constant:
+    """A field that has one value for the whole table, written outside it: a sign-in sheet's
+    meeting in its heading, a tracker column's month. `candidates` are the texts that may
+    name the platform, best first (stage two picks the first the vocabulary knows)."""
+
+    field: str
+    row: int  # Excel row; 0 when it comes from the sheet's name
+    col: int  # 0-based
+    value: Any
+    candidates: tuple[titleblock.Line, ...] = ()
 
 
 @dataclass(frozen=True)
 class RosterTable:
-    """Where one roster table sits in the workbook."""
+    """Where one roster table sits in the workbook, and how it was read."""
 
     index: int
     sheet: str
-    header_row: int  # Excel row number of the header
+    header_row: int  # Excel row number of the header (of the HXL row under it, if any)
     columns: dict[str, int]  # field → 0-based column index
+    shape: str = LIST
+    found: tuple[Column, ...] = ()
+    ignored: tuple[tuple[int, str, str], ...] = ()  # (column, header, kind of column)
+    constants: tuple[Constant, ...] = ()
+    # Whose list it is when no column names the organisations: (evidence, detail) pairs that
+    # it is IOM's own log, and pairs against (e-mails of other agencies).
+    evidence: tuple[tuple[str, str], ...] = ()
+    counter_evidence: tuple[tuple[str, str], ...] = ()
+    hxl: bool = False
+    form: bool = False  # a forms export (a timestamp or system column: Kobo, MS or Google Forms)
+
+    def has(self, field_name: str) -> bool:
+        return field_name in self.columns or any(c.field == field_name for c in self.constants)
+
+    def constant(self, field_name: str) -> Constant | None:
+        return next((c for c in self.constants if c.field == field_name), None)
+
+
+@dataclass(frozen=True)
+class SheetReading:
+    """What became of one sheet: read as tables, as the metadata sheet, or not read, why."""
+
+    name: str
+    status: str  # LIST, SIGN_IN, TRACKER, METADATA, HIDDEN or IGNORED
+    reason: str = ""  # for IGNORED: a message key (empty, no_header, incomplete, lists, …)
+    headers: tuple[str, ...] = ()  # the best header row seen, for an ignored sheet
+    header_row: int | None = None
+    looks_like_roster: bool = False  # an ignored sheet with people or meetings in it
 
 
 @dataclass
@@ -55,6 +132,7 @@ class Layout:
     cells: np.ndarray  # one row per kept row; the FIELDS, then the sheet name (object)
     rows: np.ndarray  # Excel row of each kept row
     table_of_row: np.ndarray  # table index of each kept row
+    sheets: list[SheetReading] = field(default_factory=list)
 
 
 @dataclass
@@ -75,96 +153,322 @@ class Unlaid:
         return cls(path, "E101", f"{type(exc).__name__}: {exc}", message_key="E101:internal")
 
 
-@dataclass(frozen=True)
-class Headers:
-    """What finding a roster's header row takes from the vocabulary (schemas/columns.yaml):
-    each field's header names, folded, and the fields a roster must have."""
-
-    fields: dict[str, str]  # folded header text → field
-    required: frozenset[str]
-    _seen: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
-
-    @classmethod
-    def build(cls, columns: Iterable[tuple[str, Iterable[str], bool]]) -> Headers:
-        """From (field, its header names, whether required) in the file's order."""
-        fields: dict[str, str] = {}
-        required = set()
-        for name, aliases, needed in columns:
-            for alias in (name, *aliases):  # the first field to claim a header keeps it
-                fields.setdefault(fold(alias), name)
-            if needed:
-                required.add(name)
-        return cls(fields, frozenset(required))
-
-    @classmethod
-    def read(cls, path: Path) -> Headers:
-        """Straight from columns.yaml, without validating the vocabulary (which needs
-        pydantic): for the readers of a batch. Raises on anything unexpected; the caller
-        then loads the vocabulary, whose validation says what is wrong."""
-        import yaml
-
-        from checker.config import SafeLoader
-
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)  # safe
-        return cls.build(
-            (name, list(entry.get("aliases", [])), bool(entry.get("required", False)))
-            for name, entry in data["columns"].items()
-        )
-
-    def match(self, text: str) -> str | None:
-        """The field a header cell names, if any (each distinct text folded once)."""
-        try:
-            return self._seen[text]
-        except KeyError:
-            found = self._seen[text] = self.fields.get(fold(text))
-            return found
+# ------------------------------------------------------------------ finding the header
 
 
-# ------------------------------------------------------------------ finding the tables
+@dataclass
+class _Header:
+    """The best header row of a sheet and what its cells name."""
+
+    index: int  # 0-based row of the header text
+    data_start: int  # 0-based first row under the header (and under its HXL row)
+    columns: dict[str, Column]
+    ignored: list[tuple[int, str, str]]
+    hxl: bool
 
 
-def _header_fields(row: list[Any], headers: Headers) -> dict[str, int]:
-    fields: dict[str, int] = {}
-    for col, cell in enumerate(row):
-        if isinstance(cell, str) and cell.strip():
-            name = headers.match(cell)
-            if name is not None and name not in fields:
-                fields[name] = col
-    return fields
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
 
 
-def _find_header(sheet: SheetGrid, headers: Headers) -> tuple[int, dict[str, int]] | None:
-    best: tuple[int, dict[str, int]] | None = None
-    for r, row in enumerate(sheet.cells[:HEADER_SEARCH_ROWS]):
-        fields = _header_fields(row, headers)
-        if len(fields) >= 2 and (best is None or len(fields) > len(best[1])):
-            best = (r, fields)
+def _read_header_row(row: list[Any], below: list[Any] | None, headers: Headers) -> _Header | None:
+    hxl = below is not None and _is_hxl_row(below)
+    columns: dict[str, Column] = {}
+    ignored: list[tuple[int, str, str]] = []
+    for col in range(max(len(row), len(below) if hxl and below else 0)):
+        header = _text(row[col]) if col < len(row) else ""
+        name, how = headers.read_header(header) if header else (None, "")
+        if hxl and below is not None and col < len(below) and is_hxl_tag(below[col]):
+            tagged = hxl_field(below[col])
+            if name is None and tagged is not None:  # the hashtag names what the header did not
+                name, how = tagged, BY_HXL
+        if name is not None and name not in columns and name in FIELDS:
+            columns[name] = Column(name, col, header, how)
+        elif header:
+            ignored.append((col, header, how if name is None else f"duplicate:{name}"))
+    if not columns:
+        return None
+    return _Header(0, 0, columns, ignored, hxl)
+
+
+def _is_hxl_row(row: list[Any]) -> bool:
+    texts = [v for v in row if _text(v)]
+    return len(texts) >= 2 and sum(is_hxl_tag(v) for v in texts) * 2 >= len(texts)
+
+
+def _find_header(sheet: SheetGrid, headers: Headers) -> _Header | None:
+    best: _Header | None = None
+    rows = sheet.cells[:HEADER_SEARCH_ROWS]
+    for r, row in enumerate(rows):
+        if _is_hxl_row(row):
+            continue  # read with the header row above it
+        below = sheet.cells[r + 1] if r + 1 < len(sheet.cells) else None
+        found = _read_header_row(row, below, headers)
+        if found is None or len(found.columns) < 2:
+            continue
+        if best is None or len(found.columns) > len(best.columns):
+            found.index, found.data_start = r, r + (2 if found.hxl else 1)
+            best = found
     return best
+
+
+def _best_row_texts(sheet: SheetGrid) -> tuple[int | None, tuple[str, ...]]:
+    """The row of the first 20 with the most text cells: what the user would call a header."""
+    best: tuple[int | None, tuple[str, ...]] = (None, ())
+    for r, row in enumerate(sheet.cells[:HEADER_SEARCH_ROWS]):
+        texts = tuple(_text(v) for v in row if _text(v))
+        if len(texts) > len(best[1]):
+            best = (r + 1, texts)
+    return best
+
+
+# ------------------------------------------------------------------ columns by their contents
+
+
+def _column_values(sheet: SheetGrid, start: int, col: int) -> list[Any]:
+    return [
+        row[col]
+        for row in sheet.cells[start : start + CONTENT_SAMPLE_ROWS]
+        if col < len(row) and row[col] not in ("", None)
+    ]
+
+
+def _organisation_column(sheet: SheetGrid, found: _Header, headers: Headers) -> Column | None:
+    """A column whose values are organisations (IOM beside other agencies) is the
+    organisation column, whatever its header says ("Who / from where", "Procedencia")."""
+    settled = {c.col for c in found.columns.values() if c.found_by not in ("keyword", BY_HXL)}
+    candidates = sorted({c for c, _, _ in found.ignored} | {
+        c.col for c in found.columns.values() if c.col not in settled
+    })  # fmt: skip
+    for col in candidates:
+        values = _column_values(sheet, found.data_start, col)
+        if len(values) < 3:
+            continue
+        kinds = [headers.organisation_kind(v) for v in values]
+        known = [k for k in kinds if k is not None]
+        names = {fold(v) for v, k in zip(values, kinds) if k is not None}
+        if len(known) * 10 >= len(values) * 6 and len(names) >= 2:
+            header = next((h for c, h, _ in found.ignored if c == col), "")
+            header = header or next((c.header for c in found.columns.values() if c.col == col), "")
+            return Column("organization", col, header, BY_CONTENTS)
+    return None
+
+
+def _settle_columns(sheet: SheetGrid, found: _Header, headers: Headers) -> None:
+    """Judge columns by their contents as well as their headers."""
+    org = found.columns.get("organization")
+    if org is None or org.found_by not in ("header", BY_USER):
+        by_contents = _organisation_column(sheet, found, headers)
+        if by_contents is not None:
+            taken = [n for n, c in found.columns.items() if c.col == by_contents.col]
+            for name in taken:  # a keyword took it for something else ("from where": location)
+                column = found.columns.pop(name)
+                if name != "organization":
+                    found.ignored.append((column.col, column.header, f"not:{name}"))
+            found.ignored = [i for i in found.ignored if i[0] != by_contents.col]
+            found.columns["organization"] = by_contents
+
+
+# ------------------------------------------------------------------ whose log
+
+
+def _title_lines(sheet: SheetGrid, header_index: int) -> list[titleblock.Line]:
+    return [
+        titleblock.Line(r + 1, c, value)
+        for r, row in enumerate(sheet.cells[:header_index])
+        for c, value in enumerate(row)
+        if value not in ("", None)
+    ]
+
+
+def _names_iom(text: str, headers: Headers) -> bool:
+    key = f" {fold(text)} "
+    return any(f" {name} " in key for name in headers.iom)
+
+
+def _log_evidence(
+    sheet: SheetGrid, found: _Header, lines: list[titleblock.Line], headers: Headers
+) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """What says that a table without an organisation column is IOM's own log (every named
+    person IOM staff), and what says it is not."""
+    evidence: list[tuple[str, str]] = []
+    against: list[tuple[str, str]] = []
+    if _names_iom(sheet.name, headers):
+        evidence.append(("sheet_name", sheet.name))
+    title = next((str(line.value) for line in lines if _names_iom(str(line.value), headers)), None)
+    if title is not None:
+        evidence.append(("title", title))
+    attendee = found.columns.get("attendee")
+    if attendee is not None and _names_iom(attendee.header, headers):
+        evidence.append(("header", attendee.header))
+    for col, header, kind in found.ignored:
+        if kind != "email":
+            continue
+        domains = set()
+        for value in _column_values(sheet, found.data_start, col):
+            match = _EMAIL.search(str(value))
+            if match:
+                domains.add(match.group(1).lower())
+        if domains and domains <= _IOM_DOMAINS:
+            evidence.append(("emails", header))
+        elif domains - _IOM_DOMAINS:
+            against.append(("emails", ", ".join(sorted(domains - _IOM_DOMAINS)[:3])))
+    return tuple(evidence), tuple(against)
+
+
+# ------------------------------------------------------------------ one sheet → tables
+
+
+@dataclass
+class _SheetPlan:
+    reading: SheetReading
+    tables: list[RosterTable] = field(default_factory=list)  # index filled in later
+    sheet: SheetGrid | None = None
+    incomplete: bool = False  # a header without date or platform: read only if nothing else is
+
+
+def _plan_sheet(sheet: SheetGrid, headers: Headers) -> _SheetPlan:
+    if not any(v not in ("", None) for row in sheet.cells for v in row):
+        return _SheetPlan(SheetReading(sheet.name, IGNORED, "empty"))
+    found = _find_header(sheet, headers)
+    if found is not None:
+        _settle_columns(sheet, found, headers)
+    fields = set(found.columns) if found is not None else set()
+    if found is not None and headers.required <= fields:
+        return _SheetPlan(SheetReading(sheet.name, LIST), [_table(sheet, found, LIST, headers)],
+                          sheet)  # fmt: skip
+    tracked = _plan_tracker(sheet, found, headers)
+    if tracked is not None:
+        return tracked
+    if found is not None and fields & {"attendee", "organization"}:
+        lines = _title_lines(sheet, found.index)
+        block = titleblock.read_title_block(lines, sheet.name)
+        if block.names_a_meeting and not ({"date", "platform"} <= fields):
+            constants = _sign_in_constants(block, fields)
+            table = _table(sheet, found, SIGN_IN, headers, constants, lines)
+            return _SheetPlan(SheetReading(sheet.name, SIGN_IN), [table], sheet)
+    if found is not None:
+        people = bool(fields & {"attendee", "organization"})
+        reading = SheetReading(sheet.name, IGNORED, "incomplete" if people else "lists",
+                               tuple(c.header for c in found.columns.values()), found.index + 1,
+                               looks_like_roster=people)  # fmt: skip
+        return _SheetPlan(reading, [_table(sheet, found, LIST, headers)], sheet, incomplete=True)
+    row, texts = _best_row_texts(sheet)
+    return _SheetPlan(SheetReading(sheet.name, IGNORED, "no_header", texts, row))
+
+
+def _sign_in_constants(block: titleblock.TitleBlock, fields: set[str]) -> tuple[Constant, ...]:
+    constants = []
+    if "date" not in fields and block.date is not None:
+        constants.append(Constant("date", block.date.row, block.date.col, block.date.value))
+    if "platform" not in fields and block.platforms:
+        first = block.platforms[0]
+        constants.append(Constant("platform", first.row, first.col, first.value, block.platforms))
+    for name, line in (("location", block.location), ("level", block.level)):
+        if name not in fields and line is not None:
+            constants.append(Constant(name, line.row, line.col, line.value))
+    return tuple(constants)
+
+
+def _table(
+    sheet: SheetGrid,
+    found: _Header,
+    shape: str,
+    headers: Headers,
+    constants: tuple[Constant, ...] = (),
+    lines: list[titleblock.Line] | None = None,
+) -> RosterTable:
+    evidence: tuple[tuple[str, str], ...] = ()
+    against: tuple[tuple[str, str], ...] = ()
+    if "organization" not in found.columns:
+        lines = lines if lines is not None else _title_lines(sheet, found.index)
+        evidence, against = _log_evidence(sheet, found, lines, headers)
+    return RosterTable(
+        index=0, sheet=sheet.name, header_row=found.data_start,
+        columns={name: c.col for name, c in found.columns.items()}, shape=shape,
+        found=tuple(found.columns.values()), ignored=tuple(found.ignored), constants=constants,
+        evidence=evidence, counter_evidence=against, hxl=found.hxl,
+        form=any(kind in ("timestamp", "system") for _, _, kind in found.ignored),
+    )  # fmt: skip
+
+
+def _plan_tracker(sheet: SheetGrid, found: _Header | None, headers: Headers) -> _SheetPlan | None:
+    """A wide tracker: a header row of months after one or more label columns."""
+    header_index, months = tracker.find_tracker_header(sheet.cells, HEADER_SEARCH_ROWS)
+    if header_index < 0:
+        return None
+    header = sheet.cells[header_index]
+    labels = range(months[0].col)
+    label_fields: dict[str, int] = {}
+    for col in labels:
+        name = headers.match(_text(header[col])) if col < len(header) else None
+        if name in ("platform", "sector", "level", "location") and name not in label_fields:
+            label_fields[name] = col
+    label_fields.setdefault("platform", next(
+        (c for c in labels if c not in label_fields.values()), 0
+    ))  # fmt: skip
+    lines = _title_lines(sheet, header_index)
+    evidence = [("tracker", "")]
+    if _names_iom(sheet.name, headers):
+        evidence.append(("sheet_name", sheet.name))
+    title = next((str(line.value) for line in lines if _names_iom(str(line.value), headers)), None)
+    if title is not None:
+        evidence.append(("title", title))
+    tables = []
+    for month in months:
+        columns = dict(label_fields, attendee=month.col, title=month.col)
+        found_columns = tuple(
+            Column(name, col, _text(header[col]) if col < len(header) else "", "header")
+            for name, col in columns.items()
+        )
+        tables.append(RosterTable(
+            index=0, sheet=sheet.name, header_row=header_index + 1, columns=columns,
+            shape=TRACKER, found=found_columns,
+            constants=(Constant("date", header_index + 1, month.col, month.header),),
+            evidence=tuple(evidence),
+        ))  # fmt: skip
+    return _SheetPlan(SheetReading(sheet.name, TRACKER), tables, sheet)
 
 
 def locate_tables(
     workbook: Workbook, headers: Headers
-) -> tuple[list[RosterTable], Metadata, list[SheetGrid]]:
-    """Roster tables of the workbook, the metadata sheet's contents, and the roster sheets."""
-    candidates: list[tuple[SheetGrid, int, dict[str, int]]] = []
+) -> tuple[list[RosterTable], Metadata, list[SheetGrid], list[SheetReading]]:
+    """Roster tables of the workbook, the metadata sheet's contents, the sheet of each table,
+    and what became of every sheet."""
     metadata = Metadata()
     for sheet in workbook.hidden_metadata:  # a visible metadata sheet, read below, wins
         metadata = from_sheet(sheet)
+    plans: list[_SheetPlan] = []
     for sheet in workbook.sheets:
         if fold(sheet.name) in METADATA_SHEETS:
             metadata = from_sheet(sheet)
+            plans.append(_SheetPlan(SheetReading(sheet.name, METADATA)))
             continue
-        found = _find_header(sheet, headers)
-        if found is not None:
-            candidates.append((sheet, *found))
-    complete = [c for c in candidates if headers.required <= c[2].keys()]
-    # A visible lists sheet ("Platform | Title | Sector") is not a roster when others are.
-    chosen = complete or candidates[:1]
-    tables = [
-        RosterTable(i, sheet.name, header + 1, fields)
-        for i, (sheet, header, fields) in enumerate(chosen)
-    ]
-    return tables, metadata, [sheet for sheet, _, _ in chosen]
+        plans.append(_plan_sheet(sheet, headers))
+    if not any(p.tables and not p.incomplete for p in plans):
+        # Nothing complete: read the first table-like sheet, whose missing columns are then
+        # reported (S201), rather than nothing.
+        first = next((p for p in plans if p.incomplete), None)
+        if first is not None:
+            first.incomplete = False
+            first.reading = SheetReading(first.reading.name, LIST)
+    tables: list[RosterTable] = []
+    sheets: list[SheetGrid] = []
+    for plan in plans:
+        if plan.incomplete or plan.sheet is None:
+            continue
+        for table in plan.tables:
+            tables.append(_numbered(table, len(tables)))
+            sheets.append(plan.sheet)
+    readings = [p.reading for p in plans]
+    readings += [SheetReading(name, HIDDEN) for name in workbook.hidden]
+    return tables, metadata, sheets, readings
+
+
+def _numbered(table: RosterTable, index: int) -> RosterTable:
+    from dataclasses import replace
+
+    return replace(table, index=index)
 
 
 # ------------------------------------------------------------------ building the frame
@@ -212,6 +516,10 @@ def _cells(body: list[list[Any]], width: int) -> np.ndarray:
     return cells.reshape(len(body), width)
 
 
+def _is_note(value: Any) -> bool:
+    return isinstance(value, str) and (":" in value or bool(_NOTE_WORDS.match(value)))
+
+
 def _table_rows(
     table: RosterTable, sheet: SheetGrid, origin: dict[tuple[int, int, int], tuple[int, int]]
 ) -> tuple[np.ndarray, np.ndarray, int, int]:
@@ -222,23 +530,85 @@ def _table_rows(
     body = sheet.cells[header_index + 1 :]
     width = max(max(table.columns.values()) + 1, len(sheet.cells[header_index]))
     cells = _cells(body, width)
-    filled = np.count_nonzero(cells != None, axis=1)  # noqa: E711 - elementwise on object cells
-    nonempty = np.flatnonzero(filled)
+    anything = np.count_nonzero(cells != None, axis=1)  # noqa: E711 - elementwise on object cells
+    nonempty = np.flatnonzero(anything)
     # Rows after the last non-empty one are not part of the table.
     rows_read = int(nonempty[-1]) + 1 if len(nonempty) else 0
-    kept = filled[:rows_read] > 0
-    for r in np.flatnonzero(filled[:rows_read] == 1):
-        # A lone text cell ("Prepared by …", "Total") is a note, not a roster row.
-        if any(type(value) is str for value in cells[r]):
-            kept[r] = False
+    used = sorted(set(table.columns.values()))
+    # Only the fields' cells count: a line of a printed form with just its number (N°) or a
+    # signature is an empty line, not an attendee.
+    filled = np.count_nonzero(cells[:rows_read, used] != None, axis=1)  # noqa: E711
+    kept = filled > 0
+    attendee = table.columns.get("attendee")
+    for r in np.flatnonzero(filled == 1):
+        # A lone text cell ("Prepared by …", "Total") is a note, not a roster row; on a
+        # sign-in sheet a name alone is an attendee, unless it reads like a note.
+        values = [v for v in cells[r, used] if v is not None]
+        if type(values[0]) is str:
+            lone_name = table.shape == SIGN_IN and attendee is not None and (
+                cells[r, attendee] is not None and not _is_note(values[0])
+            )  # fmt: skip
+            kept[r] = lone_name
     index = np.flatnonzero(kept)
     fields = np.full((len(index), len(FIELDS) + 1), None, dtype=object)
     for i, name in enumerate(FIELDS):
         col = table.columns.get(name)
+        constant = table.constant(name)
         if col is not None:
             fields[:, i] = cells[index, col]
+        elif constant is not None:
+            fields[:, i] = constant.value
     fields[:, -1] = table.sheet
     return fields, index + table.header_row + 1, rows_read, rows_read - len(index)
+
+
+def _tracker_rows(
+    table: RosterTable, sheet: SheetGrid, origin: dict[tuple[int, int, int], tuple[int, int]]
+) -> tuple[np.ndarray, np.ndarray, int, int]:
+    """One month column of a tracker → a record per platform row (per person named)."""
+    header_index = table.header_row - 1
+    _fill_merged_down(sheet, header_index, table.index, origin)
+    col = table.columns["attendee"]
+    label = table.columns["platform"]
+    body = sheet.cells[header_index + 1 :]
+
+    def at(row: list[Any], c: int) -> Any:
+        value = row[c] if c < len(row) else None
+        if isinstance(value, str):
+            value = value.strip() or None
+        return value
+
+    labelled = [r for r, row in enumerate(body) if at(row, label) is not None
+                and not tracker.is_note_label(at(row, label))]  # fmt: skip
+    month_has_data = any(at(body[r], col) is not None for r in labelled)
+    records: list[list[Any]] = []
+    rows: list[int] = []
+    read = skipped = 0
+    date = table.constants[0].value
+    for r in labelled:
+        row = body[r]
+        read += 1
+        people = tracker.read_cell(at(row, col)) if month_has_data else None
+        if people is None:  # no meeting that month, or no entry for the month at all
+            skipped += 1
+            continue
+        base: list[Any] = [None] * (len(FIELDS) + 1)
+        for name, c in table.columns.items():
+            if name not in ("attendee", "title"):
+                base[FIELDS.index(name)] = at(row, c)
+        base[FIELDS.index("date")] = date
+        base[-1] = table.sheet
+        read += max(len(people) - 1, 0)  # each person named is a record
+        for person, title in people or [(None, None)]:
+            record = list(base)
+            record[FIELDS.index("attendee")] = person
+            record[FIELDS.index("title")] = title
+            records.append(record)
+            rows.append(r + table.header_row + 1)
+    cells = np.empty((len(records), len(FIELDS) + 1), dtype=object)
+    for i, record in enumerate(records):
+        cells[i, :] = record
+    return cells, np.array(rows, dtype=np.int64), read, skipped
 
 
 def lay_out_file(path: Path, headers: Headers) -> Layout | Unlaid:
@@ -259,18 +629,32 @@ def lay_out_workbook(workbook: Workbook, headers: Headers) -> Layout | Unlaid:
     except Exception as exc:
         return Unlaid.failure(workbook.path, exc)
     if not layout.tables:
-        return Unlaid(workbook.path, "E103", extra={"sheets_seen": layout.sheets_seen})
+        return Unlaid(workbook.path, "E103", extra={
+            "sheets_seen": layout.sheets_seen,
+            "reading": {"sheets": [_sheet_dict(s) for s in layout.sheets]},
+        })  # fmt: skip
     return layout
+
+
+def _sheet_dict(reading: SheetReading) -> dict[str, Any]:
+    out: dict[str, Any] = {"name": reading.name, "status": reading.status}
+    if reading.reason:
+        out["reason"] = reading.reason
+    if reading.header_row is not None:
+        out["header_row"] = reading.header_row
+        out["headers"] = list(reading.headers)
+    return out
 
 
 def lay_out(workbook: Workbook, headers: Headers) -> Layout:
     """Find the workbook's roster tables and keep their data rows (blank and note rows are
     counted as skipped)."""
-    tables, metadata, sheets = locate_tables(workbook, headers)
+    tables, metadata, sheets, readings = locate_tables(workbook, headers)
     origin: dict[tuple[int, int, int], tuple[int, int]] = {}
     parts, rows, table_of_row, read, skipped = [], [], [], 0, 0
     for table, sheet in zip(tables, sheets):
-        cells, excel_rows, table_read, table_skipped = _table_rows(table, sheet, origin)
+        rows_of = _tracker_rows if table.shape == TRACKER else _table_rows
+        cells, excel_rows, table_read, table_skipped = rows_of(table, sheet, origin)
         parts.append(cells)
         rows.append(excel_rows)
         table_of_row.append(np.full(len(excel_rows), table.index, dtype=np.int64))
@@ -281,4 +665,4 @@ def lay_out(workbook: Workbook, headers: Headers) -> Layout:
         table_of_row = [np.empty(0, np.int64)]
     return Layout(workbook.path, [sheet.name for sheet in workbook.sheets], tables, origin,
                   read, skipped, metadata, np.concatenate(parts),
-                  np.concatenate(rows), np.concatenate(table_of_row))  # fmt: skip
+                  np.concatenate(rows), np.concatenate(table_of_row), readings)  # fmt: skip

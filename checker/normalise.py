@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -18,7 +18,22 @@ import pandas as pd
 from checker.dates import ParsedDate, parse_date, resolve
 from checker.findings import column_letter
 from checker.layout import FIELDS, Layout, RosterTable
-from checker.vocabulary import Vocabulary, fold
+from checker.vocabulary import IOM, UNCLEAR, Vocabulary, fold
+
+# How the people of a table are known to be IOM staff or not.
+BY_ORGANIZATION = "organization_column"  # an attendance list: each row's organisation says
+IOM_LOG = "iom_log"  # IOM's own log: every named person is IOM staff
+UNKNOWN_AFFILIATION = "unknown"  # no organisation column and no evidence either way
+SPLIT = "split"  # evidence both ways
+
+
+@dataclass(frozen=True)
+class Affiliation:
+    """Whose people a table lists, and why it is read so."""
+
+    reading: str  # BY_ORGANIZATION, IOM_LOG, UNKNOWN_AFFILIATION or SPLIT
+    evidence: tuple[tuple[str, str], ...] = ()
+    counter_evidence: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -29,12 +44,20 @@ class Roster:
     frame: pd.DataFrame
     tables: list[RosterTable]
     merged_origin: dict[tuple[int, int, int], tuple[int, int]]
+    # A field of a table taken from a cell outside it (a sign-in sheet's heading, a tracker's
+    # month header): (table, field) → (Excel row, 0-based column); row 0 is the sheet's name.
+    outside: dict[tuple[int, str], tuple[int, int]] = field(default_factory=dict)
+    # Whose people each table lists: table → Affiliation (set by apply_vocabulary).
+    affiliations: dict[int, Affiliation] = field(default_factory=dict)
 
     def cell_of(self, table: int, row: int, field_name: str) -> tuple[int, str | None]:
         """The (row, column letter) a person should look at for a field of a frame row."""
         roster_table = self.tables[table]
         col = roster_table.columns.get(field_name)
         if col is None:
+            placed = self.outside.get((table, field_name))
+            if placed is not None:
+                return placed[0], column_letter(placed[1]) if placed[0] else None
             return row, None
         origin = self.merged_origin.get((table, row, col))
         if origin is not None:
@@ -143,8 +166,81 @@ def apply_dates(frame: pd.DataFrame, parsed: ParsedDates, periods: Sequence[str 
     frame["period"] = pd.Series(period, index=frame.index, dtype=object)
 
 
-def apply_vocabulary(roster: Roster, vocabulary: Vocabulary) -> None:
-    """Add the code columns: platform, cluster sector, level, IOM, role, sector, capacity."""
+def apply_outside_cells(
+    roster: Roster, vocabulary: Vocabulary, periods: Sequence[str | None]
+) -> None:
+    """Fields of a table written outside it: the platform a sign-in sheet's heading names
+    (the first of its texts the vocabulary knows, else the first: reported as unknown), a
+    date written without its year ("HCT 3 Jun": the year of the file's period)."""
+    frame = roster.frame
+    for table in roster.tables:
+        if not table.constants:
+            continue
+        rows = frame["table"].to_numpy() == table.index
+        for constant in table.constants:
+            chosen = constant
+            if constant.field == "platform" and constant.candidates:
+                line = next(
+                    (c for c in constant.candidates if vocabulary.platform(c.value) is not None),
+                    constant.candidates[0],
+                )
+                chosen = replace(constant, row=line.row, col=line.col, value=line.value)
+            value = chosen.value
+            if constant.field == "date" and isinstance(value, str) and rows.any():
+                period = periods[int(frame.loc[rows, "file"].iloc[0])]
+                value = _with_year(value, period)
+            if value is not chosen.value or chosen is not constant:
+                frame.loc[rows, constant.field] = value
+            roster.outside[(table.index, constant.field)] = (chosen.row, chosen.col)
+
+
+def _with_year(text: str, period: str | None) -> str:
+    """ "3 Jun" → "3 Jun 2026" when the period says 2026 and the text names no year."""
+    if period is None or parse_date(text) is not None:
+        return text
+    dated = f"{text} {period[:4]}"
+    return dated if parse_date(dated) is not None else text
+
+
+def _affiliations(roster: Roster, vocabulary: Vocabulary, templated: Sequence[bool]) -> None:
+    """Decide, for each table without an organisation column, whether it is IOM's own log:
+    on evidence only (its sheet or heading names IOM, its name column is headed "IOM
+    representative", IOM e-mail addresses, IOM's template, or titles that are all IOM
+    titles), never by default."""
+    frame = roster.frame
+    for table in roster.tables:
+        if "organization" in table.columns:
+            roster.affiliations[table.index] = Affiliation(BY_ORGANIZATION)
+            continue
+        evidence = list(table.evidence)
+        rows = frame["table"].to_numpy() == table.index
+        file = int(frame.loc[rows, "file"].iloc[0]) if rows.any() else -1
+        if 0 <= file < len(templated) and templated[file]:
+            evidence.append(("template", ""))
+        titles = frame.loc[rows, "title"].dropna().unique()
+        if (
+            not evidence
+            and len(titles) >= 2
+            and all(vocabulary.title(t).role is not None for t in titles)
+        ):
+            evidence.append(("titles", ", ".join(str(t) for t in titles[:3])))
+        if evidence and table.counter_evidence:
+            reading = SPLIT
+        elif evidence:
+            reading = IOM_LOG
+        else:
+            reading = UNKNOWN_AFFILIATION
+        roster.affiliations[table.index] = Affiliation(
+            reading, tuple(evidence), table.counter_evidence
+        )
+
+
+def apply_vocabulary(
+    roster: Roster, vocabulary: Vocabulary, templated: Sequence[bool] | None = None
+) -> None:
+    """Add the code columns: platform, cluster sector, level, IOM, role, sector, capacity.
+    `templated[file]` says whether a file was made from IOM's roster template (evidence that
+    a table without an organisation column is IOM's log)."""
     frame = roster.frame
     frame["platform_code"], platform_sector = _lookup(
         frame["platform"], vocabulary.platform, ("platform", UNKNOWN, BLANK), ("sector", None, None)
@@ -159,13 +255,20 @@ def apply_vocabulary(roster: Roster, vocabulary: Vocabulary) -> None:
         frame["level_code"] = level.replace(BLANK, "national")
     (frame["location_key"],) = _lookup(frame["location"], vocabulary.key, (None, "", ""))
 
-    (iom,) = _lookup(frame["organization"], vocabulary.is_iom, (None, False, False))
-    # A table without an Organization column is an IOM representation log: every named row
-    # is IOM, and a row without a name means the meeting took place without IOM.
-    logs = [t.index for t in roster.tables if "organization" not in t.columns]
-    in_log = frame["table"].isin(logs)
+    (organisation,) = _lookup(frame["organization"], vocabulary.organisation, (None, None, None))
+    frame["organisation_code"] = organisation
+    _affiliations(roster, vocabulary, templated or ())
+    # In IOM's log every named row is IOM, and a row without a name means the meeting took
+    # place without IOM. Where it cannot be told whose people a table lists, nobody is
+    # counted as IOM and the row's meeting cannot be judged absent either.
+    readings = {t: a.reading for t, a in roster.affiliations.items()}
+    reading = frame["table"].map(readings)
     named = frame["attendee"].notna() | frame["title"].notna()
-    frame["is_iom"] = iom.astype(bool).where(~in_log, named)
+    listed = reading.eq(BY_ORGANIZATION)
+    frame["is_iom"] = (listed & organisation.eq(IOM)) | (reading.eq(IOM_LOG) & named)
+    frame["iom_unknown"] = (listed & organisation.eq(UNCLEAR)) | (
+        reading.isin([UNKNOWN_AFFILIATION, SPLIT]) & named
+    )
     iom = frame["is_iom"]
     bare_cluster = frame["platform_code"].eq("CLUSTER") & platform_sector.isna()
 

@@ -63,6 +63,8 @@ class Workbook:
     # Hidden sheets named like a metadata sheet (Metadata, Info, Cover): read for the mission
     # and period only, never for roster rows.
     hidden_metadata: list[SheetGrid] = field(default_factory=list)
+    # Names of the hidden sheets (never read for rows), to account for every sheet.
+    hidden: list[str] = field(default_factory=list)
 
     @property
     def cells(self) -> int:
@@ -204,10 +206,12 @@ def _read_calamine(path: Path) -> Workbook:
 
         sheets: list[SheetGrid] = []
         hidden_metadata: list[SheetGrid] = []
+        hidden: list[str] = []
         for meta in book.sheets_metadata:
             if meta.typ != calamine.SheetTypeEnum.WorkSheet:
                 continue
             if meta.visible != calamine.SheetVisibleEnum.Visible:
+                hidden.append(meta.name)
                 if is_metadata_sheet(meta.name):
                     cells = book.get_sheet_by_name(meta.name).to_python(nrows=50)
                     hidden_metadata.append(SheetGrid(meta.name, cells))
@@ -231,7 +235,7 @@ def _read_calamine(path: Path) -> Workbook:
         raise UnreadableRoster("E101", _calamine_message(exc)) from None
     except Exception as exc:  # calamine reports some corrupt parts as plain errors
         raise UnreadableRoster("E101", _calamine_message(exc)) from None
-    return Workbook(path, sheets, hidden_metadata)
+    return Workbook(path, sheets, hidden_metadata, hidden)
 
 
 def _calamine_message(exc: BaseException) -> str:

@@ -26,10 +26,10 @@ def fold(text: object) -> str:
     """The matching key of a cell: lower case, no accents, punctuation as single spaces."""
     if text is None:
         return ""
-    plain = str(text).casefold()
+    plain = str(text)
     if plain.isascii():  # most cells are: no accents to strip
-        return _SPACE.sub(" ", _DROP.sub("", plain)).strip()
-    plain = plain.translate(_INVISIBLE).translate(_LOOK_ALIKES)
-    decomposed = unicodedata.normalize("NFKD", plain)
+        return _SPACE.sub(" ", _DROP.sub("", plain.casefold())).strip()
+    decomposed = unicodedata.normalize("NFKD", plain.translate(_INVISIBLE))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = unicodedata.normalize("NFKD", plain.casefold()).translate(_LOOK_ALIKES)
     return _SPACE_UNICODE.sub(" ", _DROP.sub("", plain)).strip()

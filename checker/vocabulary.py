@@ -19,7 +19,7 @@ from typing import Literal, TypeVar, cast
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from checker.config import ConfigError, load_model, schemas_dir
-from checker.layout import Headers
+from checker.headers import Headers
 from checker.text import fold
 
 # ---------------------------------------------------------------- the data files' models
@@ -100,6 +100,15 @@ class ColumnEntry(_Strict):
 class ColumnsFile(_Strict):
     version: int
     columns: dict[str, ColumnEntry]
+    other_columns: dict[str, list[str]] = Field(default_factory=dict)
+    keywords: dict[str, list[str]] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _keywords_name_fields(self) -> ColumnsFile:
+        for name in self.keywords:
+            if name not in self.columns:
+                raise ValueError(f"keywords names unknown field {name}")
+        return self
 
 
 class RuleEntry(_Strict):
@@ -259,7 +268,10 @@ class Vocabulary:
         self._levels = _alias_map({k: v for k, v in words.levels.items()})
         self._capacities = _alias_map({k: v for k, v in words.capacities.items()})
         self.headers = Headers.build(
-            (name, entry.aliases, entry.required) for name, entry in columns.columns.items()
+            ((name, entry.aliases, entry.required) for name, entry in columns.columns.items()),
+            columns.other_columns,
+            columns.keywords,
+            words.organisation,
         )
         # Display forms offered as suggestions, keyed by their folded text.
         self._platform_display = _display(
@@ -499,6 +511,17 @@ class Vocabulary:
         return attendee_sector in self.sector_includes.get(cluster_sector, set())
 
     # -- suggestions ------------------------------------------------------------------
+    def nearest_field(self, header: object) -> str | None:
+        """The field a header nobody recognised is closest to ("Dte" → date), if any."""
+        from rapidfuzz import fuzz, process
+
+        key = fold(header)
+        if len(key) < 2:
+            return None
+        names = self.headers.fields
+        best = process.extractOne(key, list(names), scorer=fuzz.ratio, score_cutoff=70)
+        return names[best[0]] if best else None
+
     def suggest_platform(self, text: object) -> str | None:
         return _suggest(text, self._platform_display)
 

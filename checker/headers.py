@@ -1,0 +1,183 @@
+"""Which roster field a column holds: by its header, its HXL hashtag, a keyword inside a
+question-like header, or a mapping the user gave.
+
+Light on purpose (no pydantic, no pandas): batch workers read the header names straight from
+schemas/columns.yaml (and the organisation names from schemas/vocabulary.yaml) and match them
+here, before the parent process has imported either.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from checker.text import fold
+
+# How a column's field was found; said in "how the file was read".
+BY_HEADER = "header"
+BY_USER = "user"
+BY_HXL = "hxl"
+BY_KEYWORD = "keyword"
+BY_CONTENTS = "contents"
+
+# HXL hashtags (https://hxlstandard.org) → field; attributes refine #contact.
+_HXL_TAGS = {"#date": "date", "#org": "organization", "#sector": "sector", "#cluster": "sector",
+             "#meeting": "platform", "#event": "platform", "#activity": "platform",
+             "#adm1": "location", "#adm2": "location", "#adm3": "location", "#loc": "location",
+             "#location": "location", "#geo": "location"}  # fmt: skip
+_HXL_CONTACT = {"name": "attendee", "title": "title", "position": "title", "job": "title",
+                "function": "title", "role": "capacity", "email": "email"}  # fmt: skip
+_HXL_TAG = re.compile(r"^#[a-z][a-z0-9_]*(?:\s*\+\s*[a-z][a-z0-9_]*)*$")
+
+
+def is_hxl_tag(value: object) -> bool:
+    return isinstance(value, str) and bool(_HXL_TAG.match(value.strip().lower()))
+
+
+def hxl_field(tag: str) -> str | None:
+    """`#contact+name` → attendee, `#org+name` → organization, `#meeting+type` → platform."""
+    parts = [p.strip() for p in tag.strip().lower().split("+")]
+    if parts[0] == "#contact":
+        return next((_HXL_CONTACT[a] for a in parts[1:] if a in _HXL_CONTACT), None)
+    return _HXL_TAGS.get(parts[0])
+
+
+@dataclass(frozen=True)
+class Headers:
+    """What reading a roster's header row takes from the data files: each field's header
+    names (folded), the other columns rosters carry (N°, Signature, Email, a form's
+    Timestamp), keywords that name a field inside a question, and how organisations are
+    written (to tell an organisation column by its contents)."""
+
+    fields: dict[str, str]  # folded header text → field
+    required: frozenset[str]
+    others: dict[str, str] = field(default_factory=dict)  # folded header → kind of column
+    keywords: dict[str, str] = field(default_factory=dict)  # folded word → field
+    iom: frozenset[str] = frozenset()  # folded ways of writing IOM
+    organisations: frozenset[str] = frozenset()  # folded names of other agencies
+    user: dict[str, str] = field(default_factory=dict)  # folded header → field, given by the user
+    _seen: dict[str, tuple[str | None, str]] = field(default_factory=dict, compare=False,
+                                                     repr=False)  # fmt: skip
+
+    @classmethod
+    def build(
+        cls,
+        columns: Iterable[tuple[str, Iterable[str], bool]],
+        others: Mapping[str, Iterable[str]] | None = None,
+        keywords: Mapping[str, Iterable[str]] | None = None,
+        organisation: Mapping[Any, Iterable[str]] | None = None,
+    ) -> Headers:
+        """From (field, its header names, whether required) in the file's order, the other
+        columns by kind, the keywords by field and the organisation names (iom, others)."""
+        fields: dict[str, str] = {}
+        required = set()
+        for name, aliases, needed in columns:
+            for alias in (name, *aliases):  # the first field to claim a header keeps it
+                fields.setdefault(fold(alias), name)
+            if needed:
+                required.add(name)
+        other_columns = {fold(a): kind for kind, names in (others or {}).items() for a in names}
+        words = {fold(w): name for name, ws in (keywords or {}).items() for w in ws}
+        organisation = organisation or {}
+        return cls(
+            fields, frozenset(required), other_columns, words,
+            frozenset(fold(a) for a in organisation.get("iom", [])),
+            frozenset(fold(a) for a in organisation.get("others", [])),
+        )  # fmt: skip
+
+    @classmethod
+    def read(cls, path: Path) -> Headers:
+        """Straight from columns.yaml (and the organisation names of vocabulary.yaml beside
+        it), without validating them (which needs pydantic): for the readers of a batch.
+        Raises on anything unexpected; the caller then loads the vocabulary, whose
+        validation says what is wrong."""
+        import yaml
+
+        from checker.config import SafeLoader
+
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)  # safe
+        words = yaml.load(  # safe
+            (path.parent / "vocabulary.yaml").read_text(encoding="utf-8"), Loader=SafeLoader
+        )
+        return cls.build(
+            ((name, list(entry.get("aliases", [])), bool(entry.get("required", False)))
+             for name, entry in data["columns"].items()),
+            data.get("other_columns", {}),
+            data.get("keywords", {}),
+            words["organisation"],
+        )  # fmt: skip
+
+    def with_user(self, mapping: Mapping[str, str]) -> Headers:
+        """These headers with the user's own mapping (field → header text) tried first."""
+        if not mapping:
+            return self
+        user = {fold(header): name for name, header in mapping.items()}
+        return Headers(self.fields, self.required, self.others, self.keywords, self.iom,
+                       self.organisations, user)  # fmt: skip
+
+    def match(self, text: str) -> str | None:
+        """The field a header cell names, if any."""
+        return self.read_header(text)[0]
+
+    def read_header(self, text: str) -> tuple[str | None, str]:
+        """(field or None, how it was found) for a header cell; each distinct text once. An
+        unmatched header's "how" is the kind of column it is ("email", "number", …) or ""."""
+        try:
+            return self._seen[text]
+        except KeyError:
+            found = self._seen[text] = self._read(text)
+            return found
+
+    def _read(self, text: str) -> tuple[str | None, str]:
+        key = fold(text)
+        if not key:
+            return None, ""
+        if key in self.user:
+            return self.user[key], BY_USER
+        if key in self.fields:
+            return self.fields[key], BY_HEADER
+        if key in self.others:
+            return None, self.others[key]
+        # A form's group prefix: "meeting/platform", "grp_attendance/position_title".
+        last = fold(re.split(r"[/:]", text)[-1]) if ("/" in text or ":" in text) else ""
+        if last and last != key:
+            if last in self.fields:
+                return self.fields[last], BY_HEADER
+            if last in self.others:
+                return None, self.others[last]
+        if is_hxl_tag(text):
+            return hxl_field(text), BY_HXL
+        return self._by_keyword(key)
+
+    def _by_keyword(self, key: str) -> tuple[str | None, str]:
+        """ "Which meeting did you attend today?" → platform; "Your job title" → title. A
+        header naming two fields ("Date of the meeting") takes the head word: the first in
+        "X of Y" (and in French and Spanish), else the last ("Participant name")."""
+        words = key.split()
+        found = [(i, self.keywords[w]) for i, w in enumerate(words) if w in self.keywords]
+        if not found:
+            return None, ""
+        if len({name for _, name in found}) == 1:
+            return found[0][1], BY_KEYWORD
+        linked = any(w in {"of", "de", "du", "des", "del", "d"} for w in words)
+        return (found[0] if linked else found[-1])[1], BY_KEYWORD
+
+    def organisation_kind(self, value: Any) -> str | None:
+        """ "iom" or "other" when a cell is an organisation's name (with at most a place or
+        office after it: "IOM Ethiopia", "UNICEF Gambella"), else None."""
+        if not isinstance(value, str):
+            return None
+        key = fold(value)
+        if not key:
+            return None
+        words = key.split()
+        for size in range(min(len(words), 6), 0, -1):
+            head = " ".join(words[:size])
+            if head in self.iom:
+                return "iom"
+            if head in self.organisations:
+                return "other"
+        return None

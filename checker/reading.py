@@ -1,0 +1,180 @@
+"""How a file was read, said in its result: every sheet with what became of it, every table
+with its layout, header row and column → field mapping, and the evidence for whose people it
+lists. What the reading could not settle becomes a finding (S213, S214), never a verdict.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from checker.findings import Finding, column_letter
+from checker.layout import IGNORED, SIGN_IN, TRACKER, Layout, RosterTable, SheetReading
+from checker.messages import phrase, render
+from checker.normalise import (
+    BY_ORGANIZATION,
+    IOM_LOG,
+    SPLIT,
+    UNKNOWN_AFFILIATION,
+    Affiliation,
+    Roster,
+)
+from checker.vocabulary import UNCLEAR, Vocabulary
+
+Severity = Callable[[str], Any]
+
+
+def layout_name(table: RosterTable, affiliation: Affiliation | None) -> str:
+    """attendance_list, iom_log, sign_in, wide_tracker, forms or hxl (the sheet's status)."""
+    if table.shape in (SIGN_IN, TRACKER):
+        return table.shape
+    if table.form:
+        return "forms"
+    if table.hxl:
+        return "hxl"
+    if affiliation is not None and affiliation.reading == IOM_LOG:
+        return "iom_log"
+    return "attendance_list"
+
+
+def _evidence(pairs: tuple[tuple[str, str], ...]) -> list[dict[str, str]]:
+    return [{"kind": kind, "detail": detail} for kind, detail in pairs]
+
+
+def table_dict(table: RosterTable, affiliation: Affiliation | None, roster: Roster,
+               table_index: int) -> dict[str, Any]:  # fmt: skip
+    columns: dict[str, Any] = {
+        c.field: {"column": column_letter(c.col), "header": c.header, "found_by": c.found_by}
+        for c in table.found
+    }
+    for constant in table.constants:
+        row, col = roster.outside.get((table_index, constant.field), (constant.row, constant.col))
+        columns[constant.field] = {
+            "cell": f"{column_letter(col)}{row}" if row else None,
+            "from": "sheet_name" if not row else ("header" if table.shape == TRACKER else "title"),
+        }
+    out: dict[str, Any] = {
+        "sheet": table.sheet,
+        "layout": layout_name(table, affiliation),
+        "header_row": table.header_row,
+        "columns": columns,
+        "ignored_columns": [
+            {"column": column_letter(col), "header": header, "kind": kind or None}
+            for col, header, kind in table.ignored
+        ],
+    }
+    if affiliation is not None:
+        out["affiliation"] = {
+            "reading": affiliation.reading,
+            "evidence": _evidence(affiliation.evidence),
+            "against": _evidence(affiliation.counter_evidence),
+        }
+    return out
+
+
+def sheet_dict(reading: SheetReading, layout_of: dict[str, str]) -> dict[str, Any]:
+    status = layout_of.get(reading.name, reading.status)
+    out: dict[str, Any] = {"name": reading.name, "status": status}
+    if reading.status == IGNORED:
+        out["reason"] = reading.reason
+        if reading.header_row is not None:
+            out["header_row"] = reading.header_row
+            out["headers"] = list(reading.headers)
+    return out
+
+
+def reading_dict(layout: Layout, roster: Roster, offset: int) -> dict[str, Any]:
+    """The file's "reading" object: its sheets, then its tables (a tracker's month columns
+    are one table each; they are shown once, with the months they cover)."""
+    tables: list[dict[str, Any]] = []
+    layout_of: dict[str, str] = {}
+    for table in layout.tables:
+        index = table.index + offset
+        affiliation = roster.affiliations.get(index)
+        entry = table_dict(table, affiliation, roster, index)
+        layout_of.setdefault(table.sheet, entry["layout"])
+        if table.shape == TRACKER and tables and tables[-1]["sheet"] == table.sheet \
+                and tables[-1]["layout"] == TRACKER:  # fmt: skip
+            tables[-1]["months"].append(entry["columns"]["date"]["cell"])
+            continue
+        if table.shape == TRACKER:
+            entry["months"] = [entry["columns"].pop("date")["cell"]]
+            entry["columns"].pop("title", None)
+        tables.append(entry)
+    return {"sheets": [sheet_dict(s, layout_of) for s in layout.sheets], "tables": tables}
+
+
+def sheet_findings(layout: Layout, vocabulary: Vocabulary, severity: Severity) -> list[Finding]:
+    """S214: a sheet that looks like a roster but was not read."""
+    found = []
+    for reading in layout.sheets:
+        if reading.status != IGNORED or not reading.looks_like_roster:
+            continue
+        found.append(Finding(
+            code="S214", rule=vocabulary.rule("S214").name, severity=severity("S214"),
+            message=render("S214", sheet=reading.name, headers=", ".join(reading.headers),
+                           why=phrase(f"sheet_{reading.reason}")),
+            sheet=reading.name, row=reading.header_row, value=reading.name,
+        ))  # fmt: skip
+    return found
+
+
+def affiliation_findings(
+    roster: Roster, tables: list[RosterTable], offset: int, vocabulary: Vocabulary,
+    severity: Severity,
+) -> list[Finding]:  # fmt: skip
+    """S213 on a table whose people cannot be told to be IOM staff or not, and on each
+    organisation cell that names IOM beside someone else ("OCHA (seconded from IOM)")."""
+    frame = roster.frame
+    found = []
+    for table in tables:
+        index = table.index + offset
+        affiliation = roster.affiliations.get(index)
+        if affiliation is None or affiliation.reading not in (UNKNOWN_AFFILIATION, SPLIT):
+            continue
+        if affiliation.reading == SPLIT:
+            message = render("S213:split", sheet=table.sheet,
+                             evidence=_said(affiliation.evidence),
+                             against=_said(affiliation.counter_evidence, against=True))  # fmt: skip
+        else:
+            message = render("S213:table", sheet=table.sheet)
+        attendee = table.columns.get("attendee")
+        found.append(Finding(
+            code="S213", rule=vocabulary.rule("S213").name, severity=severity("S213"),
+            message=message, sheet=table.sheet, row=table.header_row,
+            column=column_letter(attendee) if attendee is not None else None,
+            value=affiliation.reading,
+        ))  # fmt: skip
+    listed = [t.index + offset for t in tables
+              if roster.affiliations.get(t.index + offset, Affiliation(BY_ORGANIZATION)).reading
+              == BY_ORGANIZATION]  # fmt: skip
+    unclear = frame[frame["table"].isin(listed) & frame["organisation_code"].eq(UNCLEAR)]
+    for row in unclear.itertuples(index=False):
+        excel_row, letter = roster.cell_of(int(row.table), int(row.row), "organization")
+        found.append(Finding(
+            code="S213", rule=vocabulary.rule("S213").name, severity=severity("S213"),
+            message=render("S213:cell", value=row.organization,
+                           name=row.attendee or phrase("no_name")),
+            sheet=row.sheet, row=excel_row, column=letter, value=row.organization,
+        ))  # fmt: skip
+    return found
+
+
+def _said(pairs: tuple[tuple[str, str], ...], against: bool = False) -> str:
+    prefix = "against_" if against else "evidence_"
+    return phrase("list_and").join(phrase(prefix + kind, detail=detail) for kind, detail in pairs)
+
+
+def table_line(table: dict[str, Any]) -> str:
+    """One short line per table for the text output: "Attendance: attendance list, header
+    row 3; date=A, platform=B (Meeting), organization=F (by contents)"."""
+    mapping = ", ".join(
+        f"{name}={spec.get('column') or spec.get('cell') or phrase('reading_sheet_name')}"
+        + (f" ({phrase('found_' + spec['found_by'])})"
+           if spec.get("found_by") not in (None, "header") else "")
+        for name, spec in table["columns"].items()
+    )  # fmt: skip
+    months = f", {len(table['months'])} {phrase('reading_months')}" if table.get("months") else ""
+    return phrase("reading_table", sheet=table["sheet"],
+                  layout=phrase("layout_" + table["layout"]), row=table["header_row"],
+                  months=months, mapping=mapping)  # fmt: skip

@@ -1,0 +1,147 @@
+"""The lines above a table: what a sign-in sheet says of its one meeting.
+
+"Humanitarian Country Team meeting – 3 June 2026", "Réunion du cluster Nutrition – 12 juin
+2026", "Venue: OCHA conference room": the date is found in the text (or in a date cell), the
+rest of the line is the meeting's name; labelled lines ("Date:", "Lieu :", "Reunión:") say
+what they hold. The sheet's name ("HCT 3 Jun") is read the same way. Nothing here decides
+which platform a text names: stage two tries the candidates against the vocabulary, in order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from checker.dates import MONTHS
+from checker.text import fold
+
+_MONTH = "|".join(sorted((re.escape(m.rstrip(".")) for m in MONTHS), key=len, reverse=True))
+_DATE_IN_TEXT = re.compile(
+    r"\b(?:\d{4}-\d{1,2}-\d{1,2}"
+    r"|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})"
+    rf"|\d{{1,2}}(?:er|st|nd|rd|th)?\s*(?:de\s+)?(?:{_MONTH})\b\.?(?:,?\s*(?:de\s+|del\s+)?\d{{4}})?"
+    rf"|(?:{_MONTH})\b\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)",
+    re.IGNORECASE,
+)
+_WEEKDAY = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|"
+    r"vendredi|samedi|dimanche|lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b,?",
+    re.IGNORECASE,
+)
+# "Label: value" lines of a sign-in sheet's heading, by what they hold.
+_LABELS = {
+    "date": {"date", "fecha", "jour", "day", "date de la reunion", "fecha de la reunion",
+             "meeting date", "date of meeting"},
+    "platform": {"meeting", "reunion", "platform", "plateforme", "plataforma", "forum",
+                 "meeting name", "nom de la reunion", "nombre de la reunion", "objet", "subject",
+                 "asunto", "title", "titre", "titulo"},
+    "location": {"venue", "location", "place", "lieu", "lugar", "sede", "localite", "ubicacion"},
+    "level": {"level", "niveau", "nivel"},
+}  # fmt: skip
+_IGNORED_LABELS = {"chair", "chaired by", "chairperson", "president", "presidee par",
+                   "preside par", "presidida por", "presidido por", "time", "heure", "hora",
+                   "prepared by", "prepare par", "preparado por", "minutes", "note taker",
+                   "rapporteur", "relator", "secretariat", "organised by", "organized by",
+                   "organise par", "organizado por", "mission", "period", "periode", "periodo",
+                   "month", "mois", "mes"}  # fmt: skip
+_LABEL = re.compile(r"^\s*([^:：]{2,40}?)\s*[:：]\s*(.*)$", re.DOTALL)
+_SEPARATORS = re.compile(r"^[\s\-–—:|,/]+|[\s\-–—:|,/]+$")
+
+
+@dataclass(frozen=True)
+class Line:
+    """A cell above the table (or the sheet's name: row 0), with its Excel position."""
+
+    row: int  # Excel row; 0 for the sheet's name
+    col: int  # 0-based column
+    value: Any
+
+
+@dataclass(frozen=True)
+class TitleBlock:
+    """What the heading says: the meeting's date (as written), the texts that may name the
+    meeting's platform (best first), and its location, each with the cell it came from."""
+
+    date: Line | None
+    platforms: tuple[Line, ...]
+    location: Line | None
+    level: Line | None
+    labelled: bool = False  # a "Meeting: …" line names the platform
+
+    @property
+    def names_a_meeting(self) -> bool:
+        """A heading names its meeting with a date, or with a "Meeting:" line; a sheet's name
+        alone ("Lists") does not make a sign-in sheet."""
+        return self.date is not None or self.labelled
+
+
+def _plain(text: str) -> str:
+    """Accents off, one character for one (so that match positions hold on the original)."""
+    return "".join(unicodedata.normalize("NFKD", ch)[:1] or ch for ch in text)
+
+
+def find_date(text: str) -> tuple[int, int] | None:
+    """Where a date is written in a text ("… – 3 June 2026", "lundi 12 octobre"), if any."""
+    match = _DATE_IN_TEXT.search(_plain(text))
+    return match.span() if match else None
+
+
+def without(text: str, span: tuple[int, int]) -> str:
+    """The text with a span taken out, separators tidied: "HCT meeting – 3 June" → "HCT
+    meeting"."""
+    rest = (text[: span[0]] + " " + text[span[1] :]).strip()
+    rest = _WEEKDAY.sub(" ", _plain(rest)) if _WEEKDAY.search(_plain(rest)) else rest
+    return _SEPARATORS.sub("", re.sub(r"\s+", " ", rest)).strip()
+
+
+def read_title_block(lines: list[Line], sheet_name: str) -> TitleBlock:
+    """The meeting a sign-in sheet's heading (and sheet name) names."""
+    date: Line | None = None
+    labelled: list[Line] = []
+    dated: list[Line] = []
+    others: list[Line] = []
+    location = level = None
+    for line in lines:
+        value = line.value
+        if isinstance(value, (dt.date, dt.datetime)):
+            date = date or line
+            continue
+        text = str(value).strip()
+        if not text:
+            continue
+        label = _LABEL.match(text)
+        if label is not None:
+            kind = _label_kind(label.group(1))
+            content = label.group(2).strip()
+            if kind == "date" and content:
+                date = date or Line(line.row, line.col, content)
+            elif kind == "platform" and content:
+                labelled.append(Line(line.row, line.col, content))
+            elif kind == "location" and content:
+                location = location or Line(line.row, line.col, content)
+            elif kind == "level" and content:
+                level = level or Line(line.row, line.col, content)
+            if kind is not None or fold(label.group(1)) in _IGNORED_LABELS:
+                continue
+        span = find_date(text)
+        if span is not None:
+            date = date or Line(line.row, line.col, text[span[0] : span[1]])
+            rest = without(text, span)
+            if rest:
+                dated.append(Line(line.row, line.col, rest))
+        else:
+            others.append(line)
+    span = find_date(sheet_name)
+    named = [Line(0, 0, without(sheet_name, span) if span else sheet_name)]
+    if date is None and span is not None:
+        date = Line(0, 0, sheet_name[span[0] : span[1]])
+    candidates = [c for c in (*labelled, *dated, *others, *named) if str(c.value).strip()]
+    return TitleBlock(date, tuple(candidates), location, level, bool(labelled))
+
+
+def _label_kind(label: str) -> str | None:
+    key = fold(label)
+    return next((kind for kind, names in _LABELS.items() if key in names), None)
