@@ -1,0 +1,191 @@
+"""Field rosters written by hand (tests/fixtures/field): the tool against a careful reader's truth.
+
+Each workbook there has a `<name>.truth.yaml` stating, meeting by meeting, the verdict a careful
+human gives. The tool is run once per file (`roster-check check FILE --format json`) and its
+meetings are matched to the truth on date + platform + sector + level. A truth date written as
+YYYY-MM (wide trackers with one column per month) matches any day of that month.
+
+The test that matters most is `test_no_false_compliant`: a meeting a careful reader would call
+absent, wrong level or undetermined must never come out compliant.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from checker.cli import main
+
+FIELD = Path(__file__).parent / "fixtures" / "field"
+TRUTHS = sorted(FIELD.glob("*.truth.yaml"))
+
+
+def _truth(path: Path) -> dict[str, Any]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _roster_of(truth_path: Path) -> Path:
+    return FIELD / _truth(truth_path)["file"]
+
+
+def _run(path: Path) -> dict[str, Any]:
+    result = CliRunner().invoke(main, ["check", str(path), "--format", "json"])
+    assert result.exit_code in (0, 1), (
+        f"{path.name}: roster-check exited {result.exit_code}: {result.output[-2000:]}"
+    )
+    data = json.loads(result.output)
+    assert len(data["results"]) == 1, f"{path.name}: expected one result"
+    return data["results"][0]
+
+
+@cache
+def _tool(truth_name: str) -> dict[str, Any]:
+    return _run(_roster_of(FIELD / truth_name))
+
+
+def _key_matches(truth_m: dict[str, Any], tool_m: dict[str, Any]) -> bool:
+    date = str(truth_m["date"])
+    tool_date = str(tool_m.get("date") or "")
+    date_ok = tool_date.startswith(date) if len(date) == 7 else tool_date == date
+    return (
+        date_ok
+        and truth_m["platform"] == tool_m.get("platform")
+        and (truth_m.get("sector") or None) == (tool_m.get("sector") or None)
+        and truth_m.get("level", "national") == tool_m.get("level")
+    )
+
+
+def _describe(m: dict[str, Any]) -> str:
+    sector = f"/{m['sector']}" if m.get("sector") else ""
+    return f"{m.get('platform')}{sector} {m.get('date')} ({m.get('level')})"
+
+
+def _acceptable(truth_m: dict[str, Any]) -> set[str]:
+    return {truth_m["verdict"], *truth_m.get("accept", [])}
+
+
+def _pair(truth: dict[str, Any], tool: dict[str, Any]):
+    """(truth meeting, [tool meetings]) pairs, and tool meetings no truth meeting matched."""
+    unmatched = list(tool.get("meetings") or [])
+    pairs = []
+    for tm in truth["meetings"]:
+        hits = [m for m in unmatched if _key_matches(tm, m)]
+        unmatched = [m for m in unmatched if m not in hits]
+        pairs.append((tm, hits))
+    return pairs, unmatched
+
+
+def _summary(tool: dict[str, Any]) -> str:
+    codes = sorted({f["code"] for f in tool.get("findings") or []})
+    return f"[tool status {tool.get('status')}, finding codes {', '.join(codes) or 'none'}]"
+
+
+@pytest.mark.parametrize("truth_path", TRUTHS, ids=lambda p: p.name.removesuffix(".truth.yaml"))
+def test_meetings_match_truth(truth_path: Path) -> None:
+    truth = _truth(truth_path)
+    tool = _tool(truth_path.name)
+    pairs, extra = _pair(truth, tool)
+    problems = []
+    for tm, hits in pairs:
+        if not hits:
+            if not tm.get("optional"):
+                problems.append(
+                    f"missed: {_describe(tm)} — truth {tm['verdict']} ({tm['why']}); "
+                    "the tool lists no such meeting"
+                )
+            continue
+        for m in hits:
+            if m["verdict"] not in _acceptable(tm):
+                problems.append(
+                    f"{_describe(tm)}: truth {tm['verdict']} ({tm['why']}), tool {m['verdict']}"
+                )
+    for m in extra:
+        problems.append(f"extra: the tool lists {_describe(m)} → {m['verdict']}, not in the truth")
+    assert not problems, f"{truth['file']} {_summary(tool)}:\n  " + "\n  ".join(problems)
+
+
+@pytest.mark.parametrize("truth_path", TRUTHS, ids=lambda p: p.name.removesuffix(".truth.yaml"))
+def test_no_false_compliant(truth_path: Path) -> None:
+    """The worst output: 'compliant' where a careful reader says absent/wrong level/undetermined.
+
+    A compliant meeting the truth does not know at all (a wrong date, an invented platform) is
+    counted too: nobody can vouch for it."""
+    truth = _truth(truth_path)
+    tool = _tool(truth_path.name)
+    pairs, extra = _pair(truth, tool)
+    wrong = [
+        f"{_describe(tm)}: tool says compliant, truth {tm['verdict']} — {tm['why']}"
+        for tm, hits in pairs
+        for m in hits
+        if m["verdict"] == "compliant" and "compliant" not in _acceptable(tm)
+    ]
+    wrong += [
+        f"{_describe(m)}: tool says compliant about a meeting the truth does not have"
+        for m in extra
+        if m["verdict"] == "compliant"
+    ]
+    assert not wrong, f"{truth['file']}: false compliant:\n  " + "\n  ".join(wrong)
+
+
+def _iom_cells(truth: dict[str, Any]) -> list[dict[str, Any]]:
+    return [cell for m in truth["meetings"] for cell in m.get("iom_rows") or []]
+
+
+BLANKABLE = [
+    p
+    for p in TRUTHS
+    if any(m["verdict"] == "compliant" for m in _truth(p)["meetings"])
+    and Path(_truth(p)["file"]).suffix in (".xlsx", ".csv")
+]  # the .ods file is left out: openpyxl cannot rewrite it
+
+
+def _blank_xlsx(src: Path, dst: Path, cells: list[dict[str, Any]]) -> None:
+    wb = openpyxl.load_workbook(src)
+    for cell in cells:
+        ws = wb[cell["sheet"]]
+        merged = {c for rng in ws.merged_cells.ranges for row in rng.cells for c in [row]}
+        cols = [cell["col"]] if cell.get("col") else [c.column_letter for c in ws[cell["row"]]]
+        for col in cols:
+            target = ws[f"{col}{cell['row']}"]
+            # a date merged down over a meeting's attendees stays: it belongs to the others too
+            if (target.row, target.column) in merged:
+                continue
+            target.value = None
+    wb.save(dst)
+
+
+def _blank_csv(src: Path, dst: Path, cells: list[dict[str, Any]]) -> None:
+    with open(src, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    for cell in cells:
+        rows[cell["row"] - 1] = ["" for _ in rows[cell["row"] - 1]]
+    with open(dst, "w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(rows)
+
+
+@pytest.mark.parametrize("truth_path", BLANKABLE, ids=lambda p: p.name.removesuffix(".truth.yaml"))
+def test_blanking_iom_rows_leaves_nothing_compliant(truth_path: Path, tmp_path: Path) -> None:
+    """Clear every IOM attendee's row (or tracker cell): no meeting may still be compliant."""
+    truth = _truth(truth_path)
+    src = _roster_of(truth_path)
+    dst = tmp_path / src.name
+    cells = _iom_cells(truth)
+    if src.suffix == ".csv":
+        _blank_csv(src, dst, cells)
+    else:
+        shutil.copy(src, dst)
+        _blank_xlsx(src, dst, cells)
+    tool = _run(dst)
+    still = [_describe(m) for m in tool.get("meetings") or [] if m["verdict"] == "compliant"]
+    assert not still, (
+        f"{truth['file']} with its IOM rows blanked: still compliant: {', '.join(still)}"
+    )
