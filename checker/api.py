@@ -399,7 +399,7 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
     import numpy as np
 
     from checker import normalise, schema
-    from checker.judge import assess_meetings, unjudged_meetings
+    from checker.judge import assess_meetings, attribute_unread_rows, unjudged_meetings
     from checker.reading import affiliation_findings, reading_dict, sheet_findings
     from checker.rules import rules_by_scope
 
@@ -434,11 +434,14 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
     rejected_per_file = np.bincount(files[rejected.to_numpy()], minlength=len(batch))
 
     by_file: dict[int, list[Assessment]] = {}
-    for assessment in assess_meetings(roster, used, policy):
+    unread = frame.index[rejected & ~in_broken]
+    assessed, attributed = attribute_unread_rows(assess_meetings(roster, used, policy), roster,
+                                                 unread)  # fmt: skip
+    for assessment in assessed:
         by_file.setdefault(assessment.file, []).append(assessment)
     unjudged: dict[int, list[Meeting]] = {}
     numbered = {file: len(found) for file, found in by_file.items()}
-    for file, meeting in unjudged_meetings(roster, frame.index[rejected & ~in_broken], numbered):
+    for file, meeting in unjudged_meetings(roster, unread.difference(attributed), numbered):
         unjudged.setdefault(file, []).append(meeting)
     meeting_rules, file_rules = rules_by_scope()
     used_rows = frame.loc[used, ["file", "sheet", "row", "meeting"]]

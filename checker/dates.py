@@ -45,12 +45,58 @@ class ParsedDate:
     value: dt.date
     # The month-first reading of an ambiguous numeric date such as 03/10/2026.
     alternative: dt.date | None = None
+    month_only: bool = False  # a tracker's month column: the day is not known
+
+    def iso(self, period: str | None = None) -> str:
+        """YYYY-MM-DD, or YYYY-MM for a month (never a made-up day)."""
+        value = resolve(self, period)
+        return value.isoformat()[:7] if self.month_only else value.isoformat()
+
+
+@dataclass(frozen=True)
+class MonthOf:
+    """A month written without a day ("Jan", "janv.-26", "Oct 2026") in a tracker's header;
+    `year` is None when the header does not say it (the file's period then does)."""
+
+    month: int
+    year: int | None = None
+
+    def with_year(self, period: str | None) -> MonthOf:
+        if self.year is not None or not period:
+            return self
+        return MonthOf(self.month, int(period[:4]))
+
+
+def month_of(value: object) -> MonthOf | None:
+    """A tracker header naming a month (and no day) → that month."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip().lower()
+    if match := re.match(r"^(\d{4})[-/.](\d{1,2})$", text):
+        year, month = int(match.group(1)), int(match.group(2))
+        return MonthOf(month, year) if 1 <= month <= 12 else None
+    if match := re.match(r"^(\d{1,2})[-/.](\d{4})$", text):
+        month, year = int(match.group(1)), int(match.group(2))
+        return MonthOf(month, year) if 1 <= month <= 12 else None
+    folded = "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    )
+    if match := re.match(r"^([a-z]+)\.?[\s\-/']*(\d{2}|\d{4})?$", folded):
+        month = MONTHS.get(match.group(1))
+        if month is None:
+            return None
+        digits = match.group(2)
+        year = None if digits is None else int(digits) + (2000 if len(digits) == 2 else 0)
+        return MonthOf(month, year)
+    return None
 
 
 def parse_date(raw: object) -> ParsedDate | None:
     """One cell's value → a date, or None when it cannot be read as one."""
     if raw is None or raw == "":
         return None
+    if isinstance(raw, MonthOf):
+        return ParsedDate(dt.date(raw.year, raw.month, 1), month_only=True) if raw.year else None
     if isinstance(raw, dt.datetime):
         return ParsedDate(raw.date())
     if isinstance(raw, dt.date):

@@ -16,6 +16,11 @@ from typing import Any
 
 from checker.text import fold
 
+# A form's "if other, specify" column: its text stands for an "Other" answer beside it.
+OTHER_ANSWER = "other_answer"
+_OTHER_ANSWER = frozenset({"other", "autre", "otro", "otra", "specify", "precisez", "preciser",
+                           "especifique", "especificar"})  # fmt: skip
+
 # How a column's field was found; said in "how the file was read".
 BY_HEADER = "header"
 BY_USER = "user"
@@ -141,29 +146,36 @@ class Headers:
             return self.fields[key], BY_HEADER
         if key in self.others:
             return None, self.others[key]
-        # A form's group prefix: "meeting/platform", "grp_attendance/position_title".
+        if is_hxl_tag(text):
+            return hxl_field(text), BY_HXL
+        # A form's group prefix: "meeting/platform", "Réunion/Secteur du cluster".
         last = fold(re.split(r"[/:]", text)[-1]) if ("/" in text or ":" in text) else ""
         if last and last != key:
             if last in self.fields:
                 return self.fields[last], BY_HEADER
             if last in self.others:
                 return None, self.others[last]
-        if is_hxl_tag(text):
-            return hxl_field(text), BY_HXL
-        return self._by_keyword(key)
+            key = last
+        if _OTHER_ANSWER & set(key.split()):
+            return None, OTHER_ANSWER  # "meeting/platform_other", "Si autre, précisez"
+        found = self.keyword_fields(key)
+        return (found[0], BY_KEYWORD) if found else (None, "")
 
-    def _by_keyword(self, key: str) -> tuple[str | None, str]:
-        """ "Which meeting did you attend today?" → platform; "Your job title" → title. A
-        header naming two fields ("Date of the meeting") takes the head word: the first in
-        "X of Y" (and in French and Spanish), else the last ("Participant name")."""
-        words = key.split()
-        found = [(i, self.keywords[w]) for i, w in enumerate(words) if w in self.keywords]
-        if not found:
-            return None, ""
-        if len({name for _, name in found}) == 1:
-            return found[0][1], BY_KEYWORD
+    def alternatives(self, text: str) -> list[str]:
+        """Every field a header may name by keyword, the likeliest first (for when the
+        likeliest is taken by an earlier column)."""
+        last = re.split(r"[/:]", text)[-1] if ("/" in text or ":" in text) else text
+        return self.keyword_fields(fold(last))
+
+    def keyword_fields(self, key: str) -> list[str]:
+        """The fields a folded header names by keyword, the likeliest first: "Which meeting
+        did you attend today?" → platform. A header naming two fields ("Date of the
+        meeting") puts the head word first: the first in "X of Y" (and in French and
+        Spanish), else the last ("Participant name")."""
+        words = key.replace("_", " ").split()
+        found = list(dict.fromkeys(self.keywords[w] for w in words if w in self.keywords))
         linked = any(w in {"of", "de", "du", "des", "del", "d"} for w in words)
-        return (found[0] if linked else found[-1])[1], BY_KEYWORD
+        return found if linked else found[::-1]
 
     def organisation_kind(self, value: Any) -> str | None:
         """ "iom" or "other" when a cell is an organisation's name (with at most a place or

@@ -8,7 +8,7 @@ The verdict follows from the standings; the rules in checker/rules/ turn them in
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -28,6 +28,7 @@ class Standing(str, enum.Enum):
     WRONG_SECTOR = "wrong_sector"
     WRONG_LEVEL = "wrong_level"
     UNKNOWN_ROLE = "unknown_role"
+    UNKNOWN_SECTOR = "unknown_sector"  # a cluster meeting, but whose programme is not known
 
 
 REPRESENTING = frozenset({Standing.REPRESENTS, Standing.DESIGNATED})
@@ -60,7 +61,7 @@ class Assessment:
 
 
 def _standing(attendee: Attendee, meeting_sector: str | None, platform: str, policy: Policy,
-              date: str) -> Standing:  # fmt: skip
+              date: str, title_sector: str | None = None) -> Standing:  # fmt: skip
     rule = policy.rule_for(platform)
     role = attendee.role
     if role in (None, BLANK, UNKNOWN):
@@ -70,10 +71,8 @@ def _standing(attendee: Attendee, meeting_sector: str | None, platform: str, pol
     if rule is None:
         return Standing.WRONG_LEVEL
     if role in rule.required_roles:
-        if rule.sector_bound and not policy.vocabulary.sector_matches(
-            meeting_sector, attendee.sector
-        ):
-            return Standing.WRONG_SECTOR
+        if rule.sector_bound:
+            return _sector_standing(attendee, meeting_sector, title_sector, policy)
         return Standing.REPRESENTS
     if role in rule.alternates:
         if policy.is_designated(platform, role, attendee.name, date):
@@ -82,6 +81,27 @@ def _standing(attendee: Attendee, meeting_sector: str | None, platform: str, pol
     if role in rule.observers_allowed:
         return Standing.OBSERVER_ROLE
     return Standing.WRONG_LEVEL
+
+
+def _sector_standing(
+    attendee: Attendee, meeting_sector: str | None, title_sector: str | None, policy: Policy
+) -> Standing:
+    """At a cluster, the programme of the person must be the cluster's. A title naming a
+    sector ("WASH Programme Officer") is the person's own, whatever a sector column says
+    (it may hold the meeting's sector); a cluster or a person whose sector is not known
+    cannot be judged — never compliant on a guess."""
+    matches = policy.vocabulary.sector_matches
+    if meeting_sector is None:
+        return Standing.UNKNOWN_SECTOR
+    if title_sector is not None and not matches(meeting_sector, title_sector):
+        return Standing.WRONG_SECTOR
+    if attendee.sector is None:
+        return Standing.UNKNOWN_SECTOR
+    if not matches(meeting_sector, attendee.sector):
+        # The sector column names another programme than the cluster: the person's own
+        # programme unless the title names the cluster's.
+        return Standing.REPRESENTS if title_sector is not None else Standing.WRONG_SECTOR
+    return Standing.REPRESENTS
 
 
 def _verdict(seats: list[Seat], applies: bool, unknown_affiliation: bool = False) -> Verdict:
@@ -94,7 +114,7 @@ def _verdict(seats: list[Seat], applies: bool, unknown_affiliation: bool = False
         return Verdict.UNDETERMINED if unknown_affiliation else Verdict.ABSENT
     if standings & REPRESENTING:
         return Verdict.COMPLIANT
-    if Standing.UNKNOWN_ROLE in standings:
+    if standings & {Standing.UNKNOWN_ROLE, Standing.UNKNOWN_SECTOR}:
         return Verdict.UNDETERMINED
     return Verdict.WRONG_LEVEL
 
@@ -106,6 +126,8 @@ def _reason(verdict: Verdict, seats: list[Seat], unknown_affiliation: bool) -> s
     unknown = next((s for s in seats if s.standing is Standing.UNKNOWN_ROLE), None)
     if unknown is not None:
         return phrase("reason_title", title=unknown.attendee.title or phrase("no_title"))
+    if any(s.standing is Standing.UNKNOWN_SECTOR for s in seats):
+        return phrase("reason_sector")
     if unknown_affiliation:
         return phrase("reason_affiliation")
     return None
@@ -142,7 +164,7 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
     attendee_columns = ["meeting", "sheet", "row", "table", "attendee", "title", "role",
                         "capacity_code", "sector_code", "title_sector", "acting"]  # fmt: skip
     iom = roster.frame.loc[used[meetings["is_iom"].to_numpy()], attendee_columns]
-    seats_by_meeting: dict[int, list[tuple[Attendee, int, str | None]]] = {}
+    seats_by_meeting: dict[int, list[tuple[Attendee, int, str | None, str | None]]] = {}
     for row in iom.itertuples(index=False):
         sector = row.sector_code if row.sector_code not in (None, BLANK, UNKNOWN) else None
         attendee = Attendee(
@@ -155,7 +177,9 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
         title_row, title_column = roster.cell_of(int(row.table), int(row.row), "title")
         if title_column is None:
             title_row, title_column = roster.cell_of(int(row.table), int(row.row), "attendee")
-        seats_by_meeting.setdefault(row.meeting, []).append((attendee, title_row, title_column))
+        seats_by_meeting.setdefault(row.meeting, []).append(
+            (attendee, title_row, title_column, _text(row.title_sector))
+        )
 
     assessments = []
     numbers: dict[int, int] = {}  # meetings are numbered m1, m2… within each file
@@ -166,8 +190,8 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
         date = str(first.date_iso)
         rule = policy.rule_for(platform)
         seats = [
-            Seat(a, _standing(a, sector, platform, policy, date), r, c)
-            for a, r, c in seats_by_meeting.get(first.meeting, [])
+            Seat(a, _standing(a, sector, platform, policy, date, t), r, c)
+            for a, r, c, t in seats_by_meeting.get(first.meeting, [])
         ]
         unknown = first.meeting in unknown_affiliation
         verdict = _verdict(seats, policy.applies(platform, sector, str(first.level_code)), unknown)
@@ -196,7 +220,7 @@ def unjudged_meetings(
     if rejected.empty:
         return []
     frame = roster.frame.loc[rejected]
-    date = frame["date_iso"].where(frame["date_iso"].str.len().eq(10), frame["date"])
+    date = frame["date_iso"].where(frame["date_iso"].str.len().isin([7, 10]), frame["date"])
     platform = frame["platform_code"].where(frame["platform_code"].ne(UNKNOWN), None)
     keys = pd.DataFrame({
         "file": frame["file"], "date": date.map(_text), "platform": frame["platform"].map(_text),
@@ -223,3 +247,46 @@ def unjudged_meetings(
             reason=phrase("reason_rejected"),
         )))  # fmt: skip
     return out
+
+
+def attribute_unread_rows(
+    assessments: list[Assessment], roster: Roster, rejected: pd.Index
+) -> tuple[list[Assessment], pd.Index]:
+    """IOM rows that could not be read (an unreadable date, an unknown platform) and that
+    may belong to a judged meeting: its date is the meeting's, or its date is unreadable and
+    it sits next to the meeting's rows. Such a meeting cannot be absent or at the wrong level
+    for sure: it is undetermined, with the row named. Returns the assessments and the rows
+    attributed (which then make no meeting of their own)."""
+    if rejected.empty or not assessments:
+        return assessments, rejected[:0]
+    frame = roster.frame.loc[rejected]
+    iom = frame[frame["is_iom"] | frame["iom_unknown"]]
+    if iom.empty:
+        return assessments, rejected[:0]
+    unreadable = [BLANK, UNKNOWN]
+    attributed: set[object] = set()
+    out = []
+    for assessment in assessments:
+        meeting = assessment.meeting
+        mine = iom[iom["file"].eq(assessment.file)]
+        same_platform = mine["platform_code"].eq(meeting.platform) | mine["platform_code"].isin(
+            unreadable
+        )
+        beside = np.zeros(len(mine), dtype=bool)
+        sheets, rows = mine["sheet"].to_numpy(), mine["row"].to_numpy()
+        for sheet, first, last in meeting.row_runs:
+            beside |= (sheets == sheet) & (rows >= first - 1) & (rows <= last + 1)
+        dated = mine["date_iso"].eq(meeting.date) | (mine["date_iso"].isin(unreadable) & beside)
+        could = mine[same_platform & dated]
+        if could.empty:
+            out.append(assessment)
+            continue
+        attributed.update(could.index)
+        if meeting.verdict in (Verdict.ABSENT, Verdict.WRONG_LEVEL):
+            first_row = could.iloc[0]
+            reason = phrase("reason_unreadable_row", sheet=first_row["sheet"],
+                            row=int(first_row["row"]))  # fmt: skip
+            meeting = replace(meeting, verdict=Verdict.UNDETERMINED, reason=reason)
+            assessment = replace(assessment, meeting=meeting)
+        out.append(assessment)
+    return out, pd.Index(sorted(attributed))

@@ -25,7 +25,17 @@ from typing import Any
 import numpy as np
 
 from checker import titleblock, tracker
-from checker.headers import BY_CONTENTS, BY_HXL, BY_USER, Headers, hxl_field, is_hxl_tag
+from checker.dates import month_of
+from checker.headers import (
+    BY_CONTENTS,
+    BY_HXL,
+    BY_KEYWORD,
+    BY_USER,
+    OTHER_ANSWER,
+    Headers,
+    hxl_field,
+    is_hxl_tag,
+)
 from checker.metadata import METADATA_SHEETS, Metadata, from_sheet
 from checker.reader import SheetGrid, UnreadableRoster, Workbook, read_workbook
 from checker.text import fold
@@ -95,6 +105,7 @@ class RosterTable:
     counter_evidence: tuple[tuple[str, str], ...] = ()
     hxl: bool = False
     form: bool = False  # a forms export (a timestamp or system column: Kobo, MS or Google Forms)
+    months: tuple[int, ...] = ()  # a tracker's month columns (0-based), for each of its tables
 
     def has(self, field_name: str) -> bool:
         return field_name in self.columns or any(c.field == field_name for c in self.constants)
@@ -113,6 +124,7 @@ class SheetReading:
     headers: tuple[str, ...] = ()  # the best header row seen, for an ignored sheet
     header_row: int | None = None
     looks_like_roster: bool = False  # an ignored sheet with people or meetings in it
+    missing: tuple[str, ...] = ()  # the required fields its header lacks
 
 
 @dataclass
@@ -182,6 +194,8 @@ def _read_header_row(row: list[Any], below: list[Any] | None, headers: Headers) 
             tagged = hxl_field(below[col])
             if name is None and tagged is not None:  # the hashtag names what the header did not
                 name, how = tagged, BY_HXL
+        if name in columns and how == BY_KEYWORD:  # "Cluster (if cluster meeting)": sector
+            name = next((n for n in headers.alternatives(header) if n not in columns), name)
         if name is not None and name not in columns and name in FIELDS:
             columns[name] = Column(name, col, header, how)
         elif header:
@@ -348,13 +362,28 @@ def _plan_sheet(sheet: SheetGrid, headers: Headers) -> _SheetPlan:
             table = _table(sheet, found, SIGN_IN, headers, constants, lines)
             return _SheetPlan(SheetReading(sheet.name, SIGN_IN), [table], sheet)
     if found is not None:
-        people = bool(fields & {"attendee", "organization"})
+        people = _holds_people(sheet, found)
         reading = SheetReading(sheet.name, IGNORED, "incomplete" if people else "lists",
                                tuple(c.header for c in found.columns.values()), found.index + 1,
-                               looks_like_roster=people)  # fmt: skip
+                               looks_like_roster=people,
+                               missing=tuple(sorted(headers.required - fields)))  # fmt: skip
         return _SheetPlan(reading, [_table(sheet, found, LIST, headers)], sheet, incomplete=True)
     row, texts = _best_row_texts(sheet)
     return _SheetPlan(SheetReading(sheet.name, IGNORED, "no_header", texts, row))
+
+
+def _holds_people(sheet: SheetGrid, found: _Header) -> bool:
+    """Whether a table's name or organisation column holds words (people, agencies), not
+    numbers: a chart's data ("Réunion | Nombre") is not a roster."""
+    for name in ("attendee", "organization"):
+        column = found.columns.get(name)
+        if column is None:
+            continue
+        values = _column_values(sheet, found.data_start, column.col)
+        words = [v for v in values if isinstance(v, str) and any(ch.isalpha() for ch in v)]
+        if values and len(words) * 2 > len(values):
+            return True
+    return False
 
 
 def _sign_in_constants(block: titleblock.TitleBlock, fields: set[str]) -> tuple[Constant, ...]:
@@ -424,8 +453,9 @@ def _plan_tracker(sheet: SheetGrid, found: _Header | None, headers: Headers) -> 
         tables.append(RosterTable(
             index=0, sheet=sheet.name, header_row=header_index + 1, columns=columns,
             shape=TRACKER, found=found_columns,
-            constants=(Constant("date", header_index + 1, month.col, month.header),),
-            evidence=tuple(evidence),
+            constants=(Constant("date", header_index + 1, month.col,
+                                month_of(month.header) or month.header),),
+            evidence=tuple(evidence), months=tuple(m.col for m in months),
         ))  # fmt: skip
     return _SheetPlan(SheetReading(sheet.name, TRACKER), tables, sheet)
 
@@ -559,7 +589,53 @@ def _table_rows(
         elif constant is not None:
             fields[:, i] = constant.value
     fields[:, -1] = table.sheet
-    return fields, index + table.header_row + 1, rows_read, rows_read - len(index)
+    _other_answers(table, fields, cells[index])
+    excel_rows = index + table.header_row + 1
+    fields, excel_rows, extra = _multi_select(fields, excel_rows)
+    return fields, excel_rows, rows_read + extra, rows_read - len(index)
+
+
+_OTHER_WORDS = frozenset({"other", "others", "autre", "autres", "otro", "otra", "otros"})
+_CHOICES = re.compile(r"\s*(?:;|\n)\s*")
+
+
+def _other_answers(table: RosterTable, fields: np.ndarray, cells: np.ndarray) -> None:
+    """A form's "Other" platform answer takes the text of its "if other, specify" column."""
+    platform = table.columns.get("platform")
+    specify = next((col for col, _, kind in table.ignored if kind == OTHER_ANSWER
+                    and platform is not None and col > platform), None)  # fmt: skip
+    if specify is None:
+        return
+    where = FIELDS.index("platform")
+    for r in range(len(fields)):
+        answer = cells[r, specify]
+        if answer is not None and fold(fields[r, where]) in _OTHER_WORDS:
+            fields[r, where] = answer
+
+
+def _multi_select(fields: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
+    """A form's multi-select answer ("HCT;ICCG;") is one record per meeting it names; the
+    extra records count as rows read (each is used, skipped or rejected like any row)."""
+    where = FIELDS.index("platform")
+    split = [
+        r for r in range(len(fields))
+        if isinstance(fields[r, where], str) and _CHOICES.search(fields[r, where])
+    ]  # fmt: skip
+    if not split:
+        return fields, rows, 0
+    records, excel_rows = [], []
+    for r in range(len(fields)):
+        value = fields[r, where]
+        choices = [c for c in _CHOICES.split(value) if c] if r in split else [value]
+        for choice in choices or [None]:
+            record = fields[r].copy()
+            record[where] = choice
+            records.append(record)
+            excel_rows.append(rows[r])
+    out = np.empty((len(records), fields.shape[1]), dtype=object)
+    for i, record in enumerate(records):
+        out[i, :] = record
+    return out, np.array(excel_rows, dtype=np.int64), len(records) - len(fields)
 
 
 def _tracker_rows(
@@ -578,12 +654,16 @@ def _tracker_rows(
             value = value.strip() or None
         return value
 
-    labelled = [r for r, row in enumerate(body) if at(row, label) is not None
-                and not tracker.is_note_label(at(row, label))]  # fmt: skip
+    named = [r for r, row in enumerate(body) if at(row, label) is not None
+             and not tracker.is_note_label(at(row, label))]  # fmt: skip
+    # A label with no entry in any month ("Updated by the CoM's office, Niamey") is a note,
+    # not a platform IOM missed every month: skipped, and counted once (with the first month).
+    labelled = [r for r in named if any(at(body[r], c) is not None for c in table.months)]
+    notes = len(named) - len(labelled) if col == table.months[0] else 0
     month_has_data = any(at(body[r], col) is not None for r in labelled)
     records: list[list[Any]] = []
     rows: list[int] = []
-    read = skipped = 0
+    read, skipped = notes, notes
     date = table.constants[0].value
     for r in labelled:
         row = body[r]

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from checker.dates import ParsedDate, parse_date, resolve
+from checker.dates import MonthOf, ParsedDate, parse_date
 from checker.findings import column_letter
 from checker.layout import FIELDS, Layout, RosterTable
 from checker.vocabulary import IOM, UNCLEAR, Vocabulary, fold
@@ -158,7 +158,7 @@ def apply_dates(frame: pd.DataFrame, parsed: ParsedDates, periods: Sequence[str 
         table = np.full(len(parsed.values) + 1, BLANK, dtype=object)  # code -1: an empty cell
         for code in np.unique(codes[codes >= 0]):
             value = parsed.values[code]
-            table[code] = UNKNOWN if value is None else resolve(value, period).isoformat()
+            table[code] = UNKNOWN if value is None else value.iso(period)
         dates[rows] = table[codes]
     # As object Series: a bare array of text would be turned into pandas' string dtype.
     frame["date_iso"] = pd.Series(dates, index=frame.index, dtype=object)
@@ -186,9 +186,12 @@ def apply_outside_cells(
                 )
                 chosen = replace(constant, row=line.row, col=line.col, value=line.value)
             value = chosen.value
-            if constant.field == "date" and isinstance(value, str) and rows.any():
+            if constant.field == "date" and rows.any():
                 period = periods[int(frame.loc[rows, "file"].iloc[0])]
-                value = _with_year(value, period)
+                if isinstance(value, MonthOf):
+                    value = value.with_year(period)
+                elif isinstance(value, str):
+                    value = _with_year(value, period)
             if value is not chosen.value or chosen is not constant:
                 frame.loc[rows, constant.field] = value
             roster.outside[(table.index, constant.field)] = (chosen.row, chosen.col)

@@ -29,8 +29,11 @@ class Designation:
     def covers(self, platform: str, role: str | None, name: str | None, date: str) -> bool:
         if platform != self.platform or role != self.role:
             return False
-        day = dt.date.fromisoformat(date)
-        if (self.start and day < self.start) or (self.end and day > self.end):
+        # A tracker's meeting is known to the month: the designation must cover all of it.
+        first, last = period_bounds(date)
+        if first is None or last is None:
+            return False
+        if (self.start and first < self.start) or (self.end and last > self.end):
             return False
         return self.name is None or name is None or _same_person(self.name, name)
 
@@ -61,7 +64,13 @@ class Waiver:
         if meeting is not None:
             if self.sector is not None and meeting.sector != self.sector:
                 return False
-            return self._in_window(dt.date.fromisoformat(meeting.date))
+            first, last = period_bounds(meeting.date)
+            return (
+                first is not None
+                and last is not None
+                and self._in_window(first)
+                and (self._in_window(last))
+            )
         # A file-level finding (C306): waived when the window overlaps the reporting period.
         if self.sector is not None and finding.value != self.sector:
             return False
@@ -79,9 +88,12 @@ class Waiver:
 
 
 def period_bounds(period: str | None) -> tuple[dt.date | None, dt.date | None]:
-    """First and last day of a YYYY-MM or YYYY period."""
-    if not period:
+    """First and last day of a YYYY-MM-DD day, a YYYY-MM month or a YYYY year."""
+    if not period or not period[:4].isdigit():
         return None, None
+    if len(period) == 10:
+        day = dt.date.fromisoformat(period)
+        return day, day
     year = int(period[:4])
     if len(period) == 4:
         return dt.date(year, 1, 1), dt.date(year, 12, 31)

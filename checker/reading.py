@@ -10,7 +10,7 @@ from typing import Any
 
 from checker.findings import Finding, column_letter
 from checker.layout import IGNORED, SIGN_IN, TRACKER, Layout, RosterTable, SheetReading
-from checker.messages import phrase, render
+from checker.messages import name, phrase, render
 from checker.normalise import (
     BY_ORGANIZATION,
     IOM_LOG,
@@ -113,7 +113,8 @@ def sheet_findings(layout: Layout, vocabulary: Vocabulary, severity: Severity) -
         found.append(Finding(
             code="S214", rule=vocabulary.rule("S214").name, severity=severity("S214"),
             message=render("S214", sheet=reading.name, headers=", ".join(reading.headers),
-                           why=phrase(f"sheet_{reading.reason}")),
+                           why=phrase(f"sheet_{reading.reason}", missing=phrase("list_and").join(
+                               name("fields", f) for f in reading.missing))),
             sheet=reading.name, row=reading.header_row, value=reading.name,
         ))  # fmt: skip
     return found

@@ -48,7 +48,11 @@ def _in_period(frame: pd.DataFrame) -> pd.Series:
     """Each row's date against its own file's period (files of many months are checked
     together). ISO dates compare as text: "2026-10-05".startswith("2026-10")."""
     inside = [
-        period is None or period != period or len(date) != 10 or date.startswith(period)
+        period is None
+        or period != period
+        or len(date) not in (7, 10)
+        or date.startswith(period)
+        or period.startswith(date)
         for date, period in zip(frame["date_iso"].tolist(), frame["period"].tolist())
     ]
     return pd.Series(inside, index=frame.index)
@@ -181,7 +185,7 @@ def _to_findings(
         findings[key] = int(row["file"]), Finding(
             code=code, rule=vocabulary.rule(code).name, severity=severity(code), message=message,
             sheet=table.sheet, row=excel_row, column=letter, value=value, suggestion=suggestion,
-            meeting_date=row["date_iso"] if len(str(row["date_iso"])) == 10 else None,
+            meeting_date=row["date_iso"] if len(str(row["date_iso"])) in (7, 10) else None,
             platform=row["platform_code"] if row["platform_code"] in vocabulary.platform_names
             else None,
         )  # fmt: skip

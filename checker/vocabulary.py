@@ -142,6 +142,12 @@ _DELEGATION = re.compile(
     r"en reemplazo de)\b",
     re.IGNORECASE,
 )
+# "… to the Chief of Mission", "… of the CoM", "… du Chef de Mission", "… de la Jefa de
+# Misión": the words that may join a post to the role it serves.
+_COMPLEMENT = re.compile(r" (?:to|of|for|du|de|del|aupres|a|al|en|con) ")
+_SERVES = frozenset({"to", "of", "for", "the", "office", "du", "de", "la", "l", "del", "el",
+                     "bureau", "cabinet", "oficina", "despacho", "aupres", "a", "al", "iom",
+                     "oim", "en", "con"})  # fmt: skip
 _TITLE_SEPARATOR = re.compile(r"\s*(?:[,;:(\[/]|\s[-–—]\s)")
 # Organisation cells: words that make a mention of IOM mean someone else.
 _NOT_IOM = frozenset({"non", "not", "no", "ex", "former", "formerly", "ancien", "ancienne",
@@ -401,13 +407,14 @@ class Vocabulary:
         is reported with a suggestion, never taken for the role."""
         raw = _INCLUSIVE.sub("", str(text)) if text is not None else ""
         raw = _DELEGATION.split(raw, maxsplit=1)[0]  # "RMO on behalf of the CoM": the RMO
-        found = self._title_words(fold(raw))
+        found = self._title_words(fold(raw)) or self._with_complement(fold(raw))
         if found is not None:
             return found
         # A place or unit after a separator: "Programme Officer - Gambella".
         for cut in reversed([m.start() for m in _TITLE_SEPARATOR.finditer(raw)]):
             tail = fold(raw[cut:])
-            if not tail or any(self._names_staff(word) for word in tail.split()):
+            staff = any(self._names_staff(word) for word in tail.split())
+            if not tail or (staff and not self._serves_a_role(tail)):
                 continue
             found = self._title_words(fold(raw[:cut]))
             if found is not None:
@@ -445,6 +452,28 @@ class Vocabulary:
         if all(word in _QUALIFIERS or word in _LINK_WORDS for word in rest):
             return TitleMatch(role, sector, acting)
         return None
+
+    def _with_complement(self, key: str) -> TitleMatch | None:
+        """ "Driver of the Chief of Mission", "Special Assistant to the CoM", "Assistant du
+        Chef de Mission": a post, then whom it serves. The post is the title; the role named
+        after it is not the person's."""
+        for match in _COMPLEMENT.finditer(f" {key} "):
+            head, tail = key[: max(match.start() - 1, 0)], key[match.start() :]
+            if not head or not self._serves_a_role(tail):
+                continue
+            found = self._title_words(head)
+            if found is not None:
+                return found
+        return None
+
+    def _serves_a_role(self, tail: str) -> bool:
+        """ "to the Chief of Mission", "Office of the CoM": whom a post serves, nothing else."""
+        rest = tail
+        for alias in self._role_keys:
+            while _contains(rest, alias):
+                rest = _remove(rest, alias)
+        words = rest.split()
+        return rest != tail and bool(words) and all(w in _SERVES for w in words)
 
     def _names_staff(self, word: str) -> bool:
         """Whether a word names a post ("assistant", "driver", "officer"): such a word after

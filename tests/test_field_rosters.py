@@ -153,7 +153,11 @@ def _blank_xlsx(src: Path, dst: Path, cells: list[dict[str, Any]]) -> None:
     for cell in cells:
         ws = wb[cell["sheet"]]
         merged = {c for rng in ws.merged_cells.ranges for row in rng.cells for c in [row]}
-        cols = [cell["col"]] if cell.get("col") else [c.column_letter for c in ws[cell["row"]]]
+        cols = (
+            [cell["col"]]
+            if cell.get("col")
+            else [openpyxl.utils.get_column_letter(c.column) for c in ws[cell["row"]]]
+        )
         for col in cols:
             target = ws[f"{col}{cell['row']}"]
             # a date merged down over a meeting's attendees stays: it belongs to the others too
