@@ -82,12 +82,12 @@ def month_of(value: object) -> MonthOf | None:
         ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
     )
     if match := re.match(r"^([a-z]+)\.?[\s\-/']*(\d{2}|\d{4})?$", folded):
-        month = MONTHS.get(match.group(1))
-        if month is None:
+        named = MONTHS.get(match.group(1))
+        if named is None:
             return None
         digits = match.group(2)
-        year = None if digits is None else int(digits) + (2000 if len(digits) == 2 else 0)
-        return MonthOf(month, year)
+        written = None if digits is None else int(digits) + (2000 if len(digits) == 2 else 0)
+        return MonthOf(named, written)
     return None
 
 

@@ -264,7 +264,7 @@ def attribute_unread_rows(
     if iom.empty:
         return assessments, rejected[:0]
     unreadable = [BLANK, UNKNOWN]
-    attributed: set[object] = set()
+    attributed: set[int] = set()
     out = []
     for assessment in assessments:
         meeting = assessment.meeting
@@ -281,7 +281,7 @@ def attribute_unread_rows(
         if could.empty:
             out.append(assessment)
             continue
-        attributed.update(could.index)
+        attributed.update(int(i) for i in could.index)
         if meeting.verdict in (Verdict.ABSENT, Verdict.WRONG_LEVEL):
             first_row = could.iloc[0]
             reason = phrase("reason_unreadable_row", sheet=first_row["sheet"],
