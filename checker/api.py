@@ -23,7 +23,7 @@ from checker import metadata as meta
 from checker.config import ConfigError
 from checker.findings import FileResult, Finding, Report, RowCounts
 from checker.layout import Layout, Unlaid, lay_out_file, lay_out_workbook
-from checker.messages import language, render
+from checker.messages import language, name, render
 from checker.reader import ROSTER_SUFFIXES, Workbook
 from checker.template_version import TEMPLATE_VERSION, template_outdated
 
@@ -42,6 +42,9 @@ class CheckOptions:
     period: str | None = None
     profile: Path | None = None
     lang: str = "en"  # language of the messages: en, fr, es
+    profiles: Path | None = None  # --profiles DIR: <MISSION>.yaml files (see select_policy)
+    # --column FIELD=HEADER: headers the user gives for fields of schemas/columns.yaml
+    columns: tuple[tuple[str, str], ...] = ()
 
 
 GLOB_CHARACTERS = frozenset("*?[")
@@ -83,12 +86,19 @@ def _is_roster_file(path: Path) -> bool:
     return path.suffix.lower() in ROSTER_SUFFIXES and not path.name.startswith(("~$", "."))
 
 
-def select_policy(options: CheckOptions, mission: str | None, vocabulary: Vocabulary) -> Policy:
-    """The profile that applies: --profile, else schemas/profiles/<MISSION>.yaml, else the
-    generic table. A profile that cannot be loaded raises ConfigError (exit 2)."""
-    from checker.profile import find_mission_profile
+def select_policy(
+    options: CheckOptions, mission: str | None, vocabulary: Vocabulary, roster: Path | None = None
+) -> Policy:
+    """The profile that applies: --profile FILE, else <MISSION>.yaml in the folder of
+    profiles (--profiles DIR, else $ROSTER_CHECK_PROFILES, else the nearest roster-check.toml
+    or pyproject.toml from the roster's folder — the working folder without a roster), else
+    the generic table. A profile that cannot be loaded raises ConfigError (exit 2)."""
+    from checker.profile import find_mission_profile, profiles_folder
 
-    path = options.profile or find_mission_profile(mission)
+    path = options.profile
+    if path is None:
+        folder = profiles_folder(options.profiles, roster.parent if roster else None)
+        path = find_mission_profile(mission, folder.path)
     if path is None:
         return _generic(vocabulary)
     return _load_profile(path, vocabulary)
@@ -357,7 +367,7 @@ def _prepare(layout: Layout, options: CheckOptions, vocabulary: Vocabulary) -> _
         layout.metadata,
         meta.from_file_name(layout.path),
     )
-    policy = select_policy(options, known.mission, vocabulary)
+    policy = select_policy(options, known.mission, vocabulary, layout.path)
     words = policy.vocabulary
     findings: list[Finding] = []
     broken_tables = set()
@@ -440,6 +450,14 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
                 code="S212", rule=words.rule("S212").name, severity=policy.severity("S212"),
                 message=render("S212", version=version, current=TEMPLATE_VERSION), value=version,
             ))  # fmt: skip
+        if meta.unknown_mission(known.mission, policy.name, policy.mission):
+            findings.append(Finding(
+                code="S215", rule=words.rule("S215").name, severity=policy.severity("S215"),
+                message=render("S215" if policy.sources else "S215:generic", profile=policy.name,
+                               mission=known.mission,
+                               source=name("mission_sources", known.mission_source)),
+                value=known.mission,
+            ))  # fmt: skip
         for missing, value in (("mission", known.mission), ("period", known.period)):
             if value is None:
                 findings.append(Finding(
@@ -467,6 +485,7 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
             meetings=meetings,
             findings=tuple(findings),
             profile=policy.name,
+            profile_path=_display_path(Path(policy.sources[0])) if policy.sources else None,
             sheets=tuple(t.sheet for t in layout.tables),
             tables=tuple((t.sheet, t.header_row) for t in layout.tables),
         ))  # fmt: skip
