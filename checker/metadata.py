@@ -133,8 +133,10 @@ def _mission_in_name(stem: str, words: list[str]) -> tuple[str | None, bool]:
     """The mission, and whether it is the name's first word."""
     known = countries()
     head = words[0] if words else ""
-    month = head.lower() in MONTHS and not head.isupper()  # mar_2026 is March, MAR_… Morocco
-    if head.upper() in known.codes and not month:  # NER_minutes_juin2026, som attendance
+    # In capitals (NER_minutes_juin2026, SOM attendance) or in lower case joined to the rest
+    # (som_attendance); not a word ("Sur la réunion"), nor a month (mar_2026 is March).
+    code_like = head.isupper() or (head.islower() and stem[len(head) : len(head) + 1] in "_-")
+    if head.upper() in known.codes and code_like and not (head.islower() and head in MONTHS):
         return known.codes[head.upper()], True
     if (len(words) > 1 and head.isalpha() and head.isupper() and 2 <= len(head) <= 4
             and head not in _NOT_MISSIONS):  # fmt: skip
