@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from checker.batch import Progress
     from checker.judge import Assessment
     from checker.policy import Policy
+    from checker.profile import ProfilesFolder
     from checker.vocabulary import Vocabulary
 
 
@@ -87,17 +88,24 @@ def _is_roster_file(path: Path) -> bool:
 
 
 def select_policy(
-    options: CheckOptions, mission: str | None, vocabulary: Vocabulary, roster: Path | None = None
-) -> Policy:
+    options: CheckOptions, mission: str | None, vocabulary: Vocabulary, roster: Path | None = None,
+    folders: dict[Path, ProfilesFolder] | None = None,
+) -> Policy:  # fmt: skip
     """The profile that applies: --profile FILE, else <MISSION>.yaml in the folder of
     profiles (--profiles DIR, else $ROSTER_CHECK_PROFILES, else the nearest roster-check.toml
     or pyproject.toml from the roster's folder — the working folder without a roster), else
-    the generic table. A profile that cannot be loaded raises ConfigError (exit 2)."""
+    the generic table. A profile that cannot be loaded raises ConfigError (exit 2).
+    `folders` keeps the folder found for each roster folder (the files of a batch share it)."""
     from checker.profile import find_mission_profile, profiles_folder
 
     path = options.profile
     if path is None:
-        folder = profiles_folder(options.profiles, roster.parent if roster else None)
+        start = roster.parent if roster else Path.cwd()
+        folder = folders.get(start) if folders is not None else None
+        if folder is None:
+            folder = profiles_folder(options.profiles, start)
+            if folders is not None:
+                folders[start] = folder
         path = find_mission_profile(mission, folder.path)
     if path is None:
         return _generic(vocabulary)
@@ -326,12 +334,13 @@ def _judge_layouts(
 ) -> list[FileResult]:
     results: list[FileResult | None] = [None] * len(items)
     groups: dict[int, list[tuple[int, _Prepared]]] = {}
+    folders: dict[Path, ProfilesFolder] = {}  # of profiles, by roster folder
     for position, item in enumerate(items):
         if isinstance(item, Unlaid):
             results[position] = _unlaid_result(item, vocabulary, options)
             continue
         try:
-            prepared = _prepare(item, options, vocabulary)
+            prepared = _prepare(item, options, vocabulary, folders)
         except ConfigError:
             raise
         except Exception as exc:
@@ -356,7 +365,10 @@ def _judge_layouts(
     return [r for r in results if r is not None]
 
 
-def _prepare(layout: Layout, options: CheckOptions, vocabulary: Vocabulary) -> _Prepared:
+def _prepare(
+    layout: Layout, options: CheckOptions, vocabulary: Vocabulary,
+    folders: dict[Path, ProfilesFolder] | None = None,
+) -> _Prepared:  # fmt: skip
     """The mission, the period and the profile of a laid-out file."""
     from checker import schema
 
@@ -367,7 +379,7 @@ def _prepare(layout: Layout, options: CheckOptions, vocabulary: Vocabulary) -> _
         layout.metadata,
         meta.from_file_name(layout.path),
     )
-    policy = select_policy(options, known.mission, vocabulary, layout.path)
+    policy = select_policy(options, known.mission, vocabulary, layout.path, folders)
     words = policy.vocabulary
     findings: list[Finding] = []
     broken_tables = set()
