@@ -178,3 +178,22 @@ def test_the_metadata_sheet_beats_the_file_name(tmp_path: Path) -> None:
     assert (result.mission, result.period) == ("KEN", "2026-10")
     data = json.loads(json.dumps(result.to_dict()))
     assert data["profile"] == "generic" and data["profile_path"] is None
+
+
+def test_file_names_and_settings_are_read_without_pandas_or_pydantic(tmp_path: Path) -> None:
+    """Batch workers import checker.metadata before pandas and pydantic (docs/performance.md):
+    reading a file name, the countries and the project settings must not pull them in."""
+    import subprocess
+    import sys
+
+    (tmp_path / "roster-check.toml").write_text('profiles = "."\n', encoding="utf-8")
+    code = (
+        "import sys\nfrom pathlib import Path\n"
+        "from checker.metadata import from_file_name\n"
+        "from checker.config import find_project_settings\n"
+        "assert from_file_name(Path('Rapport Haïti oct-2026.xlsx')).mission == 'HTI'\n"
+        f"assert find_project_settings(Path({str(tmp_path)!r})).profiles is not None\n"
+        "print(sorted({'pandas', 'pandera', 'pydantic'} & set(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
