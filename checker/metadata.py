@@ -5,7 +5,8 @@ the roster's own dates. In a file name (`from_file_name`) the mission is a leadi
 code (`NER_minutes_juin2026`), a code before the year (`Roster ETH_2026-10`) or a country's
 name in English, French or Spanish anywhere (`Rapport Haïti oct-2026`); the period is a
 year-month (`2026-10`, `10_2026`), a month's name with its year (`juin2026`, `June 2026`,
-`octubre_2026`), or a year alone. Countries come from schemas/countries.yaml.
+`octubre_2026`), or a year right after the mission's code (`KEN_2026`). Countries come from
+schemas/countries.yaml.
 
 Light on purpose: batch workers import this module before pandas and pydantic.
 """
@@ -107,6 +108,12 @@ def from_file_name(path: Path) -> Metadata:
     mission, from_head = _mission_in_name(stem, words)
     rest = stem.split(words[0], 1)[1] if from_head else stem  # AGO_2026: Angola, not August
     period = _period_in_name(rest, f" {fold(rest.replace('_', ' '))} ")
+    if period is None and mission is not None:
+        # A year alone only right after the mission's code (KEN_2026, the contract's form): a
+        # year elsewhere in a monthly roster's name must not make its period the whole year.
+        period = next((m.group(2) for m in _CODE_BEFORE_YEAR.finditer(stem)
+                       if countries().codes.get(m.group(1).upper(), m.group(1).upper()) == mission
+                       ), None)  # fmt: skip
     return Metadata(mission, period, "file name" if mission else None,
                     "file name" if period else None)  # fmt: skip
 
@@ -125,7 +132,6 @@ _NAMED_MONTH = (
 # On the name as written: 2026-10, 2026_10, 202610, 2026-10-05; then 10-2026, 05.10.2026.
 _YEAR_MONTH = re.compile(rf"(?<!\d){_YEAR}[-_. ]?(0[1-9]|1[0-2])(?!\d)")
 _MONTH_YEAR = re.compile(rf"(?<!\d)(0?[1-9]|1[0-2])[-_. ]{_YEAR}(?!\d)")
-_YEAR_ALONE = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
 _CODE_BEFORE_YEAR = re.compile(r"(?:^|[_\-\s.])([A-Za-z]{2,4})[_\-\s]((?:19|20)\d{2})(?!\d)")
 
 
@@ -158,8 +164,6 @@ def _period_in_name(stem: str, folded: str) -> str | None:
             return f"{year}-{MONTHS[month]:02d}"
     if match := _MONTH_YEAR.search(stem):
         return f"{match.group(2)}-{int(match.group(1)):02d}"
-    if match := _YEAR_ALONE.search(stem):
-        return match.group(1)
     return None
 
 

@@ -59,7 +59,9 @@ NAMES = [
     ("Ethiopia HCT Oct2026.xlsx", "ETH", "2026-10"),
     ("Afghanistan_2026 July.xlsx", "AFG", "2026-07"),
     ("Burkina Faso présences 10-2026.xlsx", "BFA", "2026-10"),
-    ("Mali rapport 2026.xlsx", "MLI", "2026"),
+    ("Mali rapport 2026.xlsx", "MLI", None),  # a year alone elsewhere: the dates decide
+    ("KEN 2026 annual.xlsx", "KEN", "2026"),
+    ("Roster KEN_2026.xlsx", "KEN", "2026"),
     ("Centrafrique_2026-10.xlsx", "CAF", "2026-10"),
     ("Myanmar_Jan 2026.xlsx", "MMR", "2026-01"),
     ("Türkiye - Feb 2026.xlsx", "TUR", "2026-02"),
