@@ -23,7 +23,7 @@ from checker import metadata as meta
 from checker.config import ConfigError
 from checker.findings import FileResult, Finding, Meeting, Report, RowCounts
 from checker.layout import Layout, Unlaid, lay_out_file, lay_out_workbook
-from checker.messages import language, render
+from checker.messages import language, name, render
 from checker.reader import ROSTER_SUFFIXES, Workbook
 from checker.template_version import TEMPLATE_VERSION, template_outdated
 
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from checker.batch import Progress
     from checker.judge import Assessment
     from checker.policy import Policy
+    from checker.profile import ProfilesFolder
     from checker.vocabulary import Vocabulary
 
 
@@ -42,6 +43,9 @@ class CheckOptions:
     period: str | None = None
     profile: Path | None = None
     lang: str = "en"  # language of the messages: en, fr, es
+    profiles: Path | None = None  # --profiles DIR: <MISSION>.yaml files (see select_policy)
+    # --column FIELD=HEADER: headers the user gives for fields of schemas/columns.yaml
+    columns: tuple[tuple[str, str], ...] = ()
 
 
 GLOB_CHARACTERS = frozenset("*?[")
@@ -83,12 +87,26 @@ def _is_roster_file(path: Path) -> bool:
     return path.suffix.lower() in ROSTER_SUFFIXES and not path.name.startswith(("~$", "."))
 
 
-def select_policy(options: CheckOptions, mission: str | None, vocabulary: Vocabulary) -> Policy:
-    """The profile that applies: --profile, else schemas/profiles/<MISSION>.yaml, else the
-    generic table. A profile that cannot be loaded raises ConfigError (exit 2)."""
-    from checker.profile import find_mission_profile
+def select_policy(
+    options: CheckOptions, mission: str | None, vocabulary: Vocabulary, roster: Path | None = None,
+    folders: dict[Path, ProfilesFolder] | None = None,
+) -> Policy:  # fmt: skip
+    """The profile that applies: --profile FILE, else <MISSION>.yaml in the folder of
+    profiles (--profiles DIR, else $ROSTER_CHECK_PROFILES, else the nearest roster-check.toml
+    or pyproject.toml from the roster's folder — the working folder without a roster), else
+    the generic table. A profile that cannot be loaded raises ConfigError (exit 2).
+    `folders` keeps the folder found for each roster folder (the files of a batch share it)."""
+    from checker.profile import find_mission_profile, profiles_folder
 
-    path = options.profile or find_mission_profile(mission)
+    path = options.profile
+    if path is None:
+        start = roster.parent if roster else Path.cwd()
+        folder = folders.get(start) if folders is not None else None
+        if folder is None:
+            folder = profiles_folder(options.profiles, start)
+            if folders is not None:
+                folders[start] = folder
+        path = find_mission_profile(mission, folder.path)
     if path is None:
         return _generic(vocabulary)
     return _load_profile(path, vocabulary)
@@ -338,12 +356,13 @@ def _judge_layouts(
 ) -> list[FileResult]:
     results: list[FileResult | None] = [None] * len(items)
     groups: dict[int, list[tuple[int, _Prepared]]] = {}
+    folders: dict[Path, ProfilesFolder] = {}  # of profiles, by roster folder
     for position, item in enumerate(items):
         if isinstance(item, Unlaid):
             results[position] = _unlaid_result(item, vocabulary, options)
             continue
         try:
-            prepared = _prepare(item, options, vocabulary)
+            prepared = _prepare(item, options, vocabulary, folders)
         except ConfigError:
             raise
         except Exception as exc:
@@ -368,7 +387,10 @@ def _judge_layouts(
     return [r for r in results if r is not None]
 
 
-def _prepare(layout: Layout, options: CheckOptions, vocabulary: Vocabulary) -> _Prepared:
+def _prepare(
+    layout: Layout, options: CheckOptions, vocabulary: Vocabulary,
+    folders: dict[Path, ProfilesFolder] | None = None,
+) -> _Prepared:  # fmt: skip
     """The mission, the period and the profile of a laid-out file."""
     from checker import schema
 
@@ -379,7 +401,7 @@ def _prepare(layout: Layout, options: CheckOptions, vocabulary: Vocabulary) -> _
         layout.metadata,
         meta.from_file_name(layout.path),
     )
-    policy = select_policy(options, known.mission, vocabulary)
+    policy = select_policy(options, known.mission, vocabulary, layout.path, folders)
     words = policy.vocabulary
     findings: list[Finding] = []
     broken_tables = set()
@@ -476,6 +498,14 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
                 code="S212", rule=words.rule("S212").name, severity=policy.severity("S212"),
                 message=render("S212", version=version, current=TEMPLATE_VERSION), value=version,
             ))  # fmt: skip
+        if meta.unknown_mission(known.mission, policy.name, policy.mission):
+            findings.append(Finding(
+                code="S215", rule=words.rule("S215").name, severity=policy.severity("S215"),
+                message=render("S215" if policy.sources else "S215:generic", profile=policy.name,
+                               mission=known.mission,
+                               source=name("mission_sources", known.mission_source)),
+                value=known.mission,
+            ))  # fmt: skip
         for missing, value in (("mission", known.mission), ("period", known.period)):
             if value is None:
                 findings.append(Finding(
@@ -503,6 +533,7 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
             meetings=meetings,
             findings=tuple(findings),
             profile=policy.name,
+            profile_path=_display_path(Path(policy.sources[0])) if policy.sources else None,
             sheets=tuple(dict.fromkeys(t.sheet for t in layout.tables)),
             tables=tuple(dict.fromkeys((t.sheet, t.header_row) for t in layout.tables)),
             extra={"reading": reading},

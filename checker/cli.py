@@ -106,13 +106,53 @@ def _mission(ctx: click.Context, param: click.Parameter, value: str | None) -> s
 PROFILE_OPTION = click.option(
     "--profile",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Country profile (YAML) adapting the representation table.",
+    help="Country profile (YAML) adapting the representation table, for every roster.",
+)
+PROFILES_OPTION = click.option(
+    "--profiles",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="Folder of country profiles, <MISSION>.yaml (else $ROSTER_CHECK_PROFILES, else "
+    "`profiles` in the nearest roster-check.toml or pyproject.toml [tool.roster-check]).",
+)
+
+
+def _columns(
+    ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
+) -> tuple[tuple[str, str], ...]:  # fmt: skip
+    """--column FIELD=HEADER, FIELD one of schemas/columns.yaml's."""
+    if not values:
+        return ()
+    from checker.vocabulary import default_vocabulary
+
+    fields = _load(default_vocabulary).columns.columns
+    given: dict[str, str] = {}
+    for value in values:
+        field, sep, header = value.partition("=")
+        field, header = field.strip(), header.strip()
+        if not sep or not header:
+            raise click.BadParameter(f"{value!r}: write FIELD=HEADER, for example "
+                                     'organization="Agency/Organisation"')  # fmt: skip
+        if field not in fields:
+            raise click.BadParameter(f"{field!r} is not a field; the fields are "
+                                     f"{', '.join(fields)}")  # fmt: skip
+        given[field] = header
+    return tuple(given.items())
+
+
+COLUMN_OPTION = click.option(
+    "--column",
+    "columns",
+    multiple=True,
+    metavar="FIELD=HEADER",
+    callback=_columns,
+    help='The header a roster gives a field, e.g. organization="Agency/Organisation" '
+    "(repeatable; wins over the profile's columns).",
 )
 
 
 def roster_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """--profile, --mission and --period: what applies to a roster, shared by the commands
-    that check one."""
+    """--column, --profile, --profiles, --mission and --period: what applies to a roster,
+    shared by the commands that check one."""
     for option in (
         click.option(
             "--period", callback=_period, help="Reporting period YYYY-MM (else read from the file)."
@@ -120,7 +160,9 @@ def roster_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--mission", callback=_mission, help="Mission code, e.g. ETH (else read from the file)."
         ),
+        PROFILES_OPTION,
         PROFILE_OPTION,
+        COLUMN_OPTION,
     ):
         command = option(command)
     return command
@@ -184,6 +226,7 @@ def roster_options(command: Callable[..., Any]) -> Callable[..., Any]:
 @LANG_OPTION
 def check(
     paths: tuple[Path, ...], jobs: int | None, quiet: bool, profile: Path | None,
+    profiles: Path | None, columns: tuple[tuple[str, str], ...],
     mission: str | None, period: str | None, output_format: str, output: Path | None,
     fail_on: str, select: tuple[str, ...], ignore: tuple[str, ...],
     baseline_file: Path | None, write_baseline: Path | None, lang: str,
@@ -216,8 +259,8 @@ def check(
             raise ToolError(f"{path}: no such file or folder")
     try:
         with _progress(quiet) as progress:
-            report = check_paths(list(paths), CheckOptions(mission, period, profile, lang),
-                                 jobs=jobs, progress=progress)  # fmt: skip
+            options = CheckOptions(mission, period, profile, lang, profiles, columns)
+            report = check_paths(list(paths), options, jobs=jobs, progress=progress)
     except ConfigError as exc:
         raise ToolError(str(exc)) from None
     if not report.results:
@@ -320,7 +363,8 @@ def _atomic(target: Path, binary: bool = False) -> Iterator[Any]:
     help="Exit 1 when a finding is at or above this severity (the copy is written anyway).",
 )
 def annotate(
-    roster: Path, output: Path, profile: Path | None, mission: str | None, period: str | None,
+    roster: Path, output: Path, profile: Path | None, profiles: Path | None,
+    columns: tuple[tuple[str, str], ...], mission: str | None, period: str | None,
     lang: str, fail_on: str,
 ) -> None:  # fmt: skip
     """Write a copy of ROSTER with every problem marked on its cell, for the people who fill it.
@@ -340,7 +384,8 @@ def annotate(
         raise ToolError(f"{roster}: no such file")
     try:
         check_target(roster, output)
-        result = check_file(roster, CheckOptions(mission, period, profile, lang))
+        result = check_file(roster, CheckOptions(mission, period, profile, lang, profiles,
+                                                 columns))  # fmt: skip
         written = write_copy(roster, output, result, lang=lang)
     except (AnnotateError, ConfigError) as exc:
         raise ToolError(str(exc)) from None
@@ -363,8 +408,17 @@ def annotate(
     type=click.Path(path_type=Path, dir_okay=False),
     help="Country profile (YAML): its platforms and titles in the lists, its mission filled in.",
 )
+@click.option(
+    "--mission",
+    callback=_mission,
+    help="The mission's profile, found as `check` finds it (--profiles, "
+    "$ROSTER_CHECK_PROFILES, roster-check.toml from the working folder up).",
+)
+@PROFILES_OPTION
 @LANG_OPTION
-def template(output: Path, profile: Path | None, lang: str) -> None:
+def template(
+    output: Path, profile: Path | None, mission: str | None, profiles: Path | None, lang: str
+) -> None:
     """Write a ready-to-fill roster template with dropdown lists, in English, French or Spanish.
 
     The header, the lists and the Instructions sheet are in the chosen language; fill in the
@@ -373,6 +427,10 @@ def template(output: Path, profile: Path | None, lang: str) -> None:
     from checker.config import ConfigError
     from checker.template import build_template
 
+    if profiles is not None and mission is None:
+        raise ToolError("--profiles needs --mission: the template of which mission?")
+    if profile is not None and mission is not None:
+        raise ToolError("give --profile or --mission, not both")
     vocabulary = _load(_vocabulary)
     try:
         policy = None
@@ -380,6 +438,11 @@ def template(output: Path, profile: Path | None, lang: str) -> None:
             from checker.profile import load_profile
 
             policy = load_profile(profile, vocabulary)
+        elif mission is not None:
+            from checker.api import CheckOptions, select_policy
+
+            found = select_policy(CheckOptions(profiles=profiles), mission, vocabulary)
+            policy = found if found.sources else None
         build_template(output, lang, vocabulary, policy)
     except (ValueError, ConfigError) as exc:
         raise ToolError(str(exc)) from None
@@ -406,7 +469,7 @@ def rules() -> None:
 
 @main.group()
 def profile() -> None:
-    """Show or validate country profiles (schemas/profiles/*.yaml)."""
+    """Show or validate country profiles (<MISSION>.yaml in a folder of profiles)."""
 
 
 @profile.command()
@@ -419,9 +482,11 @@ def profile() -> None:
 @click.option(
     "--mission",
     callback=_mission,
-    help="Show the profile the checker applies to this mission (schemas/profiles/<CODE>.yaml, "
-    "else the generic table).",
+    help="Show the profile the checker applies to this mission: <CODE>.yaml in the folder of "
+    "profiles (--profiles, $ROSTER_CHECK_PROFILES, roster-check.toml from the working folder "
+    "up), else the generic table.",
 )
+@PROFILES_OPTION
 @click.option(
     "--format",
     "output_format",
@@ -430,7 +495,9 @@ def profile() -> None:
     show_default=True,
     help="Output format.",
 )
-def show(profile_path: Path | None, mission: str | None, output_format: str) -> None:
+def show(
+    profile_path: Path | None, mission: str | None, profiles: Path | None, output_format: str
+) -> None:
     """Print the effective representation table, after inheritance, as the checker applies it.
 
     Without options: the generic table.
@@ -445,12 +512,21 @@ def show(profile_path: Path | None, mission: str | None, output_format: str) -> 
         raise ToolError("give --profile or --mission, not both")
     vocabulary = _load(default_vocabulary)
     # The same selection `check` makes, so that what is shown is what is applied.
-    policy = _load(lambda: select_policy(CheckOptions(profile=profile_path), mission, vocabulary))
+    options = CheckOptions(profile=profile_path, profiles=profiles)
+    policy = _load(lambda: select_policy(options, mission, vocabulary))
     table = policy.to_dict()
     if output_format == "json":
         click.echo(json.dumps(table, ensure_ascii=False, indent=2))
-    else:
-        click.echo(describe(table, policy.vocabulary), nl=False)
+        return
+    if mission is not None and not policy.sources:
+        from checker.profile import profiles_folder
+
+        folder = _load(lambda: profiles_folder(profiles))
+        where = (f"in {folder.path} (from {folder.origin})" if folder.path else
+                 "and no folder of profiles is set (--profiles, ROSTER_CHECK_PROFILES, "
+                 "roster-check.toml or pyproject.toml [tool.roster-check])")  # fmt: skip
+        click.echo(f"No profile for mission {mission} {where}: the generic table applies.\n")
+    click.echo(describe(table, policy.vocabulary), nl=False)
 
 
 @profile.command()
@@ -533,10 +609,11 @@ def _period_range(
     help="Worker processes reading the roster files (default: the number of CPUs).",
 )  # fmt: skip
 @PROFILE_OPTION
+@PROFILES_OPTION
 def report(
     paths: tuple[Path, ...], period_range: tuple[str, str] | None, group_by: str,
     regions: Path | None, output_format: str | None, output: Path, anonymise: bool,
-    jobs: int | None, profile: Path | None,
+    jobs: int | None, profile: Path | None, profiles: Path | None,
 ) -> None:  # fmt: skip
     """Aggregate many rosters into a compliance report for management (exit 0 when written).
 
@@ -572,7 +649,8 @@ def report(
         with _progress(quiet=False) as progress:
             # The same parallel batch as `check --jobs`: a file that kills its worker is
             # reported on that file, and the others are still checked.
-            checked = check_files(files, CheckOptions(profile=profile), jobs, progress)
+            options = CheckOptions(profile=profile, profiles=profiles)
+            checked = check_files(files, options, jobs, progress)
     except ConfigError as exc:
         raise ToolError(str(exc)) from None
     results = [result.to_dict() for result in checked]

@@ -6,10 +6,14 @@ so every load goes through `load_model`, which turns YAML and pydantic errors in
 
 from __future__ import annotations
 
+import functools
+import os
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from stat import S_ISREG
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
@@ -73,6 +77,21 @@ def load_source(
     path: Path, model: type[Model], context: dict[str, Any] | None = None
 ) -> tuple[Model, Source]:
     """The validated model of a YAML file, and the file's Source for later messages."""
+    node, data = parse_yaml_file(path)
+    from pydantic import ValidationError
+
+    source = Source(path, node)
+    try:
+        return model.model_validate(data, context={"path": path, **(context or {})}), source
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
+        raise source.error(tuple(first["loc"]), _plain(first) + more) from None
+
+
+def parse_yaml_file(path: Path) -> tuple[Any, dict[str, Any]]:
+    """The node tree and the data of a YAML file whose top is a mapping, for data files that
+    are checked by hand rather than by a model (light: no pydantic). Raises ConfigError."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -88,15 +107,7 @@ def load_source(
         raise ConfigError(f"{path}{where}: not valid YAML: {problem}") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{path}:1: expected a mapping of keys at the top of the file")
-    from pydantic import ValidationError
-
-    source = Source(path, node)
-    try:
-        return model.model_validate(data, context={"path": path, **(context or {})}), source
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
-        raise source.error(tuple(first["loc"]), _plain(first) + more) from None
+    return node, data
 
 
 def _parse(text: str) -> tuple[Any, Any]:
@@ -140,3 +151,88 @@ def _line_of(node: Any, loc: Sequence[Any]) -> int:
         else:
             return line
     return line
+
+
+# ---------------------------------------------------------------- project settings
+#
+# `[tool.roster-check]` in a pyproject.toml, or a roster-check.toml (top-level keys, or the
+# same [tool.roster-check] table), found from the roster's folder upward: the nearest folder
+# with either wins, roster-check.toml before pyproject.toml in the same folder, and a
+# pyproject.toml without the table is passed over. Relative paths are relative to the file.
+
+PROJECT_FILES = ("roster-check.toml", "pyproject.toml")
+PROJECT_KEYS = ("profiles",)
+
+
+@dataclass(frozen=True)
+class ProjectSettings:
+    path: Path  # the file the settings come from
+    profiles: Path | None = None  # a folder of country profiles, absolute
+
+
+def find_project_settings(start: Path) -> ProjectSettings | None:
+    """The settings that apply to the folder `start` (and the files in it), if any."""
+    # os.stat on strings: this runs once per roster, and pathlib costs ten times more.
+    folder = os.path.abspath(start)
+    while True:
+        for name in PROJECT_FILES:
+            candidate = os.path.join(folder, name)
+            try:
+                stat = os.stat(candidate)
+            except OSError:
+                continue
+            if S_ISREG(stat.st_mode):
+                found = _project_settings(Path(candidate), stat.st_mtime_ns, stat.st_size)
+                if found is not None:
+                    return found
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
+@functools.lru_cache(maxsize=64)
+def _project_settings(path: Path, mtime_ns: int, size: int) -> ProjectSettings | None:
+    """Read once per version of the file (a folder of rosters shares one)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    tool = data.get("tool")
+    table = tool.get("roster-check") if isinstance(tool, dict) else None
+    where = "tool.roster-check"
+    if path.name == "pyproject.toml":
+        if table is None:
+            return None  # a project that does not configure roster-check
+    elif table is None:
+        table, where = {k: v for k, v in data.items() if k != "tool"}, ""
+    elif set(data) - {"tool"}:
+        raise ConfigError(f"{path}: give the settings at the top of the file or in "
+                          "[tool.roster-check], not both")  # fmt: skip
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: {where}: expected a table of settings")
+    prefix = f"{where}." if where else ""
+    for key in table:
+        if key not in PROJECT_KEYS:
+            raise ConfigError(f"{path}: {prefix}{key}: unknown key; known keys: "
+                              f"{', '.join(PROJECT_KEYS)}")  # fmt: skip
+    profiles = table.get("profiles")
+    if profiles is None:
+        return ProjectSettings(path)
+    if not isinstance(profiles, str) or not profiles.strip():
+        raise ConfigError(f"{path}: {prefix}profiles: expected the path of a folder of "
+                          "profiles, as a string")  # fmt: skip
+    folder = Path(profiles).expanduser()
+    folder = (folder if folder.is_absolute() else path.parent / folder).resolve()
+    if not folder.is_dir():
+        raise ConfigError(f"{path}: {prefix}profiles: {profiles!r} is not a folder "
+                          f"(looked for {folder})")  # fmt: skip
+    return ProjectSettings(path, folder)

@@ -225,6 +225,7 @@ class FileResult:
     extra: dict[str, Any] = field(default_factory=dict)
     # (sheet, Excel row of the header) of each roster table, for the annotated copy; not in JSON.
     tables: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)
+    profile_path: str | None = None  # the profile's file; None for the generic table
 
     @property
     def status(self) -> str:
@@ -271,6 +272,7 @@ class FileResult:
         }
         if self.profile is not None:
             out["profile"] = self.profile
+            out["profile_path"] = self.profile_path
         if self.sheets:
             out["sheets"] = list(self.sheets)
         return out

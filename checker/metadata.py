@@ -1,19 +1,27 @@
 """Which mission and reporting period a roster is about.
 
-In order: the command line, a Metadata/Info/Cover sheet, the file name
-(`<MISSION>_<YYYY-MM>` or `<MISSION>_<YYYY>`), and for the period the roster's own dates.
+In order: the command line, a Metadata/Info/Cover sheet, the file name, and for the period
+the roster's own dates. In a file name (`from_file_name`) the mission is a leading country
+code (`NER_minutes_juin2026`), a code before the year (`Roster ETH_2026-10`) or a country's
+name in English, French or Spanish anywhere (`Rapport Haïti oct-2026`); the period is a
+year-month (`2026-10`, `10_2026`), a month's name with its year (`juin2026`, `June 2026`,
+`octubre_2026`), or a year right after the mission's code (`KEN_2026`). Countries come from
+schemas/countries.yaml.
+
+Light on purpose: batch workers import this module before pandas and pydantic.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from checker.dates import parse_date
+from checker.dates import MONTHS, parse_date
 from checker.reader import SheetGrid
 from checker.text import fold
 
@@ -29,9 +37,6 @@ _PERIOD_LABELS = frozenset(
     fold(n) for n in ["Period", "Reporting period", "Month", "Reporting month", "Période",
                       "Période de rapport", "Mois", "Periodo", "Mes", "Periodo del informe"]
 )  # fmt: skip
-_FILE_NAME = re.compile(
-    r"(?:^|[_\-\s.])([A-Za-z]{2,4})[_\-\s]((?:19|20)\d{2})(?:-(0[1-9]|1[0-2]))?(?=$|[_\-\s.])"
-)
 _PERIOD = re.compile(r"^((?:19|20)\d{2})(?:[-/.](0?[1-9]|1[0-2]))?$")
 _MISSION = re.compile(r"^[A-Za-z]{2,4}$")
 _TEMPLATE_LABELS = frozenset({fold("Template version"), fold("Version du modèle"),
@@ -97,12 +102,146 @@ def as_period(value: Any) -> str | None:
 
 
 def from_file_name(path: Path) -> Metadata:
-    match = _FILE_NAME.search(path.stem)
-    if not match:
-        return Metadata()
-    mission, year, month = match.groups()
-    period = f"{year}-{month}" if month else year
-    return Metadata(mission.upper(), period, "file name", "file name")
+    """The mission and period a file's name gives, if any (see the module's docstring)."""
+    stem = path.stem
+    words = [w for w in _WORD_SPLIT.split(stem) if w]
+    mission, from_head = _mission_in_name(stem, words)
+    rest = stem.split(words[0], 1)[1] if from_head else stem  # AGO_2026: Angola, not August
+    period = _period_in_name(rest, f" {fold(rest.replace('_', ' '))} ")
+    if period is None and mission is not None:
+        # A year alone only right after the mission's code (KEN_2026, the contract's form): a
+        # year elsewhere in a monthly roster's name must not make its period the whole year.
+        period = next((m.group(2) for m in _CODE_BEFORE_YEAR.finditer(stem)
+                       if countries().codes.get(m.group(1).upper(), m.group(1).upper()) == mission
+                       ), None)  # fmt: skip
+    return Metadata(mission, period, "file name" if mission else None,
+                    "file name" if period else None)  # fmt: skip
+
+
+_WORD_SPLIT = re.compile(r"[_\-\s.,;()\[\]]+")
+# Capitals at the head of a file name that name a platform or the organisation, not a mission.
+_NOT_MISSIONS = frozenset({"IOM", "OIM", "UN", "ONU", "NU", "HCT", "EHP", "ICCG", "ISCG", "ICC",
+                           "UNCT", "SMT", "PMT", "OMT", "CCCM", "WASH", "NFI"})  # fmt: skip
+_YEAR = r"((?:19|20)\d{2})"
+_MONTH_WORDS = "|".join(sorted((re.escape(m.rstrip(".")) for m in MONTHS), key=len, reverse=True))
+# On the folded name (lower case, no accents, punctuation as spaces, ' ' at both ends).
+_NAMED_MONTH = (
+    re.compile(rf"(?<![a-z])({_MONTH_WORDS}) ?(?:de |del )?{_YEAR}(?!\d)"),  # juin2026, oct 2026
+    re.compile(rf"(?<!\d){_YEAR} ?({_MONTH_WORDS})(?![a-z])"),  # 2026 June, 2026juin
+)
+# On the name as written: 2026-10, 2026_10, 202610, 2026-10-05; then 10-2026, 05.10.2026.
+_YEAR_MONTH = re.compile(rf"(?<!\d){_YEAR}[-_. ]?(0[1-9]|1[0-2])(?!\d)")
+_MONTH_YEAR = re.compile(rf"(?<!\d)(0?[1-9]|1[0-2])[-_. ]{_YEAR}(?!\d)")
+_CODE_BEFORE_YEAR = re.compile(r"(?:^|[_\-\s.])([A-Za-z]{2,4})[_\-\s]((?:19|20)\d{2})(?!\d)")
+
+
+def _mission_in_name(stem: str, words: list[str]) -> tuple[str | None, bool]:
+    """The mission, and whether it is the name's first word."""
+    known = countries()
+    head = words[0] if words else ""
+    # In capitals (NER_minutes_juin2026, SOM attendance) or in lower case joined to the rest
+    # (som_attendance); not a word ("Sur la réunion"), nor a month (mar_2026 is March).
+    code_like = head.isupper() or (head.islower() and stem[len(head) : len(head) + 1] in "_-")
+    if head.upper() in known.codes and code_like and not (head.islower() and head in MONTHS):
+        return known.codes[head.upper()], True
+    if (len(words) > 1 and head.isalpha() and head.isupper() and 2 <= len(head) <= 4
+            and head not in _NOT_MISSIONS):  # fmt: skip
+        return head, True  # a code in capitals: known or not, the checker says (S215)
+    for match in _CODE_BEFORE_YEAR.finditer(stem):  # Roster ETH_2026-10 (not "Sur_2026")
+        code = match.group(1)
+        if code.isupper() and code not in _NOT_MISSIONS:
+            return known.codes.get(code, code), False
+    found = known.names.search(f" {fold(stem.replace('_', ' '))} ")  # Rapport Haïti oct-2026
+    return (known.by_name[found.group(1)] if found else None), False
+
+
+def _period_in_name(stem: str, folded: str) -> str | None:
+    if match := _YEAR_MONTH.search(stem):
+        return f"{match.group(1)}-{match.group(2)}"
+    for pattern in _NAMED_MONTH:
+        if match := pattern.search(folded):
+            month, year = sorted(match.groups(), key=lambda g: g.isdigit())
+            return f"{year}-{MONTHS[month]:02d}"
+    if match := _MONTH_YEAR.search(stem):
+        return f"{match.group(2)}-{int(match.group(1)):02d}"
+    return None
+
+
+# ---------------------------------------------------------------- countries
+
+
+@dataclass(frozen=True)
+class Countries:
+    """schemas/countries.yaml, ready for matching file names."""
+
+    iso3: frozenset[str]
+    codes: dict[str, str]  # ISO3 code, or another code people write (DRC) → ISO3 code
+    by_name: dict[str, str]  # folded name ("haiti") → ISO3 code
+    names: re.Pattern[str]  # any folded name, as whole words, the longest first
+
+
+_COUNTRY_KEYS = {"en": True, "fr": True, "es": True, "also": False, "codes": False}
+_ISO3 = re.compile(r"^[A-Z]{3}$")
+_OTHER_CODE = re.compile(r"^[A-Z]{2,4}$")
+
+
+@functools.lru_cache(maxsize=1)
+def countries(path: Path | None = None) -> Countries:
+    """The countries of schemas/countries.yaml (or `path`), validated: a broken file is a
+    ConfigError naming the file, line and key."""
+    from checker.config import Source, parse_yaml_file, schemas_dir
+
+    path = path or schemas_dir() / "countries.yaml"
+    node, data = parse_yaml_file(path)
+    source = Source(path, node)
+    if data.get("version", 1) != 1:
+        raise source.error(("version",), "the only version is 1")
+    if set(data) - {"version", "countries"}:
+        raise source.error((next(iter(set(data) - {"version", "countries"})),), "unknown key")
+    table = data.get("countries")
+    if not isinstance(table, dict) or not table:
+        raise source.error(("countries",), "expected a mapping of ISO3 codes to names")
+    codes: dict[str, str] = {}
+    by_name: dict[str, str] = {}
+    for code, entry in table.items():
+        where: tuple[str, ...] = ("countries", str(code))
+        if not isinstance(code, str) or not _ISO3.match(code):
+            raise source.error(where, f"{code!r} is not an ISO 3166-1 alpha-3 code (3 capitals)")
+        if not isinstance(entry, dict):
+            raise source.error(where, "expected {en: …, fr: …, es: …}")
+        for key, required in _COUNTRY_KEYS.items():
+            if required and key not in entry:
+                raise source.error(where, f"the {key} name is missing")
+        for key, value in entry.items():
+            if key not in _COUNTRY_KEYS:
+                raise source.error((*where, str(key)), "unknown key")
+            values = value if isinstance(value, list) and not _COUNTRY_KEYS[key] else [value]
+            for i, text in enumerate(values):
+                at = (*where, key, i) if _COUNTRY_KEYS[key] is False else (*where, key)
+                if not isinstance(text, str) or not fold(text):
+                    raise source.error(at, "expected a name (text)")
+                if key == "codes":
+                    if not _OTHER_CODE.match(text) or codes.get(text, code) != code:
+                        raise source.error(at, f"{text!r} is not 2-4 capitals, or another "
+                                               "country's code")  # fmt: skip
+                    codes[text] = code
+                    continue
+                name = f" {fold(text)} "
+                if by_name.get(name, code) != code:
+                    raise source.error(at, f"{text!r} is also a name of {by_name[name]}")
+                by_name[name] = code
+        codes[code] = code
+    ordered = sorted({n.strip() for n in by_name}, key=len, reverse=True)
+    pattern = re.compile(r" (" + "|".join(re.escape(n) for n in ordered) + r") ")
+    return Countries(frozenset(table), codes, {n.strip(): c for n, c in by_name.items()}, pattern)
+
+
+def unknown_mission(mission: str | None, profile: str, profile_mission: str | None) -> bool:
+    """A mission code that is neither a country's code nor the name of the profile applied
+    (whose file is named after it): S215."""
+    if mission is None or mission in (profile, profile_mission):
+        return False
+    return mission not in countries().iso3
 
 
 def infer_period(months: Counter[str]) -> str | None:

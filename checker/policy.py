@@ -127,10 +127,17 @@ class Policy:
     # Local words the profile taught the vocabulary: alias → platform code / role code.
     platform_aliases: dict[str, str] = field(default_factory=dict)
     title_aliases: dict[str, str] = field(default_factory=dict)
+    # Headers this mission's rosters give the fields of schemas/columns.yaml (field → header).
+    columns: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def generic(cls, vocabulary: Vocabulary) -> Policy:
         return cls(vocabulary, representation=dict(vocabulary.representation.platforms))
+
+    def column_headers(self, given: Sequence[tuple[str, str]] = ()) -> dict[str, str]:
+        """The headers the user gave for fields: the profile's `columns`, then --column (which
+        wins for the same field)."""
+        return {**self.columns, **dict(given)}
 
     def severity(self, code: str) -> Severity:
         if code in self.severities:
@@ -215,6 +222,7 @@ class Policy:
             "designations": [_designation_dict(d) for d in self.designations],
             "rules": {code: self._rule_dict(code) for code in self.vocabulary.rules.rules},
             "waivers": [_waiver_dict(w) for w in self.waivers],
+            "columns": dict(self.columns),
         }
 
     def _rule_dict(self, code: str) -> dict[str, Any]:

@@ -1,6 +1,7 @@
 """Country profiles: a mission's adaptation of the generic representation table.
 
-A profile is a YAML file (schemas/profiles/<MISSION>.yaml, or any file given with --profile)
+A profile is a YAML file (<MISSION>.yaml in a folder of profiles, or any file given with
+--profile; the bundled schemas/profiles/examples/ apply only when named)
 that says which platforms exist locally and what they are called, which clusters IOM
 implements in, whom the Chief of Mission has designated as alternate, how often each
 platform should meet, and how the rules are set (severity, off, waivers). `docs/profiles.md`
@@ -19,6 +20,7 @@ Every problem is a ConfigError "file:line: key: what is wrong", which the CLI tu
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -39,8 +41,45 @@ MISSION_CODE = re.compile(r"^[A-Z]{2,4}$")
 FIXED_RULES = frozenset({"E101", "E102", "E103", "E104", "E105"})
 
 
-def profiles_dir() -> Path:
-    return schemas_dir() / "profiles"
+# A folder of profiles for every run of this user or job (after --profiles, before the
+# project's settings).
+ENV_PROFILES = "ROSTER_CHECK_PROFILES"
+
+
+def examples_dir() -> Path:
+    """The bundled example profiles: never chosen for a mission unless a folder names them."""
+    return schemas_dir() / "profiles" / "examples"
+
+
+@dataclass(frozen=True)
+class ProfilesFolder:
+    """Where a mission's profile is looked for, and who said so (for messages)."""
+
+    path: Path | None
+    origin: str  # "--profiles", "ROSTER_CHECK_PROFILES", a settings file, or "" for none
+
+
+def profiles_folder(given: Path | None = None, start: Path | None = None) -> ProfilesFolder:
+    """--profiles DIR, else $ROSTER_CHECK_PROFILES, else `profiles` in the nearest
+    roster-check.toml or pyproject.toml [tool.roster-check] from `start` (a roster's folder,
+    default the working folder) upward; else none. A folder that does not exist is a
+    ConfigError: a typo must not quietly judge every roster with the generic table."""
+    from checker.config import find_project_settings
+
+    if given is not None:
+        if not given.is_dir():
+            raise ConfigError(f"--profiles: {given} is not a folder")
+        return ProfilesFolder(given, "--profiles")
+    env = os.environ.get(ENV_PROFILES, "").strip()
+    if env:
+        folder = Path(env).expanduser()
+        if not folder.is_dir():
+            raise ConfigError(f"{ENV_PROFILES}: {env!r} is not a folder")
+        return ProfilesFolder(folder, ENV_PROFILES)
+    settings = find_project_settings(start if start is not None else Path.cwd())
+    if settings is not None and settings.profiles is not None:
+        return ProfilesFolder(settings.profiles, str(settings.path))
+    return ProfilesFolder(None, "")
 
 
 # ---------------------------------------------------------------- the file's model
@@ -126,6 +165,8 @@ class ProfileFile(_Strict):
     designations: list[DesignationEntry] = Field(default_factory=list)
     rules: dict[str, RuleSetting] = Field(default_factory=dict)
     waivers: list[WaiverEntry] = Field(default_factory=list)
+    # field of schemas/columns.yaml → the header this mission's rosters give it
+    columns: dict[str, str] = Field(default_factory=dict)
 
     @field_validator("mission")
     @classmethod
@@ -148,6 +189,7 @@ class Effective:
     designations: list[DesignationEntry] = field(default_factory=list)
     rules: dict[str, RuleSetting] = field(default_factory=dict)
     waivers: list[WaiverEntry] = field(default_factory=list)
+    columns: dict[str, str] = field(default_factory=dict)
 
     def platform_codes(self, vocabulary: Vocabulary) -> set[str]:
         return set(vocabulary.representation.platforms) | set(self.platforms)
@@ -173,11 +215,11 @@ def load_profile(path: Path, vocabulary: Vocabulary) -> Policy:
     return _policy(own, own_source, effective, vocabulary, [s.path for _, s in chain])
 
 
-def find_mission_profile(mission: str | None) -> Path | None:
-    """schemas/profiles/<MISSION>.yaml, when there is one."""
-    if not mission or not MISSION_CODE.match(mission):
+def find_mission_profile(mission: str | None, folder: Path | None) -> Path | None:
+    """<MISSION>.yaml in the folder of profiles, when there is one."""
+    if not mission or folder is None or not MISSION_CODE.match(mission):
         return None
-    path = profiles_dir() / f"{mission}.yaml"
+    path = folder / f"{mission}.yaml"
     return path if path.is_file() else None
 
 
@@ -207,7 +249,7 @@ def _resolve_extends(name: str, child: Path, source: Source) -> Path:
     """`generic`, a mission code (KEN), or a file name relative to the extending file."""
     candidates: list[Path] = []
     if MISSION_CODE.match(name):
-        candidates = [child.parent / f"{name}.yaml", profiles_dir() / f"{name}.yaml"]
+        candidates = [child.parent / f"{name}.yaml"]
     else:
         given = Path(name)
         candidates = [given if given.is_absolute() else child.parent / given]
@@ -218,7 +260,7 @@ def _resolve_extends(name: str, child: Path, source: Source) -> Path:
     raise source.error(
         ("extends",),
         f"no profile {name!r} (looked for {looked}); use generic, a mission code with a "
-        "profile in schemas/profiles/, or a file name relative to this file",
+        "profile in the same folder, or a file name relative to this file",
     )
 
 
@@ -354,6 +396,20 @@ def _check_and_merge(
             update={k: getattr(setting, k) for k in setting.model_fields_set}
         )
 
+    fields = vocabulary.columns.columns
+    for field_name, header in profile.columns.items():
+        where = ("columns", field_name)
+        if field_name not in fields:
+            raise source.error(where, _known("field", field_name, fields))
+        if not header.strip():
+            raise source.error(where, "give the header as the roster writes it, e.g. "
+                                      '"Agency/Organisation"')  # fmt: skip
+        other = next((f for f, h in effective.columns.items()
+                      if f != field_name and fold(h) == fold(header)), None)  # fmt: skip
+        if other is not None:
+            raise source.error(where, f"the header {header!r} is already given to {other}")
+        effective.columns[field_name] = header.strip()
+
     compliance_codes = sorted(c for c in vocabulary.rules.rules if c.startswith("C"))
     for i, waiver in enumerate(profile.waivers):
         where = ("waivers", i)
@@ -453,6 +509,7 @@ def _policy(
         description=own.description,
         platform_aliases=platform_aliases,
         title_aliases=dict(effective.title_aliases),
+        columns=dict(effective.columns),
     )
 
 

@@ -50,7 +50,7 @@ NON_ERROR_CODES = {
 UNREADABLE = {"E101", "E102", "E104"}
 INVALID = {"E103", "E105", "S201"}
 
-# Platforms whose profile (schemas/profiles/) sets `level:`: a blank level cell means that level.
+# Platforms whose profile (schemas/profiles/examples/) sets `level:`: a blank level cell means that level.
 PROFILE_LEVELS = {"AHT": "subnational"}
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -381,7 +381,7 @@ def make_ken() -> dict[str, Any]:
                     "Member",
                 ),
             ],
-            "not_applicable",  # schemas/profiles/KEN.yaml: no ICCG in Kenya
+            "not_applicable",  # schemas/profiles/examples/KEN.yaml: no ICCG in Kenya
             "ICCG",
         ),
         Meeting(
@@ -432,7 +432,7 @@ def make_ken() -> dict[str, Any]:
                 P("Mohamed Aden", "IOM", "WASH Programme Officer", "WASH", "Member"),
                 P("Fatuma Ali", "Kenya Red Cross Society", "WASH Officer", "WASH", "Member"),
             ],
-            "not_applicable",  # schemas/profiles/KEN.yaml: IOM is not in the WASH cluster
+            "not_applicable",  # schemas/profiles/examples/KEN.yaml: IOM is not in the WASH cluster
             "CLUSTER",
             "WSH",
         ),
@@ -514,7 +514,7 @@ def make_ken() -> dict[str, Any]:
         period="2026-10",
         notes="Fully compliant attendance list; title row 1, header row 2. The CCCM Cluster "
         "Coordinator sits in the HCT as observer next to the CoM (allowed). "
-        "UNCT 20 Oct: 'Chief of Mission a.i.' -> C307 (a warning under schemas/profiles/KEN.yaml). "
+        "UNCT 20 Oct: 'Chief of Mission a.i.' -> C307 (a warning under schemas/profiles/examples/KEN.yaml). "
         "That profile makes the ICCG (inactive) and the WASH cluster (IOM not in it) not applicable.",
     )
 
@@ -653,7 +653,7 @@ def make_eth() -> dict[str, Any]:
             findings=[("C302", "title", 2)],
         ),
         Blank(),
-        # m7: Emergency Coordinator at the HCT; messy case/spaces. schemas/profiles/ETH.yaml
+        # m7: Emergency Coordinator at the HCT; messy case/spaces. schemas/profiles/examples/ETH.yaml
         # records the CoM's designation of Rahul Menon -> compliant (without it: C305).
         Meeting(
             d(19),
@@ -735,7 +735,7 @@ def make_eth() -> dict[str, Any]:
         period="2026-10",
         notes="Header row 3, title rows 1-2; blank rows and the 'Prepared by' footer are skipped. "
         "C303 (sector mismatch) is counted as verdict wrong_level. Checked with "
-        "schemas/profiles/ETH.yaml: the Emergency Coordinator at the HCT on 19 Oct is designated "
+        "schemas/profiles/examples/ETH.yaml: the Emergency Coordinator at the HCT on 19 Oct is designated "
         "(compliant; C305 under the generic table).",
     )
 
@@ -1378,7 +1378,7 @@ def make_ssd() -> dict[str, Any]:
 
 # ------------------------------------------------------- SEN (development mission, profile)
 def make_sen() -> dict[str, Any]:
-    """Checked under schemas/profiles/SEN.yaml: UNCT, SMT, PMT, OMT only, each monthly."""
+    """Checked under schemas/profiles/examples/SEN.yaml: UNCT, SMT, PMT, OMT only, each monthly."""
     P = Person
     blocks: list[Block] = [
         Meeting(
@@ -1457,7 +1457,7 @@ def make_sen() -> dict[str, Any]:
         mission="SEN",
         period="2026-10",
         extra_findings=[("C306", None)],
-        notes="Development mission, checked under schemas/profiles/SEN.yaml (UNCT, SMT, PMT, OMT "
+        notes="Development mission, checked under schemas/profiles/examples/SEN.yaml (UNCT, SMT, PMT, OMT "
         "only, one meeting a month each). The health cluster meeting is not applicable (C301 "
         "under the generic table); no OMT meeting recorded -> C306 (warning, no cell); PMT "
         "with a Programme Officer -> C302; SMT with the CoM a.i. -> C307.",
@@ -1466,7 +1466,7 @@ def make_sen() -> dict[str, Any]:
 
 # ------------------------------------------------- KEN November (local names, subnational AHT)
 def make_ken_nov() -> dict[str, Any]:
-    """Checked under schemas/profiles/KEN.yaml: HCT called Humanitarian Partners Team, a
+    """Checked under schemas/profiles/examples/KEN.yaml: HCT called Humanitarian Partners Team, a
     county-level Area Humanitarian Team, K. Osei designated, a waiver for Lodwar."""
     P = Person
     blocks: list[Block] = [
@@ -1571,7 +1571,7 @@ def make_ken_nov() -> dict[str, Any]:
         [res],
         mission="KEN",
         period="2026-11",
-        notes="Checked under schemas/profiles/KEN.yaml: 'Humanitarian Partners Team' is the HCT "
+        notes="Checked under schemas/profiles/examples/KEN.yaml: 'Humanitarian Partners Team' is the HCT "
         "and K. Osei its designated alternate (compliant); the AHT is a Kenyan subnational "
         "platform (a blank level means subnational); C301 at the Lodwar AHT is waived (exit 0); "
         "'Head of Programmes and Operations' is a Programme Coordinator; the Education cluster "

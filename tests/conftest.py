@@ -21,7 +21,7 @@ def roster(
     sheet: str = "Roster",
     title_rows: int = 0,
     period: str | None = "2026-10",
-    mission: str | None = "TST",
+    mission: str | None = "NER",
     merged: list[tuple[int, int, int, int]] | None = None,
 ) -> FileResult:
     """Check a one-sheet roster given as rows under a header (header at row title_rows + 1)."""

@@ -119,10 +119,10 @@ def build_roster(path: Path) -> None:
 @pytest.fixture(scope="module")
 def unseen(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
     folder = tmp_path_factory.mktemp("annotate")
-    roster = folder / "TST_2026-11.xlsx"
+    roster = folder / "NER_2026-11.xlsx"
     build_roster(roster)
     before = digest(roster)
-    copy = folder / "TST_2026-11_checked.xlsx"
+    copy = folder / "NER_2026-11_checked.xlsx"
     result = run("annotate", roster, "-o", copy)
     assert result.exit_code == 0, result.output
     return roster, copy, before
@@ -208,7 +208,7 @@ def test_summary_gives_mission_period_status_and_counts(unseen: tuple[Path, Path
     _, copy, _ = unseen
     ws = openpyxl.load_workbook(copy)["Summary"]
     pairs = {row[0]: row[1:] for row in ws.iter_rows(values_only=True) if row[0]}
-    assert pairs["Mission"][0] == "TST"
+    assert pairs["Mission"][0] == "NER"
     assert pairs["Period"][0] == "2026-11"
     assert pairs["Status"][0] == "Non-compliant"
     assert pairs["Compliance rate"][0] == "33.3%"
@@ -222,7 +222,7 @@ def test_checking_the_copy_finds_the_same_problems(unseen: tuple[Path, Path, str
     def cells(findings: list[dict[str, Any]]) -> list[tuple[str, str | None]]:
         return [(f["code"], f["cell"]) for f in findings]
 
-    renamed = copy.with_name("TST_2026-11.copy.xlsx")
+    renamed = copy.with_name("NER_2026-11.copy.xlsx")
     renamed.write_bytes(copy.read_bytes())
     assert cells(json_findings(renamed)) == cells(json_findings(roster))
 
@@ -255,7 +255,7 @@ def test_merged_cells_get_their_comment_on_the_top_left_cell(tmp_path: Path) -> 
 
 
 def test_macros_of_an_xlsm_are_kept(tmp_path: Path) -> None:
-    roster = tmp_path / "TST_2026-11.xlsm"
+    roster = tmp_path / "NER_2026-11.xlsm"
     build_roster(tmp_path / "plain.xlsx")
     vba = b"\xd0\xcf\x11\xe0 fake VBA project " * 20
     with zipfile.ZipFile(tmp_path / "plain.xlsx") as source, zipfile.ZipFile(roster, "w") as out:
@@ -312,7 +312,7 @@ def test_csv_and_ods_give_a_fresh_xlsx(tmp_path: Path, name: str) -> None:
 
 
 def test_csv_text_never_becomes_a_formula(tmp_path: Path) -> None:
-    roster = tmp_path / "TST_2026-10.csv"
+    roster = tmp_path / "NER_2026-10.csv"
     roster.write_text(
         "Meeting date,Platform,Attendee name,Organization,Position title,Location\n"
         '2026-10-06,HCT,A. Mensah,IOM,Chief of Mission,"=HYPERLINK(""http://x"",""y"")"\n',
@@ -320,7 +320,7 @@ def test_csv_text_never_becomes_a_formula(tmp_path: Path) -> None:
     )
     copy = tmp_path / "copy.xlsx"
     assert run("annotate", roster, "-o", copy).exit_code == 0
-    cell = openpyxl.load_workbook(copy)["TST_2026-10"]["F2"]
+    cell = openpyxl.load_workbook(copy)["NER_2026-10"]["F2"]
     assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
 
 

@@ -26,7 +26,10 @@ def run(*args: str) -> tuple[int, str, str]:
 def test_compliant_roster_exits_0():
     code, out, _ = run("check", str(SAMPLES / "KEN_2026-10.xlsx"))
     assert code == 0
-    assert "KEN_2026-10.xlsx: mission KEN, period 2026-10, profile KEN, compliant" in out
+    assert (
+        "KEN_2026-10.xlsx: mission KEN, period 2026-10, profile KEN "
+        "(schemas/profiles/examples/KEN.yaml), compliant" in out
+    )
 
 
 def test_non_compliant_roster_exits_1_and_names_cells():

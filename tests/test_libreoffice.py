@@ -50,9 +50,9 @@ def test_annotated_copy_and_templates_convert_to_pdf(tmp_path: Path) -> None:
     from test_annotate import build_roster
 
     runner = CliRunner()
-    roster = tmp_path / "TST_2026-11.xlsx"
+    roster = tmp_path / "NER_2026-11.xlsx"
     build_roster(roster)
-    files = [tmp_path / "TST_checked.xlsx", tmp_path / "ETH_checked_fr.xlsx"]
+    files = [tmp_path / "NER_checked.xlsx", tmp_path / "ETH_checked_fr.xlsx"]
     for args in (
         ["annotate", str(roster), "-o", str(files[0])],
         ["annotate", str(ROOT / "sample_rosters" / "ETH_2026-10.xlsx"), "-o", str(files[1]),

@@ -72,13 +72,13 @@ def test_several_sheets_and_lists_sheet():
     roster_sheet = [HEADER, ["05/10/2026", "HCT", "A", "IOM", "Chief of Mission"]]
     second = [["Subnational meetings"], HEADER, ["06/10/2026", "OMT", "B", "IOM", "RMO"]]
     lists = [["Platform", "Title"], ["HCT", "Chief of Mission"], ["OMT", "RMO"]]
-    workbook = Workbook(Path("TST_2026-10.xlsx"), [
+    workbook = Workbook(Path("NER_2026-10.xlsx"), [
         SheetGrid("National", roster_sheet), SheetGrid("Lists", lists), SheetGrid("Sub", second),
     ])  # fmt: skip
     result = check_workbook(workbook, CheckOptions())
     assert result.sheets == ("National", "Sub")
     assert verdicts(result) == ["compliant", "compliant"]
-    assert (result.mission, result.period) == ("TST", "2026-10")
+    assert (result.mission, result.period) == ("NER", "2026-10")
 
 
 def test_duplicate_person_in_a_meeting_is_a_warning():

@@ -19,7 +19,7 @@ from checker.profile import load_profile
 from checker.vocabulary import default_vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]
-PROFILES = ROOT / "schemas" / "profiles"
+PROFILES = ROOT / "schemas" / "profiles" / "examples"
 
 ISSUE_EXAMPLE = """\
 mission: KEN
@@ -124,7 +124,9 @@ waivers:
     assert policy.sources == (str(child), str(tmp_path / "region.yaml"))
 
 
-def test_extends_a_mission_code_finds_the_bundled_profile(tmp_path: Path) -> None:
+def test_extends_a_mission_code_finds_the_profile_beside_it(tmp_path: Path) -> None:
+    (tmp_path / "ETH.yaml").write_text((PROFILES / "ETH.yaml").read_text(encoding="utf-8"),
+                                       encoding="utf-8")  # fmt: skip
     child = write_profile(tmp_path / "eth-north.yaml", "extends: ETH\nplatforms:\n"
                           "  ICCG: {active: false, expected_per_month: 0}\n")  # fmt: skip
     policy = load_profile(child, default_vocabulary())
@@ -132,6 +134,19 @@ def test_extends_a_mission_code_finds_the_bundled_profile(tmp_path: Path) -> Non
     assert policy.is_designated("HCT", "EMERG_COORD", "Rahul Menon", "2026-10-19")
     assert "ICCG" in policy.inactive_platforms
     assert policy.expected_per_month == {"HCT": 2}
+
+
+def test_extends_never_reaches_the_bundled_examples(tmp_path: Path) -> None:
+    """A real mission's profile that says `extends: ETH` must not inherit the example's
+    invented designations: only ETH.yaml beside it counts."""
+    child = write_profile(tmp_path / "eth-north.yaml", "extends: ETH\n")
+    result = run("profile", "validate", child)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"roster-check: {child}:1: extends: no profile 'ETH' (looked for {tmp_path}/ETH.yaml); "
+        "use generic, a mission code with a profile in the same folder, or a file name relative "
+        "to this file\n"
+    )
 
 
 # ------------------------------------------------------------------ malformed profiles
@@ -241,7 +256,7 @@ MALFORMED = {
     "extends_missing": (
         "extends: nowhere.yaml\n",
         "{path}:1: extends: no profile 'nowhere.yaml' (looked for {dir}/nowhere.yaml); use "
-        "generic, a mission code with a profile in schemas/profiles/, or a file name relative to "
+        "generic, a mission code with a profile in the same folder, or a file name relative to "
         "this file",
     ),
     "extends_itself": (
@@ -318,7 +333,7 @@ def test_an_invalid_mission_profile_is_exit_2(
     folder = tmp_path / "profiles"
     folder.mkdir()
     write_profile(folder / "ABC.yaml", "mission: ABC\nrules:\n  C302: loud\n")
-    monkeypatch.setattr("checker.profile.profiles_dir", lambda: folder)
+    monkeypatch.setenv("ROSTER_CHECK_PROFILES", str(folder))
     roster = write_roster(tmp_path / "ABC_2026-10.xlsx", [
         attendee(dt.date(2026, 10, 5), "HCT", "D. Kiprono", "IOM", "Chief of Mission"),
     ])  # fmt: skip
@@ -349,14 +364,17 @@ def test_show_without_options_is_the_generic_table() -> None:
     assert table["designations"] == [] and table["waivers"] == []
 
 
-def test_show_mission_is_what_check_applies() -> None:
-    """`profile show --mission KEN` describes the Policy `check` uses on KEN rosters."""
+def test_show_mission_is_what_check_applies(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`profile show --mission KEN` describes the Policy `check` uses on KEN rosters: in
+    sample_rosters/, whose roster-check.toml names the examples, that is the KEN example."""
     from checker.api import CheckOptions, select_policy
 
+    monkeypatch.chdir(ROOT / "sample_rosters")
     result = run("profile", "show", "--mission", "KEN", "--format", "json")
     assert result.exit_code == 0
     shown = json.loads(result.stdout)
-    applied = select_policy(CheckOptions(), "KEN", default_vocabulary())
+    roster = ROOT / "sample_rosters" / "KEN_2026-10.xlsx"
+    applied = select_policy(CheckOptions(), "KEN", default_vocabulary(), roster)
     assert shown == json.loads(json.dumps(applied.to_dict()))
     assert shown["profile"] == "KEN"
     assert shown["platforms"]["ICCG"]["active"] is False
@@ -381,10 +399,23 @@ def test_show_text_names_what_changes(tmp_path: Path) -> None:
     )
 
 
-def test_show_unknown_mission_is_the_generic_table() -> None:
-    result = run("profile", "show", "--mission", "XYZ")
+def test_show_unknown_mission_is_the_generic_table_and_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("ROSTER_CHECK_PROFILES", raising=False)
+    result = run("profile", "show", "--mission", "KEN")
     assert result.exit_code == 0
-    assert result.stdout.startswith("Profile generic\n")
+    assert result.stdout.startswith(
+        "No profile for mission KEN and no folder of profiles is set (--profiles, "
+        "ROSTER_CHECK_PROFILES, roster-check.toml or pyproject.toml [tool.roster-check]): the "
+        "generic table applies.\n\nProfile generic\n"
+    )
+    result = run("profile", "show", "--mission", "XYZ", "--profiles", PROFILES)
+    assert result.exit_code == 0
+    assert result.stdout.startswith(
+        f"No profile for mission XYZ in {PROFILES} (from --profiles): the generic table applies."
+    )
 
 
 def test_rules_lists_c306_with_its_documentation() -> None:

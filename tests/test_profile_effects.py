@@ -8,6 +8,7 @@ from pathlib import Path
 
 from profile_helpers import attendee, check_json, run, write_profile, write_roster
 
+EXAMPLES = Path(__file__).resolve().parents[1] / "schemas" / "profiles" / "examples"
 OCT = dt.date(2026, 10, 1)
 
 
@@ -255,14 +256,15 @@ def test_mission_profile_is_chosen_by_mission_and_profile_option_wins(tmp_path: 
     roster = write_roster(tmp_path / "ETH_2026-10.xlsx", [
         attendee(day(19), "HCT", "Rahul Menon", "IOM", "Emergency Coordinator"),
     ])  # fmt: skip
-    _, got = check_json(roster)
-    # schemas/profiles/ETH.yaml: Rahul Menon is designated; 2 HCTs and 1 ICCG a month expected
+    _, got = check_json(roster, "--profiles", EXAMPLES)
+    # schemas/profiles/examples/ETH.yaml: Rahul Menon is designated; 2 HCTs and 1 ICCG a
+    # month expected
     assert got["profile"] == "ETH"
     assert pairs(got) == [("C306", None), ("C306", None)]
-    _, got = check_json(roster, "--mission", "SSD")
+    _, got = check_json(roster, "--mission", "SSD", "--profiles", EXAMPLES)
     assert got["profile"] == "generic" and pairs(got) == [("C305", "Attendance!G2")]
     other = write_profile(tmp_path / "other.yaml", "description: no designation\n")
-    _, got = check_json(roster, "--profile", other)
+    _, got = check_json(roster, "--profile", other, "--profiles", EXAMPLES)
     assert got["profile"] == "other" and pairs(got) == [("C305", "Attendance!G2")]
 
 
@@ -273,7 +275,7 @@ def test_a_folder_of_two_missions_uses_each_missions_profile(tmp_path: Path) -> 
         ])  # fmt: skip
     import json
 
-    result = run("check", tmp_path, "--format", "json")
+    result = run("check", tmp_path, "--format", "json", "--profiles", EXAMPLES)
     results = {r["mission"]: r for r in json.loads(result.stdout)["results"]}
     assert results["ETH"]["profile"] == "ETH"
     assert [f["code"] for f in results["ETH"]["findings"]] == ["C306", "C306"]  # no C305

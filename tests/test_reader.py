@@ -53,14 +53,14 @@ def test_encrypted_workbook():
 
 
 def test_csv_with_semicolons_bom_and_ragged_rows(tmp_path):
-    csv = tmp_path / "TST_2026-10.csv"
+    csv = tmp_path / "NER_2026-10.csv"
     csv.write_text("\ufeffDate;Platform;Name;Organization;Title\n"
                    "05/10/2026;HCT;K. Osei;OIM;Chef de Mission\n"
                    "06/10/2026;OMT;R. Diaz;IOM\n", encoding="utf-8")  # fmt: skip
     result = check_file(csv)
     assert [str(m.verdict) for m in result.meetings] == ["compliant", "undetermined"]
     assert [(f.code, f.cell) for f in result.findings] == [
-        ("S202", "'TST_2026-10'!E3")
+        ("S202", "'NER_2026-10'!E3")
     ]  # Excel quotes such names
 
 
@@ -119,7 +119,7 @@ def _far_cell_workbook(path: Path, value: bool, cell: str = "XFD1048576") -> Pat
 def test_a_stray_value_in_the_last_cell_is_e104_not_a_crash(tmp_path):
     """A 5 KB workbook whose value sits in XFD1048576 would make the reader allocate 17
     billion cells; it is refused before reading, with a message saying what to delete."""
-    path = _far_cell_workbook(tmp_path / "TST_2026-10.xlsx", value=True)
+    path = _far_cell_workbook(tmp_path / "NER_2026-10.xlsx", value=True)
     assert path.stat().st_size < 10_000
     result = check_file(path)
     assert [f.code for f in result.findings] == ["E104"]
@@ -127,7 +127,7 @@ def test_a_stray_value_in_the_last_cell_is_e104_not_a_crash(tmp_path):
 
 
 def test_a_formatted_empty_far_cell_is_harmless(tmp_path):
-    result = check_file(_far_cell_workbook(tmp_path / "TST_2026-10.xlsx", value=False))
+    result = check_file(_far_cell_workbook(tmp_path / "NER_2026-10.xlsx", value=False))
     assert [str(m.verdict) for m in result.meetings] == ["compliant"]
     assert result.findings == ()
 
@@ -135,10 +135,10 @@ def test_a_formatted_empty_far_cell_is_harmless(tmp_path):
 def test_a_stray_value_just_past_column_z_is_measured_not_waved_through(tmp_path):
     """The quick test only clears sheets whose cells all lie in A:Z; AZ1048576 holds
     52 x 1,048,576 cells, over the limit, and takes the full measurement."""
-    result = check_file(_far_cell_workbook(tmp_path / "TST_2026-10.xlsx", True, "AZ1048576"))
+    result = check_file(_far_cell_workbook(tmp_path / "NER_2026-10.xlsx", True, "AZ1048576"))
     assert [f.code for f in result.findings] == ["E104"]
 
 
 def test_a_value_in_a_near_wide_column_is_read(tmp_path):
-    result = check_file(_far_cell_workbook(tmp_path / "TST_2026-10.xlsx", True, "AB5"))
+    result = check_file(_far_cell_workbook(tmp_path / "NER_2026-10.xlsx", True, "AB5"))
     assert [str(m.verdict) for m in result.meetings] == ["compliant"]

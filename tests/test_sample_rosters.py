@@ -6,7 +6,8 @@ files were worked out by hand from CONTRACT.md (see each file's "notes"). A gold
 status, rows {read, used, skipped, rejected}, verdict counts, the sorted [code, cell] findings
 (cell null for file-level findings), those of them a profile's waiver covers, the exit status,
 mission/period, and the meetings as [date, platform, sector, level, verdict]. Rosters of a
-mission with a profile in schemas/profiles/ are checked under that profile (chosen by mission).
+mission with an example profile are checked under it: sample_rosters/roster-check.toml names
+schemas/profiles/examples/ as their folder of profiles.
 """
 
 from __future__ import annotations

@@ -117,7 +117,7 @@ def workdir(tmp_path, monkeypatch):
 
 
 def test_baseline_round_trip_fails_only_on_a_new_finding(workdir):
-    roster = write_roster(workdir / "TST_2026-10.xlsx", MONTH)
+    roster = write_roster(workdir / "NER_2026-10.xlsx", MONTH)
     code, report, _ = run("check", roster.name, "--write-baseline", "baseline.json",
                           "--format", "json")  # fmt: skip
     assert code == 0  # everything just recorded is accepted
@@ -141,7 +141,7 @@ def test_baseline_round_trip_fails_only_on_a_new_finding(workdir):
 
 def test_a_finding_recorded_once_is_accepted_once(workdir):
     typo = iom("2026-10-05", "HCT", "Cheif of Mission")
-    roster = write_roster(workdir / "TST_2026-10.xlsx", [typo])
+    roster = write_roster(workdir / "NER_2026-10.xlsx", [typo])
     run("check", roster.name, "--write-baseline", "baseline.json")
     write_roster(roster, [typo, iom("2026-10-14", "HCT", "Cheif of Mission", "C. Staff")])
     code, report, _ = run("check", roster.name, "--baseline", "baseline.json", "--format", "json")
@@ -151,7 +151,7 @@ def test_a_finding_recorded_once_is_accepted_once(workdir):
 
 
 def test_a_baselined_warning_does_not_fail_on_warning(workdir):
-    roster = write_roster(workdir / "TST_2026-10.xlsx",
+    roster = write_roster(workdir / "NER_2026-10.xlsx",
                           [iom("2026-09-30", "HCT", "Chief of Mission")])  # fmt: skip
     assert run("check", roster.name, "--fail-on", "warning")[0] == 1  # S207 out of period
     run("check", roster.name, "--write-baseline", "baseline.json")
@@ -159,7 +159,7 @@ def test_a_baselined_warning_does_not_fail_on_warning(workdir):
 
 
 def test_text_output_marks_accepted_findings(workdir):
-    roster = write_roster(workdir / "TST_2026-10.xlsx", MONTH)
+    roster = write_roster(workdir / "NER_2026-10.xlsx", MONTH)
     run("check", roster.name, "--write-baseline", "baseline.json")
     _, out, _ = run("check", roster.name, "--baseline", "baseline.json")
     assert "C302" in out and "[baseline]" in out

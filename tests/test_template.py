@@ -56,7 +56,7 @@ def fill(template: Path, target: Path, lang: str, version: str | None = None) ->
         for c, value in enumerate(row, start=1):
             roster.cell(r, c, value)
     metadata = book[catalogue(lang).text("template", "metadata_sheet")]
-    metadata["B1"] = "TST"
+    metadata["B1"] = "NER"
     metadata["B2"] = "2026-10"
     if version is not None:
         metadata["B3"] = version
@@ -76,7 +76,7 @@ def test_filled_template_checks_clean(tmp_path: Path, lang: str) -> None:
     assert status == 0
     assert result["findings"] == []
     assert result["status"] == "compliant"
-    assert (result["mission"], result["period"]) == ("TST", "2026-10")
+    assert (result["mission"], result["period"]) == ("NER", "2026-10")
     assert result["summary"]["meetings"] == 6
     assert result["rows"] == {"read": 7, "used": 7, "skipped": 0, "rejected": 0}
     # Only the roster sheet is read: not the Metadata, Instructions or hidden Lists sheets.
@@ -171,7 +171,7 @@ def test_template_refuses_other_suffixes(tmp_path: Path) -> None:
 
 
 def test_template_from_a_country_profile(tmp_path: Path) -> None:
-    profile = Path(__file__).resolve().parents[1] / "schemas" / "profiles" / "KEN.yaml"
+    profile = Path(__file__).resolve().parents[1] / "schemas/profiles/examples/KEN.yaml"
     template = tmp_path / "ken_template.xlsx"
     assert run("template", "--profile", profile, "-o", template).exit_code == 0
     book = openpyxl.load_workbook(template)
@@ -200,7 +200,10 @@ def test_template_from_a_country_profile(tmp_path: Path) -> None:
     book["Metadata"]["B2"] = "2026-10"
     filled = tmp_path / "filled.xlsx"
     book.save(filled)
-    status, result = check_json(filled)  # the mission's profile applies by itself
+    # The mission's profile applies by itself where a roster-check.toml names its folder.
+    (tmp_path / "roster-check.toml").write_text(f'profiles = "{profile.parent}"\n',
+                                                encoding="utf-8")  # fmt: skip
+    status, result = check_json(filled)
     assert status == 0 and result["profile"] == "KEN"
     assert [f for f in result["findings"] if f["severity"] == "error"] == []
     assert {m["verdict"] for m in result["meetings"]} == {"compliant"}

@@ -124,6 +124,26 @@ def load_file(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot load the message catalogue ({exc})") from None
     if not isinstance(data, dict) or not isinstance(data.get("messages"), dict):
         raise ConfigError(f"{path}: a message catalogue needs a 'messages' mapping")
+    return _merge_additions(path, data)
+
+
+def _merge_additions(path: Path, data: dict[str, Any]) -> dict[str, Any]:
+    """Blocks appended at the end of a catalogue as `SECTION+TAG:` (e.g. `messages+profiles:`)
+    are merged into SECTION, so that work done side by side appends its keys without touching
+    the sections above; a key given twice is an error, not a silent override."""
+    from checker.config import ConfigError
+
+    for block in [k for k in data if isinstance(k, str) and "+" in k]:
+        section = block.split("+", 1)[0]
+        added = data.pop(block)
+        if section not in SECTIONS or not isinstance(added, dict):
+            raise ConfigError(f"{path}: {block}: expected a mapping added to one of "
+                              f"{', '.join(SECTIONS)}")  # fmt: skip
+        target = data.setdefault(section, {})
+        for key, value in added.items():
+            if key in target:
+                raise ConfigError(f"{path}: {block}.{key}: already in {section}")
+            target[key] = value
     return data
 
 

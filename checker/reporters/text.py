@@ -46,9 +46,14 @@ def _file(result: dict[str, Any], stream: TextIO, color: bool, words: Catalogue)
         for k in _VERDICTS
         if summary.get(k)
     )
-    # The generic table is the default: name the profile only when one applied.
-    name = result.get("profile")
-    profile = words.text("report", "profile", name=name) if name and name != "generic" else ""
+    # Which table judged the file, and from which file: never silently the generic one.
+    name, path = result.get("profile"), result.get("profile_path")
+    if path:
+        profile = words.text("report", "profile_file", name=name, path=path)
+    elif name == "generic":
+        profile = words.text("report", "generic_table")
+    else:  # no profile for a file that could not be read, or a result without profile_path
+        profile = words.text("report", "profile", name=name) if name else ""
     line = words.text(
         "report", "file_line", path=_style(result["path"], color, bold=True),
         mission=result["mission"] or "?", period=result["period"] or "?", profile=profile,

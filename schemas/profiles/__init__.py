@@ -1,1 +1,1 @@
-"""Country profiles (YAML); a package only so that installs carry them along."""
+"""Country profiles; only examples are bundled (schemas/profiles/examples/)."""
