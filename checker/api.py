@@ -183,7 +183,7 @@ def check_files(
 
     options = options or CheckOptions()
     vocabulary = vocabulary or default_vocabulary()
-    headers = vocabulary.headers
+    headers = vocabulary.headers.with_user(dict(options.columns))
     laid_out = ((path, lay_out_file(path, headers)) for path in paths)  # one at a time
     return judge_in_batches(laid_out, options, vocabulary, progress)
 
@@ -238,7 +238,8 @@ def check_workbooks(
     from checker.vocabulary import default_vocabulary
 
     vocabulary = vocabulary or default_vocabulary()
-    laid_out = [lay_out_workbook(w, vocabulary.headers) for w in workbooks]
+    headers = vocabulary.headers.with_user(dict(options.columns))
+    laid_out = [lay_out_workbook(w, headers) for w in workbooks]
     return judge_layouts(laid_out, options, vocabulary)
 
 
@@ -402,6 +403,13 @@ def _prepare(
         meta.from_file_name(layout.path),
     )
     policy = select_policy(options, known.mission, vocabulary, layout.path, folders)
+    if policy.columns and layout.path.is_file():
+        # The profile names headers of its own: read the file again with them (stage one
+        # ran before the profile was known).
+        headers = vocabulary.headers.with_user(policy.column_headers(options.columns))
+        relaid = lay_out_file(layout.path, headers)
+        if isinstance(relaid, Layout):
+            layout = relaid
     words = policy.vocabulary
     findings: list[Finding] = []
     broken_tables = set()

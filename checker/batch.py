@@ -93,7 +93,7 @@ def _check_in_pool(
 ) -> list[FileResult]:
     from checker import api
 
-    headers = _warm_up_readers()
+    headers = _warm_up_readers().with_user(dict(options.columns))
     with _Readers(files, headers, workers) as readers:
         from checker.vocabulary import default_vocabulary
 

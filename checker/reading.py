@@ -164,18 +164,3 @@ def affiliation_findings(
 def _said(pairs: tuple[tuple[str, str], ...], against: bool = False) -> str:
     prefix = "against_" if against else "evidence_"
     return phrase("list_and").join(phrase(prefix + kind, detail=detail) for kind, detail in pairs)
-
-
-def table_line(table: dict[str, Any]) -> str:
-    """One short line per table for the text output: "Attendance: attendance list, header
-    row 3; date=A, platform=B (Meeting), organization=F (by contents)"."""
-    mapping = ", ".join(
-        f"{name}={spec.get('column') or spec.get('cell') or phrase('reading_sheet_name')}"
-        + (f" ({phrase('found_' + spec['found_by'])})"
-           if spec.get("found_by") not in (None, "header") else "")
-        for name, spec in table["columns"].items()
-    )  # fmt: skip
-    months = f", {len(table['months'])} {phrase('reading_months')}" if table.get("months") else ""
-    return phrase("reading_table", sheet=table["sheet"],
-                  layout=phrase("layout_" + table["layout"]), row=table["header_row"],
-                  months=months, mapping=mapping)  # fmt: skip

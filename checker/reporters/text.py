@@ -62,6 +62,8 @@ def _file(result: dict[str, Any], stream: TextIO, color: bool, words: Catalogue)
         read=rows["read"], used=rows["used"], skipped=rows["skipped"], rejected=rows["rejected"],
     )  # fmt: skip
     stream.write(line + "\n")
+    for reading_line in reading_lines(result, words):
+        stream.write(f"  {reading_line}\n")
     meetings = {m["id"]: m for m in result["meetings"]}
     by_meeting: dict[str | None, list[dict[str, Any]]] = {}
     for finding in result["findings"]:
@@ -70,6 +72,9 @@ def _file(result: dict[str, Any], stream: TextIO, color: bool, words: Catalogue)
         stream.write(f"  {words.text('report', 'roster')}\n")
         for finding in by_meeting.pop(None):
             _finding(finding, stream, color, words)
+    for meeting in result["meetings"]:  # undetermined without a finding of its own: say why
+        if meeting.get("reason") and meeting["id"] not in by_meeting:
+            by_meeting[meeting["id"]] = []
     for meeting_id, findings in by_meeting.items():
         meeting = meetings.get(meeting_id or "")
         if meeting is not None:
@@ -78,7 +83,8 @@ def _file(result: dict[str, Any], stream: TextIO, color: bool, words: Catalogue)
             line = words.text("report", "meeting_line", label=meeting["label"],
                               date=meeting["date"], where=where,
                               verdict=words.name("verdicts", meeting["verdict"]))  # fmt: skip
-            stream.write(f"  {line}\n")
+            reason = f" — {meeting['reason']}" if meeting.get("reason") else ""
+            stream.write(f"  {line}{reason}\n")
         for finding in findings:
             _finding(finding, stream, color, words)
     stream.write("\n")
@@ -94,3 +100,30 @@ def _finding(finding: dict[str, Any], stream: TextIO, color: bool, words: Catalo
     )
     accepted = words.text("report", "baseline") if finding.get("baseline") else ""
     stream.write(f"    {cell} {code} {finding['message']}{waived}{accepted}\n")
+
+
+def reading_lines(result: dict[str, Any], words: Catalogue) -> list[str]:
+    """How the file was read, a short line per table ("Attendance: attendance list, header
+    row 3; date=A, platform=B, organization=F (by its contents)"), then the sheets not read."""
+    reading = result.get("reading") or {}
+    lines = []
+    for table in reading.get("tables", []):
+        mapping = ", ".join(
+            f"{words.name('fields', name)}={spec.get('column') or spec.get('cell') or words.phrase('reading_sheet_name')}"
+            + (f" ({words.phrase('found_' + spec['found_by'])})"
+               if spec.get("found_by") not in (None, "header") else "")
+            for name, spec in table["columns"].items()
+        )  # fmt: skip
+        months = (f", {len(table['months'])} {words.phrase('reading_months')}"
+                  if table.get("months") else "")  # fmt: skip
+        lines.append(words.phrase("reading_table", sheet=table["sheet"],
+                                  layout=words.phrase("layout_" + table["layout"]),
+                                  row=table["header_row"], months=months, mapping=mapping))  # fmt: skip
+    unread = [
+        f"{sheet['name']} ({words.phrase('sheet_' + sheet['reason']) if sheet.get('reason') else words.phrase('sheet_' + sheet['status'])})"
+        for sheet in reading.get("sheets", [])
+        if sheet["status"] in ("ignored", "hidden")
+    ]  # fmt: skip
+    if unread:
+        lines.append(words.phrase("reading_not_read_line", sheets="; ".join(unread)))
+    return lines
