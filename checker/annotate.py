@@ -553,6 +553,8 @@ def _add_summary_sheet(
     pair(words.text("workbook", "checked_with"), f"{TOOL_NAME} {TOOL_VERSION}")
 
     row += 1
+    if len(results) == 1:
+        row = _reading_block(ws, row, results[0], words)
     row = _verdict_table(ws, row, results, words)
     row += 1
     row = _platform_table(ws, row, results, words)
@@ -571,6 +573,24 @@ def _add_summary_sheet(
         ws.cell(row, 2, note)
     _print_wide(ws)
     return ws
+
+
+def _reading_block(ws: Worksheet, row: int, result: FileResult, words: Catalogue) -> int:
+    """How the file was read: a line per table and the sheets not read, as in the text
+    output, so that a wrong reading (a column taken for another) can be seen and corrected."""
+    from openpyxl.styles import Alignment, Font
+
+    from checker.reporters.text import reading_lines
+
+    lines = reading_lines(result.to_dict(), words)
+    if not lines:
+        return row
+    ws.cell(row, 1, words.text("workbook", "how_read")).font = Font(bold=True)
+    for line in lines:
+        row += 1
+        cell = ws.cell(row, 1, line)
+        cell.alignment = Alignment(wrap_text=False)
+    return row + 2
 
 
 def _files_table(ws: Worksheet, row: int, results: Sequence[FileResult], words: Catalogue) -> int:

@@ -1,0 +1,46 @@
+"""The property that matters most: a meeting is never compliant when no IOM staff member is
+known to have attended. Rosters are drawn with every kind of non-IOM organisation and every
+way of writing a title that merely contains a role's name."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from checker.findings import Verdict
+from tests.conftest import roster
+
+NOT_IOM = ["UNICEF", "WFP", "OCHA", "non-IOM", "Former IOM", "OCHA (seconded from IOM)",
+           "IOM partner NGO", "Ex-IOM", "UNHCR/IOM", "", "Government", "NRC", "IOMX Ltd",
+           "Not IOM", "ONG partenaire de l'OIM"]  # fmt: skip
+ROLES = ["Chief of Mission", "Chef de Mission", "Jefa de Misión", "RMO", "Cluster Coordinator",
+         "Programme Coordinator", "Health Programme Officer", "Country Director", "OIC"]  # fmt: skip
+AROUND = ["{}", "Driver of the {}", "Assistant to the {}", "Not the {}", "{}'s driver",
+          "Special Assistant, Office of the {}", "Former {}", "{} (UNICEF)", "Deputy {}"]  # fmt: skip
+PLATFORMS = ["HCT", "ICCG", "Health Cluster", "UNCT", "SMT", "PMT", "OMT", "Cluster"]
+HEADERS = [
+    ["Date", "Platform", "Level", "Location", "Name", "Organization", "Title", "Sector", "Role"],
+    ["Date", "Platform", "Level", "Location", "Name", "Agency", "Title", "Sector", "Role"],
+    ["Date", "Platform", "Level", "Location", "Name", "Who / from where", "Title", "Sector",
+     "Role"],
+    # No organisation column at all: nobody may be taken for IOM without evidence.
+    ["Date", "Platform", "Level", "Location", "Name", "Notes", "Title", "Sector", "Role"],
+]  # fmt: skip
+
+attendee = st.tuples(
+    st.sampled_from(["05/10/2026", "06/10/2026"]), st.sampled_from(PLATFORMS),
+    st.sampled_from(["National", ""]), st.just("Capital"), st.sampled_from(["A. B.", "C. D."]),
+    st.sampled_from(NOT_IOM),
+    st.builds(lambda around, role: around.format(role), st.sampled_from(AROUND),
+              st.sampled_from(ROLES)),
+    st.sampled_from(["", "Health"]), st.sampled_from(["Member", ""]),
+).map(list)  # fmt: skip
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(HEADERS), st.lists(attendee, min_size=1, max_size=12))
+def test_no_meeting_without_iom_is_compliant(header, rows):
+    result = roster(rows, header=header)
+    assert all(m.verdict is not Verdict.COMPLIANT for m in result.meetings), [
+        (m.platform, m.date, [a.title for a in m.iom_attendees]) for m in result.meetings
+    ]
