@@ -259,8 +259,7 @@ class FileResult:
         return out
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = dict(self.extra)  # extensions never overwrite the contract's keys
-        out |= {
+        out: dict[str, Any] = {
             "path": self.path,
             "mission": self.mission,
             "period": self.period,
@@ -275,6 +274,8 @@ class FileResult:
             out["profile_path"] = self.profile_path
         if self.sheets:
             out["sheets"] = list(self.sheets)
+        for key, value in self.extra.items():  # extensions never overwrite the contract's keys
+            out.setdefault(key, value)
         return out
 
 
