@@ -147,7 +147,8 @@ def test_headline_equals_per_file_verdicts(per_file: list[Any], report: dict[str
         assert latest[key] == value, key
     # The change compares like with like: the missions with a usable roster in both months.
     in_both = {k for (k, m), r in won.items() if m == months[-1] and usable(r)} & {
-        k for (k, m), r in won.items() if m == months[-2] and usable(r)}
+        k for (k, m), r in won.items() if m == months[-2] and usable(r)
+    }
     assert latest["compared_missions"] == sorted(in_both)
     now = counts(meetings_of(r for (k, m), r in won.items() if m == months[-1] and k in in_both))
     before = counts(meetings_of(r for (k, m), r in won.items() if m == months[-2] and k in in_both))

@@ -246,6 +246,7 @@ class Gap:
     meetings_failing: int
     meetings: int
     required: str  # the seat in words ("Resource Management Officer", or "IOM")
+    required_codes: tuple[str, ...] = ()  # the roles the platform accepts (COM, RMO…)
 
     @property
     def text(self) -> str:
@@ -364,6 +365,8 @@ class Summary:
     missions: list[str] = field(default_factory=list)  # every mission seen
     profiles: dict[str, list[str]] = field(default_factory=dict)  # mission → profiles applied
     missions_with_data: list[str] = field(default_factory=list)  # a usable roster in range
+    # (mission, month) → figures, for every placed file (in range or not) that is usable
+    mission_months: dict[tuple[str, str], Figures] = field(default_factory=dict)
     months_with_data: list[str] = field(default_factory=list)
 
     @property
@@ -683,6 +686,7 @@ def aggregate(submissions: Sequence[Submission], options: ReportOptions | None =
                     sum(getattr(f, kind) for f in met), sum(f.meetings for f in met),
                     _required_words(seat_required[(mission, platform, label)],
                                     options.role_names),
+                    tuple(seat_required[(mission, platform, label)]),
                 ))  # fmt: skip
     gaps.sort(key=lambda g: (-g.months_failing, -g.months_failing / g.months_met,
                              -g.meetings_failing, g.mission, g.label, g.kind))  # fmt: skip
@@ -723,6 +727,7 @@ def aggregate(submissions: Sequence[Submission], options: ReportOptions | None =
         missions=missions, profiles={m: sorted(v) for m, v in sorted(profiles.items())},
         missions_with_data=sorted({p.mission for p in in_range.values() if p.usable}),
         months_with_data=sorted({p.month for p in in_range.values() if p.usable}),
+        mission_months={k: _figures_of([p]) for k, p in sorted(placed.items()) if p.usable},
     )  # fmt: skip
     return summary
 

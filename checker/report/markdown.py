@@ -6,8 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from checker.report import sentences
 from checker.report.aggregate import NEWER_WINS, PLATFORM_LABELS, Figures, Headline, Summary
-from checker.report.html import percent, points, signed
+from checker.report.words import Words
+
+_EN = Words()
+percent, points, signed = _EN.percent, _EN.points, _EN.signed
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 
@@ -41,7 +45,7 @@ def _label(platform: str) -> str:
 
 def _headline(title: str, h: Headline) -> list[str]:
     c = h.to_dict()["change"]
-    since = f"change from {escape(h.previous_label)}"
+    since = f"change from {escape(h.previous_label)}, same missions"
     rows = [
         ("Meetings assessed", str(h.figures.assessed), signed(c["assessed"]) if c else "–"),
         ("Compliance rate", percent(h.figures.compliance_rate),
@@ -50,23 +54,32 @@ def _headline(title: str, h: Headline) -> list[str]:
         ("Wrong level", str(h.figures.wrong_level), signed(c["wrong_level"]) if c else "–"),
     ]  # fmt: skip
     lines = [f"### {title}: {escape(h.label)}", "", *_table(["", "value", since], rows)]
-    if not c:
-        lines += [f"No rosters for {escape(h.previous_label)}, so no change is shown.", ""]
     return lines
 
 
-def render(summary: Summary) -> bytes:
+def render(summary: Summary, words: Words | None = None) -> bytes:
     s = summary
-    out = [f"# IOM representation at coordination meetings: {escape(s.period_label)}", ""]
+    w = words or Words()
+    out = [f"# {escape(w.t('title'))}: {escape(w.period(s.period_label))}", ""]
     out.append(f"{s.files['used']} roster files used of {s.files['read']} read; grouped by "
                f"{s.group_by}; generated {s.generated}."
                + (" Anonymised: people's names are replaced by their roles." if s.anonymised
                   else ""))  # fmt: skip
+    out += ["", f"**{escape(w.t('basis_title'))}**", ""]
+    out += [f"- {escape(line)}" for line in sentences.basis(s, w)]
+    no_data = sentences.no_data(s, w)
+    if no_data:
+        out += ["", f"**{escape(no_data)}**"]
     out += ["", "## Headline", ""]
-    if s.headline_latest:
+    if no_data:
+        pass
+    elif s.headline_latest:
         out += _headline("Latest month", s.headline_latest)
-    if s.headline_range and len(s.months) > 1:
+    if s.headline_range and len(s.months) > 1 and not no_data:
         out += _headline("Whole period", s.headline_range)
+    for h in (s.headline_latest, s.headline_range if len(s.months) > 1 else None):
+        if h is not None and not no_data:
+            out += [escape(line) for line in sentences.comparison(h, w)] + [""]
     if not s.months:
         out += ["No roster could be placed at a mission and month.", ""]
     if s.improving() or s.worsening():
@@ -136,7 +149,7 @@ def render(summary: Summary) -> bytes:
             parts = [f"{status} {', '.join(items)}" for status, items in statuses.items()]
             out.append(f"- **{escape(mission)}**: " + "; ".join(parts))
     else:
-        out.append("Every mission has a usable roster for every month of the period.")
+        out.append(escape(sentences.submissions_statement(s, w) or ""))
     out.append("")
     if s.duplicates:
         out += [
@@ -155,8 +168,9 @@ def render(summary: Summary) -> bytes:
         out.append("")
 
     out += ["## Non-compliant meetings", ""]
-    if not s.meetings:
-        out.append("None.")
+    statement = sentences.meetings_statement(s, w)
+    if statement:
+        out.append(escape(statement))
     group = None
     for e in s.meetings:
         if e.group != group:
@@ -164,10 +178,13 @@ def render(summary: Summary) -> bytes:
             out += ["", f"### {_label(group) if s.group_by == 'platform' else escape(group)}", ""]
         who = "; ".join(escape(a) for a in e.attendees) or "no IOM attendee"
         where = ", ".join(escape(x) for x in (e.level, e.location) if x)
+        waived = f" ({escape(w.t('waived'))})" if e.waived else ""
         out.append(f"- **{escape(e.date)} {escape(e.mission)} {escape(e.label)}** ({where}): "
-                   f"{e.verdict.replace('_', ' ')}; IOM: {who}")  # fmt: skip
+                   f"{e.verdict.replace('_', ' ')}{waived}; IOM: {who}")  # fmt: skip
         for f in e.findings:
             cell = f" ({code(e.path + ' ' + str(f['cell']))})" if f.get("cell") else ""
-            out.append(f"  - {escape(f['code'])} {escape(f['message'])}{cell}")
+            note = (f" [{escape(w.t('waived_because', reason=f.get('waiver_reason')))}]"
+                    if f.get("waived") else "")  # fmt: skip
+            out.append(f"  - {escape(f['code'])} {escape(f['message'])}{note}{cell}")
     out.append("")
     return "\n".join(out).encode("utf-8")
