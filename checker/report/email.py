@@ -22,12 +22,13 @@ def _month_of(summary: Summary, mission: str) -> str | None:
     return max(months) if months else None
 
 
-def _verdict_line(f: Figures, w: Words) -> str:
+def _verdict_line(f: Figures, month: str, w: Words) -> str:
     parts = [w.t("email_count", n=getattr(f, v), verdict=w.verdict(v))
              for v in ("compliant", "absent", "wrong_level", "undetermined", "not_applicable",
                        "waived") if getattr(f, v)]  # fmt: skip
-    return w.t("email_verdicts", n=f.meetings, list=w.join(parts),
-               rate=w.percent(f.compliance_rate, 1), assessed=f.assessed)  # fmt: skip
+    return w.t("email_verdicts", month=w.month(month).capitalize(), n=f.meetings,
+               list=w.join(parts), rate=w.percent(f.compliance_rate, 1),
+               compliant=f.compliant, assessed=f.assessed)  # fmt: skip
 
 
 def _actions(
@@ -42,10 +43,12 @@ def _actions(
         if (e.label, e.verdict) in seen:
             continue
         seen.add((e.label, e.verdict))
-        role = roles.name("roles", e.required[0], e.required[0]) if len(e.required) == 1 \
-            else w.t("iom")  # fmt: skip
         key = "action_absent" if e.verdict == "absent" else "action_wrong_level"
-        out.append(w.t(key, label=e.label, role=role))
+        if len(e.required) == 1:
+            role = roles.name("roles", e.required[0], e.required[0])
+            out.append(w.t(key, label=e.label, role=role))
+        else:  # several roles are accepted (a cluster): the findings say which
+            out.append(w.t(key + "_any", label=e.label))
     for gap in summary.submissions:
         if gap.mission == mission:
             key = "action_missing" if gap.status == "missing" else "action_unusable"
@@ -76,7 +79,7 @@ def content(summary: Summary, mission: str, w: Words) -> dict[str, object]:
         waived: list[MeetingEntry] = []
     else:
         now = summary.mission_months[(mission, month)]
-        out["verdicts"] = _verdict_line(now, w)
+        out["verdicts"] = _verdict_line(now, month, w)
         from checker.report.aggregate import shift
 
         before = shift(month, -1)
@@ -120,8 +123,9 @@ def render_mission(summary: Summary, mission: str, w: Words) -> tuple[bytes, byt
     lines += ["", w.t("email_failing_title"), ""]
     if failing:
         for e in failing:
-            lines.append(f"- {w.date(e.date)}, {e.label} ({e.location or e.level}): "
-                         f"{w.verdict(e.verdict)}. {w.t('iom_attendees')}: {_who(e, w)}")  # fmt: skip
+            where = f"{e.label} ({e.location})" if e.location else e.label
+            lines.append("- " + w.t("email_meeting", date=w.date(e.date), where=where,
+                                    verdict=w.verdict(e.verdict), who=_who(e, w)))  # fmt: skip
     else:
         lines.append(w.t("email_none_failing") if c["month"] else w.t("email_nothing_known"))
     if waived:

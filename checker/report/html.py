@@ -89,6 +89,7 @@ def render(summary: Summary, words: Words | None = None) -> bytes:
     page = _environment().get_template("report.html.j2").render(
         s=summary, w=w, t=w.t, series=series, charts=charts, drill=drill, missing=missing,
         headlines=headlines, basis=sentences.basis(summary, w),
+        trend_note=sentences.trend_note(summary, w),
         no_data=sentences.no_data(summary, w), comparison=lambda h: sentences.comparison(h, w),
         submissions_statement=sentences.submissions_statement(summary, w),
         meetings_statement=sentences.meetings_statement(summary, w),

@@ -108,3 +108,13 @@ def gap_text(g: Gap, w: Words, role: str) -> str:
     if role == "IOM" or not role:
         return w.t("gap_wrong_level", label=label, mission=g.mission, months=months)
     return w.t("gap_wrong_level_role", label=label, mission=g.mission, months=months, role=role)
+
+
+def trend_note(s: Summary, w: Words) -> str | None:
+    """When the missions with a usable roster differ from month to month, the trend's rates
+    are not like with like: say how many missions each month stands for."""
+    per_month = {m: sorted(k for (k, month) in s.mission_months if month == m) for m in s.months}
+    if len({tuple(v) for v in per_month.values()}) <= 1:
+        return None
+    counts = [w.t("trend_month", month=w.month_short(m), n=len(v)) for m, v in per_month.items()]
+    return w.t("trend_note", list=w.join(counts))

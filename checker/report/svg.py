@@ -64,7 +64,10 @@ def _frame(
     step = max(1, -(-len(months) // 12))  # at most ~12 month labels
     for i, (month, x) in enumerate(zip(months, xs)):
         if i % step == 0 or i == len(months) - 1:
-            parts.append(f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle">'
+            anchor = (
+                "end" if x >= WIDTH - RIGHT - 1 else "start" if x <= LEFT + 1 else "middle"
+            )  # the first and last labels stay inside the chart
+            parts.append(f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="{anchor}">'
                          f"{escape(month_label(month, words))}</text>")  # fmt: skip
     return parts
 
@@ -131,8 +134,7 @@ def verdict_bars(
         xs = [LEFT + slot * (i + 0.5) for i in range(len(months))]
     parts = [_open(label, "chart bar-chart")]
     ticks = [scale * i / 4 for i in range(5)]
-    parts += _frame(months, xs, [(TOP + plot_h * (1 - t / scale), words.number(int(t)) if t == int(t)
-                                  else f"{t:g}") for t in ticks], words)  # fmt: skip
+    parts += _frame(months, xs, [(TOP + plot_h * (1 - t / scale), words.decimal(t)) for t in ticks], words)  # fmt: skip
     for month, x, f in zip(months, xs, overall):
         y = TOP + plot_h
         for verdict in BAR_VERDICTS:

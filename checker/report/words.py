@@ -75,6 +75,12 @@ class Words:
 
         return str(format_decimal(value, locale=self.locale))
 
+    def decimal(self, value: float) -> str:
+        """12.5 → "12.5" / "12,5"; 25.0 → "25"."""
+        from babel.numbers import format_decimal
+
+        return str(format_decimal(value, format="#,##0.##", locale=self.locale))
+
     def percent(self, rate: float | None, digits: int = 0) -> str:
         """0.444 → "44%" / "44 %"; with digits=1 "44.4%" / "44,4 %"; "–" for no rate."""
         from babel.numbers import format_decimal

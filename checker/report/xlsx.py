@@ -129,6 +129,7 @@ def _print_setup(ws: Any) -> None:
     ws.page_setup.fitToHeight = 0
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.5
+    _fit_wrapped(ws)
     last_row = max(ws.max_row, getattr(ws, "_chart_rows", 0))
     ws.print_area = f"A1:{get_column_letter(max(ws.max_column, 1))}{max(last_row, 1)}"
     if ws.freeze_panes:  # a sheet with a frozen header row has a table header in row 1
@@ -220,15 +221,16 @@ def _summary(ws: Any, s: Summary) -> None:
         _put(ws, row, 1, W.t("unplaced_remedy")).alignment = wrap
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
         ws.row_dimensions[row].height = 45
-    _widths(ws, [40, 24, 24, 18])
+    _widths(ws, [44, 14, 26, 14])
 
 
 def _headline(ws: Any, row: int, title: str, h: Headline) -> int:
     """This period (every mission), and the same missions in both periods for the change."""
     c = h.change
-    _header(ws, row, [f"{title}: {W.period(h.label)}", W.t("value"),
+    _header(ws, row, [W.t("heading_period", title=title, period=W.period(h.label)), W.t("value"),
                       W.t("before_same_missions", previous=W.period(h.previous_label)),
                       W.t("change")])  # fmt: skip
+    ws.row_dimensions[row].height = 30
     before = h.previous if c else None
     now = h.now if c else None
     lines = [
@@ -377,13 +379,50 @@ def _submissions(ws: Any, s: Summary) -> None:
     _widths(ws, [10, 22, 10, 12, 50])
 
 
+def _lines(text: Any, width: float) -> int:
+    """How many lines a wrapped cell takes at a column width (in characters)."""
+    if not isinstance(text, str) or not text:
+        return 1
+    return sum(max(1, -(-len(part) // max(1, int(width * 1.05)))) for part in text.split("\n"))
+
+
+def _fit_wrapped(ws: Any) -> None:
+    """Rows whose wrapped cells need more than one line and have no height yet get one."""
+    from openpyxl.utils import get_column_letter
+
+    widths = {c: ws.column_dimensions[get_column_letter(c)].width or 8.43
+              for c in range(1, ws.max_column + 1)}  # fmt: skip
+    for row in ws.iter_rows():
+        if not row or ws.row_dimensions[row[0].row].height is not None:
+            continue
+        lines = max((_lines(c.value, widths.get(c.column, 8.43)) for c in row
+                     if c.alignment is not None and c.alignment.wrap_text), default=1)  # fmt: skip
+        if lines > 1:
+            ws.row_dimensions[row[0].row].height = 13 * lines + 2
+
+
+def _fit_rows(ws: Any, first: int, last: int, widths: Sequence[float]) -> None:
+    """Row heights for wrapped text: spreadsheet programs do not grow rows on opening a file,
+    so a row of long findings would print over the next one."""
+    for row in range(first, last + 1):
+        lines = max(_lines(ws.cell(row=row, column=c).value, w) for c, w in
+                    enumerate(widths, start=1))  # fmt: skip
+        if lines > 1:
+            ws.row_dimensions[row].height = 13 * lines + 2
+
+
 def _meetings(ws: Any, s: Summary) -> None:
     from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
 
-    _header(ws, 1, [W.t(s.group_by), W.t("mission"), W.t("month"), W.t("date"),
-                    W.t("platform"), W.t("level"), W.t("location"), W.t("verdict"),
-                    W.t("iom_attendees"), W.t("findings"), W.t("file"), W.t("cells")])  # fmt: skip
+    lead = [] if s.group_by == "mission" else [W.t(s.group_by)]
+    header = [*lead, W.t("mission"), W.t("month"), W.t("date"), W.t("platform"), W.t("level"),
+              W.t("location"), W.t("verdict"), W.t("iom_attendees"), W.t("findings"),
+              W.t("file"), W.t("cells")]  # fmt: skip
+    _header(ws, 1, header)
+    widths = [*([12] if lead else []), 8, 9, 11, 16, 12, 14, 14, 26, 60, 22, 14]
     wrap = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
     for i, e in enumerate(s.meetings, start=2):
         findings = "\n".join(
             f"{f['code']} {f['message']}"
@@ -391,27 +430,17 @@ def _meetings(ws: Any, s: Summary) -> None:
             for f in e.findings
         )  # fmt: skip
         cells = ", ".join(str(f["cell"]) for f in e.findings if f.get("cell"))
-        group = _label(e.group) if s.group_by == "platform" else e.group
-        _row(
-            ws,
-            i,
-            [
-                group,
-                e.mission,
-                W.month_short(e.month),
-                e.date,
-                e.label,
-                W.t("level_" + e.level) if W.has("level_" + e.level) else e.level,
-                e.location,
-                W.verdict(e.verdict) + (f" ({W.t('waived')})" if e.waived else ""),
-                "; ".join(e.attendees),
-                findings,
-                e.path,
-                cells,
-            ],
-        )
-        for column in (9, 10, 11):
-            ws.cell(row=i, column=column).alignment = wrap
-    ws.auto_filter.ref = f"A1:L{max(1, len(s.meetings) + 1)}"
+        group = [_label(e.group) if s.group_by == "platform" else e.group] if lead else []
+        values = [
+            *group, e.mission, W.month_short(e.month), e.date, e.label,
+            W.t("level_" + e.level) if W.has("level_" + e.level) else e.level, e.location,
+            W.verdict(e.verdict) + (f" ({W.t('waived')})" if e.waived else ""),
+            "; ".join(e.attendees), findings, e.path, cells,
+        ]  # fmt: skip
+        _row(ws, i, values)
+        for column in range(1, len(values) + 1):
+            ws.cell(row=i, column=column).alignment = wrap if column > len(lead) + 4 else top
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(1, len(s.meetings) + 1)}"
     ws.freeze_panes = "A2"
-    _widths(ws, [10, 8, 9, 11, 16, 11, 14, 12, 26, 60, 22, 14])
+    _widths(ws, widths)
+    _fit_rows(ws, 2, len(s.meetings) + 1, widths)
