@@ -709,6 +709,7 @@ def aggregate(submissions: Sequence[Submission], options: ReportOptions | None =
         "read": len(submissions),
         "other_missions": left_out,
         "used": len(in_range),
+        "usable": sum(p.usable for p in in_range.values()),
         "superseded": sum(len(d.superseded) for d in duplicates),
         "not_placed": len(unplaced),
         "outside_period": out_of_range,

@@ -19,7 +19,7 @@ def basis(s: Summary, w: Words) -> list[str]:
     """What the report rests on: files read, used and not counted, missions, months, profiles,
     waivers."""
     f = s.files
-    out = [w.t("basis_files", n=f["read"], used=f["used"])]
+    out = [w.t("basis_files", n=f["read"], used=f["usable"])]
     left = [
         w.t(key, n=f[name])
         for name, key in (("not_placed", "basis_not_placed"), ("unreadable", "basis_unreadable"),

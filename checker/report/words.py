@@ -11,6 +11,7 @@ plural rules (French says "0 réunion", English "0 meetings").
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -123,9 +124,9 @@ class Words:
 
     def period(self, label: str | None) -> str:
         """'2026-10' → a month; '2026-01..2026-10' → "January–October 2026" style range."""
-        if not label:
+        first, _, last = (label or "").partition("..")
+        if not re.fullmatch(r"\d{4}-\d{2}", first) or (last and not re.fullmatch(r"\d{4}-\d{2}", last)):
             return self.t("no_period")
-        first, _, last = label.partition("..")
         if not last or last == first:
             return self.month(first)
         return self.t("range", first=self.month(first), last=self.month(last))

@@ -41,7 +41,7 @@ def render(summary: Summary, words: Words | None = None) -> bytes:
     _heatmap(workbook.create_sheet(W.t("sheet_heatmap")), summary)
     _trend(workbook.create_sheet(W.t("sheet_trend")), summary)
     _breakdown(workbook.create_sheet(W.t("sheet_by_" + summary.group_by)), summary)
-    _gaps(workbook.create_sheet(W.t("gaps")[:31]), summary)
+    _gaps(workbook.create_sheet(W.t("sheet_gaps")), summary)
     _submissions(workbook.create_sheet(W.t("sheet_submissions")), summary)
     _meetings(workbook.create_sheet(W.t("sheet_meetings")), summary)
     for ws in workbook.worksheets:
@@ -338,6 +338,7 @@ def _trend(ws: Any, s: Summary) -> None:
         anchor = row + len(s.months) + 2
         ws.add_chart(chart, f"A{anchor}")
         ws._chart_rows = anchor + 19
+    ws.freeze_panes = "B2"
     _widths(ws, [12, *[12] * max(len(names), 8)])
 
 
