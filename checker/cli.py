@@ -649,7 +649,7 @@ def report(
     rate = "n/a" if total.compliance_rate is None else f"{total.compliance_rate:.1%}"
     if output is not None:
         click.echo(f"roster-check: {fmt} report written to {output}: {summary.period_label}, "
-                   f"{summary.files['used']} of {len(files)} files used, {total.assessed} "
+                   f"{summary.files['usable']} of {len(files)} files used, {total.assessed} "
                    f"meetings assessed, compliance {rate}", err=True)  # fmt: skip
 
 

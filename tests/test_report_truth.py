@@ -78,8 +78,11 @@ def waived_ids(result: dict[str, Any]) -> set[str]:
               if f["code"].startswith("C") and f.get("waived")}  # fmt: skip
     active = {f["meeting_id"] for f in result["findings"] if f["code"].startswith("C")
               and not f.get("waived") and f["severity"] == "error"}  # fmt: skip
-    return {m["id"] for m in result["meetings"]
-            if m["verdict"] in ("absent", "wrong_level") and m["id"] in waived - active}
+    return {
+        m["id"]
+        for m in result["meetings"]
+        if m["verdict"] in ("absent", "wrong_level") and m["id"] in waived - active
+    }
 
 
 def counts(results: list[dict[str, Any]]) -> dict[str, Any]:
@@ -275,8 +278,15 @@ def test_three_languages(tmp_path: Path, lang: str, rate: str, month: str, headi
     assert f"<h2>{heading}</h2>" in html
     assert month in html and rate in html
     if lang != "en":
-        for english in ("Headline", "Trend", "Top recurring gaps", "Non-compliant meetings",
-                        "How to read this report", "Meetings assessed", "What this report"):
+        for english in (
+            "Headline",
+            "Trend",
+            "Top recurring gaps",
+            "Non-compliant meetings",
+            "How to read this report",
+            "Meetings assessed",
+            "What this report",
+        ):
             assert english not in html, english
     book = load_workbook(report([eth], tmp_path / "r.xlsx", "--lang", lang))
     summary = book.worksheets[0]

@@ -44,6 +44,13 @@ def _actions(
             continue
         seen.add((e.label, e.verdict))
         key = "action_absent" if e.verdict == "absent" else "action_wrong_level"
+        codes = {f.get("code") for f in e.findings if not f.get("waived")}
+        special = next((c for c in ("C304", "C305", "C303") if c in codes), None)
+        if e.verdict == "wrong_level" and special is not None:
+            role = roles.name("roles", e.required[0], e.required[0]) if len(e.required) == 1 \
+                else w.t("iom")  # fmt: skip
+            out.append(w.t("action_" + special, label=e.label, role=role))
+            continue
         if len(e.required) == 1:
             role = roles.name("roles", e.required[0], e.required[0])
             out.append(w.t(key, label=e.label, role=role))
@@ -151,14 +158,14 @@ def render_mission(summary: Summary, mission: str, w: Words) -> tuple[bytes, byt
         f'<h2 style="font-size:16px;margin:14px 0 6px">{escape(w.t("email_failing_title"))}</h2>'
     )
     if failing:
-        h.append('<table style="border-collapse:collapse;font-size:13px">'
+        h.append('<table style="border-collapse:collapse;font-size:13px;width:100%">'
                  f'<tr><th style="{_HEAD}">{escape(w.t("date"))}</th>'
                  f'<th style="{_HEAD}">{escape(w.t("platform"))}</th>'
                  f'<th style="{_HEAD}">{escape(w.t("verdict"))}</th>'
                  f'<th style="{_HEAD}">{escape(w.t("iom_attendees"))}</th></tr>')  # fmt: skip
         for e in failing:
             where = f"{e.label} ({e.location})" if e.location else e.label
-            h.append(f'<tr><td style="{_CELL};white-space:nowrap">{escape(w.date(e.date))}</td>'
+            h.append(f'<tr><td style="{_CELL}">{escape(w.date(e.date))}</td>'
                      f'<td style="{_CELL}">{escape(where)}</td>'
                      f'<td style="{_CELL};color:#b42318;font-weight:600">'
                      f"{escape(w.verdict(e.verdict))}</td>"

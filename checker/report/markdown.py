@@ -61,18 +61,15 @@ def render(summary: Summary, words: Words | None = None) -> bytes:
     s = summary
     w = words or Words()
     out = [f"# {escape(w.t('title'))}: {escape(w.period(s.period_label))}", ""]
-    out.append(f"{s.files['used']} roster files used of {s.files['read']} read; grouped by "
-               f"{s.group_by}; generated {s.generated}."
+    out.append(f"Grouped by {s.group_by}; generated {s.generated}."
                + (" Anonymised: people's names are replaced by their roles." if s.anonymised
                   else ""))  # fmt: skip
     out += ["", f"**{escape(w.t('basis_title'))}**", ""]
     out += [f"- {escape(line)}" for line in sentences.basis(s, w)]
     no_data = sentences.no_data(s, w)
-    if no_data:
-        out += ["", f"**{escape(no_data)}**"]
     out += ["", "## Headline", ""]
     if no_data:
-        pass
+        out += [f"**{escape(no_data)}**", ""]
     elif s.headline_latest:
         out += _headline("Latest month", s.headline_latest)
     if s.headline_range and len(s.months) > 1 and not no_data:
@@ -91,8 +88,11 @@ def render(summary: Summary, words: Words | None = None) -> bytes:
                 f"{percent(r.previous.compliance_rate)} → {percent(r.latest.compliance_rate)} "
                 f"({points(r.change)})" for r in rows) or "none"), ""]  # fmt: skip
 
-    if s.months:
+    if s.months and not no_data:
         out += ["## Trend: compliance rate by month", ""]
+        note = sentences.trend_note(s, w)
+        if note:
+            out += [escape(note), ""]
         trend = [[_label(p), *(_rate(f) for f in s.trend[p])] for p in s.platforms]
         trend.append(["**All platforms**", *(f"**{_rate(f)}**" for f in s.overall)])
         out += _table(["Platform", *s.months], trend)
@@ -103,30 +103,31 @@ def render(summary: Summary, words: Words | None = None) -> bytes:
                                ("undetermined", "undetermined"))
         ])  # fmt: skip
 
-    out += [f"## Compliance by mission and platform ({escape(s.period_label)})", ""]
-    header = ["Mission", *(["Region"] if s.regions else []), *map(_label, s.platforms), "All",
-              "Assessed"]  # fmt: skip
-    out += _table(header, (
-        [escape(r.key), *([escape(r.region or "(no region)")] if s.regions else []),
-         *(_rate(r.cells.get(p)) for p in s.platforms), f"**{_rate(r.total)}**",
-         str(r.total.assessed)]
-        for r in s.heatmap
-    ), right_from=2 if s.regions else 1)  # fmt: skip
-    if s.region_heatmap:
-        out += ["### Regional roll-up", ""]
-        out += _table(["Region", *map(_label, s.platforms), "All", "Assessed"], (
-            [escape(r.key), *(_rate(r.cells.get(p)) for p in s.platforms),
-             f"**{_rate(r.total)}**", str(r.total.assessed)]
-            for r in s.region_heatmap
-        ))  # fmt: skip
+    if not no_data:
+        out += [f"## Compliance by mission and platform ({escape(s.period_label)})", ""]
+        header = ["Mission", *(["Region"] if s.regions else []), *map(_label, s.platforms), "All",
+                  "Assessed"]  # fmt: skip
+        out += _table(header, (
+            [escape(r.key), *([escape(r.region or "(no region)")] if s.regions else []),
+             *(_rate(r.cells.get(p)) for p in s.platforms), f"**{_rate(r.total)}**",
+             str(r.total.assessed)]
+            for r in s.heatmap
+        ), right_from=2 if s.regions else 1)  # fmt: skip
+        if s.region_heatmap:
+            out += ["### Regional roll-up", ""]
+            out += _table(["Region", *map(_label, s.platforms), "All", "Assessed"], (
+                [escape(r.key), *(_rate(r.cells.get(p)) for p in s.platforms),
+                 f"**{_rate(r.total)}**", str(r.total.assessed)]
+                for r in s.region_heatmap
+            ))  # fmt: skip
 
-    if s.group_by != "mission" or len(s.months) > 1:
-        out += [f"## By {s.group_by}, month by month", ""]
-        out += _table([s.group_by.capitalize(), *s.months, "All", "Change"], (
-            [_label(r.key) if s.group_by == "platform" else escape(r.key),
-             *(_rate(f) for f in r.months), f"**{_rate(r.total)}**", points(r.change)]
-            for r in s.breakdown
-        ))  # fmt: skip
+        if s.group_by != "mission" or len(s.months) > 1:
+            out += [f"## By {s.group_by}, month by month", ""]
+            out += _table([s.group_by.capitalize(), *s.months, "All", "Change"], (
+                [_label(r.key) if s.group_by == "platform" else escape(r.key),
+                 *(_rate(f) for f in r.months), f"**{_rate(r.total)}**", points(r.change)]
+                for r in s.breakdown
+            ))  # fmt: skip
 
     out += ["## Top recurring gaps", ""]
     if s.gaps:
@@ -134,8 +135,10 @@ def render(summary: Summary, words: Words | None = None) -> bytes:
                 for i, g in enumerate(s.gaps[: s.top_gaps], start=1)]  # fmt: skip
         if len(s.gaps) > s.top_gaps:
             out.append(f"\n{len(s.gaps) - s.top_gaps} more in the JSON and Excel reports.")
+    elif s.total.assessed:
+        out.append(escape(w.t("no_gap_many" if len(s.months) > 1 else "no_gap_one")))
     else:
-        out.append("No gap recurs.")
+        out.append(escape(w.t("gaps_no_data")))
     out.append("")
 
     out += ["## Missing or unreadable submissions", ""]

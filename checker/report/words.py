@@ -125,7 +125,9 @@ class Words:
     def period(self, label: str | None) -> str:
         """'2026-10' → a month; '2026-01..2026-10' → "January–October 2026" style range."""
         first, _, last = (label or "").partition("..")
-        if not re.fullmatch(r"\d{4}-\d{2}", first) or (last and not re.fullmatch(r"\d{4}-\d{2}", last)):
+        if not re.fullmatch(r"\d{4}-\d{2}", first) or (
+            last and not re.fullmatch(r"\d{4}-\d{2}", last)
+        ):
             return self.t("no_period")
         if not last or last == first:
             return self.month(first)
