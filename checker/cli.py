@@ -640,10 +640,10 @@ def report(
                 with _atomic(path, binary=True) as stream:
                     stream.write(data)
 
-            pages = write_per_mission(summary, email_dir, lang, write)
+            pages = write_per_mission(summary, email_dir, lang, write, profile)
             click.echo(f"roster-check: {len(pages) // 2} e-mail page(s) written to {email_dir}",
                        err=True)  # fmt: skip
-    except (ReportError, OSError) as exc:
+    except (ReportError, ConfigError, OSError) as exc:
         raise ToolError(str(exc)) from None
     total = summary.total
     rate = "n/a" if total.compliance_rate is None else f"{total.compliance_rate:.1%}"

@@ -352,6 +352,24 @@ def test_e_mail_pages_per_mission(tmp_path: Path) -> None:
     assert "Since October 2026" in ken and "Accepted by a waiver (not counted)" in ken
 
 
+def test_e_mail_page_is_in_the_language_the_profile_names(tmp_path: Path) -> None:
+    folder = tmp_path / "mail"
+    result = invoke(["report", str(SAMPLES / "SEN_2026-10.xlsx"), str(SAMPLES / "ETH_2026-10.xlsx"),
+                     "--per-mission", str(folder), "--jobs", "1"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    # schemas/profiles/SEN.yaml says `language: fr`; ETH's profile says nothing: --lang (en)
+    assert (
+        (folder / "SEN.txt")
+        .read_text("utf-8")
+        .startswith("Représentation de l'OIM aux réunions de coordination : SEN, octobre 2026")
+    )
+    assert (
+        (folder / "ETH.txt")
+        .read_text("utf-8")
+        .startswith("IOM representation at coordination meetings: ETH, October 2026")
+    )
+
+
 def test_format_email_writes_into_the_folder_of_o(tmp_path: Path) -> None:
     out = tmp_path / "pages"
     result = invoke(["report", str(SAMPLES / "SEN_2026-10.xlsx"), "--format", "email", "-o",

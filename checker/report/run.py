@@ -98,16 +98,27 @@ def render_report(summary: Any, fmt: str, lang: str) -> bytes:
 
 def write_per_mission(
     summary: Any, folder: Path, lang: str, write: Callable[[Path, bytes], None],
+    profile: Path | None = None,
 ) -> list[Path]:  # fmt: skip
-    """One e-mail page per mission, `<MISSION>.html` and `<MISSION>.txt`, in `lang`."""
+    """One e-mail page per mission, `<MISSION>.html` and `<MISSION>.txt`, in the mission's
+    language: its country profile's `language`, else `lang`."""
     from checker.report.email import render_mission
     from checker.report.words import Words
 
-    words = Words(lang)
     written = []
     for mission in summary.missions:
+        words = Words(mission_language(mission, profile) or lang)
         html, text = render_mission(summary, mission, words)
         for path, data in ((folder / f"{mission}.html", html), (folder / f"{mission}.txt", text)):
             write(path, data)
             written.append(path)
     return written
+
+
+def mission_language(mission: str, profile: Path | None) -> str | None:
+    """The language the mission's country profile names (`language: fr`), if any: --profile
+    when given (as for `check`), else schemas/profiles/<MISSION>.yaml."""
+    from checker.profile import find_mission_profile, profile_language
+
+    path = profile or find_mission_profile(mission)
+    return profile_language(path) if path is not None else None
