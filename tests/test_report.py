@@ -294,7 +294,7 @@ def test_markdown_escapes_and_lists_gaps(reports: dict[str, Path], report: dict[
     assert "http://" not in md
     for gap in report["gaps"]:
         assert gap["text"] in md.replace("\\", "")
-    assert "- **KEN**: invalid 2026-01 (" in md and "; missing 2026-03" in md
+    assert "- **KEN**: invalid: Jan 2026 (" in md and "; missing: Mar 2026" in md
 
 
 def test_xlsx_sheets_chart_and_colour_scale(
