@@ -288,6 +288,11 @@ def test_three_languages(tmp_path: Path, lang: str, rate: str, month: str, headi
             "What this report",
         ):
             assert english not in html, english
+    md = report([eth], tmp_path / "r.md", "--lang", lang).read_text(encoding="utf-8")
+    assert f"## {heading}" in md and month in md and rate in md
+    if lang != "en":
+        for english in ("## Headline", "## Trend", "Non-compliant meetings", "Platform |"):
+            assert english not in md, english
     book = load_workbook(report([eth], tmp_path / "r.xlsx", "--lang", lang))
     summary = book.worksheets[0]
     assert summary.title == {"en": "Summary", "fr": "Synthèse", "es": "Resumen"}[lang]

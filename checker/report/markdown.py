@@ -11,12 +11,14 @@ from checker.report.aggregate import Figures, Headline, Summary
 from checker.report.html import role_words, unplaced_reason
 from checker.report.words import Words
 
+_BREAKS = re.compile(r"[ \t\r\n\f\v\u2028\u2029]+")
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 
 
 def escape(value: object) -> str:
     """Literal text in Markdown: specials backslashed, no line breaks, and no bare URLs."""
-    text = " ".join(str(value).split())
+    # Line breaks go, but not the no-break spaces of "44,4 %" (str.split() would take them).
+    text = _BREAKS.sub(" ", str(value)).strip()
     text = _SPECIAL.sub(r"\\\1", text)
     return text.replace("://", ":\u200b//")
 
