@@ -149,7 +149,7 @@ def render_mission(summary: Summary, mission: str, w: Words) -> tuple[bytes, byt
     h = [f'<!DOCTYPE html><html lang="{w.lang}"><head><meta charset="utf-8">'
          f"<title>{escape(c['title'])}</title></head>"
          '<body style="margin:0;padding:12px;font-family:Arial,Helvetica,sans-serif;'
-         'font-size:14px;line-height:1.45;color:#1b1b1b">'
+         'font-size:14px;line-height:1.45;color:#1b1b1b;overflow-wrap:anywhere">'
          f'<h1 style="font-size:19px;color:#0033a0;margin:0 0 8px">{escape(c["title"])}</h1>'
          f'<p style="margin:6px 0">{escape(c["verdicts"])}</p>']  # fmt: skip
     if c["change"]:
