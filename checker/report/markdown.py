@@ -63,7 +63,7 @@ def render(summary: Summary, words: Words | None = None) -> bytes:
     w = words or Words()
     e = escape
     out = [f"# {e(w.t('heading_period', title=w.t('title'), period=w.period(s.period_label)))}", ""]
-    out.append(e(w.t("meta", period=w.period(s.period_label), generated=s.generated))
+    out.append(e(w.t("meta", period=w.period(s.period_label), generated=w.generated(s.generated)))
                + (f" · {e(w.t('anonymised'))}" if s.anonymised else ""))  # fmt: skip
     out += ["", f"**{e(w.t('basis_title'))}**", ""]
     out += [f"- {e(line)}" for line in sentences.basis(s, w)]

@@ -142,6 +142,17 @@ class Words:
             return iso
         return str(format_date(day, format="medium", locale=self.locale))
 
+    def generated(self, stamp: str) -> str:
+        """'2026-12-02 09:00 UTC' → "2 December 2026 09:00 UTC", "2 décembre 2026 09:00 UTC"."""
+        from babel.dates import format_date
+
+        try:
+            moment = dt.datetime.strptime(stamp, "%Y-%m-%d %H:%M UTC")
+        except ValueError:
+            return stamp
+        day = format_date(moment.date(), format="long", locale=self.locale)
+        return f"{day} {moment:%H:%M} UTC"
+
     def join(self, items: list[str]) -> str:
         from babel.lists import format_list
 

@@ -31,8 +31,9 @@ def _change_format() -> str:
 def render(summary: Summary, words: Words | None = None) -> bytes:
     from openpyxl import Workbook
 
-    global W
+    global W, PERCENT
     W = words or Words()
+    PERCENT = W.t("xlsx_percent_format")  # "0%"; "0 %" in French and Spanish
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
@@ -117,6 +118,11 @@ def _label(platform: str) -> str:
     return sentences.platform_label(W, platform)
 
 
+def _first_upper(text: str) -> str:
+    """ "OIM absente" stays as it is; str.capitalize() would write "Oim absente"."""
+    return text[:1].upper() + text[1:]
+
+
 def _print_setup(ws: Any) -> None:
     """Prints on few, readable pages: the used range, landscape A4, one page wide, the header
     row repeated on every page (sheets whose first row is a table header)."""
@@ -145,7 +151,7 @@ def _summary(ws: Any, s: Summary) -> None:
 
     wrap = Alignment(wrap_text=True, vertical="top")
     _put(ws, 1, 1, W.t("title")).font = Font(bold=True, size=14, color=HEADER_FILL)
-    _row(ws, 2, [W.t("meta", period=W.period(s.period_label), generated=s.generated)])
+    _row(ws, 2, [W.t("meta", period=W.period(s.period_label), generated=W.generated(s.generated))])
     row = 3
     if s.anonymised:
         _row(ws, row, [W.t("anonymised")])
@@ -308,7 +314,7 @@ def _trend(ws: Any, s: Summary) -> None:
         chart = LineChart()
         chart.title = W.t("chart_rate")
         chart.y_axis.title = W.t("chart_y")
-        chart.y_axis.number_format = "0%"
+        chart.y_axis.number_format = PERCENT
         chart.y_axis.scaling.min = 0
         chart.y_axis.scaling.max = 1
         chart.y_axis.majorUnit = 0.25
@@ -328,7 +334,7 @@ def _trend(ws: Any, s: Summary) -> None:
     # that the sheet prints one page wide.
     row = end + 2
     _header(ws, row, [W.t("month"), W.t("meetings"), W.t("assessed"),
-                      *(W.verdict(v).capitalize() for v in ("compliant", "absent", "wrong_level",
+                      *(_first_upper(W.verdict(v)) for v in ("compliant", "absent", "wrong_level",
                                                             "undetermined", "not_applicable",
                                                             "waived"))])  # fmt: skip
     for i, (month, f) in enumerate(zip(s.months, s.overall), start=row + 1):
