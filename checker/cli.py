@@ -522,11 +522,12 @@ def _period_range(
     "HTML with Chromium; email writes one page per mission into the folder -o names.",
 )
 @click.option(
-    "--output", "-o", type=click.Path(path_type=Path),
+    "--output", "-o", type=click.Path(path_type=Path), metavar="FILE",
     help="Write the report to FILE (atomically); with --format email, a folder.",
 )  # fmt: skip
 @click.option(
     "--per-mission", "per_mission", type=click.Path(path_type=Path, file_okay=False),
+    metavar="DIR",
     help="Also write, per mission, an e-mail page (MISSION.html and MISSION.txt) into DIR.",
 )  # fmt: skip
 @click.option(
