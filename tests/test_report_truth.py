@@ -190,8 +190,8 @@ def test_change_colour_follows_meaning_and_names_the_missions(mixed: Path) -> No
     assert '<div class="delta bad">−50 pts (same missions)</div>' in html
     assert '<div class="delta bad">+1 (same missions)</div>' in html
     assert "good" not in html.split('id="headline"')[1].split("</section>")[0]
-    assert "for the mission with a usable roster in both (KEN): 100% (2 of 2 compliant) → " \
-           "50% (1 of 2)" in html  # fmt: skip
+    assert "for the mission with a usable roster in both (KEN): 100.0% (2 of 2 compliant) → " \
+           "50.0% (1 of 2)" in html  # fmt: skip
     assert "Not compared (a usable roster in October 2026 but none in this period): ETH and " \
            "MLI." in html  # fmt: skip
 
@@ -228,7 +228,10 @@ def test_a_waived_absence_counts_as_check_counts_it(tmp_path: Path) -> None:
     assert any(f.get("waived") and f["code"] == "C301" for f in entry["findings"])
     html = report([ken], tmp_path / "ken.html").read_text(encoding="utf-8")
     assert "waived: Lodwar sub-office closed for relocation in November 2026" in html
-    assert "Waivers applied: 1 meeting accepted by a profile&#39;s waiver" in html
+    assert (
+        "Waivers applied: 1 meeting accepted by a profile&#39;s waiver (KEN: Lodwar "
+        "sub-office closed for relocation in November 2026)"
+    ) in html
     assert "None: all 4 assessed meetings were compliant." in html
 
 
@@ -265,9 +268,9 @@ def test_one_mission_one_month(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("lang", "rate", "month", "heading"),
-    [("en", "44%", "October 2026", "Headline"),
-     ("fr", "44\N{NARROW NO-BREAK SPACE}%", "octobre 2026", "En bref"),
-     ("es", "44\N{NO-BREAK SPACE}%", "octubre de 2026", "Resumen")],
+    [("en", "44.4%", "October 2026", "Headline"),
+     ("fr", "44,4\N{NARROW NO-BREAK SPACE}%", "octobre 2026", "En bref"),
+     ("es", "44,4\N{NO-BREAK SPACE}%", "octubre de 2026", "Resumen")],
 )  # fmt: skip
 def test_three_languages(tmp_path: Path, lang: str, rate: str, month: str, heading: str) -> None:
     from openpyxl import load_workbook

@@ -48,7 +48,7 @@ def _headline(w: Words, title: str, h: Headline) -> list[str]:
     since = w.t("before_same_missions", previous=w.period(h.previous_label))
     rows = [
         (w.t("meetings_assessed"), w.number(h.figures.assessed), w.signed(c["assessed"]) if c else "–"),
-        (w.t("compliance_rate"), w.percent(h.figures.compliance_rate),
+        (w.t("compliance_rate"), w.percent(h.figures.compliance_rate, 1),
          w.points(c["compliance_rate"]) if c else "–"),
         (w.t("iom_absent"), w.number(h.figures.absent), w.signed(c["absent"]) if c else "–"),
         (w.t("wrong_level"), w.number(h.figures.wrong_level), w.signed(c["wrong_level"]) if c else "–"),

@@ -44,7 +44,14 @@ def basis(s: Summary, w: Words) -> list[str]:
         out.append(w.t("basis_profiles", list=w.join(
             [f"{m} ({', '.join(p)})" for m, p in s.profiles.items()])))  # fmt: skip
     waived = s.waived_meetings
-    out.append(w.t("basis_waivers", n=len(waived)) if waived else w.t("basis_no_waivers"))
+    reasons: dict[str, set[str]] = {}
+    for m in waived:
+        reasons.setdefault(m.mission, set()).update(m.waiver_reasons)
+    listed = "; ".join(
+        f"{mission}: {', '.join(sorted(r))}" for mission, r in sorted(reasons.items())
+    )
+    out.append(w.t("basis_waivers", n=len(waived), list=listed) if waived
+               else w.t("basis_no_waivers"))  # fmt: skip
     return out
 
 
@@ -70,9 +77,9 @@ def comparison(h: Headline, w: Words) -> list[str]:
             if h.only_before else [])  # fmt: skip
     now, before = h.now, h.previous
     out = [w.t("compared", n=len(h.compared), list=w.join(h.compared), previous=previous,
-               rate_before=w.percent(before.compliance_rate),
+               rate_before=w.percent(before.compliance_rate, 1),
                before=before.compliant, assessed_before=before.assessed,
-               rate_now=w.percent(now.compliance_rate), now=now.compliant,
+               rate_now=w.percent(now.compliance_rate, 1), now=now.compliant,
                assessed_now=now.assessed)]  # fmt: skip
     if h.only_now:
         out.append(w.t("not_compared_now", list=w.join(h.only_now), previous=previous))
