@@ -42,7 +42,8 @@ def basis(s: Summary, w: Words) -> list[str]:
         out.append(w.t("basis_missions_without", n=len(without), list=w.join(without)))
     if s.profiles:
         out.append(w.t("basis_profiles", list=w.join(
-            [f"{m} ({', '.join(p)})" for m, p in s.profiles.items()])))  # fmt: skip
+            [f"{m} ({', '.join(w.t('profile_generic') if x == 'generic' else x for x in p)})"
+             for m, p in s.profiles.items()])))  # fmt: skip
     waived = s.waived_meetings
     reasons: dict[str, set[str]] = {}
     for m in waived:
