@@ -642,7 +642,9 @@ def report(
                     stream.write(data)
 
             pages = write_per_mission(summary, email_dir, lang, write, profile)
-            click.echo(f"roster-check: {len(pages) // 2} e-mail page(s) written to {email_dir}",
+            click.echo(f"roster-check: {len(pages) // 2} e-mail page(s) written to {email_dir}"
+                       if pages else "roster-check: no roster could be placed at a mission, so "
+                       "no e-mail page was written (see --mission and --mission-map)",
                        err=True)  # fmt: skip
     except (ReportError, ConfigError, OSError) as exc:
         raise ToolError(str(exc)) from None

@@ -517,3 +517,36 @@ def test_xlsx_prints_on_few_pages(tmp_path: Path) -> None:
                      if line.startswith("Pages:")))  # fmt: skip
     # one page for each of the seven sheets, and one more for a long summary or drill-down
     assert pages <= 9, pages
+
+
+def test_words_follow_each_language() -> None:
+    from checker.report.words import Words
+
+    en, fr, es = Words("en"), Words("fr"), Words("es")
+    assert [en.t("n_meetings", n=n) for n in (0, 1, 2)] == ["0 meetings", "1 meeting", "2 meetings"]
+    assert [fr.t("n_meetings", n=n) for n in (0, 1, 2)] == ["0 réunion", "1 réunion", "2 réunions"]
+    # Spanish groups thousands from five digits on (CLDR): 1234, 12.345
+    assert (es.t("n_meetings", n=1234), es.number(12345)) == ("1234 reuniones", "12.345")
+    assert (en.percent(0.444, 1), fr.percent(0.444, 1), es.percent(0.444, 1)) == (
+        "44.4%",
+        "44,4\N{NARROW NO-BREAK SPACE}%",
+        "44,4\N{NO-BREAK SPACE}%",
+    )
+    assert (en.month("2026-10"), fr.month("2026-10"), es.month("2026-10")) == (
+        "October 2026",
+        "octobre 2026",
+        "octubre de 2026",
+    )
+    assert fr.period("2026-01..2026-03") == "janvier 2026 – mars 2026"
+    assert en.period("no period") == "no period"
+    assert (en.points(-0.05), fr.points(0.004), en.points(None)) == ("−5 pts", "±0 pt", "–")
+    assert fr.number(12345) == "12\N{NARROW NO-BREAK SPACE}345"
+
+
+def test_no_mission_means_no_e_mail_page_and_says_why(tmp_path: Path) -> None:
+    folder = broken_folder(tmp_path, named=False)
+    result = invoke(["report", str(folder), "--format", "email", "-o", str(tmp_path / "mail"),
+                     "--jobs", "1"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "no e-mail page was written (see --mission and --mission-map)" in result.output
+    assert list((tmp_path / "mail").iterdir()) == []
