@@ -222,7 +222,8 @@ def _summary(ws: Any, s: Summary) -> None:
         _put(ws, row, 1, W.t("unplaced")).font = Font(bold=True)
         row += 1
         for u in s.unplaced:
-            _row(ws, row, [u.path, unplaced_reason(W, u.reason), W.status(u.status)])
+            _row(ws, row, [u.path, f"{unplaced_reason(W, u.reason)} ({W.status(u.status)})"])
+            ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
             row += 1
         _put(ws, row, 1, W.t("unplaced_remedy")).alignment = wrap
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
