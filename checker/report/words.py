@@ -38,15 +38,20 @@ def _catalogue(lang: str) -> dict[str, Any]:
     return data
 
 
+@cache
+def _locale(lang: str) -> Any:
+    from babel import Locale
+
+    return Locale.parse(_LOCALES[lang])
+
+
 @dataclass(frozen=True)
 class Words:
     lang: str = "en"
 
     @property
     def locale(self) -> Any:
-        from babel import Locale
-
-        return Locale.parse(_LOCALES[self.lang])
+        return _locale(self.lang)
 
     def _entry(self, key: str) -> Any:
         data = _catalogue(self.lang)
@@ -60,7 +65,7 @@ class Words:
         An entry with `one`/`other` forms is chosen by the plural rule of the value `n`."""
         entry = self._entry(key)
         if isinstance(entry, dict):
-            form = self.locale.plural_form(values.get("n", 0))
+            form = _plural(self.lang, values.get("n", 0))
             entry = entry.get(form, entry["other"])
         shown = {k: self.number(v) if isinstance(v, int) and not isinstance(v, bool) else v
                  for k, v in values.items()}  # fmt: skip
@@ -72,9 +77,7 @@ class Words:
     # ------------------------------------------------------------ numbers
 
     def number(self, value: int) -> str:
-        from babel.numbers import format_decimal
-
-        return str(format_decimal(value, locale=self.locale))
+        return _number(self.lang, value)
 
     def decimal(self, value: float) -> str:
         """12.5 → "12.5" / "12,5"; 25.0 → "25"."""
@@ -84,13 +87,9 @@ class Words:
 
     def percent(self, rate: float | None, digits: int = 0) -> str:
         """0.444 → "44%" / "44 %"; with digits=1 "44.4%" / "44,4 %"; "–" for no rate."""
-        from babel.numbers import format_decimal
-
         if rate is None:
             return "–"
-        pattern = "0." + "0" * digits if digits else "0"
-        value = format_decimal(round(rate * 100, digits), format=pattern, locale=self.locale)
-        return self.t("percent_pattern", value=str(value))
+        return _percent(self.lang, round(rate * 100, digits), digits)
 
     def signed(self, delta: int | None) -> str:
         if delta is None:
@@ -110,17 +109,11 @@ class Words:
 
     def month(self, month: str) -> str:
         """'2026-10' → "October 2026", "octobre 2026", "octubre de 2026"."""
-        from babel.dates import format_skeleton
-
-        day = dt.date(int(month[:4]), int(month[5:7]), 1)
-        return str(format_skeleton("yMMMM", day, locale=self.locale))
+        return _month(self.lang, month, "yMMMM")
 
     def month_short(self, month: str) -> str:
         """'2026-10' → "Oct 2026", "oct. 2026", "oct 2026" (chart axes, table headers)."""
-        from babel.dates import format_skeleton
-
-        day = dt.date(int(month[:4]), int(month[5:7]), 1)
-        return str(format_skeleton("yMMM", day, locale=self.locale))
+        return _month(self.lang, month, "yMMM")
 
     def period(self, label: str | None) -> str:
         """'2026-10' → a month; '2026-01..2026-10' → "January–October 2026" style range."""
@@ -134,13 +127,7 @@ class Words:
         return self.t("range", first=self.month(first), last=self.month(last))
 
     def date(self, iso: str) -> str:
-        from babel.dates import format_date
-
-        try:
-            day = dt.date.fromisoformat(iso)
-        except ValueError:
-            return iso
-        return str(format_date(day, format="medium", locale=self.locale))
+        return _date(self.lang, iso)
 
     def generated(self, stamp: str) -> str:
         """'2026-12-02 09:00 UTC' → "2 December 2026 09:00 UTC", "2 décembre 2026 09:00 UTC"."""
@@ -163,3 +150,47 @@ class Words:
 
     def status(self, status: str) -> str:
         return self.t(f"status_{status}")
+
+
+# Babel's formatting costs tens of microseconds a call; a report formats the same few counts,
+# rates, months and dates tens of thousands of times.
+
+
+@cache
+def _plural(lang: str, n: Any) -> str:
+    return str(_locale(lang).plural_form(n))
+
+
+@cache
+def _number(lang: str, value: int) -> str:
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(value, locale=_locale(lang)))
+
+
+@cache
+def _percent(lang: str, value: float, digits: int) -> str:
+    from babel.numbers import format_decimal
+
+    pattern = "0." + "0" * digits if digits else "0"
+    text = format_decimal(value, format=pattern, locale=_locale(lang))
+    return Words(lang).t("percent_pattern", value=str(text))
+
+
+@cache
+def _month(lang: str, month: str, skeleton: str) -> str:
+    from babel.dates import format_skeleton
+
+    day = dt.date(int(month[:4]), int(month[5:7]), 1)
+    return str(format_skeleton(skeleton, day, locale=_locale(lang)))
+
+
+@cache
+def _date(lang: str, iso: str) -> str:
+    from babel.dates import format_date
+
+    try:
+        day = dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return str(format_date(day, format="medium", locale=_locale(lang)))
