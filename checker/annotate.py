@@ -655,11 +655,13 @@ def _platform_table(
     from checker.findings import compliance_rate
 
     counts: dict[str, Counter[str]] = {}
+    waived: Counter[str] = Counter()  # per platform: meetings a waiver accepts (not assessed)
     for result in results:
+        accepted = result.waived_meetings()
         for meeting in result.meetings:
-            counts.setdefault(meeting.label or meeting.platform, Counter())[
-                str(meeting.verdict)
-            ] += 1
+            label = meeting.label or meeting.platform
+            counts.setdefault(label, Counter())[str(meeting.verdict)] += 1
+            waived[label] += meeting.id in accepted
     ws.cell(row, 1, words.text("workbook", "by_platform")).font = Font(bold=True)
     row += 1
     shown = [v for v in VERDICTS if v != "not_applicable" or any(c[v] for c in counts.values())]
@@ -674,7 +676,7 @@ def _platform_table(
         row += 1
         verdicts = counts[label]
         values = [label, sum(verdicts.values()), *(verdicts[v] for v in shown),
-                  words.rate(compliance_rate(verdicts))]  # fmt: skip
+                  words.rate(compliance_rate(verdicts, waived[label]))]  # fmt: skip
         for c, value in enumerate(values, start=1):
             _put(_centred(ws.cell(row, c), c > 1), value)
     return row + 1

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -241,6 +241,12 @@ class FileResult:
     def verdict_counts(self) -> Counter[str]:
         return Counter(str(m.verdict) for m in self.meetings)
 
+    def waived_meetings(self) -> set[str]:
+        return waived_meetings(
+            ((m.id, str(m.verdict)) for m in self.meetings),
+            ((f.meeting_id, f.code, str(f.severity), f.waived) for f in self.findings),
+        )
+
     def summary(self) -> dict[str, Any]:
         verdicts = self.verdict_counts()
         active = [f for f in self.findings if not f.waived]
@@ -252,7 +258,9 @@ class FileResult:
             "undetermined": verdicts["undetermined"],
         }
         out["not_applicable"] = verdicts["not_applicable"]  # always there: a stable shape
-        out["compliance_rate"] = compliance_rate(verdicts)
+        waived = len(self.waived_meetings())
+        out["waived"] = waived  # of the absent and wrong-level meetings, those a waiver accepts
+        out["compliance_rate"] = compliance_rate(verdicts, waived)
         out["errors"] = sum(f.severity is Severity.ERROR for f in active)
         out["warnings"] = sum(f.severity is Severity.WARNING for f in active)
         out["infos"] = sum(f.severity is Severity.INFO for f in active)
@@ -279,10 +287,39 @@ class FileResult:
         return out
 
 
-def compliance_rate(verdicts: Counter[str]) -> float | None:
-    """compliant / (assessed meetings − undetermined); not-applicable meetings are not assessed."""
-    assessed = sum(verdicts.values()) - verdicts["undetermined"] - verdicts["not_applicable"]
+def compliance_rate(verdicts: Counter[str], waived: int = 0) -> float | None:
+    """compliant / meetings assessed: not-applicable, undetermined and waived meetings are not
+    assessed (`waived`: how many of the absent and wrong-level meetings a waiver accepts)."""
+    assessed = (sum(verdicts.values()) - verdicts["undetermined"] - verdicts["not_applicable"]
+                - waived)  # fmt: skip
     return rate(verdicts["compliant"], assessed)
+
+
+NOT_COMPLIANT_VERDICTS = frozenset({"absent", "wrong_level"})
+
+
+def waived_meetings(
+    meetings: Iterable[tuple[str, str]], findings: Iterable[tuple[str | None, str, str, bool]]
+) -> set[str]:
+    """The ids of the meetings a waiver accepts — the one definition `check`, `annotate` and
+    `report` share. `meetings`: (id, verdict); `findings`: (meeting id, code, severity, waived).
+
+    A meeting is waived when its verdict is absent or wrong level, at least one of its
+    compliance findings (C3xx) is waived and none of its compliance errors is not. It keeps
+    its verdict and its findings (shown as waived), and is left out of the meetings assessed,
+    as a not-applicable one is: a waiver neither fails nor passes a meeting.
+    """
+    waived: set[str] = set()
+    active: set[str] = set()
+    for meeting_id, code, severity, is_waived in findings:
+        if meeting_id is None or not code.startswith("C"):
+            continue
+        if is_waived:
+            waived.add(meeting_id)
+        elif severity == "error":
+            active.add(meeting_id)
+    return {m for m, verdict in meetings
+            if verdict in NOT_COMPLIANT_VERDICTS and m in waived and m not in active}  # fmt: skip
 
 
 def rate(compliant: int, assessed: int) -> float | None:

@@ -159,6 +159,8 @@ class ProfileFile(_Strict):
     version: Literal[1] = 1
     mission: str | None = None
     description: str | None = None
+    # The mission's working language: its page of the management report is written in it.
+    language: Literal["en", "fr", "es"] | None = None
     extends: str = GENERIC
     platforms: dict[str, PlatformSettings] = Field(default_factory=dict)
     aliases: AliasSettings = Field(default_factory=AliasSettings)
@@ -221,6 +223,11 @@ def find_mission_profile(mission: str | None, folder: Path | None) -> Path | Non
         return None
     path = folder / f"{mission}.yaml"
     return path if path.is_file() else None
+
+
+def profile_language(path: Path) -> str | None:
+    """The `language` of a profile, or of the nearest profile it extends that has one."""
+    return next((p.language for p, _ in _chain(Path(path)) if p.language), None)
 
 
 def _chain(path: Path) -> list[tuple[ProfileFile, Source]]:

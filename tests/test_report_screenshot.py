@@ -29,7 +29,8 @@ def chromium_path() -> str | None:
     return None
 
 
-def test_html_report_renders_legibly_in_chromium(tmp_path: Path) -> None:
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_html_report_renders_legibly_in_chromium(tmp_path: Path, lang: str) -> None:
     sync_api = pytest.importorskip("playwright.sync_api")
     executable = chromium_path()
     if executable is None:
@@ -38,7 +39,9 @@ def test_html_report_renders_legibly_in_chromium(tmp_path: Path) -> None:
     root = tmp_path / "rosters"
     build_tree(root)
     page_file = tmp_path / "report.html"
-    result = CliRunner().invoke(main, ["report", str(root), "-o", str(page_file), "--jobs", "1"])
+    mail = tmp_path / "mail"
+    result = CliRunner().invoke(main, ["report", str(root), "-o", str(page_file), "--jobs", "1",
+                                       "--lang", lang, "--per-mission", str(mail)])  # fmt: skip
     assert result.exit_code == 0, result.output
 
     requests: list[str] = []
@@ -65,6 +68,16 @@ def test_html_report_renders_legibly_in_chromium(tmp_path: Path) -> None:
                 shots[name] = tmp_path / f"report-{name}.png"
                 page.screenshot(path=str(shots[name]), full_page=name == "phone")
                 page.close()
+            # The e-mail pages fit a phone too (a mail client shows them at its width).
+            for page_path in sorted(mail.glob("*.html")):
+                page = browser.new_page(viewport={"width": 390, "height": 900})
+                page.on("request", lambda r: requests.append(r.url))
+                page.goto(page_path.as_uri())
+                overflow = page.evaluate(
+                    "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+                )
+                assert overflow <= 1, f"{page_path.name}: {overflow}px wider than a phone"
+                page.close()
             page = browser.new_page()
             page.goto(page_file.as_uri())
             pdf = tmp_path / "report.pdf"
@@ -82,4 +95,4 @@ def test_html_report_renders_legibly_in_chromium(tmp_path: Path) -> None:
     if keep:
         Path(keep).mkdir(parents=True, exist_ok=True)
         for path in (*shots.values(), pdf):
-            shutil.copy(path, Path(keep) / path.name)
+            shutil.copy(path, Path(keep) / f"{lang}-{path.name}")

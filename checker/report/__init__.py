@@ -22,7 +22,7 @@ FORMATS: dict[str, str] = {
     "json": "checker.report.json",
 }
 SUFFIXES = {".html": "html", ".htm": "html", ".xlsx": "xlsx", ".md": "md", ".markdown": "md",
-            ".json": "json"}  # fmt: skip
+            ".json": "json", ".pdf": "pdf"}  # fmt: skip
 
 
 def format_for(output: Path, requested: str | None) -> str:
@@ -30,8 +30,9 @@ def format_for(output: Path, requested: str | None) -> str:
     return requested or SUFFIXES.get(output.suffix.lower(), "html")
 
 
-def renderer(name: str) -> Callable[[Summary], bytes]:
-    render: Callable[[Summary], bytes] = import_module(FORMATS[name]).render
+def renderer(name: str) -> Callable[..., bytes]:
+    """render(summary, words) of a format; pdf is the html printed (checker.report.run)."""
+    render: Callable[..., bytes] = import_module(FORMATS[name]).render
     return render
 
 

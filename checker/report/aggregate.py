@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from checker.findings import SCHEMA_VERSION, TOOL_NAME, TOOL_VERSION, rate
+from checker.findings import SCHEMA_VERSION, TOOL_NAME, TOOL_VERSION, rate, waived_meetings
 from checker.report.anonymise import NameScrubber
 
 VERDICTS = ("compliant", "absent", "wrong_level", "undetermined", "not_applicable")
@@ -84,18 +84,22 @@ class Figures:
     wrong_level: int = 0
     undetermined: int = 0
     not_applicable: int = 0
+    waived: int = 0  # absent or wrong-level meetings a profile's waiver accepts: not assessed
 
     @property
     def assessed(self) -> int:
-        return self.meetings - self.undetermined - self.not_applicable
+        return self.meetings - self.undetermined - self.not_applicable - self.waived
 
     @property
     def compliance_rate(self) -> float | None:
         return rate(self.compliant, self.assessed)
 
-    def count(self, verdict: str) -> None:
+    def count(self, verdict: str, waived: bool = False) -> None:
+        """One meeting; a waived one counts as waived, not under its verdict (absent…)."""
         self.meetings += 1
-        if verdict in VERDICTS:
+        if waived:
+            self.waived += 1
+        elif verdict in VERDICTS:
             setattr(self, verdict, getattr(self, verdict) + 1)
 
     def to_dict(self) -> dict[str, Any]:
@@ -107,6 +111,7 @@ class Figures:
             "wrong_level": self.wrong_level,
             "undetermined": self.undetermined,
             "not_applicable": self.not_applicable,
+            "waived": self.waived,
             "compliance_rate": self.compliance_rate,
         }
 
@@ -149,23 +154,45 @@ class ReportOptions:
     anonymise: bool = False
     role_names: Mapping[str, str] = field(default_factory=dict)  # COM → Chief of Mission
     top_gaps: int = 10
+    missions: frozenset[str] | None = None  # --missions: report on these missions only
 
 
 @dataclass
 class Headline:
+    """A period's figures and, like with like, their change from the period before.
+
+    The change compares only the missions with a usable roster in both periods (`compared`):
+    `now` is this period restricted to them, `previous` the period before restricted to them.
+    Missions with a usable roster in only one of the two periods are named, not compared.
+    """
+
     label: str  # "2026-10" or "2026-01..2026-10"
     previous_label: str | None
-    figures: Figures
-    previous: Figures | None
+    figures: Figures  # every mission of this period
+    previous: Figures | None  # the period before, the compared missions only; None: none
+    now: Figures | None = None  # this period, the compared missions only
+    compared: list[str] = field(default_factory=list)
+    only_now: list[str] = field(default_factory=list)
+    only_before: list[str] = field(default_factory=list)
+
+    @property
+    def change(self) -> dict[str, Any] | None:
+        if not self.compared or self.now is None:
+            return None
+        return change(self.now, self.previous)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "period": self.label,
             "previous_period": self.previous_label,
             **self.figures.to_dict(),
-            "previous": self.previous.to_dict() if self.previous else None,
-            "change": change(self.figures, self.previous),
-        }
+            "compared_missions": self.compared,
+            "not_compared": {"only_this_period": self.only_now,
+                             "only_previous_period": self.only_before},
+            "now_compared": self.now.to_dict() if self.now and self.compared else None,
+            "previous": self.previous.to_dict() if self.previous and self.compared else None,
+            "change": self.change,
+        }  # fmt: skip
 
 
 @dataclass
@@ -219,6 +246,7 @@ class Gap:
     meetings_failing: int
     meetings: int
     required: str  # the seat in words ("Resource Management Officer", or "IOM")
+    required_codes: tuple[str, ...] = ()  # the roles the platform accepts (COM, RMO…)
 
     @property
     def text(self) -> str:
@@ -294,15 +322,21 @@ class MeetingEntry:
     verdict: str
     required: list[str]
     attendees: list[str]  # "Programme Officer (J. Okoro)", or the role alone when anonymised
-    findings: list[dict[str, Any]]  # code, severity, cell, message
+    findings: list[dict[str, Any]]  # code, severity, cell, message (waived, waiver_reason)
+    waived: bool = False  # a profile's waiver accepts it: shown, not counted as failing
+
+    @property
+    def waiver_reasons(self) -> list[str]:
+        return sorted({str(f["waiver_reason"]) for f in self.findings if f.get("waived")})
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "group": self.group, "mission": self.mission, "month": self.month,
             "path": self.path, "date": self.date, "platform": self.platform,
             "label": self.label, "level": self.level, "location": self.location,
-            "verdict": self.verdict, "required": self.required, "attendees": self.attendees,
-            "findings": self.findings,
+            "verdict": self.verdict, "waived": self.waived,
+            "waiver_reasons": self.waiver_reasons, "required": self.required,
+            "attendees": self.attendees, "findings": self.findings,
         }  # fmt: skip
 
 
@@ -328,6 +362,20 @@ class Summary:
     meetings: list[MeetingEntry]
     regions: dict[str, str] = field(default_factory=dict)
     top_gaps: int = 10
+    missions: list[str] = field(default_factory=list)  # every mission seen
+    profiles: dict[str, list[str]] = field(default_factory=dict)  # mission → profiles applied
+    missions_with_data: list[str] = field(default_factory=list)  # a usable roster in range
+    # (mission, month) → figures, for every placed file (in range or not) that is usable
+    mission_months: dict[tuple[str, str], Figures] = field(default_factory=dict)
+    months_with_data: list[str] = field(default_factory=list)
+
+    @property
+    def waived_meetings(self) -> list[MeetingEntry]:
+        return [m for m in self.meetings if m.waived]
+
+    @property
+    def failing_meetings(self) -> list[MeetingEntry]:
+        return [m for m in self.meetings if not m.waived]
 
     @property
     def period_label(self) -> str:
@@ -359,6 +407,9 @@ class Summary:
             "group_by": self.group_by,
             "anonymised": self.anonymised,
             "files": self.files,
+            "basis": {"missions": self.missions, "missions_with_data": self.missions_with_data,
+                      "months_with_data": self.months_with_data, "profiles": self.profiles,
+                      "waived_meetings": len(self.waived_meetings)},
             "duplicate_rule": NEWER_WINS,
             "headline": {
                 "latest_month": self.headline_latest.to_dict() if self.headline_latest else None,
@@ -391,6 +442,23 @@ class _Placed:
     month: str
     submission: Submission
 
+    @property
+    def usable(self) -> bool:
+        return self.submission.status not in NOT_REPORTED
+
+    @property
+    def waived(self) -> set[str]:
+        return waived_of(self.submission.result)
+
+
+def waived_of(result: Mapping[str, Any]) -> set[str]:
+    """The meetings of a file's result a waiver accepts (checker.findings.waived_meetings)."""
+    return waived_meetings(
+        ((str(m.get("id")), str(m.get("verdict"))) for m in result.get("meetings", ())),
+        ((f.get("meeting_id"), str(f.get("code", "")), str(f.get("severity", "")),
+          bool(f.get("waived"))) for f in result.get("findings", ())),
+    )  # fmt: skip
+
 
 def platform_order(codes: Iterable[str]) -> list[str]:
     known = [p for p in PLATFORM_ORDER if p in codes]
@@ -398,14 +466,19 @@ def platform_order(codes: Iterable[str]) -> list[str]:
 
 
 def _place(
-    submissions: Sequence[Submission],
-) -> tuple[dict[tuple[str, str], _Placed], list[Duplicate], list[Unplaced], set[str]]:
-    """Mission-month of each file; the newer of two files at the same mission-month wins."""
+    submissions: Sequence[Submission], only: frozenset[str] | None = None
+) -> tuple[dict[tuple[str, str], _Placed], list[Duplicate], list[Unplaced], set[str], int]:
+    """Mission-month of each file; the newer of two files at the same mission-month wins.
+    With `only`, files of other (known) missions are left out and counted."""
     claims: dict[tuple[str, str], list[Submission]] = defaultdict(list)
     unplaced: list[Unplaced] = []
     seen_missions: set[str] = set()
+    left_out = 0
     for sub in submissions:
         mission, period = sub.result.get("mission"), sub.result.get("period")
+        if only is not None and mission and str(mission) not in only:
+            left_out += 1
+            continue
         if mission:
             seen_missions.add(str(mission))
         if not mission or not period:
@@ -427,7 +500,7 @@ def _place(
             duplicates.append(
                 Duplicate(mission, month, ranked[0].path, [s.path for s in ranked[1:]])
             )
-    return placed, duplicates, unplaced, seen_missions
+    return placed, duplicates, unplaced, seen_missions, left_out
 
 
 def _figures_of(
@@ -435,21 +508,25 @@ def _figures_of(
 ) -> Figures:  # fmt: skip
     figures = Figures()
     for p in placed:
+        waived = p.waived
         for meeting in p.submission.result.get("meetings", ()):
             if keep is None or keep(p, meeting):
-                figures.count(str(meeting.get("verdict")))
+                figures.count(str(meeting.get("verdict")), str(meeting.get("id")) in waived)
     return figures
 
 
 def _by_group(
-    placed: Mapping[tuple[str, str], _Placed], month: str | None, group_of: Any
+    placed: Mapping[tuple[str, str], _Placed], month: str | None, group_of: Any,
+    missions: set[str],
 ) -> dict[str, Figures]:  # fmt: skip
+    """Figures per group in one month, over `missions` only (like with like)."""
     out: dict[str, Figures] = defaultdict(Figures)
     for p in placed.values():
-        if p.month == month:
+        if p.month == month and p.mission in missions:
+            waived = p.waived
             for meeting in p.submission.result.get("meetings", ()):
                 out[group_of(p.mission, str(meeting.get("platform")))].count(
-                    str(meeting.get("verdict"))
+                    str(meeting.get("verdict")), str(meeting.get("id")) in waived
                 )
     return out
 
@@ -463,7 +540,7 @@ def aggregate(submissions: Sequence[Submission], options: ReportOptions | None =
     if options.group_by not in GROUP_BY:
         raise ValueError(f"group_by must be one of {', '.join(GROUP_BY)}")
     regions = dict(options.regions or {})
-    placed, duplicates, unplaced, seen = _place(submissions)
+    placed, duplicates, unplaced, seen, left_out = _place(submissions, options.missions)
 
     if options.period is not None:
         months = months_between(*options.period)
@@ -474,7 +551,7 @@ def aggregate(submissions: Sequence[Submission], options: ReportOptions | None =
         months = []
     month_set = set(months)
     in_range = {k: p for k, p in placed.items() if p.month in month_set}
-    missions = sorted(seen | set(regions))
+    missions = sorted(seen | set(regions) | set(options.missions or ()))
 
     def region_of(mission: str) -> str:
         return regions.get(mission, UNASSIGNED)
@@ -501,27 +578,34 @@ def aggregate(submissions: Sequence[Submission], options: ReportOptions | None =
     )
     seat_required: dict[tuple[str, str, str], list[str]] = {}
     drill: list[MeetingEntry] = []
+    profiles: dict[str, set[str]] = defaultdict(set)
     for (mission, month), p in sorted(in_range.items()):
         result = p.submission.result
         findings_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for finding in result.get("findings", ()):
-            if finding.get("meeting_id") and not finding.get("waived"):
+            # Waived findings stay visible (docs/profiles.md), marked as waived.
+            if finding.get("meeting_id"):
                 findings_of[finding["meeting_id"]].append(finding)
         if scrubber is not None:
             scrubber.learn(result)
+        if result.get("profile"):
+            profiles[mission].add(str(result["profile"]))
+        waived = p.waived
         for meeting in result.get("meetings", ()):
             verdict = str(meeting.get("verdict"))
             platform = str(meeting.get("platform"))
             label = str(meeting.get("label") or platform)
+            is_waived = str(meeting.get("id")) in waived
             for figures in (total, overall[month], trend[platform][month],
                             cells[mission][platform], region_cells[region_of(mission)][platform],
                             groups[group_of(mission, platform)][month],
                             seats[(mission, platform, label)][month]):  # fmt: skip
-                figures.count(verdict)
+                figures.count(verdict, is_waived)
             seat_required.setdefault((mission, platform, label), list(meeting.get("required", [])))
             if verdict in NOT_COMPLIANT:
                 drill.append(_entry(group_of(mission, platform), mission, month, p, meeting,
-                                    findings_of.get(str(meeting.get("id")), []), scrubber))  # fmt: skip
+                                    findings_of.get(str(meeting.get("id")), []), scrubber,
+                                    is_waived))  # fmt: skip
 
     platforms = platform_order(trend)
     # Every mission seen gets a heatmap row, even one with no meeting in range.
@@ -547,17 +631,16 @@ def aggregate(submissions: Sequence[Submission], options: ReportOptions | None =
         with_files = [m for m in months if any(k[1] == m for k in in_range)]
         latest = with_files[-1] if with_files else months[-1]
         before = shift(latest, -1)
-        previous = [p for p in placed.values() if p.month == before]
-        headline_latest = Headline(latest, before, _figures_of(p for p in in_range.values()
-                                                               if p.month == latest),
-                                   _figures_of(previous) if previous else None)  # fmt: skip
+        headline_latest = _headline(
+            latest, before, [p for p in in_range.values() if p.month == latest],
+            [p for p in placed.values() if p.month == before],
+        )  # fmt: skip
         earlier = set(months_between(shift(months[0], -len(months)), shift(months[0], -1)))
-        previous = [p for p in placed.values() if p.month in earlier]
         earlier_label = (f"{min(earlier)}..{max(earlier)}" if len(earlier) > 1
                          else next(iter(earlier)))  # fmt: skip
-        headline_range = Headline(
+        headline_range = _headline(
             months[0] if len(months) == 1 else f"{months[0]}..{months[-1]}", earlier_label,
-            total, _figures_of(previous) if previous else None,
+            list(in_range.values()), [p for p in placed.values() if p.month in earlier],
         )  # fmt: skip
 
     # Breakdown by group, with the change between the headline's two months.
@@ -568,9 +651,11 @@ def aggregate(submissions: Sequence[Submission], options: ReportOptions | None =
         group_keys |= set(missions)
     elif options.group_by == "region" and regions:
         group_keys |= {region_of(m) for m in missions}
+    # Like with like: the change of a group compares the missions present in both months.
+    common = set(headline_latest.compared) if headline_latest else set()
     at_latest, at_before = (
-        _by_group(placed, latest_month, group_of),
-        _by_group(placed, before_month, group_of),
+        _by_group(placed, latest_month, group_of, common),
+        _by_group(placed, before_month, group_of, common),
     )
     breakdown = []
     for key in sorted(group_keys):
@@ -601,6 +686,7 @@ def aggregate(submissions: Sequence[Submission], options: ReportOptions | None =
                     sum(getattr(f, kind) for f in met), sum(f.meetings for f in met),
                     _required_words(seat_required[(mission, platform, label)],
                                     options.role_names),
+                    tuple(seat_required[(mission, platform, label)]),
                 ))  # fmt: skip
     gaps.sort(key=lambda g: (-g.months_failing, -g.months_failing / g.months_met,
                              -g.meetings_failing, g.mission, g.label, g.kind))  # fmt: skip
@@ -621,7 +707,9 @@ def aggregate(submissions: Sequence[Submission], options: ReportOptions | None =
     out_of_range = sum(1 for k in placed if k not in in_range)
     files = {
         "read": len(submissions),
+        "other_missions": left_out,
         "used": len(in_range),
+        "usable": sum(p.usable for p in in_range.values()),
         "superseded": sum(len(d.superseded) for d in duplicates),
         "not_placed": len(unplaced),
         "outside_period": out_of_range,
@@ -637,14 +725,33 @@ def aggregate(submissions: Sequence[Submission], options: ReportOptions | None =
         overall=[overall[m] for m in months], breakdown=breakdown, gaps=gaps,
         submissions=submission_gaps, duplicates=duplicates, unplaced=unplaced,
         meetings=drill, regions=regions, top_gaps=options.top_gaps,
+        missions=missions, profiles={m: sorted(v) for m, v in sorted(profiles.items())},
+        missions_with_data=sorted({p.mission for p in in_range.values() if p.usable}),
+        months_with_data=sorted({p.month for p in in_range.values() if p.usable}),
+        mission_months={k: _figures_of([p]) for k, p in sorted(placed.items()) if p.usable},
     )  # fmt: skip
     return summary
+
+
+def _headline(
+    label: str, previous_label: str, now: Sequence[_Placed], before: Sequence[_Placed]
+) -> Headline:  # fmt: skip
+    """The figures of `now`, and the change from `before` over the missions usable in both."""
+    usable_now = {p.mission for p in now if p.usable}
+    usable_before = {p.mission for p in before if p.usable}
+    common = usable_now & usable_before
+    return Headline(
+        label, previous_label, _figures_of(now),
+        _figures_of(p for p in before if p.mission in common) if common else None,
+        _figures_of(p for p in now if p.mission in common) if common else None,
+        sorted(common), sorted(usable_now - common), sorted(usable_before - common),
+    )  # fmt: skip
 
 
 def _sum(figures: Iterable[Figures]) -> Figures:
     out = Figures()
     for f in figures:
-        for name in ("meetings", *VERDICTS):
+        for name in ("meetings", *VERDICTS, "waived"):
             setattr(out, name, getattr(out, name) + getattr(f, name))
     return out
 
@@ -656,7 +763,7 @@ def _worst_first(figures: Figures) -> tuple[int, float]:
 
 def _entry(
     group: str, mission: str, month: str, placed: _Placed, meeting: Mapping[str, Any],
-    findings: list[dict[str, Any]], scrubber: NameScrubber | None,
+    findings: list[dict[str, Any]], scrubber: NameScrubber | None, waived: bool = False,
 ) -> MeetingEntry:  # fmt: skip
     attendees = []
     for person in meeting.get("iom_attendees", ()):
@@ -671,13 +778,16 @@ def _entry(
         message = str(f.get("message", ""))
         if scrubber is not None:
             message = scrubber.scrub(message)
-        cleaned.append({"code": f.get("code"), "severity": f.get("severity"),
-                        "cell": f.get("cell"), "message": message})  # fmt: skip
+        entry = {"code": f.get("code"), "severity": f.get("severity"),
+                 "cell": f.get("cell"), "message": message}  # fmt: skip
+        if f.get("waived"):
+            entry |= {"waived": True, "waiver_reason": f.get("waiver_reason")}
+        cleaned.append(entry)
     return MeetingEntry(
         group=group, mission=mission, month=month, path=placed.submission.path,
         date=str(meeting.get("date")), platform=str(meeting.get("platform")),
         label=str(meeting.get("label") or meeting.get("platform")),
         level=str(meeting.get("level")), location=meeting.get("location"),
         verdict=str(meeting.get("verdict")), required=list(meeting.get("required", [])),
-        attendees=attendees, findings=cleaned,
+        attendees=attendees, findings=cleaned, waived=waived,
     )  # fmt: skip

@@ -13,15 +13,16 @@ from itertools import pairwise
 from markupsafe import Markup, escape
 
 from checker.report.aggregate import Figures
+from checker.report.words import Words
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies, and in grey print.
 SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
                   "#8C6D1F", "#7F3C8D", "#3A7D44", "#B3446C")  # fmt: skip
 OVERALL_COLOUR = "#111111"
 VERDICT_COLOURS = {"compliant": "#1a9850", "wrong_level": "#f4a340", "absent": "#d73027",
-                   "undetermined": "#9e9e9e"}  # fmt: skip
-VERDICT_WORDS = {"compliant": "compliant", "wrong_level": "wrong level", "absent": "absent",
-                 "undetermined": "undetermined"}  # fmt: skip
+                   "undetermined": "#9e9e9e", "waived": "#8fa8d8",
+                   "not_applicable": "#d9d9d9"}  # fmt: skip
+BAR_VERDICTS = ("compliant", "wrong_level", "absent", "waived", "undetermined", "not_applicable")
 
 # Heatmap cells: light enough at both ends for black text; the xlsx uses the same three stops.
 RATE_SCALE = ((0.0, "F08A7E"), (0.5, "FFE08A"), (1.0, "8FD18A"))
@@ -38,9 +39,8 @@ class Series:
     overall: bool = False
 
 
-def month_label(month: str) -> str:
-    names = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-    return f"{names[int(month[5:7]) - 1]} {month[2:4]}"
+def month_label(month: str, words: Words | None = None) -> str:
+    return (words or Words()).month_short(month)
 
 
 def _x_positions(count: int) -> list[float]:
@@ -51,8 +51,9 @@ def _x_positions(count: int) -> list[float]:
 
 
 def _frame(
-    months: Sequence[str], xs: Sequence[float], y_labels: Sequence[tuple[float, str]]
-) -> list[str]:
+    months: Sequence[str], xs: Sequence[float], y_labels: Sequence[tuple[float, str]],
+    words: Words,
+) -> list[str]:  # fmt: skip
     parts = []
     for y, text in y_labels:
         parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
@@ -63,8 +64,11 @@ def _frame(
     step = max(1, -(-len(months) // 12))  # at most ~12 month labels
     for i, (month, x) in enumerate(zip(months, xs)):
         if i % step == 0 or i == len(months) - 1:
-            parts.append(f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle">'
-                         f"{escape(month_label(month))}</text>")  # fmt: skip
+            anchor = (
+                "end" if x >= WIDTH - RIGHT - 1 else "start" if x <= LEFT + 1 else "middle"
+            )  # the first and last labels stay inside the chart
+            parts.append(f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="{anchor}">'
+                         f"{escape(month_label(month, words))}</text>")  # fmt: skip
     return parts
 
 
@@ -74,8 +78,11 @@ def _open(label: str, css: str) -> str:
             f"<title>{escape(label)}</title>")  # fmt: skip
 
 
-def rate_chart(months: Sequence[str], series: Sequence[Series], label: str) -> Markup:
+def rate_chart(
+    months: Sequence[str], series: Sequence[Series], label: str, words: Words | None = None
+) -> Markup:
     """Compliance rate per month, one line per series; a month with nothing assessed is a gap."""
+    words = words or Words()
     xs = _x_positions(len(months))
     plot_h = HEIGHT - TOP - BOTTOM
 
@@ -83,7 +90,8 @@ def rate_chart(months: Sequence[str], series: Sequence[Series], label: str) -> M
         return TOP + plot_h * (1 - rate)
 
     parts = [_open(label, "chart line-chart")]
-    parts += _frame(months, xs, [(y_of(v / 100), f"{v}%") for v in (0, 25, 50, 75, 100)])
+    parts += _frame(months, xs, [(y_of(v / 100), words.percent(v / 100)) for v in (0, 25, 50, 75, 100)],
+                    words)  # fmt: skip
     # The overall line last, so that it sits on top.
     for s in sorted(series, key=lambda s: s.overall):
         width = 3.2 if s.overall else 1.8
@@ -101,8 +109,9 @@ def rate_chart(months: Sequence[str], series: Sequence[Series], label: str) -> M
         for month, x, f in zip(months, xs, s.figures):
             if f.compliance_rate is None:
                 continue
-            tip = (f"{s.name}, {month}: {f.compliance_rate:.0%} "
-                   f"({f.compliant} of {f.assessed} compliant)")  # fmt: skip
+            tip = words.t("chart_tip", name=s.name, month=words.month(month),
+                          rate=words.percent(f.compliance_rate), compliant=f.compliant,
+                          n=f.assessed)  # fmt: skip
             parts.append(f'<circle cx="{x:.1f}" cy="{y_of(f.compliance_rate):.1f}" '
                          f'r="{3.6 if s.overall else 2.6}" fill="{s.colour}">'
                          f"<title>{escape(tip)}</title></circle>")  # fmt: skip
@@ -110,8 +119,11 @@ def rate_chart(months: Sequence[str], series: Sequence[Series], label: str) -> M
     return Markup("".join(parts))
 
 
-def verdict_bars(months: Sequence[str], overall: Sequence[Figures], label: str) -> Markup:
-    """Meetings per month, stacked by verdict."""
+def verdict_bars(
+    months: Sequence[str], overall: Sequence[Figures], label: str, words: Words | None = None
+) -> Markup:
+    """Meetings per month, stacked by verdict (waived and not applicable included)."""
+    words = words or Words()
     xs = _x_positions(len(months))
     plot_h = HEIGHT - TOP - BOTTOM
     top = max([f.meetings for f in overall] + [1])
@@ -122,16 +134,16 @@ def verdict_bars(months: Sequence[str], overall: Sequence[Figures], label: str) 
         xs = [LEFT + slot * (i + 0.5) for i in range(len(months))]
     parts = [_open(label, "chart bar-chart")]
     ticks = [scale * i / 4 for i in range(5)]
-    parts += _frame(months, xs, [(TOP + plot_h * (1 - t / scale), f"{t:g}") for t in ticks])
+    parts += _frame(months, xs, [(TOP + plot_h * (1 - t / scale), words.decimal(t)) for t in ticks], words)  # fmt: skip
     for month, x, f in zip(months, xs, overall):
         y = TOP + plot_h
-        for verdict in ("compliant", "wrong_level", "absent", "undetermined"):
+        for verdict in BAR_VERDICTS:
             count = getattr(f, verdict)
             if not count:
                 continue
             h = plot_h * count / scale
             y -= h
-            tip = f"{month}: {count} {VERDICT_WORDS[verdict]}"
+            tip = f"{words.month(month)}: {words.number(count)} × {words.verdict(verdict)}"
             parts.append(f'<rect x="{x - bar / 2:.1f}" y="{y:.1f}" width="{bar:.1f}" '
                          f'height="{h:.1f}" fill="{VERDICT_COLOURS[verdict]}">'
                          f"<title>{escape(tip)}</title></rect>")  # fmt: skip
