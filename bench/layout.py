@@ -44,8 +44,10 @@ def main() -> None:
             read += _best(lambda p=path: read_workbook(p), args.repeat)
             workbook = read_workbook(path)  # laying out again only refills merged cells
             lay += _best(lambda w=workbook: lay_out(w, headers), args.repeat)
-        print(f"{label}: read {read * 1000:.1f} ms, lay out {lay * 1000:.1f} ms CPU"
-              f" ({lay / read:.0%} of the read)")
+        print(
+            f"{label}: read {read * 1000:.1f} ms, lay out {lay * 1000:.1f} ms CPU"
+            f" ({lay / read:.0%} of the read)"
+        )
 
 
 if __name__ == "__main__":

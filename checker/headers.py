@@ -192,4 +192,9 @@ class Headers:
                 return "iom"
             if head in self.organisations:
                 return "other"
+        # An organisation named further in ("non-IOM", "seconded from OCHA"): still a cell
+        # about organisations, not IOM's.
+        padded = f" {key} "
+        if any(f" {name} " in padded for name in (*self.iom, *self.organisations)):
+            return "other"
         return None

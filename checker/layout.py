@@ -260,8 +260,7 @@ def _organisation_column(sheet: SheetGrid, found: _Header, headers: Headers) -> 
             continue
         kinds = [headers.organisation_kind(v) for v in values]
         known = [k for k in kinds if k is not None]
-        names = {fold(v) for v, k in zip(values, kinds) if k is not None}
-        if len(known) * 10 >= len(values) * 6 and len(names) >= 2:
+        if len(values) >= 2 and len(known) * 10 >= len(values) * 6:
             header = next((h for c, h, _ in found.ignored if c == col), "")
             header = header or next((c.header for c in found.columns.values() if c.col == col), "")
             return Column("organization", col, header, BY_CONTENTS)
@@ -316,6 +315,11 @@ def _log_evidence(
     if attendee is not None and _names_iom(attendee.header, headers):
         evidence.append(("header", attendee.header))
     for col, header, kind in found.ignored:
+        if kind in ("", None) or kind.startswith(("duplicate:", "not:")):
+            values = _column_values(sheet, found.data_start, col)
+            if any(headers.organisation_kind(v) is not None for v in values):
+                against.append(("organisations", header))  # whose people: others' too
+            continue
         if kind != "email":
             continue
         domains = set()

@@ -364,6 +364,9 @@ class Summary:
     top_gaps: int = 10
     missions: list[str] = field(default_factory=list)  # every mission seen
     profiles: dict[str, list[str]] = field(default_factory=dict)  # mission → profiles applied
+    # mission → the files of the profiles applied (not in the report's JSON: for the e-mail
+    # pages, whose language the mission's profile may name)
+    profile_files: dict[str, list[str]] = field(default_factory=dict, repr=False)
     missions_with_data: list[str] = field(default_factory=list)  # a usable roster in range
     # (mission, month) → figures, for every placed file (in range or not) that is usable
     mission_months: dict[tuple[str, str], Figures] = field(default_factory=dict)
@@ -579,6 +582,7 @@ def aggregate(submissions: Sequence[Submission], options: ReportOptions | None =
     seat_required: dict[tuple[str, str, str], list[str]] = {}
     drill: list[MeetingEntry] = []
     profiles: dict[str, set[str]] = defaultdict(set)
+    profile_files: dict[str, set[str]] = defaultdict(set)
     for (mission, month), p in sorted(in_range.items()):
         result = p.submission.result
         findings_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -590,6 +594,8 @@ def aggregate(submissions: Sequence[Submission], options: ReportOptions | None =
             scrubber.learn(result)
         if result.get("profile"):
             profiles[mission].add(str(result["profile"]))
+        if result.get("profile_path"):
+            profile_files[mission].add(str(result["profile_path"]))
         waived = p.waived
         for meeting in result.get("meetings", ()):
             verdict = str(meeting.get("verdict"))
@@ -726,6 +732,7 @@ def aggregate(submissions: Sequence[Submission], options: ReportOptions | None =
         submissions=submission_gaps, duplicates=duplicates, unplaced=unplaced,
         meetings=drill, regions=regions, top_gaps=options.top_gaps,
         missions=missions, profiles={m: sorted(v) for m, v in sorted(profiles.items())},
+        profile_files={m: sorted(v) for m, v in sorted(profile_files.items())},
         missions_with_data=sorted({p.mission for p in in_range.values() if p.usable}),
         months_with_data=sorted({p.month for p in in_range.values() if p.usable}),
         mission_months={k: _figures_of([p]) for k, p in sorted(placed.items()) if p.usable},

@@ -108,7 +108,13 @@ def write_per_mission(
 
     written = []
     for mission in summary.missions:
-        words = Words(mission_language(mission, profile, profiles) or lang)
+        judged_with = summary.profile_files.get(mission) or []
+        language = None
+        if profile is None and len(judged_with) == 1:  # the profile that judged its rosters
+            from checker.profile import profile_language
+
+            language = profile_language(Path(judged_with[0]))
+        words = Words(language or mission_language(mission, profile, profiles) or lang)
         html, text = render_mission(summary, mission, words)
         for path, data in ((folder / f"{mission}.html", html), (folder / f"{mission}.txt", text)):
             write(path, data)
