@@ -185,6 +185,8 @@ class Headers:
         key = fold(value)
         if not key:
             return None
+        if "@" in value and " " not in value.strip():  # "@iom.int", "x@unicef.org"
+            return "iom" if value.strip().lower().endswith("@iom.int") else "other"
         words = key.split()
         for size in range(min(len(words), 6), 0, -1):
             head = " ".join(words[:size])

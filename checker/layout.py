@@ -42,7 +42,7 @@ from checker.text import fold
 
 HEADER_SEARCH_ROWS = 20
 FIELDS = ("date", "platform", "level", "location", "attendee", "organization", "title", "sector",
-          "capacity")  # fmt: skip
+          "capacity", "presence")  # fmt: skip
 CONTENT_SAMPLE_ROWS = 300
 
 # Shapes of table a sheet may hold.

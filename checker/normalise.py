@@ -220,7 +220,7 @@ def _affiliations(roster: Roster, vocabulary: Vocabulary, templated: Sequence[bo
         file = int(frame.loc[rows, "file"].iloc[0]) if rows.any() else -1
         if 0 <= file < len(templated) and templated[file]:
             evidence.append(("template", ""))
-        titles = frame.loc[rows, "title"].dropna().unique()
+        titles = frame.loc[rows, "title_key"].dropna().unique()
         if (
             not evidence
             and len(titles) >= 2
@@ -258,7 +258,27 @@ def apply_vocabulary(
         frame["level_code"] = level.replace(BLANK, "national")
     (frame["location_key"],) = _lookup(frame["location"], vocabulary.key, (None, "", ""))
 
-    (organisation,) = _lookup(frame["organization"], vocabulary.organisation, (None, None, None))
+    # Marks in brackets: "(excusée)" — listed but absent —, "(observer)" — there as observer.
+    frame["title_key"], title_absent, title_observer = _lookup(
+        frame["title"], vocabulary.marks, ("text", None, None), ("absent", False, False),
+        ("observer", False, False),
+    )  # fmt: skip
+    (name_absent,) = _lookup(frame["attendee"], vocabulary.marks, ("absent", False, False))
+    # A title written in the name cell ("Chief of Mission - Jane Doe") where none is given.
+    (in_name,) = _lookup(frame["attendee"].where(frame["title_key"].isna(), None),
+                         vocabulary.title_in_name, (None, None, None))  # fmt: skip
+    frame["title_key"] = frame["title_key"].where(in_name.isna(), in_name)
+    frame["title"] = frame["title"].where(in_name.isna(), in_name)
+    org_text, org_observer = _lookup(
+        frame["organization"], vocabulary.marks, ("text", None, None), ("observer", False, False)
+    )
+    (presence,) = _lookup(frame["presence"], vocabulary.presence, (None, UNKNOWN, BLANK))
+    with_presence = frame["table"].isin([t.index for t in roster.tables if "presence" in t.columns])
+    absent = name_absent.astype(bool) | title_absent.astype(bool) | presence.eq("absent")
+    # In a table with an attendance column, a blank or unreadable one does not say they came.
+    presence_unknown = with_presence & presence.isin([BLANK, UNKNOWN]) & ~absent
+
+    (organisation,) = _lookup(org_text, vocabulary.organisation, (None, None, None))
     frame["organisation_code"] = organisation
     _affiliations(roster, vocabulary, templated or ())
     # In IOM's log every named row is IOM, and a row without a name means the meeting took
@@ -268,9 +288,12 @@ def apply_vocabulary(
     reading = frame["table"].map(readings)
     named = frame["attendee"].notna() | frame["title"].notna()
     listed = reading.eq(BY_ORGANIZATION)
-    frame["is_iom"] = (listed & organisation.eq(IOM)) | (reading.eq(IOM_LOG) & named)
-    frame["iom_unknown"] = (listed & organisation.eq(UNCLEAR)) | (
-        reading.isin([UNKNOWN_AFFILIATION, SPLIT]) & named
+    staff = (listed & organisation.eq(IOM)) | (reading.eq(IOM_LOG) & named)
+    frame["is_iom"] = staff & ~absent & ~presence_unknown
+    frame["iom_unknown"] = (
+        (listed & organisation.eq(UNCLEAR))
+        | (reading.isin([UNKNOWN_AFFILIATION, SPLIT]) & named)
+        | (staff & presence_unknown)
     )
     iom = frame["is_iom"]
     bare_cluster = frame["platform_code"].eq("CLUSTER") & platform_sector.isna()
@@ -285,7 +308,7 @@ def apply_vocabulary(
 
     # Only IOM titles are judged; other agencies' titles are not looked at.
     role, frame["title_sector"], acting = _lookup(
-        frame["title"].where(iom, None),
+        frame["title_key"].where(iom, None),
         vocabulary.title,
         ("role", UNKNOWN, BLANK),
         ("sector", None, None),
@@ -294,7 +317,8 @@ def apply_vocabulary(
     frame["role"] = role.where(iom, None)
     frame["acting"] = acting.astype(bool)
     (capacity,) = _lookup(frame["capacity"], vocabulary.capacity, (None, UNKNOWN, "member"))
-    frame["capacity_code"] = capacity.where(iom, "member")
+    observer = title_observer.astype(bool) | org_observer.astype(bool)
+    frame["capacity_code"] = capacity.mask(observer, "observer").where(iom, "member")
 
     # One number per meeting: rows sharing date, platform, cluster sector, level and location.
     keys = ["file", "date_iso", "platform_code", "meeting_sector", "level_code", "location_key"]

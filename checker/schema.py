@@ -172,8 +172,11 @@ def _to_findings(
         if key in findings:  # a merged cell is reported once
             continue
         suggestion = _suggest(code, value, vocabulary)
+        contained = vocabulary.contained_role(value) if code == "S205" else None
+        variant = f"{code}:{field_name}" if code == "S202" else code
         message = render(
-            f"{code}:{field_name}" if code == "S202" else code,
+            "S205:contains" if contained else variant,
+            role=name("roles", contained) if contained else "",
             value=value,
             name=row["attendee"] or phrase("no_name"),
             suggestion=suggestion,

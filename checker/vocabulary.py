@@ -67,6 +67,7 @@ class VocabularyFile(_Strict):
     organisation: dict[Literal["iom", "others"], list[str]]
     levels: dict[Literal["national", "subnational"], list[str]]
     capacities: dict[Literal["member", "observer", "chair"], list[str]]
+    presence: dict[Literal["present", "absent"], list[str]] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _codes_exist(self) -> VocabularyFile:
@@ -148,6 +149,14 @@ _COMPLEMENT = re.compile(r" (?:to|of|for|du|de|del|aupres|a|al|en|con) ")
 _SERVES = frozenset({"to", "of", "for", "the", "office", "du", "de", "la", "l", "del", "el",
                      "bureau", "cabinet", "oficina", "despacho", "aupres", "a", "al", "iom",
                      "oim", "en", "con"})  # fmt: skip
+_REPRESENTED_BY = re.compile(
+    r"\b(?:represented by|replaced by|représentée? par|remplacée? par|representad[oa] por|"
+    r"reemplazad[oa] por|sustituid[oa] por|representad[oa] por)\b",
+    re.IGNORECASE,
+)
+_NAME_PARTS = re.compile(r"\s+[-–—]\s+|,\s*")
+_NAME_BRACKETS = re.compile(r"\s*[(\[]|[)\]]\s*")
+_POSSESSIVE = re.compile(r"['’]s\s+")
 _TITLE_SEPARATOR = re.compile(r"\s*(?:[,;:(\[/]|\s[-–—]\s)")
 # Organisation cells: words that make a mention of IOM mean someone else.
 _NOT_IOM = frozenset({"non", "not", "no", "ex", "former", "formerly", "ancien", "ancienne",
@@ -159,8 +168,19 @@ _RELATION = frozenset({"seconded", "secondment", "secondee", "detache", "detache
                        "prestataire", "consultant", "consultancy", "behalf", "nom", "compte",
                        "nombre", "representing", "adscrito", "adscrita", "supported", "appui",
                        "apoyo", "formerly"})  # fmt: skip
+_ABSENT_MARK = re.compile(
+    r"[(\[]\s*(?:excus[ée]e?s?|excused|apolog(?:y|ies|ised|ized)|absente?|regrets?|ausente|"
+    r"excusad[oa]|did not attend|not present|no asisti[óo]|n'?a pas assist[ée]e?)\s*[)\]]",
+    re.IGNORECASE,
+)
+_OBSERVER_MARK = re.compile(
+    r"[(\[]\s*(?:as\s+)?(?:observer|observateur|observatrice|observador[a]?)\s*[)\]]",
+    re.IGNORECASE,
+)
 # A form's free-text answer: "Other: …", "Autre : …", "Otro: …".
 _OTHER_ANSWER = frozenset({"other", "others", "autre", "autres", "otro", "otra", "otros"})
+_DOMAIN = re.compile(r"@([\w-]+(?:\.[\w-]+)+)")
+_IOM_DOMAINS = frozenset({"iom.int"})
 IOM = "iom"
 OTHER = "other"
 UNCLEAR = "unclear"
@@ -190,6 +210,15 @@ class TitleMatch:
     role: str | None
     sector: str | None
     acting: bool
+
+
+@dataclass(frozen=True)
+class Marks:
+    """A cell's text without its bracketed marks, and what they said."""
+
+    text: object
+    absent: bool
+    observer: bool
 
 
 @dataclass(frozen=True)
@@ -273,6 +302,7 @@ class Vocabulary:
         )
         self._levels = _alias_map({k: v for k, v in words.levels.items()})
         self._capacities = _alias_map({k: v for k, v in words.capacities.items()})
+        self._presence = _alias_map({k: v for k, v in words.presence.items()})
         self.headers = Headers.build(
             ((name, entry.aliases, entry.required) for name, entry in columns.columns.items()),
             columns.other_columns,
@@ -407,6 +437,18 @@ class Vocabulary:
         is reported with a suggestion, never taken for the role."""
         raw = _INCLUSIVE.sub("", str(text)) if text is not None else ""
         raw = _DELEGATION.split(raw, maxsplit=1)[0]  # "RMO on behalf of the CoM": the RMO
+        represented = _REPRESENTED_BY.split(raw, maxsplit=1)
+        if len(represented) == 2:
+            # "Cheffe de mission – représentée par M. Koné, Chef de mission adjoint": the one
+            # who sat is the one after; their title is one of the parts named there.
+            for part in _TITLE_SEPARATOR.split(represented[1]):
+                found = self._title_words(fold(part))
+                if found is not None:
+                    return found
+            return TitleMatch(None, None, False)
+        possessive = _POSSESSIVE.split(raw, maxsplit=1)
+        if len(possessive) == 2 and possessive[1].strip():  # "Chief of Mission's driver"
+            return self._title_words(fold(possessive[1])) or TitleMatch(None, None, False)
         found = self._title_words(fold(raw)) or self._with_complement(fold(raw))
         if found is not None:
             return found
@@ -502,6 +544,9 @@ class Vocabulary:
         key = fold(text)
         if not key:
             return None
+        domain = _DOMAIN.search(str(text))
+        if domain is not None and len(str(text).split()) == 1:  # "@iom.int", "x@unicef.org"
+            return IOM if domain.group(1).lower() in _IOM_DOMAINS else OTHER
         words = key.split()
         if not any(_contains(key, alias) for alias in self._iom):
             return OTHER
@@ -524,6 +569,28 @@ class Vocabulary:
     def level(self, text: object) -> str | None:
         key = fold(text)
         return self._levels.get(key) or self._levels.get(self._without_filler(key))
+
+    @_memoised
+    def presence(self, text: object) -> str | None:
+        """present, absent, or None for a value that says neither ("tbc")."""
+        if isinstance(text, bool):
+            return "present" if text else "absent"
+        key = fold(text)
+        return self._presence.get(key) or self._presence.get(key.replace(" ", ""))
+
+    @_memoised
+    def marks(self, text: object) -> Marks:
+        """A name, title or organisation cell without the marks people add in brackets:
+        "(excusée)", "(apologies)", "(absent)" — the person did not attend — and "(observer)",
+        "(observatrice)" — they attended as observer."""
+        if not isinstance(text, str):
+            return Marks(text, False, False)
+        absent = bool(_ABSENT_MARK.search(text))
+        observer = bool(_OBSERVER_MARK.search(text))
+        if not (absent or observer):
+            return Marks(text, False, False)
+        cleaned = _OBSERVER_MARK.sub(" ", _ABSENT_MARK.sub(" ", text))
+        return Marks(" ".join(cleaned.split()) or None, absent, observer)
 
     @_memoised
     def capacity(self, text: object) -> str | None:
@@ -554,14 +621,34 @@ class Vocabulary:
     def suggest_platform(self, text: object) -> str | None:
         return _suggest(text, self._platform_display)
 
-    def suggest_title(self, text: object) -> str | None:
-        """A role's name the title contains ("Driver of the Chief of Mission" → "Chief of
-        Mission": the name it was not taken for), else the nearest spelling."""
+    @_memoised
+    def title_in_name(self, text: object) -> str | None:
+        """The title written in a name cell ("Chief of Mission - Jane Doe", "Jane Doe (CoM)",
+        "RMO - Ahmed Saleh"), when one of its parts is a title and the rest is not."""
+        if not isinstance(text, str):
+            return None
+        for splitter, strip in ((_NAME_PARTS, " "), (_NAME_BRACKETS, " ()[]")):
+            parts = [p.strip(strip) for p in splitter.split(text) if p.strip(strip)]
+            if len(parts) < 2:
+                continue
+            titled = [p for p in parts if self.title(p).role is not None]
+            if len(titled) == 1:
+                return titled[0]
+        return None
+
+    def contained_role(self, text: object) -> str | None:
+        """The role whose name a title contains with other words around it ("Former Chief
+        of Mission"): said in the message, and never offered as the suggestion — following
+        it would turn a wrong level into a compliant meeting."""
         key = fold(text)
-        role = next((self._roles[a] for a in self._role_keys if len(a) > 3 and _contains(key, a)),
+        return next((self._roles[a] for a in self._role_keys if len(a) > 3 and _contains(key, a)),
                     None)  # fmt: skip
-        if role is not None:
-            return self.role_names[role]
+
+    def suggest_title(self, text: object) -> str | None:
+        """The nearest spelling of a title ("Cheif of Mission" → "Chief of Mission"); none
+        for a title that contains a role's name with other words around it."""
+        if self.contained_role(text) is not None:
+            return None
         return _suggest(text, self._role_display)
 
     def suggest_sector(self, text: object) -> str | None:

@@ -48,9 +48,26 @@ def test_a_post_serving_a_role_is_the_post(words, title, role):
     assert words.title(title).role == role
 
 
-def test_a_near_miss_suggests_the_name_it_contains(words):
-    assert words.suggest_title("Driver of the Chief of Mission") == "Chief of Mission"
-    assert words.suggest_title("Cheif of Mission") == "Chief of Mission"
+def test_a_title_containing_a_role_never_suggests_that_role(words):
+    """Following the suggestion would turn a wrong level into a compliant meeting; the
+    message names the role instead (S205:contains)."""
+    for title in ("Former Chief of Mission", "Not the Chief of Mission",
+                  "Chief of Mission (represented by Ops Officer J. Smith)"):  # fmt: skip
+        assert words.suggest_title(title) is None
+        assert words.contained_role(title) == "COM"
+    assert words.suggest_title("Cheif of Mission") == "Chief of Mission"  # a typo
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("Chief of Mission (represented by Ops Officer J. Smith)", None),
+        ("Cheffe de mission – représentée par M. Koné, Chef de mission adjoint", "DCOM"),
+        ("Chief of Mission's driver", "OTHER"),
+    ],
+)
+def test_the_person_who_sat_is_the_one_titled(words, title, role):
+    assert words.title(title).role == role
 
 
 @pytest.mark.parametrize(
