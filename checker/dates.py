@@ -160,6 +160,8 @@ def _with_month_name(text: str) -> ParsedDate | None:
                 year = number
             elif 1 <= number <= 31 and day is None:
                 day = number
+            elif len(word) == 2 and year is None and day is not None and month is not None:
+                year = 2000 + number  # "8-Sep-26"
             else:
                 return None
         elif word in MONTHS and month is None:

@@ -269,6 +269,17 @@ def _organisation_column(sheet: SheetGrid, found: _Header, headers: Headers) -> 
 
 def _settle_columns(sheet: SheetGrid, found: _Header, headers: Headers) -> None:
     """Judge columns by their contents as well as their headers."""
+    # Two columns for one field ("Organisation" left empty, "Agency" filled): the filled one.
+    for i, (col, header, kind) in enumerate(list(found.ignored)):
+        name = kind.removeprefix("duplicate:") if kind.startswith("duplicate:") else None
+        taken = found.columns.get(name) if name else None
+        if name is None or taken is None:
+            continue
+        if len(_column_values(sheet, found.data_start, col)) > len(
+            _column_values(sheet, found.data_start, taken.col)
+        ):
+            found.columns[name] = Column(name, col, header, taken.found_by)
+            found.ignored[i] = (taken.col, taken.header, f"duplicate:{name}")
     org = found.columns.get("organization")
     if org is None or org.found_by not in ("header", BY_USER):
         by_contents = _organisation_column(sheet, found, headers)

@@ -408,7 +408,11 @@ class Vocabulary:
             return None
         for alias in self._sector_keys:
             if _contains(key, alias):
-                rest = _remove(key, alias)
+                sector = self._sectors[alias]
+                rest = key
+                for same in self._sector_keys:  # "Protection cluster – GBV sub-group": one sector
+                    while self._sectors[same] == sector and _contains(rest, same):
+                        rest = _remove(rest, same)
                 for marker in self._cluster_phrases:
                     while _contains(rest, marker):
                         rest = _remove(rest, marker)
