@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -106,6 +106,7 @@ class RosterTable:
     hxl: bool = False
     form: bool = False  # a forms export (a timestamp or system column: Kobo, MS or Google Forms)
     months: tuple[int, ...] = ()  # a tracker's month columns (0-based), for each of its tables
+    last_row: int | None = None  # Excel row of the last row, when another table follows
 
     def has(self, field_name: str) -> bool:
         return field_name in self.columns or any(c.field == field_name for c in self.constants)
@@ -211,6 +212,8 @@ def _is_hxl_row(row: list[Any]) -> bool:
 
 
 def _find_header(sheet: SheetGrid, headers: Headers) -> _Header | None:
+    """The first row of the first 20 that names the required fields (a second table's header
+    further down is found by `_next_header`); else the row naming the most fields."""
     best: _Header | None = None
     rows = sheet.cells[:HEADER_SEARCH_ROWS]
     for r, row in enumerate(rows):
@@ -220,8 +223,10 @@ def _find_header(sheet: SheetGrid, headers: Headers) -> _Header | None:
         found = _read_header_row(row, below, headers)
         if found is None or len(found.columns) < 2:
             continue
+        found.index, found.data_start = r, r + (2 if found.hxl else 1)
+        if headers.required <= found.columns.keys():
+            return found
         if best is None or len(found.columns) > len(best.columns):
-            found.index, found.data_start = r, r + (2 if found.hxl else 1)
             best = found
     return best
 
@@ -296,10 +301,11 @@ def _settle_columns(sheet: SheetGrid, found: _Header, headers: Headers) -> None:
 # ------------------------------------------------------------------ whose log
 
 
-def _title_lines(sheet: SheetGrid, header_index: int) -> list[titleblock.Line]:
+def _title_lines(sheet: SheetGrid, header_index: int, start: int = 0) -> list[titleblock.Line]:
+    """The cells above a header (from `start`, the end of the table above it)."""
     return [
         titleblock.Line(r + 1, c, value)
-        for r, row in enumerate(sheet.cells[:header_index])
+        for r, row in enumerate(sheet.cells[start:header_index], start=start)
         for c, value in enumerate(row)
         if value not in ("", None)
     ]
@@ -364,8 +370,7 @@ def _plan_sheet(sheet: SheetGrid, headers: Headers) -> _SheetPlan:
         _settle_columns(sheet, found, headers)
     fields = set(found.columns) if found is not None else set()
     if found is not None and headers.required <= fields:
-        return _SheetPlan(SheetReading(sheet.name, LIST), [_table(sheet, found, LIST, headers)],
-                          sheet)  # fmt: skip
+        return _SheetPlan(SheetReading(sheet.name, LIST), _lists(sheet, found, headers), sheet)
     tracked = _plan_tracker(sheet, found, headers)
     if tracked is not None:
         return tracked
@@ -412,6 +417,56 @@ def _sign_in_constants(block: titleblock.TitleBlock, fields: set[str]) -> tuple[
         if name not in fields and line is not None:
             constants.append(Constant(name, line.row, line.col, line.value))
     return tuple(constants)
+
+
+def _lists(sheet: SheetGrid, found: _Header, headers: Headers) -> list[RosterTable]:
+    """A sheet's lists: the first header's table, and each further table that starts with a
+    header of its own further down ("A. National level" … "B. Subnational level (Goma)").
+    Each table's heading may name its level when it has no level column."""
+    tables = []
+    start = 0
+    current: _Header | None = found
+    while current is not None:
+        following = _next_header(sheet, current, headers)
+        end = following.index if following is not None else None
+        lines = _title_lines(sheet, current.index, start)
+        constants = ()
+        if "level" not in current.columns:
+            level = titleblock.level_line(lines)
+            constants = (Constant("level", level.row, level.col, level.value),) if level else ()
+        table = _table(sheet, current, LIST, headers, constants, lines)
+        tables.append(replace(table, last_row=end) if end is not None else table)
+        start = end or 0
+        current = following
+    return tables
+
+
+def _next_header(sheet: SheetGrid, found: _Header, headers: Headers) -> _Header | None:
+    """The next row below a table that is a roster header again (names its date and platform
+    columns), if any. Only the date and platform columns' text cells are looked at first:
+    few distinct texts, so a year's roster costs little."""
+    cells = sheet.cells
+    watched = [found.columns[name].col for name in ("date", "platform") if name in found.columns]
+    seen: dict[str, bool] = {}
+    for r in range(found.data_start, len(cells)):
+        row = cells[r]
+        hit = False
+        for col in watched:
+            value = row[col] if col < len(row) else None
+            if type(value) is str and value:
+                known = seen.get(value)
+                if known is None:
+                    known = seen[value] = headers.match(value) is not None
+                hit = hit or known
+        if not hit:
+            continue
+        below = cells[r + 1] if r + 1 < len(cells) else None
+        again = _read_header_row(row, below, headers)
+        if again is not None and headers.required <= again.columns.keys():
+            again.index, again.data_start = r, r + (2 if again.hxl else 1)
+            _settle_columns(sheet, again, headers)
+            return again
+    return None
 
 
 def _table(
@@ -511,8 +566,6 @@ def locate_tables(
 
 
 def _numbered(table: RosterTable, index: int) -> RosterTable:
-    from dataclasses import replace
-
     return replace(table, index=index)
 
 
@@ -572,7 +625,7 @@ def _table_rows(
     skipped)."""
     header_index = table.header_row - 1
     _fill_merged_down(sheet, header_index, table.index, origin)
-    body = sheet.cells[header_index + 1 :]
+    body = sheet.cells[header_index + 1 : table.last_row]
     width = max(max(table.columns.values()) + 1, len(sheet.cells[header_index]))
     cells = _cells(body, width)
     anything = np.count_nonzero(cells != None, axis=1)  # noqa: E711 - elementwise on object cells

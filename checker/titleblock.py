@@ -145,3 +145,25 @@ def read_title_block(lines: list[Line], sheet_name: str) -> TitleBlock:
 def _label_kind(label: str) -> str | None:
     key = fold(label)
     return next((kind for kind, names in _LABELS.items() if key in names), None)
+
+
+_LEVEL_WORDS = re.compile(
+    r"\b(?:(?P<sub>sous ?national(?:e)?|sub ?national|sub ?nacional|subnacional)|"
+    r"(?P<national>national(?:e)?|nacional))\b"
+)
+
+
+def level_line(lines: list[Line]) -> Line | None:
+    """A heading that names one level ("B. Niveau sous-national (Goma)", "National level
+    meetings"): the level of the table under it, when the table has no level column. A
+    heading naming both ("Levels: National / Subnational") names none."""
+    found: Line | None = None
+    for line in lines:
+        if not isinstance(line.value, str):
+            continue
+        kinds = {m.lastgroup for m in _LEVEL_WORDS.finditer(fold(line.value))}
+        if len(kinds) != 1:
+            continue
+        level = "subnational" if kinds == {"sub"} else "national"
+        found = Line(line.row, line.col, level)  # the nearest heading above the table wins
+    return found
