@@ -301,6 +301,7 @@ def create_app(settings: Settings, store: Store | None = None,
                checkers: Checkers | None = None) -> FastAPI:  # fmt: skip
     """The application for `settings`; the store's schema must be current (db upgrade)."""
     store = store or Store(settings.db, settings.files)
+    owned = checkers is None  # a pool given by the caller is the caller's to close
     checkers = checkers or Checkers(settings.workers)
     server = Server(settings, store, checkers)
 
@@ -312,7 +313,8 @@ def create_app(settings: Settings, store: Store | None = None,
         try:
             yield
         finally:
-            await run_in_threadpool(checkers.close)
+            if owned:
+                await run_in_threadpool(checkers.close)
 
     app = FastAPI(
         title="roster-check",
