@@ -523,7 +523,7 @@ def _add_pages(app: FastAPI, server: Server) -> None:
             raise PageError(400, "upload_missing")
         return JSONResponse(server.detect(file))
 
-    @app.get("/results/{submission_id}", include_in_schema=False)
+    @app.get("/results/{submission_id:int}", include_in_schema=False)
     def result_page(request: Request, submission_id: int) -> Response:
         user = require_user(request, server)
         submission = _readable(server, user, submission_id)
@@ -534,7 +534,7 @@ def _add_pages(app: FastAPI, server: Server) -> None:
                     result=document["results"][0], versions=versions,
                     newest=versions[0] if versions else submission)  # fmt: skip
 
-    @app.get("/results/{submission_id}.json", include_in_schema=False)
+    @app.get("/results/{submission_id:int}.json", include_in_schema=False)
     def result_json(request: Request, submission_id: int) -> Response:
         user = require_user(request, server)
         submission = _readable(server, user, submission_id)
@@ -542,7 +542,7 @@ def _add_pages(app: FastAPI, server: Server) -> None:
         return _download(json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8"),
                          _stem(submission) + ".json", "application/json")  # fmt: skip
 
-    @app.get("/results/{submission_id}/annotated", include_in_schema=False)
+    @app.get("/results/{submission_id:int}/annotated", include_in_schema=False)
     def annotated(request: Request, submission_id: int) -> Response:
         user = require_user(request, server)
         submission = _readable(server, user, submission_id)
@@ -552,7 +552,7 @@ def _add_pages(app: FastAPI, server: Server) -> None:
             else (".xlsx", XLSX)  # fmt: skip
         return _download(data, f"{_stem(submission)}_checked{suffix}", kind)
 
-    @app.get("/results/{submission_id}/original", include_in_schema=False)
+    @app.get("/results/{submission_id:int}/original", include_in_schema=False)
     def original(request: Request, submission_id: int) -> Response:
         user = require_user(request, server)
         submission = _readable(server, user, submission_id)
@@ -682,7 +682,7 @@ def _add_api(app: FastAPI, server: Server) -> None:
             "Location": f"/api/results/{submission.id}",
             "X-Submission-Id": str(submission.id)})  # fmt: skip
 
-    @app.get("/api/results/{submission_id}", summary="A stored result")
+    @app.get("/api/results/{submission_id:int}", summary="A stored result")
     def api_result(request: Request, submission_id: int) -> Response:
         user = api_user(request, server)
         submission = _readable(server, user, submission_id)
