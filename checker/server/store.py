@@ -42,6 +42,7 @@ from checker.server.access import Grant
 
 DEFAULT_DB = "sqlite:///roster-check.db"
 DEFAULT_FILES = "roster-check-files"
+VERSION_ATTEMPTS = 8
 
 
 class StoreError(Exception):
@@ -291,6 +292,27 @@ class Store:
         self, report: dict[str, Any], *, mission: str, uploader_id: int | None, file_name: str,
         file_hash: str, file_size: int, lang: str, given_mission: str | None = None,
         given_period: str | None = None,
+    ) -> Submission:  # fmt: skip
+        from sqlalchemy.exc import IntegrityError
+
+        # Two uploads of one month at once may pick the same version number: the unique
+        # constraint refuses the second, which then takes the next number.
+        for attempt in range(VERSION_ATTEMPTS):
+            try:
+                return self._add_submission(
+                    report, mission=mission, uploader_id=uploader_id, file_name=file_name,
+                    file_hash=file_hash, file_size=file_size, lang=lang,
+                    given_mission=given_mission, given_period=given_period,
+                )  # fmt: skip
+            except IntegrityError:
+                if attempt == VERSION_ATTEMPTS - 1:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _add_submission(
+        self, report: dict[str, Any], *, mission: str, uploader_id: int | None, file_name: str,
+        file_hash: str, file_size: int, lang: str, given_mission: str | None,
+        given_period: str | None,
     ) -> Submission:  # fmt: skip
         result = report["results"][0]
         summary = result["summary"]

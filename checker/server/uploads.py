@@ -105,6 +105,9 @@ def _is_opendocument(content: bytes) -> bool:
 
 
 def check_name(name: str, suffix: str) -> str:
-    """The name the file is checked under: the shown name, with the chosen suffix."""
-    stem = name[: -len(suffix)] if name.lower().endswith(suffix) else name
+    """The name the file is checked under and shown with: the uploaded name with the suffix
+    of what it is (KEN_2026-10.pdf holding a workbook becomes KEN_2026-10.xlsx)."""
+    stem, dot, given = name.rpartition(".")
+    if not dot or not re.fullmatch(r"[A-Za-z0-9]{1,5}", given):
+        stem = name
     return (stem or "roster") + suffix

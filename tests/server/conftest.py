@@ -190,3 +190,32 @@ def wait_until(predicate: object, timeout: float = 10.0) -> None:
             return
         time.sleep(0.05)
     raise AssertionError("timed out")
+
+
+@dataclass
+class LiveServer:
+    url: str
+    deployment: Deployment
+
+
+@pytest.fixture
+def live_server(tmp_path: Path, checkers: Checkers) -> Iterator[LiveServer]:
+    """The app served by uvicorn on a free loopback port, in a thread of this process."""
+    import threading
+
+    import uvicorn
+
+    found = deploy(f"sqlite:///{tmp_path / 'store.db'}", tmp_path / "files", checkers,
+                   max_upload_mb=1.0)  # fmt: skip
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(found.client.app, host="127.0.0.1", port=port,
+                                           log_level="warning", lifespan="on"))  # fmt: skip
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    wait_until(lambda: server.started, timeout=60)
+    try:
+        yield LiveServer(f"http://127.0.0.1:{port}", found)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+        found.store.close()

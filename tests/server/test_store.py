@@ -123,3 +123,21 @@ def test_the_stored_json_is_the_document_as_given(tmp_path: Path) -> None:
                                  file_hash="x" * 64, file_size=1, lang="en")  # fmt: skip
     assert json.dumps(store.submission(saved.id).report) == json.dumps(given)  # type: ignore[union-attr]
     store.close()
+
+
+def test_uploads_of_one_month_at_once_get_distinct_versions(db_url: str, tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    store = Store(db_url, tmp_path / "files")
+    store.upgrade()
+    try:
+        def add(index: int) -> int:
+            return store.add_submission(document("KEN", "2026-10"), mission="KEN",
+                                        uploader_id=None, file_name=f"{index}.xlsx",
+                                        file_hash="a" * 64, file_size=1, lang="en").version  # fmt: skip
+
+        with ThreadPoolExecutor(6) as threads:
+            versions = sorted(threads.map(add, range(6)))
+        assert versions == [1, 2, 3, 4, 5, 6]
+    finally:
+        store.close()
