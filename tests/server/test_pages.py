@@ -177,3 +177,32 @@ def test_no_auth_is_one_local_user_who_may_do_everything(tmp_path, checkers) -> 
         assert client.get("/upload").status_code == 200
         assert client.get(f"/results/{answer.headers['X-Submission-Id']}").status_code == 200
     found.store.close()
+
+
+def test_how_the_file_was_read_is_shown_when_the_result_says(deployment: Deployment) -> None:
+    """The field-layouts work adds a `reading` object to each result; the page shows any
+    such object generically, and nothing when a result has none."""
+    answer = upload(deployment.client, SAMPLES / "KEN_2026-10.xlsx", deployment.api("kenya"))
+    plain = deployment.store.submission(int(answer.headers["X-Submission-Id"]))
+    assert plain is not None
+    browser = deployment.login("kenya")
+    assert 'id="reading"' not in browser.get(f"/results/{plain.id}").text
+
+    document = json.loads(json.dumps(plain.report))
+    document["results"][0]["reading"] = {
+        "sheets": [{"name": "Attendance", "status": "read", "reason": None},
+                   {"name": "<Lists>", "status": "skipped", "reason": "hidden sheet"}],
+        "tables": [{"sheet": "Attendance", "layout": "attendance_list", "header_row": 3,
+                    "columns": {"date": {"column": "A", "header": "Meeting date"},
+                                "organization": {"column": "C", "header": "Agency"}},
+                    "ignored_columns": ["H"], "affiliation": {"kind": "column"}}],
+    }  # fmt: skip
+    stored = deployment.store.add_submission(
+        document, mission="KEN", uploader_id=None, file_name=plain.file_name,
+        file_hash=plain.file_hash, file_size=plain.file_size, lang="en")  # fmt: skip
+    page = browser.get(f"/results/{stored.id}").text
+    reading = page[page.index('id="reading"'):]
+    for text in ("How the file was read", "hidden sheet", "&lt;Lists&gt;", "attendance_list",
+                 "header row 3", "Meeting date", "Agency", "Columns not used: H"):  # fmt: skip
+        assert text in page, text
+    assert re.search(r"organi[sz]ation</td><td class=\"cell\">C</td><td>Agency", reading)
