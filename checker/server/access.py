@@ -3,10 +3,10 @@
 - field (scope: a mission code): upload the mission's rosters and read its results;
 - regional (scope: a region, as named in the regions file given to `serve --regions`): read
   the results of the missions of that region;
-- management (scope: *): read every mission's results.
+- management (scope: *): read every mission's results, and submit a roster for any mission.
 
-Nobody reads another mission's rosters or results without one of these. Only field grants
-allow uploading; management reads but does not submit rosters for a mission.
+Nobody reads another mission's rosters or results without one of these. Regional accounts
+read but do not submit.
 """
 
 from __future__ import annotations
@@ -57,10 +57,6 @@ class Access:
     def reads_all(self) -> bool:
         return any(g.role in ("management", LOCAL) for g in self.grants)
 
-    @property
-    def local(self) -> bool:
-        return any(g.role == LOCAL for g in self.grants)
-
     def may_read(self, mission: str | None) -> bool:
         if self.reads_all:
             return True
@@ -73,9 +69,17 @@ class Access:
                 return True
         return False
 
+    @property
+    def uploads_any(self) -> bool:
+        """Management (and the --no-auth user) may submit a roster for any mission, e.g. one
+        a mission sent in by e-mail."""
+        return any(g.role in ("management", LOCAL) for g in self.grants)
+
     def may_upload(self, mission: str | None) -> bool:
-        return mission is not None and any(
-            (g.role == "field" and g.scope == mission) or g.role == LOCAL for g in self.grants
+        if mission is None:
+            return False
+        return self.uploads_any or any(
+            g.role == "field" and g.scope == mission for g in self.grants
         )
 
     @property

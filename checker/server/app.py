@@ -500,7 +500,7 @@ def _add_pages(app: FastAPI, server: Server) -> None:
         user = require_user(request, server)
         access = server.access(user)
         return page(request, server, "upload.html", user=user,
-                    missions=access.upload_missions, local=access.local,
+                    missions=access.upload_missions, local=access.uploads_any,
                     max_mb=_megabytes(settings.max_upload_bytes))  # fmt: skip
 
     @app.post("/upload", include_in_schema=False)

@@ -334,7 +334,7 @@ class Store:
             )  # fmt: skip
             session.add(row)
             session.flush()
-            return self._submission(session, row)
+            return self._submission(session, row, report)
 
     def submission(self, submission_id: int) -> Submission | None:
         with self.session() as session:
@@ -391,7 +391,9 @@ class Store:
             ).all())  # fmt: skip
 
     @staticmethod
-    def _submission(session: Session, row: SubmissionRow) -> Submission:
+    def _submission(
+        session: Session, row: SubmissionRow, report: dict[str, Any] | None = None
+    ) -> Submission:
         uploader = session.get(UserRow, row.uploader_id) if row.uploader_id is not None else None
         uploaded_at = row.uploaded_at
         if uploaded_at.tzinfo is None:  # SQLite keeps no time zone: the store writes UTC
@@ -403,7 +405,7 @@ class Store:
             lang=row.lang, given_mission=row.given_mission, given_period=row.given_period,
             status=row.status, meetings=row.meetings,
             compliance_rate=row.compliance_rate, errors=row.errors, warnings=row.warnings,
-            report=json.loads(row.result_json),
+            report=report if report is not None else json.loads(row.result_json),
         )  # fmt: skip
 
 

@@ -16,16 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
-pytest.importorskip("fastapi", reason="the server extra is not installed")
-
-from fastapi.testclient import TestClient  # noqa: E402
-
-from checker.server import passwords  # noqa: E402
-from checker.server.access import Grant  # noqa: E402
-from checker.server.app import Settings, create_app  # noqa: E402
-from checker.server.checking import Checkers  # noqa: E402
-from checker.server.store import Store  # noqa: E402
+from checker.server import passwords
+from checker.server.access import Grant
+from checker.server.app import Settings, create_app
+from checker.server.checking import Checkers
+from checker.server.store import Store
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_rosters"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

@@ -20,7 +20,9 @@ def cli_json(path: Path, *options: str) -> dict:
 
 
 @pytest.mark.parametrize("sample", ["ETH_2026-10.xlsx", "KEN_2026-11.xlsx", "broken_roster.xlsx"])
-def test_the_api_answers_exactly_what_check_format_json_gives(deployment: Deployment, sample: str) -> None:
+def test_the_api_answers_exactly_what_check_format_json_gives(
+    deployment: Deployment, sample: str
+) -> None:
     expected = cli_json(SAMPLES / sample)
     expected["results"][0]["path"] = sample  # the uploaded file's name, not a local path
     account = "ethiopia" if sample.startswith("ETH") else "kenya"
@@ -63,7 +65,9 @@ def test_nobody_reads_or_submits_for_another_mission(deployment: Deployment) -> 
                              ("nairobi", True), ("geneva", True)]:  # fmt: skip
         answer = deployment.client.get(location, headers=deployment.api(account))
         assert answer.status_code == (200 if allowed else 403), account
-        listing = deployment.client.get("/api/missions/KEN/results", headers=deployment.api(account))
+        listing = deployment.client.get(
+            "/api/missions/KEN/results", headers=deployment.api(account)
+        )
         assert listing.status_code == (200 if allowed else 403), account
     # Submitting another mission's roster is refused, and nothing is kept of it.
     refused = upload(deployment.client, SAMPLES / "KEN_2026-10.xlsx", deployment.api("ethiopia"))
@@ -72,11 +76,13 @@ def test_nobody_reads_or_submits_for_another_mission(deployment: Deployment) -> 
     said = upload(deployment.client, SAMPLES / "ETH_2026-10.xlsx", deployment.api("ethiopia"),
                   mission="KEN")  # fmt: skip
     assert said.status_code == 403
-    # Regional and management accounts read but do not submit.
+    # Regional accounts read but do not submit; management may submit for any mission.
     assert upload(deployment.client, SAMPLES / "KEN_2026-10.xlsx",
-                  deployment.api("geneva")).status_code == 403  # fmt: skip
+                  deployment.api("nairobi")).status_code == 403  # fmt: skip
     assert [s.mission for s in deployment.store.latest()] == ["KEN"]
-    assert sum(1 for p in deployment.settings.files.rglob("*") if p.is_file()) == 1
+    assert upload(deployment.client, SAMPLES / "COL_2026-10.xlsx",
+                  deployment.api("geneva")).status_code == 201  # fmt: skip
+    assert sum(1 for p in deployment.settings.files.rglob("*") if p.is_file()) == 2
 
 
 def test_reuploading_a_month_adds_a_version(deployment: Deployment) -> None:

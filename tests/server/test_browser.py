@@ -22,11 +22,15 @@ from tests.test_report_screenshot import CHROMIUM_ARGS, chromium_path
 
 
 def no_overflow(page) -> bool:  # type: ignore[no-untyped-def]
-    width = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    width = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
     return bool(width <= 1)
 
 
-def test_a_field_officer_checks_the_month_in_the_browser(live_server: LiveServer, tmp_path: Path) -> None:
+def test_a_field_officer_checks_the_month_in_the_browser(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
     sync_api = pytest.importorskip("playwright.sync_api")
     executable = chromium_path()
     if executable is None:
@@ -66,7 +70,9 @@ def test_a_field_officer_checks_the_month_in_the_browser(live_server: LiveServer
             page.wait_for_url(base + "/results/*")
             result_url = page.url
 
-            verdicts = page.locator(".verdict").evaluate_all("els => els.map(e => e.dataset.verdict)")
+            verdicts = page.locator(".verdict").evaluate_all(
+                "els => els.map(e => e.dataset.verdict)"
+            )
             assert verdicts == expected
             assert page.inner_text("#status") == "non-compliant"
             assert page.locator("#findings tbody tr").count() == len(cli["results"][0]["findings"])

@@ -13,7 +13,14 @@ import httpx2
 import openpyxl
 import pytest
 
-from checker.server.checking import CheckFailed, Checkers, CheckRequest, check_in_worker, crash_in_worker, failure_document
+from checker.server.checking import (
+    Checkers,
+    CheckFailed,
+    CheckRequest,
+    check_in_worker,
+    crash_in_worker,
+    failure_document,
+)
 from tests.server.conftest import FIXTURES, SAMPLES, Deployment, LiveServer, csrf_of, upload
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
@@ -41,7 +48,7 @@ def test_an_oversize_upload_is_refused_before_its_body_is_read(live_server: Live
 
 def test_a_body_over_the_limit_without_a_length_is_cut_off(live_server: LiveServer) -> None:
     def chunks():  # type: ignore[no-untyped-def]
-        yield b"--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\n\r\n"
+        yield b'--b\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\n\r\n'
         for _ in range(40):
             yield b"x" * 65536
         yield b"\r\n--b--\r\n"
@@ -102,7 +109,9 @@ def test_script_in_cells_and_names_is_shown_as_text(deployment: Deployment, tmp_
     sheet.append(["Date", "Platform", "Location", "Name", "Organization", "Title"])
     sheet.append(["2026-10-05", "HCT", "<script>alert('loc')</script>", "<img src=x onerror=alert(1)>",
                   "IOM", "<script>alert('title')</script>"])  # fmt: skip
-    sheet.append(["2026-10-06", "<script>alert('platform')</script>", "x", "A", "IOM", "Chief of Mission"])
+    sheet.append(
+        ["2026-10-06", "<script>alert('platform')</script>", "x", "A", "IOM", "Chief of Mission"]
+    )
     content = io.BytesIO()
     book.save(content)
     browser = deployment.login("kenya")

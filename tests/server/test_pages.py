@@ -22,7 +22,9 @@ def submit(browser, sample: str, **fields: str):  # type: ignore[no-untyped-def]
 
 def test_login_needs_the_right_password_and_a_csrf_token(deployment: Deployment) -> None:
     browser = deployment.client
-    assert browser.get("/upload", follow_redirects=False).headers["location"] == "/login?next=/upload"
+    assert (
+        browser.get("/upload", follow_redirects=False).headers["location"] == "/login?next=/upload"
+    )
     csrf = csrf_of(browser.get("/login").text)
     wrong = browser.post("/login", data={"name": "kenya", "password": "nope", "csrf": csrf})
     assert wrong.status_code == 401 and "not right" in wrong.text
@@ -201,7 +203,7 @@ def test_how_the_file_was_read_is_shown_when_the_result_says(deployment: Deploym
         document, mission="KEN", uploader_id=None, file_name=plain.file_name,
         file_hash=plain.file_hash, file_size=plain.file_size, lang="en")  # fmt: skip
     page = browser.get(f"/results/{stored.id}").text
-    reading = page[page.index('id="reading"'):]
+    reading = page[page.index('id="reading"') :]
     for text in ("How the file was read", "hidden sheet", "&lt;Lists&gt;", "attendance_list",
                  "header row 3", "Meeting date", "Agency", "Columns not used: H"):  # fmt: skip
         assert text in page, text

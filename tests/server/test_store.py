@@ -16,7 +16,9 @@ from checker.server.access import Grant
 from checker.server.store import Store, StoreError, report_submissions
 
 
-def document(mission: str, period: str, status: str = "compliant", rate: float = 1.0) -> dict[str, Any]:
+def document(
+    mission: str, period: str, status: str = "compliant", rate: float = 1.0
+) -> dict[str, Any]:
     return {
         "schema_version": 1, "tool": {"name": "roster-check", "version": "0.1.0"}, "lang": "en",
         "results": [{"path": f"{mission}_{period}.xlsx", "mission": mission, "period": period,
@@ -81,7 +83,9 @@ def test_accounts_and_versions_newest_counts(db_url: str, tmp_path: Path) -> Non
         assert [s.mission for s in store.latest()] == ["ETH", "KEN", "KEN"]
         assert [s.period for s in store.latest(["KEN"], ("2026-11", "2026-12"))] == ["2026-11"]
         stored = store.submission(first.id)
-        assert stored is not None and stored.report == document("KEN", "2026-10", "non_compliant", 0.5)
+        assert stored is not None and stored.report == document(
+            "KEN", "2026-10", "non_compliant", 0.5
+        )
         assert stored.compliance_rate == 0.5 and stored.warnings == 1
 
         inputs = report_submissions(store, ["KEN"])
@@ -131,6 +135,7 @@ def test_uploads_of_one_month_at_once_get_distinct_versions(db_url: str, tmp_pat
     store = Store(db_url, tmp_path / "files")
     store.upgrade()
     try:
+
         def add(index: int) -> int:
             return store.add_submission(document("KEN", "2026-10"), mission="KEN",
                                         uploader_id=None, file_name=f"{index}.xlsx",
