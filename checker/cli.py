@@ -665,8 +665,11 @@ def _server_errors() -> Iterator[None]:
 )
 @click.option("--init-admin", metavar="NAME", help="Create this management account when it "
               "does not exist; its password and API token are printed once.")  # fmt: skip
+@click.option("--secure-cookies", is_flag=True, help="Send the session cookie over HTTPS "
+              "only (behind an HTTPS reverse proxy).")  # fmt: skip
 def serve(host: str, port: int, db: str, files: Path, workers: int, max_upload_mb: float,
-          no_auth: bool, regions: Path | None, init_admin: str | None) -> None:  # fmt: skip
+          no_auth: bool, regions: Path | None, init_admin: str | None,
+          secure_cookies: bool) -> None:  # fmt: skip
     """Run the upload page, the results store and the JSON API (see docs/server.md)."""
     commands = _server("commands")
     from checker.config import ConfigError
@@ -675,7 +678,8 @@ def serve(host: str, port: int, db: str, files: Path, workers: int, max_upload_m
         with _server_errors():
             commands.serve(host=host, port=port, db=db, files=files, workers=workers,
                            max_upload_mb=max_upload_mb, auth=not no_auth, regions=regions,
-                           init_admin=init_admin, echo=lambda m: click.echo(m, err=True))  # fmt: skip
+                           init_admin=init_admin, secure_cookies=secure_cookies,
+                           echo=lambda m: click.echo(m, err=True))  # fmt: skip
     except ConfigError as exc:
         raise ToolError(str(exc)) from None
 

@@ -99,7 +99,8 @@ def is_loopback(host: str) -> bool:
 
 def serve(
     *, host: str, port: int, db: str, files: Path, workers: int, max_upload_mb: float,
-    auth: bool, regions: Path | None, init_admin: str | None, echo: Any = print,
+    auth: bool, regions: Path | None, init_admin: str | None, secure_cookies: bool = False,
+    echo: Any = print,
 ) -> None:  # fmt: skip
     """Upgrade the store, create the first account if asked, and run the server until
     interrupted."""
@@ -124,7 +125,7 @@ def serve(
         echo("roster-check: no accounts yet; create one with `roster-check user add` or "
              "`serve --init-admin NAME`")  # fmt: skip
     settings = Settings(db=db, files=files, workers=workers, max_upload_mb=max_upload_mb,
-                        auth=auth, regions=mapping)  # fmt: skip
+                        auth=auth, regions=mapping, secure_cookies=secure_cookies)  # fmt: skip
     app = create_app(settings, store)
     where = f"http://{host}:{port}/"
     echo(f"roster-check: serving on {where} (database {redact(db)}, files {files}, "
