@@ -203,15 +203,16 @@ class Server:
         access = self.access(user)
         if mission is not None and not access.may_upload(mission):
             raise PageError(403, "upload_not_your_mission", mission=mission)
-        with tempfile.TemporaryDirectory(prefix="roster-check-upload-") as folder:
+        with tempfile.TemporaryDirectory(prefix="upload-", dir=self.store.scratch()) as folder:
             staged = Path(folder) / f"upload{suffix}"
             staged.write_bytes(content)
-            request = CheckRequest(str(staged), name, mission, period, lang)
+            scratch = str(self.store.scratch())
+            request = CheckRequest(str(staged), name, mission, period, lang, scratch)
             document = self.run_check(request)
             found = document["results"][0].get("mission")
             if found is None and mission is None and len(access.upload_missions) == 1:
                 mission = access.upload_missions[0]  # the account's one mission
-                request = CheckRequest(str(staged), name, mission, period, lang)
+                request = CheckRequest(str(staged), name, mission, period, lang, scratch)
                 document = self.run_check(request)
                 found = mission
             if found is None:
@@ -244,10 +245,12 @@ class Server:
             suffix = roster_suffix(name, content)
         except RefusedUpload as refused:
             raise PageError(refused.status, refused.key, **refused.values) from None
-        with tempfile.TemporaryDirectory(prefix="roster-check-upload-") as folder:
+        with tempfile.TemporaryDirectory(prefix="upload-", dir=self.store.scratch()) as folder:
             staged = Path(folder) / f"upload{suffix}"
             staged.write_bytes(content)
-            request = CheckRequest(str(staged), check_name(name, suffix))
+            request = CheckRequest(
+                str(staged), check_name(name, suffix), scratch=str(self.store.scratch())
+            )
             try:
                 found: dict[str, Any] = self.checkers.run(detect_in_worker, request, timeout=30)
             except CheckFailed:
@@ -258,7 +261,7 @@ class Server:
         suffix = Path(submission.file_name).suffix.lower()
         original = self.store.original_path(submission.file_hash, suffix)
         return CheckRequest(str(original), submission.file_name, submission.given_mission,
-                            submission.given_period, lang)  # fmt: skip
+                            submission.given_period, lang, str(self.store.scratch()))  # fmt: skip
 
     def document(self, submission: Submission, lang: str) -> dict[str, Any]:
         """The submission's result with its messages in `lang`: as stored when uploaded in

@@ -44,6 +44,7 @@ class CheckRequest:
     mission: str | None = None
     period: str | None = None
     lang: str = "en"
+    scratch: str | None = None  # the folder to work in (the store's); None: the system's
 
 
 # ------------------------------------------------------------------ in the workers
@@ -87,7 +88,7 @@ def check_in_worker(request: CheckRequest) -> dict[str, Any]:
     from checker.api import CheckOptions, check_file
     from checker.findings import Report
 
-    with tempfile.TemporaryDirectory(prefix="roster-check-") as folder:
+    with tempfile.TemporaryDirectory(prefix="check-", dir=request.scratch) as folder:
         path = _staged(request, folder)
         options = CheckOptions(request.mission, request.period, lang=request.lang)
         result = check_file(path, options)
@@ -104,7 +105,7 @@ def detect_in_worker(request: CheckRequest) -> dict[str, Any]:
     from checker.profile import find_mission_profile
     from checker.vocabulary import default_vocabulary
 
-    with tempfile.TemporaryDirectory(prefix="roster-check-") as folder:
+    with tempfile.TemporaryDirectory(prefix="check-", dir=request.scratch) as folder:
         path = _staged(request, folder)
         laid_out = lay_out_file(path, default_vocabulary().headers)
     sources = [meta.from_file_name(Path(request.name))]
@@ -126,7 +127,7 @@ def annotate_in_worker(request: CheckRequest) -> bytes:
     from checker.annotate import annotate
     from checker.api import CheckOptions, check_file
 
-    with tempfile.TemporaryDirectory(prefix="roster-check-") as folder:
+    with tempfile.TemporaryDirectory(prefix="check-", dir=request.scratch) as folder:
         path = _staged(request, folder)
         result = check_file(path, CheckOptions(request.mission, request.period, lang=request.lang))
         suffix = ".xlsm" if path.suffix.lower() == ".xlsm" else ".xlsx"

@@ -282,6 +282,13 @@ class Store:
                     os.unlink(temporary)
         return digest, path
 
+    def scratch(self) -> Path:
+        """Where uploads are checked before they are kept: inside the files folder, so that
+        nothing is written outside the store; each check's folder is removed after it."""
+        folder = self.files / ".scratch"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+
     def original_path(self, digest: str, suffix: str) -> Path:
         # The suffix is one the server chose (uploads.roster_suffix), never the client's text.
         return self.files / digest[:2] / f"{digest}{suffix}"

@@ -144,9 +144,11 @@ def test_a_path_in_the_file_name_writes_nothing_outside_the_store(
     assert "\x00" not in shown and "\n" not in shown
     stored = files_in(deployment.settings.files)
     assert len(stored) == 1 and all(p.parent.parent == deployment.settings.files for p in stored)
+    assert next(iter(stored)).parent.name != ".scratch"
     after = {p for p in tmp_path.parent.rglob("*") if "files" not in p.parts}
     assert after - before <= {tmp_path / "store.db-wal", tmp_path / "store.db-shm"}
     assert not Path("/tmp/evil.xlsx").exists()
+    assert list((deployment.settings.files / ".scratch").iterdir()) == []  # removed
 
 
 def test_a_file_that_kills_its_worker_is_e101_and_the_others_go_on(checkers: Checkers) -> None:
