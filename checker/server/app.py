@@ -504,7 +504,8 @@ def _add_pages(app: FastAPI, server: Server) -> None:
         access = server.access(user)
         return page(request, server, "upload.html", user=user,
                     missions=access.upload_missions, local=access.uploads_any,
-                    max_mb=_megabytes(settings.max_upload_bytes))  # fmt: skip
+                    max_mb=_megabytes(settings.max_upload_bytes),
+                    max_bytes=settings.max_upload_bytes)  # fmt: skip
 
     @app.post("/upload", include_in_schema=False)
     def upload(request: Request, file: Annotated[UploadFile | None, File()] = None,

@@ -60,8 +60,16 @@ def test_a_field_officer_checks_the_month_in_the_browser(
             page.click("button[type=submit]")
             page.wait_for_url(base + "/upload")
 
+            # A file over the limit is refused before it is sent.
+            big = tmp_path / "ETH_2026-10.csv"
+            big.write_bytes(b"Date,Platform\n" + b"x" * (2 * 1024 * 1024))
+            page.set_input_files("#file", str(big))
+            assert page.is_disabled("#submit")
+            assert "larger than the 1 MB" in page.inner_text("#detected")
+
             # Choosing the file fills mission and period in from what the file says.
             page.set_input_files("#file", str(sample))
+            assert page.is_enabled("#submit")
             page.wait_for_function("document.getElementById('mission').value === 'ETH'")
             assert page.input_value("#period") == "2026-10"
             assert "Country profile: ETH" in page.inner_text("#detected")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
 
 import openpyxl
 import pytest
@@ -208,3 +209,18 @@ def test_how_the_file_was_read_is_shown_when_the_result_says(deployment: Deploym
                  "header row 3", "Meeting date", "Agency", "Columns not used: H"):  # fmt: skip
         assert text in page, text
     assert re.search(r"organi[sz]ation</td><td class=\"cell\">C</td><td>Agency", reading)
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
+)
+def test_the_downloads_open_in_libreoffice(deployment: Deployment, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_libreoffice import to_pdf
+
+    browser = deployment.login("kenya")
+    location = submit(browser, "KEN_2026-11.xlsx").headers["location"]
+    annotated = tmp_path / "annotated.xlsx"
+    annotated.write_bytes(browser.get(location + "/annotated?lang=fr").content)
+    template = tmp_path / "template.xlsx"
+    template.write_bytes(browser.get("/template.xlsx?lang=es").content)
+    assert len(to_pdf([annotated, template], tmp_path)) == 2
