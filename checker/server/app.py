@@ -9,17 +9,15 @@ FastAPI's thread pool, never on the event loop. Every accepted upload is kept in
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import json
-import os
 import re
 import tempfile
 import threading
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 from fastapi import FastAPI, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -190,22 +188,11 @@ class Server:
         """Check an uploaded roster and keep it; PageError says why not."""
         mission = _mission_field(mission)
         period = _period_field(period)
-        content = upload.file.read(self.settings.max_upload_bytes + 1)
-        if len(content) > self.settings.max_upload_bytes:
-            raise PageError(413, "upload_too_large",
-                            size=_megabytes(self.settings.max_upload_bytes))  # fmt: skip
-        name = safe_name(upload.filename)
-        try:
-            suffix = roster_suffix(name, content)
-        except RefusedUpload as refused:
-            raise PageError(refused.status, refused.key, **refused.values) from None
-        name = check_name(name, suffix)
+        name, suffix, content = self._received(upload)
         access = self.access(user)
         if mission is not None and not access.may_upload(mission):
             raise PageError(403, "upload_not_your_mission", mission=mission)
-        with tempfile.TemporaryDirectory(prefix="upload-", dir=self.store.scratch()) as folder:
-            staged = Path(folder) / f"upload{suffix}"
-            staged.write_bytes(content)
+        with self._staged(suffix, content) as staged:
             scratch = str(self.store.scratch())
             request = CheckRequest(str(staged), name, mission, period, lang, scratch)
             document = self.run_check(request)
@@ -235,7 +222,9 @@ class Server:
         except CheckFailed as failure:
             return failure_document(request, failure)
 
-    def detect(self, upload: UploadFile) -> dict[str, Any]:
+    def _received(self, upload: UploadFile) -> tuple[str, str, bytes]:
+        """The upload's safe name (with the suffix of what it is), that suffix and its bytes;
+        PageError when it is too large or no kind of roster."""
         content = upload.file.read(self.settings.max_upload_bytes + 1)
         if len(content) > self.settings.max_upload_bytes:
             raise PageError(413, "upload_too_large",
@@ -245,12 +234,20 @@ class Server:
             suffix = roster_suffix(name, content)
         except RefusedUpload as refused:
             raise PageError(refused.status, refused.key, **refused.values) from None
+        return check_name(name, suffix), suffix, content
+
+    @contextlib.contextmanager
+    def _staged(self, suffix: str, content: bytes) -> Iterator[Path]:
+        """The upload in a private folder of the store's scratch space, removed afterwards."""
         with tempfile.TemporaryDirectory(prefix="upload-", dir=self.store.scratch()) as folder:
             staged = Path(folder) / f"upload{suffix}"
             staged.write_bytes(content)
-            request = CheckRequest(
-                str(staged), check_name(name, suffix), scratch=str(self.store.scratch())
-            )
+            yield staged
+
+    def detect(self, upload: UploadFile) -> dict[str, Any]:
+        name, suffix, content = self._received(upload)
+        with self._staged(suffix, content) as staged:
+            request = CheckRequest(str(staged), name, scratch=str(self.store.scratch()))
             try:
                 found: dict[str, Any] = self.checkers.run(detect_in_worker, request, timeout=30)
             except CheckFailed:
@@ -711,14 +708,3 @@ def _listing(submission: Submission) -> dict[str, Any]:
         "errors": submission.errors, "warnings": submission.warnings,
         "url": f"/api/results/{submission.id}",
     }  # fmt: skip
-
-
-def timestamp(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-
-
-def query(**values: Any) -> str:
-    return urlencode(values)
-
-
-__all__ = ["Settings", "create_app", "os"]

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
 
 from checker.messages import DEFAULT_LANGUAGE, LANGUAGES, Catalogue, catalogue
 
@@ -73,4 +72,4 @@ def render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
 
 
-__all__ = ["Markup", "PageText", "environment", "render"]
+__all__ = ["PageText", "environment", "render"]
