@@ -45,6 +45,7 @@ def test_a_field_officer_checks_the_month_in_the_browser(
     kenya_result = f"/results/{kenya.headers['X-Submission-Id']}"  # type: ignore[attr-defined]
     base = live_server.url
     outside: list[str] = []
+    console: list[str] = []  # e.g. a script the Content-Security-Policy refused
 
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
@@ -53,6 +54,7 @@ def test_a_field_officer_checks_the_month_in_the_browser(
                                           accept_downloads=True)  # fmt: skip
             page = context.new_page()
             page.on("request", lambda r: None if r.url.startswith(base) else outside.append(r.url))
+            page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
             page.goto(base + "/")
             assert page.url.startswith(base + "/login")
             page.fill("#name", "ethiopia")
@@ -118,6 +120,10 @@ def test_a_field_officer_checks_the_month_in_the_browser(
             refused = page.goto(base + "/history/KEN")
             assert refused is not None and refused.status == 403
 
+            # The management report over the store renders, its script allowed.
+            page.goto(base + "/report?show=1&period=2026-10")
+            assert page.locator("svg.chart").count() == 2
+
             # On a phone: legible, nothing wider than the screen.
             phone = browser.new_context(viewport={"width": 390, "height": 844},
                                         device_scale_factor=2, storage_state=context.storage_state())  # fmt: skip
@@ -132,3 +138,4 @@ def test_a_field_officer_checks_the_month_in_the_browser(
         finally:
             browser.close()
     assert outside == []  # no font, script or image from anywhere else
+    assert [m for m in console if "403" not in m] == []

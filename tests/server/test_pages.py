@@ -224,3 +224,17 @@ def test_the_downloads_open_in_libreoffice(deployment: Deployment, tmp_path) -> 
     template = tmp_path / "template.xlsx"
     template.write_bytes(browser.get("/template.xlsx?lang=es").content)
     assert len(to_pdf([annotated, template], tmp_path)) == 2
+
+
+def test_pages_forbid_scripts_from_anywhere_but_the_site(deployment: Deployment) -> None:
+    browser = deployment.login("geneva")
+    page = browser.get("/upload")
+    policy = page.headers["content-security-policy"]
+    assert "script-src 'self';" in policy and "frame-ancestors 'none'" in policy
+    assert page.headers["x-content-type-options"] == "nosniff"
+    assert "<script>" not in page.text and '<script src="/static/upload.js" defer>' in page.text
+    assert "function detect()" in browser.get("/static/upload.js").text
+    submit(deployment.login("kenya"), "KEN_2026-10.xlsx")
+    report = browser.get("/report?show=1")
+    assert re.search(r"script-src 'self' 'sha256-[A-Za-z0-9+/=]+'",
+                     report.headers["content-security-policy"])  # fmt: skip
