@@ -7,6 +7,7 @@
     store.py       the database (SQLAlchemy): accounts, grants, submissions; originals on disk
     access.py      who may read or upload what: roles per mission, region or everything
     passwords.py   password hashing (argon2), API tokens, CSRF tokens
+    throttle.py    login attempts: a wait after too many wrong passwords
     commands.py    what `serve`, `db upgrade`, `user add` and `report --db` do
     migrations/    Alembic: the database schema, upgraded by `roster-check db upgrade`
 

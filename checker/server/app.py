@@ -42,6 +42,7 @@ from checker.server.checking import (
 )
 from checker.server.pages import PageText, render
 from checker.server.store import DEFAULT_DB, DEFAULT_FILES, Store, Submission, User
+from checker.server.throttle import LoginThrottle
 from checker.server.uploads import RefusedUpload, check_name, roster_suffix, safe_name
 
 MISSION_RE = re.compile(r"[A-Za-z]{2,4}")
@@ -212,6 +213,7 @@ class Server:
         self.settings = settings
         self.store = store
         self.checkers = checkers
+        self.throttle = LoginThrottle()
         self._templates: dict[str, bytes] = {}
         self._templates_lock = threading.Lock()
 
@@ -519,11 +521,19 @@ def _add_pages(app: FastAPI, server: Server) -> None:
               password: Annotated[str, Form()] = "", csrf: Annotated[str, Form()] = "",
               next: Annotated[str, Form()] = "/upload") -> Response:  # fmt: skip
         check_csrf(request, csrf)
-        found = server.store.password_hash(name.strip())
+        name = name.strip()
+        address = request.client.host if request.client else ""
+        wait = server.throttle.wait(name, address)
+        if wait > 0:
+            return page(request, server, "error.html", status=429,
+                        message=PageText(page_lang(request))("login_wait",
+                                                             minutes=max(1, round(wait / 60))))  # fmt: skip
+        found = server.store.password_hash(name)
         if found is None:
             passwords.verify_password(passwords.DUMMY_HASH, password)
         elif passwords.verify_password(found[1], password):
             user_id, stored = found
+            server.throttle.succeeded(name, address)
             if passwords.needs_rehash(stored):
                 server.store.set_password_hash(user_id, passwords.hash_password(password))
             lang = request.session.get("lang")
@@ -532,6 +542,7 @@ def _add_pages(app: FastAPI, server: Server) -> None:
             if lang:
                 request.session["lang"] = lang
             return RedirectResponse(_local_path(next), status_code=303)
+        server.throttle.failed(name, address)
         return page(request, server, "login.html", status=401, failed=True,
                     next=_local_path(next))  # fmt: skip
 
