@@ -4,6 +4,7 @@ OpenAPI document; and `report --db` over what was stored."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,15 @@ from click.testing import CliRunner
 
 from checker.cli import main
 from tests.server.conftest import SAMPLES, Deployment, deploy, upload
+
+
+@pytest.fixture
+def deployment(db_url: str, tmp_path: Path, checkers: object) -> Iterator[Deployment]:
+    """Here on SQLite and on PostgreSQL: the API's answers must not depend on the store."""
+    found = deploy(db_url, tmp_path / "files", checkers)  # type: ignore[arg-type]
+    with found.client:
+        yield found
+    found.store.close()
 
 
 def cli_json(path: Path, *options: str) -> dict:
