@@ -198,7 +198,8 @@ def test_how_the_file_was_read_is_shown_when_the_result_says(deployment: Deploym
         "tables": [{"sheet": "Attendance", "layout": "attendance_list", "header_row": 3,
                     "columns": {"date": {"column": "A", "header": "Meeting date"},
                                 "organization": {"column": "C", "header": "Agency"}},
-                    "ignored_columns": ["H"], "affiliation": {"kind": "column"}}],
+                    "ignored_columns": ["H", {"column": "J", "header": "<i>Notes</i>"}],
+                    "affiliation": {"kind": "column"}}],
     }  # fmt: skip
     stored = deployment.store.add_submission(
         document, mission="KEN", uploader_id=None, file_name=plain.file_name,
@@ -206,7 +207,8 @@ def test_how_the_file_was_read_is_shown_when_the_result_says(deployment: Deploym
     page = browser.get(f"/results/{stored.id}").text
     reading = page[page.index('id="reading"') :]
     for text in ("How the file was read", "hidden sheet", "&lt;Lists&gt;", "attendance_list",
-                 "header row 3", "Meeting date", "Agency", "Columns not used: H"):  # fmt: skip
+                 "header row 3", "Meeting date", "Agency",
+                 "Columns not used: H, J (&lt;i&gt;Notes&lt;/i&gt;)"):  # fmt: skip
         assert text in page, text
     assert re.search(r"organi[sz]ation</td><td class=\"cell\">C</td><td>Agency", reading)
 
