@@ -475,6 +475,11 @@ def _add_error_handlers(app: FastAPI, server: Server) -> None:
         key = "error_not_found" if exc.status_code in (404, 405) else "upload_bad_form"
         return _error_response(request, server, exc.status_code, key, {})
 
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, exc: Exception) -> Response:
+        # The traceback goes to the server's log (uvicorn); the user gets a sentence.
+        return _error_response(request, server, 500, "error_internal", {})
+
     from fastapi.exceptions import RequestValidationError
 
     @app.exception_handler(RequestValidationError)

@@ -240,3 +240,21 @@ def test_pages_forbid_scripts_from_anywhere_but_the_site(deployment: Deployment)
     report = browser.get("/report?show=1")
     assert re.search(r"script-src 'self' 'sha256-[A-Za-z0-9+/=]+'",
                      report.headers["content-security-policy"])  # fmt: skip
+
+
+def test_a_fault_of_the_server_is_a_sentence_not_a_traceback(
+    deployment: Deployment, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    server = deployment.client.app.state.server  # type: ignore[attr-defined]
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(server.store, "add_submission", broken)
+    client = TestClient(deployment.client.app, raise_server_exceptions=False)
+    answer = upload(client, SAMPLES / "KEN_2026-10.xlsx", deployment.api("kenya"))
+    assert answer.status_code == 500
+    assert answer.json()["error"]["code"] == "error_internal"
+    assert "Traceback" not in answer.text and "disk is full" not in answer.text
