@@ -289,8 +289,8 @@ def _settle_columns(sheet: SheetGrid, found: _Header, headers: Headers) -> None:
     if org is None or org.found_by not in ("header", BY_USER):
         by_contents = _organisation_column(sheet, found, headers)
         if by_contents is not None:
-            taken = [n for n, c in found.columns.items() if c.col == by_contents.col]
-            for name in taken:  # a keyword took it for something else ("from where": location)
+            took = [n for n, c in found.columns.items() if c.col == by_contents.col]
+            for name in took:  # a keyword took it for something else ("from where": location)
                 column = found.columns.pop(name)
                 if name != "organization":
                     found.ignored.append((column.col, column.header, f"not:{name}"))
@@ -430,7 +430,7 @@ def _lists(sheet: SheetGrid, found: _Header, headers: Headers) -> list[RosterTab
         following = _next_header(sheet, current, headers)
         end = following.index if following is not None else None
         lines = _title_lines(sheet, current.index, start)
-        constants = ()
+        constants: tuple[Constant, ...] = ()
         if "level" not in current.columns:
             level = titleblock.level_line(lines)
             constants = (Constant("level", level.row, level.col, level.value),) if level else ()

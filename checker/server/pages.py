@@ -1,0 +1,76 @@
+"""The pages' words (messages/{en,fr,es}.yaml beside this file) and the Jinja2 environment
+that renders them, with every value escaped."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from checker.messages import DEFAULT_LANGUAGE, LANGUAGES, Catalogue, catalogue
+
+HERE = Path(__file__).parent
+
+
+class _Blank(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+class PageText:
+    """The words of the pages in one language; a key missing from a translation is English."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+        self._own = _load(self.lang)
+        self._english = _load(DEFAULT_LANGUAGE)
+        self.checker: Catalogue = catalogue(self.lang)  # verdicts, statuses, severities…
+
+    def __call__(self, key: str, **values: Any) -> str:
+        template = str(self._own.get(key) or self._english.get(key) or key)
+        return template.format_map(_Blank(values)) if values else template
+
+    def name(self, kind: str, code: str | None) -> str:
+        return self.checker.name(kind, code, default=code or "")
+
+    def rate(self, rate: float | None) -> str:
+        return "—" if rate is None else f"{rate:.0%}" if rate in (0, 1) else f"{rate:.1%}"
+
+
+@cache
+def _load(lang: str) -> dict[str, Any]:
+    import yaml
+
+    from checker.config import SafeLoader
+
+    text = (HERE / "messages" / f"{lang}.yaml").read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=SafeLoader)  # safe
+    return data if isinstance(data, dict) else {}
+
+
+def when(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(HERE / "templates"),
+        autoescape=True,
+        extensions=["jinja2.ext.do"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["LANGUAGES"] = LANGUAGES
+    env.filters["when"] = when
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    return environment().get_template(template).render(**context)
+
+
+__all__ = ["PageText", "environment", "render"]
