@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
+import posixpath
 import re
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,8 +27,9 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 2 * 1024 * 1024 * 1024
 MAX_ZIP_RATIO = 100  # real sheets compress 7-15x; far more on a big part is a bomb or padding
 MAX_ROWS = 1_048_576  # Excel's own row limit
-MAX_CELLS = 40_000_000
-assert 26 * MAX_ROWS <= MAX_CELLS  # reader._value_extent's quick test relies on it
+MAX_CELLS = (
+    12_000_000  # ~1 GB in the reader and the layout; a 1,048,576-row roster of 11 columns fits
+)
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -127,72 +130,317 @@ def _check_zip_sizes(members: list[zipfile.ZipInfo]) -> None:
             )
 
 
-# A value far to the right or bottom ("XFD1048576") makes the reader allocate every cell
-# up to it: a 5 KB file could take all the memory. Sheets small enough to scan cheaply, and
-# any sheet whose <dimension> declares a huge extent, are searched for far cells holding a
-# value. A big sheet (> 8 MB of XML, ~150k cells) declaring a sane extent is not scanned;
-# padding a tiny file up to that size is caught by the compression-ratio limit.
-_DIMENSION = re.compile(rb'<dimension ref="([A-Z]{1,3})(\d{1,7})(?::([A-Z]{1,3})(\d{1,7}))?"')
-_FAR_CELL = re.compile(rb'<c r="(?:([A-Z]{2,3})(\d{1,7})|([A-Z])(\d{6,7}))"[^>/]*>')
-_LAST_ROW = re.compile(rb'<row r="(\d{1,7})"')
-_WIDE_CELL = re.compile(rb'<c r="[A-Z]{2}')  # any cell, with a value or not, beyond column Z
-SCANNED_SHEET_BYTES = 8 * 2**20
+# A value far to the right or bottom ("XFD1048576") makes calamine allocate every cell up to
+# it: a 1.4 KB file could ask for hundreds of GB and abort the process. No part calamine may
+# read reaches it before that part has been streamed through in full (zipfile stops at the
+# declared size and checks the CRC, so a header that lies about the size is caught too) and,
+# for a part it may read as a sheet, the extent of its value-holding cells established. The
+# work is bounded by what is actually there: the declared sizes, bounded above.
+#
+# The quick path is two regex searches per chunk that do not depend on how the XML is
+# spelled (attribute order, quotes, whitespace, a namespace prefix). They clear a sheet
+# whose every <c> has an r attribute and whose references all lie in A:Z above row 400,000:
+# at most 26 x 399,999 cells. A sheet with a reference beyond that is measured reference by
+# reference; one with a cell whose position is not written in a readable r attribute
+# (calamine then counts cells and rows), or that the regexes cannot vouch for, is measured
+# exactly by expat.
+_PREFIX = rb"(?:[A-Za-z_][\w.\-]*:)?"
+_ATTR = rb"""\s+[^\s=<>/]+\s*=\s*(?:"[^"<]*"|'[^'<]*')"""
+# The quick path's two searches (literal first, so that they run at the speed of a find):
+# any <c that is not written <c r="X9…" with one column letter and a row under 400,000 (the
+# elements <col>, <cfRule>, <customSheetView>… excepted), and any <x:c>.
+_NOT_NEAR_CELL = re.compile(rb'<c(?![ofuel]| r="[A-Za-z](?:\d{1,5}"|[0-3]\d{5}"))')
+_PREFIXED_CELL = re.compile(rb":c[\s/>]")
+_CELL_TAG = re.compile(rb"<" + _PREFIX + rb"c(?=[\s/>])")
+# A <c> tag whose attributes, read by XML's grammar, do not include r.
+_CELL_WITHOUT_R = re.compile(
+    rb"<" + _PREFIX + rb"c(?=[\s/>])(?!(?:" + _ATTR + rb")*?\s+r\s*=\s*[\"'])"
+)
+# A <c> with its reference, and "/" when it is written self-closing (empty: <c r="X9" s="1"/>).
+_CELL_REF = re.compile(
+    rb"<" + _PREFIX + rb"c(?:" + _ATTR + rb")*?\s+r\s*=\s*([\"'])\s*([A-Za-z]{1,3})(\d{1,9})\s*\1"
+    rb"(?:" + _ATTR + rb")*\s*(/?)>"
+)
+QUICK_ROWS = 400_000
+SCAN_CHUNK = 4 * 2**20
+MAX_TAG_BYTES = 2**20  # a tag longer than this is measured by expat
+MAX_PART_LIST_BYTES = 2**20  # xl/_rels/workbook.xml.rels
+# A part compressed to less than this cannot inflate past ~66 MB (deflate's 1:1032), whatever
+# its header says: not worth unpacking twice.
+DRAINED_BYTES = 64 * 2**10
+assert 26 * (QUICK_ROWS - 1) <= MAX_CELLS  # what the quick path clears stays under the limit
 
 
-def _column_number(letters: bytes) -> int:
+class _Unsure(Exception):
+    """The quick reading cannot vouch for the part: measure it exactly."""
+
+
+def _column_number(letters: bytes | str) -> int:
     number = 0
-    for letter in letters:
-        number = number * 26 + letter - 64
+    for letter in letters.upper() if isinstance(letters, str) else letters.upper().decode():
+        if not "A" <= letter <= "Z":
+            return 0
+        number = number * 26 + ord(letter) - 64
     return number
 
 
-def _area(letters: bytes, digits: bytes) -> int:
-    return _column_number(letters) * int(digits)
+def _inflate(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[bytes]:
+    """The part's bytes as a zip reader that trusts the compressed data rather than the
+    header sees them: inflated from the raw data, and refused past the size the header
+    declares (zipfile would stop there, and so miss what another reader goes on to read)."""
+    if member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        raise UnreadableRoster("E101", f"part {member.filename} uses an unsupported compression")
+    fp = archive.fp
+    assert fp is not None
+    fp.seek(member.header_offset)
+    header = fp.read(30)
+    if len(header) < 30 or header[:4] != b"PK\x03\x04":
+        raise zipfile.BadZipFile(f"bad local header for {member.filename}")
+    fp.seek(member.header_offset + 30 + int.from_bytes(header[26:28], "little")
+            + int.from_bytes(header[28:30], "little"))  # fmt: skip
+    left = member.compress_size
+    inflater = zlib.decompressobj(-15) if member.compress_type == zipfile.ZIP_DEFLATED else None
+    produced = 0
+    while left > 0:
+        raw = fp.read(min(SCAN_CHUNK, left))
+        if not raw:
+            raise zipfile.BadZipFile(f"part {member.filename} is truncated")
+        left -= len(raw)
+        pending = raw
+        while pending:
+            if inflater is None:
+                data, pending = pending, b""
+            else:
+                data = inflater.decompress(pending, SCAN_CHUNK)
+                pending = inflater.unconsumed_tail
+            produced += len(data)
+            if produced > member.file_size:
+                raise UnreadableRoster(
+                    "E104",
+                    f"part {member.filename} unpacks to more than the {member.file_size:,} bytes "
+                    "its header declares: refused as a possible zip bomb",
+                )
+            if data:
+                yield data
+            if inflater is not None and inflater.eof:
+                return
 
 
-def _value_extent(xml: bytes) -> int:
-    """An upper bound of the cells the reader will allocate: only cells holding a value count
-    (a formatted empty cell is written self-closing, <c r="XFD1048576" s="1"/>)."""
-    if _WIDE_CELL.search(xml) is None:
-        return 0  # columns A:Z only: at most 26 x 1,048,576 cells, under MAX_CELLS; a quick test
-    columns, rows = [26], [0]
-    for far in _FAR_CELL.finditer(xml):
-        letters, digits = (far.group(1), far.group(2)) if far.group(1) else far.group(3, 4)
-        columns.append(_column_number(letters))
-        rows.append(int(digits))
-    if len(columns) == 1:
-        return 0  # values within A:Z and rows below 100,000: small whatever the rest
-    last = [int(r) for r in _LAST_ROW.findall(xml[-65536:])[-1:]]
-    return max(columns) * max(*rows, *last, 1)
+def _chunks_of(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[bytes]:
+    """The part's bytes in chunks that never split a tag (each but the last ends before a <)."""
+    carry = b""
+    for data in _inflate(archive, member):
+        buffer = carry + data if carry else data
+        cut = buffer.rfind(b"<")
+        if len(buffer) - max(cut, 0) > MAX_TAG_BYTES:
+            raise _Unsure
+        if cut > 0:
+            yield buffer[:cut]
+        carry = buffer[max(cut, 0) :]
+    if carry:
+        yield carry
 
 
-def _declares_huge(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
-    """Whether the sheet's <dimension> (at the top of its XML) spans over MAX_CELLS."""
-    with archive.open(member) as stream:
-        declared = _DIMENSION.search(stream.read(4096))
-    if declared is None:
-        return False
-    return (
-        _area(declared.group(3) or declared.group(1), declared.group(4) or declared.group(2))
-        > MAX_CELLS
-    )
+def _drain(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+    for _ in _inflate(archive, member):
+        pass
+
+
+def _quick_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[int, int] | None:
+    """(columns, rows) calamine would allocate for the part, or None: within the quick bound."""
+    far = False
+    for chunk in _chunks_of(archive, member):
+        if _PREFIXED_CELL.search(chunk) is not None:
+            raise _Unsure
+        far = far or _NOT_NEAR_CELL.search(chunk) is not None
+    if not far:
+        return None
+    columns = rows = 0
+    for chunk in _chunks_of(archive, member):
+        if _CELL_WITHOUT_R.search(chunk) is not None:
+            raise _Unsure
+        cells = _CELL_REF.findall(chunk)
+        if len(cells) != len(_CELL_TAG.findall(chunk)):
+            raise _Unsure  # a cell the regex cannot read
+        for _, letters, digits, empty in cells:
+            if not empty:
+                columns = max(columns, _column_number(letters))
+                rows = max(rows, int(digits))
+    return columns, rows
+
+
+class _SheetWalk:
+    """Cells placed as calamine places them: a cell without r follows the previous one in
+    its row, a row without r the previous row; only cells holding something count."""
+
+    def __init__(self) -> None:
+        self.row = self.col = self.columns = self.rows = 0
+        self.cell: tuple[int, int] | None = None
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        local = name.rpartition(":")[2]
+        if self.cell is not None:  # a child of a cell: the cell holds something
+            self.columns = max(self.columns, self.cell[0])
+            self.rows = max(self.rows, self.cell[1])
+            self.cell = None
+        if local == "row":
+            r = attrs.get("r", "").strip()
+            self.row = int(r) if r.isdigit() else self.row + 1
+            self.col = 0
+        elif local == "c":
+            ref = attrs.get("r")
+            if ref is None:
+                self.col += 1
+                self.cell = (self.col, max(self.row, 1))
+                return
+            match = re.fullmatch(r"\s*([A-Za-z]+)(\d*)\s*", ref)
+            if match is None:
+                raise UnreadableRoster("E101", f"a cell reference {ref[:20]!r} is not valid")
+            self.col = _column_number(match.group(1))
+            self.cell = (self.col, int(match.group(2)) if match.group(2) else max(self.row, 1))
+
+    def end(self, name: str) -> None:
+        self.cell = None
+
+    def text(self, data: str) -> None:
+        if self.cell is not None and data.strip():
+            self.start("v", {})
+
+
+def _expat(archive: zipfile.ZipFile, member: zipfile.ZipInfo, walk: _SheetWalk | _OdsWalk) -> None:
+    """Stream the part through expat with `walk`'s handlers; no DTD, no entities."""
+    from xml.parsers import expat
+
+    def refuse(*_: object) -> None:
+        raise UnreadableRoster(
+            "E101", "the file declares a DTD or entities, which rosters never do"
+        )
+
+    parser = expat.ParserCreate()
+    parser.StartElementHandler = walk.start
+    parser.EndElementHandler = walk.end
+    parser.CharacterDataHandler = walk.text
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    try:
+        for data in _inflate(archive, member):
+            parser.Parse(data, False)
+        parser.Parse(b"", True)
+    except expat.ExpatError as exc:
+        raise UnreadableRoster(
+            "E101", f"the file is corrupt: part {member.filename} is not well-formed XML ({exc})"
+        ) from None
+
+
+def _exact_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[int, int]:
+    walk = _SheetWalk()
+    _expat(archive, member, walk)
+    return walk.columns, walk.rows
+
+
+class _OdsWalk:
+    """An OpenDocument table's cells, with repeated rows and cells (number-rows-repeated=
+    "1048576") counted as calamine expands them: a 658-byte file can claim billions."""
+
+    def __init__(self) -> None:
+        self.row = self.col = self.columns = self.rows = 0
+        self.rows_repeated = self.cell = 1
+        self.in_cell = self.valued = self.row_valued = False
+
+    @staticmethod
+    def _repeat(attrs: dict[str, str], key: str) -> int:
+        for name, value in attrs.items():
+            if name.rpartition(":")[2] == key:
+                value = value.strip()
+                return int(value[:12]) if value.isdigit() else 1
+        return 1
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        local = name.rpartition(":")[2]
+        if self.in_cell:
+            self.valued = True  # anything inside a cell is content
+        if local == "table":
+            self.row = 0
+        elif local == "table-row":
+            self.rows_repeated = self._repeat(attrs, "number-rows-repeated")
+            self.col, self.row_valued = 0, False
+        elif local in ("table-cell", "covered-table-cell"):
+            self.in_cell, self.cell = True, self._repeat(attrs, "number-columns-repeated")
+            self.valued = any(k.rpartition(":")[2] == "value-type" for k in attrs)
+
+    def end(self, name: str) -> None:
+        local = name.rpartition(":")[2]
+        if local in ("table-cell", "covered-table-cell") and self.in_cell:
+            self.col += self.cell
+            if self.valued:
+                self.columns = max(self.columns, self.col)
+                self.row_valued = True
+            self.in_cell = False
+        elif local == "table-row":
+            self.row += self.rows_repeated
+            if self.row_valued:
+                self.rows = max(self.rows, self.row)
+
+    def text(self, data: str) -> None:
+        if self.in_cell and data.strip():
+            self.valued = True
+
+
+def _sheet_parts(archive: zipfile.ZipFile, names: set[str]) -> set[str]:
+    """Every part calamine may read as a sheet: the workbook's relationship targets (whatever
+    their declared type) and anything under xl/worksheets/; all XML parts if the list of
+    relationships is missing or unreadable."""
+    parts = {n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml")}
+    rels = "xl/_rels/workbook.xml.rels"
+    if rels not in names or archive.getinfo(rels).file_size > MAX_PART_LIST_BYTES:
+        return parts | {n for n in names if n.endswith(".xml")}
+    text = archive.read(rels)
+    for target in re.findall(rb"""Target\s*=\s*["']([^"']*)["']""", text):
+        path = target.decode("utf-8", "replace")
+        for candidate in (posixpath.normpath("xl/" + path), path.lstrip("/")):
+            if candidate in names:
+                parts.add(candidate)
+    return parts
 
 
 def _check_sheet_extents(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> None:
+    names = {m.filename for m in members}
+    ods = "content.xml" in names and "xl/workbook.xml" not in names
+    sheets = {"content.xml"} if ods else _sheet_parts(archive, names)
     for member in members:
         name = member.filename
-        if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+        if name not in sheets:
+            if member.compress_size > DRAINED_BYTES and name.endswith((".xml", ".rels", ".bin")):
+                _drain(archive, member)  # what calamine reads unpacks to what is declared
             continue
-        if member.file_size > SCANNED_SHEET_BYTES and not _declares_huge(archive, member):
-            continue  # scanning a big sheet costs a quarter of a second; see the note above
-        area = _value_extent(archive.read(member))
-        if area > MAX_CELLS:
+        if ods:
+            walk = _OdsWalk()
+            _expat(archive, member, walk)
+            extent: tuple[int, int] | None = (walk.columns, walk.rows)
+        else:
+            try:
+                extent = _quick_extent(archive, member)
+            except _Unsure:
+                extent = _exact_extent(archive, member)
+        if extent is None:
+            continue
+        columns, rows = extent
+        if rows > MAX_ROWS or columns * rows > MAX_CELLS:
             raise UnreadableRoster(
                 "E104",
-                f"a sheet ({name}) reaches {area:,} cells, over the limit of {MAX_CELLS:,}: is "
-                "there a stray value far to the right or bottom of the roster? Delete the "
-                "columns and rows after the table and save again",
+                f"a sheet ({name}) reaches column {_column_letters(columns)} and row {rows:,}, "
+                f"{columns * rows:,} cells, over the limit of {MAX_CELLS:,} (and "
+                f"{MAX_ROWS:,} rows): is there a stray value far to the right or bottom of "
+                "the roster? Delete the columns and rows after the table and save again",
             )
+
+
+def _column_letters(number: int) -> str:
+    letters = ""
+    while number > 0 and len(letters) < 8:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters or "A"
 
 
 def _read_calamine(path: Path) -> Workbook:
