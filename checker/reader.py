@@ -16,9 +16,9 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".ods", ".xls"})
+WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".ods", ".xls"})
 ROSTER_SUFFIXES = WORKBOOK_SUFFIXES | {".csv"}
 
 # Limits that keep a hostile or accidental file from exhausting the machine (E104).
@@ -73,42 +73,89 @@ class Workbook:
 
 
 def read_workbook(path: Path) -> Workbook:
-    """Read every visible sheet of a roster file (a CSV file is one sheet named after it)."""
+    """Read every visible sheet of a roster file (a CSV file is one sheet named after it).
+    The format is taken from the content, whatever the extension says."""
     try:
         size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(8)
     except OSError as exc:
         raise UnreadableRoster("E101", f"cannot open the file: {exc.strerror or exc}") from None
     if size > MAX_FILE_BYTES:
         raise UnreadableRoster(
-            "E104", f"the file is {size / 2**20:.0f} MB; the limit is {MAX_FILE_BYTES // 2**20} MB"
+            "E104",
+            f"the file is {size:,} bytes ({size / 2**20:.1f} MB); the limit is "
+            f"{MAX_FILE_BYTES:,} bytes ({MAX_FILE_BYTES // 2**20} MB)",
         )
     if size == 0:
         raise UnreadableRoster("E101", "the file is empty (0 bytes)")
-    with path.open("rb") as handle:
-        head = handle.read(8)
     suffix = path.suffix.lower()
-    if suffix == ".csv":
-        return _read_csv(path)
-    if head.startswith(_OLE_MAGIC) and suffix in {".xlsx", ".xlsm"}:
-        # Excel stores password-protected .xlsx files inside an OLE container.
-        raise UnreadableRoster(
-            "E102", "the workbook is password-protected; save it without a password"
-        )
+    if head.startswith(_OLE_MAGIC):
+        if _is_encrypted(path):
+            # Excel stores password-protected .xlsx files inside an OLE container.
+            raise UnreadableRoster(
+                "E102", "the workbook is password-protected; save it without a password"
+            )
+        return _read_calamine(path, "xls" if suffix != ".xls" else None)
     if head.startswith(_ZIP_MAGIC):
-        _check_zip(path)
-    elif suffix in {".xlsx", ".xlsm", ".ods"}:
-        raise UnreadableRoster("E101", f"not a {suffix} workbook: the file does not start like one")
-    return _read_calamine(path)
+        kind = _check_zip(path)
+        return _read_calamine(path, kind if kind != suffix.lstrip(".") else None)
+    if suffix == ".xls" and head[:4] in _BIFF_STARTS:
+        return _read_calamine(path)  # an old BIFF file without an OLE container
+    if _looks_like_text(head):
+        if suffix in WORKBOOK_SUFFIXES:
+            raise UnreadableRoster(
+                "E101",
+                f"not a {suffix} workbook: the file is plain text; if it is a CSV export, "
+                "name it .csv",
+            )
+        return _read_csv(path)
+    raise UnreadableRoster(
+        "E101",
+        f"not a spreadsheet: the file is neither a workbook (.xlsx, .xlsm, .xlsb, .ods, .xls) "
+        f"nor CSV text, whatever its name ({suffix or 'no extension'}) says",
+    )
 
 
-def _check_zip(path: Path) -> None:
+_BIFF_STARTS = (b"\x09\x08\x10\x00", b"\x09\x08\x08\x00", b"\x09\x04\x06\x00", b"\x09\x02\x06\x00")
+
+
+def _looks_like_text(head: bytes) -> bool:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+        return True
+    if b"\x00" in head:
+        return _csv_encoding(head).startswith("utf-16")
+    return all(b >= 0x20 or b in b"\t\r\n" for b in head)
+
+
+def _is_encrypted(path: Path) -> bool:
+    """An OLE file holding an EncryptedPackage stream: a password-protected .xlsx."""
+    name = "EncryptedPackage".encode("utf-16-le")
+    with path.open("rb") as handle:
+        return name in handle.read(2**20)
+
+
+def _check_zip(path: Path) -> str:
+    """Check a zip workbook before calamine sees it; return its kind (xlsx, xlsb or ods)."""
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
+            names = {m.filename for m in members}
             _check_zip_sizes(members)
-            _check_sheet_extents(archive, members)
+            if "xl/workbook.bin" in names:
+                kind = "xlsb"
+            elif "content.xml" in names and "xl/workbook.xml" not in names:
+                kind = "ods"
+            elif "xl/workbook.xml" in names:
+                kind = "xlsm" if path.suffix.lower() == ".xlsm" else "xlsx"
+            else:
+                raise UnreadableRoster(
+                    "E101", "not a spreadsheet: a zip archive that holds no workbook"
+                )
+            _check_sheet_extents(archive, members, kind)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as exc:
         raise UnreadableRoster("E101", f"the workbook is corrupt or truncated ({exc})") from None
+    return kind
 
 
 def _check_zip_sizes(members: list[zipfile.ZipInfo]) -> None:
@@ -386,6 +433,49 @@ class _OdsWalk:
             self.valued = True
 
 
+# xlsb (binary) records that hold a value, each with its column in its first 4 bytes; the
+# "short" cells (12-18) take the next column; BrtRowHdr (0) starts a row.
+_XLSB_CELLS = frozenset({2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 62})
+_XLSB_SHORT_CELLS = frozenset({13, 14, 15, 16, 17, 18})
+_XLSB_BLANKS = frozenset({1, 12})
+
+
+def _xlsb_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[int, int]:
+    """(columns, rows) of the value-holding cells of an .xlsb sheet, from its records."""
+    data = b"".join(_inflate(archive, member))  # bounded by the declared size
+    pos, end = 0, len(data)
+    row = col = columns = rows = 0
+    while pos < end:
+        kind = data[pos] & 0x7F
+        if data[pos] & 0x80:
+            pos += 1
+            kind |= (data[pos] & 0x7F) << 7 if pos < end else 0
+        pos += 1
+        size = shift = 0
+        for _ in range(4):
+            if pos >= end:
+                break
+            byte = data[pos]
+            pos += 1
+            size |= (byte & 0x7F) << shift
+            shift += 7
+            if not byte & 0x80:
+                break
+        body = data[pos : pos + min(size, 4)]
+        pos += size
+        if kind == 0 and len(body) == 4:
+            row = int.from_bytes(body, "little") + 1
+        elif kind in _XLSB_CELLS and len(body) == 4:
+            col = int.from_bytes(body, "little") + 1
+            columns, rows = max(columns, col), max(rows, row)
+        elif kind in _XLSB_SHORT_CELLS:
+            col += 1
+            columns, rows = max(columns, col), max(rows, row)
+        elif kind in _XLSB_BLANKS and len(body) == 4 and kind == 1:
+            col = int.from_bytes(body, "little") + 1
+    return columns, rows
+
+
 def _sheet_parts(archive: zipfile.ZipFile, names: set[str]) -> set[str]:
     """Every part calamine may read as a sheet: the workbook's relationship targets (whatever
     their declared type) and anything under xl/worksheets/; all XML parts if the list of
@@ -403,20 +493,27 @@ def _sheet_parts(archive: zipfile.ZipFile, names: set[str]) -> set[str]:
     return parts
 
 
-def _check_sheet_extents(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> None:
+def _check_sheet_extents(
+    archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], kind: str
+) -> None:
     names = {m.filename for m in members}
-    ods = "content.xml" in names and "xl/workbook.xml" not in names
-    sheets = {"content.xml"} if ods else _sheet_parts(archive, names)
+    ods = kind == "ods"
+    if kind == "xlsb":
+        sheets = {n for n in names if n.startswith("xl/worksheets/") and n.endswith(".bin")}
+    else:
+        sheets = {"content.xml"} if ods else _sheet_parts(archive, names)
     for member in members:
         name = member.filename
         if name not in sheets:
             if member.compress_size > DRAINED_BYTES and name.endswith((".xml", ".rels", ".bin")):
                 _drain(archive, member)  # what calamine reads unpacks to what is declared
             continue
-        if ods:
+        if kind == "xlsb":
+            extent: tuple[int, int] | None = _xlsb_extent(archive, member)
+        elif ods:
             walk = _OdsWalk()
             _expat(archive, member, walk)
-            extent: tuple[int, int] | None = (walk.columns, walk.rows)
+            extent = (walk.columns, walk.rows)
         else:
             try:
                 extent = _quick_extent(archive, member)
@@ -443,11 +540,17 @@ def _column_letters(number: int) -> str:
     return letters or "A"
 
 
-def _read_calamine(path: Path) -> Workbook:
+def _read_calamine(path: Path, kind: str | None = None) -> Workbook:
+    """Read a workbook with calamine; `kind` is set when the content is not what the name
+    says (an .xlsx renamed .xls): calamine then tells the format from the content."""
     import python_calamine as calamine
 
     try:
-        book = calamine.CalamineWorkbook.from_path(str(path))
+        if kind is None:
+            book = calamine.CalamineWorkbook.from_path(str(path))
+        else:
+            with path.open("rb") as handle:
+                book = calamine.CalamineWorkbook.from_filelike(handle)
         from checker.metadata import is_metadata_sheet
 
         sheets: list[SheetGrid] = []
@@ -487,20 +590,102 @@ def _calamine_message(exc: BaseException) -> str:
     return f"the workbook cannot be read: {text[:200]}"
 
 
+# CSV: read as a stream, with the row and cell limits enforced while reading.
+CSV_DELIMITERS = (";", ",", "\t", "|")
+CSV_SAMPLE = 64 * 2**10
+# A quoted field spanning more lines than this is a stray quote swallowing the rows after
+# it: the file is read again with quotes as plain characters.
+RUNAWAY_FIELD_LINES = 50
+
+
+def _csv_encoding(head: bytes) -> str:
+    """Excel's "Unicode Text" is UTF-16 with a BOM; "CSV UTF-8" has a UTF-8 BOM; plain "CSV"
+    is the ANSI code page (cp1252 for Latin scripts)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    if head.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    even, odd = head[0:2048:2], head[1:2048:2]
+    if len(head) >= 4 and odd.count(0) > len(odd) * 0.4 and even.count(0) < len(even) * 0.1:
+        return "utf-16-le"  # UTF-16 without a BOM
+    if len(head) >= 4 and even.count(0) > len(even) * 0.4 and odd.count(0) < len(odd) * 0.1:
+        return "utf-16-be"
+    return "utf-8"
+
+
+def _sniff_delimiter(sample: str) -> str:
+    """The delimiter that splits the sample's lines into the most consistent number of
+    fields (quotes respected: a comma CSV whose notes hold semicolons stays a comma CSV)."""
+    lines = sample.splitlines()[:-1] or sample.splitlines()
+    best, best_score = CSV_DELIMITERS[0], (0, 0)
+    for delimiter in CSV_DELIMITERS:
+        try:
+            widths = [len(r) for r in csv.reader(lines[:200], delimiter=delimiter) if r]
+        except csv.Error:
+            continue
+        if not widths:
+            continue
+        modal = max(set(widths), key=lambda w: (widths.count(w), w))
+        score = (widths.count(modal), modal) if modal > 1 else (0, 0)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _open_text(path: Path, encoding: str) -> io.TextIOWrapper:
+    return io.TextIOWrapper(path.open("rb"), encoding=encoding, newline="",
+                            errors="strict" if encoding.startswith("utf-8") else "replace")  # fmt: skip
+
+
 def _read_csv(path: Path) -> Workbook:
-    raw = path.read_bytes()
-    if b"\x00" in raw[:4096]:
-        raise UnreadableRoster("E101", "not a text CSV file (it contains binary data)")
+    with path.open("rb") as handle:
+        head = handle.read(CSV_SAMPLE)
+    encoding = _csv_encoding(head)
+    csv.field_size_limit(MAX_FILE_BYTES)  # a long cell is the cell's problem, not the file's
+    if encoding.startswith("utf-8") and b"\x00" in head[:4096]:
+        raise UnreadableRoster(
+            "E101", "not a text CSV file (it contains binary data); save it from Excel as CSV"
+        )
     try:
-        text = raw.decode("utf-8-sig")
+        return _read_csv_as(path, encoding, csv.QUOTE_MINIMAL)
     except UnicodeDecodeError:
         # Excel on Windows saves CSV in the ANSI code page; cp1252 is Latin-1 plus €, œ, ’…
-        text = raw.decode("cp1252", errors="replace")
-    sample = text[:20_000]
-    delimiter = max((";", ",", "\t"), key=lambda d: sample.count(d))
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    if len(rows) > MAX_ROWS:
-        raise UnreadableRoster(
-            "E104", f"the file has {len(rows):,} rows; the limit is {MAX_ROWS:,}"
-        )
+        return _read_csv_as(path, "cp1252", csv.QUOTE_MINIMAL)
+
+
+def _runaway(value: str, delimiter: str, rows: list[list[str]]) -> bool:
+    """A quoted field that swallowed whole rows: many lines, or lines holding as many
+    delimiters as a row of the table."""
+    if "\n" not in value:
+        return False
+    width = len(rows[0]) if rows else 2
+    return value.count("\n") > RUNAWAY_FIELD_LINES or value.count(delimiter) >= max(2, width - 1)
+
+
+def _read_csv_as(path: Path, encoding: str, quoting: Literal[0, 1, 2, 3]) -> Workbook:
+    with _open_text(path, encoding) as text:
+        sample = text.read(CSV_SAMPLE)
+        delimiter = _sniff_delimiter(sample)
+        text.seek(0)
+        rows: list[list[str]] = []
+        distinct: dict[str, str] = {}  # a roster repeats a few words: keep each once
+        cells = 0
+        reader = csv.reader(text, delimiter=delimiter, quoting=quoting)
+        try:
+            for row in reader:
+                cells += len(row)
+                if len(rows) >= MAX_ROWS or cells > MAX_CELLS:
+                    raise UnreadableRoster(
+                        "E104",
+                        f"the file has more than {MAX_ROWS:,} rows or {MAX_CELLS:,} cells (the "
+                        "limits the checker sets to protect itself); split it, e.g. by year",
+                    )
+                if quoting != csv.QUOTE_NONE and any(_runaway(v, delimiter, rows) for v in row):
+                    raise _Unsure
+                rows.append([distinct.setdefault(v, v) for v in row])
+        except (csv.Error, _Unsure):
+            if quoting == csv.QUOTE_NONE:
+                raise UnreadableRoster("E101", "the CSV file cannot be read") from None
+            # A stray quote: every character read as typed, rows as they are on the lines.
+            return _read_csv_as(path, encoding, csv.QUOTE_NONE)
     return Workbook(path, [SheetGrid(path.stem, rows)])

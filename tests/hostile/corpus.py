@@ -303,7 +303,11 @@ ATTACKS: dict[str, tuple[str, Callable[[Path], Path], frozenset[str]]] = {
     "honest-zip-bomb": ("bomb.xlsx", _honest_bomb, frozenset({"E104"})),
     "entity-bomb": ("entities.xlsx", _entity_bomb, frozenset({"E101"})),
     "xxe": ("xxe.xlsx", _xxe, frozenset({"E101"})),
-    "deep-xml": ("deep.xlsx", _deep_xml, frozenset({"E101", "E103", "E104", "S202", "S203"})),
+    "deep-xml": (
+        "deep.xlsx",
+        _deep_xml,
+        frozenset({"E101", "E103", "E104", "S202", "S203", "S210"}),
+    ),
     "5000-sheets": ("sheets.xlsx", _many_sheets, frozenset({"E101", "E104"}) | {"S210"}),
     "10M-shared-strings": ("strings.xlsx", _shared_strings, frozenset({"E101", "E104"}) | {"S210"}),
     "ods-repeated-cell": ("repeated.ods", _ods_repeated, frozenset({"E104"})),
