@@ -94,6 +94,37 @@ def check_target(source: Path, target: Path) -> None:
         raise AnnotateError(f"{target}: the folder {target.resolve().parent} does not exist")
 
 
+# openpyxl holds every cell of the workbook it copies as an object (~1 KB a cell with its
+# style): a 1,048,576-row roster took 494 s and 9.3 GB. The annotated copy is for a person
+# fixing a monthly roster; above these it is refused (E104) rather than allowed to exhaust
+# the machine, and `check` still reports on the file.
+ANNOTATE_MAX_ROWS = 50_000
+ANNOTATE_MAX_SHEET_BYTES = 32 * 2**20  # the workbook's sheets, unpacked (50,000 rows ≈ 25 MB)
+
+
+def check_size(source: Path, result: FileResult) -> None:
+    """Refuse (E104) a roster too large to copy cell by cell within bounded memory."""
+    rows = result.rows.read
+    unpacked = 0
+    if source.suffix.lower() in COPIED_SUFFIXES:
+        try:
+            with zipfile.ZipFile(source) as archive:
+                unpacked = sum(i.file_size for i in archive.infolist()
+                               if i.filename.startswith("xl/worksheets/"))  # fmt: skip
+        except (zipfile.BadZipFile, OSError):
+            unpacked = 0
+    if rows > ANNOTATE_MAX_ROWS or unpacked > ANNOTATE_MAX_SHEET_BYTES:
+        size = (
+            f"{rows:,} rows" if rows > ANNOTATE_MAX_ROWS else f"{unpacked / 2**20:.0f} MB of sheets"
+        )
+        raise AnnotateError(
+            f"E104 {source}: the roster is too large to annotate ({size}; the annotated copy is "
+            f"made for rosters of up to {ANNOTATE_MAX_ROWS:,} rows and "
+            f"{ANNOTATE_MAX_SHEET_BYTES // 2**20} MB of sheets). Check it with `roster-check "
+            "check`, or split it, for example by month"
+        )
+
+
 def _same_file(a: Path, b: Path) -> bool:
     if a.resolve() == b.resolve():
         return True
@@ -112,6 +143,7 @@ def annotate(
 ) -> Annotation:  # fmt: skip
     """Write the annotated copy of `source` (checked as `result`) to `target`."""
     check_target(source, target)
+    check_size(source, result)
     words = catalogue(lang)
     book, titles, notes = _open_copy(source, result, words)
     cells = _mark_findings(book, result, words, titles)

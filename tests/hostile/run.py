@@ -1,17 +1,21 @@
-"""Run the checker's CLI on one file in a subprocess capped in memory (RLIMIT_AS) and time."""
+"""Run the checker's CLI on one file in a subprocess capped in memory (RLIMIT_AS) and time,
+and measure that one process's peak RSS (wait4's rusage)."""
 
 from __future__ import annotations
 
 import json
 import os
 import resource
+import signal
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-MEMORY_CAP = 2 * 2**30  # address space, not RSS: the interpreter, numpy and pandas take ~0.9 GB
+# Address space, not RSS: the interpreter, numpy and pandas map ~0.9 GB before reading.
+MEMORY_CAP = 2 * 2**30
 TIME_CAP = 120.0
 
 
@@ -35,12 +39,24 @@ def _cap() -> None:
 
 def run_cli(*args: str | Path, cwd: Path | None = None, timeout: float = TIME_CAP) -> Outcome:
     env = {**os.environ, "RUST_BACKTRACE": "0", "NO_COLOR": "1"}
-    start = time.monotonic()
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    done = subprocess.run(
-        [sys.executable, "-m", "checker", *map(str, args)], capture_output=True, text=True,
-        timeout=timeout, preexec_fn=_cap, env=env, cwd=cwd, check=False,
-    )  # fmt: skip
-    seconds = time.monotonic() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return Outcome(done.returncode, seconds, max(peak, before) / 1024, done.stdout, done.stderr)
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        start = time.monotonic()
+        process = subprocess.Popen([sys.executable, "-m", "checker", *map(str, args)],
+                                   stdout=out, stderr=err, preexec_fn=_cap, env=env, cwd=cwd)  # fmt: skip
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() - start > timeout:
+                process.kill()
+                pid, status, usage = os.wait4(process.pid, 0)
+                break
+            time.sleep(0.02)
+        process.returncode = os.waitstatus_to_exitcode(status)  # Popen must not wait again
+        seconds = time.monotonic() - start
+        out.seek(0)
+        err.seek(0)
+        code = process.returncode
+        if code < 0 and -code == signal.SIGKILL and seconds > timeout:
+            raise subprocess.TimeoutExpired(process.args, timeout)
+        return Outcome(code, seconds, usage.ru_maxrss / 1024, out.read(), err.read())
