@@ -97,8 +97,8 @@ def test_the_size_limit_message_does_not_round_to_the_limit(tmp_path, monkeypatc
 def test_a_comma_csv_with_semicolons_in_a_notes_column_is_split_on_commas(tmp_path):
     path = tmp_path / "TST_2026-10.csv"
     path.write_text("Date,Platform,Name,Organization,Title,Notes\n"
-                    "05/10/2026,HCT,K. Osei,IOM,Chief of Mission,a; b; c; d; e; f; g\n"
-                    '05/10/2026,HCT,A. Ba,OCHA,Head of Office,"x; y; z; w; v"\n')  # fmt: skip
+                    "05/10/2026,HCT,K. Osei,IOM,Chief of Mission,a; b; c; d; e; f; g; h; i; j\n"
+                    '05/10/2026,HCT,A. Ba,OCHA,Head of Office,"x; y; z; w; v; u; t; s; r"\n')  # fmt: skip
     grid = read_workbook(path).sheets[0].cells
     assert grid[1][:5] == ["05/10/2026", "HCT", "K. Osei", "IOM", "Chief of Mission"]
     assert _codes(path) == []
@@ -466,12 +466,15 @@ def test_a_signal_stops_the_workers_and_exits_128_plus_its_number(tmp_path, sign
 
 
 def test_piping_into_head_stops_quietly(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(150):  # ~150 KB of report: more than a pipe holds
+        os.link(SAMPLE, folder / f"ETH_{i:03}_2026-10.xlsx")
     process = subprocess.run(
-        f"{sys.executable} -m checker check {ROOT / 'sample_rosters'} --jobs 1 | head -n 1",
+        f"{sys.executable} -m checker check {folder} --jobs 1 --quiet | head -n 1",
         shell=True, capture_output=True, text=True, cwd=ROOT, check=False,
     )  # fmt: skip
     assert process.stdout.count("\n") == 1
-    assert "Broken pipe" not in process.stderr and "Traceback" not in process.stderr
     assert process.stderr == ""
 
 
