@@ -36,10 +36,11 @@ _ZIP_MAGIC = b"PK\x03\x04"
 
 
 class UnreadableRoster(Exception):
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, key: str | None = None) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        self.key = key  # a variant of the code's message in the catalogue ("E104:far_cell")
 
 
 @dataclass
@@ -105,9 +106,7 @@ def read_workbook(path: Path) -> Workbook:
     if _looks_like_text(head):
         if suffix in WORKBOOK_SUFFIXES:
             raise UnreadableRoster(
-                "E101",
-                f"not a {suffix} workbook: the file is plain text; if it is a CSV export, "
-                "name it .csv",
+                "E101", f"it is plain text, not a {suffix} workbook", key="E101:text_named_workbook"
             )
         return _read_csv(path)
     raise UnreadableRoster(
@@ -526,9 +525,8 @@ def _check_sheet_extents(
             raise UnreadableRoster(
                 "E104",
                 f"a sheet ({name}) reaches column {_column_letters(columns)} and row {rows:,}, "
-                f"{columns * rows:,} cells, over the limit of {MAX_CELLS:,} (and "
-                f"{MAX_ROWS:,} rows): is there a stray value far to the right or bottom of "
-                "the roster? Delete the columns and rows after the table and save again",
+                f"{columns * rows:,} cells; the limit is {MAX_CELLS:,} cells and {MAX_ROWS:,} rows",
+                key="E104:far_cell",
             )
 
 
@@ -677,8 +675,8 @@ def _read_csv_as(path: Path, encoding: str, quoting: Literal[0, 1, 2, 3]) -> Wor
                 if len(rows) >= MAX_ROWS or cells > MAX_CELLS:
                     raise UnreadableRoster(
                         "E104",
-                        f"the file has more than {MAX_ROWS:,} rows or {MAX_CELLS:,} cells (the "
-                        "limits the checker sets to protect itself); split it, e.g. by year",
+                        f"it has more than {MAX_ROWS:,} rows or {MAX_CELLS:,} cells",
+                        key="E104:csv_limits",
                     )
                 if quoting != csv.QUOTE_NONE and any(_runaway(v, delimiter, rows) for v in row):
                     raise _Unsure
