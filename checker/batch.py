@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from checker.findings import FileResult
+from checker.interrupt import Interrupted
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -151,7 +152,7 @@ class _Readers:
             future, chunk = self.ahead.popleft()
             try:
                 laid_out = pickle.loads(future.result())
-            except KeyboardInterrupt:
+            except (KeyboardInterrupt, Interrupted):
                 raise
             except BaseException:
                 # The worker died, or something stage one does not catch escaped (a Rust
@@ -226,7 +227,7 @@ def _lay_out_isolated(path: Path, headers: Headers) -> Layout | Unlaid:
             return laid_out[0]
         except BrokenProcessPool:
             return Unlaid(path, "E101", message_key="E101:crashed")
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, Interrupted):
             raise
         except BaseException as exc:
             return Unlaid(path, "E101", f"{type(exc).__name__}: {exc}",

@@ -18,6 +18,7 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 import click
 
 from checker.findings import TOOL_VERSION, Report, Severity
+from checker.interrupt import Interrupted
 from checker.messages import LANGUAGES
 from checker.reporters import FORMATS, binary_reporter, reporter
 
@@ -691,16 +692,6 @@ def _load(loader: Callable[[], T]) -> T:
         return loader()
     except ConfigError as exc:
         raise ToolError(str(exc)) from None
-
-
-class Interrupted(BaseException):
-    """SIGINT, SIGTERM or SIGHUP: unwinds like Ctrl-C, so that the worker pool is stopped and
-    temporary files are removed, then exits 128 + the signal's number. A BaseException of
-    our own, because click turns KeyboardInterrupt into "Aborted!" and exit 1."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
 
 
 def _interrupt(signum: int, frame: object) -> None:
