@@ -491,3 +491,15 @@ def test_annotate_refuses_a_roster_too_large_to_copy_with_e104(tmp_path, monkeyp
     assert code == 2
     assert "E104" in err and "too large to annotate" in err and "roster-check check" in err
     assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_temporary_files_of_a_killed_run_are_never_taken_for_rosters(tmp_path):
+    """A run killed outright (SIGKILL) cannot remove the file it was writing; its hidden
+    name (.NAME.XXXXXXXX, as atomic_write makes it) keeps it out of the next run."""
+    import tempfile
+
+    shutil.copy(SAMPLE, tmp_path / "ETH_2026-10.xlsx")
+    fd, temp = tempfile.mkstemp(prefix=".KEN_2026-10.xlsx.", dir=tmp_path)
+    os.close(fd)
+    Path(temp).with_name(".ETH_2026-11.xlsx").write_bytes(SAMPLE.read_bytes())
+    assert [p.name for p in collect_files([tmp_path])] == ["ETH_2026-10.xlsx"]
