@@ -503,3 +503,12 @@ def test_temporary_files_of_a_killed_run_are_never_taken_for_rosters(tmp_path):
     os.close(fd)
     Path(temp).with_name(".ETH_2026-11.xlsx").write_bytes(SAMPLE.read_bytes())
     assert [p.name for p in collect_files([tmp_path])] == ["ETH_2026-10.xlsx"]
+
+
+def test_an_xlsb_roster_is_read_and_judged(tmp_path):
+    from tests.hostile.corpus import xlsb_roster
+
+    path = xlsb_roster()(tmp_path / "TST_2026-10.xlsb")
+    result = check_file(path)
+    assert result.findings == ()
+    assert [str(m.verdict) for m in result.meetings] == ["compliant"]

@@ -84,6 +84,72 @@ def xlsx(path: Path, sheet_data: str, prefix: str = "", before: str = "", sheets
     return path
 
 
+def _record(kind: int, body: bytes = b"") -> bytes:
+    """One .xlsb record: its type and size as 7-bit varints, then its body."""
+    head = bytearray()
+    for number, most in ((kind, 2), (len(body), 4)):
+        for _ in range(most):
+            byte = number & 0x7F
+            number >>= 7
+            head.append(byte | (0x80 if number else 0))
+            if not number:
+                break
+    return bytes(head) + body
+
+
+def _wide(text: str) -> bytes:
+    return len(text).to_bytes(4, "little") + text.encode("utf-16-le")
+
+
+def xlsb(path: Path, rows: list[tuple[int, list[tuple[int, str]]]]) -> Path:
+    """A minimal .xlsb written record by record (MS-XLSB): one sheet whose rows are
+    (0-based row, [(0-based column, text)])."""
+    book = b"".join([
+        _record(131), _record(143),
+        _record(156, (0).to_bytes(4, "little") + (1).to_bytes(4, "little") + _wide("rId1")
+                + _wide("Sheet1")),
+        _record(144), _record(132),
+    ])  # fmt: skip
+    cells = []
+    for row, values in rows:
+        cells.append(_record(0, row.to_bytes(4, "little") + bytes(21)))
+        for column, text in values:  # BrtCellSt: column, style, inline wide string
+            cells.append(_record(6, column.to_bytes(4, "little") + bytes(4) + _wide(text)))
+    # BrtWsDim (calamine needs it): what the first rows span; a far cell's is not declared.
+    first = [r for r, _ in rows[:2]] or [0]
+    dimension = b"".join(n.to_bytes(4, "little") for n in (0, max(first), 0, 8))
+    sheet = (_record(129) + _record(148, dimension) + _record(145) + b"".join(cells)
+             + _record(146) + _record(130))  # fmt: skip
+    rels = (
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+        '2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+        'officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.bin"/>'
+        "</Relationships>"
+    )
+    types = (
+        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+        'content-types"><Default Extension="bin" ContentType="application/vnd.ms-excel.sheet.'
+        'binary.macroEnabled.main"/><Default Extension="rels" ContentType="application/vnd.'
+        'openxmlformats-package.relationships+xml"/><Override PartName="/xl/worksheets/sheet1.'
+        'bin" ContentType="application/vnd.ms-excel.worksheet"/></Types>'
+    )
+    root = ROOT_RELS.replace("xl/workbook.xml", "xl/workbook.bin")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", types)
+        archive.writestr("_rels/.rels", root)
+        archive.writestr("xl/workbook.bin", book)
+        archive.writestr("xl/_rels/workbook.bin.rels", rels)
+        archive.writestr("xl/worksheets/sheet1.bin", sheet)
+    return path
+
+
+def xlsb_roster(far: tuple[int, int] | None = None) -> Callable[[Path], Path]:
+    rows = [(r, list(enumerate(values))) for r, values in enumerate((HEADER, ROW))]
+    if far is not None:
+        rows.append((far[0], [(far[1], "x")]))
+    return lambda path: xlsb(path, rows)
+
+
 def _far(cell_tag: str) -> Callable[[Path], Path]:
     return lambda path: xlsx(path, roster_rows() + f'<row r="1048576">{cell_tag}</row>')
 
@@ -320,6 +386,7 @@ ATTACKS: dict[str, tuple[str, Callable[[Path], Path], frozenset[str]]] = {
     ),
     "csv-utf16": ("TST_2026-10u.csv", _csv_utf16, frozenset()),
     "xlsx-named-xls": ("TST_2026-10.xls", _renamed, frozenset()),
+    "xlsb-far-cell": ("far12.xlsb", xlsb_roster((1_048_575, 16_383)), frozenset({"E104"})),
 }
 
 
