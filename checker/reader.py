@@ -184,29 +184,23 @@ def _check_zip_sizes(members: list[zipfile.ZipInfo]) -> None:
 # work is bounded by what is actually there: the declared sizes, bounded above.
 #
 # The quick path is two regex searches per chunk that do not depend on how the XML is
-# spelled (attribute order, quotes, whitespace, a namespace prefix). They clear a sheet
-# whose every <c> has an r attribute and whose references all lie in A:Z above row 400,000:
-# at most 26 x 399,999 cells. A sheet with a reference beyond that is measured reference by
-# reference; one with a cell whose position is not written in a readable r attribute
-# (calamine then counts cells and rows), or that the regexes cannot vouch for, is measured
+# spelled: they clear a sheet whose every <c> is written <c r="X9…"> with one column letter
+# and a row under 400,000 (at most 26 x 399,999 cells), and send anything else on. A sheet
+# with a reference beyond that, whose cells are all written plainly, is measured reference
+# by reference; one with a cell written otherwise (no r, a namespace prefix, attributes in
+# another order or quoting, an entity: calamine may place it by counting) is measured
 # exactly by expat.
-_PREFIX = rb"(?:[A-Za-z_][\w.\-]*:)?"
 _ATTR = rb"""\s+[^\s=<>/]+\s*=\s*(?:"[^"<]*"|'[^'<]*')"""
 # The quick path's two searches (literal first, so that they run at the speed of a find):
 # any <c that is not written <c r="X9…" with one column letter and a row under 400,000 (the
 # elements <col>, <cfRule>, <customSheetView>… excepted), and any <x:c>.
 _NOT_NEAR_CELL = re.compile(rb'<c(?![ofuel]| r="[A-Za-z](?:\d{1,5}"|[0-3]\d{5}"))')
 _PREFIXED_CELL = re.compile(rb":c[\s/>]")
-_CELL_TAG = re.compile(rb"<" + _PREFIX + rb"c(?=[\s/>])")
-# A <c> tag whose attributes, read by XML's grammar, do not include r.
-_CELL_WITHOUT_R = re.compile(
-    rb"<" + _PREFIX + rb"c(?=[\s/>])(?!(?:" + _ATTR + rb")*?\s+r\s*=\s*[\"'])"
-)
-# A <c> with its reference, and "/" when it is written self-closing (empty: <c r="X9" s="1"/>).
-_CELL_REF = re.compile(
-    rb"<" + _PREFIX + rb"c(?:" + _ATTR + rb")*?\s+r\s*=\s*([\"'])\s*([A-Za-z]{1,3})(\d{1,9})\s*\1"
-    rb"(?:" + _ATTR + rb")*\s*(/?)>"
-)
+# Measuring a sheet with far references: every <c> must be written <c r="X9"…> (as Excel,
+# LibreOffice and openpyxl write it), each read with XML's attribute grammar after r, so that
+# a '/>' inside a value cannot pass a value cell off as an empty one.
+_NOT_WRITTEN_PLAINLY = re.compile(rb'<c(?![ofuel]| r="[A-Za-z]{1,3}\d{1,9}")')
+_PLAIN_CELL = re.compile(rb'<c r="([A-Za-z]{1,3})(\d{1,9})"(?:' + _ATTR + rb")*\s*(/?)>")
 QUICK_ROWS = 400_000
 SCAN_CHUNK = 4 * 2**20
 MAX_TAG_BYTES = 2**20  # a tag longer than this is measured by expat
@@ -304,15 +298,17 @@ def _quick_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[in
         return None
     columns = rows = 0
     for chunk in _chunks_of(archive, member):
-        if _CELL_WITHOUT_R.search(chunk) is not None:
-            raise _Unsure
-        cells = _CELL_REF.findall(chunk)
-        if len(cells) != len(_CELL_TAG.findall(chunk)):
-            raise _Unsure  # a cell the regex cannot read
-        for _, letters, digits, empty in cells:
-            if not empty:
-                columns = max(columns, _column_number(letters))
-                rows = max(rows, int(digits))
+        if _NOT_WRITTEN_PLAINLY.search(chunk) is not None:
+            raise _Unsure  # a <c> not written <c r="X9">: expat places it
+        cells = _PLAIN_CELL.findall(chunk)
+        whole: bytes = chunk.obj  # type: ignore[assignment]  # each view starts at 0
+        if len(cells) != whole.count(b'<c r="', 0, len(chunk)):
+            raise _Unsure  # a cell whose attributes the regex cannot read
+        valued = [cell for cell in cells if not cell[2]]  # self-closing cells are empty
+        if valued:
+            letters, digits, _ = zip(*valued)
+            columns = max(columns, *map(_column_number, set(letters)))
+            rows = max(rows, *map(int, digits))
     return columns, rows
 
 
