@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
+import re
 import warnings
 import zipfile
 from collections import Counter
@@ -51,6 +52,8 @@ COPIED_SUFFIXES = {".xlsx", ".xlsm"}
 COMMENT_WIDTH_PT = 330
 COMMENT_CHARS_PER_LINE = 52
 MAX_SHEET_TITLE = 31
+# Code points XML 1.0 cannot carry even escaped (openpyxl's own pattern misses some).
+_NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 class AnnotateError(Exception):
@@ -91,6 +94,37 @@ def check_target(source: Path, target: Path) -> None:
         raise AnnotateError(f"{target}: the folder {target.resolve().parent} does not exist")
 
 
+# openpyxl holds every cell of the workbook it copies as an object (~1 KB a cell with its
+# style): a 1,048,576-row roster took 494 s and 9.3 GB. The annotated copy is for a person
+# fixing a monthly roster; above these it is refused (E104) rather than allowed to exhaust
+# the machine, and `check` still reports on the file.
+ANNOTATE_MAX_ROWS = 50_000
+ANNOTATE_MAX_SHEET_BYTES = 32 * 2**20  # the workbook's sheets, unpacked (50,000 rows ≈ 25 MB)
+
+
+def check_size(source: Path, result: FileResult) -> None:
+    """Refuse (E104) a roster too large to copy cell by cell within bounded memory."""
+    rows = result.rows.read
+    unpacked = 0
+    if source.suffix.lower() in COPIED_SUFFIXES:
+        try:
+            with zipfile.ZipFile(source) as archive:
+                unpacked = sum(i.file_size for i in archive.infolist()
+                               if i.filename.startswith("xl/worksheets/"))  # fmt: skip
+        except (zipfile.BadZipFile, OSError):
+            unpacked = 0
+    if rows > ANNOTATE_MAX_ROWS or unpacked > ANNOTATE_MAX_SHEET_BYTES:
+        size = (
+            f"{rows:,} rows" if rows > ANNOTATE_MAX_ROWS else f"{unpacked / 2**20:.0f} MB of sheets"
+        )
+        raise AnnotateError(
+            f"E104 {source}: the roster is too large to annotate ({size}; the annotated copy is "
+            f"made for rosters of up to {ANNOTATE_MAX_ROWS:,} rows and "
+            f"{ANNOTATE_MAX_SHEET_BYTES // 2**20} MB of sheets). Check it with `roster-check "
+            "check`, or split it, for example by month"
+        )
+
+
 def _same_file(a: Path, b: Path) -> bool:
     if a.resolve() == b.resolve():
         return True
@@ -109,6 +143,7 @@ def annotate(
 ) -> Annotation:  # fmt: skip
     """Write the annotated copy of `source` (checked as `result`) to `target`."""
     check_target(source, target)
+    check_size(source, result)
     words = catalogue(lang)
     book, titles, notes = _open_copy(source, result, words)
     cells = _mark_findings(book, result, words, titles)
@@ -160,7 +195,9 @@ def _open_copy(
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             try:
-                book = load_workbook(source, keep_vba=suffix == ".xlsm", rich_text=True)
+                # Opened here, so that the file is closed when openpyxl gives up half-way.
+                with source.open("rb") as handle:
+                    book = load_workbook(handle, keep_vba=suffix == ".xlsm", rich_text=True)
             except Exception:  # openpyxl is stricter than the checker's reader
                 book = None
         if book is not None:
@@ -170,7 +207,14 @@ def _open_copy(
             if _has_drawings(source):
                 notes.append(words.text("workbook", "note_drawings"))
             # openpyxl does not keep formulas' last results: have Excel recalculate on opening.
+            # A workbook without <calcPr> (written by many tools) has no calculation
+            # properties at all.
+            if book.calculation is None:
+                from openpyxl.workbook.properties import CalcProperties
+
+                book.calculation = CalcProperties()
             book.calculation.fullCalcOnLoad = True
+            _clean_properties(book)
             return book, {ws.title: ws.title for ws in book.worksheets}, notes
     if suffix == ".xlsm":
         raise AnnotateError(
@@ -180,6 +224,26 @@ def _open_copy(
     book, titles = _fresh_copy(source, result)
     notes.append(words.text("workbook", "note_fresh", suffix=suffix.lstrip(".") or "?"))
     return book, titles, notes
+
+
+def clean_text(value: str) -> str:
+    """Text that XML 1.0 can carry: characters it cannot (control characters from a roster's
+    cells) are dropped, so that every part of the copy stays well-formed (a raw ESC in a
+    comment made LibreOffice drop half of the comments)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return _NOT_XML.sub("", ILLEGAL_CHARACTERS_RE.sub("", value))
+
+
+def _clean_properties(book: Workbook) -> None:
+    """The document properties copied from the roster (title, author…) cleaned the same way."""
+    properties = book.properties
+    for name in ("title", "subject", "creator", "keywords", "description", "category",
+                 "lastModifiedBy", "identifier", "language", "version", "revision",
+                 "contentStatus"):  # fmt: skip
+        value = getattr(properties, name, None)
+        if isinstance(value, str):
+            setattr(properties, name, clean_text(value))
 
 
 def _lost_feature(message: str) -> str:
@@ -236,10 +300,8 @@ def _fresh_copy(source: Path, result: FileResult) -> tuple[Workbook, dict[str, s
 
 def _put(cell: Cell, value: Any) -> None:
     """Write a value read from a roster; text stays text (a CSV cell "=SUM()" is no formula)."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
     if isinstance(value, str):
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        cell.value = clean_text(value)
         cell.data_type = "s"
         return
     if isinstance(value, dt.timedelta):
@@ -253,7 +315,8 @@ def _put(cell: Cell, value: Any) -> None:
 
 def _unique_title(book: Workbook, wanted: str) -> str:
     """A sheet title Excel accepts (31 characters, none of []:*?/\\) and no other sheet has."""
-    base = "".join("_" if ch in "[]:*?/\\" else ch for ch in wanted).strip("'") or "Sheet"
+    base = "".join("_" if ch in "[]:*?/\\" else ch for ch in clean_text(wanted)).strip("'")
+    base = base or "Sheet"
     base = base[:MAX_SHEET_TITLE]
     taken = {ws.title.casefold() for ws in book.worksheets}
     title, number = base, 2
@@ -306,6 +369,7 @@ def _mark_findings(
         text = "\n\n".join(_comment_text(f, words) for f in findings)
         if cell.comment is not None and cell.comment.author != TOOL_NAME:
             text += f"\n\n{words.text('workbook', 'comment_original')}\n{cell.comment.text}"
+        text = clean_text(text)
         comment = Comment(text, TOOL_NAME)
         comment.width, comment.height = _comment_size(text)
         cell.comment = comment

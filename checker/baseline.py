@@ -60,18 +60,29 @@ def write(report: Report, stream: IO[str]) -> Counter[Fingerprint]:
     return Counter(_key(e) for e in entries)
 
 
+# A baseline of 10,000 rosters with 20 findings each is ~60 MB; deep nesting is never needed.
+MAX_BASELINE_BYTES = 256 * 2**20
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def load(path: Path) -> Counter[Fingerprint]:
+    from checker.config import read_bounded
+
+    text = read_bounded(path, MAX_BASELINE_BYTES, BaselineError, "the baseline")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise BaselineError(f"{path}: cannot read the baseline ({exc.strerror or exc})") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BaselineError(f"{path}: not a baseline file (not JSON: {exc})") from None
+        data = json.loads(text)
+    except (json.JSONDecodeError, ValueError, RecursionError) as exc:
+        # ValueError: a number of thousands of digits; RecursionError: nesting thousands deep
+        reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+        raise BaselineError(f"{path}: not a baseline file (not JSON: {reason})") from None
     if not isinstance(data, dict) or data.get("roster_check_baseline") != BASELINE_VERSION:
         raise BaselineError(f"{path}: not a roster-check baseline (written by --write-baseline)")
     entries = data.get("findings")
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         raise BaselineError(f'{path}: "findings" must be a list of findings')
+    for number, entry in enumerate(entries, start=1):
+        if not all(isinstance(entry.get(name), _SCALARS) for name in KEY_FIELDS):
+            raise BaselineError(f"{path}: finding {number}: its fields must be text or numbers")
     return Counter(_key(e) for e in entries)
 
 

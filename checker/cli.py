@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from checker.findings import TOOL_VERSION, Report, Severity
+from checker.interrupt import Interrupted
 from checker.messages import LANGUAGES
 from checker.reporters import FORMATS, binary_reporter, reporter
 
@@ -224,14 +225,23 @@ def roster_options(command: Callable[..., Any]) -> Callable[..., Any]:
     help="Record this run's findings in FILE (atomically) and accept them.",
 )
 @LANG_OPTION
+@click.option(
+    "--color",
+    "--colour",
+    "color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text report: auto = on a terminal, unless NO_COLOR is set.",
+)
 def check(
     paths: tuple[Path, ...], jobs: int | None, quiet: bool, profile: Path | None,
     profiles: Path | None, columns: tuple[tuple[str, str], ...],
     mission: str | None, period: str | None, output_format: str, output: Path | None,
     fail_on: str, select: tuple[str, ...], ignore: tuple[str, ...],
-    baseline_file: Path | None, write_baseline: Path | None, lang: str,
+    baseline_file: Path | None, write_baseline: Path | None, lang: str, color: str,
 ) -> None:  # fmt: skip
-    """Check roster workbooks (.xlsx .xlsm .ods .xls .csv), folders of them, or glob patterns
+    """Check roster workbooks (.xlsx .xlsm .xlsb .ods .xls .csv), folders of them, or glob patterns
     such as 'rosters/**/*_2026-*.xlsx' (quoted, so that the shell leaves them to the checker).
 
     Each file is checked on its own: a corrupt or hostile file becomes a finding (E1xx) and
@@ -243,6 +253,7 @@ def check(
     from checker.selection import Selection, SelectionError, parse_codes
 
     selection = Selection(parse_codes(select), parse_codes(ignore))
+    _refuse_overwriting_inputs([output, write_baseline], [profile], paths)
     try:
         if selection.select or selection.ignore:  # else the vocabulary is not needed yet
             from checker.vocabulary import default_vocabulary
@@ -264,15 +275,18 @@ def check(
     except ConfigError as exc:
         raise ToolError(str(exc)) from None
     if not report.results:
-        raise ToolError("no roster files (.xlsx, .xlsm, .ods, .xls, .csv) found in " +
+        raise ToolError("no roster files (.xlsx, .xlsm, .xlsb, .ods, .xls, .csv) found in " +
                         ", ".join(str(p) for p in paths))  # fmt: skip
     report = selection.apply(report)
     if write_baseline is not None:
-        with _atomic(write_baseline) as stream:
-            accepted = baseline.write(report, stream)
+        try:
+            with _atomic(write_baseline) as stream:
+                accepted = baseline.write(report, stream)
+        except OSError as exc:
+            raise ToolError(_environment_error(write_baseline, exc)) from None
     if accepted is not None:
         report = baseline.apply(report, accepted)
-    _write(report, output_format, output)
+    _write(report, output_format, output, color)
     sys.exit(exit_status(report, fail_on))
 
 
@@ -298,6 +312,38 @@ def _progress(quiet: bool) -> Iterator[Progress | None]:
         yield advance
 
 
+def _refuse_overwriting_inputs(outputs: list[Path | None], inputs: list[Path | None],
+                               roster_paths: tuple[Path, ...] = ()) -> None:  # fmt: skip
+    """No command ever writes over one of its inputs (the rosters, --profile, --regions):
+    same resolved path or same file (inode), whatever the spelling or link. Exit 2."""
+    import os
+
+    for output in outputs:
+        if output is None:
+            continue
+        try:
+            written = output.stat()
+        except OSError:
+            continue  # not there yet: not an input either
+        candidates = [p for p in inputs if p is not None]
+        if roster_paths:
+            from checker.api import collect_files
+
+            candidates += collect_files(roster_paths)
+        for source in candidates:
+            try:
+                same = output.resolve() == source.resolve() or os.path.samestat(
+                    written, source.stat()
+                )
+            except OSError:
+                continue
+            if same:
+                raise ToolError(
+                    f"{output}: this is one of the command's inputs ({source}); the checker never "
+                    "writes over its inputs: choose another output name"
+                )
+
+
 def exit_status(report: Report, fail_on: str) -> int:
     if fail_on == "never":
         return 0
@@ -305,7 +351,16 @@ def exit_status(report: Report, fail_on: str) -> int:
     return 1 if worst is not None and worst >= Severity.parse(fail_on) else 0
 
 
-def _write(report: Report, output_format: str, output: Path | None) -> None:
+def _use_color(color: str, stream: IO[str]) -> bool:
+    """--color: always, never, or (auto) on a terminal unless NO_COLOR is set (no-color.org)."""
+    import os
+
+    if color != "auto":
+        return color == "always"
+    return not os.environ.get("NO_COLOR") and stream.isatty()
+
+
+def _write(report: Report, output_format: str, output: Path | None, color: str = "auto") -> None:
     binary = binary_reporter(output_format)
     if binary is not None:
         if output is None:
@@ -317,18 +372,49 @@ def _write(report: Report, output_format: str, output: Path | None) -> None:
             binary.write(report, output)
         except AnnotateError as exc:
             raise ToolError(str(exc)) from None
+        except OSError as exc:
+            raise ToolError(_environment_error(output, exc)) from None
         return
     render = reporter(output_format).render
     try:
         if output is None:
             stream = sys.stdout
-            render(report, stream, color=output_format == "text" and stream.isatty())
+            try:
+                render(report, stream, color=output_format == "text" and _use_color(color, stream))
+                stream.flush()
+            except BrokenPipeError:
+                _stop_quietly(report)
             return
         with _atomic(output) as stream:
-            render(report, stream)
+            render(report, stream, color=output_format == "text" and color == "always")
     except OSError as exc:  # e.g. --format github and an unwritable $GITHUB_STEP_SUMMARY
-        where = f"{exc.filename}: " if exc.filename else ""
-        raise ToolError(f"{where}cannot write the report ({exc.strerror or exc})") from None
+        raise ToolError(
+            _environment_error(Path(exc.filename) if exc.filename else None, exc)
+        ) from None
+
+
+def _stop_quietly(report: Report) -> None:
+    """The reader of standard output went away (`roster-check check . | head`): stop without
+    a message; what is left unwritten has no reader. Python must not complain either when
+    it flushes standard output at exit."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    sys.exit(0)
+
+
+def _environment_error(target: Path | None, exc: OSError) -> str:
+    """A failure of the machine (disk full, read-only folder), worded as such."""
+    import errno
+
+    where = f"{target}: " if target is not None else ""
+    if exc.errno == errno.ENOSPC:
+        return f"{where}cannot write the output: the disk is full (no space left on the device)"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"{where}cannot write the output: no permission to write in its folder"
+    return f"{where}cannot write the output ({exc.strerror or exc})"
 
 
 @contextmanager
@@ -382,6 +468,7 @@ def annotate(
 
     if not roster.is_file():
         raise ToolError(f"{roster}: no such file")
+    _refuse_overwriting_inputs([output], [profile])  # the roster: check_target says it
     try:
         check_target(roster, output)
         result = check_file(roster, CheckOptions(mission, period, profile, lang, profiles,
@@ -389,6 +476,8 @@ def annotate(
         written = write_copy(roster, output, result, lang=lang)
     except (AnnotateError, ConfigError) as exc:
         raise ToolError(str(exc)) from None
+    except OSError as exc:
+        raise ToolError(_environment_error(output, exc)) from None
     words = catalogue(lang)
     click.echo(words.text("workbook", "written", path=output, findings=written.findings,
                           cells=written.cells, status=words.name("statuses", result.status)))  # fmt: skip
@@ -432,6 +521,7 @@ def template(
     if profile is not None and mission is not None:
         raise ToolError("give --profile or --mission, not both")
     vocabulary = _load(_vocabulary)
+    _refuse_overwriting_inputs([output], [profile])
     try:
         policy = None
         if profile is not None:
@@ -690,6 +780,7 @@ def report(
                             "it from a browser)")  # fmt: skip
     if email_dir is not None and email_dir.exists() and not email_dir.is_dir():
         raise ToolError(f"{email_dir}: not a folder (the e-mail pages go into a folder)")
+    _refuse_overwriting_inputs([output], [profile, regions, mission_map], paths)
     try:
         mapping = load_regions(regions) if regions is not None else None
         forced = mission_code(mission) if mission is not None else None
@@ -703,7 +794,7 @@ def report(
     else:
         files = collect_files(paths)
         if not files:
-            raise ToolError("no roster files (.xlsx, .xlsm, .ods, .xls, .csv) found in " +
+            raise ToolError("no roster files (.xlsx, .xlsm, .xlsb, .ods, .xls, .csv) found in " +
                             ", ".join(str(p) for p in paths))  # fmt: skip
         try:
             with _progress(quiet=False) as progress:
@@ -736,7 +827,9 @@ def report(
                        if pages else "roster-check: no roster could be placed at a mission, so "
                        "no e-mail page was written (see --mission and --mission-map)",
                        err=True)  # fmt: skip
-    except (ReportError, ConfigError, OSError) as exc:
+    except OSError as exc:
+        raise ToolError(_environment_error(output or email_dir, exc)) from None
+    except (ReportError, ConfigError) as exc:
         raise ToolError(str(exc)) from None
     total = summary.total
     rate = "n/a" if total.compliance_rate is None else f"{total.compliance_rate:.1%}"
@@ -899,22 +992,50 @@ def _load(loader: Callable[[], T]) -> T:
         raise ToolError(str(exc)) from None
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise Interrupted(signum)
+
+
+def _handle_signals() -> None:
+    import signal
+
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) in (
+            signal.SIG_DFL, signal.default_int_handler,
+        ):  # fmt: skip
+            signal.signal(number, _interrupt)
+
+
 def run() -> None:
     """Console-script entry point: any unexpected error is exit 2 with one line, no traceback."""
     # pandera imports hypothesis whenever it is installed (as with the test extras), for
     # data-synthesis strategies the checker never uses: ~0.1 s of every run. The command's
     # own process goes without; library users and the tests are not affected.
     sys.modules.setdefault("hypothesis", None)  # type: ignore[arg-type]
+    _handle_signals()
     try:
         main(standalone_mode=True)
     except SystemExit:
         raise
+    except Interrupted as exc:
+        _quiet_exit(128 + exc.signum, "interrupted" if exc.signum == 2 else "stopped")
     except BaseException as exc:
         if isinstance(exc, KeyboardInterrupt):
-            click.echo("roster-check: interrupted", err=True)
-            sys.exit(130)
+            _quiet_exit(130, "interrupted")
         click.echo(f"roster-check: internal error: {type(exc).__name__}: {exc}", err=True)
         sys.exit(2)
+
+
+def _quiet_exit(status: int, word: str) -> None:
+    import signal
+
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):  # a second signal while leaving: no traceback
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
+    with suppress(OSError):
+        click.echo(f"roster-check: {word}", err=True)
+    sys.exit(status)
 
 
 if __name__ == "__main__":

@@ -91,15 +91,11 @@ def load_source(
 
 def parse_yaml_file(path: Path) -> tuple[Any, dict[str, Any]]:
     """The node tree and the data of a YAML file whose top is a mapping, for data files that
-    are checked by hand rather than by a model (light: no pydantic). Raises ConfigError."""
+    are checked by hand rather than by a model (light: no pydantic); bounded in size, alias
+    expansion and depth. Raises ConfigError."""
+    text = read_bounded(path, MAX_CONFIG_BYTES, ConfigError)
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not UTF-8 text") from None
-    try:
-        node, data = _parse(text)
+        node, data = _parse(text, path)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
@@ -110,14 +106,69 @@ def parse_yaml_file(path: Path) -> tuple[Any, dict[str, Any]]:
     return node, data
 
 
-def _parse(text: str) -> tuple[Any, Any]:
+def _parse(text: str, path: Path | None = None) -> tuple[Any, Any]:
     """The node tree (for line numbers) and the data, from one parse."""
     loader = _Loader(text)  # a SafeLoader: safe
     try:
         node = loader.get_single_node()
+        if node is not None and path is not None:
+            _check_size(node, path)
         return node, (loader.construct_document(node) if node is not None else None)
     finally:
         loader.dispose()
+
+
+# Bounds on every configuration file read (profiles, the vocabulary, regions, baselines): a
+# real profile is a few KB; these leave room for 100 times that and refuse weapons (YAML
+# aliases fanning out to billions of nodes, /dev/zero, nesting thousands deep).
+MAX_CONFIG_BYTES = 4 * 2**20
+MAX_CONFIG_NODES = 200_000
+MAX_CONFIG_DEPTH = 64
+
+
+def read_bounded(path: Path, limit: int, error: type[Exception], what: str = "the file") -> str:
+    """A text file's content, refused with one line naming the file when it is over
+    `limit` bytes (read with a bound, so that /dev/zero or a FIFO cannot exhaust memory)."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise error(f"{path}: cannot read {what} ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise error(f"{path}: the file is over {limit // 2**20} MB, far larger than any "
+                    "such file needs to be: is it the right file?")  # fmt: skip
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise error(f"{path}: not UTF-8 text") from None
+
+
+def _check_size(root: Any, path: Path) -> None:
+    """Refuse a YAML document whose aliases expand to too many nodes or that nests too
+    deeply, before anything walks it (constructing it shares aliased nodes; validating or
+    copying it does not)."""
+    sizes: dict[int, int] = {}
+
+    def size(node: Any, depth: int) -> int:
+        if depth > MAX_CONFIG_DEPTH:
+            raise ConfigError(f"{path}:{node.start_mark.line + 1}: nested more than "
+                              f"{MAX_CONFIG_DEPTH} levels deep")  # fmt: skip
+        known = sizes.get(id(node))
+        if known is not None:
+            return known
+        total = 1
+        if isinstance(node, yaml.MappingNode):
+            total += sum(size(k, depth + 1) + size(v, depth + 1) for k, v in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            total += sum(size(v, depth + 1) for v in node.value)
+        if total > MAX_CONFIG_NODES:
+            raise ConfigError(f"{path}:{node.start_mark.line + 1}: expands to more than "
+                              f"{MAX_CONFIG_NODES:,} values (YAML aliases repeated over and "
+                              "over?)")  # fmt: skip
+        sizes[id(node)] = total
+        return total
+
+    size(root, 0)
 
 
 def _plain(error: Any) -> str:

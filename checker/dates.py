@@ -9,6 +9,7 @@ reporting period.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -109,7 +110,7 @@ def parse_date(raw: object) -> ParsedDate | None:
 
 
 def _serial(number: float) -> ParsedDate | None:
-    if number != number or int(number) not in _SERIALS:  # NaN or out of range
+    if not math.isfinite(number) or int(number) not in _SERIALS:  # NaN, INF or out of range
         return None
     return ParsedDate(_EXCEL_EPOCH + dt.timedelta(days=int(number)))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tempfile
 from collections.abc import Iterator
@@ -23,7 +24,12 @@ def atomic_write(target: Path, binary: bool = False) -> Iterator[Any]:
     directory = target.resolve().parent
     if not directory.is_dir():
         raise OutputError(f"{target}: the folder {directory} does not exist")
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)
+    except OSError as exc:  # named for the folder, not for the hidden temporary file
+        raise OutputError(
+            f"{target}: cannot write in the folder {directory} ({exc.strerror or exc})"
+        ) from None
     try:
         if binary:
             with os.fdopen(fd, "wb") as stream:
@@ -42,6 +48,21 @@ def atomic_write(target: Path, binary: bool = False) -> Iterator[Any]:
 
 
 def save_workbook(book: Workbook, target: Path) -> None:
-    """An openpyxl workbook, written atomically."""
+    """An openpyxl workbook, written atomically. What openpyxl's Workbook.save does, with
+    the zip archive in our hands: when writing fails (a full disk), the archive must not try
+    again to write its directory when it is garbage-collected (a traceback from
+    ZipFile.__del__ on standard error)."""
+    import zipfile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    if book.write_only and not book.worksheets:
+        book.create_sheet()
+    book.properties.modified = dt.datetime.now(tz=dt.timezone.utc).replace(tzinfo=None)
     with atomic_write(target, binary=True) as stream:
-        book.save(stream)
+        archive = zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+        try:
+            ExcelWriter(book, archive).save()
+        except BaseException:
+            archive.fp = None  # nothing more to write: the temporary file is removed
+            raise

@@ -765,7 +765,7 @@ def lay_out_file(path: Path, headers: Headers) -> Layout | Unlaid:
     try:
         workbook = read_workbook(path)
     except UnreadableRoster as exc:
-        return Unlaid(path, exc.code, exc.message)
+        return Unlaid(path, exc.code, exc.message, message_key=exc.key)
     except Exception as exc:
         return Unlaid.failure(path, exc)
     return lay_out_workbook(workbook, headers)

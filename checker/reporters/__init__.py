@@ -4,6 +4,7 @@ Excel workbook) sets `BINARY = True` and has `write(report, path)` instead: it n
 
 from __future__ import annotations
 
+import re
 from importlib import import_module
 from pathlib import Path
 from typing import Any, Protocol, TextIO
@@ -29,6 +30,35 @@ class Reporter(Protocol):
 def reporter(name: str) -> Reporter:
     module: Reporter = import_module(FORMATS[name])
     return module
+
+
+# Characters a roster cell may hold that would act on a terminal, a CI log or a reader
+# rather than be shown: C0 and C1 controls (ESC starts ANSI/OSC sequences, a newline starts a
+# new log line such as "::error file=…::forged"), DEL, and the bidirectional overrides and
+# isolates that reorder what is displayed ("Trojan Source").
+UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return _NAMED.get(char) or (
+        f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+    )
+
+
+def printable(value: object) -> str:
+    """Text from a roster, safe to print on one line: every control character, newline and
+    bidirectional override shown as an escape (\\n, \\x1b, \\u202e)."""
+    text = "" if value is None else str(value)
+    return UNSAFE.sub(_escape, text) if UNSAFE.search(text) else text
+
+
+def json_safe(text: str) -> str:
+    """A JSON document with the characters above that JSON leaves raw (C1, DEL, bidi
+    overrides; it escapes C0 itself) written as \\u escapes: the same data, safe to print."""
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def accepted(finding: dict[str, Any]) -> str | None:

@@ -14,14 +14,16 @@ import os
 from typing import Any, TextIO
 
 from checker.findings import Report
-from checker.reporters import accepted, markdown, where
+from checker.reporters import accepted, markdown, printable, where
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    """A workflow command's message: %, CR and LF would end or corrupt the command."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message: %, CR and LF would end or corrupt the command; other
+    control characters (ESC…) are shown as escapes rather than sent to the log viewer."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text)
 
 
 def escape_property(text: str) -> str:

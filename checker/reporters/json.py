@@ -10,9 +10,10 @@ import json
 from typing import TextIO
 
 from checker.findings import Report
+from checker.reporters import json_safe
 
 
 def render(report: Report, stream: TextIO, color: bool = False) -> None:
     indent = 2 if stream.isatty() else None
-    stream.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=indent))
+    stream.write(json_safe(json.dumps(report.to_dict(), ensure_ascii=False, indent=indent)))
     stream.write("\n")

@@ -20,10 +20,13 @@ import xml.etree.ElementTree as ET
 from typing import Any, TextIO
 
 from checker.findings import UNREADABLE_CODES, Report
-from checker.reporters import accepted, where
+from checker.reporters import accepted, printable, where
 
 # Characters XML 1.0 cannot carry at all, even escaped; a hostile roster may contain them.
-_NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_XML = re.compile(
+    "[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+    "|[\x7f-\x9f\u202a-\u202e\u2066-\u2069]"  # legal XML, but controls for a log viewer
+)
 
 
 def _text(value: object) -> str:
@@ -100,4 +103,7 @@ def _case(result: dict[str, Any], name: str, findings: list[dict[str, Any]]) -> 
 def _line(finding: dict[str, Any]) -> str:
     status = accepted(finding)
     note = f" [{status}]" if status else ""
-    return f"{where(finding)} {finding['code']} {finding['severity']}: {finding['message']}{note}"
+    # One line per finding: a newline typed in a cell must not start a line of its own in a
+    # CI log that shows this text ("::error file=…" would be run as a workflow command).
+    return (f"{printable(where(finding))} {finding['code']} {finding['severity']}: "
+            f"{printable(finding['message'])}{note}")  # fmt: skip

@@ -13,7 +13,7 @@ from typing import Any, TextIO
 from checker.findings import Report
 from checker.reporters import accepted, where
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 STATUS = {"compliant": "✅ compliant", "non_compliant": "❌ non-compliant",
           "invalid": "⚠️ invalid", "unreadable": "⛔ unreadable"}  # fmt: skip
 

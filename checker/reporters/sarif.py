@@ -22,7 +22,7 @@ from urllib.parse import quote
 
 from checker.baseline import fingerprint
 from checker.findings import TOOL_NAME, TOOL_VERSION, Report
-from checker.reporters import accepted, where
+from checker.reporters import accepted, json_safe, where
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -56,8 +56,9 @@ def render(report: Report, stream: TextIO, color: bool = False) -> None:
         ],
         "columnKind": "unicodeCodePoints",
     }  # fmt: skip
-    json.dump({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, stream,
-              ensure_ascii=False, indent=2)  # fmt: skip
+    document = json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]},
+                          ensure_ascii=False, indent=2)  # fmt: skip
+    stream.write(json_safe(document))
     stream.write("\n")
 
 

@@ -8,6 +8,7 @@ from typing import Any, TextIO
 
 from checker.findings import Report
 from checker.messages import Catalogue, catalogue
+from checker.reporters import printable
 
 _SEVERITY_COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
 _STATUS_COLOUR = {"compliant": "green", "non_compliant": "red", "invalid": "red",
@@ -55,15 +56,16 @@ def _file(result: dict[str, Any], stream: TextIO, color: bool, words: Catalogue)
     else:  # no profile for a file that could not be read, or a result without profile_path
         profile = words.text("report", "profile", name=name) if name else ""
     line = words.text(
-        "report", "file_line", path=_style(result["path"], color, bold=True),
-        mission=result["mission"] or "?", period=result["period"] or "?", profile=profile,
+        "report", "file_line", path=_style(printable(result["path"]), color, bold=True),
+        mission=printable(result["mission"] or "?"), period=printable(result["period"] or "?"),
+        profile=printable(profile),
         status=status, meetings=summary["meetings"],
         verdicts=f" ({verdicts})" if verdicts else "", rate=words.rate(summary["compliance_rate"]),
         read=rows["read"], used=rows["used"], skipped=rows["skipped"], rejected=rows["rejected"],
     )  # fmt: skip
     stream.write(line + "\n")
     for reading_line in reading_lines(result, words):
-        stream.write(f"  {reading_line}\n")
+        stream.write(f"  {printable(reading_line)}\n")
     meetings = {m["id"]: m for m in result["meetings"]}
     by_meeting: dict[str | None, list[dict[str, Any]]] = {}
     for finding in result["findings"]:
@@ -79,11 +81,11 @@ def _file(result: dict[str, Any], stream: TextIO, color: bool, words: Catalogue)
         meeting = meetings.get(meeting_id or "")
         if meeting is not None:
             level = words.name("levels", meeting["level"])
-            where = ", ".join(x for x in (level, meeting["location"]) if x)
-            line = words.text("report", "meeting_line", label=meeting["label"],
-                              date=meeting["date"], where=where,
+            where = printable(", ".join(x for x in (level, meeting["location"]) if x))
+            line = words.text("report", "meeting_line", label=printable(meeting["label"]),
+                              date=printable(meeting["date"]), where=where,
                               verdict=words.name("verdicts", meeting["verdict"]))  # fmt: skip
-            reason = f" — {meeting['reason']}" if meeting.get("reason") else ""
+            reason = f" — {printable(meeting['reason'])}" if meeting.get("reason") else ""
             stream.write(f"  {line}{reason}\n")
         for finding in findings:
             _finding(finding, stream, color, words)
@@ -92,14 +94,14 @@ def _file(result: dict[str, Any], stream: TextIO, color: bool, words: Catalogue)
 
 def _finding(finding: dict[str, Any], stream: TextIO, color: bool, words: Catalogue) -> None:
     code = _style(finding["code"], color, fg=_SEVERITY_COLOUR[finding["severity"]], bold=True)
-    cell = finding["cell"] or finding["sheet"] or words.text("report", "file")
+    cell = printable(finding["cell"] or finding["sheet"] or words.text("report", "file"))
     waived = (
-        words.text("report", "waived", reason=finding.get("waiver_reason"))
+        words.text("report", "waived", reason=printable(finding.get("waiver_reason")))
         if finding.get("waived")
         else ""
     )
     accepted = words.text("report", "baseline") if finding.get("baseline") else ""
-    stream.write(f"    {cell} {code} {finding['message']}{waived}{accepted}\n")
+    stream.write(f"    {cell} {code} {printable(finding['message'])}{waived}{accepted}\n")
 
 
 def reading_lines(result: dict[str, Any], words: Catalogue) -> list[str]:

@@ -28,7 +28,10 @@ def test_header_and_one_row_per_finding(report, rows):
 
 @pytest.mark.parametrize(("text", "safe"), [
     ("=1+1", "'=1+1"), ("+SUM(A1)", "'+SUM(A1)"), ("-2+3", "'-2+3"), ("@cmd", "'@cmd"),
-    ("\t=1", "'\t=1"), ("\r=1", "'\r=1"), ("Chief of Mission", "Chief of Mission"),
+    # A formula after a tab is defused too: opened with tab as the separator, "'\t=1" would
+    # split into "'" and a live "=1" (issue 12, defect 8). A carriage return is written as
+    # the two characters \r: raw, it could hide a line of a CI log (defect 7).
+    ("\t=1", "'\t'=1"), ("\r=1", "'\\r=1"), ("Chief of Mission", "Chief of Mission"),
     ("a=b", "a=b"), (None, ""), (3, "3"),
 ])  # fmt: skip
 def test_formula_starts_are_neutralised(text, safe):
