@@ -262,6 +262,11 @@ def _unlaid_result(item: Unlaid, vocabulary: Vocabulary, options: CheckOptions) 
 def _no_roster_table(item: Unlaid, vocabulary: Vocabulary, options: CheckOptions) -> FileResult:
     """E103, naming the headers seen on the most header-like row and the field each might
     be, so that the user knows what to rename."""
+    hidden = item.extra.get("hidden_rosters")
+    if isinstance(hidden, list) and hidden:
+        return _file_level(item.path, "E103", "", vocabulary, options, extra=item.extra,
+                           message_key="E103:hidden", sheet=None,
+                           values={"sheets": ", ".join(hidden)})  # fmt: skip
     reading = item.extra.get("reading")
     sheets = reading.get("sheets", []) if isinstance(reading, dict) else []
     best = max((s for s in sheets if s.get("headers")), key=lambda s: len(s["headers"]),

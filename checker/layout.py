@@ -206,6 +206,9 @@ def _read_header_row(row: list[Any], below: list[Any] | None, headers: Headers) 
     return _Header(0, 0, columns, ignored, hxl)
 
 
+_FORM_COLUMNS = frozenset({"number", "signature", "email", "phone"})
+
+
 def _is_hxl_row(row: list[Any]) -> bool:
     texts = [v for v in row if _text(v)]
     return len(texts) >= 2 and sum(is_hxl_tag(v) for v in texts) * 2 >= len(texts)
@@ -221,7 +224,9 @@ def _find_header(sheet: SheetGrid, headers: Headers) -> _Header | None:
             continue  # read with the header row above it
         below = sheet.cells[r + 1] if r + 1 < len(sheet.cells) else None
         found = _read_header_row(row, below, headers)
-        if found is None or len(found.columns) < 2:
+        # Two fields, or one beside columns every printed form has ("No. | Name | Signature").
+        known = sum(kind in _FORM_COLUMNS for _, _, kind in found.ignored) if found else 0
+        if found is None or len(found.columns) + min(known, 1) < 2:
             continue
         found.index, found.data_start = r, r + (2 if found.hxl else 1)
         if headers.required <= found.columns.keys():
@@ -436,9 +441,18 @@ def _lists(sheet: SheetGrid, found: _Header, headers: Headers) -> list[RosterTab
             constants = (Constant("level", level.row, level.col, level.value),) if level else ()
         table = _table(sheet, current, LIST, headers, constants, lines)
         tables.append(replace(table, last_row=end) if end is not None else table)
-        start = end or 0
+        start = _heading_start(sheet, end) if end is not None else 0
         current = following
     return tables
+
+
+def _heading_start(sheet: SheetGrid, header_index: int) -> int:
+    """Where the heading of a table further down a sheet begins: the rows right above its
+    header holding at most one cell (blank lines, "B. Niveau sous-national (Goma)")."""
+    start = header_index
+    while start > 0 and sum(v not in ("", None) for v in sheet.cells[start - 1]) <= 1:
+        start -= 1
+    return start
 
 
 def _next_header(sheet: SheetGrid, found: _Header, headers: Headers) -> _Header | None:
@@ -614,6 +628,18 @@ def _cells(body: list[list[Any]], width: int) -> np.ndarray:
     return cells.reshape(len(body), width)
 
 
+_CANCELLED = re.compile(
+    r"\b(?:cancel+ed|annul[ée]e?s?|cancelad[oa]s?|postponed|report[ée]e?|aplazad[oa]|"
+    r"no meeting|pas de r[ée]union|no hubo reuni[óo]n|not held|did not take place|"
+    r"n'a pas eu lieu|no se realiz[óo])\b",
+    re.IGNORECASE,
+)
+
+
+def _says_cancelled(text: str) -> bool:
+    return bool(_CANCELLED.search(text))
+
+
 def _is_note(value: Any) -> bool:
     return isinstance(value, str) and (":" in value or bool(_NOTE_WORDS.match(value)))
 
@@ -647,6 +673,13 @@ def _table_rows(
                 cells[r, attendee] is not None and not _is_note(values[0])
             )  # fmt: skip
             kept[r] = lone_name
+    people = [table.columns[n] for n in ("attendee", "organization", "title") if n in table.columns]
+    for r in np.flatnonzero(kept):
+        # "Réunion annulée" beside a date and a platform, nobody named: no meeting took place.
+        if not any(cells[r, c] is not None for c in people) and any(
+            _says_cancelled(v) for v in cells[r] if type(v) is str
+        ):
+            kept[r] = False
     index = np.flatnonzero(kept)
     fields = np.full((len(index), len(FIELDS) + 1), None, dtype=object)
     for i, name in enumerate(FIELDS):
@@ -777,10 +810,16 @@ def lay_out_workbook(workbook: Workbook, headers: Headers) -> Layout | Unlaid:
     except Exception as exc:
         return Unlaid.failure(workbook.path, exc)
     if not layout.tables:
-        return Unlaid(workbook.path, "E103", extra={
+        hidden = [sheet.name for sheet in workbook.hidden_heads
+                  if (found := _find_header(sheet, headers)) is not None
+                  and headers.required <= found.columns.keys()]  # fmt: skip
+        extra: dict[str, object] = {
             "sheets_seen": layout.sheets_seen,
             "reading": {"sheets": [_sheet_dict(s) for s in layout.sheets]},
-        })  # fmt: skip
+        }
+        if hidden:  # the roster is on a hidden sheet, which is never read: say which
+            extra["hidden_rosters"] = hidden
+        return Unlaid(workbook.path, "E103", extra=extra)
     return layout
 
 

@@ -7,6 +7,7 @@ exact cell. Matching runs once per distinct value, not once per row.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -180,11 +181,17 @@ def apply_outside_cells(
         for constant in table.constants:
             chosen = constant
             if constant.field == "platform" and constant.candidates:
-                line = next(
-                    (c for c in constant.candidates if vocabulary.platform(c.value) is not None),
-                    constant.candidates[0],
+                # Each heading whole, then its parts ("IOM attendance – Humanitarian Country
+                # Team"): the first the vocabulary knows; else the first, reported unknown.
+                texts = [
+                    (c, text) for c in constant.candidates
+                    for text in [c.value, *_HEADING_PARTS.split(str(c.value))] if str(text).strip()
+                ]  # fmt: skip
+                line, text = next(
+                    ((c, t) for c, t in texts if vocabulary.platform(t) is not None),
+                    (constant.candidates[0], constant.candidates[0].value),
                 )
-                chosen = replace(constant, row=line.row, col=line.col, value=line.value)
+                chosen = replace(constant, row=line.row, col=line.col, value=text)
             value = chosen.value
             if constant.field == "date" and rows.any():
                 period = periods[int(frame.loc[rows, "file"].iloc[0])]
@@ -195,6 +202,9 @@ def apply_outside_cells(
             if value is not chosen.value or chosen is not constant:
                 frame.loc[rows, constant.field] = value
             roster.outside[(table.index, constant.field)] = (chosen.row, chosen.col)
+
+
+_HEADING_PARTS = re.compile(r"\s+[-–—|]\s+|\s*[:/]\s+")
 
 
 def _with_year(text: str, period: str | None) -> str:

@@ -69,6 +69,8 @@ class Workbook:
     hidden_metadata: list[SheetGrid] = field(default_factory=list)
     # Names of the hidden sheets (never read for rows), to account for every sheet.
     hidden: list[str] = field(default_factory=list)
+    # The first rows of the other hidden sheets: to say so when the roster is one of them.
+    hidden_heads: list[SheetGrid] = field(default_factory=list)
 
     @property
     def cells(self) -> int:
@@ -553,6 +555,7 @@ def _read_calamine(path: Path, kind: str | None = None) -> Workbook:
         sheets: list[SheetGrid] = []
         hidden_metadata: list[SheetGrid] = []
         hidden: list[str] = []
+        hidden_heads: list[SheetGrid] = []
         for meta in book.sheets_metadata:
             if meta.typ != calamine.SheetTypeEnum.WorkSheet:
                 continue
@@ -561,6 +564,9 @@ def _read_calamine(path: Path, kind: str | None = None) -> Workbook:
                 if is_metadata_sheet(meta.name):
                     cells = book.get_sheet_by_name(meta.name).to_python(nrows=50)
                     hidden_metadata.append(SheetGrid(meta.name, cells))
+                else:
+                    cells = book.get_sheet_by_name(meta.name).to_python(nrows=20)
+                    hidden_heads.append(SheetGrid(meta.name, cells))
                 continue
             sheet = book.get_sheet_by_name(meta.name)
             if sheet.total_height > MAX_ROWS or sheet.total_height * sheet.total_width > MAX_CELLS:
@@ -581,7 +587,7 @@ def _read_calamine(path: Path, kind: str | None = None) -> Workbook:
         raise UnreadableRoster("E101", _calamine_message(exc)) from None
     except Exception as exc:  # calamine reports some corrupt parts as plain errors
         raise UnreadableRoster("E101", _calamine_message(exc)) from None
-    return Workbook(path, sheets, hidden_metadata, hidden)
+    return Workbook(path, sheets, hidden_metadata, hidden, hidden_heads)
 
 
 def _calamine_message(exc: BaseException) -> str:

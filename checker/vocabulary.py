@@ -156,6 +156,8 @@ _REPRESENTED_BY = re.compile(
 )
 _NAME_PARTS = re.compile(r"\s+[-–—]\s+|,\s*")
 _NAME_BRACKETS = re.compile(r"\s*[(\[]|[)\]]\s*")
+_OFFICE_WORDS = frozenset({"office", "suboffice", "sub", "bureau", "sous", "oficina",
+                           "suboficina", "escritorio", "hub"})  # fmt: skip
 _POSSESSIVE = re.compile(r"['’]s\s+")
 _TITLE_SEPARATOR = re.compile(r"\s*(?:[,;:(\[/]|\s[-–—]\s)")
 # Organisation cells: words that make a mention of IOM mean someone else.
@@ -458,6 +460,10 @@ class Vocabulary:
             return found
         # A place or unit after a separator: "Programme Officer - Gambella".
         for cut in reversed([m.start() for m in _TITLE_SEPARATOR.finditer(raw)]):
+            head, tail = fold(raw[:cut]), fold(raw[cut:])
+            if head in self._stands_for_com and _OFFICE_WORDS & set(tail.split()):
+                # "OIC, Sub-Office Gaziantep": in charge of an office, not acting CoM.
+                return TitleMatch("HEAD_OFFICE", None, True)
             tail = fold(raw[cut:])
             staff = any(self._names_staff(word) for word in tail.split())
             if not tail or (staff and not self._serves_a_role(tail)):
