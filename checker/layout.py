@@ -461,6 +461,11 @@ def _next_header(sheet: SheetGrid, found: _Header, headers: Headers) -> _Header 
     few distinct texts, so a year's roster costs little."""
     cells = sheet.cells
     watched = [found.columns[name].col for name in ("date", "platform") if name in found.columns]
+    # Most sheets hold one table: no text of those columns is a header's word at all.
+    texts = {row[col] for row in cells[found.data_start :] for col in watched
+             if col < len(row) and type(row[col]) is str}  # fmt: skip
+    if not any((key := fold(t)) in headers.fields or key in headers.user for t in texts):
+        return None
     seen: dict[str, bool] = {}
     for r in range(found.data_start, len(cells)):
         row = cells[r]
@@ -469,8 +474,9 @@ def _next_header(sheet: SheetGrid, found: _Header, headers: Headers) -> _Header 
             value = row[col] if col < len(row) else None
             if type(value) is str and value:
                 known = seen.get(value)
-                if known is None:
-                    known = seen[value] = headers.match(value) is not None
+                if known is None:  # a header's own words, not a keyword inside a value
+                    key = fold(value)
+                    known = seen[value] = key in headers.fields or key in headers.user
                 hit = hit or known
         if not hit:
             continue
@@ -718,12 +724,11 @@ def _multi_select(fields: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.
     """A form's multi-select answer ("HCT;ICCG;") is one record per meeting it names; the
     extra records count as rows read (each is used, skipped or rejected like any row)."""
     where = FIELDS.index("platform")
-    split = [
-        r for r in range(len(fields))
-        if isinstance(fields[r, where], str) and _CHOICES.search(fields[r, where])
-    ]  # fmt: skip
-    if not split:
+    # Each distinct platform text once: a year's roster repeats a few dozen.
+    multiple = {v for v in set(fields[:, where].tolist()) if type(v) is str and _CHOICES.search(v)}
+    if not multiple:
         return fields, rows, 0
+    split = {r for r in range(len(fields)) if fields[r, where] in multiple}
     records, excel_rows = [], []
     for r in range(len(fields)):
         value = fields[r, where]

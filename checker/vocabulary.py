@@ -588,13 +588,12 @@ class Vocabulary:
         key = fold(text)
         return self._presence.get(key) or self._presence.get(key.replace(" ", ""))
 
-    @_memoised
-    def marks(self, text: object) -> Marks:
+    def marks(self, text: object) -> Marks:  # not memoised: names are nearly all distinct
         """A name, title or organisation cell without the marks people add in brackets:
         "(excusée)", "(apologies)", "(absent)" — the person did not attend — and "(observer)",
         "(observatrice)" — they attended as observer."""
-        if not isinstance(text, str):
-            return Marks(text, False, False)
+        if not isinstance(text, str) or not ("(" in text or "[" in text):
+            return Marks(text, False, False)  # the marks are in brackets: most cells have none
         absent = bool(_ABSENT_MARK.search(text))
         observer = bool(_OBSERVER_MARK.search(text))
         if not (absent or observer):
