@@ -266,11 +266,10 @@ def _organisation_column(sheet: SheetGrid, found: _Header, headers: Headers) -> 
     })  # fmt: skip
     for col in candidates:
         values = _column_values(sheet, found.data_start, col)
-        if len(values) < 3:
+        if len(values) < 2:
             continue
-        kinds = [headers.organisation_kind(v) for v in values]
-        known = [k for k in kinds if k is not None]
-        if len(values) >= 2 and len(known) * 10 >= len(values) * 6:
+        known = [v for v in values if headers.organisation_kind(v) is not None]
+        if len(known) * 10 >= len(values) * 6:
             header = next((h for c, h, _ in found.ignored if c == col), "")
             header = header or next((c.header for c in found.columns.values() if c.col == col), "")
             return Column("organization", col, header, BY_CONTENTS)
@@ -337,7 +336,7 @@ def _log_evidence(
     if attendee is not None and _names_iom(attendee.header, headers):
         evidence.append(("header", attendee.header))
     for col, header, kind in found.ignored:
-        if kind in ("", None) or kind.startswith(("duplicate:", "not:")):
+        if kind in ("", None, "remarks") or kind.startswith(("duplicate:", "not:")):
             values = _column_values(sheet, found.data_start, col)
             if any(headers.organisation_kind(v) is not None for v in values):
                 against.append(("organisations", header))  # whose people: others' too
@@ -680,11 +679,10 @@ def _table_rows(
             )  # fmt: skip
             kept[r] = lone_name
     people = [table.columns[n] for n in ("attendee", "organization", "title") if n in table.columns]
-    for r in np.flatnonzero(kept):
+    nobody = np.all(cells[:rows_read, people] == None, axis=1) if people else kept  # noqa: E711
+    for r in np.flatnonzero(kept & nobody):
         # "Réunion annulée" beside a date and a platform, nobody named: no meeting took place.
-        if not any(cells[r, c] is not None for c in people) and any(
-            _says_cancelled(v) for v in cells[r] if type(v) is str
-        ):
+        if any(_says_cancelled(v) for v in cells[r] if type(v) is str):
             kept[r] = False
     index = np.flatnonzero(kept)
     fields = np.full((len(index), len(FIELDS) + 1), None, dtype=object)
