@@ -163,15 +163,17 @@ class _Readers:
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
-    """Stop the workers now: terminate them (they only read), then reap them."""
+    """Stop the workers now: terminate them (they only read), then reap them. The pool's
+    own shutdown is not called: the signal may have arrived while this thread held one of
+    the pool's locks (a CI run hung there once), and the process is about to exit anyway."""
     processes = list(getattr(pool, "_processes", {}).values())
     for process in processes:
         process.terminate()
-    pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.join(timeout=2)
         if process.is_alive():
             process.kill()
+            process.join(timeout=2)
 
 
 def _worker_signals() -> None:

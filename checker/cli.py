@@ -8,6 +8,7 @@ commands that need them, so `--help` and `--version` stay fast.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -1035,7 +1036,13 @@ def _quiet_exit(status: int, word: str) -> None:
             signal.signal(getattr(signal, name), signal.SIG_IGN)
     with suppress(OSError):
         click.echo(f"roster-check: {word}", err=True)
-    sys.exit(status)
+    with suppress(OSError, ValueError):
+        sys.stdout.flush()
+        sys.stderr.flush()
+    # Leave at once: outputs and temporary files were dealt with while unwinding, and the
+    # interpreter's exit handlers would join the worker pool's threads, which a signal may
+    # have left waiting on a lock.
+    os._exit(status)
 
 
 if __name__ == "__main__":
