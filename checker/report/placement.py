@@ -22,10 +22,10 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from checker.config import ConfigError
+from checker.config import ConfigError, read_bounded
 
 _MISSION = re.compile(r"^[A-Za-z]{2,4}$")
-MAX_BYTES = 1_000_000
+MAX_BYTES = 2**20
 
 
 def mission_code(text: str, where: str = "--mission") -> str:
@@ -46,14 +46,8 @@ def mission_list(text: str) -> frozenset[str]:
 
 def load_mission_map(path: Path) -> list[tuple[str, str]]:
     """(pattern, mission) pairs in the file's order; ConfigError naming the file and line."""
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise ConfigError(f"{path}: larger than {MAX_BYTES:,} bytes; not a mission map")
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read the mission map ({exc.strerror or exc})") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: the mission map is not UTF-8 text") from None
+    # Bounded while reading: a FIFO or /dev/zero named by mistake cannot exhaust memory.
+    text = read_bounded(path, MAX_BYTES, ConfigError, "the mission map").removeprefix("\ufeff")
     pairs: list[tuple[str, str, int]] = []
     if path.suffix.lower() == ".csv":
         rows = list(csv.reader(io.StringIO(text)))

@@ -21,24 +21,18 @@ import re
 from pathlib import Path
 from typing import Any
 
-from checker.config import ConfigError
+from checker.config import ConfigError, read_bounded
 
 _MISSION = re.compile(r"^[A-Za-z]{2,4}$")
 _MISSION_HEADERS = {"mission", "mission code", "country office", "mission_code", "code"}
 _REGION_HEADERS = {"region", "regional office", "regional_office", "ro"}
-MAX_BYTES = 1_000_000
+MAX_BYTES = 2**20
 
 
 def load_regions(path: Path) -> dict[str, str]:
     """Mission code (upper case) → regional office name."""
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise ConfigError(f"{path}: larger than {MAX_BYTES:,} bytes; not a regions file")
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read the regions file ({exc.strerror or exc})") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: the regions file is not UTF-8 text") from None
+    # Bounded while reading: a FIFO or /dev/zero named by mistake cannot exhaust memory.
+    text = read_bounded(path, MAX_BYTES, ConfigError, "the regions file").removeprefix("\ufeff")
     if path.suffix.lower() == ".csv":
         return _from_csv(path, text)
     return _from_yaml(path, text)
