@@ -548,14 +548,10 @@ def _vocabulary() -> Any:
 
 @main.command()
 def rules() -> None:
-    """List every finding code with its name, default severity and documentation."""
-    from checker.rules import documentation
+    """List every finding code with its name, default severity, documentation and examples."""
+    from checker.rules import rules_text
 
-    for rule in _load(documentation):
-        click.echo(f"{rule.code}  {rule.name}  [{rule.severity}]")
-        for line in rule.text.splitlines():
-            click.echo(f"    {line}".rstrip())
-        click.echo()
+    click.echo(_load(rules_text), nl=False)
 
 
 @main.group()

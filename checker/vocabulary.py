@@ -113,14 +113,41 @@ class ColumnsFile(_Strict):
 
 
 class RuleEntry(_Strict):
+    """One finding code of schemas/rules.yaml (its header says what each field means)."""
+
     name: str
     severity: Literal["error", "warning", "info"]
+    category: Literal["file", "structure", "compliance"]
+    scope: Literal["file", "table", "row", "meeting"]
+    short: str
     summary: str | None = None
+    status: Literal["unreadable", "invalid"] | None = None
+    rejects: list[str] = Field(default_factory=list)
+    messages: list[str] = Field(default_factory=list)
+    supersedes: list[str] = Field(default_factory=list)
 
 
 class RulesFile(_Strict):
     version: int
     rules: dict[str, RuleEntry]
+
+    @model_validator(mode="after")
+    def _entries_agree(self) -> RulesFile:
+        for code, entry in self.rules.items():
+            if not entry.messages:  # the code alone: one message, no variants
+                entry = self.rules[code] = entry.model_copy(update={"messages": [code]})
+            for key in entry.messages:
+                if key.split(":")[0] != code:
+                    raise ValueError(f"{code}: message key {key} is not one of {code}'s")
+            for other in entry.supersedes:
+                if other not in self.rules:
+                    raise ValueError(f"{code}: supersedes unknown code {other}")
+        return self
+
+    def codes(self, **wanted: object) -> frozenset[str]:
+        """The codes whose entries have these values: codes(category="compliance")."""
+        return frozenset(code for code, entry in self.rules.items()
+                         if all(getattr(entry, k) == v for k, v in wanted.items()))  # fmt: skip
 
 
 # ---------------------------------------------------------------- text folding

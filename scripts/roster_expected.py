@@ -16,19 +16,16 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 from roster_source import ROOT, Meeting, Note, Sheet, Source
 
+from checker.vocabulary import default_vocabulary
+
 EXPECTED = ROOT / "tests" / "expected"
 
-# Severity of each code, to derive the status and the exit status (default --fail-on error).
-NON_ERROR_CODES = {
-    "S207": "warning",
-    "S208": "warning",
-    "S210": "warning",
-    "S211": "warning",
-    "C306": "warning",
-    "C307": "info",
-}
-UNREADABLE = {"E101", "E102", "E104"}
-INVALID = {"E103", "E105", "S201"}
+# The catalogue of codes (schemas/rules.yaml), to derive the status and the exit status
+# (default --fail-on error).
+RULES = default_vocabulary().rules
+NON_ERROR_CODES = {code for code, entry in RULES.rules.items() if entry.severity != "error"}
+UNREADABLE = RULES.codes(status="unreadable")
+INVALID = RULES.codes(status="invalid")
 # Platforms whose profile (schemas/profiles/examples/) sets `level:`: a blank level cell means that level.
 PROFILE_LEVELS = {"AHT": "subnational"}
 VERDICTS = ("compliant", "absent", "wrong_level", "undetermined")
