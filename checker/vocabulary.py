@@ -68,6 +68,7 @@ class VocabularyFile(_Strict):
     levels: dict[Literal["national", "subnational"], list[str]]
     capacities: dict[Literal["member", "observer", "chair"], list[str]]
     presence: dict[Literal["present", "absent"], list[str]] = Field(default_factory=dict)
+    non_staff: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _codes_exist(self) -> VocabularyFile:
@@ -323,6 +324,7 @@ class Vocabulary:
         self._aliases_of: dict[str, list[str]] = {}
         for alias, role in self._roles.items():
             self._aliases_of.setdefault(role, []).append(alias)
+        self._non_staff = tuple(fold(word) for word in words.non_staff)
         self._staff_words = frozenset(
             word
             for key in [*self._roles, *self._sector_titles]
@@ -689,6 +691,12 @@ class Vocabulary:
 
     def suggest_sector(self, text: object) -> str | None:
         return _suggest(text, self._sector_display)
+
+    def non_staff(self, title: object) -> bool:
+        """Whether a title is a consultant's or an intern's ("Health Consultant", "Stagiaire"):
+        people who work for IOM without being staff members, and cannot represent it (C308)."""
+        key = fold(_INCLUSIVE.sub("", str(title))) if title is not None else ""
+        return any(_contains(key, word) for word in self._non_staff)
 
     def rule(self, code: str) -> RuleEntry:
         return self.rules.rules[code]
