@@ -255,7 +255,7 @@ def _failed(
 def _unlaid_result(item: Unlaid, vocabulary: Vocabulary, options: CheckOptions) -> FileResult:
     if item.code == "E103":
         return _no_roster_table(item, vocabulary, options)
-    return _file_level(item.path, item.code, item.detail, vocabulary, options, extra=item.extra,
+    return _file_level(item.path, item.code, item.detail_text(), vocabulary, options, extra=item.extra,
                        message_key=item.message_key)  # fmt: skip
 
 

@@ -24,9 +24,21 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from checker.plurals import choose, expand
+
 LANGUAGES = ("en", "fr", "es")
 DEFAULT_LANGUAGE = "en"
-SECTIONS = ("messages", "phrases", "names", "report", "workbook", "template", "hardening")
+SECTIONS = (
+    "messages",
+    "phrases",
+    "names",
+    "report",
+    "workbook",
+    "template",
+    "hardening",
+    "details",
+    "outputs",
+)
 
 _language: ContextVar[str] = ContextVar("roster_check_language", default=DEFAULT_LANGUAGE)
 
@@ -80,8 +92,10 @@ class Catalogue:
         raise KeyError(key)
 
     def text(self, section: str, key: str, **values: Any) -> str:
-        """A report, workbook or template text with its {fields} filled."""
-        return str(self.lookup(section, key)).format_map(_Blank(values))
+        """A report, workbook or template text with its {fields} filled; a count-dependent
+        text takes the form its counts need (checker/plurals.py)."""
+        entry = choose(self.lookup(section, key), self.lang, values.get("n", 0))
+        return expand(str(entry), self.lang, values).format_map(_Blank(values))
 
     def phrase(self, key: str, **values: Any) -> str:
         return self.text("phrases", key, **values)
@@ -159,7 +173,7 @@ def render(key: str, **values: Any) -> str:
     values.setdefault(
         "suggestion_text", words.phrase("suggestion", suggestion=suggestion) if suggestion else ""
     )
-    text = template.format_map(_Blank(values))
+    text = expand(template, words.lang, values).format_map(_Blank(values))
     return text.replace("?.", "?")
 
 
