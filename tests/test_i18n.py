@@ -75,6 +75,23 @@ def test_text_verdict_counts_agree_in_number() -> None:
     assert "4 conforme," not in out
 
 
+def test_text_summary_says_a_counted_absence_is_waived() -> None:
+    # KEN's November roster has an absence its profile waives: counted as absent, not assessed.
+    ken = str(SAMPLES / "KEN_2026-11.xlsx")
+    said = {lang: invoke("check", ken, "--lang", lang, "--color", "never").output
+            for lang in ("en", "fr", "es")}  # fmt: skip
+    assert "(4 compliant, 1 absent, 1 not applicable), 1 waived by the profile, compliance " \
+           "100.0%" in said["en"]  # fmt: skip
+    # The run's total says it too, and its rate leaves the waived meeting out as the file's does.
+    assert said["en"].splitlines()[-1] == ("1 file: 1 compliant, 0 non-compliant, 0 invalid, "
+                                           "0 unreadable; 6 meetings, 1 waived by the profile, "
+                                           "compliance 100.0%")  # fmt: skip
+    assert "1 couverte par une dérogation du profil, conformité 100,0 %" in said["fr"]
+    assert "1 exenta por el perfil, cumplimiento 100,0 %" in said["es"]
+    eth = invoke("check", str(SAMPLES / "ETH_2026-10.xlsx"), "--color", "never").output
+    assert "waived" not in eth.splitlines()[0]  # nothing said when nothing is waived
+
+
 # ---------------------------------------------------------------- reader errors
 
 

@@ -30,7 +30,7 @@ def render(report: Report, stream: TextIO, color: bool = False) -> None:
     for result in data["results"]:
         _file(result, stream, color, words)
     total = data["summary"]
-    waived = sum(r["summary"].get("waived", 0) for r in data["results"])
+    waived = sum(r["summary"]["waived"] for r in data["results"])
     line = words.text("report", "total_line", files=total["files"],
                       compliant=total["compliant"], non_compliant=total["non_compliant"],
                       invalid=total["invalid"], unreadable=total["unreadable"],
@@ -61,7 +61,7 @@ def _file(result: dict[str, Any], stream: TextIO, color: bool, words: Catalogue)
         profile=printable(profile),
         status=status, meetings=summary["meetings"],
         verdicts=f" ({verdicts})" if verdicts else "", rate=words.rate(summary["compliance_rate"]),
-        waivers=waivers(summary.get("waived", 0), words),
+        waivers=waivers(summary["waived"], words),
         read=rows["read"], used=rows["used"], skipped=rows["skipped"], rejected=rows["rejected"],
     )  # fmt: skip
     stream.write(line + "\n")
