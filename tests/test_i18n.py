@@ -181,6 +181,25 @@ def _health_gap(root: Path, mission: str) -> list[Path]:
     return paths
 
 
+def test_json_gap_text_is_in_the_language_of_the_report(tmp_path: Path) -> None:
+    paths = [str(p) for p in _health_gap(tmp_path, "MLI")]
+    gaps = {}
+    for lang in ("en", "fr", "es"):
+        out = tmp_path / f"report.{lang}.json"
+        assert (
+            invoke("report", *paths, "-o", str(out), "--lang", lang, "--jobs", "1").exit_code == 0
+        )
+        gaps[lang] = json.loads(out.read_text("utf-8"))["gaps"]
+    assert [set(g) for g in gaps["fr"]] == [set(g) for g in gaps["en"]]  # the same keys
+    assert gaps["en"][0]["text"] == "Health Cluster in MLI: IOM absent 2 of 2 months"
+    assert gaps["fr"][0]["text"] == "Cluster Santé – MLI : l'OIM absent(e) 2 mois sur 2"
+    assert gaps["es"][0]["text"] == "Clúster de Salud en MLI: la OIM ausente 2 de 2 meses"
+    assert "months" not in gaps["fr"][0]["text"] and "months" not in gaps["es"][0]["text"]
+    md = tmp_path / "report.fr.md"
+    invoke("report", *paths, "-o", str(md), "--lang", "fr", "--jobs", "1")
+    assert gaps["fr"][0]["text"] in md.read_text("utf-8").replace("\\", "")
+
+
 def test_report_sentences_agree_with_their_own_count() -> None:
     from checker.report.words import Words
 
