@@ -200,6 +200,23 @@ def test_json_gap_text_is_in_the_language_of_the_report(tmp_path: Path) -> None:
     assert gaps["fr"][0]["text"] in md.read_text("utf-8").replace("\\", "")
 
 
+def test_e_mail_page_quotes_the_rosters_in_the_mission_language(tmp_path: Path) -> None:
+    paths = [str(p) for p in _health_gap(tmp_path / "rosters", "MLI")]
+    profiles = tmp_path / "profiles"
+    profiles.mkdir()
+    (profiles / "MLI.yaml").write_text("version: 1\nmission: MLI\nlanguage: fr\nextends: generic\n",
+                                       encoding="utf-8")  # fmt: skip
+    folder = tmp_path / "mail"
+    result = invoke("report", *paths, "--per-mission", str(folder), "--profiles", str(profiles),
+                    "--jobs", "1")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    text = (folder / "MLI.txt").read_text("utf-8")
+    html = (folder / "MLI.html").read_text("utf-8")
+    assert text.startswith("Représentation de l'OIM aux réunions de coordination : MLI")
+    for page in (text, html):
+        assert "Cluster Santé" in page and "Health Cluster" not in page
+
+
 def test_report_sentences_agree_with_their_own_count() -> None:
     from checker.report.words import Words
 
