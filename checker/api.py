@@ -276,7 +276,8 @@ def _no_roster_table(item: Unlaid, vocabulary: Vocabulary, options: CheckOptions
     described = []
     for header in best["headers"][:12]:
         nearest = vocabulary.nearest_field(header)
-        described.append(f'"{header}"' + (f" (→ {nearest}?)" if nearest else ""))
+        # The field in the language of the check: "(→ réunion?)", not the field's code.
+        described.append(f'"{header}"' + (f" (→ {name('fields', nearest)}?)" if nearest else ""))
     result = _file_level(item.path, "E103", "", vocabulary, options, extra=item.extra,
                          message_key="E103:headers", sheet=best["name"],
                          values={"row": best["header_row"], "headers": ", ".join(described)})  # fmt: skip

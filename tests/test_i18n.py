@@ -255,3 +255,28 @@ def test_server_pages_agree_in_number_and_write_french_rates() -> None:
     assert english("login_wait", minutes=1).endswith("Try again in 1 minute.")
     assert french.rate(0.444) == "44,4 %" and english.rate(0.444) == "44.4%"
     assert english.rate(1.0) == "100%" and english.rate(None) == "—"
+
+
+def test_e103_names_the_nearest_field_in_the_language_of_the_check(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Dte", "Meetng", "Participant", "Agencyy"])
+    sheet.append(["05/10/2026", "HCT", "A. B.", "IOM"])
+    book.save(tmp_path / "NER_2026-10.xlsx")
+    out = invoke("check", str(tmp_path / "NER_2026-10.xlsx"), "--lang", "fr", "--format", "json")
+    message = json.loads(out.stdout)["results"][0]["findings"][0]["message"]
+    assert '"Participant" (→ participant?)' in message
+    assert '"Agencyy" (→ organisation?)' in message and "organization" not in message
+
+
+def test_server_failure_reasons_are_in_the_language_of_the_upload() -> None:
+    from checker.server.checking import CheckFailed, CheckRequest, failure_document
+
+    late = CheckFailed("timeout", crashed=False, seconds=60)
+    assert str(late) == "the check took longer than 60 s"
+    request = CheckRequest("/nowhere/KEN_2026-10.xlsx", "KEN_2026-10.xlsx", lang="es")
+    message = failure_document(request, late)["results"][0]["findings"][0]["message"]
+    assert "(la verificación tardó más de 60 s)" in message and "took longer" not in message
