@@ -38,6 +38,18 @@ class PageText:
     def name(self, kind: str, code: str | None) -> str:
         return self.checker.name(kind, code, default=code or "")
 
+    def reading(self, kind: str, code: str | None) -> str:
+        """How a sheet or table was read, in words: a layout ("attendance list"), a sheet's
+        status or the reason it was not read, an affiliation reading; the code when none."""
+        if not code:
+            return "—"
+        phrases = self.checker.section("phrases")
+        for key in (f"layout_{code}", f"sheet_{code}"):
+            if kind != "affiliation" and key in phrases:
+                return self.checker.phrase(key)
+        own = f"reading_{kind}_{code}"
+        return self(own) if own in self._english else code
+
     def rate(self, rate: float | None) -> str:
         """ "44.4%", "44,4 %"; "100%" and "0%" without a decimal; "—" for no rate."""
         if rate is None:
