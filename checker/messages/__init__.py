@@ -8,6 +8,12 @@ keys and the same `{fields}` (tests/test_messages.py holds them to that):
 - `report`, `workbook`, `template`: the text report, the annotated copy, the roster template;
 - `hardening`: finding variants for hostile or oversized files (issue 12), kept in one block
   at the end of each file.
+- `details`: why a file cannot be read (the {detail} of E101, E102, E104), keyed as the
+  reader's UnreadableRoster and the server's CheckFailed name it, with their fields;
+- `outputs`: the headings, columns and summary lines of the Markdown, GitHub and JUnit formats.
+
+A text that depends on a count is written with ICU's plural syntax, `{n, plural, one {# file}
+other {# files}}`, and takes the form the language's rule picks (checker/plurals.py).
 
 The pipeline renders each finding's message once, in the language of the check: `check_file`
 runs inside `language(options.lang)`, and `render` reads that setting. Codes never change with
