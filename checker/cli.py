@@ -746,6 +746,7 @@ def report(
     from checker.report.run import (
         ReportError,
         check_for_report,
+        relocaliser,
         render_report,
         write_per_mission,
     )
@@ -803,10 +804,11 @@ def report(
             raise ToolError(str(exc)) from None
         submissions = submissions_of(files, results)
 
-    summary = aggregate(submissions, ReportOptions(
+    options = ReportOptions(
         period=period_range, group_by=group_by, regions=mapping, anonymise=anonymise,
         role_names=vocabulary.role_names, missions=only,
-    ))  # fmt: skip
+    )  # fmt: skip
+    summary = aggregate(submissions, options)
     try:
         if output is not None and fmt is not None:
             data = render_report(summary, fmt, lang)
@@ -819,7 +821,11 @@ def report(
                 with _atomic(path, binary=True) as stream:
                     stream.write(data)
 
-            pages = write_per_mission(summary, email_dir, lang, write, profile, profiles)
+            relocalise = None if db is not None else relocaliser(
+                files, submissions, options, lambda some, language: check_for_report(
+                    some, profile, language, jobs, None, forced, patterns, profiles))  # fmt: skip
+            pages = write_per_mission(summary, email_dir, lang, write, profile, profiles,
+                                      relocalise)  # fmt: skip
             click.echo(f"roster-check: {len(pages) // 2} e-mail page(s) written to {email_dir}"
                        if pages else "roster-check: no roster could be placed at a mission, so "
                        "no e-mail page was written (see --mission and --mission-map)",

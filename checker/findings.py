@@ -374,6 +374,8 @@ class Report:
         verdicts: Counter[str] = Counter()
         for r in self.results:
             verdicts.update(r.verdict_counts())
+        # A waived meeting is not assessed, in the run's rate as in each file's.
+        waived = sum(len(r.waived_meetings()) for r in self.results)
         return {
             "files": len(self.results),
             "compliant": statuses["compliant"],
@@ -381,7 +383,7 @@ class Report:
             "invalid": statuses["invalid"],
             "unreadable": statuses["unreadable"],
             "meetings": sum(verdicts.values()),
-            "compliance_rate": compliance_rate(verdicts),
+            "compliance_rate": compliance_rate(verdicts, waived),
         }
 
     def to_dict(self) -> dict[str, Any]:

@@ -20,6 +20,7 @@ import xml.etree.ElementTree as ET
 from typing import Any, TextIO
 
 from checker.findings import Report, codes_of
+from checker.messages import Catalogue, catalogue
 from checker.reporters import accepted, printable, where
 
 # Characters XML 1.0 cannot carry at all, even escaped; a hostile roster may contain them.
@@ -35,10 +36,11 @@ def _text(value: object) -> str:
 
 def render(report: Report, stream: TextIO, color: bool = False) -> None:
     data = report.to_dict()
+    words = catalogue(data.get("lang", "en"))
     suites = ET.Element("testsuites", name="roster-check")
     totals = {"tests": 0, "failures": 0, "errors": 0}
     for result in data["results"]:
-        suite = _suite(result)
+        suite = _suite(result, words)
         suites.append(suite)
         for key in totals:
             totals[key] += int(suite.get(key, "0"))
@@ -50,7 +52,7 @@ def render(report: Report, stream: TextIO, color: bool = False) -> None:
     stream.write("\n")
 
 
-def _suite(result: dict[str, Any]) -> ET.Element:
+def _suite(result: dict[str, Any], words: Catalogue) -> ET.Element:
     suite = ET.Element("testsuite", name=_text(result["path"]))
     properties = ET.SubElement(suite, "properties")
     for name in ("mission", "period", "status"):
@@ -67,11 +69,12 @@ def _suite(result: dict[str, Any]) -> ET.Element:
         else:
             by_code.setdefault(finding["code"], []).append(finding)
 
-    cases = [_case(result, _meeting_name(m), by_meeting.get(m["id"], []))
+    cases = [_case(result, _meeting_name(m), by_meeting.get(m["id"], []), words)
              for m in result["meetings"]]  # fmt: skip
-    cases += [_case(result, f"{code} {found[0]['rule']}", found) for code, found in by_code.items()]
+    cases += [_case(result, f"{code} {found[0]['rule']}", found, words)
+              for code, found in by_code.items()]  # fmt: skip
     if not cases:  # a roster with neither meetings nor findings still shows up as checked
-        cases.append(_case(result, "roster", []))
+        cases.append(_case(result, words.text("outputs", "junit_roster"), [], words))
     suite.extend(cases)
     suite.set("tests", str(len(cases)))
     suite.set("failures", str(sum(c.find("failure") is not None for c in cases)))
@@ -86,24 +89,27 @@ def _meeting_name(meeting: dict[str, Any]) -> str:
     return " ".join(str(p) for p in parts if p)
 
 
-def _case(result: dict[str, Any], name: str, findings: list[dict[str, Any]]) -> ET.Element:
+def _case(
+    result: dict[str, Any], name: str, findings: list[dict[str, Any]], words: Catalogue
+) -> ET.Element:
     case = ET.Element("testcase", name=_text(name), classname=_text(result["path"]))
     failing = [f for f in findings if f["severity"] == "error" and not accepted(f)]
     if failing:
         first = failing[0]
         kind = "error" if first["code"] in codes_of(status="unreadable") else "failure"
         problem = ET.SubElement(case, kind, type=first["code"], message=_text(first["message"]))
-        problem.text = _text("\n".join(_line(f) for f in failing))
+        problem.text = _text("\n".join(_line(f, words) for f in failing))
     others = [f for f in findings if f not in failing]
     if others:
-        ET.SubElement(case, "system-out").text = _text("\n".join(_line(f) for f in others))
+        ET.SubElement(case, "system-out").text = _text("\n".join(_line(f, words) for f in others))
     return case
 
 
-def _line(finding: dict[str, Any]) -> str:
+def _line(finding: dict[str, Any], words: Catalogue) -> str:
     status = accepted(finding)
-    note = f" [{status}]" if status else ""
+    note = f" [{words.text('outputs', 'accepted_' + status)}]" if status else ""
     # One line per finding: a newline typed in a cell must not start a line of its own in a
     # CI log that shows this text ("::error file=…" would be run as a workflow command).
-    return (f"{printable(where(finding))} {finding['code']} {finding['severity']}: "
-            f"{printable(finding['message'])}{note}")  # fmt: skip
+    return words.text("outputs", "junit_line", where=printable(where(finding, words)),
+                      code=finding["code"], severity=words.name("severities", finding["severity"]),
+                      message=printable(finding["message"]), note=note)  # fmt: skip

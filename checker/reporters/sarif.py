@@ -22,6 +22,7 @@ from urllib.parse import quote
 
 from checker.baseline import fingerprint
 from checker.findings import TOOL_NAME, TOOL_VERSION, Report
+from checker.messages import Catalogue, catalogue
 from checker.reporters import accepted, json_safe, where
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -32,6 +33,7 @@ def render(report: Report, stream: TextIO, color: bool = False) -> None:
     from checker.rules import documentation
 
     data = report.to_dict()
+    words = catalogue(data.get("lang", "en"))
     rules = documentation()
     index = {rule.code: i for i, rule in enumerate(rules)}
     with_baseline = any(f.get("baseline") for r in data["results"] for f in r["findings"])
@@ -51,7 +53,7 @@ def render(report: Report, stream: TextIO, color: bool = False) -> None:
         }},
         "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
         "results": [
-            _result(result, finding, index, with_baseline)
+            _result(result, finding, index, with_baseline, words)
             for result in data["results"] for finding in result["findings"]
         ],
         "columnKind": "unicodeCodePoints",
@@ -69,7 +71,11 @@ def _artifact(path: str) -> dict[str, str]:
 
 
 def _result(
-    result: dict[str, Any], finding: dict[str, Any], index: dict[str, int], with_baseline: bool
+    result: dict[str, Any],
+    finding: dict[str, Any],
+    index: dict[str, int],
+    with_baseline: bool,
+    words: Catalogue,
 ) -> dict[str, Any]:
     place = where(finding)
     logical: dict[str, Any] = {"fullyQualifiedName": place, "kind": "element"}
@@ -78,7 +84,7 @@ def _result(
     out: dict[str, Any] = {
         "ruleId": finding["code"],
         "level": LEVEL[finding["severity"]],
-        "message": {"text": f"{place}: {finding['message']}"},
+        "message": {"text": f"{where(finding, words)}: {finding['message']}"},
         "locations": [{
             "physicalLocation": {"artifactLocation": _artifact(result["path"])},
             "logicalLocations": [logical],
