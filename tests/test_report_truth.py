@@ -380,6 +380,22 @@ def test_e_mail_page_is_in_the_language_the_profile_names(tmp_path: Path) -> Non
     )
 
 
+def test_e_mail_advice_for_a_consultant_is_not_to_designate_an_alternate(tmp_path: Path) -> None:
+    """C308: an alternate designation would not help; the page says a consultant cannot
+    represent IOM (it used to fall back to "designate an alternate in the country profile")."""
+    consultant = Person("Ada Consultant", "IOM", "Consultant")
+    path = tmp_path / "ETH" / "ETH_2026-10.xlsx"
+    write_roster(path, [Meeting(dt.date(2026, 10, 5), "HCT", "National", "Capital",
+                                [consultant, *others("h")])])  # fmt: skip
+    assert [f["code"] for f in check_json(path)[0]["findings"]] == ["C308"]
+    folder = tmp_path / "mail"
+    result = invoke(["report", str(path), "--per-mission", str(folder), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    text = (folder / "ETH.txt").read_text(encoding="utf-8")
+    assert "a consultant or intern, who cannot represent IOM; send the Chief of Mission" in text
+    assert "designate an alternate" not in text
+
+
 def test_format_email_writes_into_the_folder_of_o(tmp_path: Path) -> None:
     out = tmp_path / "pages"
     result = invoke(["report", str(SAMPLES / "SEN_2026-10.xlsx"), "--format", "email", "-o",
