@@ -9,6 +9,8 @@ fresh subprocesses:
       and its CPU time per file against calamine's own CPU per file  target <= 2.0x
   (c) peak memory (RSS) of (a) and (b) against their read-only peaks target <= 2x
   (d) `roster-check --help`                                          target <= 0.3 s
+  (e) `roster-check annotate` of a 10,000-row year workbook, against a process that only
+      loads and saves it with openpyxl                               target <= 1.2x
 and, with --report, `roster-check report` over 2,000 roster files    target < 60 s.
 See bench/README.md.
 """
@@ -42,6 +44,7 @@ TARGET_BATCH = 1.0  # (b) check --jobs 2 / serial read-only loop, wall time
 TARGET_CPU_PER_FILE = 2.0  # (b) check's CPU per file / calamine's own CPU per file
 TARGET_MEMORY = 2.0  # (c) peak RSS check / read-only
 TARGET_HELP = 0.3  # (d) seconds
+TARGET_ANNOTATE = 1.2  # (e) annotate / openpyxl load + save of the same workbook, wall time
 TARGET_REPORT = 60.0  # --report: seconds for 2,000 files
 
 # Runs one command and reports its wall time, exit status, the children's rusage (ru_maxrss:
@@ -124,6 +127,9 @@ print(json.dumps({"wall": wall, "rc": p.returncode, "maxrss": ru.ru_maxrss * sca
                   "stderr": err.decode("utf-8", "replace")[-4000:]}))
 """
 
+OPENPYXL_COPY = (
+    "import sys, openpyxl\nopenpyxl.load_workbook(sys.argv[1], rich_text=True).save(sys.argv[2])\n"
+)
 READ_ONE = "import sys, pandas as pd\npd.read_excel(sys.argv[1], engine='calamine', header=None)\n"
 READ_LOOP = (
     "import sys, pathlib, pandas as pd\n"
@@ -357,6 +363,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     ap.add_argument("--data", default=str(BENCH / "data"), help="data folder (bench/data)")
     ap.add_argument("--year-rows", type=int, default=100_000)
+    ap.add_argument("--annotate-rows", type=int, default=10_000)
     ap.add_argument("--batch-files", type=int, default=200)
     ap.add_argument("--rows", type=int, default=400, help="rows per monthly roster (400)")
     ap.add_argument(
@@ -400,6 +407,15 @@ def main(argv: list[str] | None = None) -> int:
         {"rows": a.year_rows},
         lambda: generate.make_year(year, a.year_rows),
         year,
+        gen_times,
+    )
+    annotated = data / "annotate" / f"ETH_{generate.YEAR}.xlsx"  # the name gives the period
+    ensure(
+        data,
+        "annotate",
+        {"rows": a.annotate_rows},
+        lambda: generate.make_year(annotated, a.annotate_rows),
+        annotated,
         gen_times,
     )
     ensure(
@@ -456,6 +472,8 @@ def main(argv: list[str] | None = None) -> int:
         cal_first = Measure([py, "-c", CALAMINE_LOOP, str(first)])
         chk_first: Measure | None = None
         startup = Measure([py, "-c", "pass"])
+        base_copy = Measure([py, "-c", OPENPYXL_COPY, str(annotated), str(tmp / "copy.xlsx")])
+        chk_annotate: Measure | None = None
         out_one, out_batch = tmp / "single.json", tmp / "batch.json"
         chk_one = chk_batch = chk_help = None
         if cmd:
@@ -491,6 +509,7 @@ def main(argv: list[str] | None = None) -> int:
                 [*cmd, "check", str(first), "--format", "json", "--output", str(tmp / "first.json")]
             )
             chk_help = Measure([*cmd, "--help"])
+            chk_annotate = Measure([*cmd, "annotate", str(annotated), "-o", str(tmp / "ann.xlsx")])
 
         def measure(ms: list[Measure | None], label: str, times: int) -> None:
             if times <= 0:
@@ -520,6 +539,9 @@ def main(argv: list[str] | None = None) -> int:
         help_ms: list[Measure | None] = [startup, chk_help]
         measure(help_ms, "(d) --help", max(repeat, 5))
         chk_help = help_ms[1]
+        annotate_ms: list[Measure | None] = [base_copy, chk_annotate]
+        measure(annotate_ms, f"(e) annotate {a.annotate_rows:,} rows", repeat)
+        chk_annotate = annotate_ms[1]
 
         def row(
             name: str, key: str, chk: Measure | None, base: Measure | None, target: float, kind: str
@@ -582,6 +604,14 @@ def main(argv: list[str] | None = None) -> int:
         row("(c) peak memory, single workbook", "c_single", chk_one, base_one, TARGET_MEMORY, "mem")
         row("(c) peak memory, batch", "c_batch", chk_batch, base_loop, TARGET_MEMORY, "mem")
         row("(d) roster-check --help", "d", chk_help, startup, TARGET_HELP, "abs")
+        row(
+            f"(e) annotate {a.annotate_rows:,}-row workbook",
+            "e",
+            chk_annotate,
+            base_copy,
+            TARGET_ANNOTATE,
+            "time",
+        )
 
         if chk_one and chk_one.ok:
             results["single_output"] = checker_summary(out_one)
@@ -679,6 +709,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         "baselines: (a) pandas.read_excel(engine='calamine', header=None) of the same file;"
         " (b) the same, serially over every file; (d) bare `python -c pass` (for reference);"
+        " (e) openpyxl.load_workbook(rich_text=True) and save of the same file;"
         " CPU per file: python_calamine alone (to_python of every visible sheet), each loop"
         " less the same command on the first file."
     )
@@ -721,6 +752,7 @@ def main(argv: list[str] | None = None) -> int:
                 "b_cpu": TARGET_CPU_PER_FILE,
                 "c": TARGET_MEMORY,
                 "d": TARGET_HELP,
+                "e": TARGET_ANNOTATE,
                 "report": TARGET_REPORT,
             },
             "measurements": rows_out,
