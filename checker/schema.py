@@ -150,6 +150,11 @@ def _to_findings(
     findings: dict[tuple[str, int, int, str | None], tuple[int, Finding]] = {}
     rejected: set[Any] = set()
     missing_columns: set[tuple[int, str]] = set()
+    frame_wide = cases["check"].isin(list(_FRAME_CHECKS))
+    if frame_wide.any():
+        # pandera lists a frame-wide failure once for every column of the row; they all make
+        # the same finding (a year named without its month: 7 cases for each of its rows).
+        cases = cases[~(frame_wide & cases.duplicated(["index", "check"])).to_numpy()]
     indices = pd.unique(cases["index"])
     wanted = dict.fromkeys(
         ["table", "file", "row", "period", *SOURCE_FIELD.values(), "attendee", "date_iso",
