@@ -670,14 +670,16 @@ def _table_rows(
     body = sheet.cells[header_index + 1 : table.last_row]
     width = max(max(table.columns.values()) + 1, len(sheet.cells[header_index]))
     cells = _cells(body, width)
-    anything = np.count_nonzero(cells != None, axis=1)  # noqa: E711 - elementwise on object cells
+    # Compared once: an elementwise comparison of object cells is a Python call per cell.
+    empty = cells == None  # noqa: E711 - elementwise on object cells
+    anything = np.count_nonzero(~empty, axis=1)
     nonempty = np.flatnonzero(anything)
     # Rows after the last non-empty one are not part of the table.
     rows_read = int(nonempty[-1]) + 1 if len(nonempty) else 0
     used = sorted(set(table.columns.values()))
     # Only the fields' cells count: a line of a printed form with just its number (N°) or a
     # signature is an empty line, not an attendee.
-    filled = np.count_nonzero(cells[:rows_read, used] != None, axis=1)  # noqa: E711
+    filled = np.count_nonzero(~empty[:rows_read, used], axis=1)
     kept = filled > 0
     attendee = table.columns.get("attendee")
     for r in np.flatnonzero(filled == 1):
@@ -690,7 +692,7 @@ def _table_rows(
             )  # fmt: skip
             kept[r] = lone_name
     people = [table.columns[n] for n in ("attendee", "organization", "title") if n in table.columns]
-    nobody = np.all(cells[:rows_read, people] == None, axis=1) if people else kept  # noqa: E711
+    nobody = np.all(empty[:rows_read, people], axis=1) if people else kept
     for r in np.flatnonzero(kept & nobody):
         # "Réunion annulée" beside a date and a platform, nobody named: no meeting took place.
         if any(_says_cancelled(v) for v in cells[r] if type(v) is str):

@@ -50,6 +50,10 @@ class Roster:
     outside: dict[tuple[int, str], tuple[int, int]] = field(default_factory=dict)
     # Whose people each table lists: table → Affiliation (set by apply_vocabulary).
     affiliations: dict[int, Affiliation] = field(default_factory=dict)
+    # The frame rows whose organisation cell names IOM beside someone else (set by
+    # apply_vocabulary): few or none, so each file's S213 cells are looked up among them
+    # rather than by scanning the batch's frame once per file.
+    unclear_organisations: pd.Index = field(default_factory=lambda: pd.RangeIndex(0))
 
     def cell_of(self, table: int, row: int, field_name: str) -> tuple[int, str | None]:
         """The (row, column letter) a person should look at for a field of a frame row."""
@@ -290,6 +294,7 @@ def apply_vocabulary(
 
     (organisation,) = _lookup(org_text, vocabulary.organisation, (None, None, None))
     frame["organisation_code"] = organisation
+    roster.unclear_organisations = frame.index[organisation.eq(UNCLEAR).to_numpy()]
     _affiliations(roster, vocabulary, templated or ())
     # In IOM's log every named row is IOM, and a row without a name means the meeting took
     # place without IOM. Where it cannot be told whose people a table lists, nobody is

@@ -62,25 +62,32 @@ def _in_period(frame: pd.DataFrame) -> pd.Series:
     return pd.Series(inside, index=frame.index)
 
 
-def _check(code: str, fn: Callable[[pd.Series], pd.Series]) -> pa.Check:
-    return pa.Check(fn, name=code)
+def _check(code: str, fn: Callable[[pd.Series], pd.Series], ignore_na: bool = True) -> pa.Check:
+    """ignore_na=False where no null can be: on the columns that are not nullable (a null
+    there fails pandera's own not_nullable check, which `validate` raises on) and on the
+    frame-wide checks (a row is never null in every column: `meeting` is a number). It
+    spares pandera an isna() and a dropna() of the column per check: 111 -> 70 ms of
+    validation for the 200 bench rosters."""
+    return pa.Check(fn, name=code, ignore_na=ignore_na)
 
 
 @functools.lru_cache(maxsize=8)  # one per vocabulary (a profile's words make another)
 def build_schema(vocabulary: Vocabulary) -> pa.DataFrameSchema:
     words = vocabulary.words
-    date_checks = [_check("S202", _is_not(BLANK)), _check("S203", _is_not(UNKNOWN))]
+    date_checks = [_check("S202", _is_not(BLANK), False), _check("S203", _is_not(UNKNOWN), False)]
     return pa.DataFrameSchema(
         {
             "date_iso": pa.Column(None, checks=date_checks),
             "platform_code": pa.Column(
                 None,
                 checks=[
-                    _check("S202", _is_not(BLANK)),
-                    _check("S204", _one_of(set(vocabulary.platform_names))),
+                    _check("S202", _is_not(BLANK), False),
+                    _check("S204", _one_of(set(vocabulary.platform_names)), False),
                 ],
             ),
-            "level_code": pa.Column(None, checks=[_check("S206", _one_of(set(words.levels)))]),
+            "level_code": pa.Column(
+                None, checks=[_check("S206", _one_of(set(words.levels)), False)]
+            ),
             "role": pa.Column(
                 None,
                 nullable=True,
@@ -95,14 +102,14 @@ def build_schema(vocabulary: Vocabulary) -> pa.DataFrameSchema:
                 ],
             ),
             "capacity_code": pa.Column(
-                None, checks=[_check("S211", _one_of(set(words.capacities)))]
+                None, checks=[_check("S211", _one_of(set(words.capacities)), False)]
             ),
             "attendee_key": pa.Column(None, nullable=True),
             "meeting": pa.Column(int),
             "period": pa.Column(None, nullable=True),
         },
         # Checks that need two columns: the file's period, the meeting of each attendee.
-        checks=[_check("S207", _in_period), _check("S208", _once_per_meeting)],
+        checks=[_check("S207", _in_period, False), _check("S208", _once_per_meeting, False)],
         strict=True,
     )
 
@@ -155,6 +162,11 @@ def _to_findings(
     rejected: set[Any] = set()
     missing_columns: set[tuple[int, str]] = set()
     rejects = rejecting(vocabulary)
+    frame_wide = cases["check"].isin(list(_FRAME_CHECKS))
+    if frame_wide.any():
+        # pandera lists a frame-wide failure once for every column of the row; they all make
+        # the same finding (a year named without its month: 7 cases for each of its rows).
+        cases = cases[~(frame_wide & cases.duplicated(["index", "check"])).to_numpy()]
     indices = pd.unique(cases["index"])
     wanted = dict.fromkeys(
         ["table", "file", "row", "period", *SOURCE_FIELD.values(), "attendee", "date_iso",

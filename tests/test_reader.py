@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from checker import reader
 from checker.api import check_file
 from checker.reader import UnreadableRoster, read_workbook
 
@@ -142,3 +143,30 @@ def test_a_stray_value_just_past_column_z_is_measured_not_waved_through(tmp_path
 def test_a_value_in_a_near_wide_column_is_read(tmp_path):
     result = check_file(_far_cell_workbook(tmp_path / "NER_2026-10.xlsx", True, "AB5"))
     assert [str(m.verdict) for m in result.meetings] == ["compliant"]
+
+
+def _sheet_part(tmp_path: Path, cells: str) -> tuple[zipfile.ZipFile, zipfile.ZipInfo]:
+    path = tmp_path / "part.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", f"<worksheet><sheetData>{cells}"
+                         "</sheetData></worksheet>")  # fmt: skip
+    archive = zipfile.ZipFile(path)
+    return archive, archive.getinfo("xl/worksheets/sheet1.xml")
+
+
+@pytest.mark.parametrize(
+    ("cells", "extent"),
+    [
+        ('<row r="5"><c r="Z5"><v>1</v></c></row>', None),  # the first quick test
+        ('<row r="1048576"><c r="K1048576"><v>1</v></c></row>', None),  # the second: A:K
+        ('<row r="1048576"><c r="L1048576"><v>1</v></c></row>', (12, 1_048_576)),  # measured
+        ('<row r="1048577"><c r="A1048577"><v>1</v></c></row>', (1, 1_048_577)),
+        ('<c r="A1048576"><v>1</v></c><c r="Z5"><v>1</v></c>', (26, 1_048_576)),  # each half
+    ],
+)
+def test_a_tall_sheet_is_cleared_only_within_columns_a_to_k(tmp_path, cells, extent):
+    """Past row 400,000 the quick test gives way to a second one: A:K within Excel's rows
+    (11 x 1,048,576 cells, under the limit); anything else is measured cell by cell."""
+    archive, member = _sheet_part(tmp_path, cells)
+    with archive:
+        assert reader._quick_extent(archive, member) == extent
