@@ -1,6 +1,6 @@
 """Many roster files in one run: read in parallel, judged in batches, reported in input order.
 
-A run has two stages (see checker.api). Worker processes read the files and lay out their
+A run has two stages (see checker.pipeline). Worker processes read the files and lay out their
 roster tables (stage one: calamine's native parsing, the part that can crash or exhaust a
 process, and most of the CPU); this process judges the laid-out files a batch at a time
 (stage two: pandas and pandera, vectorised over the batch).
@@ -37,8 +37,8 @@ from checker.interrupt import Interrupted
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
 
-    from checker.api import CheckOptions
     from checker.layout import Headers, Layout, Unlaid
+    from checker.pipeline import CheckOptions
 
 # Called with the path of each file once it is checked (in input order) and the number of
 # files in the run, e.g. to move a progress bar.
@@ -77,12 +77,12 @@ def check_files(
 ) -> list[FileResult]:
     """Check every file, reading with up to `jobs` processes (None: one per core); results
     in order."""
-    from checker import api
+    from checker import pipeline
 
     report = (lambda path: progress(path, len(files))) if progress is not None else None
     workers = min(jobs or default_jobs(), len(files) // MIN_FILES_PER_WORKER)
     if workers <= 1:
-        return api.check_files(files, options, progress=report)
+        return pipeline.check_files(files, options, progress=report)
     return _check_in_pool(files, options, workers, report)
 
 
@@ -92,14 +92,14 @@ def _check_in_pool(
     workers: int,
     progress: Callable[[Path], None] | None,
 ) -> list[FileResult]:
-    from checker import api
+    from checker import pipeline
 
     headers = _warm_up_readers().with_user(dict(options.columns))
     with _Readers(files, headers, workers) as readers:
         from checker.vocabulary import default_vocabulary
 
         _warm_up_judging()  # while the workers read
-        return api.judge_in_batches(readers, options, default_vocabulary(), progress)
+        return pipeline.judge_in_batches(readers, options, default_vocabulary(), progress)
 
 
 def _lay_out_chunk(paths: Sequence[Path], headers: Headers) -> bytes:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from checker import api, batch, layout
+from checker import api, batch, layout, pipeline
 from checker.api import CheckOptions, check_paths, collect_files
 from checker.cli import main
 
@@ -148,7 +148,7 @@ def test_small_batches_are_checked_without_a_pool(n_files, jobs, workers, monkey
     monkeypatch.setattr(batch, "_check_in_pool",
                         lambda files, options, w, progress: started.append(w) or [])  # fmt: skip
 
-    monkeypatch.setattr(api, "check_files", lambda *args, **kwargs: [])
+    monkeypatch.setattr(pipeline, "check_files", lambda *args, **kwargs: [])
     monkeypatch.setattr(batch, "default_jobs", lambda: 2)
     batch.check_files([Path(f"{i}.xlsx") for i in range(n_files)], CheckOptions(), jobs)
     assert started == ([] if workers == 1 else [workers or 2])
