@@ -1,0 +1,55 @@
+"""The modules of checker/ import one way: no module reaches, even inside a function, a module
+that imports it back (the reader below the metadata, the stages below the batch runner,
+the batch runner below the API)."""
+
+from __future__ import annotations
+
+import ast
+from graphlib import CycleError, TopologicalSorter
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "checker"
+
+
+def _module(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports(path: Path, modules: set[str]) -> set[str]:
+    """The checker modules `path` imports, anywhere in it; a package's own __init__ aside."""
+    here = _module(path)
+    package = here if path.name == "__init__.py" else here.rpartition(".")[0]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                up = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*up, base] if base else up)
+            names = [base, *(f"{base}.{alias.name}" for alias in node.names)]
+        else:
+            continue
+        for name in names:
+            while name and name not in modules:
+                name = name.rpartition(".")[0]
+            if name and name != here and not here.startswith(name + "."):
+                found.add(name)
+    return found
+
+
+def test_no_import_cycle_in_checker():
+    files = list(PACKAGE.rglob("*.py"))
+    modules = {_module(path) for path in files}
+    graph = {_module(path): _imports(path, modules) for path in files}
+    try:
+        list(TopologicalSorter(graph).static_order())
+    except CycleError as exc:
+        raise AssertionError(f"import cycle: {' -> '.join(exc.args[1])}") from None
+
+
+def test_the_reader_does_not_reach_up_to_the_metadata():
+    modules = {_module(path) for path in PACKAGE.rglob("*.py")}
+    assert "checker.metadata" not in _imports(PACKAGE / "reader.py", modules)
