@@ -10,30 +10,24 @@ from __future__ import annotations
 
 import glob
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from checker import pipeline
 from checker.findings import FileResult, Report
 from checker.layout import lay_out_workbook
-from checker.pipeline import (
-    CHUNK,
-    CHUNK_CELLS,
-    CheckOptions,
-    _display_path,
-    check_files,
-    judge_in_batches,
-    judge_layouts,
-    select_policy,
-)
+from checker.pipeline import CheckOptions, _display_path, judge_layouts, select_policy
 from checker.reader import ROSTER_SUFFIXES, Workbook
 
 if TYPE_CHECKING:
-    from checker.batch import Progress
     from checker.vocabulary import Vocabulary
 
-__all__ = ["CHUNK", "CHUNK_CELLS", "CheckOptions", "_display_path", "check_files",
-           "judge_in_batches", "judge_layouts", "select_policy"]  # fmt: skip
+__all__ = ["CheckOptions", "_display_path", "judge_layouts", "select_policy"]
+
+# Called with the path of each file once it is checked (in input order) and the number of
+# files in the run, e.g. to move a progress bar.
+Progress = Callable[[Path, int], None]
 
 GLOB_CHARACTERS = frozenset("*?[")
 
@@ -80,28 +74,62 @@ def check_paths(
     jobs: int | None = 1,
     progress: Progress | None = None,
 ) -> Report:
-    """Check every roster file the paths name, find or match, each on its own.
-
-    `jobs` processes check files in parallel (None: one per core; 1, the default for
-    programs, checks in this process); results keep the order of `collect_files`.
-    `progress` is called with each file's path once it is checked.
-    """
-    from checker.batch import check_files
-
+    """Check every roster file the paths name, find or match, each on its own (see
+    check_each)."""
     options = options or CheckOptions()
+    check_profile(options)
+    results = tuple(check_each(collect_files(paths), options, jobs, progress))
+    return Report(results, lang=options.lang)
+
+
+def check_profile(options: CheckOptions) -> None:
+    """A --profile that cannot be loaded stops the run before any file (ConfigError, exit 2)."""
     if options.profile is not None:
         from checker.vocabulary import default_vocabulary
 
-        # A bad --profile stops the run before any file (exit 2).
         select_policy(options, None, default_vocabulary())
-    results = tuple(check_files(collect_files(paths), options, jobs, progress))
-    return Report(results, lang=options.lang)
+
+
+def check_each(
+    files: Sequence[Path],
+    options: CheckOptions | None = None,
+    jobs: int | None = 1,
+    progress: Progress | None = None,
+) -> Iterator[FileResult]:
+    """Each file's result, in the order of `files`, as soon as its chunk is judged: a run of
+    thousands of files need not hold every result. A file that cannot be read is a finding
+    on it, never an exception.
+
+    `jobs` processes read the files (None: one per core; 1, the default for programs,
+    checks in this process); `progress` is called with each file's path once it is checked
+    and the number of files. Close the iterator when leaving it early: that stops the
+    worker processes.
+    """
+    from checker import batch
+
+    options = options or CheckOptions()
+    tick = (lambda path: progress(path, len(files))) if progress is not None else None
+    workers = batch.workers_for(len(files), jobs)
+    if workers <= 1:
+        return pipeline.check_in_process(files, options, progress=tick)
+    return batch.check_in_pool(files, options, workers, tick)
+
+
+def check_files(
+    files: Sequence[Path],
+    options: CheckOptions | None = None,
+    jobs: int | None = 1,
+    progress: Progress | None = None,
+) -> list[FileResult]:
+    """Every file's result, in order (check_each, kept)."""
+    return list(check_each(files, options, jobs, progress))
 
 
 def check_file(
     path: Path, options: CheckOptions | None = None, vocabulary: Vocabulary | None = None
 ) -> FileResult:
-    return check_files([path], options, vocabulary)[0]
+    [result] = pipeline.check_in_process([path], options, vocabulary)
+    return result
 
 
 def check_workbook(

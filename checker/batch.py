@@ -40,10 +40,6 @@ if TYPE_CHECKING:
     from checker.layout import Headers, Layout, Unlaid
     from checker.pipeline import CheckOptions
 
-# Called with the path of each file once it is checked (in input order) and the number of
-# files in the run, e.g. to move a progress bar.
-Progress = Callable[[Path, int], None]
-
 # Below this many files a pool costs more than it saves: forking the workers, sending the
 # results back and joining them takes longer than checking the files one after the other.
 # Measured on 2 cores with 400-row rosters; see docs/performance.md.
@@ -69,29 +65,20 @@ def default_jobs() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def check_files(
-    files: Sequence[Path],
-    options: CheckOptions,
-    jobs: int | None = 1,
-    progress: Progress | None = None,
-) -> list[FileResult]:
-    """Check every file, reading with up to `jobs` processes (None: one per core); results
-    in order."""
-    from checker import pipeline
-
-    report = (lambda path: progress(path, len(files))) if progress is not None else None
-    workers = min(jobs or default_jobs(), len(files) // MIN_FILES_PER_WORKER)
-    if workers <= 1:
-        return pipeline.check_files(files, options, progress=report)
-    return _check_in_pool(files, options, workers, report)
+def workers_for(files: int, jobs: int | None) -> int:
+    """How many processes should read `files` files with `jobs` allowed (None: one per
+    core): 1 means no pool at all."""
+    return max(1, min(jobs or default_jobs(), files // MIN_FILES_PER_WORKER))
 
 
-def _check_in_pool(
+def check_in_pool(
     files: Sequence[Path],
     options: CheckOptions,
     workers: int,
-    progress: Callable[[Path], None] | None,
-) -> list[FileResult]:
+    progress: Callable[[Path], None] | None = None,
+) -> Iterator[FileResult]:
+    """Stage one in `workers` processes, stage two here; each file's result, in order, as
+    its chunk is judged. Closing the iterator early stops the workers."""
     from checker import pipeline
 
     headers = _warm_up_readers().with_user(dict(options.columns))
@@ -99,7 +86,7 @@ def _check_in_pool(
         from checker.vocabulary import default_vocabulary
 
         _warm_up_judging()  # while the workers read
-        return pipeline.judge_in_batches(readers, options, default_vocabulary(), progress)
+        yield from pipeline.judge_in_batches(readers, options, default_vocabulary(), progress)
 
 
 def _lay_out_chunk(paths: Sequence[Path], headers: Headers) -> bytes:

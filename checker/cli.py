@@ -24,7 +24,7 @@ from checker.messages import LANGUAGES
 from checker.reporters import FORMATS, binary_reporter, reporter
 
 if TYPE_CHECKING:
-    from checker.batch import Progress
+    from checker.api import Progress
 
 FAIL_ON = ("error", "warning", "info", "never")
 T = TypeVar("T")

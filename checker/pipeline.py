@@ -11,7 +11,7 @@ vocabulary load them when first needed.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -103,14 +103,15 @@ CHUNK = 32
 CHUNK_CELLS = 2_000_000
 
 
-def check_files(
-    paths: Sequence[Path],
+def check_in_process(
+    paths: Iterable[Path],
     options: CheckOptions | None = None,
     vocabulary: Vocabulary | None = None,
     progress: Callable[[Path], None] | None = None,
-) -> list[FileResult]:
-    """Check files in this process, in their order, a chunk at a time; a file that cannot
-    be read is a finding, not an exception. `progress` is called with each checked path."""
+) -> Iterator[FileResult]:
+    """Both stages in this process, a file at a time and a chunk at a time; each file's
+    result, in order, as its chunk is judged. A file that cannot be read is a finding, not
+    an exception. `progress` is called with each checked path."""
     from checker.vocabulary import default_vocabulary
 
     options = options or CheckOptions()
@@ -125,27 +126,31 @@ def judge_in_batches(
     options: CheckOptions,
     vocabulary: Vocabulary,
     progress: Callable[[Path], None] | None = None,
-) -> list[FileResult]:
+) -> Iterator[FileResult]:
     """Stage two over laid-out files as they come (from this process or batch workers):
-    judged CHUNK files, or CHUNK_CELLS cells, at a time; one result per file, in order."""
-    results: list[FileResult] = []
+    judged CHUNK files, or CHUNK_CELLS cells, at a time; one result per file, in order,
+    given as soon as its chunk is judged (nothing keeps the results of a whole run)."""
     batch: list[tuple[Path, Layout | Unlaid]] = []
     cells = 0
-
-    def judge() -> None:
-        results.extend(judge_layouts([item for _, item in batch], options, vocabulary))
-        if progress is not None:
-            for path, _ in batch:
-                progress(path)
-        batch.clear()
-
     for path, item in laid_out:
         batch.append((path, item))
         cells += item.cells.size if isinstance(item, Layout) else 0
         if len(batch) >= CHUNK or cells >= CHUNK_CELLS:
-            judge()
-            cells = 0
-    judge()
+            yield from _judge_chunk(batch, options, vocabulary, progress)
+            batch, cells = [], 0
+    yield from _judge_chunk(batch, options, vocabulary, progress)
+
+
+def _judge_chunk(
+    batch: list[tuple[Path, Layout | Unlaid]],
+    options: CheckOptions,
+    vocabulary: Vocabulary,
+    progress: Callable[[Path], None] | None,
+) -> list[FileResult]:
+    results = judge_layouts([item for _, item in batch], options, vocabulary)
+    if progress is not None:
+        for path, _ in batch:
+            progress(path)
     return results
 
 

@@ -145,12 +145,12 @@ def test_progress_is_called_once_per_file_with_the_total(folder):
                                                          (200, None, None)])  # fmt: skip
 def test_small_batches_are_checked_without_a_pool(n_files, jobs, workers, monkeypatch):
     started: list[int] = []
-    monkeypatch.setattr(batch, "_check_in_pool",
+    monkeypatch.setattr(batch, "check_in_pool",
                         lambda files, options, w, progress: started.append(w) or [])  # fmt: skip
 
-    monkeypatch.setattr(pipeline, "check_files", lambda *args, **kwargs: [])
+    monkeypatch.setattr(pipeline, "check_in_process", lambda *args, **kwargs: [])
     monkeypatch.setattr(batch, "default_jobs", lambda: 2)
-    batch.check_files([Path(f"{i}.xlsx") for i in range(n_files)], CheckOptions(), jobs)
+    api.check_files([Path(f"{i}.xlsx") for i in range(n_files)], CheckOptions(), jobs)
     assert started == ([] if workers == 1 else [workers or 2])
 
 

@@ -33,8 +33,7 @@ def check_for_report(
 ) -> list[dict[str, Any]]:  # fmt: skip
     """Each file's JSON result, in the order of `files`. A file the map places is checked with
     that mission (its profile applies), as `check --mission` would; the others as `check`."""
-    from checker.api import CheckOptions
-    from checker.batch import check_files
+    from checker.api import CheckOptions, check_files
 
     groups: dict[str | None, list[int]] = defaultdict(list)
     for i, path in enumerate(files):
