@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import glob
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -95,7 +95,7 @@ def check_each(
     options: CheckOptions | None = None,
     jobs: int | None = 1,
     progress: Progress | None = None,
-) -> Iterator[FileResult]:
+) -> Generator[FileResult, None, None]:
     """Each file's result, in the order of `files`, as soon as its chunk is judged: a run of
     thousands of files need not hold every result. A file that cannot be read is a finding
     on it, never an exception.

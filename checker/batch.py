@@ -25,7 +25,7 @@ import pickle
 import sys
 import threading
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -76,7 +76,7 @@ def check_in_pool(
     options: CheckOptions,
     workers: int,
     progress: Callable[[Path], None] | None = None,
-) -> Iterator[FileResult]:
+) -> Generator[FileResult, None, None]:
     """Stage one in `workers` processes, stage two here; each file's result, in order, as
     its chunk is judged. Closing the iterator early stops the workers."""
     from checker import pipeline

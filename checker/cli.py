@@ -18,15 +18,15 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from checker.findings import TOOL_VERSION, Report, Severity
+from checker.findings import FAIL_ON, TOOL_VERSION, Report
 from checker.interrupt import Interrupted
 from checker.messages import LANGUAGES
-from checker.reporters import FORMATS, binary_reporter, reporter
+from checker.output import environment_error, refuse_overwriting_inputs
+from checker.reporters import FORMATS
 
 if TYPE_CHECKING:
     from checker.api import Progress
 
-FAIL_ON = ("error", "warning", "info", "never")
 T = TypeVar("T")
 
 LANG_OPTION = click.option(
@@ -248,47 +248,15 @@ def check(
     Each file is checked on its own: a corrupt or hostile file becomes a finding (E1xx) and
     never stops the others. Files are reported in a stable order whatever --jobs is.
     """
-    from checker import baseline
-    from checker.api import CheckOptions, check_paths, collect_files, is_pattern
-    from checker.config import ConfigError
-    from checker.selection import Selection, SelectionError, parse_codes
+    from checker.api import CheckOptions
+    from checker.run import CheckRun, run_check
 
-    selection = Selection(parse_codes(select), parse_codes(ignore))
-    _refuse_overwriting_inputs([output, write_baseline], [profile], paths)
-    try:
-        if selection.select or selection.ignore:  # else the vocabulary is not needed yet
-            from checker.vocabulary import default_vocabulary
-
-            selection.validate(_load(default_vocabulary).rules.rules)
-        accepted = baseline.load(baseline_file) if baseline_file else None
-    except (SelectionError, baseline.BaselineError) as exc:
-        raise ToolError(str(exc)) from None
-    for path in paths:
-        if is_pattern(path):
-            if not collect_files([path]):
-                raise ToolError(f"{path}: no roster file matches this pattern")
-        elif not path.exists():
-            raise ToolError(f"{path}: no such file or folder")
-    try:
-        with _progress(quiet) as progress:
-            options = CheckOptions(mission, period, profile, lang, profiles, columns)
-            report = check_paths(list(paths), options, jobs=jobs, progress=progress)
-    except ConfigError as exc:
-        raise ToolError(str(exc)) from None
-    if not report.results:
-        raise ToolError("no roster files (.xlsx, .xlsm, .xlsb, .ods, .xls, .csv) found in " +
-                        ", ".join(str(p) for p in paths))  # fmt: skip
-    report = selection.apply(report)
-    if write_baseline is not None:
-        try:
-            with _atomic(write_baseline) as stream:
-                accepted = baseline.write(report, stream)
-        except OSError as exc:
-            raise ToolError(_environment_error(write_baseline, exc)) from None
-    if accepted is not None:
-        report = baseline.apply(report, accepted)
-    _write(report, output_format, output, color)
-    sys.exit(exit_status(report, fail_on))
+    options = CheckOptions(mission, period, profile, lang, profiles, columns)
+    run = CheckRun(paths, options, jobs, output_format, output, fail_on, select, ignore,
+                   baseline_file, write_baseline, color)  # fmt: skip
+    with tool_errors():
+        status = run_check(run, lambda: _progress(quiet))
+    sys.exit(status)
 
 
 @contextmanager
@@ -313,121 +281,26 @@ def _progress(quiet: bool) -> Iterator[Progress | None]:
         yield advance
 
 
-def _refuse_overwriting_inputs(outputs: list[Path | None], inputs: list[Path | None],
-                               roster_paths: tuple[Path, ...] = ()) -> None:  # fmt: skip
-    """No command ever writes over one of its inputs (the rosters, --profile, --regions):
-    same resolved path or same file (inode), whatever the spelling or link. Exit 2."""
-    import os
+@contextmanager
+def tool_errors() -> Iterator[None]:
+    """What stops a command (a bad option, profile or data file, an output it cannot write)
+    as one line on stderr and exit 2."""
+    from checker.config import ConfigError
+    from checker.output import OutputError
+    from checker.run import RunError
 
-    for output in outputs:
-        if output is None:
-            continue
-        try:
-            written = output.stat()
-        except OSError:
-            continue  # not there yet: not an input either
-        candidates = [p for p in inputs if p is not None]
-        if roster_paths:
-            from checker.api import collect_files
-
-            candidates += collect_files(roster_paths)
-        for source in candidates:
-            try:
-                same = output.resolve() == source.resolve() or os.path.samestat(
-                    written, source.stat()
-                )
-            except OSError:
-                continue
-            if same:
-                raise ToolError(
-                    f"{output}: this is one of the command's inputs ({source}); the checker never "
-                    "writes over its inputs: choose another output name"
-                )
-
-
-def exit_status(report: Report, fail_on: str) -> int:
-    if fail_on == "never":
-        return 0
-    worst = report.worst_severity()
-    return 1 if worst is not None and worst >= Severity.parse(fail_on) else 0
-
-
-def _use_color(color: str, stream: IO[str]) -> bool:
-    """--color: always, never, or (auto) on a terminal unless NO_COLOR is set (no-color.org)."""
-    import os
-
-    if color != "auto":
-        return color == "always"
-    return not os.environ.get("NO_COLOR") and stream.isatty()
-
-
-def _write(report: Report, output_format: str, output: Path | None, color: str = "auto") -> None:
-    binary = binary_reporter(output_format)
-    if binary is not None:
-        if output is None:
-            raise ToolError(f"--format {output_format} writes a workbook: name it with "
-                            f"--output FILE.{output_format}")  # fmt: skip
-        from checker.annotate import AnnotateError
-
-        try:
-            binary.write(report, output)
-        except AnnotateError as exc:
-            raise ToolError(str(exc)) from None
-        except OSError as exc:
-            raise ToolError(_environment_error(output, exc)) from None
-        return
-    render = reporter(output_format).render
     try:
-        if output is None:
-            stream = sys.stdout
-            try:
-                render(report, stream, color=output_format == "text" and _use_color(color, stream))
-                stream.flush()
-            except BrokenPipeError:
-                _stop_quietly(report)
-            return
-        with _atomic(output) as stream:
-            render(report, stream, color=output_format == "text" and color == "always")
-    except OSError as exc:  # e.g. --format github and an unwritable $GITHUB_STEP_SUMMARY
-        raise ToolError(
-            _environment_error(Path(exc.filename) if exc.filename else None, exc)
-        ) from None
-
-
-def _stop_quietly(report: Report) -> None:
-    """The reader of standard output went away (`roster-check check . | head`): stop without
-    a message; what is left unwritten has no reader. Python must not complain either when
-    it flushes standard output at exit."""
-    import os
-
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    os.close(devnull)
-    sys.exit(0)
-
-
-def _environment_error(target: Path | None, exc: OSError) -> str:
-    """A failure of the machine (disk full, read-only folder), worded as such."""
-    import errno
-
-    where = f"{target}: " if target is not None else ""
-    if exc.errno == errno.ENOSPC:
-        return f"{where}cannot write the output: the disk is full (no space left on the device)"
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"{where}cannot write the output: no permission to write in its folder"
-    return f"{where}cannot write the output ({exc.strerror or exc})"
+        yield
+    except (RunError, OutputError, ConfigError) as exc:
+        raise ToolError(str(exc)) from None
 
 
 @contextmanager
 def _atomic(target: Path, binary: bool = False) -> Iterator[Any]:
     """checker.files.atomic_write, with a missing folder as a one-line tool error."""
-    from checker.files import OutputError, atomic_write
+    from checker.files import atomic_write
 
-    with ExitStack() as stack:
-        try:
-            stream = stack.enter_context(atomic_write(target, binary))
-        except OutputError as exc:
-            raise ToolError(str(exc)) from None
+    with tool_errors(), atomic_write(target, binary) as stream:
         yield stream
 
 
@@ -466,10 +339,12 @@ def annotate(
     from checker.api import CheckOptions, check_file
     from checker.config import ConfigError
     from checker.messages import catalogue
+    from checker.run import exit_status
 
     if not roster.is_file():
         raise ToolError(f"{roster}: no such file")
-    _refuse_overwriting_inputs([output], [profile])  # the roster: check_target says it
+    with tool_errors():
+        refuse_overwriting_inputs([output], [profile])  # the roster: check_target says it
     try:
         check_target(roster, output)
         result = check_file(roster, CheckOptions(mission, period, profile, lang, profiles,
@@ -478,11 +353,11 @@ def annotate(
     except (AnnotateError, ConfigError) as exc:
         raise ToolError(str(exc)) from None
     except OSError as exc:
-        raise ToolError(_environment_error(output, exc)) from None
+        raise ToolError(environment_error(output, exc)) from None
     words = catalogue(lang)
     click.echo(words.text("workbook", "written", path=output, findings=written.findings,
                           cells=written.cells, status=words.name("statuses", result.status)))  # fmt: skip
-    sys.exit(exit_status(Report((result,), lang=lang), fail_on))
+    sys.exit(exit_status(Report((result,), lang=lang).worst_severity(), fail_on))
 
 
 @main.command()
@@ -522,7 +397,8 @@ def template(
     if profile is not None and mission is not None:
         raise ToolError("give --profile or --mission, not both")
     vocabulary = _load(_vocabulary)
-    _refuse_overwriting_inputs([output], [profile])
+    with tool_errors():
+        refuse_overwriting_inputs([output], [profile])
     try:
         policy = None
         if profile is not None:
@@ -781,7 +657,8 @@ def report(
                             "it from a browser)")  # fmt: skip
     if email_dir is not None and email_dir.exists() and not email_dir.is_dir():
         raise ToolError(f"{email_dir}: not a folder (the e-mail pages go into a folder)")
-    _refuse_overwriting_inputs([output], [profile, regions, mission_map], paths)
+    with tool_errors():
+        refuse_overwriting_inputs([output], [profile, regions, mission_map], paths)
     try:
         mapping = load_regions(regions) if regions is not None else None
         forced = mission_code(mission) if mission is not None else None
@@ -829,7 +706,7 @@ def report(
                        "no e-mail page was written (see --mission and --mission-map)",
                        err=True)  # fmt: skip
     except OSError as exc:
-        raise ToolError(_environment_error(output or email_dir, exc)) from None
+        raise ToolError(environment_error(output or email_dir, exc)) from None
     except (ReportError, ConfigError) as exc:
         raise ToolError(str(exc)) from None
     total = summary.total

@@ -16,6 +16,10 @@ TOOL_NAME = "roster-check"
 TOOL_VERSION = "0.1.0"
 
 
+# --fail-on: the severity at or above which a finding fails the run, or never.
+FAIL_ON = ("error", "warning", "info", "never")
+
+
 class Severity(enum.IntEnum):
     """Ordered so that `finding.severity >= threshold` reads naturally."""
 

@@ -11,7 +11,7 @@ vocabulary load them when first needed.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -108,7 +108,7 @@ def check_in_process(
     options: CheckOptions | None = None,
     vocabulary: Vocabulary | None = None,
     progress: Callable[[Path], None] | None = None,
-) -> Iterator[FileResult]:
+) -> Generator[FileResult, None, None]:
     """Both stages in this process, a file at a time and a chunk at a time; each file's
     result, in order, as its chunk is judged. A file that cannot be read is a finding, not
     an exception. `progress` is called with each checked path."""
@@ -126,7 +126,7 @@ def judge_in_batches(
     options: CheckOptions,
     vocabulary: Vocabulary,
     progress: Callable[[Path], None] | None = None,
-) -> Iterator[FileResult]:
+) -> Generator[FileResult, None, None]:
     """Stage two over laid-out files as they come (from this process or batch workers):
     judged CHUNK files, or CHUNK_CELLS cells, at a time; one result per file, in order,
     given as soon as its chunk is judged (nothing keeps the results of a whole run)."""
