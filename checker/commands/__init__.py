@@ -188,11 +188,12 @@ def tool_errors() -> Iterator[None]:
     as one line on stderr and exit 2."""
     from checker.config import ConfigError
     from checker.output import OutputError
+    from checker.report.run import ReportError
     from checker.run import RunError
 
     try:
         yield
-    except (RunError, OutputError, ConfigError) as exc:
+    except (RunError, ReportError, OutputError, ConfigError) as exc:
         raise ToolError(str(exc)) from None
 
 
