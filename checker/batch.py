@@ -259,8 +259,7 @@ def _warm_up_readers() -> Headers:
 
 def _warm_up_judging() -> None:
     """Import stage two (pandas, pandera) and load the rules: in this process only."""
-    from checker import judge, normalise, schema  # noqa: F401
-    from checker.rules import load_rules
+    from checker import pipeline
 
-    load_rules()
+    pipeline.warm_up()
     gc.freeze()  # the libraries' objects: no collection needs to scan them again

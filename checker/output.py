@@ -14,8 +14,13 @@ from typing import IO, TextIO
 
 from checker.files import OutputError, atomic_write
 
-__all__ = ["OutputError", "atomic_write", "environment_error", "refuse_overwriting_inputs",
+__all__ = ["CommandError", "OutputError", "atomic_write", "environment_error", "refuse_overwriting_inputs",
            "use_color", "write_text"]  # fmt: skip
+
+
+class CommandError(ValueError):
+    """A run that cannot be made as asked (checker.run, checker.report.run): one line for
+    the person, exit 2."""
 
 
 def refuse_overwriting_inputs(

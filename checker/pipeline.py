@@ -154,6 +154,17 @@ def _judge_chunk(
     return results
 
 
+def warm_up() -> None:
+    """Import stage two (pandas, pandera) and load the vocabulary and the rules, as the
+    first chunk would."""
+    from checker import judge, normalise, schema  # noqa: F401
+    from checker.rules import load_rules
+    from checker.vocabulary import default_vocabulary
+
+    default_vocabulary()
+    load_rules()
+
+
 def _failed(
     path: Path, exc: Exception, vocabulary: Vocabulary, options: CheckOptions
 ) -> FileResult:

@@ -18,7 +18,13 @@ from typing import TYPE_CHECKING, Any
 
 from checker.api import CheckOptions, Progress, check_each, check_profile, collect_files, is_pattern
 from checker.findings import Report, ResultStream, Severity, Tally
-from checker.output import OutputError, environment_error, refuse_overwriting_inputs, write_text
+from checker.output import (
+    CommandError,
+    OutputError,
+    environment_error,
+    refuse_overwriting_inputs,
+    write_text,
+)
 from checker.reporters import binary_reporter, reporter, streaming_reporter
 
 if TYPE_CHECKING:
@@ -29,8 +35,8 @@ if TYPE_CHECKING:
 NO_ROSTERS = "no roster files (.xlsx, .xlsm, .xlsb, .ods, .xls, .csv) found in "
 
 
-class RunError(ValueError):
-    """The run cannot be made as asked: one line for the person, exit 2."""
+class RunError(CommandError):
+    """The check cannot be made as asked: one line for the person, exit 2."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,7 @@ class CheckRun:
     baseline: Path | None = None
     write_baseline: Path | None = None
     color: str = "auto"  # always, never, auto (on a terminal, unless NO_COLOR is set)
+    one_shot: bool = False  # the process ends after the run: see api.check_each
 
 
 def exit_status(worst: Severity | None, fail_on: str) -> int:
@@ -70,7 +77,7 @@ def run_check(
         raise RunError(f"--format {run.output_format} writes a workbook: name it with "
                        f"--output FILE.{run.output_format}")  # fmt: skip
     with progress() as tick:
-        results = check_each(files, run.options, run.jobs, tick)
+        results = check_each(files, run.options, run.jobs, tick, one_shot=run.one_shot)
         with closing(results):  # leaving early (a signal, an error) stops the workers
             checked = (selection.apply_to(result) for result in results)
             if _streams(run):

@@ -53,3 +53,20 @@ def test_no_import_cycle_in_checker():
 def test_the_reader_does_not_reach_up_to_the_metadata():
     modules = {_module(path) for path in PACKAGE.rglob("*.py")}
     assert "checker.metadata" not in _imports(PACKAGE / "reader.py", modules)
+
+
+def test_the_command_leaves_at_once_with_every_output_flushed(tmp_path):
+    """The console script skips the interpreter's shutdown (issue 15): what it printed or
+    wrote must all be there, with the exit status."""
+    import json
+    import subprocess
+    import sys
+
+    roster = PACKAGE.parent / "sample_rosters" / "ETH_2026-10.xlsx"
+    command = [sys.executable, "-m", "checker", "check", str(roster), "--format", "json"]
+    printed = subprocess.run(command, capture_output=True, text=True, check=False)
+    written = subprocess.run([*command, "-o", str(tmp_path / "out.json")], capture_output=True,
+                             text=True, check=False)  # fmt: skip
+    assert (printed.returncode, written.returncode) == (1, 1)
+    assert json.loads(printed.stdout) == json.loads((tmp_path / "out.json").read_text("utf-8"))
+    assert json.loads(printed.stdout)["summary"]["files"] == 1

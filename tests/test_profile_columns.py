@@ -85,9 +85,9 @@ def test_column_option_reaches_the_check_options(
 
     real = checker.run.check_each
 
-    def spy(files, options=None, jobs=1, progress=None):  # type: ignore[no-untyped-def]
+    def spy(files, options=None, jobs=1, progress=None, **more):  # type: ignore[no-untyped-def]
         seen.append(options)
-        return real(files, options, jobs, progress)
+        return real(files, options, jobs, progress, **more)
 
     monkeypatch.setattr(checker.run, "check_each", spy)
     roster = _roster(tmp_path)

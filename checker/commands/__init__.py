@@ -187,13 +187,11 @@ def tool_errors() -> Iterator[None]:
     """What stops a command (a bad option, profile or data file, an output it cannot write)
     as one line on stderr and exit 2."""
     from checker.config import ConfigError
-    from checker.output import OutputError
-    from checker.report.run import ReportError
-    from checker.run import RunError
+    from checker.output import CommandError, OutputError
 
     try:
         yield
-    except (RunError, ReportError, OutputError, ConfigError) as exc:
+    except (CommandError, OutputError, ConfigError) as exc:
         raise ToolError(str(exc)) from None
 
 
@@ -213,3 +211,10 @@ def load(loader: Callable[[], T]) -> T:
         return loader()
     except ConfigError as exc:
         raise ToolError(str(exc)) from None
+
+
+def one_shot() -> bool:
+    """Whether this process ends with the command (the console script), rather than a
+    program or a test invoking it and going on."""
+    obj = click.get_current_context().obj
+    return isinstance(obj, dict) and bool(obj.get("one_shot"))

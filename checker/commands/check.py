@@ -10,6 +10,7 @@ import click
 from checker.commands import (
     LANG_OPTION,
     Command,
+    one_shot,
     progress,
     roster_options,
     tool_errors,
@@ -101,7 +102,7 @@ def check(
 
     options = CheckOptions(mission, period, profile, lang, profiles, columns)
     run = CheckRun(paths, options, jobs, output_format, output, fail_on, select, ignore,
-                   baseline_file, write_baseline, color)  # fmt: skip
+                   baseline_file, write_baseline, color, one_shot())  # fmt: skip
     with tool_errors():
         status = run_check(run, lambda: progress(quiet))
     sys.exit(status)

@@ -21,12 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from checker.output import CommandError
 from checker.report.placement import mission_of
 
 PDF_TIMEOUT = 120
 
 
-class ReportError(Exception):
+class ReportError(CommandError):
     """A report that cannot be made as asked: one line for the person, exit 2."""
 
 
