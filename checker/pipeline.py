@@ -11,6 +11,7 @@ vocabulary load them when first needed.
 from __future__ import annotations
 
 import functools
+from collections import OrderedDict
 from collections.abc import Callable, Generator, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -76,9 +77,12 @@ def _generic(vocabulary: Vocabulary) -> Policy:
     return Policy.generic(vocabulary)
 
 
-# Loaded profiles, by file and the vocabulary they extend: a folder of rosters of one
-# mission loads its profile once.
-_PROFILES: dict[tuple[Path, int, int, int], tuple[Vocabulary, Policy]] = {}
+# Loaded profiles, by version of the file and the vocabulary they extend: a folder of
+# rosters of one mission loads its profile once. The key holds the vocabulary itself (not
+# its id(), which a later vocabulary may reuse); a run names a few profiles, the oldest is
+# dropped beyond PROFILES_KEPT.
+PROFILES_KEPT = 32
+_PROFILES: OrderedDict[tuple[Path, int, int, Vocabulary], Policy] = OrderedDict()
 
 
 def _load_profile(path: Path, vocabulary: Vocabulary) -> Policy:
@@ -88,11 +92,15 @@ def _load_profile(path: Path, vocabulary: Vocabulary) -> Policy:
         stat = path.stat()
     except OSError:
         return load_profile(path, vocabulary)  # raises the ConfigError that says why
-    key = (path.resolve(), stat.st_mtime_ns, stat.st_size, id(vocabulary))
-    cached = _PROFILES.get(key)
-    if cached is None or cached[0] is not vocabulary:
-        cached = _PROFILES[key] = (vocabulary, load_profile(path, vocabulary))
-    return cached[1]
+    key = (path.resolve(), stat.st_mtime_ns, stat.st_size, vocabulary)
+    policy = _PROFILES.get(key)
+    if policy is not None:
+        _PROFILES.move_to_end(key)
+        return policy
+    policy = _PROFILES[key] = load_profile(path, vocabulary)
+    if len(_PROFILES) > PROFILES_KEPT:
+        _PROFILES.popitem(last=False)
+    return policy
 
 
 # Rosters checked together in one vectorised pass: enough to spread pandas' and pandera's

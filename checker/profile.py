@@ -478,7 +478,7 @@ def _policy(
             inactive.add(code)
         if settings.level is not None:
             levels[code] = settings.level
-            vocabulary.platform_levels[code] = settings.level
+            vocabulary.set_platform_level(code, settings.level)
         if settings.expected_per_month:
             expected[code] = settings.expected_per_month
         if code == "CLUSTER" and settings.sectors is not None:
@@ -488,6 +488,7 @@ def _policy(
         vocabulary.add_platform_alias(alias, code)
     for alias, role in effective.title_aliases.items():
         vocabulary.add_title_alias(alias, role)
+    vocabulary.seal()
 
     severities = {
         code: Severity.parse(s.severity) for code, s in effective.rules.items() if s.severity
