@@ -48,7 +48,7 @@ class Selection:
     def apply(self, report: Report) -> Report:
         if not (self.select or self.ignore):
             return report
-        return Report(tuple(self.apply_to(result) for result in report.results))
+        return Report(tuple(self.apply_to(r) for r in report.results), lang=report.lang)
 
     def apply_to(self, result: FileResult) -> FileResult:
         """One file's result with the codes left out dropped."""
