@@ -405,7 +405,7 @@ class Tally:
 
 class ResultStream:
     """A run's results as they come, each as Report.to_dict() gives it, and the summary
-    once they have all come: what a reporter that writes each result as it comes (JSON,
+    once they have all come: what a reporter that writes each result as it comes (text, JSON,
     SARIF, JUnit, CSV) reads, so that a run of thousands of files holds none of them."""
 
     def __init__(

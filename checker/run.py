@@ -146,7 +146,9 @@ def _write_as_they_come(run: CheckRun, results: Any) -> int:
     tally = Tally()
     stream = ResultStream((r.to_dict() for r in tally.counting(results)), run.options.lang,
                           tally.summary)  # fmt: skip
-    write_text(lambda out, color: writer.render_results(stream, out), run.output, run.color)
+    text = run.output_format == "text"
+    write_text(lambda out, color: writer.render_results(stream, out, color=text and color),
+               run.output, run.color)  # fmt: skip
     return exit_status(tally.worst, run.fail_on)
 
 

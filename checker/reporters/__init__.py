@@ -1,7 +1,7 @@
 """Output formats. Each text module has `render(report, stream, color=False)`; all machine
 formats serialise `Report.to_dict()` so that no format re-derives data. A format that can write
-each file's result as it comes (JSON, SARIF, JUnit, CSV) also has `render_results(results,
-stream)`, which a run of thousands of files uses so as to hold none of them. A binary format
+each file's result as it comes (text, JSON, SARIF, JUnit, CSV) also has `render_results(results,
+stream, color)`, which a run of thousands of files uses so as to hold none of them. A binary format
 (an Excel workbook) sets `BINARY = True` and has `write(report, path)` instead: it needs a
 file."""
 
@@ -36,7 +36,9 @@ def reporter(name: str) -> Reporter:
 
 
 class StreamingReporter(Protocol):
-    def render_results(self, results: ResultStream, stream: TextIO) -> None: ...
+    def render_results(
+        self, results: ResultStream, stream: TextIO, color: bool = False
+    ) -> None: ...
 
 
 def streaming_reporter(name: str) -> StreamingReporter | None:

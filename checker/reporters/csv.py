@@ -45,7 +45,7 @@ def render(report: Report, stream: TextIO, color: bool = False) -> None:
     render_results(ResultStream.of(report.to_dict()), stream)
 
 
-def render_results(results: ResultStream, stream: TextIO) -> None:
+def render_results(results: ResultStream, stream: TextIO, color: bool = False) -> None:
     writer = csv.writer(stream, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(COLUMNS)
     for result in results:

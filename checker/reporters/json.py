@@ -16,7 +16,7 @@ def render(report: Report, stream: TextIO, color: bool = False) -> None:
     render_results(ResultStream.of(report.to_dict()), stream)
 
 
-def render_results(results: ResultStream, stream: TextIO) -> None:
+def render_results(results: ResultStream, stream: TextIO, color: bool = False) -> None:
     indent = 2 if stream.isatty() else None
     envelope = document(results.lang, jsonstream.ITEMS, jsonstream.LATER)
     jsonstream.dump(envelope, results, stream, indent, later=results.summary)

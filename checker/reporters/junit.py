@@ -39,7 +39,7 @@ def render(report: Report, stream: TextIO, color: bool = False) -> None:
     render_results(ResultStream.of(report.to_dict()), stream)
 
 
-def render_results(results: ResultStream, stream: TextIO) -> None:
+def render_results(results: ResultStream, stream: TextIO, color: bool = False) -> None:
     # The root element carries the totals, known once every suite is made: the suites wait
     # in a temporary file meanwhile, not in memory. Indented as ET.indent does the whole tree.
     totals = {"tests": 0, "failures": 0, "errors": 0}

@@ -34,7 +34,7 @@ def render(report: Report, stream: TextIO, color: bool = False) -> None:
     _write(ResultStream.of(data), stream, with_baseline)
 
 
-def render_results(results: ResultStream, stream: TextIO) -> None:
+def render_results(results: ResultStream, stream: TextIO, color: bool = False) -> None:
     """Each result as it comes, for a run with no baseline applied."""
     _write(results, stream, with_baseline=False)
 

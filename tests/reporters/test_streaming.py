@@ -14,8 +14,8 @@ from checker.reporters import FORMATS, json_safe, jsonstream, reporter, streamin
 STREAMED = sorted(name for name in FORMATS if streaming_reporter(name) is not None)
 
 
-def test_json_jsonstream_and_csv_junit_sarif_stream():
-    assert STREAMED == ["csv", "json", "junit", "sarif"]
+def test_text_json_csv_junit_and_sarif_stream():
+    assert STREAMED == ["csv", "json", "junit", "sarif", "text"]
 
 
 @pytest.mark.parametrize("indent", [None, 2])
