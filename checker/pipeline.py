@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
     from checker.judge import Assessment
     from checker.policy import Policy
-    from checker.profile import ProfilesFolder
+    from checker.profile_folder import ProfilesFolder
     from checker.vocabulary import Vocabulary
 
 
@@ -53,7 +53,7 @@ def select_policy(
     or pyproject.toml from the roster's folder — the working folder without a roster), else
     the generic table. A profile that cannot be loaded raises ConfigError (exit 2).
     `folders` keeps the folder found for each roster folder (the files of a batch share it)."""
-    from checker.profile import find_mission_profile, profiles_folder
+    from checker.profile_folder import find_mission_profile, profiles_folder
 
     path = options.profile
     if path is None:
