@@ -17,13 +17,17 @@ from typing import TYPE_CHECKING
 from checker import pipeline
 from checker.findings import FileResult, Report
 from checker.layout import lay_out_workbook
-from checker.pipeline import CheckOptions, _display_path, judge_layouts, select_policy
+from checker.pipeline import CheckOptions, judge_layouts, select_policy
 from checker.reader import ROSTER_SUFFIXES, Workbook
 
 if TYPE_CHECKING:
     from checker.vocabulary import Vocabulary
 
-__all__ = ["CheckOptions", "_display_path", "judge_layouts", "select_policy"]
+# CheckOptions, judge_layouts and select_policy live in the pipeline, and are offered here
+# as before they moved.
+__all__ = ["CheckOptions", "Progress", "check_each", "check_file", "check_files", "check_paths",
+           "check_profile", "check_workbook", "check_workbooks", "collect_files", "is_pattern",
+           "judge_layouts", "select_policy"]  # fmt: skip
 
 # Called with the path of each file once it is checked (in input order) and the number of
 # files in the run, e.g. to move a progress bar.

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from checker import api, pipeline
+from checker import pipeline
 from checker.api import CheckOptions, check_file, check_files, collect_files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,7 +17,7 @@ def test_together_equals_alone():
     together = check_files(EVERY_FILE)
     alone = [check_file(path) for path in EVERY_FILE]
     assert [r.to_dict() for r in together] == [r.to_dict() for r in alone]
-    assert [r.path for r in together] == [api._display_path(p) for p in EVERY_FILE]
+    assert [r.path for r in together] == [pipeline._display_path(p) for p in EVERY_FILE]
 
 
 def test_chunks_do_not_change_results(monkeypatch):

@@ -65,7 +65,7 @@ def test_every_file_is_checked_and_the_run_fails_on_the_broken_ones(folder, para
 
 def test_results_come_in_the_stable_order_of_the_folder(folder, parallel_json):
     _, report = parallel_json
-    expected = [api._display_path(p) for p in sorted(folder.rglob("*.xlsx"))]
+    expected = [pipeline._display_path(p) for p in sorted(folder.rglob("*.xlsx"))]
     assert [r["path"] for r in report["results"]] == expected
 
 
