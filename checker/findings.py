@@ -6,10 +6,14 @@ Kept free of pandas so that reporters and the CLI stay cheap to import.
 from __future__ import annotations
 
 import enum
+import functools
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from checker.policy import Policy
 
 SCHEMA_VERSION = 1
 TOOL_NAME = "roster-check"
@@ -80,6 +84,24 @@ class Finding:
     waiver_reason: str | None = None
     # Accepted in the --baseline file: shown, but it does not fail the run.
     baseline: bool = False
+
+    @classmethod
+    def make(
+        cls, code: str, policy: Policy, variant: str = "", *, at: Mapping[str, Any] | None = None,
+        **fields: Any,
+    ) -> Finding:  # fmt: skip
+        """The one way a rule builds a finding. Its name comes from schemas/rules.yaml, its
+        severity from the policy, its message from the catalogue of the check's language
+        (key CODE or CODE:variant, one of the entry's `messages`, filled with `fields`); `at`
+        gives where it points (sheet, row, column, meeting_id, meeting_date, platform, value)."""
+        from checker.messages import render
+
+        key = f"{code}:{variant}" if variant else code
+        entry = policy.vocabulary.rule(code)
+        if key not in entry.messages:
+            raise ValueError(f"{key}: not a message of {code} in schemas/rules.yaml")
+        return cls(code=code, rule=entry.name, severity=policy.severity(code),
+                   message=render(key, **fields), **(at or {}))  # fmt: skip
 
     @property
     def cell(self) -> str | None:
@@ -210,8 +232,14 @@ class RowCounts:
         return asdict(self)
 
 
-UNREADABLE_CODES = frozenset({"E101", "E102", "E104"})
-INVALID_CODES = frozenset({"E103", "E105", "S201"})
+@functools.cache
+def codes_of(**wanted: str) -> frozenset[str]:
+    """The finding codes whose entries in schemas/rules.yaml have these values:
+    codes_of(status="unreadable"), codes_of(category="compliance"). Loaded when first asked,
+    so that importing this module stays cheap."""
+    from checker.vocabulary import default_vocabulary
+
+    return default_vocabulary().rules.codes(**wanted)
 
 
 @dataclass(frozen=True)
@@ -234,9 +262,9 @@ class FileResult:
     @property
     def status(self) -> str:
         codes = {f.code for f in self.findings if not f.waived}
-        if codes & UNREADABLE_CODES:
+        if codes & codes_of(status="unreadable"):
             return "unreadable"
-        if codes & INVALID_CODES:
+        if codes & codes_of(status="invalid"):
             return "invalid"
         if any(f.severity is Severity.ERROR and not f.waived for f in self.findings):
             return "non_compliant"
@@ -309,14 +337,15 @@ def waived_meetings(
     `report` share. `meetings`: (id, verdict); `findings`: (meeting id, code, severity, waived).
 
     A meeting is waived when its verdict is absent or wrong level, at least one of its
-    compliance findings (C3xx) is waived and none of its compliance errors is not. It keeps
+    compliance findings is waived and none of its compliance errors is not. It keeps
     its verdict and its findings (shown as waived), and is left out of the meetings assessed,
     as a not-applicable one is: a waiver neither fails nor passes a meeting.
     """
+    compliance = codes_of(category="compliance")
     waived: set[str] = set()
     active: set[str] = set()
     for meeting_id, code, severity, is_waived in findings:
-        if meeting_id is None or not code.startswith("C"):
+        if meeting_id is None or code not in compliance:
             continue
         if is_waived:
             waived.add(meeting_id)

@@ -21,8 +21,7 @@ from checker import metadata as meta
 from checker.config import ConfigError
 from checker.findings import FileResult, Finding, Meeting, RowCounts
 from checker.layout import Layout, Unlaid, lay_out_file
-from checker.messages import language, name, render
-from checker.template_version import TEMPLATE_VERSION, template_outdated
+from checker.messages import language, render
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -366,7 +365,7 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
     from checker import normalise, schema
     from checker.judge import assess_meetings, attribute_unread_rows, unjudged_meetings
     from checker.reading import affiliation_findings, reading_dict, sheet_findings
-    from checker.rules import rules_by_scope
+    from checker.rules import RosterFile, judge_file, judge_meeting
 
     policy = batch[0].policy
     # The profile may add local platform names and titles: read the cells with its words.
@@ -408,7 +407,6 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
     numbered = {file: len(found) for file, found in by_file.items()}
     for file, meeting in unjudged_meetings(roster, unread.difference(attributed), numbered):
         unjudged.setdefault(file, []).append(meeting)
-    meeting_rules, file_rules = rules_by_scope()
     used_rows = frame.loc[used, ["file", "sheet", "row", "meeting"]]
 
     results = []
@@ -421,40 +419,14 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
         findings += affiliation_findings(roster, layout.tables, offset, words, policy.severity)
         reading = reading_dict(layout, roster, offset)
         offset += len(layout.tables)
-        table = layout.tables[0]
-        if layout.rows_read - layout.rows_skipped == 0:
-            findings.append(Finding(
-                code="E105", rule=words.rule("E105").name, severity=policy.severity("E105"),
-                message=render("E105"), sheet=table.sheet,
-            ))  # fmt: skip
         for assessment in assessments:
-            for rule in meeting_rules:
-                if policy.enabled(rule.CODE):
-                    findings.extend(rule.check(assessment, policy))
-        if not prepared.broken_tables and assessments:  # counting meetings needs a usable roster
-            for rule in file_rules:
-                if policy.enabled(rule.CODE):
-                    findings.extend(rule.check_file(assessments, policy, known.period))
-        version = known.template_version
-        if version and template_outdated(version):
-            findings.append(Finding(
-                code="S212", rule=words.rule("S212").name, severity=policy.severity("S212"),
-                message=render("S212", version=version, current=TEMPLATE_VERSION), value=version,
-            ))  # fmt: skip
-        if meta.unknown_mission(known.mission, policy.name, policy.mission):
-            findings.append(Finding(
-                code="S215", rule=words.rule("S215").name, severity=policy.severity("S215"),
-                message=render("S215" if policy.sources else "S215:generic", profile=policy.name,
-                               mission=known.mission,
-                               source=name("mission_sources", known.mission_source)),
-                value=known.mission,
-            ))  # fmt: skip
-        for missing, value in (("mission", known.mission), ("period", known.period)):
-            if value is None:
-                findings.append(Finding(
-                    code="S210", rule=words.rule("S210").name, severity=policy.severity("S210"),
-                    message=render(f"S210:{missing}"), value=missing,
-                ))  # fmt: skip
+            findings += judge_meeting(assessment, policy)
+        findings += judge_file(RosterFile(
+            policy, assessments, mission=known.mission, mission_source=known.mission_source,
+            period=known.period, template_version=known.template_version,
+            sheet=layout.tables[0].sheet, empty=layout.rows_read - layout.rows_skipped == 0,
+            usable=not prepared.broken_tables,
+        ))  # fmt: skip
 
         meetings = tuple(a.meeting for a in assessments) + tuple(unjudged.get(position, []))
         if any(f.meeting_id is None and f.row is not None for f in findings):

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from checker.findings import Finding, Meeting, Severity
+from checker.findings import Finding, Meeting, Severity, codes_of
 from checker.vocabulary import PlatformRule, Vocabulary
 
 
@@ -57,7 +57,7 @@ class Waiver:
     start: dt.date | None = None
 
     def covers(self, finding: Finding, meeting: Meeting | None, period: str | None) -> bool:
-        if finding.platform != self.platform or not finding.code.startswith("C"):
+        if finding.platform != self.platform or finding.code not in codes_of(category="compliance"):
             return False
         if self.codes and finding.code not in self.codes:
             return False

@@ -42,8 +42,6 @@ from checker.vocabulary import PlatformRule, Vocabulary, fold
 
 GENERIC = "generic"
 PLATFORM_CODE = re.compile(r"^[A-Z][A-Z0-9_]{1,15}$")
-# Rules that cannot be turned off or downgraded: a file that cannot be read is never fine.
-FIXED_RULES = frozenset({"E101", "E102", "E103", "E104", "E105"})
 
 
 def examples_dir() -> Path:
@@ -351,7 +349,8 @@ def _check_and_merge(
     for code, setting in profile.rules.items():
         if code not in vocabulary.rules.rules:
             raise source.error(("rules", code), _known("rule code", code, vocabulary.rules.rules))
-        if code in FIXED_RULES and (
+        # A file that cannot be read is never fine: its codes cannot be turned off or downgraded.
+        if vocabulary.rule(code).category == "file" and (
             setting.enabled is False
             or (setting.severity and setting.severity != vocabulary.rule(code).severity)
         ):
@@ -378,7 +377,7 @@ def _check_and_merge(
             raise source.error(where, f"the header {header!r} is already given to {other}")
         effective.columns[field_name] = header.strip()
 
-    compliance_codes = sorted(c for c in vocabulary.rules.rules if c.startswith("C"))
+    compliance_codes = sorted(vocabulary.rules.codes(category="compliance"))
     for i, waiver in enumerate(profile.waivers):
         where = ("waivers", i)
         if waiver.platform not in platforms:

@@ -20,9 +20,13 @@ from checker.messages import name, phrase, render
 from checker.normalise import BLANK, UNKNOWN, Roster
 from checker.vocabulary import Vocabulary
 
-# Failures that leave a row without a meeting: such rows are rejected.
-REJECTING = frozenset({("S202", "date"), ("S203", "date"), ("S202", "platform"),
-                       ("S204", "platform"), ("S206", "level")})  # fmt: skip
+
+def rejecting(vocabulary: Vocabulary) -> frozenset[tuple[str, str]]:
+    """(code, field) of the failures that leave a row without a meeting: such rows are
+    rejected (`rejects` in schemas/rules.yaml)."""
+    return frozenset((code, field_name) for code, entry in vocabulary.rules.rules.items()
+                     for field_name in entry.rejects)  # fmt: skip
+
 
 # Frame column checked → the roster field (and cell) it comes from.
 SOURCE_FIELD = {
@@ -150,6 +154,7 @@ def _to_findings(
     findings: dict[tuple[str, int, int, str | None], tuple[int, Finding]] = {}
     rejected: set[Any] = set()
     missing_columns: set[tuple[int, str]] = set()
+    rejects = rejecting(vocabulary)
     indices = pd.unique(cases["index"])
     wanted = dict.fromkeys(
         ["table", "file", "row", "period", *SOURCE_FIELD.values(), "attendee", "date_iso",
@@ -160,7 +165,7 @@ def _to_findings(
         # S207/S208 check the whole frame: pandera lists every column of a failing row.
         field_name = _FRAME_CHECKS.get(code) or SOURCE_FIELD[column]
         row = rows[index]
-        if (code, field_name) in REJECTING:
+        if (code, field_name) in rejects:
             rejected.add(index)
         table = roster.tables[int(row["table"])]
         if code == "S202" and field_name not in table.columns:

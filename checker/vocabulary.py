@@ -68,6 +68,7 @@ class VocabularyFile(_Strict):
     levels: dict[Literal["national", "subnational"], list[str]]
     capacities: dict[Literal["member", "observer", "chair"], list[str]]
     presence: dict[Literal["present", "absent"], list[str]] = Field(default_factory=dict)
+    non_staff: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _codes_exist(self) -> VocabularyFile:
@@ -113,14 +114,41 @@ class ColumnsFile(_Strict):
 
 
 class RuleEntry(_Strict):
+    """One finding code of schemas/rules.yaml (its header says what each field means)."""
+
     name: str
     severity: Literal["error", "warning", "info"]
+    category: Literal["file", "structure", "compliance"]
+    scope: Literal["file", "table", "row", "meeting"]
+    short: str
     summary: str | None = None
+    status: Literal["unreadable", "invalid"] | None = None
+    rejects: list[str] = Field(default_factory=list)
+    messages: list[str] = Field(default_factory=list)
+    supersedes: list[str] = Field(default_factory=list)
 
 
 class RulesFile(_Strict):
     version: int
     rules: dict[str, RuleEntry]
+
+    @model_validator(mode="after")
+    def _entries_agree(self) -> RulesFile:
+        for code, entry in self.rules.items():
+            if not entry.messages:  # the code alone: one message, no variants
+                entry = self.rules[code] = entry.model_copy(update={"messages": [code]})
+            for key in entry.messages:
+                if key.split(":")[0] != code:
+                    raise ValueError(f"{code}: message key {key} is not one of {code}'s")
+            for other in entry.supersedes:
+                if other not in self.rules:
+                    raise ValueError(f"{code}: supersedes unknown code {other}")
+        return self
+
+    def codes(self, **wanted: object) -> frozenset[str]:
+        """The codes whose entries have these values: codes(category="compliance")."""
+        return frozenset(code for code, entry in self.rules.items()
+                         if all(getattr(entry, k) == v for k, v in wanted.items()))  # fmt: skip
 
 
 # ---------------------------------------------------------------- text folding
@@ -304,6 +332,7 @@ class Vocabulary:
         self._aliases_of: dict[str, list[str]] = {}
         for alias, role in self._roles.items():
             self._aliases_of.setdefault(role, []).append(alias)
+        self._non_staff = tuple(fold(word) for word in words.non_staff)
         self._staff_words = frozenset(
             word
             for key in [*self._roles, *self._sector_titles]
@@ -686,6 +715,12 @@ class Vocabulary:
 
     def suggest_sector(self, text: object) -> str | None:
         return _suggest(text, self._sector_display)
+
+    def non_staff(self, title: object) -> bool:
+        """Whether a title is a consultant's or an intern's ("Health Consultant", "Stagiaire"):
+        people who work for IOM without being staff members, and cannot represent it (C308)."""
+        key = fold(_INCLUSIVE.sub("", str(title))) if title is not None else ""
+        return any(_contains(key, word) for word in self._non_staff)
 
     def rule(self, code: str) -> RuleEntry:
         return self.rules.rules[code]

@@ -40,3 +40,7 @@ for sheet in book.worksheets:
 PY
     rm -f "$out/annot.$lang.xlsx"
 done
+# What legitimately differs between two runs: the checkout's path (SARIF's absolute URIs) and
+# the time a report was generated.
+find "$out" -type f -exec sed -i -E -e "s#$PWD#ROOT#g" -e 's/ · [^·]* UTC$/ · GENERATED/' \
+    -e 's/"generated": "[^"]*"/"generated": "GENERATED"/' {} +

@@ -233,8 +233,8 @@ MALFORMED = {
     "waiver_of_a_data_code": (
         "waivers:\n  - {platform: HCT, codes: [C301, S207], reason: late entries}\n",
         "{path}:2: waivers.0.codes.1: 'S207' cannot be waived; waivers accept exceptions to the "
-        "compliance rules (C301, C302, C303, C304, C305, C306, C307); fix data problems in the "
-        "roster",
+        "compliance rules (C301, C302, C303, C304, C305, C306, C307, C308); fix data problems in "
+        "the roster",
     ),
     "waiver_without_reason": (
         "waivers:\n  - {platform: HCT}\n",

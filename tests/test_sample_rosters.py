@@ -1,12 +1,12 @@
 """End-to-end: run `roster-check check FILE --format json` on every bundled sample roster and
 test fixture and compare with the golden file tests/expected/<stem>.json.
 
-The inputs are made by scripts/make_sample_rosters.py and scripts/make_fixtures.py; the expected
-files were worked out by hand from CONTRACT.md (see each file's "notes"). A golden file holds:
-status, rows {read, used, skipped, rejected}, verdict counts, the sorted [code, cell] findings
-(cell null for file-level findings), those of them a profile's waiver covers, the exit status,
-mission/period, and the meetings as [date, platform, sector, level, verdict]. Rosters of a
-mission with an example profile are checked under it: sample_rosters/roster-check.toml names
+The inputs are made by scripts/make_rosters.py from the data files in scripts/samples/; the
+expected files were worked out by hand from CONTRACT.md (see each file's "notes"). A golden file
+holds: status, rows {read, used, skipped, rejected}, verdict counts, the sorted [code, cell]
+findings (cell null for file-level findings), those of them a profile's waiver covers, the exit
+status, mission/period, and the meetings as [date, platform, sector, level, verdict]. Rosters of
+a mission with an example profile are checked under it: sample_rosters/roster-check.toml names
 schemas/profiles/examples/ as their folder of profiles.
 """
 

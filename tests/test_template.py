@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from checker.cli import main
 from checker.messages import LANGUAGES, catalogue
 from checker.template import COLUMNS, LISTED, LISTS_SHEET, choices
 from checker.template_version import TEMPLATE_VERSION, template_outdated
-from checker.vocabulary import default_vocabulary
+from checker.vocabulary import PlatformMatch, default_vocabulary
 
 
 def run(*args: Any) -> Result:
@@ -33,14 +34,27 @@ def make_template(folder: Path, lang: str) -> Path:
     return path
 
 
+def by_code(values: list[str], read: Callable[[str], object], code: object) -> str:
+    """The one value of a dropdown that the checker reads as `code`: looked up by code, not by
+    position, so that a platform, sector or role added to the vocabulary moves nothing here."""
+    (value,) = [v for v in values if read(v) == code]
+    return value
+
+
 def fill(template: Path, target: Path, lang: str, version: str | None = None) -> None:
     """Fill the template the way field staff would: values picked from its own lists."""
     offered = choices(lang)
+    vocabulary = default_vocabulary()
     titles = catalogue(lang).lookup("template", "titles")
-    level, subnational = offered.level
-    member, observer, chair = offered.capacity
-    health, wash = offered.sector[0], offered.sector[4]  # HEA, WSH in vocabulary order
-    health_cluster = offered.platform[6]  # after HCT ICCG UNCT SMT PMT OMT
+    level = by_code(offered.level, vocabulary.level, "national")
+    subnational = by_code(offered.level, vocabulary.level, "subnational")
+    member, observer, chair = (
+        by_code(offered.capacity, vocabulary.capacity, code)
+        for code in ("member", "observer", "chair")
+    )
+    health = by_code(offered.sector, vocabulary.sector, "HEA")
+    wash = by_code(offered.sector, vocabulary.sector, "WSH")
+    health_cluster = by_code(offered.platform, vocabulary.platform, PlatformMatch("CLUSTER", "HEA"))
     rows = [
         [dt.datetime(2026, 10, 5), "HCT", level, "Capital", "A. Mensah", titles["COM"][0], None, member],
         [dt.datetime(2026, 10, 7), "ICCG", level, "Capital", "B. Ortiz", titles["CLUSTER_COORD"][0], wash, member],
@@ -176,14 +190,24 @@ def test_template_from_a_country_profile(tmp_path: Path) -> None:
     assert run("template", "--profile", profile, "-o", template).exit_code == 0
     book = openpyxl.load_workbook(template)
     lists = book[LISTS_SHEET]
+    platform_column, title_column = LISTED.index("platform") + 1, LISTED.index("title") + 1
     platforms = [
-        row[0] for row in lists.iter_rows(min_row=2, max_col=1, values_only=True) if row[0]
+        row[0]
+        for row in lists.iter_rows(
+            min_row=2, min_col=platform_column, max_col=platform_column, values_only=True
+        )
+        if row[0]
     ]
     assert "AHT" in platforms and "ICCG" not in platforms  # its own platform; an inactive one
     assert [p for p in platforms if p.endswith("Cluster")] == [
         "Health Cluster", "Protection Cluster", "CCCM Cluster"
     ]  # fmt: skip
-    titles = [row[0] for row in lists.iter_rows(min_row=2, min_col=3, max_col=3, values_only=True)]
+    titles = [
+        row[0]
+        for row in lists.iter_rows(
+            min_row=2, min_col=title_column, max_col=title_column, values_only=True
+        )
+    ]
     assert "Head of Programmes and Operations" in titles
     assert book["Metadata"]["B1"].value == "KEN"
 

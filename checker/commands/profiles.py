@@ -18,14 +18,10 @@ from checker.commands import (
 
 @click.command(cls=Command)
 def rules() -> None:
-    """List every finding code with its name, default severity and documentation."""
-    from checker.rules import documentation
+    """List every finding code with its name, default severity, documentation and examples."""
+    from checker.rules import rules_text
 
-    for rule in load(documentation):
-        click.echo(f"{rule.code}  {rule.name}  [{rule.severity}]")
-        for line in rule.text.splitlines():
-            click.echo(f"    {line}".rstrip())
-        click.echo()
+    click.echo(load(rules_text), nl=False)
 
 
 @click.group()

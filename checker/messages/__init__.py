@@ -5,9 +5,10 @@ keys and the same `{fields}` (tests/test_messages.py holds them to that):
 - `messages`: one template per finding kind, keyed "CODE" or "CODE:variant";
 - `phrases`: the pieces that go inside messages (who should have sat there, the suggestion);
 - `names`: words for the vocabulary's codes (roles, sectors, verdicts, headers…);
-- `report`, `workbook`, `template`: the text report, the annotated copy, the roster template;
-- `hardening`: finding variants for hostile or oversized files (issue 12), kept in one block
-  at the end of each file.
+- `report`, `workbook`, `template`: the text report, the annotated copy, the roster template.
+
+Work done side by side appends its keys at the end of a file as `SECTION+TAG:` blocks
+(`messages+hardening:`), merged into SECTION when the file is loaded (`_merge_additions`).
 
 The pipeline renders each finding's message once, in the language of the check: `check_file`
 runs inside `language(options.lang)`, and `render` reads that setting. Codes never change with
@@ -26,7 +27,7 @@ from typing import Any
 
 LANGUAGES = ("en", "fr", "es")
 DEFAULT_LANGUAGE = "en"
-SECTIONS = ("messages", "phrases", "names", "report", "workbook", "template", "hardening")
+SECTIONS = ("messages", "phrases", "names", "report", "workbook", "template")
 
 _language: ContextVar[str] = ContextVar("roster_check_language", default=DEFAULT_LANGUAGE)
 
@@ -70,8 +71,6 @@ class Catalogue:
         messages = self.section("messages")
         if key in messages:
             return str(messages[key])
-        if key in self.section("hardening"):  # finding variants added by issue 12
-            return str(self.section("hardening")[key])
         base = key.split(":")[0]
         if base in messages:
             return str(messages[base])

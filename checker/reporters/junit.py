@@ -21,7 +21,7 @@ import tempfile
 import xml.etree.ElementTree as ET
 from typing import Any, TextIO
 
-from checker.findings import UNREADABLE_CODES, Report, ResultStream
+from checker.findings import Report, ResultStream, codes_of
 from checker.reporters import accepted, printable, where
 
 # Characters XML 1.0 cannot carry at all, even escaped; a hostile roster may contain them.
@@ -110,7 +110,7 @@ def _case(result: dict[str, Any], name: str, findings: list[dict[str, Any]]) -> 
     failing = [f for f in findings if f["severity"] == "error" and not accepted(f)]
     if failing:
         first = failing[0]
-        kind = "error" if first["code"] in UNREADABLE_CODES else "failure"
+        kind = "error" if first["code"] in codes_of(status="unreadable") else "failure"
         problem = ET.SubElement(case, kind, type=first["code"], message=_text(first["message"]))
         problem.text = _text("\n".join(_line(f) for f in failing))
     others = [f for f in findings if f not in failing]

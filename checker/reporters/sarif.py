@@ -1,7 +1,7 @@
 """--format sarif: SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
 
 tool.driver.rules carries every finding code with its documentation (the rule docstrings
-and schemas/rules.yaml, as `roster-check rules` prints them). Each finding is a result:
+and schemas/rules.yaml, as `roster-check rules` prints them; the help adds the examples). Each finding is a result:
 ruleId = code, level from the severity, the roster file as the physical location (a path
 relative to the folder the checker ran in, under %SRCROOT%), and the cell both in the
 message ("Attendance!G4: ...") and as a logical location. A workbook has no source lines,
@@ -54,7 +54,7 @@ def _write(results: ResultStream, stream: TextIO, with_baseline: bool) -> None:
                 "name": rule.name,
                 "shortDescription": {"text": rule.summary},
                 "fullDescription": {"text": rule.text or rule.summary},
-                "help": {"text": rule.text or rule.summary},
+                "help": {"text": rule.help},
                 "defaultConfiguration": {"level": LEVEL[rule.severity]},
             } for rule in rules],
         }},

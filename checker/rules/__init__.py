@@ -1,46 +1,94 @@
-"""Compliance rules: one module per finding code, each with CODE, a docstring and a check.
+"""Rules: one module per finding code judged from what a roster means, each declaring itself.
 
-Most rules judge one meeting: `check(assessment, policy)` reads the meeting's assessment
-(checker.judge) and yields findings. A rule that needs every meeting of the file declares
-`SCOPE = "file"` and `check_file(assessments, policy, period)` instead (C306 counts the
-meetings of a platform over the period). Rules never raise. The first line of a rule's
-docstring is the summary `roster-check rules` shows.
+A rule module has a docstring (its summary line, then what passes and what fails) and marks
+its check with `@rule(CODE, *examples)`; its code's entry in schemas/rules.yaml says its
+name, severity and scope, and which codes it supersedes. A "meeting" rule's
+`check(assessment, policy)` reads one meeting's assessment (checker.judge); a "file" rule's
+`check(roster)` reads a RosterFile: every meeting of the file, its mission and period (C306
+counts the meetings of a platform over the period). Rules never raise. `judge_meeting` and
+`judge_file` run them; `rules_text` is what `roster-check rules` prints.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import import_module
-from types import ModuleType
 
 from checker.findings import Finding
 from checker.judge import Assessment, Seat
-from checker.messages import name, phrase, render
+from checker.messages import name, phrase
 from checker.policy import Policy
-
-RULE_MODULES = (
-    "iom_absent",
-    "wrong_level",
-    "sector_mismatch",
-    "observer_only",
-    "undesignated_alternate",
-    "acting_capacity",
-    "platform_not_recorded",
+from checker.rules._registry import (
+    Example,
+    Rule,
+    RuleError,
+    fails,
+    load_rules,
+    passes,
+    rule,
+    rules_of,
 )
 
-Check = Callable[[Assessment, Policy], Iterator[Finding]]
+__all__ = ["Example", "Rule", "RuleError", "fails", "load_rules", "passes", "rule"]
 
 
-def load_rules() -> list[ModuleType]:
-    return [import_module(f"checker.rules.{name}") for name in RULE_MODULES]
+@dataclass(frozen=True)
+class RosterFile:
+    """What a file rule sees of one roster file."""
+
+    policy: Policy
+    assessments: Sequence[Assessment] = ()
+    mission: str | None = None
+    mission_source: str | None = None
+    period: str | None = None
+    template_version: str | None = None
+    sheet: str | None = None  # the first roster table's sheet
+    empty: bool = False  # a roster header with no data rows under it
+    usable: bool = True  # every roster table has its required columns
 
 
-def rules_by_scope() -> tuple[list[ModuleType], list[ModuleType]]:
-    """(rules that judge one meeting, rules that judge the whole file)."""
-    rules = load_rules()
-    on_file = [r for r in rules if getattr(r, "SCOPE", "meeting") == "file"]
-    return [r for r in rules if r not in on_file], on_file
+def judge_meeting(assessment: Assessment, policy: Policy) -> list[Finding]:
+    """The findings of every meeting rule the policy enables, on one meeting."""
+    found = [f for r in rules_of("meeting") if policy.enabled(r.code)
+             for f in r.check(assessment, policy)]  # fmt: skip
+    return supersede(found)
+
+
+def judge_file(roster: RosterFile) -> list[Finding]:
+    """The findings of every file rule the policy enables, on one roster file."""
+    return [f for r in rules_of("file") if roster.policy.enabled(r.code) for f in r.check(roster)]
+
+
+def supersede(findings: list[Finding]) -> list[Finding]:
+    """Drop a finding that another one supersedes (`supersedes` in schemas/rules.yaml) on the
+    same cell of the same meeting, when that other one is at least as severe: a profile that
+    lowers the superseding code keeps both, so that no meeting ever loses its error."""
+    superseding = {r.code: r.supersedes for r in load_rules() if r.supersedes}
+    if not superseding:
+        return findings
+
+    def place(f: Finding) -> tuple[object, ...]:
+        return (f.meeting_id, f.sheet, f.row, f.column)
+
+    dropped = {
+        id(other)
+        for f in findings if f.code in superseding
+        for other in findings
+        if other.code in superseding[f.code] and place(other) == place(f)
+        and f.severity >= other.severity
+    }  # fmt: skip
+    return [f for f in findings if id(f) not in dropped]
+
+
+def rules_text() -> str:
+    """Every finding code with its name, default severity, documentation and examples: what
+    `roster-check rules` prints."""
+    lines: list[str] = []
+    for doc in documentation():
+        lines.append(f"{doc.code}  {doc.name}  [{doc.severity}]")
+        lines += [f"    {line}".rstrip() for line in doc.help.splitlines()]
+        lines.append("")
+    return "\n".join(lines) + "\n"
 
 
 @dataclass(frozen=True)
@@ -51,21 +99,33 @@ class RuleDoc:
     name: str
     severity: str
     text: str  # the rule module's docstring, else the summary in schemas/rules.yaml
+    examples: tuple[Example, ...] = ()
 
     @property
     def summary(self) -> str:
-        return self.text.splitlines()[0] if self.text else self.name
+        """The first paragraph, on one line."""
+        return " ".join(self.text.split("\n\n")[0].split()) if self.text else self.name
+
+    @property
+    def help(self) -> str:
+        """The documentation, then the examples."""
+        parts = [self.text or self.summary]
+        parts += ["\n".join(e.text()) for e in self.examples]
+        return "\n\n".join(parts)
 
 
 def documentation() -> list[RuleDoc]:
     """Every finding code, in the order of schemas/rules.yaml."""
     from checker.vocabulary import default_vocabulary
 
-    docs = {module.CODE: (module.__doc__ or "").strip() for module in load_rules()}
-    return [
-        RuleDoc(code, entry.name, entry.severity, docs.get(code) or entry.summary or "")
-        for code, entry in default_vocabulary().rules.rules.items()
-    ]
+    rules = {r.code: r for r in load_rules()}
+    docs = []
+    for code, entry in default_vocabulary().rules.rules.items():
+        found = rules.get(code)
+        text = found.doc if found else entry.summary or ""
+        docs.append(RuleDoc(code, entry.name, entry.severity, text,
+                            found.examples if found else ()))  # fmt: skip
+    return docs
 
 
 def required_text(assessment: Assessment, policy: Policy) -> str:
@@ -105,9 +165,16 @@ def finding(
 ) -> Finding:  # fmt: skip
     """A compliance finding at the seat's title cell, or at the meeting's platform cell."""
     meeting = assessment.meeting
-    vocabulary = policy.vocabulary
-    text = render(
-        f"{code}:{variant}" if variant else code,
+    if seat is not None:
+        sheet, row, column = seat.attendee.sheet, seat.title_row, seat.title_column
+        value: object = seat.attendee.title
+    else:
+        sheet, row, column = meeting.sheet, assessment.platform_row, assessment.platform_column
+        value = meeting.platform
+    return Finding.make(
+        code, policy, variant,
+        at={"sheet": sheet, "row": row, "column": column, "meeting_id": meeting.id,
+            "meeting_date": meeting.date, "platform": meeting.platform, "value": value},
         platform_name=policy.platform_label(meeting.platform, meeting.sector),
         platform=policy.platform_label(meeting.platform, meeting.sector)
         if meeting.platform == "CLUSTER" else meeting.platform,
@@ -116,15 +183,4 @@ def finding(
         attendee=attendee_text(seat) if seat else "",
         sector=sector_name(meeting.sector, policy),
         **values,
-    )  # fmt: skip
-    if seat is not None:
-        sheet, row, column = seat.attendee.sheet, seat.title_row, seat.title_column
-        value: object = seat.attendee.title
-    else:
-        sheet, row, column = meeting.sheet, assessment.platform_row, assessment.platform_column
-        value = meeting.platform
-    return Finding(
-        code=code, rule=vocabulary.rule(code).name, severity=policy.severity(code), message=text,
-        sheet=sheet, row=row, column=column, meeting_id=meeting.id, meeting_date=meeting.date,
-        platform=meeting.platform, value=value,
     )  # fmt: skip

@@ -12,11 +12,22 @@ from collections.abc import Iterator
 from checker.findings import Finding, Verdict
 from checker.judge import REPRESENTING, Assessment
 from checker.policy import Policy
-from checker.rules import finding
+from checker.rules import fails, finding, passes, rule
 
 CODE = "C307"
 
 
+@rule(
+    CODE,
+    fails("""
+        Date       | Platform | Name      | Organization | Title
+        05/10/2026 | HCT      | A. Diallo | IOM          | Chief of Mission a.i.
+    """),
+    passes("""
+        Date       | Platform | Name      | Organization | Title
+        05/10/2026 | HCT      | A. Diallo | IOM          | Chief of Mission
+    """),
+)
 def check(assessment: Assessment, policy: Policy) -> Iterator[Finding]:
     if assessment.verdict is not Verdict.COMPLIANT:
         return

@@ -12,11 +12,22 @@ from collections.abc import Iterator
 from checker.findings import Finding, Verdict
 from checker.judge import Assessment
 from checker.policy import Policy
-from checker.rules import finding
+from checker.rules import fails, finding, passes, rule
 
 CODE = "C301"
 
 
+@rule(
+    CODE,
+    fails("""
+        Date       | Platform | Name      | Organization | Title
+        12/10/2026 | OMT      | K. Mensah | UNICEF       | Operations Manager
+    """),
+    passes("""
+        Date       | Platform | Name      | Organization | Title
+        12/10/2026 | HCT      | A. Diallo | IOM          | Chief of Mission
+    """),
+)
 def check(assessment: Assessment, policy: Policy) -> Iterator[Finding]:
     if assessment.verdict is Verdict.ABSENT:
         yield finding(CODE, assessment, policy, None)

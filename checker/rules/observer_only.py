@@ -12,11 +12,22 @@ from collections.abc import Iterator
 from checker.findings import Finding, Verdict
 from checker.judge import Assessment, Standing
 from checker.policy import Policy
-from checker.rules import finding
+from checker.rules import fails, finding, passes, rule
 
 CODE = "C304"
 
 
+@rule(
+    CODE,
+    fails("""
+        Date       | Platform | Name      | Organization | Title            | Role
+        08/10/2026 | UNCT     | A. Diallo | IOM          | Chief of Mission | Observer
+    """),
+    passes("""
+        Date       | Platform | Name      | Organization | Title            | Role
+        08/10/2026 | UNCT     | A. Diallo | IOM          | Chief of Mission | Member
+    """),
+)
 def check(assessment: Assessment, policy: Policy) -> Iterator[Finding]:
     if assessment.verdict is not Verdict.WRONG_LEVEL or not assessment.seats:
         return

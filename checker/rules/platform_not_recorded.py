@@ -18,26 +18,45 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from checker.findings import Finding, Verdict
-from checker.judge import Assessment
-from checker.messages import phrase, render
-from checker.policy import Policy, period_months
+from checker.messages import phrase
+from checker.policy import period_months
+from checker.rules import RosterFile, fails, passes, rule
 
 CODE = "C306"
-SCOPE = "file"
 
 
-def check_file(
-    assessments: Sequence[Assessment], policy: Policy, period: str | None
-) -> Iterator[Finding]:
+@rule(
+    CODE,
+    fails(  # the Kenyan example profile expects one HCT meeting a month
+        """
+        Date       | Platform | Name       | Organization | Title
+        12/10/2026 | OMT      | P. Wanjiru | IOM          | Resource Management Officer
+        """,
+        mission="KEN",
+        profile="KEN",
+    ),
+    passes(
+        """
+        Date       | Platform | Name       | Organization | Title
+        12/10/2026 | HCT      | P. Wanjiru | IOM          | Chief of Mission
+        """,
+        mission="KEN",
+        profile="KEN",
+    ),
+)
+def check(roster: RosterFile) -> Iterator[Finding]:
+    policy, period = roster.policy, roster.period
     months = period_months(period)
+    if not roster.usable or not roster.assessments:
+        return  # counting meetings needs a usable roster
     if not months or not policy.expected_per_month:
         return  # without a period nothing can be counted (S210 says so)
     recorded = Counter(
         (a.meeting.platform, a.meeting.sector if a.meeting.platform == "CLUSTER" else None)
-        for a in assessments
+        for a in roster.assessments
         if a.meeting.date.startswith(str(period)) and a.verdict is not Verdict.NOT_APPLICABLE
     )
     for platform, per_month in policy.expected_per_month.items():
@@ -52,13 +71,9 @@ def check_file(
             count = recorded[(platform, sector)]
             if count >= expected:
                 continue
-            label = policy.platform_label(platform, sector)
-            yield Finding(
-                code=CODE, rule=policy.vocabulary.rule(CODE).name, severity=policy.severity(CODE),
-                message=render(
-                    CODE, platform_name=label, expected=expected, period=period,
-                    per_month=f"{per_month:g}", recorded=count,
-                    meetings=phrase("meeting_one" if expected == 1 else "meeting_many"),
-                ),
-                platform=platform, value=sector or platform,
+            yield Finding.make(
+                CODE, policy, at={"platform": platform, "value": sector or platform},
+                platform_name=policy.platform_label(platform, sector), expected=expected,
+                period=period, per_month=f"{per_month:g}", recorded=count,
+                meetings=phrase("meeting_one" if expected == 1 else "meeting_many"),
             )  # fmt: skip

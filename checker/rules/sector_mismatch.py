@@ -14,11 +14,22 @@ from collections.abc import Iterator
 from checker.findings import Finding, Verdict
 from checker.judge import Assessment, Standing
 from checker.policy import Policy
-from checker.rules import finding, sector_name
+from checker.rules import fails, finding, passes, rule, sector_name
 
 CODE = "C303"
 
 
+@rule(
+    CODE,
+    fails("""
+        Date       | Platform       | Name      | Organization | Title
+        12/10/2026 | Health Cluster | M. Desta  | IOM          | WASH Programme Officer
+    """),
+    passes("""
+        Date       | Platform       | Name      | Organization | Title
+        12/10/2026 | Health Cluster | M. Desta  | IOM          | Migration Health Programme Officer
+    """),
+)
 def check(assessment: Assessment, policy: Policy) -> Iterator[Finding]:
     if assessment.verdict is not Verdict.WRONG_LEVEL:
         return

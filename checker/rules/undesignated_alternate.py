@@ -15,11 +15,26 @@ from checker.findings import Finding, Verdict
 from checker.judge import Assessment, Standing
 from checker.messages import phrase
 from checker.policy import Policy
-from checker.rules import finding
+from checker.rules import fails, finding, passes, rule
 
 CODE = "C305"
 
 
+@rule(
+    CODE,
+    fails("""
+        Date       | Platform | Name        | Organization | Title
+        05/10/2026 | HCT      | Rahul Menon | IOM          | Emergency Coordinator
+    """),
+    passes(  # the Ethiopian example profile records the Chief of Mission's designation
+        """
+        Date       | Platform | Name        | Organization | Title
+        05/10/2026 | HCT      | Rahul Menon | IOM          | Emergency Coordinator
+        """,
+        mission="ETH",
+        profile="ETH",
+    ),
+)
 def check(assessment: Assessment, policy: Policy) -> Iterator[Finding]:
     if assessment.verdict is not Verdict.WRONG_LEVEL:
         return

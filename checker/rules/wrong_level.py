@@ -13,11 +13,22 @@ from collections.abc import Iterator
 from checker.findings import Finding, Verdict
 from checker.judge import Assessment, Seat, Standing
 from checker.policy import Policy
-from checker.rules import finding
+from checker.rules import fails, finding, passes, rule
 
 CODE = "C302"
 
 
+@rule(
+    CODE,
+    fails("""
+        Date       | Platform | Name     | Organization | Title
+        05/10/2026 | HCT      | J. Okoro | IOM          | Programme Officer
+    """),
+    passes("""
+        Date       | Platform | Name     | Organization | Title
+        05/10/2026 | OMT      | J. Okoro | IOM          | Resource Management Officer
+    """),
+)
 def check(assessment: Assessment, policy: Policy) -> Iterator[Finding]:
     if assessment.verdict is not Verdict.WRONG_LEVEL:
         return

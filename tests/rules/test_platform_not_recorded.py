@@ -10,8 +10,8 @@ import pytest
 from checker.findings import Meeting, Verdict
 from checker.judge import Assessment
 from checker.policy import Policy
+from checker.rules import RosterFile, load_rules
 from checker.rules import platform_not_recorded as rule
-from checker.rules import rules_by_scope
 from checker.vocabulary import default_vocabulary
 
 
@@ -27,28 +27,31 @@ def policy(**changes: object) -> Policy:
     return replace(Policy.generic(default_vocabulary()), **changes)  # type: ignore[arg-type]
 
 
+def check_file(assessments: list[Assessment], p: Policy, period: str | None) -> list:
+    return list(rule.check(RosterFile(p, assessments, period=period)))
+
+
 def codes(found: list) -> list[tuple[str, str, str]]:
     return [(f.code, f.platform, f.value) for f in found]
 
 
 def test_is_a_file_level_rule_listed_with_the_others() -> None:
-    meeting_rules, file_rules = rules_by_scope()
-    assert file_rules == [rule]
-    assert rule not in meeting_rules
+    [registered] = [r for r in load_rules() if r.code == "C306"]
+    assert registered.scope == "file" and registered.check is rule.check
     assert rule.CODE == "C306"
     assert rule.__doc__ and "Passes:" in rule.__doc__ and "Fails:" in rule.__doc__
 
 
 def test_enough_meetings_pass() -> None:
     p = policy(expected_per_month={"HCT": 2})
-    found = list(rule.check_file([meeting("2026-10-02", "HCT"), meeting("2026-10-16", "HCT")],
+    found = list(check_file([meeting("2026-10-02", "HCT"), meeting("2026-10-16", "HCT")],
                                  p, "2026-10"))  # fmt: skip
     assert found == []
 
 
 def test_too_few_meetings_fail_with_counts_and_no_cell() -> None:
     p = policy(expected_per_month={"HCT": 2, "OMT": 1})
-    [hct, omt] = rule.check_file([meeting("2026-10-02", "HCT")], p, "2026-10")
+    [hct, omt] = check_file([meeting("2026-10-02", "HCT")], p, "2026-10")
     assert (hct.code, hct.platform, hct.cell, hct.meeting_id, hct.sheet) == (
         "C306", "HCT", None, None, None,
     )  # fmt: skip
@@ -68,39 +71,39 @@ def test_a_year_expects_twelve_months_rounded_down(per_month: float, recorded: i
                                                    fails: bool) -> None:  # fmt: skip
     p = policy(expected_per_month={"PMT": per_month})
     meetings = [meeting(f"2026-{m:02d}-10", "PMT") for m in range(1, recorded + 1)]
-    assert bool(list(rule.check_file(meetings, p, "2026"))) is fails
+    assert bool(list(check_file(meetings, p, "2026"))) is fails
 
 
 def test_half_a_month_is_not_flagged_in_one_month() -> None:
     p = policy(expected_per_month={"PMT": 0.5})
-    assert list(rule.check_file([], p, "2026-10")) == []
+    assert list(check_file([], p, "2026-10")) == []
 
 
 def test_out_of_period_and_not_applicable_meetings_do_not_count() -> None:
     p = policy(expected_per_month={"HCT": 1})
     meetings = [meeting("2026-09-30", "HCT"),
                 meeting("2026-10-05", "HCT", verdict=Verdict.NOT_APPLICABLE)]  # fmt: skip
-    assert codes(list(rule.check_file(meetings, p, "2026-10"))) == [("C306", "HCT", "HCT")]
+    assert codes(list(check_file(meetings, p, "2026-10"))) == [("C306", "HCT", "HCT")]
 
 
 def test_absent_meetings_still_count_as_recorded() -> None:
     p = policy(expected_per_month={"HCT": 1})
-    assert list(rule.check_file([meeting("2026-10-05", "HCT", verdict=Verdict.ABSENT)],
+    assert list(check_file([meeting("2026-10-05", "HCT", verdict=Verdict.ABSENT)],
                                 p, "2026-10")) == []  # fmt: skip
 
 
 def test_clusters_are_counted_one_by_one() -> None:
     p = policy(expected_per_month={"CLUSTER": 1}, cluster_sectors=frozenset({"HEA", "PRO"}))
-    found = list(rule.check_file([meeting("2026-10-05", "CLUSTER", "HEA")], p, "2026-10"))
+    found = list(check_file([meeting("2026-10-05", "CLUSTER", "HEA")], p, "2026-10"))
     assert codes(found) == [("C306", "CLUSTER", "PRO")]
     assert found[0].message.startswith("Protection Cluster: 1 meeting expected")
 
 
 def test_no_period_no_count() -> None:
     p = policy(expected_per_month={"HCT": 1})
-    assert list(rule.check_file([], p, None)) == []
+    assert list(check_file([], p, None)) == []
 
 
 def test_inactive_platform_is_not_expected() -> None:
     p = policy(expected_per_month={"HCT": 1}, inactive_platforms=frozenset({"HCT"}))
-    assert list(rule.check_file([], p, "2026-10")) == []
+    assert list(check_file([], p, "2026-10")) == []

@@ -72,7 +72,9 @@ def test_a_field_officer_checks_the_month_in_the_browser(
             # Choosing the file fills mission and period in from what the file says.
             page.set_input_files("#file", str(sample))
             assert page.is_enabled("#submit")
-            page.wait_for_function("document.getElementById('mission').value === 'ETH'")
+            # Awaited through a locator: a wait_for_function string is eval, which the page's
+            # Content-Security-Policy (script-src 'self') rightly refuses in newer Playwright.
+            sync_api.expect(page.locator("#mission")).to_have_value("ETH")
             assert page.input_value("#period") == "2026-10"
             assert "Country profile: ETH" in page.inner_text("#detected")
             page.screenshot(path=str(shots / "upload-desktop.png"))
