@@ -397,6 +397,7 @@ class Tally:
     def __init__(self) -> None:
         self.statuses: Counter[str] = Counter()
         self.verdicts: Counter[str] = Counter()
+        self.waived = 0  # meetings a waiver accepts: not assessed, in the run's rate as in a file's
         self.worst: Severity | None = None  # of the findings neither waived nor accepted
 
     @classmethod
@@ -409,6 +410,7 @@ class Tally:
     def add(self, result: FileResult) -> None:
         self.statuses[result.status] += 1
         self.verdicts.update(result.verdict_counts())
+        self.waived += len(result.waived_meetings())
         for finding in result.findings:
             active = not (finding.waived or finding.baseline)
             if active and (self.worst is None or finding.severity > self.worst):
@@ -428,7 +430,7 @@ class Tally:
             "invalid": self.statuses["invalid"],
             "unreadable": self.statuses["unreadable"],
             "meetings": sum(self.verdicts.values()),
-            "compliance_rate": compliance_rate(self.verdicts),
+            "compliance_rate": compliance_rate(self.verdicts, self.waived),
         }
 
 

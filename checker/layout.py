@@ -154,15 +154,26 @@ class Unlaid:
 
     path: Path
     code: str  # E101 unreadable, E102 encrypted, E103 no roster table, E104 over the limits
-    detail: str = ""
+    detail: str = ""  # the checker's own failure, as Python words it (E101:internal)
     message_key: str | None = None  # a variant of the code's message ("E101:internal")
     extra: dict[str, object] = field(default_factory=dict)
+    # Why the reader gave up, as a key of the catalogues' `details` with its fields: the
+    # words are chosen when the finding is rendered, in the language of the check.
+    detail_key: str | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
+
+    def detail_text(self) -> str:
+        if self.detail_key is None:
+            return self.detail
+        from checker.messages import catalogue
+
+        return catalogue().text("details", self.detail_key, **self.fields)
 
     @classmethod
     def failure(cls, path: Path, exc: Exception) -> Unlaid:
         """A file that made the checker fail: reported on that file, the others go on."""
         if isinstance(exc, (MemoryError, RecursionError)):
-            return cls(path, "E104", f"the file exhausted the checker ({type(exc).__name__})")
+            return cls(path, "E104", detail_key="exhausted", fields={"error": type(exc).__name__})
         return cls(path, "E101", f"{type(exc).__name__}: {exc}", message_key="E101:internal")
 
 
@@ -801,7 +812,8 @@ def lay_out_file(path: Path, headers: Headers) -> Layout | Unlaid:
     try:
         workbook = read_workbook(path)
     except UnreadableRoster as exc:
-        return Unlaid(path, exc.code, exc.message, message_key=exc.key)
+        return Unlaid(path, exc.code, message_key=exc.key, detail_key=exc.detail,
+                      fields=exc.fields)  # fmt: skip
     except Exception as exc:
         return Unlaid.failure(path, exc)
     return lay_out_workbook(workbook, headers)

@@ -21,7 +21,7 @@ from checker import metadata as meta
 from checker.config import ConfigError
 from checker.findings import FileResult, Finding, Meeting, RowCounts
 from checker.layout import Layout, Unlaid, lay_out_file
-from checker.messages import language, render
+from checker.messages import language, name, render
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -184,7 +184,7 @@ def _failed(
 def _unlaid_result(item: Unlaid, vocabulary: Vocabulary, options: CheckOptions) -> FileResult:
     if item.code == "E103":
         return _no_roster_table(item, vocabulary, options)
-    return _file_level(item.path, item.code, item.detail, vocabulary, options, extra=item.extra,
+    return _file_level(item.path, item.code, item.detail_text(), vocabulary, options, extra=item.extra,
                        message_key=item.message_key)  # fmt: skip
 
 
@@ -205,7 +205,8 @@ def _no_roster_table(item: Unlaid, vocabulary: Vocabulary, options: CheckOptions
     described = []
     for header in best["headers"][:12]:
         nearest = vocabulary.nearest_field(header)
-        described.append(f'"{header}"' + (f" (→ {nearest}?)" if nearest else ""))
+        # The field in the language of the check: "(→ réunion?)", not the field's code.
+        described.append(f'"{header}"' + (f" (→ {name('fields', nearest)}?)" if nearest else ""))
     result = _file_level(item.path, "E103", "", vocabulary, options, extra=item.extra,
                          message_key="E103:headers", sheet=best["name"],
                          values={"row": best["header_row"], "headers": ", ".join(described)})  # fmt: skip

@@ -36,11 +36,17 @@ _ZIP_MAGIC = b"PK\x03\x04"
 
 
 class UnreadableRoster(Exception):
-    def __init__(self, code: str, message: str, key: str | None = None) -> None:
-        super().__init__(message)
+    """A file that cannot be read: the finding `code`, and why as a key of the catalogues'
+    `details` section with its fields, rendered in the language of the check."""
+
+    def __init__(self, code: str, detail: str, key: str | None = None, **fields: Any) -> None:
+        from checker.messages import catalogue
+
         self.code = code
-        self.message = message
+        self.detail = detail  # "corrupt" → details.corrupt: "the workbook is corrupt…"
+        self.fields = fields
         self.key = key  # a variant of the code's message in the catalogue ("E104:far_cell")
+        super().__init__(catalogue("en").text("details", detail, **fields))
 
 
 @dataclass
@@ -85,22 +91,17 @@ def read_workbook(path: Path) -> Workbook:
         with path.open("rb") as handle:
             head = handle.read(8)
     except OSError as exc:
-        raise UnreadableRoster("E101", f"cannot open the file: {exc.strerror or exc}") from None
+        raise UnreadableRoster("E101", "open_failed", reason=str(exc.strerror or exc)) from None
     if size > MAX_FILE_BYTES:
-        raise UnreadableRoster(
-            "E104",
-            f"the file is {size:,} bytes ({size / 2**20:.1f} MB); the limit is "
-            f"{MAX_FILE_BYTES:,} bytes ({MAX_FILE_BYTES // 2**20} MB)",
-        )
+        raise UnreadableRoster("E104", "file_size", size=size, size_mb=size / 2**20,
+                               limit=MAX_FILE_BYTES, limit_mb=MAX_FILE_BYTES // 2**20)  # fmt: skip
     if size == 0:
-        raise UnreadableRoster("E101", "the file is empty (0 bytes)")
+        raise UnreadableRoster("E101", "empty")
     suffix = path.suffix.lower()
     if head.startswith(_OLE_MAGIC):
         if _is_encrypted(path):
             # Excel stores password-protected .xlsx files inside an OLE container.
-            raise UnreadableRoster(
-                "E102", "the workbook is password-protected; save it without a password"
-            )
+            raise UnreadableRoster("E102", "password_protected_save")
         return _read_calamine(path, "xls" if suffix != ".xls" else None)
     if head.startswith(_ZIP_MAGIC):
         kind = _check_zip(path)
@@ -109,15 +110,12 @@ def read_workbook(path: Path) -> Workbook:
         return _read_calamine(path)  # an old BIFF file without an OLE container
     if _looks_like_text(head):
         if suffix in WORKBOOK_SUFFIXES:
-            raise UnreadableRoster(
-                "E101", f"it is plain text, not a {suffix} workbook", key="E101:text_named_workbook"
-            )
+            raise UnreadableRoster("E101", "plain_text", key="E101:text_named_workbook",
+                                   suffix=suffix)  # fmt: skip
         return _read_csv(path)
-    raise UnreadableRoster(
-        "E101",
-        f"not a spreadsheet: the file is neither a workbook (.xlsx, .xlsm, .xlsb, .ods, .xls) "
-        f"nor CSV text, whatever its name ({suffix or 'no extension'}) says",
-    )
+    if suffix:
+        raise UnreadableRoster("E101", "not_a_spreadsheet", suffix=suffix)
+    raise UnreadableRoster("E101", "not_a_spreadsheet_no_extension")
 
 
 _BIFF_STARTS = (b"\x09\x08\x10\x00", b"\x09\x08\x08\x00", b"\x09\x04\x06\x00", b"\x09\x02\x06\x00")
@@ -152,32 +150,24 @@ def _check_zip(path: Path) -> str:
             elif "xl/workbook.xml" in names:
                 kind = "xlsm" if path.suffix.lower() == ".xlsm" else "xlsx"
             else:
-                raise UnreadableRoster(
-                    "E101", "not a spreadsheet: a zip archive that holds no workbook"
-                )
+                raise UnreadableRoster("E101", "zip_without_workbook")
             _check_sheet_extents(archive, members, kind)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as exc:
-        raise UnreadableRoster("E101", f"the workbook is corrupt or truncated ({exc})") from None
+        raise UnreadableRoster("E101", "corrupt", error=str(exc)) from None
     return kind
 
 
 def _check_zip_sizes(members: list[zipfile.ZipInfo]) -> None:
     total = sum(m.file_size for m in members)
     if total > MAX_UNZIPPED_BYTES:
-        raise UnreadableRoster(
-            "E104",
-            f"the workbook unpacks to {total / 2**30:.1f} GB; the limit is "
-            f"{MAX_UNZIPPED_BYTES / 2**30:.0f} GB",
-        )
+        raise UnreadableRoster("E104", "unpacked_size", size_gb=total / 2**30,
+                               limit_gb=MAX_UNZIPPED_BYTES / 2**30)  # fmt: skip
     for member in members:
         if member.file_size > 2**20 and member.file_size > MAX_ZIP_RATIO * max(
             member.compress_size, 1
         ):
-            raise UnreadableRoster(
-                "E104",
-                f"part {member.filename} expands {member.file_size // max(member.compress_size, 1)}"
-                " times when unpacked: refused as a possible zip bomb",
-            )
+            raise UnreadableRoster("E104", "zip_ratio", part=member.filename,
+                                   ratio=member.file_size // max(member.compress_size, 1))  # fmt: skip
 
 
 # A value far to the right or bottom ("XFD1048576") makes calamine allocate every cell up to
@@ -233,7 +223,7 @@ def _inflate(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[byte
     header sees them: inflated from the raw data, and refused past the size the header
     declares (zipfile would stop there, and so miss what another reader goes on to read)."""
     if member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        raise UnreadableRoster("E101", f"part {member.filename} uses an unsupported compression")
+        raise UnreadableRoster("E101", "compression", part=member.filename)
     fp = archive.fp
     assert fp is not None
     fp.seek(member.header_offset)
@@ -259,11 +249,8 @@ def _inflate(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[byte
                 pending = inflater.unconsumed_tail
             produced += len(data)
             if produced > member.file_size:
-                raise UnreadableRoster(
-                    "E104",
-                    f"part {member.filename} unpacks to more than the {member.file_size:,} bytes "
-                    "its header declares: refused as a possible zip bomb",
-                )
+                raise UnreadableRoster("E104", "over_declared", part=member.filename,
+                                       size=member.file_size)  # fmt: skip
             if data:
                 yield data
             if inflater is not None and inflater.eof:
@@ -342,7 +329,7 @@ class _SheetWalk:
                 return
             match = re.fullmatch(r"\s*([A-Za-z]+)(\d*)\s*", ref)
             if match is None:
-                raise UnreadableRoster("E101", f"a cell reference {ref[:20]!r} is not valid")
+                raise UnreadableRoster("E101", "cell_reference", reference=ref[:20])
             self.col = _column_number(match.group(1))
             self.cell = (self.col, int(match.group(2)) if match.group(2) else max(self.row, 1))
 
@@ -359,9 +346,7 @@ def _expat(archive: zipfile.ZipFile, member: zipfile.ZipInfo, walk: _SheetWalk |
     from xml.parsers import expat
 
     def refuse(*_: object) -> None:
-        raise UnreadableRoster(
-            "E101", "the file declares a DTD or entities, which rosters never do"
-        )
+        raise UnreadableRoster("E101", "dtd")
 
     parser = expat.ParserCreate()
     parser.StartElementHandler = walk.start
@@ -374,9 +359,7 @@ def _expat(archive: zipfile.ZipFile, member: zipfile.ZipInfo, walk: _SheetWalk |
             parser.Parse(data, False)
         parser.Parse(b"", True)
     except expat.ExpatError as exc:
-        raise UnreadableRoster(
-            "E101", f"the file is corrupt: part {member.filename} is not well-formed XML ({exc})"
-        ) from None
+        raise UnreadableRoster("E101", "xml", part=member.filename, error=str(exc)) from None
 
 
 def _exact_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[int, int]:
@@ -523,12 +506,10 @@ def _check_sheet_extents(
             continue
         columns, rows = extent
         if rows > MAX_ROWS or columns * rows > MAX_CELLS:
-            raise UnreadableRoster(
-                "E104",
-                f"a sheet ({name}) reaches column {_column_letters(columns)} and row {rows:,}, "
-                f"{columns * rows:,} cells; the limit is {MAX_CELLS:,} cells and {MAX_ROWS:,} rows",
-                key="E104:far_cell",
-            )
+            raise UnreadableRoster("E104", "far_cell", key="E104:far_cell", sheet=name,
+                                   column=_column_letters(columns), rows=rows,
+                                   cells=columns * rows, max_cells=MAX_CELLS,
+                                   max_rows=MAX_ROWS)  # fmt: skip
 
 
 def _column_letters(number: int) -> str:
@@ -570,11 +551,9 @@ def _read_calamine(path: Path, kind: str | None = None) -> Workbook:
                 continue
             sheet = book.get_sheet_by_name(meta.name)
             if sheet.total_height > MAX_ROWS or sheet.total_height * sheet.total_width > MAX_CELLS:
-                raise UnreadableRoster(
-                    "E104",
-                    f"sheet {meta.name!r} spans {sheet.total_height:,} rows x "
-                    f"{sheet.total_width:,} columns; the limit is {MAX_CELLS:,} cells",
-                )
+                raise UnreadableRoster("E104", "sheet_size", sheet=meta.name,
+                                       rows=sheet.total_height, columns=sheet.total_width,
+                                       max_cells=MAX_CELLS)  # fmt: skip
             cells = sheet.to_python(skip_empty_area=False)
             merged = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []]
             sheets.append(SheetGrid(meta.name, cells, merged))
@@ -582,17 +561,17 @@ def _read_calamine(path: Path, kind: str | None = None) -> Workbook:
     except UnreadableRoster:
         raise
     except calamine.PasswordError:
-        raise UnreadableRoster("E102", "the workbook is password-protected") from None
+        raise UnreadableRoster("E102", "password_protected") from None
     except (calamine.CalamineError, calamine.ZipError, calamine.XmlError) as exc:
-        raise UnreadableRoster("E101", _calamine_message(exc)) from None
+        raise UnreadableRoster("E101", "calamine", error=_calamine_error(exc)) from None
     except Exception as exc:  # calamine reports some corrupt parts as plain errors
-        raise UnreadableRoster("E101", _calamine_message(exc)) from None
+        raise UnreadableRoster("E101", "calamine", error=_calamine_error(exc)) from None
     return Workbook(path, sheets, hidden_metadata, hidden, hidden_heads)
 
 
-def _calamine_message(exc: BaseException) -> str:
+def _calamine_error(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return f"the workbook cannot be read: {text[:200]}"
+    return text[:200]
 
 
 # CSV: read as a stream, with the row and cell limits enforced while reading.
@@ -648,9 +627,7 @@ def _read_csv(path: Path) -> Workbook:
     encoding = _csv_encoding(head)
     csv.field_size_limit(MAX_FILE_BYTES)  # a long cell is the cell's problem, not the file's
     if encoding.startswith("utf-8") and b"\x00" in head[:4096]:
-        raise UnreadableRoster(
-            "E101", "not a text CSV file (it contains binary data); save it from Excel as CSV"
-        )
+        raise UnreadableRoster("E101", "binary_csv")
     try:
         return _read_csv_as(path, encoding, csv.QUOTE_MINIMAL)
     except UnicodeDecodeError:
@@ -680,17 +657,14 @@ def _read_csv_as(path: Path, encoding: str, quoting: Literal[0, 1, 2, 3]) -> Wor
             for row in reader:
                 cells += len(row)
                 if len(rows) >= MAX_ROWS or cells > MAX_CELLS:
-                    raise UnreadableRoster(
-                        "E104",
-                        f"it has more than {MAX_ROWS:,} rows or {MAX_CELLS:,} cells",
-                        key="E104:csv_limits",
-                    )
+                    raise UnreadableRoster("E104", "csv_size", key="E104:csv_limits",
+                                           max_rows=MAX_ROWS, max_cells=MAX_CELLS)  # fmt: skip
                 if quoting != csv.QUOTE_NONE and any(_runaway(v, delimiter, rows) for v in row):
                     raise _Unsure
                 rows.append([distinct.setdefault(v, v) for v in row])
         except (csv.Error, _Unsure):
             if quoting == csv.QUOTE_NONE:
-                raise UnreadableRoster("E101", "the CSV file cannot be read") from None
+                raise UnreadableRoster("E101", "csv") from None
             # A stray quote: every character read as typed, rows as they are on the lines.
             return _read_csv_as(path, encoding, csv.QUOTE_NONE)
     return Workbook(path, [SheetGrid(path.stem, rows)])

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from checker.cli import main
 from checker.messages import LANGUAGES, SECTIONS, catalogue, catalogue_path, language, load_file
+from checker.plurals import every_branch
 from checker.vocabulary import default_vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,7 +43,7 @@ def _fields(text: Any) -> set[str]:
     return {
         name
         for item in items
-        for _, name, _, _ in string.Formatter().parse(str(item))
+        for _, name, _, _ in string.Formatter().parse(every_branch(str(item)))
         if name is not None
     }
 

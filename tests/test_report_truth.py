@@ -308,13 +308,15 @@ def test_catalogues_have_the_same_keys_and_fields() -> None:
 
     import yaml
 
+    from checker.plurals import every_branch
+
     folder = ROOT / "checker" / "report" / "messages"
     data = {lang: yaml.safe_load((folder / f"{lang}.yaml").read_text("utf-8"))
             for lang in ("en", "fr", "es")}  # fmt: skip
 
-    def fields(value: Any) -> set[str]:
+    def fields(value: Any) -> set[str]:  # an ICU plural's count is a field too
         text = " ".join(value.values()) if isinstance(value, dict) else str(value)
-        return set(re.findall(r"{(\w+)}", text))
+        return set(re.findall(r"{(\w+)}", every_branch(text)))
 
     for lang in ("fr", "es"):
         assert set(data[lang]) == set(data["en"]), lang
@@ -376,6 +378,22 @@ def test_e_mail_page_is_in_the_language_the_profile_names(tmp_path: Path) -> Non
         .read_text("utf-8")
         .startswith("IOM representation at coordination meetings: ETH, October 2026")
     )
+
+
+def test_e_mail_advice_for_a_consultant_is_not_to_designate_an_alternate(tmp_path: Path) -> None:
+    """C308: an alternate designation would not help; the page says a consultant cannot
+    represent IOM (it used to fall back to "designate an alternate in the country profile")."""
+    consultant = Person("Ada Consultant", "IOM", "Consultant")
+    path = tmp_path / "ETH" / "ETH_2026-10.xlsx"
+    write_roster(path, [Meeting(dt.date(2026, 10, 5), "HCT", "National", "Capital",
+                                [consultant, *others("h")])])  # fmt: skip
+    assert [f["code"] for f in check_json(path)[0]["findings"]] == ["C308"]
+    folder = tmp_path / "mail"
+    result = invoke(["report", str(path), "--per-mission", str(folder), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    text = (folder / "ETH.txt").read_text(encoding="utf-8")
+    assert "a consultant or intern, who cannot represent IOM; send the Chief of Mission" in text
+    assert "designate an alternate" not in text
 
 
 def test_format_email_writes_into_the_folder_of_o(tmp_path: Path) -> None:

@@ -5,7 +5,13 @@ keys and the same `{fields}` (tests/test_messages.py holds them to that):
 - `messages`: one template per finding kind, keyed "CODE" or "CODE:variant";
 - `phrases`: the pieces that go inside messages (who should have sat there, the suggestion);
 - `names`: words for the vocabulary's codes (roles, sectors, verdicts, headers…);
-- `report`, `workbook`, `template`: the text report, the annotated copy, the roster template.
+- `report`, `workbook`, `template`: the text report, the annotated copy, the roster template;
+- `details`: why a file cannot be read (the {detail} of E101, E102, E104), keyed as the
+  reader's UnreadableRoster and the server's CheckFailed name it, with their fields;
+- `outputs`: the headings, columns and summary lines of the Markdown, GitHub and JUnit formats.
+
+A text that depends on a count is written with ICU's plural syntax, `{n, plural, one {# file}
+other {# files}}`, and takes the form the language's rule picks (checker/plurals.py).
 
 Work done side by side appends its keys at the end of a file as `SECTION+TAG:` blocks
 (`messages+hardening:`), merged into SECTION when the file is loaded (`_merge_additions`).
@@ -25,9 +31,20 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from checker.plurals import choose, expand
+
 LANGUAGES = ("en", "fr", "es")
 DEFAULT_LANGUAGE = "en"
-SECTIONS = ("messages", "phrases", "names", "report", "workbook", "template")
+SECTIONS = (
+    "messages",
+    "phrases",
+    "names",
+    "report",
+    "workbook",
+    "template",
+    "details",
+    "outputs",
+)
 
 _language: ContextVar[str] = ContextVar("roster_check_language", default=DEFAULT_LANGUAGE)
 
@@ -79,8 +96,10 @@ class Catalogue:
         raise KeyError(key)
 
     def text(self, section: str, key: str, **values: Any) -> str:
-        """A report, workbook or template text with its {fields} filled."""
-        return str(self.lookup(section, key)).format_map(_Blank(values))
+        """A report, workbook or template text with its {fields} filled; a count-dependent
+        text takes the form its counts need (checker/plurals.py)."""
+        entry = choose(self.lookup(section, key), self.lang, values.get("n", 0))
+        return expand(str(entry), self.lang, values).format_map(_Blank(values))
 
     def phrase(self, key: str, **values: Any) -> str:
         return self.text("phrases", key, **values)
@@ -158,7 +177,7 @@ def render(key: str, **values: Any) -> str:
     values.setdefault(
         "suggestion_text", words.phrase("suggestion", suggestion=suggestion) if suggestion else ""
     )
-    text = template.format_map(_Blank(values))
+    text = expand(template, words.lang, values).format_map(_Blank(values))
     return text.replace("?.", "?")
 
 

@@ -31,6 +31,11 @@ def _verdict_line(f: Figures, month: str, w: Words) -> str:
                compliant=f.compliant, assessed=f.assessed)  # fmt: skip
 
 
+# Wrong-level findings whose remedy is not "send the required role": each has an
+# `action_<CODE>` sentence in checker/report/messages; the first one present wins.
+SPECIAL_ACTIONS = ("C308", "C304", "C305", "C303")
+
+
 def _actions(
     summary: Summary, mission: str, month: str | None, failing: list[MeetingEntry], w: Words
 ) -> list[str]:  # fmt: skip
@@ -45,7 +50,7 @@ def _actions(
         seen.add((e.label, e.verdict))
         key = "action_absent" if e.verdict == "absent" else "action_wrong_level"
         codes = {f.get("code") for f in e.findings if not f.get("waived")}
-        special = next((c for c in ("C304", "C305", "C303") if c in codes), None)
+        special = next((c for c in SPECIAL_ACTIONS if c in codes), None)
         if e.verdict == "wrong_level" and special is not None:
             role = roles.name("roles", e.required[0], e.required[0]) if len(e.required) == 1 \
                 else w.t("iom")  # fmt: skip

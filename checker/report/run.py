@@ -5,7 +5,7 @@ run_report         the whole run: checks of the options, then the steps below
 check_for_report   the files checked as `check` would (with --mission / --mission-map)
 aggregate          their results → Summary
 write_report       Summary → one file (html, xlsx, md, json, pdf)
-write_per_mission  Summary → one e-mail page per mission (HTML and plain text)
+write_per_mission  Summary → one e-mail page per mission (HTML and plain text), in its language
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import shutil
 import subprocess
 import tempfile
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,29 +101,69 @@ def render_report(summary: Any, fmt: str, lang: str) -> bytes:
     return renderer(fmt)(summary, words)
 
 
+# The summary of the same rosters with some missions' files checked in another language.
+Relocalise = Callable[[str, Collection[str]], Any]
+
+
 def write_per_mission(
     summary: Any, folder: Path, lang: str, write: Callable[[Path, bytes], None],
     profile: Path | None = None, profiles: Path | None = None,
+    relocalise: Relocalise | None = None,
 ) -> list[Path]:  # fmt: skip
     """One e-mail page per mission, `<MISSION>.html` and `<MISSION>.txt`, in the mission's
-    language: its country profile's `language`, else `lang`."""
+    language: its country profile's `language`, else `lang`. The meeting labels and findings a
+    page quotes come from the rosters as checked, so a mission in another language than the
+    run gets its pages from `relocalise(language, missions)`: its rosters checked again in
+    its language (None when they cannot be read again, as from the server's store)."""
     from checker.report.email import render_mission
     from checker.report.words import Words
 
-    written = []
+    by_language: dict[str, list[str]] = defaultdict(list)
     for mission in summary.missions:
-        judged_with = summary.profile_files.get(mission) or []
-        language = None
-        if profile is None and len(judged_with) == 1:  # the profile that judged its rosters
-            from checker.profile import profile_language
-
-            language = profile_language(Path(judged_with[0]))
-        words = Words(language or mission_language(mission, profile, profiles) or lang)
-        html, text = render_mission(summary, mission, words)
-        for path, data in ((folder / f"{mission}.html", html), (folder / f"{mission}.txt", text)):
-            write(path, data)
-            written.append(path)
+        by_language[_page_language(summary, mission, lang, profile, profiles)].append(mission)
+    written = []
+    for language, missions in by_language.items():
+        source = (
+            summary if language == lang or relocalise is None else relocalise(language, missions)
+        )
+        for mission in missions:
+            html, text = render_mission(source, mission, Words(language))
+            for path, data in ((folder / f"{mission}.html", html),
+                               (folder / f"{mission}.txt", text)):  # fmt: skip
+                write(path, data)
+                written.append(path)
     return written
+
+
+def _page_language(
+    summary: Any, mission: str, lang: str, profile: Path | None, profiles: Path | None
+) -> str:
+    judged_with = summary.profile_files.get(mission) or []
+    language = None
+    if profile is None and len(judged_with) == 1:  # the profile that judged its rosters
+        from checker.profile import profile_language
+
+        language = profile_language(Path(judged_with[0]))
+    return language or mission_language(mission, profile, profiles) or lang
+
+
+def relocaliser(
+    files: Sequence[Path], submissions: Sequence[Any], options: Any,
+    check: Callable[[Sequence[Path], str], list[dict[str, Any]]],
+) -> Relocalise:  # fmt: skip
+    """`relocalise` for write_per_mission: the missions' files checked again with `check` in
+    the language asked, the other files' results kept, aggregated as the report was (the
+    same options, so the same months and figures; only the words change)."""
+    from checker.report.aggregate import Submission, aggregate
+
+    def relocalise(language: str, missions: Collection[str]) -> Any:
+        mine = [i for i, s in enumerate(submissions) if s.result.get("mission") in missions]
+        again = list(submissions)
+        for i, result in zip(mine, check([files[i] for i in mine], language)):
+            again[i] = Submission(result, submissions[i].modified)
+        return aggregate(again, options)
+
+    return relocalise
 
 
 def mission_language(
@@ -218,10 +258,11 @@ def run_report(
                                        patterns, run.profiles)  # fmt: skip
         submissions = submissions_of(files, results)
 
-    summary = aggregate(submissions, ReportOptions(
+    options = ReportOptions(
         period=run.period_range, group_by=run.group_by, regions=mapping, anonymise=run.anonymise,
         role_names=vocabulary.role_names, missions=only,
-    ))  # fmt: skip
+    )  # fmt: skip
+    summary = aggregate(submissions, options)
     try:
         if output is not None and fmt is not None:
             data = render_report(summary, fmt, lang)
@@ -234,7 +275,12 @@ def run_report(
                 with atomic_write(path, binary=True) as stream:
                     stream.write(data)
 
-            pages = write_per_mission(summary, email_dir, lang, write, run.profile, run.profiles)
+            relocalise = None if run.db is not None else relocaliser(
+                files, submissions, options, lambda some, language: check_for_report(
+                    some, run.profile, language, run.jobs, None, forced, patterns,
+                    run.profiles))  # fmt: skip
+            pages = write_per_mission(summary, email_dir, lang, write, run.profile, run.profiles,
+                                      relocalise)  # fmt: skip
             echo(f"roster-check: {len(pages) // 2} e-mail page(s) written to {email_dir}"
                  if pages else "roster-check: no roster could be placed at a mission, so no "
                  "e-mail page was written (see --mission and --mission-map)")  # fmt: skip

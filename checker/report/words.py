@@ -17,6 +17,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from checker.plurals import choose, expand
+
 LANGUAGES = ("en", "fr", "es")
 MESSAGES = Path(__file__).resolve().parent / "messages"
 _LOCALES = {"en": "en_GB", "fr": "fr_FR", "es": "es_ES"}
@@ -62,14 +64,12 @@ class Words:
     def t(self, key: str, **values: Any) -> str:
         """The text `key` with its {fields} filled; counts (int) are formatted for the locale.
 
-        An entry with `one`/`other` forms is chosen by the plural rule of the value `n`."""
-        entry = self._entry(key)
-        if isinstance(entry, dict):
-            form = _plural(self.lang, values.get("n", 0))
-            entry = entry.get(form, entry["other"])
+        An entry with `one`/`other` forms is chosen by the plural rule of the value `n`, and
+        an ICU plural inside a text by its own count (checker/plurals.py)."""
+        entry = str(choose(self._entry(key), self.lang, values.get("n", 0)))
         shown = {k: self.number(v) if isinstance(v, int) and not isinstance(v, bool) else v
                  for k, v in values.items()}  # fmt: skip
-        return str(entry).format_map(_Blank(shown))
+        return expand(entry, self.lang, values).format_map(_Blank(shown))
 
     def has(self, key: str) -> bool:
         return key in _catalogue("en")
@@ -154,11 +154,6 @@ class Words:
 
 # Babel's formatting costs tens of microseconds a call; a report formats the same few counts,
 # rates, months and dates tens of thousands of times.
-
-
-@cache
-def _plural(lang: str, n: Any) -> str:
-    return str(_locale(lang).plural_form(n))
 
 
 @cache

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Protocol, TextIO
 
 from checker.findings import Report, ResultStream
+from checker.messages import Catalogue
 
 FORMATS: dict[str, str] = {
     "text": "checker.reporters.text",
@@ -88,9 +89,11 @@ def accepted(finding: dict[str, Any]) -> str | None:
     return None
 
 
-def where(finding: dict[str, Any]) -> str:
-    """The cell to look at (Attendance!G4), else the sheet, else the file."""
-    return str(finding["cell"] or finding["sheet"] or "file")
+def where(finding: dict[str, Any], words: Catalogue | None = None) -> str:
+    """The cell to look at (Attendance!G4), else the sheet, else the file (the word in the
+    report's language)."""
+    file = words.text("report", "file") if words is not None else "file"
+    return str(finding["cell"] or finding["sheet"] or file)
 
 
 class BinaryReporter(Protocol):

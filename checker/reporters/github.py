@@ -14,6 +14,7 @@ import os
 from typing import Any, TextIO
 
 from checker.findings import Report
+from checker.messages import Catalogue, catalogue
 from checker.reporters import accepted, markdown, printable, where
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
@@ -33,28 +34,28 @@ def escape_property(text: str) -> str:
 
 def render(report: Report, stream: TextIO, color: bool = False) -> None:
     data = report.to_dict()
+    words = catalogue(data.get("lang", "en"))
     quiet = 0
     for result in data["results"]:
         for finding in result["findings"]:
             if accepted(finding):
                 quiet += 1
                 continue
-            stream.write(_annotation(result, finding))
+            stream.write(_annotation(result, finding, words))
     total = data["summary"]
-    stream.write(
-        f"roster-check: {total['files']} file(s), {total['compliant']} compliant, "
-        f"{total['non_compliant']} non-compliant, {total['invalid']} invalid, "
-        f"{total['unreadable']} unreadable; {quiet} finding(s) accepted (baseline or waiver)\n"
-    )
+    line = words.text("outputs", "github_total", files=total["files"],
+                      compliant=total["compliant"], non_compliant=total["non_compliant"],
+                      invalid=total["invalid"], unreadable=total["unreadable"], accepted=quiet)  # fmt: skip
+    stream.write(line + "\n")
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
         with open(summary_file, "a", encoding="utf-8") as summary:
             summary.write(markdown.summary(data))
 
 
-def _annotation(result: dict[str, Any], finding: dict[str, Any]) -> str:
+def _annotation(result: dict[str, Any], finding: dict[str, Any], words: Catalogue) -> str:
     properties = {"file": result["path"].replace(os.sep, "/"),
                   "title": f"{finding['code']} {finding['rule']}"}  # fmt: skip
     props = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
-    message = f"{where(finding)}: {finding['message']}"
+    message = f"{where(finding, words)}: {finding['message']}"
     return f"::{COMMAND[finding['severity']]} {props}::{escape_data(message)}\n"

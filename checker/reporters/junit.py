@@ -22,6 +22,7 @@ import xml.etree.ElementTree as ET
 from typing import Any, TextIO
 
 from checker.findings import Report, ResultStream, codes_of
+from checker.messages import Catalogue, catalogue
 from checker.reporters import accepted, printable, where
 
 # Characters XML 1.0 cannot carry at all, even escaped; a hostile roster may contain them.
@@ -42,10 +43,11 @@ def render(report: Report, stream: TextIO, color: bool = False) -> None:
 def render_results(results: ResultStream, stream: TextIO, color: bool = False) -> None:
     # The root element carries the totals, known once every suite is made: the suites wait
     # in a temporary file meanwhile, not in memory. Indented as ET.indent does the whole tree.
+    words = catalogue(results.lang)
     totals = {"tests": 0, "failures": 0, "errors": 0}
     with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as suites:
         for result in results:
-            suite = _suite(result)
+            suite = _suite(result, words)
             for key in totals:
                 totals[key] += int(suite.get(key, "0"))
             ET.indent(suite, level=1)
@@ -69,7 +71,7 @@ def render_results(results: ResultStream, stream: TextIO, color: bool = False) -
 _SUITES = "\x00"  # where the suites go between the root's tags: no XML text holds it
 
 
-def _suite(result: dict[str, Any]) -> ET.Element:
+def _suite(result: dict[str, Any], words: Catalogue) -> ET.Element:
     suite = ET.Element("testsuite", name=_text(result["path"]))
     properties = ET.SubElement(suite, "properties")
     for name in ("mission", "period", "status"):
@@ -86,11 +88,12 @@ def _suite(result: dict[str, Any]) -> ET.Element:
         else:
             by_code.setdefault(finding["code"], []).append(finding)
 
-    cases = [_case(result, _meeting_name(m), by_meeting.get(m["id"], []))
+    cases = [_case(result, _meeting_name(m), by_meeting.get(m["id"], []), words)
              for m in result["meetings"]]  # fmt: skip
-    cases += [_case(result, f"{code} {found[0]['rule']}", found) for code, found in by_code.items()]
+    cases += [_case(result, f"{code} {found[0]['rule']}", found, words)
+              for code, found in by_code.items()]  # fmt: skip
     if not cases:  # a roster with neither meetings nor findings still shows up as checked
-        cases.append(_case(result, "roster", []))
+        cases.append(_case(result, words.text("outputs", "junit_roster"), [], words))
     suite.extend(cases)
     suite.set("tests", str(len(cases)))
     suite.set("failures", str(sum(c.find("failure") is not None for c in cases)))
@@ -105,24 +108,27 @@ def _meeting_name(meeting: dict[str, Any]) -> str:
     return " ".join(str(p) for p in parts if p)
 
 
-def _case(result: dict[str, Any], name: str, findings: list[dict[str, Any]]) -> ET.Element:
+def _case(
+    result: dict[str, Any], name: str, findings: list[dict[str, Any]], words: Catalogue
+) -> ET.Element:
     case = ET.Element("testcase", name=_text(name), classname=_text(result["path"]))
     failing = [f for f in findings if f["severity"] == "error" and not accepted(f)]
     if failing:
         first = failing[0]
         kind = "error" if first["code"] in codes_of(status="unreadable") else "failure"
         problem = ET.SubElement(case, kind, type=first["code"], message=_text(first["message"]))
-        problem.text = _text("\n".join(_line(f) for f in failing))
+        problem.text = _text("\n".join(_line(f, words) for f in failing))
     others = [f for f in findings if f not in failing]
     if others:
-        ET.SubElement(case, "system-out").text = _text("\n".join(_line(f) for f in others))
+        ET.SubElement(case, "system-out").text = _text("\n".join(_line(f, words) for f in others))
     return case
 
 
-def _line(finding: dict[str, Any]) -> str:
+def _line(finding: dict[str, Any], words: Catalogue) -> str:
     status = accepted(finding)
-    note = f" [{status}]" if status else ""
+    note = f" [{words.text('outputs', 'accepted_' + status)}]" if status else ""
     # One line per finding: a newline typed in a cell must not start a line of its own in a
     # CI log that shows this text ("::error file=…" would be run as a workflow command).
-    return (f"{printable(where(finding))} {finding['code']} {finding['severity']}: "
-            f"{printable(finding['message'])}{note}")  # fmt: skip
+    return words.text("outputs", "junit_line", where=printable(where(finding, words)),
+                      code=finding["code"], severity=words.name("severities", finding["severity"]),
+                      message=printable(finding["message"]), note=note)  # fmt: skip

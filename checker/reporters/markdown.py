@@ -11,11 +11,11 @@ import re
 from typing import Any, TextIO
 
 from checker.findings import Report
+from checker.messages import Catalogue, catalogue
 from checker.reporters import accepted, where
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-STATUS = {"compliant": "✅ compliant", "non_compliant": "❌ non-compliant",
-          "invalid": "⚠️ invalid", "unreadable": "⛔ unreadable"}  # fmt: skip
+STATUS = {"compliant": "✅", "non_compliant": "❌", "invalid": "⚠️", "unreadable": "⛔"}
 
 
 def html(value: object) -> str:
@@ -34,26 +34,24 @@ def cell(value: object) -> str:
     return text
 
 
-def rate(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.1%}"
-
-
 def render(report: Report, stream: TextIO, color: bool = False) -> None:
     stream.write(summary(report.to_dict()))
 
 
 def summary(data: dict[str, Any]) -> str:
     total = data["summary"]
+    words = catalogue(data.get("lang", "en"))
+    rate = words.rate
+    headline = words.text("outputs", "md_total", files=total["files"],
+                          compliant=total["compliant"], non_compliant=total["non_compliant"],
+                          invalid=total["invalid"], unreadable=total["unreadable"],
+                          meetings=total["meetings"], rate=rate(total["compliance_rate"]))  # fmt: skip
     lines = [
         "## roster-check",
         "",
-        f"**{total['files']} file(s)**: {total['compliant']} compliant, "
-        f"{total['non_compliant']} non-compliant, {total['invalid']} invalid, "
-        f"{total['unreadable']} unreadable; {total['meetings']} meetings, "
-        f"compliance {rate(total['compliance_rate'])}.",
+        headline,
         "",
-        "| File | Mission | Period | Status | Meetings | Compliant | Absent | Wrong level "
-        "| Undetermined | Not applicable | Compliance | Errors | Warnings | Accepted |",
+        _row(cell(c) for c in words.lookup("outputs", "md_columns")),
         "|---|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for result in data["results"]:
@@ -61,7 +59,7 @@ def summary(data: dict[str, Any]) -> str:
         kept = sum(1 for f in result["findings"] if accepted(f))
         lines.append(
             f"| {cell(result['path'])} | {cell(result['mission'] or '?')} "
-            f"| {cell(result['period'] or '?')} | {STATUS.get(result['status'], result['status'])} "
+            f"| {cell(result['period'] or '?')} | {_status(result['status'], words)} "
             f"| {s['meetings']} "
             f"| {s['compliant']} | {s['absent']} | {s['wrong_level']} | {s['undetermined']} "
             f"| {s.get('not_applicable', 0)} | {rate(s['compliance_rate'])} | {s['errors']} "
@@ -69,25 +67,37 @@ def summary(data: dict[str, Any]) -> str:
         )
     for result in data["results"]:
         if result["findings"]:
-            lines += ["", *_findings(result)]
+            lines += ["", *_findings(result, words)]
     return "\n".join(lines) + "\n"
 
 
-def _findings(result: dict[str, Any]) -> list[str]:
+def _row(cells: Any) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _status(status: str, words: Catalogue) -> str:
+    return f"{STATUS.get(status, '')} {words.name('statuses', status)}".strip()
+
+
+def _findings(result: dict[str, Any], words: Catalogue) -> list[str]:
     meetings = {m["id"]: m for m in result["meetings"]}
+    heading = words.text("outputs", "md_findings", path=html(result["path"]),
+                         n=len(result["findings"]))  # fmt: skip
     lines = [
-        f"<details><summary>{html(result['path'])}: {len(result['findings'])} finding(s)</summary>",
+        f"<details><summary>{heading}</summary>",
         "",
-        "| Cell | Code | Severity | Meeting | Message |",
+        _row(cell(c) for c in words.lookup("outputs", "md_finding_columns")),
         "|---|---|---|---|---|",
     ]
     for finding in result["findings"]:
         meeting = meetings.get(finding["meeting_id"] or "")
         label = f"{meeting['label']} {meeting['date']}" if meeting else ""
         status = accepted(finding)
-        severity = f"{finding['severity']} ({status})" if status else finding["severity"]
+        severity = words.name("severities", finding["severity"])
+        if status:
+            severity += f" ({words.text('outputs', 'accepted_' + status)})"
         lines.append(
-            f"| {cell(where(finding))} | {finding['code']} {cell(finding['rule'])} "
+            f"| {cell(where(finding, words))} | {finding['code']} {cell(finding['rule'])} "
             f"| {severity} | {cell(label)} | {cell(finding['message'])} |"
         )
     lines += ["", "</details>"]

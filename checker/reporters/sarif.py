@@ -22,6 +22,7 @@ from urllib.parse import quote
 
 from checker.baseline import fingerprint
 from checker.findings import TOOL_NAME, TOOL_VERSION, Report, ResultStream
+from checker.messages import Catalogue, catalogue
 from checker.reporters import accepted, jsonstream, where
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -42,6 +43,7 @@ def render_results(results: ResultStream, stream: TextIO, color: bool = False) -
 def _write(results: ResultStream, stream: TextIO, with_baseline: bool) -> None:
     from checker.rules import documentation
 
+    words = catalogue(results.lang)
     rules = documentation()
     index = {rule.code: i for i, rule in enumerate(rules)}
     run: dict[str, Any] = {
@@ -63,7 +65,7 @@ def _write(results: ResultStream, stream: TextIO, with_baseline: bool) -> None:
         "columnKind": "unicodeCodePoints",
     }  # fmt: skip
     found = (
-        _result(result, finding, index, with_baseline)
+        _result(result, finding, index, with_baseline, words)
         for result in results for finding in result["findings"]
     )  # fmt: skip
     jsonstream.dump({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, found, stream,
@@ -78,7 +80,11 @@ def _artifact(path: str) -> dict[str, str]:
 
 
 def _result(
-    result: dict[str, Any], finding: dict[str, Any], index: dict[str, int], with_baseline: bool
+    result: dict[str, Any],
+    finding: dict[str, Any],
+    index: dict[str, int],
+    with_baseline: bool,
+    words: Catalogue,
 ) -> dict[str, Any]:
     place = where(finding)
     logical: dict[str, Any] = {"fullyQualifiedName": place, "kind": "element"}
@@ -87,7 +93,7 @@ def _result(
     out: dict[str, Any] = {
         "ruleId": finding["code"],
         "level": LEVEL[finding["severity"]],
-        "message": {"text": f"{place}: {finding['message']}"},
+        "message": {"text": f"{where(finding, words)}: {finding['message']}"},
         "locations": [{
             "physicalLocation": {"artifactLocation": _artifact(result["path"])},
             "logicalLocations": [logical],

@@ -30,13 +30,16 @@ def render(report: Report, stream: TextIO, color: bool = False) -> None:
 
 def render_results(results: ResultStream, stream: TextIO, color: bool = False) -> None:
     words = catalogue(results.lang)
+    waived = 0
     for result in results:
         _file(result, stream, color, words)
+        waived += result["summary"]["waived"]
     total = results.summary()
     line = words.text("report", "total_line", files=total["files"],
                       compliant=total["compliant"], non_compliant=total["non_compliant"],
                       invalid=total["invalid"], unreadable=total["unreadable"],
-                      meetings=total["meetings"], rate=words.rate(total["compliance_rate"]))  # fmt: skip
+                      meetings=total["meetings"], waivers=waivers(waived, words),
+                      rate=words.rate(total["compliance_rate"]))  # fmt: skip
     stream.write(line + "\n")
 
 
@@ -46,9 +49,7 @@ def _file(result: dict[str, Any], stream: TextIO, color: bool, words: Catalogue)
     status = _style(words.name("statuses", result["status"]), color,
                     fg=_STATUS_COLOUR[result["status"]], bold=True)  # fmt: skip
     verdicts = ", ".join(
-        words.text("report", "verdict_count", count=summary[k], verdict=words.name("verdicts", k))
-        for k in _VERDICTS
-        if summary.get(k)
+        words.text("report", f"count_{k}", n=summary[k]) for k in _VERDICTS if summary.get(k)
     )
     # Which table judged the file, and from which file: never silently the generic one.
     name, path = result.get("profile"), result.get("profile_path")
@@ -64,6 +65,7 @@ def _file(result: dict[str, Any], stream: TextIO, color: bool, words: Catalogue)
         profile=printable(profile),
         status=status, meetings=summary["meetings"],
         verdicts=f" ({verdicts})" if verdicts else "", rate=words.rate(summary["compliance_rate"]),
+        waivers=waivers(summary["waived"], words),
         read=rows["read"], used=rows["used"], skipped=rows["skipped"], rejected=rows["rejected"],
     )  # fmt: skip
     stream.write(line + "\n")
@@ -93,6 +95,12 @@ def _file(result: dict[str, Any], stream: TextIO, color: bool, words: Catalogue)
         for finding in findings:
             _finding(finding, stream, color, words)
     stream.write("\n")
+
+
+def waivers(waived: int, words: Catalogue) -> str:
+    """ ", 1 waived by the profile": an absence counted above that a waiver accepts, and the
+    reason the rate does not count it (nothing when no meeting is waived)."""
+    return words.text("report", "waivers", n=waived) if waived else ""
 
 
 def _finding(finding: dict[str, Any], stream: TextIO, color: bool, words: Catalogue) -> None:

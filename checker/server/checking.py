@@ -166,10 +166,15 @@ def crash_in_worker(_request: CheckRequest) -> dict[str, Any]:
 
 
 class CheckFailed(Exception):
-    """The check could not finish: its worker crashed (twice) or it took too long."""
+    """The check could not finish: its worker crashed (twice) or it took too long. Why, as a
+    key of the catalogues' `details` with its fields, is worded in the language of the check."""
 
-    def __init__(self, detail: str, crashed: bool) -> None:
-        super().__init__(detail)
+    def __init__(self, detail: str, crashed: bool, **fields: Any) -> None:
+        from checker.messages import catalogue
+
+        super().__init__(catalogue("en").text("details", detail, **fields))
+        self.detail = detail
+        self.fields = fields
         self.crashed = crashed
 
 
@@ -232,9 +237,7 @@ class Checkers:
             return self._run_alone(task, args, timeout)
         except FutureTimeout:
             self._discard(pool, kill=True)
-            raise CheckFailed(
-                f"the check took longer than {timeout:.0f} s", crashed=False
-            ) from None
+            raise CheckFailed("timeout", crashed=False, seconds=timeout) from None
 
     def _run_alone(self, task: Callable[..., T], args: tuple[Any, ...], timeout: float) -> T:
         """Once more in a process of its own: if this crashes too, it was this file."""
@@ -243,13 +246,11 @@ class Checkers:
             try:
                 return future.result(timeout)
             except BrokenProcessPool:
-                raise CheckFailed("the file made the checker's process crash",
-                                  crashed=True) from None  # fmt: skip
+                raise CheckFailed("worker_crashed", crashed=True) from None
             except FutureTimeout:
                 for process in list(getattr(pool, "_processes", {}).values()):
                     process.kill()
-                raise CheckFailed(f"the check took longer than {timeout:.0f} s",
-                                  crashed=False) from None  # fmt: skip
+                raise CheckFailed("timeout", crashed=False, seconds=timeout) from None
 
 
 def failure_document(request: CheckRequest, failure: CheckFailed) -> dict[str, Any]:
@@ -261,7 +262,8 @@ def failure_document(request: CheckRequest, failure: CheckFailed) -> dict[str, A
     from checker.vocabulary import default_vocabulary
 
     key = "E101:crashed" if failure.crashed else "E101:internal"
-    item = Unlaid(Path(request.name), "E101", str(failure), message_key=key)
+    item = Unlaid(Path(request.name), "E101", message_key=key, detail_key=failure.detail,
+                  fields=failure.fields)  # fmt: skip
     options = request.options()
     result = judge_layouts([item], options, default_vocabulary())[0]
     document = Report((result,), lang=request.lang).to_dict()

@@ -11,6 +11,7 @@ from typing import Any
 import jinja2
 
 from checker.messages import DEFAULT_LANGUAGE, LANGUAGES, Catalogue, catalogue
+from checker.plurals import choose, expand
 
 HERE = Path(__file__).parent
 
@@ -30,14 +31,32 @@ class PageText:
         self.checker: Catalogue = catalogue(self.lang)  # verdicts, statuses, severities…
 
     def __call__(self, key: str, **values: Any) -> str:
-        template = str(self._own.get(key) or self._english.get(key) or key)
+        entry = self._own.get(key) or self._english.get(key) or key
+        template = expand(str(choose(entry, self.lang, values.get("n", 0))), self.lang, values)
         return template.format_map(_Blank(values)) if values else template
 
     def name(self, kind: str, code: str | None) -> str:
         return self.checker.name(kind, code, default=code or "")
 
+    def reading(self, kind: str, code: str | None) -> str:
+        """How a sheet or table was read, in words: a layout ("attendance list"), a sheet's
+        status or the reason it was not read, an affiliation reading; the code when none."""
+        if not code:
+            return "—"
+        phrases = self.checker.section("phrases")
+        for key in (f"layout_{code}", f"sheet_{code}"):
+            if kind != "affiliation" and key in phrases:
+                return self.checker.phrase(key)
+        own = f"reading_{kind}_{code}"
+        return self(own) if own in self._english else code
+
     def rate(self, rate: float | None) -> str:
-        return "—" if rate is None else f"{rate:.0%}" if rate in (0, 1) else f"{rate:.1%}"
+        """ "44.4%", "44,4 %"; "100%" and "0%" without a decimal; "—" for no rate."""
+        if rate is None:
+            return "—"
+        value = f"{rate * 100:.0f}" if rate in (0, 1) else f"{rate * 100:.1f}"
+        mark = self.checker.text("report", "decimal_mark")
+        return self.checker.text("report", "percent", value=value.replace(".", mark))
 
 
 @cache

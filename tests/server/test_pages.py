@@ -191,6 +191,12 @@ def test_how_the_file_was_read_is_shown_when_the_result_says(deployment: Deploym
     browser = deployment.login("kenya")
     real = browser.get(f"/results/{plain.id}").text
     assert 'id="reading"' in real and "Attendance" in real[real.index('id="reading"') :]
+    # In words and in the page's language, not as codes.
+    french = deployment.login("kenya").get(f"/results/{plain.id}?lang=fr").text
+    read = french[french.index('id="reading"') :]
+    assert "liste de présence" in read and "attendance_list" not in read
+    assert "l&#39;organisation de chaque ligne dit qui est de l&#39;OIM" in read
+    assert "organization_column" not in read
 
     document = json.loads(json.dumps(plain.report))
     document["results"][0]["reading"] = {
@@ -207,7 +213,7 @@ def test_how_the_file_was_read_is_shown_when_the_result_says(deployment: Deploym
         file_hash=plain.file_hash, file_size=plain.file_size, lang="en")  # fmt: skip
     page = browser.get(f"/results/{stored.id}").text
     reading = page[page.index('id="reading"') :]
-    for text in ("How the file was read", "hidden sheet", "&lt;Lists&gt;", "attendance_list",
+    for text in ("How the file was read", "hidden sheet", "&lt;Lists&gt;", "attendance list",
                  "header row 3", "Meeting date", "Agency",
                  "Columns not used: H, J (&lt;i&gt;Notes&lt;/i&gt;)"):  # fmt: skip
         assert text in page, text
