@@ -1,8 +1,5 @@
-"""The pipeline, in two stages: (1) read each file and lay out its roster tables
-(checker.reader, checker.layout); (2) judge the laid-out files a batch at a time: frame and
-code the cells (checker.normalise), validate them (checker.schema, pandera), judge each
-meeting (checker.judge, checker.rules) → findings. In a batch, stage one runs in worker
-processes (checker.batch).
+"""The checker as a library: collect the roster files that paths name and check them (the
+stages are in checker.pipeline; checker.batch runs stage one in worker processes).
 
 No printing and no exits here: the CLI and other programs call `check_paths`/`check_file`
 and pick a reporter for the Report they get back. This module imports neither pandas nor
@@ -11,41 +8,30 @@ pydantic when it is imported: stage two and the vocabulary load them when first 
 
 from __future__ import annotations
 
-import functools
 import glob
 import os
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Generator, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from checker import metadata as meta
-from checker.config import ConfigError
-from checker.findings import FileResult, Finding, Meeting, Report, RowCounts
-from checker.layout import Layout, Unlaid, lay_out_file, lay_out_workbook
-from checker.messages import language, name, render
+from checker import pipeline
+from checker.findings import FileResult, Report
+from checker.layout import lay_out_workbook
+from checker.pipeline import CheckOptions, judge_layouts, select_policy
 from checker.reader import ROSTER_SUFFIXES, Workbook
 
 if TYPE_CHECKING:
-    import pandas as pd
-
-    from checker.batch import Progress
-    from checker.judge import Assessment
-    from checker.policy import Policy
-    from checker.profile import ProfilesFolder
     from checker.vocabulary import Vocabulary
 
+# CheckOptions, judge_layouts and select_policy live in the pipeline, and are offered here
+# as before they moved.
+__all__ = ["CheckOptions", "Progress", "check_each", "check_file", "check_files", "check_paths",
+           "check_profile", "check_workbook", "check_workbooks", "collect_files", "is_pattern",
+           "judge_layouts", "select_policy"]  # fmt: skip
 
-@dataclass(frozen=True)
-class CheckOptions:
-    mission: str | None = None
-    period: str | None = None
-    profile: Path | None = None
-    lang: str = "en"  # language of the messages: en, fr, es
-    profiles: Path | None = None  # --profiles DIR: <MISSION>.yaml files (see select_policy)
-    # --column FIELD=HEADER: headers the user gives for fields of schemas/columns.yaml
-    columns: tuple[tuple[str, str], ...] = ()
-
+# Called with the path of each file once it is checked (in input order) and the number of
+# files in the run, e.g. to move a progress bar.
+Progress = Callable[[Path, int], None]
 
 GLOB_CHARACTERS = frozenset("*?[")
 
@@ -86,140 +72,80 @@ def _is_roster_file(path: Path) -> bool:
     return path.suffix.lower() in ROSTER_SUFFIXES and not path.name.startswith(("~$", "."))
 
 
-def select_policy(
-    options: CheckOptions, mission: str | None, vocabulary: Vocabulary, roster: Path | None = None,
-    folders: dict[Path, ProfilesFolder] | None = None,
-) -> Policy:  # fmt: skip
-    """The profile that applies: --profile FILE, else <MISSION>.yaml in the folder of
-    profiles (--profiles DIR, else $ROSTER_CHECK_PROFILES, else the nearest roster-check.toml
-    or pyproject.toml from the roster's folder — the working folder without a roster), else
-    the generic table. A profile that cannot be loaded raises ConfigError (exit 2).
-    `folders` keeps the folder found for each roster folder (the files of a batch share it)."""
-    from checker.profile import find_mission_profile, profiles_folder
-
-    path = options.profile
-    if path is None:
-        start = roster.parent if roster else Path.cwd()
-        folder = folders.get(start) if folders is not None else None
-        if folder is None:
-            folder = profiles_folder(options.profiles, start)
-            if folders is not None:
-                folders[start] = folder
-        path = find_mission_profile(mission, folder.path)
-    if path is None:
-        return _generic(vocabulary)
-    return _load_profile(path, vocabulary)
-
-
-@functools.lru_cache(maxsize=8)
-def _generic(vocabulary: Vocabulary) -> Policy:
-    """One generic policy per vocabulary, so that files without a profile are judged together."""
-    from checker.policy import Policy
-
-    return Policy.generic(vocabulary)
-
-
-# Loaded profiles, by file and the vocabulary they extend: a folder of rosters of one
-# mission loads its profile once.
-_PROFILES: dict[tuple[Path, int, int, int], tuple[Vocabulary, Policy]] = {}
-
-
-def _load_profile(path: Path, vocabulary: Vocabulary) -> Policy:
-    from checker.profile import load_profile
-
-    try:
-        stat = path.stat()
-    except OSError:
-        return load_profile(path, vocabulary)  # raises the ConfigError that says why
-    key = (path.resolve(), stat.st_mtime_ns, stat.st_size, id(vocabulary))
-    cached = _PROFILES.get(key)
-    if cached is None or cached[0] is not vocabulary:
-        cached = _PROFILES[key] = (vocabulary, load_profile(path, vocabulary))
-    return cached[1]
-
-
 def check_paths(
     paths: Sequence[Path],
     options: CheckOptions | None = None,
     jobs: int | None = 1,
     progress: Progress | None = None,
 ) -> Report:
-    """Check every roster file the paths name, find or match, each on its own.
-
-    `jobs` processes check files in parallel (None: one per core; 1, the default for
-    programs, checks in this process); results keep the order of `collect_files`.
-    `progress` is called with each file's path once it is checked.
-    """
-    from checker.batch import check_files
-
+    """Check every roster file the paths name, find or match, each on its own (see
+    check_each)."""
     options = options or CheckOptions()
-    if options.profile is not None:
-        from checker.vocabulary import default_vocabulary
-
-        # A bad --profile stops the run before any file (exit 2).
-        select_policy(options, None, default_vocabulary())
-    results = tuple(check_files(collect_files(paths), options, jobs, progress))
+    check_profile(options)
+    results = tuple(check_each(collect_files(paths), options, jobs, progress))
     return Report(results, lang=options.lang)
 
 
-# Rosters checked together in one vectorised pass: enough to spread pandas' and pandera's
-# per-call cost, few enough (in files and in cells read) to keep memory flat on a folder of
-# thousands of files or of big mission-year workbooks. 32 400-row rosters judge as fast per
-# file as 64 (200-file batch, 2 cores: 1.67 vs 1.69 s) with a smaller peak (135 vs 142 MB).
-CHUNK = 32
-CHUNK_CELLS = 2_000_000
+def check_profile(options: CheckOptions) -> None:
+    """A --profile that cannot be loaded stops the run before any file (ConfigError, exit 2)."""
+    if options.profile is not None:
+        from checker.vocabulary import default_vocabulary
+
+        select_policy(options, None, default_vocabulary())
+
+
+def check_each(
+    files: Sequence[Path],
+    options: CheckOptions | None = None,
+    jobs: int | None = 1,
+    progress: Progress | None = None,
+    one_shot: bool = False,
+) -> Generator[FileResult, None, None]:
+    """Each file's result, in the order of `files`, as soon as its chunk is judged: a run of
+    thousands of files need not hold every result. A file that cannot be read is a finding
+    on it, never an exception.
+
+    `jobs` processes read the files (None: one per core; 1, the default for programs,
+    checks in this process); `progress` is called with each file's path once it is checked
+    and the number of files. Close the iterator when leaving it early: that stops the
+    worker processes. `one_shot`: the process ends after this run (the command's does), so
+    the libraries are imported first and the collector frozen over them, as the worker
+    pool's judging process does: no collection scans their objects again (~0.1 s of a
+    one-file run). Not for a process that checks again and again: frozen garbage stays.
+    """
+    options = options or CheckOptions()
+    tick = (lambda path: progress(path, len(files))) if progress is not None else None
+    # One file or one job needs no pool, nor the pool's modules (multiprocessing & co.).
+    workers = 1
+    if len(files) > 1 and jobs != 1:
+        from checker import batch
+
+        workers = batch.workers_for(len(files), jobs)
+    if workers <= 1:
+        if one_shot:
+            import gc
+
+            pipeline.warm_up()
+            gc.freeze()
+        return pipeline.check_in_process(files, options, progress=tick)
+    return batch.check_in_pool(files, options, workers, tick)
 
 
 def check_files(
-    paths: Sequence[Path],
+    files: Sequence[Path],
     options: CheckOptions | None = None,
-    vocabulary: Vocabulary | None = None,
-    progress: Callable[[Path], None] | None = None,
+    jobs: int | None = 1,
+    progress: Progress | None = None,
 ) -> list[FileResult]:
-    """Check files in this process, in their order, a chunk at a time; a file that cannot
-    be read is a finding, not an exception. `progress` is called with each checked path."""
-    from checker.vocabulary import default_vocabulary
-
-    options = options or CheckOptions()
-    vocabulary = vocabulary or default_vocabulary()
-    headers = vocabulary.headers.with_user(dict(options.columns))
-    laid_out = ((path, lay_out_file(path, headers)) for path in paths)  # one at a time
-    return judge_in_batches(laid_out, options, vocabulary, progress)
-
-
-def judge_in_batches(
-    laid_out: Iterable[tuple[Path, Layout | Unlaid]],
-    options: CheckOptions,
-    vocabulary: Vocabulary,
-    progress: Callable[[Path], None] | None = None,
-) -> list[FileResult]:
-    """Stage two over laid-out files as they come (from this process or batch workers):
-    judged CHUNK files, or CHUNK_CELLS cells, at a time; one result per file, in order."""
-    results: list[FileResult] = []
-    batch: list[tuple[Path, Layout | Unlaid]] = []
-    cells = 0
-
-    def judge() -> None:
-        results.extend(judge_layouts([item for _, item in batch], options, vocabulary))
-        if progress is not None:
-            for path, _ in batch:
-                progress(path)
-        batch.clear()
-
-    for path, item in laid_out:
-        batch.append((path, item))
-        cells += item.cells.size if isinstance(item, Layout) else 0
-        if len(batch) >= CHUNK or cells >= CHUNK_CELLS:
-            judge()
-            cells = 0
-    judge()
-    return results
+    """Every file's result, in order (check_each, kept)."""
+    return list(check_each(files, options, jobs, progress))
 
 
 def check_file(
     path: Path, options: CheckOptions | None = None, vocabulary: Vocabulary | None = None
 ) -> FileResult:
-    return check_files([path], options, vocabulary)[0]
+    [result] = pipeline.check_in_process([path], options, vocabulary)
+    return result
 
 
 def check_workbook(
@@ -240,288 +166,3 @@ def check_workbooks(
     headers = vocabulary.headers.with_user(dict(options.columns))
     laid_out = [lay_out_workbook(w, headers) for w in workbooks]
     return judge_layouts(laid_out, options, vocabulary)
-
-
-def _failed(
-    path: Path, exc: Exception, vocabulary: Vocabulary, options: CheckOptions
-) -> FileResult:
-    """A file that made the checker fail while judging: reported on that file."""
-    if isinstance(exc, ConfigError):
-        raise exc  # a bad profile is the tool's problem (exit 2), not the roster's
-    return _unlaid_result(Unlaid.failure(path, exc), vocabulary, options)
-
-
-def _unlaid_result(item: Unlaid, vocabulary: Vocabulary, options: CheckOptions) -> FileResult:
-    if item.code == "E103":
-        return _no_roster_table(item, vocabulary, options)
-    return _file_level(item.path, item.code, item.detail_text(), vocabulary, options, extra=item.extra,
-                       message_key=item.message_key)  # fmt: skip
-
-
-def _no_roster_table(item: Unlaid, vocabulary: Vocabulary, options: CheckOptions) -> FileResult:
-    """E103, naming the headers seen on the most header-like row and the field each might
-    be, so that the user knows what to rename."""
-    hidden = item.extra.get("hidden_rosters")
-    if isinstance(hidden, list) and hidden:
-        return _file_level(item.path, "E103", "", vocabulary, options, extra=item.extra,
-                           message_key="E103:hidden", sheet=None,
-                           values={"sheets": ", ".join(hidden)})  # fmt: skip
-    reading = item.extra.get("reading")
-    sheets = reading.get("sheets", []) if isinstance(reading, dict) else []
-    best = max((s for s in sheets if s.get("headers")), key=lambda s: len(s["headers"]),
-               default=None)  # fmt: skip
-    if best is None:
-        return _file_level(item.path, "E103", "", vocabulary, options, extra=item.extra)
-    described = []
-    for header in best["headers"][:12]:
-        nearest = vocabulary.nearest_field(header)
-        # The field in the language of the check: "(→ réunion?)", not the field's code.
-        described.append(f'"{header}"' + (f" (→ {name('fields', nearest)}?)" if nearest else ""))
-    result = _file_level(item.path, "E103", "", vocabulary, options, extra=item.extra,
-                         message_key="E103:headers", sheet=best["name"],
-                         values={"row": best["header_row"], "headers": ", ".join(described)})  # fmt: skip
-    return result
-
-
-def _file_level(
-    path: Path, code: str, detail: str, vocabulary: Vocabulary, options: CheckOptions,
-    rows: RowCounts | None = None, sheet: str | None = None, extra: dict[str, object] | None = None,
-    message_key: str | None = None, values: dict[str, object] | None = None,
-) -> FileResult:  # fmt: skip
-    from_name = meta.from_file_name(path)
-    policy = _generic(vocabulary)
-    found = Finding(
-        code=code, rule=vocabulary.rule(code).name, severity=policy.severity(code),
-        message=render(message_key or code, detail=detail, sheet=sheet, **(values or {})),
-        sheet=sheet,
-    )  # fmt: skip
-    return FileResult(
-        path=_display_path(path),
-        mission=options.mission or from_name.mission,
-        period=options.period or from_name.period,
-        rows=rows or RowCounts(),
-        findings=(found,),
-        extra=extra or {},
-    )
-
-
-def _display_path(path: Path) -> str:
-    """Relative to the working folder when the file is under it, else absolute."""
-    absolute = path.absolute()
-    try:
-        return str(absolute.relative_to(Path.cwd()))
-    except ValueError:  # elsewhere (or another drive on Windows)
-        return str(absolute)
-
-
-def _place_in_meetings(
-    findings: list[Finding], used: pd.DataFrame, assessments: list[Assessment]
-) -> list[Finding]:
-    """Give cell findings on a used row the id of the meeting that row belongs to."""
-    if not assessments:
-        return findings
-    import pandas as pd
-
-    # Meetings were numbered in the order their keys first appear among the used rows.
-    key_to_meeting = dict(zip(pd.unique(used["meeting"]), (a.meeting for a in assessments)))
-    meeting_of = dict(zip(zip(used["sheet"], used["row"]), used["meeting"]))
-    placed = []
-    for finding in findings:
-        if finding.meeting_id is None and finding.row is not None:
-            key = meeting_of.get((finding.sheet, finding.row))
-            meeting = key_to_meeting.get(key) if key is not None else None
-            if meeting is not None:
-                finding = replace(finding, meeting_id=meeting.id, meeting_date=meeting.date,
-                                  platform=meeting.platform)  # fmt: skip
-        placed.append(finding)
-    return placed
-
-
-@dataclass
-class _Prepared:
-    """One file's roster tables, its mission, period and policy: ready to be judged with others."""
-
-    layout: Layout
-    known: meta.Metadata
-    policy: Policy
-    findings: list[Finding]
-    broken_tables: set[int]  # tables missing a required column: their rows are rejected
-
-
-def judge_layouts(
-    items: Sequence[Layout | Unlaid], options: CheckOptions, vocabulary: Vocabulary
-) -> list[FileResult]:
-    """Stage two: judge laid-out files (and report those that could not be laid out); the
-    files that share a profile are judged in one pass. One result per item."""
-    with language(options.lang):
-        return _judge_layouts(items, options, vocabulary)
-
-
-def _judge_layouts(
-    items: Sequence[Layout | Unlaid], options: CheckOptions, vocabulary: Vocabulary
-) -> list[FileResult]:
-    results: list[FileResult | None] = [None] * len(items)
-    groups: dict[int, list[tuple[int, _Prepared]]] = {}
-    folders: dict[Path, ProfilesFolder] = {}  # of profiles, by roster folder
-    for position, item in enumerate(items):
-        if isinstance(item, Unlaid):
-            results[position] = _unlaid_result(item, vocabulary, options)
-            continue
-        try:
-            prepared = _prepare(item, options, vocabulary, folders)
-        except ConfigError:
-            raise
-        except Exception as exc:
-            results[position] = _failed(item.path, exc, vocabulary, options)
-            continue
-        groups.setdefault(id(prepared.policy), []).append((position, prepared))
-    for group in groups.values():
-        try:
-            judged = _judge([p for _, p in group])
-        except ConfigError:
-            raise
-        except Exception:
-            # Judge each file alone, so that the one that fails costs only itself.
-            judged = []
-            for _, prepared in group:
-                try:
-                    judged.extend(_judge([prepared]))
-                except Exception as exc:
-                    judged.append(_failed(prepared.layout.path, exc, vocabulary, options))
-        for (position, _), result in zip(group, judged):
-            results[position] = result
-    return [r for r in results if r is not None]
-
-
-def _prepare(
-    layout: Layout, options: CheckOptions, vocabulary: Vocabulary,
-    folders: dict[Path, ProfilesFolder] | None = None,
-) -> _Prepared:  # fmt: skip
-    """The mission, the period and the profile of a laid-out file."""
-    from checker import schema
-
-    # Mission and period: command line, metadata sheet, file name, then (when judged) the
-    # dates themselves.
-    known = meta.combine(
-        meta.Metadata(options.mission, options.period, "command line", "command line"),
-        layout.metadata,
-        meta.from_file_name(layout.path),
-    )
-    policy = select_policy(options, known.mission, vocabulary, layout.path, folders)
-    if policy.columns and layout.path.is_file():
-        # The profile names headers of its own: read the file again with them (stage one
-        # ran before the profile was known).
-        headers = vocabulary.headers.with_user(policy.column_headers(options.columns))
-        relaid = lay_out_file(layout.path, headers)
-        if isinstance(relaid, Layout):
-            layout = relaid
-    words = policy.vocabulary
-    findings: list[Finding] = []
-    broken_tables = set()
-    required = [f for f, c in words.columns.columns.items() if c.required]
-    for table in layout.tables:
-        for field_name in required:
-            if not table.has(field_name):
-                findings.append(schema.missing_column(table.sheet, field_name, words,
-                                                      policy.severity))  # fmt: skip
-                broken_tables.add(table.index)
-    return _Prepared(layout, known, policy, findings, broken_tables)
-
-
-def _judge(batch: list[_Prepared]) -> list[FileResult]:
-    """Frame, match, validate and judge the rosters of one policy together; one result per
-    file."""
-    import numpy as np
-
-    from checker import normalise, schema
-    from checker.judge import assess_meetings, attribute_unread_rows, unjudged_meetings
-    from checker.reading import affiliation_findings, reading_dict, sheet_findings
-    from checker.rules import RosterFile, judge_file, judge_meeting
-
-    policy = batch[0].policy
-    # The profile may add local platform names and titles: read the cells with its words.
-    words = policy.vocabulary
-    roster = normalise.build_roster([p.layout for p in batch])
-    frame = roster.frame
-    files = frame["file"].to_numpy(dtype=np.int64)
-    normalise.apply_outside_cells(roster, words, [p.known.period for p in batch])
-
-    # A file that names no period gets the month most of its dates fall in.
-    parsed = normalise.parse_dates(frame)
-    for position, prepared in enumerate(batch):
-        if prepared.known.period is None:
-            inferred = meta.infer_period(parsed.months(files == position))
-            if inferred:
-                prepared.known = replace(prepared.known, period=inferred, period_source="dates")
-    normalise.apply_dates(frame, parsed, [p.known.period for p in batch])
-    normalise.apply_vocabulary(roster, words, [bool(p.known.template_version) for p in batch])
-
-    broken: set[int] = set()
-    offset = 0
-    for prepared in batch:
-        broken |= {t + offset for t in prepared.broken_tables}
-        offset += len(prepared.layout.tables)
-    in_broken = frame["table"].isin(broken)
-    checked = schema.validate(roster, words, policy.severity, rows=~in_broken)
-    rejected = in_broken | frame.index.isin(checked.rejected)
-    used = frame.index[~rejected]
-    used_per_file = np.bincount(files[~rejected.to_numpy()], minlength=len(batch))
-    rejected_per_file = np.bincount(files[rejected.to_numpy()], minlength=len(batch))
-
-    by_file: dict[int, list[Assessment]] = {}
-    unread = frame.index[rejected & ~in_broken]
-    assessed, attributed = attribute_unread_rows(assess_meetings(roster, used, policy), roster,
-                                                 unread)  # fmt: skip
-    for assessment in assessed:
-        by_file.setdefault(assessment.file, []).append(assessment)
-    unjudged: dict[int, list[Meeting]] = {}
-    numbered = {file: len(found) for file, found in by_file.items()}
-    for file, meeting in unjudged_meetings(roster, unread.difference(attributed), numbered):
-        unjudged.setdefault(file, []).append(meeting)
-    used_rows = frame.loc[used, ["file", "sheet", "row", "meeting"]]
-
-    results = []
-    offset = 0
-    for position, prepared in enumerate(batch):
-        assessments = by_file.get(position, [])
-        findings = prepared.findings + checked.findings.get(position, [])
-        layout, known = prepared.layout, prepared.known
-        findings += sheet_findings(layout, words, policy.severity)
-        findings += affiliation_findings(roster, layout.tables, offset, words, policy.severity)
-        reading = reading_dict(layout, roster, offset)
-        offset += len(layout.tables)
-        for assessment in assessments:
-            findings += judge_meeting(assessment, policy)
-        findings += judge_file(RosterFile(
-            policy, assessments, mission=known.mission, mission_source=known.mission_source,
-            period=known.period, template_version=known.template_version,
-            sheet=layout.tables[0].sheet, empty=layout.rows_read - layout.rows_skipped == 0,
-            usable=not prepared.broken_tables,
-        ))  # fmt: skip
-
-        meetings = tuple(a.meeting for a in assessments) + tuple(unjudged.get(position, []))
-        if any(f.meeting_id is None and f.row is not None for f in findings):
-            mine = used_rows[used_rows["file"] == position]
-            findings = _place_in_meetings(findings, mine, assessments)
-        findings = [f for f in findings if policy.enabled(f.code)]
-        findings = policy.waive(findings, meetings, known.period)
-        findings.sort(key=Finding.sort_key)
-        results.append(FileResult(
-            path=_display_path(layout.path),
-            mission=known.mission,
-            period=known.period,
-            rows=RowCounts(
-                read=layout.rows_read,
-                used=int(used_per_file[position]),
-                skipped=layout.rows_skipped,
-                rejected=int(rejected_per_file[position]),
-            ),
-            meetings=meetings,
-            findings=tuple(findings),
-            profile=policy.name,
-            profile_path=_display_path(Path(policy.sources[0])) if policy.sources else None,
-            sheets=tuple(dict.fromkeys(t.sheet for t in layout.tables)),
-            tables=tuple(dict.fromkeys((t.sheet, t.header_row) for t in layout.tables)),
-            extra={"reading": reading},
-        ))  # fmt: skip
-    return results

@@ -99,4 +99,4 @@ def apply(report: Report, accepted: Counter[Fingerprint]) -> Report:
                 finding = replace(finding, baseline=True)
             findings.append(finding)
         results.append(replace(result, findings=tuple(findings)))
-    return Report(tuple(results))
+    return Report(tuple(results), lang=report.lang)

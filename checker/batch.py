@@ -1,6 +1,6 @@
 """Many roster files in one run: read in parallel, judged in batches, reported in input order.
 
-A run has two stages (see checker.api). Worker processes read the files and lay out their
+A run has two stages (see checker.pipeline). Worker processes read the files and lay out their
 roster tables (stage one: calamine's native parsing, the part that can crash or exhaust a
 process, and most of the CPU); this process judges the laid-out files a batch at a time
 (stage two: pandas and pandera, vectorised over the batch).
@@ -25,7 +25,7 @@ import pickle
 import sys
 import threading
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -37,12 +37,8 @@ from checker.interrupt import Interrupted
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
 
-    from checker.api import CheckOptions
     from checker.layout import Headers, Layout, Unlaid
-
-# Called with the path of each file once it is checked (in input order) and the number of
-# files in the run, e.g. to move a progress bar.
-Progress = Callable[[Path, int], None]
+    from checker.pipeline import CheckOptions
 
 # Below this many files a pool costs more than it saves: forking the workers, sending the
 # results back and joining them takes longer than checking the files one after the other.
@@ -69,37 +65,28 @@ def default_jobs() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def check_files(
-    files: Sequence[Path],
-    options: CheckOptions,
-    jobs: int | None = 1,
-    progress: Progress | None = None,
-) -> list[FileResult]:
-    """Check every file, reading with up to `jobs` processes (None: one per core); results
-    in order."""
-    from checker import api
-
-    report = (lambda path: progress(path, len(files))) if progress is not None else None
-    workers = min(jobs or default_jobs(), len(files) // MIN_FILES_PER_WORKER)
-    if workers <= 1:
-        return api.check_files(files, options, progress=report)
-    return _check_in_pool(files, options, workers, report)
+def workers_for(files: int, jobs: int | None) -> int:
+    """How many processes should read `files` files with `jobs` allowed (None: one per
+    core): 1 means no pool at all."""
+    return max(1, min(jobs or default_jobs(), files // MIN_FILES_PER_WORKER))
 
 
-def _check_in_pool(
+def check_in_pool(
     files: Sequence[Path],
     options: CheckOptions,
     workers: int,
-    progress: Callable[[Path], None] | None,
-) -> list[FileResult]:
-    from checker import api
+    progress: Callable[[Path], None] | None = None,
+) -> Generator[FileResult, None, None]:
+    """Stage one in `workers` processes, stage two here; each file's result, in order, as
+    its chunk is judged. Closing the iterator early stops the workers."""
+    from checker import pipeline
 
     headers = _warm_up_readers().with_user(dict(options.columns))
     with _Readers(files, headers, workers) as readers:
         from checker.vocabulary import default_vocabulary
 
         _warm_up_judging()  # while the workers read
-        return api.judge_in_batches(readers, options, default_vocabulary(), progress)
+        yield from pipeline.judge_in_batches(readers, options, default_vocabulary(), progress)
 
 
 def _lay_out_chunk(paths: Sequence[Path], headers: Headers) -> bytes:
@@ -272,8 +259,7 @@ def _warm_up_readers() -> Headers:
 
 def _warm_up_judging() -> None:
     """Import stage two (pandas, pandera) and load the rules: in this process only."""
-    from checker import judge, normalise, schema  # noqa: F401
-    from checker.rules import load_rules
+    from checker import pipeline
 
-    load_rules()
+    pipeline.warm_up()
     gc.freeze()  # the libraries' objects: no collection needs to scan them again

@@ -8,7 +8,7 @@ from __future__ import annotations
 import enum
 import functools
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = 1
 TOOL_NAME = "roster-check"
 TOOL_VERSION = "0.1.0"
+
+
+# --fail-on: the severity at or above which a finding fails the run, or never.
+FAIL_ON = ("error", "warning", "info", "never")
 
 
 class Severity(enum.IntEnum):
@@ -366,31 +370,86 @@ class Report:
 
     def worst_severity(self) -> Severity | None:
         """Of the findings that can fail a run: neither waived nor accepted in a baseline."""
-        active = [f.severity for f in self.findings() if not (f.waived or f.baseline)]
-        return max(active) if active else None
+        return Tally.of(self.results).worst
 
     def summary(self) -> dict[str, Any]:
-        statuses = Counter(r.status for r in self.results)
-        verdicts: Counter[str] = Counter()
-        for r in self.results:
-            verdicts.update(r.verdict_counts())
-        # A waived meeting is not assessed, in the run's rate as in each file's.
-        waived = sum(len(r.waived_meetings()) for r in self.results)
-        return {
-            "files": len(self.results),
-            "compliant": statuses["compliant"],
-            "non_compliant": statuses["non_compliant"],
-            "invalid": statuses["invalid"],
-            "unreadable": statuses["unreadable"],
-            "meetings": sum(verdicts.values()),
-            "compliance_rate": compliance_rate(verdicts, waived),
-        }
+        return Tally.of(self.results).summary()
 
     def to_dict(self) -> dict[str, Any]:
+        return document(self.lang, [r.to_dict() for r in self.results], self.summary())
+
+
+def document(lang: str, results: Any, summary: Any) -> dict[str, Any]:
+    """The report as CONTRACT.md describes it, around its results and summary."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": TOOL_NAME, "version": TOOL_VERSION},
+        "lang": lang,
+        "results": results,
+        "summary": summary,
+    }
+
+
+class Tally:
+    """A run's totals, counted as its results go by: what the summary and the exit status
+    need, without keeping the results."""
+
+    def __init__(self) -> None:
+        self.statuses: Counter[str] = Counter()
+        self.verdicts: Counter[str] = Counter()
+        self.waived = 0  # meetings a waiver accepts: not assessed, in the run's rate as in a file's
+        self.worst: Severity | None = None  # of the findings neither waived nor accepted
+
+    @classmethod
+    def of(cls, results: Iterable[FileResult]) -> Tally:
+        tally = cls()
+        for result in results:
+            tally.add(result)
+        return tally
+
+    def add(self, result: FileResult) -> None:
+        self.statuses[result.status] += 1
+        self.verdicts.update(result.verdict_counts())
+        self.waived += len(result.waived_meetings())
+        for finding in result.findings:
+            active = not (finding.waived or finding.baseline)
+            if active and (self.worst is None or finding.severity > self.worst):
+                self.worst = finding.severity
+
+    def counting(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
+        """The results, each counted as it passes."""
+        for result in results:
+            self.add(result)
+            yield result
+
+    def summary(self) -> dict[str, Any]:
         return {
-            "schema_version": SCHEMA_VERSION,
-            "tool": {"name": TOOL_NAME, "version": TOOL_VERSION},
-            "lang": self.lang,
-            "results": [r.to_dict() for r in self.results],
-            "summary": self.summary(),
+            "files": self.statuses.total(),
+            "compliant": self.statuses["compliant"],
+            "non_compliant": self.statuses["non_compliant"],
+            "invalid": self.statuses["invalid"],
+            "unreadable": self.statuses["unreadable"],
+            "meetings": sum(self.verdicts.values()),
+            "compliance_rate": compliance_rate(self.verdicts, self.waived),
         }
+
+
+class ResultStream:
+    """A run's results as they come, each as Report.to_dict() gives it, and the summary
+    once they have all come: what a reporter that writes each result as it comes (text, JSON,
+    SARIF, JUnit, CSV) reads, so that a run of thousands of files holds none of them."""
+
+    def __init__(
+        self, results: Iterable[dict[str, Any]], lang: str, summary: Callable[[], dict[str, Any]]
+    ) -> None:
+        self.results = results
+        self.lang = lang
+        self.summary = summary
+
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> ResultStream:
+        """The results of a whole report's to_dict()."""
+        return cls(data["results"], data.get("lang", "en"), lambda: data["summary"])
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return iter(self.results)

@@ -23,12 +23,9 @@ from typing import Any
 
 from checker.dates import MONTHS, parse_date
 from checker.reader import SheetGrid
+from checker.sheetnames import METADATA_SHEETS as METADATA_SHEETS  # for checker.layout
 from checker.text import fold
 
-METADATA_SHEETS = frozenset(
-    fold(n) for n in ["Metadata", "Meta data", "Info", "Information", "Informations", "Información",
-                      "Cover", "Cover page", "Métadonnées", "Metadatos", "Portada", "Page de garde"]
-)  # fmt: skip
 _MISSION_LABELS = frozenset(
     fold(n) for n in ["Mission", "Mission code", "IOM mission", "Country office", "Misión",
                       "Código de misión", "Code mission"]
@@ -41,10 +38,6 @@ _PERIOD = re.compile(r"^((?:19|20)\d{2})(?:[-/.](0?[1-9]|1[0-2]))?$")
 _MISSION = re.compile(r"^[A-Za-z]{2,4}$")
 _TEMPLATE_LABELS = frozenset({fold("Template version"), fold("Version du modèle"),
                               fold("Versión de la plantilla")})  # fmt: skip
-
-
-def is_metadata_sheet(name: str) -> bool:
-    return fold(name) in METADATA_SHEETS
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,6 @@ Every problem is a ConfigError "file:line: key: what is wrong", which the CLI tu
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -32,51 +31,22 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from checker.config import ConfigError, Source, load_source, schemas_dir
 from checker.findings import Severity
 from checker.policy import Designation, Policy, Waiver
+from checker.profile_folder import (  # noqa: F401  (the names profile.py has always offered)
+    ENV_PROFILES,
+    MISSION_CODE,
+    ProfilesFolder,
+    find_mission_profile,
+    profiles_folder,
+)
 from checker.vocabulary import PlatformRule, Vocabulary, fold
 
 GENERIC = "generic"
 PLATFORM_CODE = re.compile(r"^[A-Z][A-Z0-9_]{1,15}$")
-MISSION_CODE = re.compile(r"^[A-Z]{2,4}$")
-
-# A folder of profiles for every run of this user or job (after --profiles, before the
-# project's settings).
-ENV_PROFILES = "ROSTER_CHECK_PROFILES"
 
 
 def examples_dir() -> Path:
     """The bundled example profiles: never chosen for a mission unless a folder names them."""
     return schemas_dir() / "profiles" / "examples"
-
-
-@dataclass(frozen=True)
-class ProfilesFolder:
-    """Where a mission's profile is looked for, and who said so (for messages)."""
-
-    path: Path | None
-    origin: str  # "--profiles", "ROSTER_CHECK_PROFILES", a settings file, or "" for none
-
-
-def profiles_folder(given: Path | None = None, start: Path | None = None) -> ProfilesFolder:
-    """--profiles DIR, else $ROSTER_CHECK_PROFILES, else `profiles` in the nearest
-    roster-check.toml or pyproject.toml [tool.roster-check] from `start` (a roster's folder,
-    default the working folder) upward; else none. A folder that does not exist is a
-    ConfigError: a typo must not quietly judge every roster with the generic table."""
-    from checker.config import find_project_settings
-
-    if given is not None:
-        if not given.is_dir():
-            raise ConfigError(f"--profiles: {given} is not a folder")
-        return ProfilesFolder(given, "--profiles")
-    env = os.environ.get(ENV_PROFILES, "").strip()
-    if env:
-        folder = Path(env).expanduser()
-        if not folder.is_dir():
-            raise ConfigError(f"{ENV_PROFILES}: {env!r} is not a folder")
-        return ProfilesFolder(folder, ENV_PROFILES)
-    settings = find_project_settings(start if start is not None else Path.cwd())
-    if settings is not None and settings.profiles is not None:
-        return ProfilesFolder(settings.profiles, str(settings.path))
-    return ProfilesFolder(None, "")
 
 
 # ---------------------------------------------------------------- the file's model
@@ -212,14 +182,6 @@ def load_profile(path: Path, vocabulary: Vocabulary) -> Policy:
         _check_and_merge(profile, source, effective, vocabulary)
     own, own_source = chain[0]
     return _policy(own, own_source, effective, vocabulary, [s.path for _, s in chain])
-
-
-def find_mission_profile(mission: str | None, folder: Path | None) -> Path | None:
-    """<MISSION>.yaml in the folder of profiles, when there is one."""
-    if not mission or folder is None or not MISSION_CODE.match(mission):
-        return None
-    path = folder / f"{mission}.yaml"
-    return path if path.is_file() else None
 
 
 def profile_language(path: Path) -> str | None:
@@ -476,7 +438,7 @@ def _policy(
             inactive.add(code)
         if settings.level is not None:
             levels[code] = settings.level
-            vocabulary.platform_levels[code] = settings.level
+            vocabulary.set_platform_level(code, settings.level)
         if settings.expected_per_month:
             expected[code] = settings.expected_per_month
         if code == "CLUSTER" and settings.sectors is not None:
@@ -486,6 +448,7 @@ def _policy(
         vocabulary.add_platform_alias(alias, code)
     for alias, role in effective.title_aliases.items():
         vocabulary.add_title_alias(alias, role)
+    vocabulary.seal()
 
     severities = {
         code: Severity.parse(s.severity) for code, s in effective.rules.items() if s.severity

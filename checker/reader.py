@@ -542,7 +542,7 @@ def _read_calamine(path: Path, kind: str | None = None) -> Workbook:
         else:
             with path.open("rb") as handle:
                 book = calamine.CalamineWorkbook.from_filelike(handle)
-        from checker.metadata import is_metadata_sheet
+        from checker.sheetnames import is_metadata_sheet
 
         sheets: list[SheetGrid] = []
         hidden_metadata: list[SheetGrid] = []

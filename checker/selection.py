@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from checker.findings import Report
+from checker.findings import FileResult, Report
 
 
 class SelectionError(ValueError):
@@ -48,10 +48,13 @@ class Selection:
     def apply(self, report: Report) -> Report:
         if not (self.select or self.ignore):
             return report
-        return Report(tuple(
-            replace(result, findings=tuple(f for f in result.findings if self.wants(f.code)))
-            for result in report.results
-        ))  # fmt: skip
+        return Report(tuple(self.apply_to(r) for r in report.results), lang=report.lang)
+
+    def apply_to(self, result: FileResult) -> FileResult:
+        """One file's result with the codes left out dropped."""
+        if not (self.select or self.ignore):
+            return result
+        return replace(result, findings=tuple(f for f in result.findings if self.wants(f.code)))
 
 
 def _longest(code: str, prefixes: tuple[str, ...]) -> int:

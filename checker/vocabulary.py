@@ -257,6 +257,10 @@ class PlatformMatch:
     sector: str | None
 
 
+# Cell texts remembered per vocabulary: a batch's names, places and titles many times over.
+MEMO_SIZE = 200_000
+
+
 def _memoised(
     method: Callable[[Vocabulary, object], Result],
 ) -> Callable[[Vocabulary, object], Result]:
@@ -270,6 +274,8 @@ def _memoised(
             return cast(Result, self._memo[key])
         except KeyError:
             result = method(self, text)
+            if len(self._memo) >= MEMO_SIZE:  # bounded: a run of thousands of rosters
+                self._memo.clear()
             self._memo[key] = result
             return result
         except TypeError:  # an unhashable cell value
@@ -279,7 +285,9 @@ def _memoised(
 
 
 class Vocabulary:
-    """Lookups built once from the data files (and later extended by a profile)."""
+    """Lookups built once from the data files, then never changed: a profile extends a
+    copy of its own (copy → add_… → seal) before anything reads it. Caches keyed on a
+    vocabulary (its memo, the schema built from it, loaded profiles) rely on this."""
 
     def __init__(
         self,
@@ -354,6 +362,7 @@ class Vocabulary:
 
         # The level a meeting is at when its level cell is blank (profiles set it per platform).
         self.platform_levels: dict[str, str] = {}
+        self._sealed = True
 
     # -- extension by profiles --------------------------------------------------------
     def copy(self) -> Vocabulary:
@@ -368,21 +377,36 @@ class Vocabulary:
         twin._role_keys = list(self._role_keys)
         twin._role_display = dict(self._role_display)
         twin._aliases_of = {role: list(aliases) for role, aliases in self._aliases_of.items()}
+        twin._sealed = False
         return twin
+
+    def seal(self) -> None:
+        """The profile has extended this copy: from now on it is only read."""
+        self._sealed = True
+
+    def _extending(self) -> None:
+        if self._sealed:
+            raise RuntimeError("a vocabulary is extended only by the profile building its copy")
+        self._memo.clear()
 
     def add_platform(self, code: str, name: str) -> None:
         """A platform of one country only (e.g. an Area Humanitarian Team)."""
+        self._extending()
         self.platform_names[code] = name
         self.add_platform_alias(code, code)
         self.add_platform_alias(name, code)
 
+    def set_platform_level(self, code: str, level: str) -> None:
+        self._extending()
+        self.platform_levels[code] = level
+
     def add_platform_alias(self, alias: str, code: str) -> None:
-        self._memo.clear()
+        self._extending()
         self._platforms[fold(alias)] = code
         self._platform_display.setdefault(fold(alias), alias)
 
     def add_title_alias(self, alias: str, role: str) -> None:
-        self._memo.clear()
+        self._extending()
         self._roles[fold(alias)] = role
         self._aliases_of.setdefault(role, []).append(fold(alias))
         self._role_keys = sorted(self._roles, key=len, reverse=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from checker import api
+from checker import pipeline
 from checker.api import CheckOptions, check_file, check_files, collect_files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,20 +17,20 @@ def test_together_equals_alone():
     together = check_files(EVERY_FILE)
     alone = [check_file(path) for path in EVERY_FILE]
     assert [r.to_dict() for r in together] == [r.to_dict() for r in alone]
-    assert [r.path for r in together] == [api._display_path(p) for p in EVERY_FILE]
+    assert [r.path for r in together] == [pipeline._display_path(p) for p in EVERY_FILE]
 
 
 def test_chunks_do_not_change_results(monkeypatch):
     whole = [r.to_dict() for r in check_files(EVERY_FILE)]
-    monkeypatch.setattr(api, "CHUNK", 3)
+    monkeypatch.setattr(pipeline, "CHUNK", 3)
     assert [r.to_dict() for r in check_files(EVERY_FILE)] == whole
     # A chunk also closes once it holds enough cells (big workbooks are not all held at once).
-    monkeypatch.setattr(api, "CHUNK", 64)
-    monkeypatch.setattr(api, "CHUNK_CELLS", 500)
+    monkeypatch.setattr(pipeline, "CHUNK", 64)
+    monkeypatch.setattr(pipeline, "CHUNK_CELLS", 500)
     sizes: list[int] = []
-    real = api.judge_layouts
+    real = pipeline.judge_layouts
     monkeypatch.setattr(
-        api, "judge_layouts", lambda items, *a: sizes.append(len(items)) or real(items, *a)
+        pipeline, "judge_layouts", lambda items, *a: sizes.append(len(items)) or real(items, *a)
     )
     assert [r.to_dict() for r in check_files(EVERY_FILE)] == whole
     assert len(sizes) > 2 and max(sizes) < len(EVERY_FILE)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from checker import api, batch, layout
+from checker import api, batch, layout, pipeline
 from checker.api import CheckOptions, check_paths, collect_files
 from checker.cli import main
 
@@ -65,7 +65,7 @@ def test_every_file_is_checked_and_the_run_fails_on_the_broken_ones(folder, para
 
 def test_results_come_in_the_stable_order_of_the_folder(folder, parallel_json):
     _, report = parallel_json
-    expected = [api._display_path(p) for p in sorted(folder.rglob("*.xlsx"))]
+    expected = [pipeline._display_path(p) for p in sorted(folder.rglob("*.xlsx"))]
     assert [r["path"] for r in report["results"]] == expected
 
 
@@ -145,12 +145,12 @@ def test_progress_is_called_once_per_file_with_the_total(folder):
                                                          (200, None, None)])  # fmt: skip
 def test_small_batches_are_checked_without_a_pool(n_files, jobs, workers, monkeypatch):
     started: list[int] = []
-    monkeypatch.setattr(batch, "_check_in_pool",
+    monkeypatch.setattr(batch, "check_in_pool",
                         lambda files, options, w, progress: started.append(w) or [])  # fmt: skip
 
-    monkeypatch.setattr(api, "check_files", lambda *args, **kwargs: [])
+    monkeypatch.setattr(pipeline, "check_in_process", lambda *args, **kwargs: [])
     monkeypatch.setattr(batch, "default_jobs", lambda: 2)
-    batch.check_files([Path(f"{i}.xlsx") for i in range(n_files)], CheckOptions(), jobs)
+    api.check_files([Path(f"{i}.xlsx") for i in range(n_files)], CheckOptions(), jobs)
     assert started == ([] if workers == 1 else [workers or 2])
 
 

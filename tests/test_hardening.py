@@ -296,7 +296,7 @@ def test_colour_follows_no_color_and_the_option(tmp_path, monkeypatch):
     _, out, _ = run("check", SAMPLE, "--color", "never")
     assert "\x1b[" not in out
     monkeypatch.setenv("NO_COLOR", "1")
-    from checker.cli import _use_color
+    from checker.output import use_color as _use_color
 
     class Tty:
         def isatty(self) -> bool:
@@ -382,9 +382,10 @@ def test_a_full_disk_is_said_so_without_a_traceback(tmp_path):
         pytest.skip("no /dev/full")
     from openpyxl import Workbook
 
-    # /dev/full fails every write with ENOSPC: the workbook path of the CLI wording
-    from checker.cli import _environment_error
     from checker.files import save_workbook
+
+    # /dev/full fails every write with ENOSPC: the workbook path of the CLI wording
+    from checker.output import environment_error as _environment_error
 
     try:
         with open("/dev/full", "wb") as stream:

@@ -424,3 +424,24 @@ def test_rules_lists_c306_with_its_documentation() -> None:
     block = result.stdout.split("\nC306  ")[1].split("\nC307  ")[0]
     assert block.startswith("platform-not-recorded  [warning]\n    A platform the profile expects")
     assert "Passes:" in block and "Fails:" in block
+
+
+def test_loaded_profiles_are_kept_by_file_version_and_a_few_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from checker import pipeline
+    from checker.api import CheckOptions, select_policy
+
+    monkeypatch.setattr(pipeline, "PROFILES_KEPT", 2)
+    monkeypatch.setattr(pipeline, "_PROFILES", type(pipeline._PROFILES)())
+    words = default_vocabulary()
+    paths = [write_profile(tmp_path / f"{code}.yaml", f"mission: {code}\nextends: generic\n")
+             for code in ("AAA", "BBB", "CCC")]  # fmt: skip
+    first = select_policy(CheckOptions(profile=paths[0]), None, words)
+    assert select_policy(CheckOptions(profile=paths[0]), None, words) is first
+    for path in paths[1:]:
+        select_policy(CheckOptions(profile=path), None, words)
+    assert len(pipeline._PROFILES) == 2
+    assert select_policy(CheckOptions(profile=paths[0]), None, words) is not first
+    paths[1].write_text("mission: BBB\nextends: generic\n# changed\n", encoding="utf-8")
+    assert select_policy(CheckOptions(profile=paths[1]), None, words).name == "BBB"

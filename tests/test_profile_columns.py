@@ -81,15 +81,15 @@ def test_column_option_reaches_the_check_options(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[CheckOptions] = []
-    import checker.api
+    import checker.run
 
-    real = checker.api.check_paths
+    real = checker.run.check_each
 
-    def spy(paths, options=None, jobs=1, progress=None):  # type: ignore[no-untyped-def]
+    def spy(files, options=None, jobs=1, progress=None, **more):  # type: ignore[no-untyped-def]
         seen.append(options)
-        return real(paths, options, jobs, progress)
+        return real(files, options, jobs, progress, **more)
 
-    monkeypatch.setattr(checker.api, "check_paths", spy)
+    monkeypatch.setattr(checker.run, "check_each", spy)
     roster = _roster(tmp_path)
     plain = run("check", roster)
     given = run("check", roster, "--column", 'organization=Agency/Organisation',

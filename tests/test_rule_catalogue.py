@@ -105,4 +105,4 @@ def test_a_rule_error_is_never_a_finding_on_a_roster() -> None:
     from checker.config import ConfigError
 
     assert issubclass(RuleError, ConfigError)
-    assert re.search(r"except ConfigError:\s+raise", (ROOT / "checker" / "api.py").read_text())
+    assert re.search(r"except ConfigError:\s+raise", (ROOT / "checker" / "pipeline.py").read_text())

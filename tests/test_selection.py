@@ -178,3 +178,12 @@ def test_an_unreadable_baseline_exits_2_with_one_line(workdir, content, message)
     code, _, err = run("check", str(ETH), "--baseline", "baseline.json")
     assert code == 2
     assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_selection_and_baseline_keep_the_reports_language(workdir):
+    roster = write_roster(workdir / "NER_2026-10.xlsx", MONTH)
+    _, selected, _ = run("check", roster.name, "--select", "C3", "--lang", "fr", "--format",
+                         "json")  # fmt: skip
+    _, accepted, _ = run("check", roster.name, "--write-baseline", "baseline.json", "--lang",
+                         "fr", "--format", "json")  # fmt: skip
+    assert (selected["lang"], accepted["lang"]) == ("fr", "fr")

@@ -111,3 +111,27 @@ def test_two_platforms_or_none_is_not_a_match(text):
                                              ("nivel subnacional", "subnational")])  # fmt: skip
 def test_levels_with_the_word_level(text, level):
     assert V.level(text) == level
+
+
+def test_a_vocabulary_is_read_only_once_built():
+    shared = default_vocabulary()
+    with pytest.raises(RuntimeError):
+        shared.add_platform_alias("Equipe humanitaire", "HCT")
+    copy = shared.copy()  # what a profile extends
+    copy.add_platform_alias("Equipe humanitaire", "HCT")
+    copy.seal()
+    assert copy.platform("Equipe humanitaire").platform == "HCT"
+    assert shared.platform("Equipe humanitaire") is None
+    with pytest.raises(RuntimeError):
+        copy.set_platform_level("HCT", "subnational")
+
+
+def test_the_memo_of_cell_texts_is_bounded(monkeypatch):
+    from checker import vocabulary as module
+
+    words = module.default_vocabulary().copy()
+    monkeypatch.setattr(module, "MEMO_SIZE", 10)
+    for i in range(25):
+        words.key(f"name {i}")
+    assert len(words._memo) <= 10
+    assert words.key("Name 3") == "name 3"

@@ -1,5 +1,7 @@
 """`roster-check report` from parsed options to files written: the CLI parses, this runs.
 
+run_report         the whole run: checks of the options, then the steps below
+
 check_for_report   the files checked as `check` would (with --mission / --mission-map)
 aggregate          their results → Summary
 write_report       Summary → one file (html, xlsx, md, json, pdf)
@@ -14,15 +16,18 @@ import subprocess
 import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from checker.output import CommandError
 from checker.report.placement import mission_of
 
 PDF_TIMEOUT = 120
 
 
-class ReportError(Exception):
+class ReportError(CommandError):
     """A report that cannot be made as asked: one line for the person, exit 2."""
 
 
@@ -33,8 +38,7 @@ def check_for_report(
 ) -> list[dict[str, Any]]:  # fmt: skip
     """Each file's JSON result, in the order of `files`. A file the map places is checked with
     that mission (its profile applies), as `check --mission` would; the others as `check`."""
-    from checker.api import CheckOptions
-    from checker.batch import check_files
+    from checker.api import CheckOptions, check_files
 
     groups: dict[str | None, list[int]] = defaultdict(list)
     for i, path in enumerate(files):
@@ -172,3 +176,132 @@ def mission_language(
 
     path = profile or find_mission_profile(mission, profiles_folder(profiles).path)
     return profile_language(path) if path is not None else None
+
+
+@dataclass(frozen=True)
+class ReportRun:
+    """What `roster-check report` is asked to do (its options, parsed)."""
+
+    paths: tuple[Path, ...] = ()
+    db: str | None = None
+    period_range: tuple[str, str] | None = None
+    group_by: str = "mission"
+    regions: Path | None = None
+    output_format: str | None = None
+    output: Path | None = None
+    per_mission: Path | None = None
+    lang: str = "en"
+    mission: str | None = None
+    missions: str | None = None
+    mission_map: Path | None = None
+    anonymise: bool = False
+    jobs: int | None = None
+    profile: Path | None = None
+    profiles: Path | None = None
+
+
+def run_report(
+    run: ReportRun, echo: Callable[[str], None],
+    progress: Callable[[], AbstractContextManager[Any]] = lambda: nullcontext(None),
+) -> None:  # fmt: skip
+    """Check the rosters (or read the store), aggregate and write the report; `echo` says
+    what was written. Raises ReportError, OutputError or ConfigError (exit 2)."""
+    from checker.api import collect_files
+    from checker.files import atomic_write
+    from checker.output import environment_error, refuse_overwriting_inputs
+    from checker.report import ReportOptions, aggregate, format_for
+    from checker.report.collect import submissions_of
+    from checker.report.placement import load_mission_map, mission_code, mission_list
+    from checker.report.regions import load_regions
+    from checker.vocabulary import default_vocabulary
+
+    paths, output, email_dir, lang = run.paths, run.output, run.per_mission, run.lang
+    if bool(paths) == bool(run.db):
+        raise ReportError("give the rosters to report on (PATH...) or --db URL, not both")
+    for path in paths:
+        if not path.exists():
+            raise ReportError(f"{path}: no such file or folder")
+    if output is None and email_dir is None:
+        raise ReportError("say where to write the report: -o FILE (or --per-mission DIR)")
+    if run.group_by == "region" and run.regions is None:
+        raise ReportError("--group-by region needs --regions FILE (mission → regional office)")
+    fmt = format_for(output, run.output_format) if output is not None else None
+    if fmt == "email":
+        assert output is not None
+        email_dir, output = output, None
+    for target in (output, email_dir):
+        if target is not None and not target.resolve().parent.is_dir():
+            raise ReportError(f"{target}: the folder {target.resolve().parent} does not exist")
+    if fmt == "pdf" and chromium() is None:
+        raise ReportError(f"{output}: cannot write a PDF here: no Chromium is installed (set "
+                          "ROSTER_CHECK_CHROMIUM=/path/to/chromium, or write .html and print "
+                          "it from a browser)")  # fmt: skip
+    if email_dir is not None and email_dir.exists() and not email_dir.is_dir():
+        raise ReportError(f"{email_dir}: not a folder (the e-mail pages go into a folder)")
+    refuse_overwriting_inputs([output], [run.profile, run.regions, run.mission_map], paths)
+    mapping = load_regions(run.regions) if run.regions is not None else None
+    forced = mission_code(run.mission) if run.mission is not None else None
+    only = mission_list(run.missions) if run.missions is not None else None
+    patterns = load_mission_map(run.mission_map) if run.mission_map is not None else []
+    vocabulary = default_vocabulary()
+    if run.db is not None:
+        submissions = _stored_submissions(run.db)
+    else:
+        files = collect_files(paths)
+        if not files:
+            raise ReportError("no roster files (.xlsx, .xlsm, .xlsb, .ods, .xls, .csv) found in "
+                              + ", ".join(str(p) for p in paths))  # fmt: skip
+        with progress() as tick:
+            # The same parallel batch as `check --jobs`: a file that kills its worker is
+            # reported on that file, and the others are still checked.
+            results = check_for_report(files, run.profile, lang, run.jobs, tick, forced,
+                                       patterns, run.profiles)  # fmt: skip
+        submissions = submissions_of(files, results)
+
+    options = ReportOptions(
+        period=run.period_range, group_by=run.group_by, regions=mapping, anonymise=run.anonymise,
+        role_names=vocabulary.role_names, missions=only,
+    )  # fmt: skip
+    summary = aggregate(submissions, options)
+    try:
+        if output is not None and fmt is not None:
+            data = render_report(summary, fmt, lang)
+            with atomic_write(output, binary=True) as stream:
+                stream.write(data)
+        if email_dir is not None:
+            email_dir.mkdir(exist_ok=True)
+
+            def write(path: Path, data: bytes) -> None:
+                with atomic_write(path, binary=True) as stream:
+                    stream.write(data)
+
+            relocalise = None if run.db is not None else relocaliser(
+                files, submissions, options, lambda some, language: check_for_report(
+                    some, run.profile, language, run.jobs, None, forced, patterns,
+                    run.profiles))  # fmt: skip
+            pages = write_per_mission(summary, email_dir, lang, write, run.profile, run.profiles,
+                                      relocalise)  # fmt: skip
+            echo(f"roster-check: {len(pages) // 2} e-mail page(s) written to {email_dir}"
+                 if pages else "roster-check: no roster could be placed at a mission, so no "
+                 "e-mail page was written (see --mission and --mission-map)")  # fmt: skip
+    except OSError as exc:
+        raise ReportError(environment_error(output or email_dir, exc)) from None
+    total = summary.total
+    rate = "n/a" if total.compliance_rate is None else f"{total.compliance_rate:.1%}"
+    if output is not None:
+        echo(f"roster-check: {fmt} report written to {output}: {summary.period_label}, "
+             f"{summary.files['usable']} of {len(submissions)} files used, {total.assessed} "
+             f"meetings assessed, compliance {rate}")  # fmt: skip
+
+
+def _stored_submissions(db: str) -> list[Any]:
+    from checker.server.commands import report_inputs
+    from checker.server.store import StoreError
+
+    try:
+        found = report_inputs(db)
+    except StoreError as exc:
+        raise ReportError(str(exc)) from None
+    if not found:
+        raise ReportError("the store holds no results yet")
+    return found

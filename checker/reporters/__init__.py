@@ -1,6 +1,9 @@
 """Output formats. Each text module has `render(report, stream, color=False)`; all machine
-formats serialise `Report.to_dict()` so that no format re-derives data. A binary format (an
-Excel workbook) sets `BINARY = True` and has `write(report, path)` instead: it needs a file."""
+formats serialise `Report.to_dict()` so that no format re-derives data. A format that can write
+each file's result as it comes (text, JSON, SARIF, JUnit, CSV) also has `render_results(results,
+stream, color)`, which a run of thousands of files uses so as to hold none of them. A binary format
+(an Excel workbook) sets `BINARY = True` and has `write(report, path)` instead: it needs a
+file."""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
-from checker.findings import Report
+from checker.findings import Report, ResultStream
 from checker.messages import Catalogue
 
 FORMATS: dict[str, str] = {
@@ -31,6 +34,21 @@ class Reporter(Protocol):
 def reporter(name: str) -> Reporter:
     module: Reporter = import_module(FORMATS[name])
     return module
+
+
+class StreamingReporter(Protocol):
+    def render_results(
+        self, results: ResultStream, stream: TextIO, color: bool = False
+    ) -> None: ...
+
+
+def streaming_reporter(name: str) -> StreamingReporter | None:
+    """The format's module when it writes each result as it comes, else None."""
+    module = import_module(FORMATS[name])
+    if hasattr(module, "render_results"):
+        writer: StreamingReporter = module
+        return writer
+    return None
 
 
 # Characters a roster cell may hold that would act on a terminal, a CI log or a reader

@@ -16,7 +16,7 @@ import csv
 import re
 from typing import Any, TextIO
 
-from checker.findings import Report
+from checker.findings import Report, ResultStream
 from checker.reporters import accepted, printable
 
 COLUMNS = ("path", "mission", "period", "code", "rule", "severity", "sheet", "cell",
@@ -42,9 +42,13 @@ def neutralise(value: Any) -> str:
 
 
 def render(report: Report, stream: TextIO, color: bool = False) -> None:
+    render_results(ResultStream.of(report.to_dict()), stream)
+
+
+def render_results(results: ResultStream, stream: TextIO, color: bool = False) -> None:
     writer = csv.writer(stream, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(COLUMNS)
-    for result in report.to_dict()["results"]:
+    for result in results:
         for finding in result["findings"]:
             row = {**finding, "path": result["path"], "mission": result["mission"],
                    "period": result["period"], "accepted": accepted(finding)}  # fmt: skip

@@ -16,10 +16,12 @@ Valid against the Jenkins/Surefire junit-10.xsd (tests/schemas/).
 from __future__ import annotations
 
 import re
+import shutil
+import tempfile
 import xml.etree.ElementTree as ET
 from typing import Any, TextIO
 
-from checker.findings import Report, codes_of
+from checker.findings import Report, ResultStream, codes_of
 from checker.messages import Catalogue, catalogue
 from checker.reporters import accepted, printable, where
 
@@ -35,21 +37,38 @@ def _text(value: object) -> str:
 
 
 def render(report: Report, stream: TextIO, color: bool = False) -> None:
-    data = report.to_dict()
-    words = catalogue(data.get("lang", "en"))
-    suites = ET.Element("testsuites", name="roster-check")
+    render_results(ResultStream.of(report.to_dict()), stream)
+
+
+def render_results(results: ResultStream, stream: TextIO, color: bool = False) -> None:
+    # The root element carries the totals, known once every suite is made: the suites wait
+    # in a temporary file meanwhile, not in memory. Indented as ET.indent does the whole tree.
+    words = catalogue(results.lang)
     totals = {"tests": 0, "failures": 0, "errors": 0}
-    for result in data["results"]:
-        suite = _suite(result, words)
-        suites.append(suite)
-        for key in totals:
-            totals[key] += int(suite.get(key, "0"))
-    for key, value in totals.items():
-        suites.set(key, str(value))
-    ET.indent(suites)
-    stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    stream.write(ET.tostring(suites, encoding="unicode"))
+    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as suites:
+        for result in results:
+            suite = _suite(result, words)
+            for key in totals:
+                totals[key] += int(suite.get(key, "0"))
+            ET.indent(suite, level=1)
+            suites.write("\n  " + ET.tostring(suite, encoding="unicode"))
+        root = ET.Element("testsuites", name="roster-check")
+        for key, value in totals.items():
+            root.set(key, str(value))
+        stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        if not suites.tell():
+            stream.write(ET.tostring(root, encoding="unicode"))
+        else:
+            root.text = _SUITES
+            opening, _, closing = ET.tostring(root, encoding="unicode").partition(_SUITES)
+            stream.write(opening)
+            suites.seek(0)
+            shutil.copyfileobj(suites, stream)
+            stream.write("\n" + closing)
     stream.write("\n")
+
+
+_SUITES = "\x00"  # where the suites go between the root's tags: no XML text holds it
 
 
 def _suite(result: dict[str, Any], words: Catalogue) -> ET.Element:

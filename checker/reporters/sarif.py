@@ -21,22 +21,31 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from checker.baseline import fingerprint
-from checker.findings import TOOL_NAME, TOOL_VERSION, Report
+from checker.findings import TOOL_NAME, TOOL_VERSION, Report, ResultStream
 from checker.messages import Catalogue, catalogue
-from checker.reporters import accepted, json_safe, where
+from checker.reporters import accepted, jsonstream, where
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def render(report: Report, stream: TextIO, color: bool = False) -> None:
+    data = report.to_dict()
+    with_baseline = any(f.get("baseline") for r in data["results"] for f in r["findings"])
+    _write(ResultStream.of(data), stream, with_baseline)
+
+
+def render_results(results: ResultStream, stream: TextIO, color: bool = False) -> None:
+    """Each result as it comes, for a run with no baseline applied."""
+    _write(results, stream, with_baseline=False)
+
+
+def _write(results: ResultStream, stream: TextIO, with_baseline: bool) -> None:
     from checker.rules import documentation
 
-    data = report.to_dict()
-    words = catalogue(data.get("lang", "en"))
+    words = catalogue(results.lang)
     rules = documentation()
     index = {rule.code: i for i, rule in enumerate(rules)}
-    with_baseline = any(f.get("baseline") for r in data["results"] for f in r["findings"])
     run: dict[str, Any] = {
         "tool": {"driver": {
             "name": TOOL_NAME,
@@ -52,15 +61,15 @@ def render(report: Report, stream: TextIO, color: bool = False) -> None:
             } for rule in rules],
         }},
         "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
-        "results": [
-            _result(result, finding, index, with_baseline, words)
-            for result in data["results"] for finding in result["findings"]
-        ],
+        "results": jsonstream.ITEMS,
         "columnKind": "unicodeCodePoints",
     }  # fmt: skip
-    document = json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]},
-                          ensure_ascii=False, indent=2)  # fmt: skip
-    stream.write(json_safe(document))
+    found = (
+        _result(result, finding, index, with_baseline, words)
+        for result in results for finding in result["findings"]
+    )  # fmt: skip
+    jsonstream.dump({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, found, stream,
+                    indent=2)  # fmt: skip
     stream.write("\n")
 
 

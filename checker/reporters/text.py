@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from checker.findings import Report
+from checker.findings import Report, ResultStream
 from checker.messages import Catalogue, catalogue
 from checker.reporters import printable
 
@@ -25,12 +25,16 @@ def _style(text: str, color: bool, **kwargs: Any) -> str:
 
 
 def render(report: Report, stream: TextIO, color: bool = False) -> None:
-    data = report.to_dict()
-    words = catalogue(data.get("lang", "en"))
-    for result in data["results"]:
+    render_results(ResultStream.of(report.to_dict()), stream, color)
+
+
+def render_results(results: ResultStream, stream: TextIO, color: bool = False) -> None:
+    words = catalogue(results.lang)
+    waived = 0
+    for result in results:
         _file(result, stream, color, words)
-    total = data["summary"]
-    waived = sum(r["summary"]["waived"] for r in data["results"])
+        waived += result["summary"]["waived"]
+    total = results.summary()
     line = words.text("report", "total_line", files=total["files"],
                       compliant=total["compliant"], non_compliant=total["non_compliant"],
                       invalid=total["invalid"], unreadable=total["unreadable"],

@@ -1,0 +1,49 @@
+"""Formats written a result at a time give the very text they give for the whole report."""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import replace
+
+import pytest
+
+from checker.findings import Report, ResultStream, Tally
+from checker.reporters import FORMATS, json_safe, jsonstream, reporter, streaming_reporter
+
+STREAMED = sorted(name for name in FORMATS if streaming_reporter(name) is not None)
+
+
+def test_text_json_csv_junit_and_sarif_stream():
+    assert STREAMED == ["csv", "json", "junit", "sarif", "text"]
+
+
+@pytest.mark.parametrize("indent", [None, 2])
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_a_streamed_document_is_what_json_dumps_gives(indent, count):
+    items = [{"path": f"r{i}.xlsx", "nested": {"a": [1, {"b": "é\u202e"}], "c": []}}
+             for i in range(count)]  # fmt: skip
+    later = {"files": count, "rates": [0.5, None]}
+    document = {"head": {"x": [1, 2]}, "items": jsonstream.ITEMS, "later": jsonstream.LATER,
+                "tail": "end"}  # fmt: skip
+    whole = {**document, "items": items, "later": later}
+    out = io.StringIO()
+    jsonstream.dump(document, iter(items), out, indent, later=lambda: later)
+    assert out.getvalue() == json_safe(json.dumps(whole, ensure_ascii=False, indent=indent))
+
+
+@pytest.mark.parametrize("name", STREAMED)
+def test_results_as_they_come_give_the_whole_reports_text(name, report):
+    # A run writes as it goes only without a baseline (SARIF marks every result new or not).
+    report = Report(tuple(replace(r, findings=tuple(replace(f, baseline=False) for f in r.findings))
+                          for r in report.results), lang=report.lang)  # fmt: skip
+    whole, streamed = io.StringIO(), io.StringIO()
+    reporter(name).render(report, whole)
+    tally = Tally()
+    results = (r.to_dict() for r in tally.counting(iter(report.results)))
+    writer = streaming_reporter(name)
+    assert writer is not None
+    writer.render_results(ResultStream(results, report.lang, tally.summary), streamed)
+    assert streamed.getvalue() == whole.getvalue()
+    assert tally.summary() == report.summary()
+    assert tally.worst == report.worst_severity()
