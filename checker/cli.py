@@ -39,7 +39,13 @@ for command in (check, annotate, template, rules, profile, report, serve, db, us
     main.add_command(command)
 
 
+# The signal received, if any: an Interrupted raised inside a library's import or exception
+# handler may reach us as another exception (seen with SIGHUP while pydantic was importing).
+_received: list[int] = []
+
+
 def _interrupt(signum: int, frame: object) -> None:
+    _received.append(signum)
     raise Interrupted(signum)
 
 
@@ -71,6 +77,8 @@ def run() -> None:
     except BaseException as exc:
         if isinstance(exc, KeyboardInterrupt):
             _quiet_exit(130, "interrupted")
+        if _received:  # the signal, disguised on its way up: still a stop, not a failure
+            _quiet_exit(128 + _received[0], "interrupted" if _received[0] == 2 else "stopped")
         click.echo(f"roster-check: internal error: {type(exc).__name__}: {exc}", err=True)
         sys.exit(2)
 

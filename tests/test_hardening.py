@@ -467,6 +467,26 @@ def test_a_signal_stops_the_workers_and_exits_128_plus_its_number(tmp_path, sign
     assert sorted(p.name for p in tmp_path.iterdir()) == ["many"]  # no output, no temp file
 
 
+def test_a_signal_disguised_by_a_library_is_still_a_stop_not_an_internal_error():
+    """A signal landing while a library imports (pydantic, seen with SIGHUP) may come up as
+    another exception; the exit is still 128 + the signal, not 2 "internal error"."""
+    script = (
+        "import signal, checker.cli as cli\n"
+        "def command(**kwargs):\n"
+        "    try:\n"
+        "        cli._interrupt(signal.SIGHUP, None)\n"
+        "    except BaseException as exc:\n"
+        "        raise RuntimeError('a library wrapped it') from exc\n"
+        "cli.main = command\n"
+        "cli.run()\n"
+    )
+    process = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                             cwd=ROOT, check=False, timeout=60)  # fmt: skip
+    assert process.returncode == 129, process.stderr
+    assert "internal error" not in process.stderr
+    assert process.stderr.strip() == "roster-check: stopped"
+
+
 def test_piping_into_head_stops_quietly(tmp_path):
     folder = tmp_path / "many"
     folder.mkdir()
