@@ -20,6 +20,9 @@ from make_rosters import file_bytes, sources  # noqa: E402
 from roster_expected import EXPECTED, expected_json, expected_name, expected_record  # noqa: E402
 
 CASES = list(sources())
+# Damaged files are cut or rewritten from a workbook's bytes, which depend on the openpyxl that
+# wrote it; they were made with this version (the lowest-versions CI job has another).
+MADE_WITH_OPENPYXL = "3.1.5"
 
 
 def workbook_contents(data: bytes) -> list[Any]:
@@ -66,6 +69,8 @@ def test_committed_file_is_what_its_data_file_makes(source: Any, folder: Path) -
         assert read[0].keys() == read[1].keys()
         for name, frame in read[0].items():
             pd.testing.assert_frame_equal(frame, read[1][name])
+    elif source.format == "damaged" and openpyxl.__version__ != MADE_WITH_OPENPYXL:
+        pytest.skip(f"{source.file} was cut from bytes written by openpyxl {MADE_WITH_OPENPYXL}")
     else:
         assert committed == made
 
