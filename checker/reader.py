@@ -102,11 +102,13 @@ def read_workbook(path: Path) -> Workbook:
         if _is_encrypted(path):
             # Excel stores password-protected .xlsx files inside an OLE container.
             raise UnreadableRoster("E102", "password_protected_save")
+        _check_xls(path)
         return _read_calamine(path, "xls" if suffix != ".xls" else None)
     if head.startswith(_ZIP_MAGIC):
         kind = _check_zip(path)
         return _read_calamine(path, kind if kind != suffix.lstrip(".") else None)
     if suffix == ".xls" and head[:4] in _BIFF_STARTS:
+        _check_xls(path)
         return _read_calamine(path)  # an old BIFF file without an OLE container
     if _looks_like_text(head):
         if suffix in WORKBOOK_SUFFIXES:
@@ -468,6 +470,132 @@ def _xlsb_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[int
         elif kind in _XLSB_BLANKS and len(body) == 4 and kind == 1:
             col = int.from_bytes(body, "little") + 1
     return columns, rows
+
+
+# .xls (BIFF in an OLE compound file). calamine reads every sheet of an .xls file when it
+# opens it, each into a dense range from A1 to its farthest cell: an 8 KB file with a cell
+# at IV65536 on six sheets took 2.2 GB. So the cells' records are walked first, and the
+# sheets' extents are bounded one by one and in all.
+_BIFF_CELLS = frozenset({0x0001, 0x0002, 0x0003, 0x0004, 0x0005, 0x0006, 0x00D6, 0x00FD,
+                         0x0201, 0x0203, 0x0204, 0x0205, 0x0206, 0x0406, 0x027E})  # fmt: skip
+_BIFF_MULTI = frozenset({0x00BD, 0x00BE})  # MULRK, MULBLANK: row, first column … last column
+_BIFF_BOF = frozenset({0x0009, 0x0209, 0x0409, 0x0809})
+_BIFF_SHEET = 0x0085  # BOUNDSHEET: where a sheet's records start, and its name
+_OLE_END = 0xFFFFFFFA  # sector numbers from here on mark the end of a chain, or no sector
+
+
+def _check_xls(path: Path) -> None:
+    """E104 when an .xls file's sheets reach past the limits, measured from its records."""
+    with path.open("rb") as handle:
+        data = handle.read()  # at most MAX_FILE_BYTES
+    try:
+        stream = _ole_stream(data) if data.startswith(_OLE_MAGIC) else data
+    except (IndexError, ValueError):
+        return  # not a compound file we can follow: calamine says what is wrong with it
+    if stream is None:
+        return
+    names: dict[int, str] = {}
+    extents: list[tuple[str, int, int]] = []
+    pos, end = 0, len(stream)
+    columns = rows = 0
+    sheet: str | None = None
+    while pos + 4 <= end:
+        kind = int.from_bytes(stream[pos : pos + 2], "little")
+        size = int.from_bytes(stream[pos + 2 : pos + 4], "little")
+        body = stream[pos + 4 : pos + 4 + size]
+        if kind in _BIFF_BOF:
+            if sheet is not None:
+                extents.append((sheet, columns, rows))
+            sheet, columns, rows = names.get(pos, f"sheet {len(extents) + 1}"), 0, 0
+        elif kind == _BIFF_SHEET and len(body) >= 8:
+            names[int.from_bytes(body[:4], "little")] = _biff_sheet_name(body)
+        elif kind in _BIFF_CELLS and len(body) >= 4:
+            rows = max(rows, int.from_bytes(body[:2], "little") + 1)
+            columns = max(columns, int.from_bytes(body[2:4], "little") + 1)
+        elif kind in _BIFF_MULTI and len(body) >= 6:
+            rows = max(rows, int.from_bytes(body[:2], "little") + 1)
+            columns = max(columns, int.from_bytes(body[-2:], "little") + 1)
+        pos += 4 + size
+    if sheet is not None:
+        extents.append((sheet, columns, rows))
+    for name, columns, rows in extents:
+        if rows > MAX_ROWS or columns * rows > MAX_CELLS:
+            raise UnreadableRoster("E104", "far_cell", key="E104:far_cell", sheet=name,
+                                   column=_column_letters(columns), rows=rows,
+                                   cells=columns * rows, max_cells=MAX_CELLS,
+                                   max_rows=MAX_ROWS)  # fmt: skip
+    cells = sum(columns * rows for _, columns, rows in extents)
+    if cells > MAX_CELLS:
+        raise UnreadableRoster("E104", "xls_cells", key="E104:far_cell", cells=cells,
+                               max_cells=MAX_CELLS)  # fmt: skip
+
+
+def _biff_sheet_name(body: bytes) -> str:
+    length = body[6]
+    if len(body) > 7 and body[7] in (0, 1) and len(body) >= 8 + length * (body[7] + 1):
+        raw = body[8 : 8 + length * (body[7] + 1)]  # BIFF8: a flag, then Latin-1 or UTF-16
+        return raw.decode("utf-16-le" if body[7] else "latin-1", "replace")
+    return body[7 : 7 + length].decode("latin-1", "replace")  # BIFF5
+
+
+def _ole_stream(data: bytes) -> bytes | None:
+    """The Workbook (or BIFF5 Book) stream of an OLE compound file, followed sector by
+    sector; None when there is none. Chains are cut at as many sectors as the file has, so
+    a loop in them cannot run forever."""
+    shift = int.from_bytes(data[30:32], "little")
+    if not 7 <= shift <= 16:
+        raise ValueError("sector size")
+    sector = 1 << shift
+    mini_sector = 1 << int.from_bytes(data[32:34], "little")
+    count = len(data) // sector
+
+    def at(number: int) -> bytes:
+        return data[(number + 1) * sector : (number + 2) * sector]
+
+    def chain(first: int, table: list[int]) -> Iterator[int]:
+        number = first
+        for _ in range(len(table)):
+            if number >= _OLE_END or number >= len(table):
+                return
+            yield number
+            number = table[number]
+
+    def words(raw: bytes) -> list[int]:
+        return [int.from_bytes(raw[i : i + 4], "little") for i in range(0, len(raw) - 3, 4)]
+
+    fat_sectors = words(data[76:512])
+    difat = int.from_bytes(data[68:72], "little")
+    for _ in range(count):
+        if difat >= _OLE_END:
+            break
+        links = words(at(difat))
+        fat_sectors += links[:-1]
+        difat = links[-1] if links else _OLE_END
+    fat = [n for s in fat_sectors if s < _OLE_END and s < count for n in words(at(s))]
+    directory = b"".join(at(n) for n in chain(int.from_bytes(data[48:52], "little"), fat))
+    entries = [directory[i : i + 128] for i in range(0, len(directory) - 127, 128)]
+    if not entries:
+        return None
+    found = None
+    for wanted in ("Workbook", "Book"):
+        found = found or next((e for e in entries if e[66] == 2 and _ole_name(e) == wanted), None)
+    if found is None:
+        return None
+    first = int.from_bytes(found[116:120], "little")
+    size = int.from_bytes(found[120:124], "little")
+    if size >= int.from_bytes(data[56:60], "little"):  # a regular stream
+        return b"".join(at(n) for n in chain(first, fat))[:size]
+    root = entries[0]  # a small stream lives in the root entry's mini stream
+    mini_stream = b"".join(at(n) for n in chain(int.from_bytes(root[116:120], "little"), fat))
+    mini_fat_raw = b"".join(at(n) for n in chain(int.from_bytes(data[60:64], "little"), fat))
+    mini_fat = words(mini_fat_raw)
+    return b"".join(mini_stream[n * mini_sector : (n + 1) * mini_sector]
+                    for n in chain(first, mini_fat))[:size]  # fmt: skip
+
+
+def _ole_name(entry: bytes) -> str:
+    length = min(int.from_bytes(entry[64:66], "little"), 64)
+    return entry[: max(length - 2, 0)].decode("utf-16-le", "replace")
 
 
 def _sheet_parts(archive: zipfile.ZipFile, names: set[str]) -> set[str]:
