@@ -543,6 +543,23 @@ def test_annotate_refuses_a_roster_too_large_to_copy_with_e104(tmp_path, monkeyp
     assert not (tmp_path / "out.xlsx").exists()
 
 
+def test_annotate_refuses_a_workbook_of_large_sheets_before_checking_it(tmp_path, monkeypatch):
+    # 1,048,000 rows were checked (20 s, 1.4 GB) only to be refused for their size.
+    from checker import annotate, api
+
+    def check_file(*args: object, **kwargs: object) -> None:
+        raise AssertionError("checked before being refused")
+
+    monkeypatch.setattr(annotate, "ANNOTATE_MAX_SHEET_BYTES", 1000)
+    monkeypatch.setattr(api, "check_file", check_file)
+    roster = tmp_path / "ETH_2026-10.xlsx"
+    shutil.copy(SAMPLE, roster)
+    code, _, err = run("annotate", roster, "-o", tmp_path / "out.xlsx")
+    assert code == 2
+    assert "E104" in err and "too large to annotate" in err and "MB of sheets" in err
+    assert not (tmp_path / "out.xlsx").exists()
+
+
 def test_temporary_files_of_a_killed_run_are_never_taken_for_rosters(tmp_path):
     """A run killed outright (SIGKILL) cannot remove the file it was writing; its hidden
     name (.NAME.XXXXXXXX, as atomic_write makes it) keeps it out of the next run."""
