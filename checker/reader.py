@@ -11,6 +11,7 @@ import csv
 import io
 import posixpath
 import re
+import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -499,23 +500,28 @@ def _check_xls(path: Path) -> None:
     pos, end = 0, len(stream)
     columns = rows = 0
     sheet: str | None = None
+    pair = struct.Struct("<HH").unpack_from  # a record's type and size; a cell's row, column
     while pos + 4 <= end:
-        kind = int.from_bytes(stream[pos : pos + 2], "little")
-        size = int.from_bytes(stream[pos + 2 : pos + 4], "little")
-        body = stream[pos + 4 : pos + 4 + size]
-        if kind in _BIFF_BOF:
+        kind, size = pair(stream, pos)
+        pos += 4
+        if size < 4 or pos + size > end:
+            pass
+        elif kind in _BIFF_CELLS:
+            row, column = pair(stream, pos)
+            rows, columns = max(rows, row + 1), max(columns, column + 1)
+        elif kind in _BIFF_MULTI and size >= 6:
+            row = pair(stream, pos)[0]
+            column = pair(stream, pos + size - 4)[1]  # the last column
+            rows, columns = max(rows, row + 1), max(columns, column + 1)
+        elif kind in _BIFF_BOF:
             if sheet is not None:
                 extents.append((sheet, columns, rows))
-            sheet, columns, rows = names.get(pos, f"sheet {len(extents) + 1}"), 0, 0
-        elif kind == _BIFF_SHEET and len(body) >= 8:
-            names[int.from_bytes(body[:4], "little")] = _biff_sheet_name(body)
-        elif kind in _BIFF_CELLS and len(body) >= 4:
-            rows = max(rows, int.from_bytes(body[:2], "little") + 1)
-            columns = max(columns, int.from_bytes(body[2:4], "little") + 1)
-        elif kind in _BIFF_MULTI and len(body) >= 6:
-            rows = max(rows, int.from_bytes(body[:2], "little") + 1)
-            columns = max(columns, int.from_bytes(body[-2:], "little") + 1)
-        pos += 4 + size
+            sheet, columns, rows = names.get(pos - 4, f"sheet {len(extents) + 1}"), 0, 0
+        elif kind == _BIFF_SHEET and size >= 8:
+            names[int.from_bytes(stream[pos : pos + 4], "little")] = _biff_sheet_name(
+                stream[pos : pos + size]
+            )
+        pos += size
     if sheet is not None:
         extents.append((sheet, columns, rows))
     for name, columns, rows in extents:
