@@ -474,9 +474,9 @@ def _xlsb_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[int
 
 
 # .xls (BIFF in an OLE compound file). calamine reads every sheet of an .xls file when it
-# opens it, each into a dense range from A1 to its farthest cell: an 8 KB file with a cell
-# at IV65536 on six sheets took 2.2 GB. So the cells' records are walked first, and the
-# sheets' extents are bounded one by one and in all.
+# opens it, each into a dense range from A1 to its farthest cell: an 8 KB file with far
+# cells on six sheets took 2.2 GB. So the cells' records are walked first, and the sheets'
+# extents are bounded one by one and in all.
 _BIFF_CELLS = frozenset({0x0001, 0x0002, 0x0003, 0x0004, 0x0005, 0x0006, 0x00D6, 0x00FD,
                          0x0201, 0x0203, 0x0204, 0x0205, 0x0206, 0x0406, 0x027E})  # fmt: skip
 _BIFF_MULTI = frozenset({0x00BD, 0x00BE})  # MULRK, MULBLANK: row, first column … last column
@@ -577,7 +577,10 @@ def _ole_stream(data: bytes) -> bytes | None:
         links = words(at(difat))
         fat_sectors += links[:-1]
         difat = links[-1] if links else _OLE_END
-    fat = [n for s in fat_sectors if s < _OLE_END and s < count for n in words(at(s))]
+    # No more allocation-table sectors than it takes to map the file: a table listing the
+    # same sector over and over would otherwise be unpacked that many times.
+    needed = -(-count // (sector // 4))
+    fat = [n for s in [s for s in fat_sectors if s < count][:needed] for n in words(at(s))]
     directory = b"".join(at(n) for n in chain(int.from_bytes(data[48:52], "little"), fat))
     entries = [directory[i : i + 128] for i in range(0, len(directory) - 127, 128)]
     if not entries:
