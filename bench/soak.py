@@ -11,7 +11,7 @@ than 1.5 x the first fifth after start-up (a leak per file would grow it steadil
 The rosters are a few distinct generated monthly rosters hard-linked under 10,000 names (a
 hard link is a file of its own to the checker, and costs no disk); the hostile files come
 from tests/hostile/corpus.py (the cheap ones: far cells in every spelling, a lying zip
-header, entity bombs, a repeated ODS cell, bad CSV) and random bytes. Data goes in
+header, entity bombs, a repeated ODS cell, .xls far cells, bad CSV) and random bytes. Data goes in
 bench/data/soak/ (git-ignored) and is reused.
 """
 
@@ -41,7 +41,8 @@ CHEAP_ATTACKS = ["far-cell-t-first", "far-cell-prefix", "far-cell-single-quotes"
                  "far-cell-lowercase", "far-cell-gt-in-attribute", "far-cell-Z1048576",
                  "far-cell-XFD60000", "far-cell-row-10M", "cells-without-r",
                  "far-cell-entity-ref", "entity-bomb", "xxe", "ods-repeated-cell",
-                 "csv-long-field", "csv-utf16", "xlsx-named-xls", "deep-xml"]  # fmt: skip
+                 "csv-long-field", "csv-utf16", "xlsx-named-xls", "deep-xml", "xls-far-cell",
+                 "xls-far-cells-in-all"]  # fmt: skip
 DISTINCT = 8
 
 

@@ -102,9 +102,10 @@ ANNOTATE_MAX_ROWS = 50_000
 ANNOTATE_MAX_SHEET_BYTES = 32 * 2**20  # the workbook's sheets, unpacked (50,000 rows ≈ 25 MB)
 
 
-def check_size(source: Path, result: FileResult) -> None:
-    """Refuse (E104) a roster too large to copy cell by cell within bounded memory."""
-    rows = result.rows.read
+def check_size(source: Path, result: FileResult | None = None) -> None:
+    """Refuse (E104) a roster too large to copy cell by cell within bounded memory. Without
+    its `result`, by the size of its sheets alone: before spending a check on it."""
+    rows = result.rows.read if result is not None else 0
     unpacked = 0
     if source.suffix.lower() in COPIED_SUFFIXES:
         try:

@@ -238,8 +238,19 @@ def unknown_mission(mission: str | None, profile: str, profile_mission: str | No
 
 
 def infer_period(months: Counter[str]) -> str | None:
-    """The month most of the roster's rows fall in."""
-    return months.most_common(1)[0][0] if months else None
+    """The period a roster's dates give (`months`: dated rows per YYYY-MM): the month at
+    least half of them fall in, else the year most of them fall in. A year-long roster named
+    without its period then covers its year, rather than one month of it with every other
+    month's row out of period (S207)."""
+    if not months:
+        return None
+    month, count = months.most_common(1)[0]
+    if 2 * count >= months.total():
+        return month
+    years: Counter[str] = Counter()
+    for key, n in months.items():
+        years[key[:4]] += n
+    return max(sorted(years), key=years.__getitem__)  # a tie: the earlier year
 
 
 def combine(*sources: Metadata) -> Metadata:

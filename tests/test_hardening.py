@@ -80,6 +80,34 @@ def test_an_xlsx_renamed_xls_is_read_by_its_content(tmp_path):
     assert result.findings == ()
 
 
+def test_an_xls_roster_is_measured_then_read(tmp_path):
+    from tests.hostile.corpus import xls_roster
+
+    path = xls_roster()(tmp_path / "NER_2026-10.xls")
+    result = check_file(path)
+    assert result.findings == ()
+    assert [str(m.verdict) for m in result.meetings] == ["compliant"]
+
+
+def test_xls_sheets_are_bounded_one_by_one_and_in_all(tmp_path, monkeypatch):
+    from checker import reader
+    from tests.hostile.corpus import xls_roster
+
+    # The roster's sheet spans 10 cells, Sheet2 reaches E4: 20 cells. A limit of 19 is
+    # passed by Sheet2 alone; a limit of 29 by neither sheet, but by the two together.
+    path = xls_roster((1, 3, 4))(tmp_path / "NER_2026-10.xls")
+    monkeypatch.setattr(reader, "MAX_CELLS", 19)
+    [finding] = check_file(path).findings
+    assert (
+        finding.code == "E104" and "a sheet (Sheet2) reaches column E and row 4" in finding.message
+    )
+    monkeypatch.setattr(reader, "MAX_CELLS", 29)
+    [finding] = check_file(path).findings
+    assert finding.code == "E104" and "the sheets reach 30 cells in all" in finding.message
+    monkeypatch.setattr(reader, "MAX_CELLS", 30)
+    assert "E104" not in _codes(path)
+
+
 def test_the_size_limit_message_does_not_round_to_the_limit(tmp_path, monkeypatch):
     from checker import reader
 
@@ -512,6 +540,23 @@ def test_annotate_refuses_a_roster_too_large_to_copy_with_e104(tmp_path, monkeyp
     code, _, err = run("annotate", roster, "-o", tmp_path / "out.xlsx")
     assert code == 2
     assert "E104" in err and "too large to annotate" in err and "roster-check check" in err
+    assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_annotate_refuses_a_workbook_of_large_sheets_before_checking_it(tmp_path, monkeypatch):
+    # 1,048,000 rows were checked (20 s, 1.4 GB) only to be refused for their size.
+    from checker import annotate, api
+
+    def check_file(*args: object, **kwargs: object) -> None:
+        raise AssertionError("checked before being refused")
+
+    monkeypatch.setattr(annotate, "ANNOTATE_MAX_SHEET_BYTES", 1000)
+    monkeypatch.setattr(api, "check_file", check_file)
+    roster = tmp_path / "ETH_2026-10.xlsx"
+    shutil.copy(SAMPLE, roster)
+    code, _, err = run("annotate", roster, "-o", tmp_path / "out.xlsx")
+    assert code == 2
+    assert "E104" in err and "too large to annotate" in err and "MB of sheets" in err
     assert not (tmp_path / "out.xlsx").exists()
 
 

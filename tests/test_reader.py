@@ -170,3 +170,31 @@ def test_a_tall_sheet_is_cleared_only_within_columns_a_to_k(tmp_path, cells, ext
     archive, member = _sheet_part(tmp_path, cells)
     with archive:
         assert reader._quick_extent(archive, member) == extent
+
+
+def test_cells_are_read_from_a1_with_equal_texts_as_one_object(tmp_path):
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet["C3"], sheet["D3"], sheet["D4"], sheet["E5"] = "HCT", " HCT", True, 1
+    sheet["C5"] = "".join(["H", "CT"])  # an equal text written again
+    book.create_sheet("Empty")
+    sheet = book.create_sheet("Dates")
+    sheet["A2"] = dt.datetime(2026, 10, 5)
+    path = tmp_path / "offset.xlsx"
+    book.save(path)
+    first, empty, dates = read_workbook(path).sheets
+    assert first.cells == [
+        ["", "", "", "", ""],
+        ["", "", "", "", ""],
+        ["", "", "HCT", " HCT", ""],
+        ["", "", "", True, ""],
+        ["", "", "HCT", "", 1.0],
+    ]
+    assert type(first.cells[3][3]) is bool and type(first.cells[4][4]) is float
+    assert first.cells[2][2] is first.cells[4][2]
+    assert empty.cells == []
+    assert dates.cells == [[""], [dt.date(2026, 10, 5)]]  # calamine: a date at midnight

@@ -48,7 +48,7 @@ def annotate(
     the findings with links to their cells, and a Summary sheet sums the roster up. The
     roster itself is never modified. A .csv, .ods or .xls roster gives a new .xlsx.
     """
-    from checker.annotate import AnnotateError, check_target
+    from checker.annotate import AnnotateError, check_size, check_target
     from checker.annotate import annotate as write_copy
     from checker.api import CheckOptions, check_file
     from checker.config import ConfigError
@@ -61,6 +61,7 @@ def annotate(
         refuse_overwriting_inputs([output], [profile])  # the roster: check_target says it
     try:
         check_target(roster, output)
+        check_size(roster)  # a workbook too large to copy is refused before it is checked
         result = check_file(roster, CheckOptions(mission, period, profile, lang, profiles,
                                                  columns))  # fmt: skip
         written = write_copy(roster, output, result, lang=lang)

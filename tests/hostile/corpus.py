@@ -7,6 +7,7 @@ set. Run `python -m tests.hostile.corpus FOLDER` to write the corpus by hand.
 
 from __future__ import annotations
 
+import struct
 import sys
 import zipfile
 from collections.abc import Callable
@@ -141,6 +142,87 @@ def xlsb(path: Path, rows: list[tuple[int, list[tuple[int, str]]]]) -> Path:
         archive.writestr("xl/_rels/workbook.bin.rels", rels)
         archive.writestr("xl/worksheets/sheet1.bin", sheet)
     return path
+
+
+def _biff(kind: int, body: bytes = b"") -> bytes:
+    """One .xls (BIFF8) record: its type and size, two bytes each, then its body."""
+    return kind.to_bytes(2, "little") + len(body).to_bytes(2, "little") + body
+
+
+def _u16(*numbers: int) -> bytes:
+    return b"".join(n.to_bytes(2, "little") for n in numbers)
+
+
+def _ole(stream: bytes) -> bytes:
+    """An OLE compound file (MS-CFB, 512-byte sectors) holding one stream named Workbook:
+    sector 0 the allocation table, 1 the directory, then the stream (at least 4,096 bytes,
+    so that it is not in the mini stream)."""
+    stream = stream.ljust(4096, b"\0")
+    sectors = -(-len(stream) // 512)
+    assert sectors <= 126, "one allocation table sector: streams up to 63 KB"
+    end, free = 0xFFFFFFFE, 0xFFFFFFFF
+    fat = [0xFFFFFFFD, end] + [2 + i + 1 for i in range(sectors - 1)] + [end]
+    fat += [free] * (128 - len(fat))
+    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(16) + _u16(0x3E, 3, 0xFFFE, 9, 6)
+              + bytes(6) + b"".join(n.to_bytes(4, "little")
+                                    for n in (0, 1, 1, 0, 4096, end, 0, end, 0, 0))
+              + b"\xff" * (512 - 80))  # fmt: skip
+
+    def entry(name: str, kind: int, child: int, start: int, size: int) -> bytes:
+        raw = name.encode("utf-16-le") + b"\0\0"
+        links = b"".join(n.to_bytes(4, "little") for n in (free, free, child))
+        return (raw.ljust(64, b"\0") + _u16(len(raw)) + bytes([kind, 1]) + links + bytes(36)
+                + start.to_bytes(4, "little") + size.to_bytes(8, "little"))  # fmt: skip
+
+    empty = bytes(64) + _u16(0) + bytes(2) + b"\xff" * 12 + bytes(48)
+    directory = entry("Root Entry", 5, 1, end, 0) + entry("Workbook", 2, free, 2, len(stream))
+    directory += empty * 2
+    table = b"".join(n.to_bytes(4, "little") for n in fat)
+    return header + table + directory + stream.ljust(sectors * 512, b"\0")
+
+
+def xls(path: Path, sheets: list[list[tuple[int, int, str | float]]]) -> Path:
+    """A minimal .xls file (BIFF8): one sheet per list of (0-based row, column, value)."""
+
+    def text(value: str) -> bytes:
+        return _u16(len(value)) + b"\x01" + value.encode("utf-16-le")
+
+    bodies = []
+    for cells in sheets:
+        records = [_biff(0x0809, _u16(0x0600, 0x0010, 0, 0) + bytes(8))]
+        for row, column, value in cells:
+            if isinstance(value, str):
+                records.append(_biff(0x0204, _u16(row, column, 0) + text(value)))
+            else:
+                records.append(_biff(0x0203, _u16(row, column, 0) + struct.pack("<d", value)))
+        bodies.append(b"".join(records) + _biff(0x000A))
+    names = [f"Sheet{i + 1}" if i else "Attendance" for i in range(len(sheets))]
+    head = _biff(0x0809, _u16(0x0600, 0x0005, 0, 0) + bytes(8)) + _biff(0x0042, _u16(1200))
+
+    def bound(offset: int, name: str) -> bytes:  # BOUNDSHEET8: where the sheet's BOF is
+        return _biff(0x0085, offset.to_bytes(4, "little") + bytes([0, 0, len(name), 1])
+                     + name.encode("utf-16-le"))  # fmt: skip
+
+    offset = len(head) + sum(len(bound(0, n)) for n in names) + len(_biff(0x000A))
+    listed = []
+    for name, body in zip(names, bodies):
+        listed.append(bound(offset, name))
+        offset += len(body)
+    path.write_bytes(_ole(head + b"".join(listed) + _biff(0x000A) + b"".join(bodies)))
+    return path
+
+
+def xls_roster(*far: tuple[int, int, int]) -> Callable[[Path], Path]:
+    """The little roster as an .xls file, with (sheet, row, column) far cells: a sheet of
+    that number is added for each."""
+    sheets: list[list[tuple[int, int, str | float]]] = [
+        [(r, c, v) for r, values in enumerate((HEADER, ROW)) for c, v in enumerate(values)]
+    ]
+    for sheet, row, column in far:
+        while len(sheets) <= sheet:
+            sheets.append([(0, 0, "x")])
+        sheets[sheet].append((row, column, 1.0))
+    return lambda path: xls(path, sheets)
 
 
 def xlsb_roster(far: tuple[int, int] | None = None) -> Callable[[Path], Path]:
@@ -387,6 +469,13 @@ ATTACKS: dict[str, tuple[str, Callable[[Path], Path], frozenset[str]]] = {
     "csv-utf16": ("NER_2026-10u.csv", _csv_utf16, frozenset()),
     "xlsx-named-xls": ("NER_2026-10.xls", _renamed, frozenset()),
     "xlsb-far-cell": ("far12.xlsb", xlsb_roster((1_048_575, 16_383)), frozenset({"E104"})),
+    # calamine reads every sheet of an .xls file when it opens it: 6 KB here took 2.1 GB.
+    "xls-far-cell": ("far13.xls", xls_roster((1, 65_535, 255)), frozenset({"E104"})),
+    "xls-far-cells-in-all": (
+        "far14.xls",
+        xls_roster(*((s, 59_999, 181) for s in range(1, 7))),
+        frozenset({"E104"}),
+    ),
 }
 
 
