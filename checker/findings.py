@@ -84,24 +84,45 @@ class Finding:
     waiver_reason: str | None = None
     # Accepted in the --baseline file: shown, but it does not fail the run.
     baseline: bool = False
+    # What the message was rendered from: its key in the catalogue ("C302:below"), its
+    # fields (words among them kept as Wording) and its language, so that it can be rendered
+    # again in another language or without names (`rendered`). Not in JSON: a result read
+    # back has none.
+    key: str = field(default="", compare=False, repr=False)
+    fields: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    lang: str = field(default="en", compare=False, repr=False)
 
     @classmethod
     def make(
         cls, code: str, policy: Policy, variant: str = "", *, at: Mapping[str, Any] | None = None,
         **fields: Any,
     ) -> Finding:  # fmt: skip
-        """The one way a rule builds a finding. Its name comes from schemas/rules.yaml, its
-        severity from the policy, its message from the catalogue of the check's language
-        (key CODE or CODE:variant, one of the entry's `messages`, filled with `fields`); `at`
-        gives where it points (sheet, row, column, meeting_id, meeting_date, platform, value)."""
-        from checker.messages import render
+        """The one way a finding is built. Its name comes from schemas/rules.yaml, its
+        severity from the policy (the generic one for a file no profile was chosen for), its
+        message from the catalogue of the check's language (key CODE or CODE:variant, one of
+        the entry's `messages`, filled with `fields`); `at` gives where it points (sheet, row,
+        column, meeting_id, meeting_date, platform, value, suggestion). Fields in words are
+        given as Wording (checker.messages), people's names as Person."""
+        from checker.messages import current_language, render
 
         key = f"{code}:{variant}" if variant else code
         entry = policy.vocabulary.rule(code)
         if key not in entry.messages:
             raise ValueError(f"{key}: not a message of {code} in schemas/rules.yaml")
         return cls(code=code, rule=entry.name, severity=policy.severity(code),
-                   message=render(key, **fields), **(at or {}))  # fmt: skip
+                   message=render(key, **fields), key=key, fields=fields,
+                   lang=current_language(), **(at or {}))  # fmt: skip
+
+    def rendered(self, lang: str | None = None, roles: Mapping[str, str] | None = None) -> str:
+        """The message in `lang` (default: the language it was rendered in); with `roles` (a
+        person's name → their role), each name it quotes replaced by the role (`[name
+        withheld]` when the role is not known)."""
+        from checker.messages import anonymised, catalogue, render_in
+
+        fields = self.fields
+        if roles is not None:
+            fields = {k: anonymised(v, roles) for k, v in fields.items()}
+        return render_in(catalogue(lang or self.lang), self.key, fields)
 
     @property
     def cell(self) -> str | None:

@@ -21,7 +21,7 @@ from checker import metadata as meta
 from checker.config import ConfigError
 from checker.findings import FileResult, Finding, Meeting, RowCounts
 from checker.layout import Layout, Unlaid, lay_out_file
-from checker.messages import language, name, render
+from checker.messages import Detail, Joined, Name, Wording, language
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -184,7 +184,10 @@ def _failed(
 def _unlaid_result(item: Unlaid, vocabulary: Vocabulary, options: CheckOptions) -> FileResult:
     if item.code == "E103":
         return _no_roster_table(item, vocabulary, options)
-    return _file_level(item.path, item.code, item.detail_text(), vocabulary, options, extra=item.extra,
+    # The reader's reason in the words of the catalogue when it gives one (item.detail_text()
+    # said in the language the message is rendered in).
+    detail = Detail(item.detail_key, tuple(item.fields.items())) if item.detail_key else item.detail
+    return _file_level(item.path, item.code, detail, vocabulary, options, extra=item.extra,
                        message_key=item.message_key)  # fmt: skip
 
 
@@ -205,26 +208,24 @@ def _no_roster_table(item: Unlaid, vocabulary: Vocabulary, options: CheckOptions
     described = []
     for header in best["headers"][:12]:
         nearest = vocabulary.nearest_field(header)
-        # The field in the language of the check: "(→ réunion?)", not the field's code.
-        described.append(f'"{header}"' + (f" (→ {name('fields', nearest)}?)" if nearest else ""))
-    result = _file_level(item.path, "E103", "", vocabulary, options, extra=item.extra,
-                         message_key="E103:headers", sheet=best["name"],
-                         values={"row": best["header_row"], "headers": ", ".join(described)})  # fmt: skip
-    return result
+        # The field in the language of the message: "(→ réunion?)", not the field's code.
+        described.append(Joined((f'"{header}" (→ ', Name("fields", nearest), "?)")) if nearest
+                         else f'"{header}"')  # fmt: skip
+    return _file_level(item.path, "E103", "", vocabulary, options, extra=item.extra,
+                       message_key="E103:headers", sheet=best["name"],
+                       values={"row": best["header_row"], "headers": Joined(tuple(described), ", ")})  # fmt: skip
 
 
 def _file_level(
-    path: Path, code: str, detail: str, vocabulary: Vocabulary, options: CheckOptions,
+    path: Path, code: str, detail: Wording | str, vocabulary: Vocabulary, options: CheckOptions,
     rows: RowCounts | None = None, sheet: str | None = None, extra: dict[str, object] | None = None,
     message_key: str | None = None, values: dict[str, object] | None = None,
 ) -> FileResult:  # fmt: skip
     from_name = meta.from_file_name(path)
-    policy = _generic(vocabulary)
-    found = Finding(
-        code=code, rule=vocabulary.rule(code).name, severity=policy.severity(code),
-        message=render(message_key or code, detail=detail, sheet=sheet, **(values or {})),
-        sheet=sheet,
-    )  # fmt: skip
+    # No profile is chosen for a file that cannot be judged: the generic policy's severities.
+    variant = (message_key or "").partition(":")[2]
+    found = Finding.make(code, _generic(vocabulary), variant, at={"sheet": sheet}, detail=detail,
+                         sheet=sheet, **(values or {}))  # fmt: skip
     return FileResult(
         path=_display_path(path),
         mission=options.mission or from_name.mission,
@@ -352,8 +353,7 @@ def _prepare(
     for table in layout.tables:
         for field_name in required:
             if not table.has(field_name):
-                findings.append(schema.missing_column(table.sheet, field_name, words,
-                                                      policy.severity))  # fmt: skip
+                findings.append(schema.missing_column(table.sheet, field_name, policy))
                 broken_tables.add(table.index)
     return _Prepared(layout, known, policy, findings, broken_tables)
 
@@ -392,7 +392,7 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
         broken |= {t + offset for t in prepared.broken_tables}
         offset += len(prepared.layout.tables)
     in_broken = frame["table"].isin(broken)
-    checked = schema.validate(roster, words, policy.severity, rows=~in_broken)
+    checked = schema.validate(roster, policy, rows=~in_broken)
     rejected = in_broken | frame.index.isin(checked.rejected)
     used = frame.index[~rejected]
     used_per_file = np.bincount(files[~rejected.to_numpy()], minlength=len(batch))
@@ -416,8 +416,8 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
         assessments = by_file.get(position, [])
         findings = prepared.findings + checked.findings.get(position, [])
         layout, known = prepared.layout, prepared.known
-        findings += sheet_findings(layout, words, policy.severity)
-        findings += affiliation_findings(roster, layout.tables, offset, words, policy.severity)
+        findings += sheet_findings(layout, policy)
+        findings += affiliation_findings(roster, layout.tables, offset, policy)
         reading = reading_dict(layout, roster, offset)
         offset += len(layout.tables)
         for assessment in assessments:

@@ -16,8 +16,9 @@ import pandas as pd
 import pandera.pandas as pa
 
 from checker.findings import Finding, Severity
-from checker.messages import name, phrase, render
+from checker.messages import Name, Person, Phrase
 from checker.normalise import BLANK, UNKNOWN, Roster
+from checker.policy import Policy
 from checker.vocabulary import Vocabulary
 
 
@@ -129,14 +130,9 @@ class Validation:
     rejected: pd.Index
 
 
-def validate(
-    roster: Roster,
-    vocabulary: Vocabulary,
-    severity: Callable[[str], Any],
-    rows: pd.Series | None = None,
-) -> Validation:
+def validate(roster: Roster, policy: Policy, rows: pd.Series | None = None) -> Validation:
     """Check the roster's frame (or the `rows` of it) and return findings and rejected rows."""
-    schema = build_schema(vocabulary)
+    schema = build_schema(policy.vocabulary)
     # Only the checked columns: pandera's cost grows with the width of the frame it is given.
     frame = roster.frame.loc[:, list(schema.columns)]
     if rows is not None:
@@ -151,13 +147,12 @@ def validate(
     if not ours.all():  # a dtype or column failure is a fault of the checker, not of the roster
         raise RuntimeError(f"schema failure: {cases[~ours].iloc[0].to_dict()}")
     cases = cases[cases["index"].notna()]
-    return _to_findings(cases, roster, vocabulary, severity)
+    return _to_findings(cases, roster, policy)
 
 
-def _to_findings(
-    cases: pd.DataFrame, roster: Roster, vocabulary: Vocabulary, severity: Callable[[str], Any]
-) -> Validation:
+def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validation:
     frame = roster.frame
+    vocabulary = policy.vocabulary
     findings: dict[tuple[str, int, int, str | None], tuple[int, Finding]] = {}
     rejected: set[Any] = set()
     missing_columns: set[tuple[int, str]] = set()
@@ -190,30 +185,28 @@ def _to_findings(
             continue
         suggestion = _suggest(code, value, vocabulary)
         contained = vocabulary.contained_role(value) if code == "S205" else None
-        variant = f"{code}:{field_name}" if code == "S202" else code
-        message = render(
-            "S205:contains" if contained else variant,
-            role=name("roles", contained) if contained else "",
+        variant = "contains" if contained else field_name if code == "S202" else ""
+        findings[key] = int(row["file"]), Finding.make(
+            code, policy, variant,
+            at={"sheet": table.sheet, "row": excel_row, "column": letter, "value": value,
+                "suggestion": suggestion,
+                "meeting_date": row["date_iso"] if len(str(row["date_iso"])) in (7, 10) else None,
+                "platform": row["platform_code"]
+                if row["platform_code"] in vocabulary.platform_names else None},
+            role=Name("roles", contained) if contained else "",
             value=value,
-            name=row["attendee"] or phrase("no_name"),
+            name=Person(row["attendee"]) if row["attendee"] else Phrase("no_name"),
             suggestion=suggestion,
             date=row["date_iso"],
             period=row["period"],
             platform=row["platform"],
             known=_known_platforms(vocabulary) if code == "S204" else "",
-        )
-        findings[key] = int(row["file"]), Finding(
-            code=code, rule=vocabulary.rule(code).name, severity=severity(code), message=message,
-            sheet=table.sheet, row=excel_row, column=letter, value=value, suggestion=suggestion,
-            meeting_date=row["date_iso"] if len(str(row["date_iso"])) in (7, 10) else None,
-            platform=row["platform_code"] if row["platform_code"] in vocabulary.platform_names
-            else None,
         )  # fmt: skip
     files = frame.groupby("table")["file"].first() if missing_columns else {}
     for table_index, field_name in sorted(missing_columns):
         findings[("S201", table_index, 0, field_name)] = int(files[table_index]), missing_column(
-            roster.tables[table_index].sheet, field_name, vocabulary, severity,
-            why=phrase("why_title") if field_name == "title" else "",
+            roster.tables[table_index].sheet, field_name, policy,
+            why=Phrase("why_title") if field_name == "title" else "",
         )  # fmt: skip
     by_file: dict[int, list[Finding]] = {}
     for file, found in findings.values():
@@ -221,24 +214,18 @@ def _to_findings(
     return Validation(by_file, pd.Index(sorted(rejected)))
 
 
-def missing_column(
-    sheet: str,
-    field_name: str,
-    vocabulary: Vocabulary,
-    severity: Callable[[str], Any],
-    why: str = "",
-) -> Finding:
-    header = name("headers", field_name, vocabulary.columns.columns[field_name].aliases[0])
-    return Finding(
-        code="S201", rule=vocabulary.rule("S201").name, severity=severity("S201"),
-        message=render("S201", field=name("fields", field_name), sheet=sheet, header=header, why=why),
-        sheet=sheet, row=None, column=None, value=field_name,
+def missing_column(sheet: str, field_name: str, policy: Policy, why: Phrase | str = "") -> Finding:
+    columns = policy.vocabulary.columns.columns
+    return Finding.make(
+        "S201", policy, at={"sheet": sheet, "value": field_name},
+        field=Name("fields", field_name), sheet=sheet,
+        header=Name("headers", field_name, columns[field_name].aliases[0]), why=why,
     )  # fmt: skip
 
 
-def _known_platforms(vocabulary: Vocabulary) -> str:
+def _known_platforms(vocabulary: Vocabulary) -> Phrase:
     codes = [c for c in vocabulary.platform_names if c != "CLUSTER"]
-    return phrase("known_platforms", codes=", ".join(codes))
+    return Phrase.of("known_platforms", codes=", ".join(codes))
 
 
 def _suggest(code: str, value: Any, vocabulary: Vocabulary) -> str | None:
