@@ -19,10 +19,13 @@ from collections.abc import Callable, Collection, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker.output import CommandError
 from checker.report.placement import mission_of
+
+if TYPE_CHECKING:
+    from checker.findings import FileResult
 
 PDF_TIMEOUT = 120
 
@@ -35,20 +38,20 @@ def check_for_report(
     files: Sequence[Path], profile: Path | None, lang: str, jobs: int | None,
     progress: Any, mission: str | None = None, mission_map: Sequence[tuple[str, str]] = (),
     profiles: Path | None = None,
-) -> list[dict[str, Any]]:  # fmt: skip
-    """Each file's JSON result, in the order of `files`. A file the map places is checked with
+) -> list[FileResult]:  # fmt: skip
+    """Each file's result, in the order of `files`. A file the map places is checked with
     that mission (its profile applies), as `check --mission` would; the others as `check`."""
     from checker.api import CheckOptions, check_files
 
     groups: dict[str | None, list[int]] = defaultdict(list)
     for i, path in enumerate(files):
         groups[mission or mission_of(path, mission_map)].append(i)
-    results: list[dict[str, Any] | None] = [None] * len(files)
+    results: list[FileResult | None] = [None] * len(files)
     for code, indexes in groups.items():
         options = CheckOptions(mission=code, profile=profile, profiles=profiles, lang=lang)
         checked = check_files([files[i] for i in indexes], options, jobs, progress)
         for i, result in zip(indexes, checked):
-            results[i] = result.to_dict()
+            results[i] = result
     return [r for r in results if r is not None]
 
 
@@ -149,7 +152,7 @@ def _page_language(
 
 def relocaliser(
     files: Sequence[Path], submissions: Sequence[Any], options: Any,
-    check: Callable[[Sequence[Path], str], list[dict[str, Any]]],
+    check: Callable[[Sequence[Path], str], list[FileResult]],
 ) -> Relocalise:  # fmt: skip
     """`relocalise` for write_per_mission: the missions' files checked again with `check` in
     the language asked, the other files' results kept, aggregated as the report was (the
@@ -160,7 +163,7 @@ def relocaliser(
         mine = [i for i, s in enumerate(submissions) if s.result.get("mission") in missions]
         again = list(submissions)
         for i, result in zip(mine, check([files[i] for i in mine], language)):
-            again[i] = Submission(result, submissions[i].modified)
+            again[i] = Submission(result.to_dict(), submissions[i].modified, result.findings)
         return aggregate(again, options)
 
     return relocalise
