@@ -16,9 +16,11 @@ other {# files}}`, and takes the form the language's rule picks (checker/plurals
 Work done side by side appends its keys at the end of a file as `SECTION+TAG:` blocks
 (`messages+hardening:`), merged into SECTION when the file is loaded (`_merge_additions`).
 
-The pipeline renders each finding's message once, in the language of the check: `check_file`
-runs inside `language(options.lang)`, and `render` reads that setting. Codes never change with
-the language. A key missing from a translation falls back to English rather than failing.
+The pipeline renders each finding's message in the language of the check: `check_file` runs
+inside `language(options.lang)`, and `render` reads that setting. A finding keeps its key and
+fields, the words among them as Wording (said when rendered), so that Finding.rendered can say
+the message again in another language, or without names. Codes never change with the
+language. A key missing from a translation falls back to English rather than failing.
 """
 
 from __future__ import annotations
