@@ -9,7 +9,7 @@ import enum
 import functools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -218,6 +218,19 @@ class Meeting:
     # and a tuple per row was most of what a 200-file run kept (6 of 9 MB).
     row_runs: tuple[tuple[str, int, int], ...] = field(default=(), compare=False, repr=False)
     reason: str | None = None  # why an undetermined meeting could not be judged
+    # The label and the reason as Wording (checker.messages), when they are words of the
+    # catalogue, to say them in another language (`in_language`); not in JSON.
+    label_words: Any = field(default=None, compare=False, repr=False)
+    reason_words: Any = field(default=None, compare=False, repr=False)
+
+    def in_language(self, lang: str) -> Meeting:
+        """The meeting with its label and reason said in `lang`."""
+        from checker.messages import catalogue, in_words
+
+        words = catalogue(lang)
+        label = self.label if self.label_words is None else in_words(self.label_words, words)
+        reason = self.reason if self.reason_words is None else in_words(self.reason_words, words)
+        return replace(self, label=label, reason=reason)
 
     def rows(self) -> Iterator[tuple[str, int]]:
         """Every (sheet, Excel row) of the meeting."""
@@ -279,6 +292,15 @@ class FileResult:
     # (sheet, Excel row of the header) of each roster table, for the annotated copy; not in JSON.
     tables: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)
     profile_path: str | None = None  # the profile's file; None for the generic table
+
+    def in_language(self, lang: str) -> FileResult:
+        """The result with its words said in `lang`: the findings' messages, the meetings'
+        labels and reasons; the same as checking the file again in `lang`."""
+        return replace(
+            self,
+            meetings=tuple(m.in_language(lang) for m in self.meetings),
+            findings=tuple(replace(f, message=f.rendered(lang), lang=lang) for f in self.findings),
+        )
 
     @property
     def status(self) -> str:

@@ -61,6 +61,16 @@ def test_a_message_rendered_again_is_the_message_of_a_check_in_that_language(
         assert finding.rendered(source) == finding.message
 
 
+@pytest.mark.parametrize(("source", "target"), [("en", "fr"), ("fr", "es")])
+def test_a_result_said_in_another_language_is_the_result_of_a_check_in_it(
+    source: str, target: str
+) -> None:
+    """What the e-mail pages of a mission in another language read: every word of the JSON
+    (messages, meeting labels, reasons) as a check in that language gives it."""
+    for one, other in zip(checked(source), checked(target), strict=True):
+        assert one.in_language(target).to_dict() == other.to_dict(), one.path
+
+
 def test_every_finding_keeps_its_key_and_fields() -> None:
     for result in checked("en"):
         for finding in result.findings:

@@ -27,6 +27,7 @@ from checker.findings import (
     SCHEMA_VERSION,
     TOOL_NAME,
     TOOL_VERSION,
+    FileResult,
     Finding,
     rate,
     waived_meetings,
@@ -140,13 +141,13 @@ def change(now: Figures, before: Figures | None) -> dict[str, Any] | None:
 @dataclass(frozen=True)
 class Submission:
     """One checked file: its result (FileResult.to_dict()) and its modification time; and,
-    when it was checked in this run, its findings as built (in the order of the result's),
-    whose messages can be rendered again without names. A result read back from JSON (the
-    server's store) has none."""
+    when it was checked in this run, the FileResult itself, whose words can be said again in
+    another language or without names. A result read back from JSON (the server's store) has
+    none."""
 
     result: Mapping[str, Any]
     modified: float
-    findings: Sequence[Finding] = ()
+    checked: FileResult | None = None
 
     @property
     def path(self) -> str:
@@ -597,8 +598,9 @@ def aggregate(submissions: Sequence[Submission], options: ReportOptions | None =
     for (mission, month), p in sorted(in_range.items()):
         result = p.submission.result
         findings_of: dict[str, list[tuple[dict[str, Any], Finding | None]]] = defaultdict(list)
-        built: Sequence[Finding | None] = p.submission.findings or [None] * len(
-            result.get("findings", ())
+        checked = p.submission.checked
+        built: Sequence[Finding | None] = (
+            checked.findings if checked else [None] * len(result.get("findings", ()))
         )
         for finding, made in zip(result.get("findings", ()), built, strict=True):
             # Waived findings stay visible (docs/profiles.md), marked as waived.

@@ -20,5 +20,5 @@ def submissions_of(files: Sequence[Path], results: Sequence[FileResult]) -> list
             modified = path.stat().st_mtime
         except OSError:
             modified = 0.0
-        out.append(Submission(result.to_dict(), modified, result.findings))
+        out.append(Submission(result.to_dict(), modified, result))
     return out
