@@ -223,6 +223,10 @@ class Meeting:
     label_words: Any = field(default=None, compare=False, repr=False)
     reason_words: Any = field(default=None, compare=False, repr=False)
 
+    def place(self) -> dict[str, str]:
+        """What a finding made in this meeting says of it (Finding.make's `at`)."""
+        return {"meeting_id": self.id, "meeting_date": self.date, "platform": self.platform}
+
     def in_language(self, lang: str) -> Meeting:
         """The meeting with its label and reason said in `lang`."""
         from checker.messages import catalogue, in_words

@@ -245,27 +245,26 @@ def _display_path(path: Path) -> str:
         return str(absolute)
 
 
-def _place_in_meetings(
-    findings: list[Finding], used: pd.DataFrame, assessments: list[Assessment]
-) -> list[Finding]:
-    """Give cell findings on a used row the id of the meeting that row belongs to."""
-    if not assessments:
-        return findings
-    import pandas as pd
+class _MeetingAt:
+    """The meeting a used row of one file belongs to, by (sheet, Excel row): what a cell
+    finding is placed in when it is made. The lookup is built when first asked."""
 
-    # Meetings were numbered in the order their keys first appear among the used rows.
-    key_to_meeting = dict(zip(pd.unique(used["meeting"]), (a.meeting for a in assessments)))
-    meeting_of = dict(zip(zip(used["sheet"], used["row"]), used["meeting"]))
-    placed = []
-    for finding in findings:
-        if finding.meeting_id is None and finding.row is not None:
-            key = meeting_of.get((finding.sheet, finding.row))
-            meeting = key_to_meeting.get(key) if key is not None else None
-            if meeting is not None:
-                finding = replace(finding, meeting_id=meeting.id, meeting_date=meeting.date,
-                                  platform=meeting.platform)  # fmt: skip
-        placed.append(finding)
-    return placed
+    def __init__(self, used: pd.DataFrame, file: int, assessments: list[Assessment]) -> None:
+        self.used, self.file, self.assessments = used, file, assessments
+        self.by_row: dict[tuple[str, int], Meeting] | None = None
+
+    def __call__(self, sheet: str | None, row: int | None) -> Meeting | None:
+        if row is None or not self.assessments:
+            return None
+        if self.by_row is None:
+            import pandas as pd
+
+            mine = self.used[self.used["file"] == self.file]
+            # Meetings were numbered in the order their keys first appear among the used rows.
+            by_key = dict(zip(pd.unique(mine["meeting"]), (a.meeting for a in self.assessments)))
+            self.by_row = {(s, r): by_key[k] for s, r, k in
+                           zip(mine["sheet"], mine["row"], mine["meeting"]) if k in by_key}  # fmt: skip
+        return self.by_row.get((str(sheet), row))
 
 
 @dataclass
@@ -414,10 +413,11 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
     offset = 0
     for position, prepared in enumerate(batch):
         assessments = by_file.get(position, [])
-        findings = prepared.findings + checked.findings.get(position, [])
+        meeting_at = _MeetingAt(used_rows, position, assessments)
+        findings = prepared.findings + checked.findings(position, policy, meeting_at)
         layout, known = prepared.layout, prepared.known
         findings += sheet_findings(layout, policy)
-        findings += affiliation_findings(roster, layout.tables, offset, policy)
+        findings += affiliation_findings(roster, layout.tables, offset, policy, meeting_at)
         reading = reading_dict(layout, roster, offset)
         offset += len(layout.tables)
         for assessment in assessments:
@@ -430,9 +430,6 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
         ))  # fmt: skip
 
         meetings = tuple(a.meeting for a in assessments) + tuple(unjudged.get(position, []))
-        if any(f.meeting_id is None and f.row is not None for f in findings):
-            mine = used_rows[used_rows["file"] == position]
-            findings = _place_in_meetings(findings, mine, assessments)
         findings = [f for f in findings if policy.enabled(f.code)]
         findings = policy.waive(findings, meetings, known.period)
         findings.sort(key=Finding.sort_key)

@@ -5,7 +5,7 @@ lists. What the reading could not settle becomes a finding (S213, S214), never a
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker.findings import Finding, column_letter
 from checker.layout import IGNORED, SIGN_IN, TRACKER, Layout, RosterTable, SheetReading
@@ -19,6 +19,9 @@ from checker.normalise import (
     Roster,
 )
 from checker.policy import Policy
+
+if TYPE_CHECKING:
+    from checker.schema import MeetingAt
 
 
 def layout_name(table: RosterTable, affiliation: Affiliation | None) -> str:
@@ -118,10 +121,11 @@ def sheet_findings(layout: Layout, policy: Policy) -> list[Finding]:
 
 
 def affiliation_findings(
-    roster: Roster, tables: list[RosterTable], offset: int, policy: Policy
+    roster: Roster, tables: list[RosterTable], offset: int, policy: Policy, meeting_at: MeetingAt
 ) -> list[Finding]:
     """S213 on a table whose people cannot be told to be IOM staff or not, and on each
-    organisation cell that names IOM beside someone else ("OCHA (seconded from IOM)")."""
+    organisation cell that names IOM beside someone else ("OCHA (seconded from IOM)"), in
+    the meeting of its row."""
     frame = roster.frame
     found = []
     for table in tables:
@@ -150,9 +154,12 @@ def affiliation_findings(
     unclear = unclear[unclear["table"].isin(listed)]
     for row in unclear.itertuples(index=False):
         excel_row, letter = roster.cell_of(int(row.table), int(row.row), "organization")
+        at = {"sheet": row.sheet, "row": excel_row, "column": letter, "value": row.organization}
+        meeting = meeting_at(row.sheet, excel_row)
+        if meeting is not None:
+            at |= meeting.place()
         found.append(Finding.make(
-            "S213", policy, "cell",
-            at={"sheet": row.sheet, "row": excel_row, "column": letter, "value": row.organization},
+            "S213", policy, "cell", at=at,
             value=row.organization,
             name=Person(row.attendee) if row.attendee else Phrase("no_name"),
         ))  # fmt: skip
