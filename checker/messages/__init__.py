@@ -290,7 +290,8 @@ def render(key: str, **values: Any) -> str:
 def render_in(words: Catalogue, key: str, fields: Mapping[str, Any]) -> str:
     """The message of a finding kind in the catalogue's language, its fields (Wording among
     them) said in that language."""
-    values = {k: in_words(v, words) for k, v in fields.items()}
+    # (in_words inlined: a roster with a finding on every row renders a million fields)
+    values = {k: v.text(words) if isinstance(v, Wording) else v for k, v in fields.items()}
     template = words.message(key)
     suggestion = values.get("suggestion")
     values.setdefault(
