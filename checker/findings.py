@@ -9,7 +9,7 @@ import enum
 import functools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -84,24 +84,45 @@ class Finding:
     waiver_reason: str | None = None
     # Accepted in the --baseline file: shown, but it does not fail the run.
     baseline: bool = False
+    # What the message was rendered from: its key in the catalogue ("C302:below"), its
+    # fields (words among them kept as Wording) and its language, so that it can be rendered
+    # again in another language or without names (`rendered`). Not in JSON: a result read
+    # back has none.
+    key: str = field(default="", compare=False, repr=False)
+    fields: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    lang: str = field(default="en", compare=False, repr=False)
 
     @classmethod
     def make(
         cls, code: str, policy: Policy, variant: str = "", *, at: Mapping[str, Any] | None = None,
         **fields: Any,
     ) -> Finding:  # fmt: skip
-        """The one way a rule builds a finding. Its name comes from schemas/rules.yaml, its
-        severity from the policy, its message from the catalogue of the check's language
-        (key CODE or CODE:variant, one of the entry's `messages`, filled with `fields`); `at`
-        gives where it points (sheet, row, column, meeting_id, meeting_date, platform, value)."""
-        from checker.messages import render
+        """The one way a finding is built. Its name comes from schemas/rules.yaml, its
+        severity from the policy (the generic one for a file no profile was chosen for), its
+        message from the catalogue of the check's language (key CODE or CODE:variant, one of
+        the entry's `messages`, filled with `fields`); `at` gives where it points (sheet, row,
+        column, meeting_id, meeting_date, platform, value, suggestion). Fields in words are
+        given as Wording (checker.messages), people's names as Person."""
+        from checker.messages import current_language, render
 
         key = f"{code}:{variant}" if variant else code
         entry = policy.vocabulary.rule(code)
         if key not in entry.messages:
             raise ValueError(f"{key}: not a message of {code} in schemas/rules.yaml")
         return cls(code=code, rule=entry.name, severity=policy.severity(code),
-                   message=render(key, **fields), **(at or {}))  # fmt: skip
+                   message=render(key, **fields), key=key, fields=fields,
+                   lang=current_language(), **(at or {}))  # fmt: skip
+
+    def rendered(self, lang: str | None = None, roles: Mapping[str, str] | None = None) -> str:
+        """The message in `lang` (default: the language it was rendered in); with `roles` (a
+        person's name → their role), each name it quotes replaced by the role (`[name
+        withheld]` when the role is not known)."""
+        from checker.messages import anonymised, catalogue, render_in
+
+        fields = self.fields
+        if roles is not None:
+            fields = {k: anonymised(v, roles) for k, v in fields.items()}
+        return render_in(catalogue(lang or self.lang), self.key, fields)
 
     @property
     def cell(self) -> str | None:
@@ -197,6 +218,23 @@ class Meeting:
     # and a tuple per row was most of what a 200-file run kept (6 of 9 MB).
     row_runs: tuple[tuple[str, int, int], ...] = field(default=(), compare=False, repr=False)
     reason: str | None = None  # why an undetermined meeting could not be judged
+    # The label and the reason as Wording (checker.messages), when they are words of the
+    # catalogue, to say them in another language (`in_language`); not in JSON.
+    label_words: Any = field(default=None, compare=False, repr=False)
+    reason_words: Any = field(default=None, compare=False, repr=False)
+
+    def place(self) -> dict[str, str]:
+        """What a finding made in this meeting says of it (Finding.make's `at`)."""
+        return {"meeting_id": self.id, "meeting_date": self.date, "platform": self.platform}
+
+    def in_language(self, lang: str) -> Meeting:
+        """The meeting with its label and reason said in `lang`."""
+        from checker.messages import catalogue, in_words
+
+        words = catalogue(lang)
+        label = self.label if self.label_words is None else in_words(self.label_words, words)
+        reason = self.reason if self.reason_words is None else in_words(self.reason_words, words)
+        return replace(self, label=label, reason=reason)
 
     def rows(self) -> Iterator[tuple[str, int]]:
         """Every (sheet, Excel row) of the meeting."""
@@ -258,6 +296,15 @@ class FileResult:
     # (sheet, Excel row of the header) of each roster table, for the annotated copy; not in JSON.
     tables: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)
     profile_path: str | None = None  # the profile's file; None for the generic table
+
+    def in_language(self, lang: str) -> FileResult:
+        """The result with its words said in `lang`: the findings' messages, the meetings'
+        labels and reasons; the same as checking the file again in `lang`."""
+        return replace(
+            self,
+            meetings=tuple(m.in_language(lang) for m in self.meetings),
+            findings=tuple(replace(f, message=f.rendered(lang), lang=lang) for f in self.findings),
+        )
 
     @property
     def status(self) -> str:

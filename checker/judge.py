@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from checker.findings import Attendee, Meeting, Verdict
-from checker.messages import phrase
+from checker.messages import Phrase, Wording
 from checker.normalise import BLANK, UNKNOWN, Roster
 from checker.policy import Policy
 
@@ -119,18 +119,23 @@ def _verdict(seats: list[Seat], applies: bool, unknown_affiliation: bool = False
     return Verdict.WRONG_LEVEL
 
 
-def _reason(verdict: Verdict, seats: list[Seat], unknown_affiliation: bool) -> str | None:
-    """Why a meeting could not be judged, in the run's language."""
+def _reason(verdict: Verdict, seats: list[Seat], unknown_affiliation: bool) -> Phrase | None:
+    """Why a meeting could not be judged."""
     if verdict is not Verdict.UNDETERMINED:
         return None
     unknown = next((s for s in seats if s.standing is Standing.UNKNOWN_ROLE), None)
     if unknown is not None:
-        return phrase("reason_title", title=unknown.attendee.title or phrase("no_title"))
+        return Phrase.of("reason_title", title=unknown.attendee.title or Phrase("no_title"))
     if any(s.standing is Standing.UNKNOWN_SECTOR for s in seats):
-        return phrase("reason_sector")
+        return Phrase("reason_sector")
     if unknown_affiliation:
-        return phrase("reason_affiliation")
+        return Phrase("reason_affiliation")
     return None
+
+
+def _said(words: Wording | str | None) -> str | None:
+    """Words in the run's language."""
+    return None if words is None else str(words)
 
 
 def _text(value: object) -> str | None:
@@ -195,13 +200,14 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
         ]
         unknown = first.meeting in unknown_affiliation
         verdict = _verdict(seats, policy.applies(platform, sector, str(first.level_code)), unknown)
+        reason, label = _reason(verdict, seats, unknown), policy.platform_words(platform, sector)
         meeting = Meeting(
             id=f"m{number}", date=date, platform=platform, sector=sector,
             level=str(first.level_code), location=_text(first.location),
-            verdict=verdict, reason=_reason(verdict, seats, unknown),
+            verdict=verdict, reason=_said(reason), reason_words=reason,
             required=tuple(rule.required_roles) if rule else (),
             iom_attendees=tuple(s.attendee for s in seats),
-            sheet=first.sheet, row=int(first.row), label=policy.platform_label(platform, sector),
+            sheet=first.sheet, row=int(first.row), label=str(label), label_words=label,
             row_runs=_runs(sheets[positions[first.meeting]], rows[positions[first.meeting]]),
         )  # fmt: skip
         platform_row, platform_column = roster.cell_of(int(first.table), int(first.row), "platform")
@@ -244,7 +250,7 @@ def unjudged_meetings(
             iom_attendees=(), sheet=str(first["sheet"]), row=int(first["row"]),
             label=_text(first["platform"]) or "",
             row_runs=_runs(rows["sheet"].to_numpy(), rows["row"].to_numpy()),
-            reason=phrase("reason_rejected"),
+            reason=_said(Phrase("reason_rejected")), reason_words=Phrase("reason_rejected"),
         )))  # fmt: skip
     return out
 
@@ -284,9 +290,10 @@ def attribute_unread_rows(
         attributed.update(int(i) for i in could.index)
         if meeting.verdict in (Verdict.ABSENT, Verdict.WRONG_LEVEL):
             first_row = could.iloc[0]
-            reason = phrase("reason_unreadable_row", sheet=first_row["sheet"],
-                            row=int(first_row["row"]))  # fmt: skip
-            meeting = replace(meeting, verdict=Verdict.UNDETERMINED, reason=reason)
+            reason = Phrase.of("reason_unreadable_row", sheet=first_row["sheet"],
+                               row=int(first_row["row"]))  # fmt: skip
+            meeting = replace(meeting, verdict=Verdict.UNDETERMINED, reason=_said(reason),
+                              reason_words=reason)  # fmt: skip
             assessment = replace(assessment, meeting=meeting)
         out.append(assessment)
     return out, pd.Index(sorted(attributed))

@@ -21,7 +21,7 @@ from checker import metadata as meta
 from checker.config import ConfigError
 from checker.findings import FileResult, Finding, Meeting, RowCounts
 from checker.layout import Layout, Unlaid, lay_out_file
-from checker.messages import language, name, render
+from checker.messages import Detail, Joined, Name, Wording, language
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -184,7 +184,10 @@ def _failed(
 def _unlaid_result(item: Unlaid, vocabulary: Vocabulary, options: CheckOptions) -> FileResult:
     if item.code == "E103":
         return _no_roster_table(item, vocabulary, options)
-    return _file_level(item.path, item.code, item.detail_text(), vocabulary, options, extra=item.extra,
+    # The reader's reason in the words of the catalogue when it gives one (item.detail_text()
+    # said in the language the message is rendered in).
+    detail = Detail(item.detail_key, tuple(item.fields.items())) if item.detail_key else item.detail
+    return _file_level(item.path, item.code, detail, vocabulary, options, extra=item.extra,
                        message_key=item.message_key)  # fmt: skip
 
 
@@ -205,26 +208,24 @@ def _no_roster_table(item: Unlaid, vocabulary: Vocabulary, options: CheckOptions
     described = []
     for header in best["headers"][:12]:
         nearest = vocabulary.nearest_field(header)
-        # The field in the language of the check: "(→ réunion?)", not the field's code.
-        described.append(f'"{header}"' + (f" (→ {name('fields', nearest)}?)" if nearest else ""))
-    result = _file_level(item.path, "E103", "", vocabulary, options, extra=item.extra,
-                         message_key="E103:headers", sheet=best["name"],
-                         values={"row": best["header_row"], "headers": ", ".join(described)})  # fmt: skip
-    return result
+        # The field in the language of the message: "(→ réunion?)", not the field's code.
+        described.append(Joined((f'"{header}" (→ ', Name("fields", nearest), "?)")) if nearest
+                         else f'"{header}"')  # fmt: skip
+    return _file_level(item.path, "E103", "", vocabulary, options, extra=item.extra,
+                       message_key="E103:headers", sheet=best["name"],
+                       values={"row": best["header_row"], "headers": Joined(tuple(described), ", ")})  # fmt: skip
 
 
 def _file_level(
-    path: Path, code: str, detail: str, vocabulary: Vocabulary, options: CheckOptions,
+    path: Path, code: str, detail: Wording | str, vocabulary: Vocabulary, options: CheckOptions,
     rows: RowCounts | None = None, sheet: str | None = None, extra: dict[str, object] | None = None,
     message_key: str | None = None, values: dict[str, object] | None = None,
 ) -> FileResult:  # fmt: skip
     from_name = meta.from_file_name(path)
-    policy = _generic(vocabulary)
-    found = Finding(
-        code=code, rule=vocabulary.rule(code).name, severity=policy.severity(code),
-        message=render(message_key or code, detail=detail, sheet=sheet, **(values or {})),
-        sheet=sheet,
-    )  # fmt: skip
+    # No profile is chosen for a file that cannot be judged: the generic policy's severities.
+    variant = (message_key or "").partition(":")[2]
+    found = Finding.make(code, _generic(vocabulary), variant, at={"sheet": sheet}, detail=detail,
+                         sheet=sheet, **(values or {}))  # fmt: skip
     return FileResult(
         path=_display_path(path),
         mission=options.mission or from_name.mission,
@@ -244,27 +245,26 @@ def _display_path(path: Path) -> str:
         return str(absolute)
 
 
-def _place_in_meetings(
-    findings: list[Finding], used: pd.DataFrame, assessments: list[Assessment]
-) -> list[Finding]:
-    """Give cell findings on a used row the id of the meeting that row belongs to."""
-    if not assessments:
-        return findings
-    import pandas as pd
+class _MeetingAt:
+    """The meeting a used row of one file belongs to, by (sheet, Excel row): what a cell
+    finding is placed in when it is made. The lookup is built when first asked."""
 
-    # Meetings were numbered in the order their keys first appear among the used rows.
-    key_to_meeting = dict(zip(pd.unique(used["meeting"]), (a.meeting for a in assessments)))
-    meeting_of = dict(zip(zip(used["sheet"], used["row"]), used["meeting"]))
-    placed = []
-    for finding in findings:
-        if finding.meeting_id is None and finding.row is not None:
-            key = meeting_of.get((finding.sheet, finding.row))
-            meeting = key_to_meeting.get(key) if key is not None else None
-            if meeting is not None:
-                finding = replace(finding, meeting_id=meeting.id, meeting_date=meeting.date,
-                                  platform=meeting.platform)  # fmt: skip
-        placed.append(finding)
-    return placed
+    def __init__(self, used: pd.DataFrame, file: int, assessments: list[Assessment]) -> None:
+        self.used, self.file, self.assessments = used, file, assessments
+        self.by_row: dict[tuple[str, int], Meeting] | None = None
+
+    def __call__(self, sheet: str | None, row: int | None) -> Meeting | None:
+        if row is None or not self.assessments:
+            return None
+        if self.by_row is None:
+            import pandas as pd
+
+            mine = self.used[self.used["file"] == self.file]
+            # Meetings were numbered in the order their keys first appear among the used rows.
+            by_key = dict(zip(pd.unique(mine["meeting"]), (a.meeting for a in self.assessments)))
+            self.by_row = {(s, r): by_key[k] for s, r, k in
+                           zip(mine["sheet"], mine["row"], mine["meeting"]) if k in by_key}  # fmt: skip
+        return self.by_row.get((str(sheet), row))
 
 
 @dataclass
@@ -352,8 +352,7 @@ def _prepare(
     for table in layout.tables:
         for field_name in required:
             if not table.has(field_name):
-                findings.append(schema.missing_column(table.sheet, field_name, words,
-                                                      policy.severity))  # fmt: skip
+                findings.append(schema.missing_column(table.sheet, field_name, policy))
                 broken_tables.add(table.index)
     return _Prepared(layout, known, policy, findings, broken_tables)
 
@@ -392,7 +391,7 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
         broken |= {t + offset for t in prepared.broken_tables}
         offset += len(prepared.layout.tables)
     in_broken = frame["table"].isin(broken)
-    checked = schema.validate(roster, words, policy.severity, rows=~in_broken)
+    checked = schema.validate(roster, policy, rows=~in_broken)
     rejected = in_broken | frame.index.isin(checked.rejected)
     used = frame.index[~rejected]
     used_per_file = np.bincount(files[~rejected.to_numpy()], minlength=len(batch))
@@ -414,10 +413,11 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
     offset = 0
     for position, prepared in enumerate(batch):
         assessments = by_file.get(position, [])
-        findings = prepared.findings + checked.findings.get(position, [])
+        meeting_at = _MeetingAt(used_rows, position, assessments)
+        findings = prepared.findings + checked.findings(position, policy, meeting_at)
         layout, known = prepared.layout, prepared.known
-        findings += sheet_findings(layout, words, policy.severity)
-        findings += affiliation_findings(roster, layout.tables, offset, words, policy.severity)
+        findings += sheet_findings(layout, policy)
+        findings += affiliation_findings(roster, layout.tables, offset, policy, meeting_at)
         reading = reading_dict(layout, roster, offset)
         offset += len(layout.tables)
         for assessment in assessments:
@@ -430,9 +430,6 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
         ))  # fmt: skip
 
         meetings = tuple(a.meeting for a in assessments) + tuple(unjudged.get(position, []))
-        if any(f.meeting_id is None and f.row is not None for f in findings):
-            mine = used_rows[used_rows["file"] == position]
-            findings = _place_in_meetings(findings, mine, assessments)
         findings = [f for f in findings if policy.enabled(f.code)]
         findings = policy.waive(findings, meetings, known.period)
         findings.sort(key=Finding.sort_key)

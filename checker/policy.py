@@ -10,10 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker.findings import Finding, Meeting, Severity, codes_of
 from checker.vocabulary import PlatformRule, Vocabulary
+
+if TYPE_CHECKING:
+    from checker.messages import Wording
 
 
 @dataclass(frozen=True)
@@ -164,13 +167,18 @@ class Policy:
         return any(d.covers(platform, role, name, date) for d in self.designations)
 
     def platform_label(self, platform: str, sector: str | None) -> str:
+        """The platform in words, in the language of the check."""
+        return str(self.platform_words(platform, sector))
+
+    def platform_words(self, platform: str, sector: str | None) -> Wording | str:
+        """The platform in words: a cluster's in the language it is said in ("Health
+        Cluster", "Cluster Santé"), the others as the vocabulary names them."""
         if platform == "CLUSTER":
-            # In the language of the check: "Health Cluster", "Cluster Santé".
-            from checker.messages import name, phrase
+            from checker.messages import Name, Phrase
 
             known = self.vocabulary.sector_names.get(sector or "")
-            words = name("sectors", sector, known) if known else phrase("unnamed_sector")
-            return phrase("cluster_label", sector=words)
+            words = Name("sectors", sector, known) if known else Phrase("unnamed_sector")
+            return Phrase.of("cluster_label", sector=words)
         return self.platform_labels.get(platform, platform)
 
     def waive(

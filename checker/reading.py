@@ -5,12 +5,11 @@ lists. What the reading could not settle becomes a finding (S213, S214), never a
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker.findings import Finding, column_letter
 from checker.layout import IGNORED, SIGN_IN, TRACKER, Layout, RosterTable, SheetReading
-from checker.messages import name, phrase, render
+from checker.messages import Joined, Name, Person, Phrase
 from checker.normalise import (
     BY_ORGANIZATION,
     IOM_LOG,
@@ -19,9 +18,10 @@ from checker.normalise import (
     Affiliation,
     Roster,
 )
-from checker.vocabulary import Vocabulary
+from checker.policy import Policy
 
-Severity = Callable[[str], Any]
+if TYPE_CHECKING:
+    from checker.schema import MeetingAt
 
 
 def layout_name(table: RosterTable, affiliation: Affiliation | None) -> str:
@@ -104,28 +104,28 @@ def reading_dict(layout: Layout, roster: Roster, offset: int) -> dict[str, Any]:
     return {"sheets": [sheet_dict(s, layout_of) for s in layout.sheets], "tables": tables}
 
 
-def sheet_findings(layout: Layout, vocabulary: Vocabulary, severity: Severity) -> list[Finding]:
+def sheet_findings(layout: Layout, policy: Policy) -> list[Finding]:
     """S214: a sheet that looks like a roster but was not read."""
     found = []
     for reading in layout.sheets:
         if reading.status != IGNORED or not reading.looks_like_roster:
             continue
-        found.append(Finding(
-            code="S214", rule=vocabulary.rule("S214").name, severity=severity("S214"),
-            message=render("S214", sheet=reading.name, headers=", ".join(reading.headers),
-                           why=phrase(f"sheet_{reading.reason}", missing=phrase("list_and").join(
-                               name("fields", f) for f in reading.missing))),
-            sheet=reading.name, row=reading.header_row, value=reading.name,
+        missing = Joined(tuple(Name("fields", f) for f in reading.missing), Phrase("list_and"))
+        found.append(Finding.make(
+            "S214", policy,
+            at={"sheet": reading.name, "row": reading.header_row, "value": reading.name},
+            sheet=reading.name, headers=", ".join(reading.headers),
+            why=Phrase.of(f"sheet_{reading.reason}", missing=missing),
         ))  # fmt: skip
     return found
 
 
 def affiliation_findings(
-    roster: Roster, tables: list[RosterTable], offset: int, vocabulary: Vocabulary,
-    severity: Severity,
-) -> list[Finding]:  # fmt: skip
+    roster: Roster, tables: list[RosterTable], offset: int, policy: Policy, meeting_at: MeetingAt
+) -> list[Finding]:
     """S213 on a table whose people cannot be told to be IOM staff or not, and on each
-    organisation cell that names IOM beside someone else ("OCHA (seconded from IOM)")."""
+    organisation cell that names IOM beside someone else ("OCHA (seconded from IOM)"), in
+    the meeting of its row."""
     frame = roster.frame
     found = []
     for table in tables:
@@ -133,19 +133,18 @@ def affiliation_findings(
         affiliation = roster.affiliations.get(index)
         if affiliation is None or affiliation.reading not in (UNKNOWN_AFFILIATION, SPLIT):
             continue
-        if affiliation.reading == SPLIT:
-            message = render("S213:split", sheet=table.sheet,
-                             evidence=_said(affiliation.evidence),
-                             against=_said(affiliation.counter_evidence, against=True))  # fmt: skip
-        else:
-            message = render("S213:table", sheet=table.sheet)
         attendee = table.columns.get("attendee")
-        found.append(Finding(
-            code="S213", rule=vocabulary.rule("S213").name, severity=severity("S213"),
-            message=message, sheet=table.sheet, row=table.header_row,
-            column=column_letter(attendee) if attendee is not None else None,
-            value=affiliation.reading,
-        ))  # fmt: skip
+        at = {"sheet": table.sheet, "row": table.header_row,
+              "column": column_letter(attendee) if attendee is not None else None,
+              "value": affiliation.reading}  # fmt: skip
+        if affiliation.reading == SPLIT:
+            found.append(Finding.make(
+                "S213", policy, "split", at=at, sheet=table.sheet,
+                evidence=_said(affiliation.evidence),
+                against=_said(affiliation.counter_evidence, against=True),
+            ))  # fmt: skip
+        else:
+            found.append(Finding.make("S213", policy, "table", at=at, sheet=table.sheet))
     listed = [t.index + offset for t in tables
               if roster.affiliations.get(t.index + offset, Affiliation(BY_ORGANIZATION)).reading
               == BY_ORGANIZATION]  # fmt: skip
@@ -155,15 +154,19 @@ def affiliation_findings(
     unclear = unclear[unclear["table"].isin(listed)]
     for row in unclear.itertuples(index=False):
         excel_row, letter = roster.cell_of(int(row.table), int(row.row), "organization")
-        found.append(Finding(
-            code="S213", rule=vocabulary.rule("S213").name, severity=severity("S213"),
-            message=render("S213:cell", value=row.organization,
-                           name=row.attendee or phrase("no_name")),
-            sheet=row.sheet, row=excel_row, column=letter, value=row.organization,
+        at = {"sheet": row.sheet, "row": excel_row, "column": letter, "value": row.organization}
+        meeting = meeting_at(row.sheet, excel_row)
+        if meeting is not None:
+            at |= meeting.place()
+        found.append(Finding.make(
+            "S213", policy, "cell", at=at,
+            value=row.organization,
+            name=Person(row.attendee) if row.attendee else Phrase("no_name"),
         ))  # fmt: skip
     return found
 
 
-def _said(pairs: tuple[tuple[str, str], ...], against: bool = False) -> str:
+def _said(pairs: tuple[tuple[str, str], ...], against: bool = False) -> Joined:
     prefix = "against_" if against else "evidence_"
-    return phrase("list_and").join(phrase(prefix + kind, detail=detail) for kind, detail in pairs)
+    return Joined(tuple(Phrase.of(prefix + kind, detail=detail) for kind, detail in pairs),
+                  Phrase("list_and"))  # fmt: skip

@@ -15,9 +15,10 @@ from typing import Any
 import pandas as pd
 import pandera.pandas as pa
 
-from checker.findings import Finding, Severity
-from checker.messages import name, phrase, render
+from checker.findings import Finding, Meeting, Severity
+from checker.messages import Name, Person, Phrase
 from checker.normalise import BLANK, UNKNOWN, Roster
+from checker.policy import Policy
 from checker.vocabulary import Vocabulary
 
 
@@ -122,21 +123,36 @@ def _once_per_meeting(frame: pd.DataFrame) -> pd.Series:
 _FRAME_CHECKS = {"S207": "date", "S208": "attendee"}  # frame-wide check → the cell to show
 
 
+# What a finding is made of, before the meetings are known: code, variant, `at`, fields.
+_Draft = tuple[str, str, dict[str, Any], dict[str, Any]]
+
+
 @dataclass
 class Validation:
-    # Findings per file of the roster (its `file` column), and the rows that were rejected.
-    findings: dict[int, list[Finding]]
+    # The failures per file of the roster (its `file` column), and the rows that were rejected.
+    drafts: dict[int, list[_Draft]]
     rejected: pd.Index
 
+    def findings(self, file: int, policy: Policy, meeting_at: MeetingAt) -> list[Finding]:
+        """The file's findings, each in the meeting of its row when the row is in one: the
+        rows a meeting keeps are known only once the rejected rows are left out, after
+        validation, so the findings are made then rather than placed after."""
+        found = []
+        for code, variant, at, fields in self.drafts.get(file, ()):
+            meeting = meeting_at(at.get("sheet"), at.get("row"))
+            if meeting is not None:
+                at = at | meeting.place()
+            found.append(Finding.make(code, policy, variant, at=at, **fields))
+        return found
 
-def validate(
-    roster: Roster,
-    vocabulary: Vocabulary,
-    severity: Callable[[str], Any],
-    rows: pd.Series | None = None,
-) -> Validation:
+
+# The meeting a cell's row belongs to, if any (checker.pipeline).
+MeetingAt = Callable[[str | None, int | None], Meeting | None]
+
+
+def validate(roster: Roster, policy: Policy, rows: pd.Series | None = None) -> Validation:
     """Check the roster's frame (or the `rows` of it) and return findings and rejected rows."""
-    schema = build_schema(vocabulary)
+    schema = build_schema(policy.vocabulary)
     # Only the checked columns: pandera's cost grows with the width of the frame it is given.
     frame = roster.frame.loc[:, list(schema.columns)]
     if rows is not None:
@@ -151,14 +167,13 @@ def validate(
     if not ours.all():  # a dtype or column failure is a fault of the checker, not of the roster
         raise RuntimeError(f"schema failure: {cases[~ours].iloc[0].to_dict()}")
     cases = cases[cases["index"].notna()]
-    return _to_findings(cases, roster, vocabulary, severity)
+    return _to_findings(cases, roster, policy)
 
 
-def _to_findings(
-    cases: pd.DataFrame, roster: Roster, vocabulary: Vocabulary, severity: Callable[[str], Any]
-) -> Validation:
+def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validation:
     frame = roster.frame
-    findings: dict[tuple[str, int, int, str | None], tuple[int, Finding]] = {}
+    vocabulary = policy.vocabulary
+    findings: dict[tuple[str, int, int, str | None], tuple[int, _Draft]] = {}
     rejected: set[Any] = set()
     missing_columns: set[tuple[int, str]] = set()
     rejects = rejecting(vocabulary)
@@ -190,55 +205,50 @@ def _to_findings(
             continue
         suggestion = _suggest(code, value, vocabulary)
         contained = vocabulary.contained_role(value) if code == "S205" else None
-        variant = f"{code}:{field_name}" if code == "S202" else code
-        message = render(
-            "S205:contains" if contained else variant,
-            role=name("roles", contained) if contained else "",
-            value=value,
-            name=row["attendee"] or phrase("no_name"),
-            suggestion=suggestion,
-            date=row["date_iso"],
-            period=row["period"],
-            platform=row["platform"],
-            known=_known_platforms(vocabulary) if code == "S204" else "",
-        )
-        findings[key] = int(row["file"]), Finding(
-            code=code, rule=vocabulary.rule(code).name, severity=severity(code), message=message,
-            sheet=table.sheet, row=excel_row, column=letter, value=value, suggestion=suggestion,
-            meeting_date=row["date_iso"] if len(str(row["date_iso"])) in (7, 10) else None,
-            platform=row["platform_code"] if row["platform_code"] in vocabulary.platform_names
-            else None,
+        variant = "contains" if contained else field_name if code == "S202" else ""
+        findings[key] = int(row["file"]), (
+            code, variant,
+            {"sheet": table.sheet, "row": excel_row, "column": letter, "value": value,
+             "suggestion": suggestion,
+             "meeting_date": row["date_iso"] if len(str(row["date_iso"])) in (7, 10) else None,
+             "platform": row["platform_code"]
+             if row["platform_code"] in vocabulary.platform_names else None},
+            {"role": Name("roles", contained) if contained else "",
+             "value": value,
+             "name": Person(row["attendee"]) if row["attendee"] else Phrase("no_name"),
+             "suggestion": suggestion,
+             "date": row["date_iso"],
+             "period": row["period"],
+             "platform": row["platform"],
+             "known": _known_platforms(vocabulary) if code == "S204" else ""},
         )  # fmt: skip
     files = frame.groupby("table")["file"].first() if missing_columns else {}
     for table_index, field_name in sorted(missing_columns):
-        findings[("S201", table_index, 0, field_name)] = int(files[table_index]), missing_column(
-            roster.tables[table_index].sheet, field_name, vocabulary, severity,
-            why=phrase("why_title") if field_name == "title" else "",
+        findings[("S201", table_index, 0, field_name)] = int(files[table_index]), _missing(
+            roster.tables[table_index].sheet, field_name, vocabulary,
+            why=Phrase("why_title") if field_name == "title" else "",
         )  # fmt: skip
-    by_file: dict[int, list[Finding]] = {}
+    by_file: dict[int, list[_Draft]] = {}
     for file, found in findings.values():
         by_file.setdefault(file, []).append(found)
     return Validation(by_file, pd.Index(sorted(rejected)))
 
 
-def missing_column(
-    sheet: str,
-    field_name: str,
-    vocabulary: Vocabulary,
-    severity: Callable[[str], Any],
-    why: str = "",
-) -> Finding:
-    header = name("headers", field_name, vocabulary.columns.columns[field_name].aliases[0])
-    return Finding(
-        code="S201", rule=vocabulary.rule("S201").name, severity=severity("S201"),
-        message=render("S201", field=name("fields", field_name), sheet=sheet, header=header, why=why),
-        sheet=sheet, row=None, column=None, value=field_name,
-    )  # fmt: skip
+def missing_column(sheet: str, field_name: str, policy: Policy) -> Finding:
+    code, variant, at, fields = _missing(sheet, field_name, policy.vocabulary)
+    return Finding.make(code, policy, variant, at=at, **fields)
 
 
-def _known_platforms(vocabulary: Vocabulary) -> str:
+def _missing(sheet: str, field_name: str, vocabulary: Vocabulary, why: Phrase | str = "") -> _Draft:
+    """S201: a required column the table does not have."""
+    header = Name("headers", field_name, vocabulary.columns.columns[field_name].aliases[0])
+    return ("S201", "", {"sheet": sheet, "value": field_name},
+            {"field": Name("fields", field_name), "sheet": sheet, "header": header, "why": why})  # fmt: skip
+
+
+def _known_platforms(vocabulary: Vocabulary) -> Phrase:
     codes = [c for c in vocabulary.platform_names if c != "CLUSTER"]
-    return phrase("known_platforms", codes=", ".join(codes))
+    return Phrase.of("known_platforms", codes=", ".join(codes))
 
 
 def _suggest(code: str, value: Any, vocabulary: Vocabulary) -> str | None:

@@ -366,6 +366,18 @@ def test_anonymise_removes_every_name(
     assert "Programme Officer" in text  # the role stands where the name was
 
 
+def test_anonymised_french_report_says_the_attendee_in_french(
+    tree: tuple[Path, dict[str, Path]], out_dir: Path
+) -> None:
+    """The names come out of the findings' fields, and the message is said again in its own
+    language: "une personne au poste « … »", never a name nor the English "a … Officer"."""
+    out = make_report(tree[0], out_dir / "anon.fr.json", "--anonymise", "--lang", "fr")
+    text = json.dumps(json.loads(out.read_text(encoding="utf-8")), ensure_ascii=False)
+    assert not [name for name in attendee_names() if name in text]
+    assert "une personne au poste" in text
+    assert " a Programme Officer" not in text
+
+
 def test_not_anonymised_report_names_the_attendees(reports: dict[str, Path]) -> None:
     assert "Officer ETH José Núñez" in reports["json"].read_text(encoding="utf-8")
 

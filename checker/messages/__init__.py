@@ -16,14 +16,16 @@ other {# files}}`, and takes the form the language's rule picks (checker/plurals
 Work done side by side appends its keys at the end of a file as `SECTION+TAG:` blocks
 (`messages+hardening:`), merged into SECTION when the file is loaded (`_merge_additions`).
 
-The pipeline renders each finding's message once, in the language of the check: `check_file`
-runs inside `language(options.lang)`, and `render` reads that setting. Codes never change with
-the language. A key missing from a translation falls back to English rather than failing.
+The pipeline renders each finding's message in the language of the check: `check_file` runs
+inside `language(options.lang)`, and `render` reads that setting. A finding keeps its key and
+fields, the words among them as Wording (said when rendered), so that Finding.rendered can say
+the message again in another language, or without names. Codes never change with the
+language. A key missing from a translation falls back to English rather than failing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -98,6 +100,7 @@ class Catalogue:
     def text(self, section: str, key: str, **values: Any) -> str:
         """A report, workbook or template text with its {fields} filled; a count-dependent
         text takes the form its counts need (checker/plurals.py)."""
+        values = {k: in_words(v, self) for k, v in values.items()}
         entry = choose(self.lookup(section, key), self.lang, values.get("n", 0))
         return expand(str(entry), self.lang, values).format_map(_Blank(values))
 
@@ -169,9 +172,126 @@ def _merge_additions(path: Path, data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+class Wording:
+    """Words inside a message that are chosen when the message is rendered, in the language it
+    is rendered in: what a finding keeps among its fields instead of text in the language of
+    the check, so that its message can be rendered again in another language, and without
+    people's names (`anonymised`)."""
+
+    def text(self, words: Catalogue) -> str:
+        raise NotImplementedError
+
+    def anonymised(self, roles: Mapping[str, str]) -> Wording:
+        """The same words with each person's name replaced by their role (`roles`: name →
+        role), or by WITHHELD when the role is not known."""
+        return self
+
+    def __str__(self) -> str:
+        return self.text(catalogue())
+
+
+WITHHELD = "[name withheld]"
+
+
+@dataclass(frozen=True)
+class Phrase(Wording):
+    """A `phrases` entry of the catalogue, with its fields."""
+
+    key: str
+    values: tuple[tuple[str, Any], ...] = ()
+
+    @classmethod
+    def of(cls, key: str, **values: Any) -> Phrase:
+        return cls(key, tuple(values.items()))
+
+    def text(self, words: Catalogue) -> str:
+        return words.phrase(self.key, **{k: in_words(v, words) for k, v in self.values})
+
+    def anonymised(self, roles: Mapping[str, str]) -> Phrase:
+        return Phrase(self.key, tuple((k, anonymised(v, roles)) for k, v in self.values))
+
+
+@dataclass(frozen=True)
+class Detail(Wording):
+    """Why a file cannot be read: a `details` entry of the catalogue, with its fields."""
+
+    key: str
+    values: tuple[tuple[str, Any], ...] = ()
+
+    def text(self, words: Catalogue) -> str:
+        return words.text("details", self.key, **dict(self.values))
+
+
+@dataclass(frozen=True)
+class Name(Wording):
+    """The word for a vocabulary code (`names` of the catalogue): a role, a sector, a field."""
+
+    kind: str
+    code: str | None
+    default: str | None = None
+
+    def text(self, words: Catalogue) -> str:
+        return words.name(self.kind, self.code, self.default)
+
+
+@dataclass(frozen=True)
+class Joined(Wording):
+    """Pieces said one after the other, with a separator (a Phrase such as "list_and")."""
+
+    parts: tuple[Any, ...]
+    separator: Any = ""
+
+    def text(self, words: Catalogue) -> str:
+        return str(in_words(self.separator, words)).join(
+            str(in_words(p, words)) for p in self.parts
+        )
+
+    def anonymised(self, roles: Mapping[str, str]) -> Joined:
+        return Joined(tuple(anonymised(p, roles) for p in self.parts), self.separator)
+
+
+@dataclass(frozen=True)
+class Person(Wording):
+    """A person's name, as the roster writes it."""
+
+    name: str
+
+    def text(self, words: Catalogue) -> str:
+        return self.name
+
+    def anonymised(self, roles: Mapping[str, str]) -> Wording:
+        return _Said(roles.get(self.name, WITHHELD))
+
+
+@dataclass(frozen=True)
+class _Said(Wording):
+    """Text that is the same in every language (a role as the vocabulary names it)."""
+
+    said: str
+
+    def text(self, words: Catalogue) -> str:
+        return self.said
+
+
+def in_words(value: Any, words: Catalogue) -> Any:
+    """A field's value as a message shows it in the catalogue's language."""
+    return value.text(words) if isinstance(value, Wording) else value
+
+
+def anonymised(value: Any, roles: Mapping[str, str]) -> Any:
+    return value.anonymised(roles) if isinstance(value, Wording) else value
+
+
 def render(key: str, **values: Any) -> str:
     """The message of a finding kind, in the language of the current check."""
-    words = catalogue()
+    return render_in(catalogue(), key, values)
+
+
+def render_in(words: Catalogue, key: str, fields: Mapping[str, Any]) -> str:
+    """The message of a finding kind in the catalogue's language, its fields (Wording among
+    them) said in that language."""
+    # (in_words inlined: a roster with a finding on every row renders a million fields)
+    values = {k: v.text(words) if isinstance(v, Wording) else v for k, v in fields.items()}
     template = words.message(key)
     suggestion = values.get("suggestion")
     values.setdefault(

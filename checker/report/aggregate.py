@@ -23,7 +23,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from checker.findings import SCHEMA_VERSION, TOOL_NAME, TOOL_VERSION, rate, waived_meetings
+from checker.findings import (
+    SCHEMA_VERSION,
+    TOOL_NAME,
+    TOOL_VERSION,
+    FileResult,
+    Finding,
+    rate,
+    waived_meetings,
+)
 from checker.report.anonymise import NameScrubber
 
 VERDICTS = ("compliant", "absent", "wrong_level", "undetermined", "not_applicable")
@@ -132,10 +140,14 @@ def change(now: Figures, before: Figures | None) -> dict[str, Any] | None:
 
 @dataclass(frozen=True)
 class Submission:
-    """One checked file: its result (FileResult.to_dict()) and its modification time."""
+    """One checked file: its result (FileResult.to_dict()) and its modification time; and,
+    when it was checked in this run, the FileResult itself, whose words can be said again in
+    another language or without names. A result read back from JSON (the server's store) has
+    none."""
 
     result: Mapping[str, Any]
     modified: float
+    checked: FileResult | None = None
 
     @property
     def path(self) -> str:
@@ -585,11 +597,15 @@ def aggregate(submissions: Sequence[Submission], options: ReportOptions | None =
     profile_files: dict[str, set[str]] = defaultdict(set)
     for (mission, month), p in sorted(in_range.items()):
         result = p.submission.result
-        findings_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for finding in result.get("findings", ()):
+        findings_of: dict[str, list[tuple[dict[str, Any], Finding | None]]] = defaultdict(list)
+        checked = p.submission.checked
+        built: Sequence[Finding | None] = (
+            checked.findings if checked else [None] * len(result.get("findings", ()))
+        )
+        for finding, made in zip(result.get("findings", ()), built, strict=True):
             # Waived findings stay visible (docs/profiles.md), marked as waived.
             if finding.get("meeting_id"):
-                findings_of[finding["meeting_id"]].append(finding)
+                findings_of[finding["meeting_id"]].append((finding, made))
         if scrubber is not None:
             scrubber.learn(result)
         if result.get("profile"):
@@ -770,7 +786,8 @@ def _worst_first(figures: Figures) -> tuple[int, float]:
 
 def _entry(
     group: str, mission: str, month: str, placed: _Placed, meeting: Mapping[str, Any],
-    findings: list[dict[str, Any]], scrubber: NameScrubber | None, waived: bool = False,
+    findings: list[tuple[dict[str, Any], Finding | None]], scrubber: NameScrubber | None,
+    waived: bool = False,
 ) -> MeetingEntry:  # fmt: skip
     attendees = []
     for person in meeting.get("iom_attendees", ()):
@@ -781,10 +798,12 @@ def _entry(
             name = person.get("name")
             attendees.append(f"{title} ({name})" if name else str(title))
     cleaned = []
-    for f in findings:
+    for f, made in findings:
         message = str(f.get("message", ""))
         if scrubber is not None:
-            message = scrubber.scrub(message)
+            # Names out of the fields when the finding was built in this run; out of the
+            # text when it was read back from JSON.
+            message = made.rendered(roles=scrubber.names) if made else scrubber.scrub(message)
         entry = {"code": f.get("code"), "severity": f.get("severity"),
                  "cell": f.get("cell"), "message": message}  # fmt: skip
         if f.get("waived"):

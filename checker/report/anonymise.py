@@ -3,9 +3,12 @@
 Names reach a report in two places: the IOM attendees of a meeting (replaced by the role's
 name from the vocabulary, else the title as written) and the words of findings, which quote
 names ("a Programme Officer (J. Okoro)", "IOM attendee X has no position title", "X is
-listed twice"). Messages are scrubbed with the names the file's meetings record and with
-patterns made from the message catalogue, so that a name on a rejected row (not in any
-meeting) is caught too.
+listed twice"). A finding checked in this run keeps its fields: its message is rendered again
+with each name replaced by its role from `NameScrubber.names` (Finding.rendered), and no text
+is matched. `scrub` is only for results read back from JSON (`report --db`, the server's
+store), which have no fields: their messages are scrubbed with the names the file's meetings
+record and with patterns made from the message catalogue, so that a name on a rejected row
+(not in any meeting) is caught too.
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-WITHHELD = "[name withheld]"
+from checker.messages import WITHHELD
+
 _FIELD = re.compile(r"\{(\w+)\}")
 
 
@@ -69,6 +73,7 @@ class NameScrubber:
             self._in_brackets = self._bare = None
 
     def scrub(self, message: str) -> str:
+        """A message read back from JSON, without the names it quotes."""
         for pattern in self.templates:
             match = pattern.match(message)
             if match and match.group("name"):

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
+from checker.findings import FileResult
 from checker.report.aggregate import Submission
 
 
-def submissions_of(files: Sequence[Path], results: Sequence[dict[str, Any]]) -> list[Submission]:
+def submissions_of(files: Sequence[Path], results: Sequence[FileResult]) -> list[Submission]:
     """Pair each result with its file's modification time ("newer wins" for duplicates)."""
     out = []
     for path, result in zip(files, results):
@@ -20,5 +20,5 @@ def submissions_of(files: Sequence[Path], results: Sequence[dict[str, Any]]) -> 
             modified = path.stat().st_mtime
         except OSError:
             modified = 0.0
-        out.append(Submission(result, modified))
+        out.append(Submission(result.to_dict(), modified, result))
     return out

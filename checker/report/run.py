@@ -19,10 +19,13 @@ from collections.abc import Callable, Collection, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker.output import CommandError
 from checker.report.placement import mission_of
+
+if TYPE_CHECKING:
+    from checker.findings import FileResult
 
 PDF_TIMEOUT = 120
 
@@ -35,20 +38,20 @@ def check_for_report(
     files: Sequence[Path], profile: Path | None, lang: str, jobs: int | None,
     progress: Any, mission: str | None = None, mission_map: Sequence[tuple[str, str]] = (),
     profiles: Path | None = None,
-) -> list[dict[str, Any]]:  # fmt: skip
-    """Each file's JSON result, in the order of `files`. A file the map places is checked with
+) -> list[FileResult]:  # fmt: skip
+    """Each file's result, in the order of `files`. A file the map places is checked with
     that mission (its profile applies), as `check --mission` would; the others as `check`."""
     from checker.api import CheckOptions, check_files
 
     groups: dict[str | None, list[int]] = defaultdict(list)
     for i, path in enumerate(files):
         groups[mission or mission_of(path, mission_map)].append(i)
-    results: list[dict[str, Any] | None] = [None] * len(files)
+    results: list[FileResult | None] = [None] * len(files)
     for code, indexes in groups.items():
         options = CheckOptions(mission=code, profile=profile, profiles=profiles, lang=lang)
         checked = check_files([files[i] for i in indexes], options, jobs, progress)
         for i, result in zip(indexes, checked):
-            results[i] = result.to_dict()
+            results[i] = result
     return [r for r in results if r is not None]
 
 
@@ -113,8 +116,8 @@ def write_per_mission(
     """One e-mail page per mission, `<MISSION>.html` and `<MISSION>.txt`, in the mission's
     language: its country profile's `language`, else `lang`. The meeting labels and findings a
     page quotes come from the rosters as checked, so a mission in another language than the
-    run gets its pages from `relocalise(language, missions)`: its rosters checked again in
-    its language (None when they cannot be read again, as from the server's store)."""
+    run gets its pages from `relocalise(language, missions)`: its results said again in its
+    language (None for results read back from JSON, as from the server's store)."""
     from checker.report.email import render_mission
     from checker.report.words import Words
 
@@ -147,20 +150,19 @@ def _page_language(
     return language or mission_language(mission, profile, profiles) or lang
 
 
-def relocaliser(
-    files: Sequence[Path], submissions: Sequence[Any], options: Any,
-    check: Callable[[Sequence[Path], str], list[dict[str, Any]]],
-) -> Relocalise:  # fmt: skip
-    """`relocalise` for write_per_mission: the missions' files checked again with `check` in
-    the language asked, the other files' results kept, aggregated as the report was (the
-    same options, so the same months and figures; only the words change)."""
+def relocaliser(submissions: Sequence[Any], options: Any) -> Relocalise:
+    """`relocalise` for write_per_mission: the missions' results said in the language asked
+    (FileResult.in_language: the words a check in that language gives, without checking the
+    files again), the other results kept, aggregated as the report was (the same options, so
+    the same months and figures; only the words change)."""
     from checker.report.aggregate import Submission, aggregate
 
     def relocalise(language: str, missions: Collection[str]) -> Any:
-        mine = [i for i, s in enumerate(submissions) if s.result.get("mission") in missions]
         again = list(submissions)
-        for i, result in zip(mine, check([files[i] for i in mine], language)):
-            again[i] = Submission(result, submissions[i].modified)
+        for i, submission in enumerate(submissions):
+            if submission.checked is not None and submission.result.get("mission") in missions:
+                said = submission.checked.in_language(language)
+                again[i] = Submission(said.to_dict(), submission.modified, said)
         return aggregate(again, options)
 
     return relocalise
@@ -275,10 +277,7 @@ def run_report(
                 with atomic_write(path, binary=True) as stream:
                     stream.write(data)
 
-            relocalise = None if run.db is not None else relocaliser(
-                files, submissions, options, lambda some, language: check_for_report(
-                    some, run.profile, language, run.jobs, None, forced, patterns,
-                    run.profiles))  # fmt: skip
+            relocalise = None if run.db is not None else relocaliser(submissions, options)
             pages = write_per_mission(summary, email_dir, lang, write, run.profile, run.profiles,
                                       relocalise)  # fmt: skip
             echo(f"roster-check: {len(pages) // 2} e-mail page(s) written to {email_dir}"

@@ -11,12 +11,12 @@ counts the meetings of a platform over the period). Rules never raise. `judge_me
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from checker.findings import Finding
 from checker.judge import Assessment, Seat
-from checker.messages import name, phrase
+from checker.messages import Catalogue, Joined, Name, Person, Phrase, Wording
 from checker.policy import Policy
 from checker.rules._registry import (
     Example,
@@ -128,35 +128,57 @@ def documentation() -> list[RuleDoc]:
     return docs
 
 
-def required_text(assessment: Assessment, policy: Policy) -> str:
+def required_text(assessment: Assessment, policy: Policy) -> Wording:
     """Who should have sat there, in words: "the Chief of Mission"."""
     meeting = assessment.meeting
     names = policy.vocabulary.role_names
     if meeting.platform == "CLUSTER":
-        return phrase("required_cluster", sector=sector_name(meeting.sector, policy))
+        return Phrase.of("required_cluster", sector=sector_name(meeting.sector, policy))
     if not meeting.required:
-        return phrase("required_profile")
-    return phrase("required_or").join(
-        phrase("required_role", role=name("roles", role, names.get(role, role)))
-        for role in meeting.required
-    )
+        return Phrase("required_profile")
+    return Joined(
+        tuple(Phrase.of("required_role", role=Name("roles", role, names.get(role, role)))
+              for role in meeting.required),
+        Phrase("required_or"),
+    )  # fmt: skip
 
 
-def sector_name(sector: str | None, policy: Policy) -> str:
-    """A sector's name in the language of the check ("cluster's" when it is not known)."""
+def sector_name(sector: str | None, policy: Policy) -> Wording:
+    """A sector's name ("cluster's" when it is not known)."""
     if sector is None or sector not in policy.vocabulary.sector_names:
-        return phrase("cluster_sector")
-    return name("sectors", sector, policy.vocabulary.sector_names[sector])
+        return Phrase("cluster_sector")
+    return Name("sectors", sector, policy.vocabulary.sector_names[sector])
 
 
-def attendee_text(seat: Seat) -> str:
-    title = seat.attendee.title or phrase("no_title")
-    article = "an" if title[:1].lower() in "aeiou" else "a"
-    described = title if title.lower().startswith(("the ", "a ", "an ")) else f"{article} {title}"
-    if seat.attendee.name:
-        return phrase("attendee_named", title_with_article=described, title=title,
-                      name=seat.attendee.name)  # fmt: skip
-    return phrase("attendee_unnamed", title_with_article=described, title=title)
+@dataclass(frozen=True)
+class AttendeeWords(Wording):
+    """An attendee as a message describes them: "a Programme Officer (J. Okoro)"."""
+
+    title: str | None
+    name: str | None
+
+    def text(self, words: Catalogue) -> str:
+        title = self.title or words.phrase("no_title")
+        article = "an" if title[:1].lower() in "aeiou" else "a"
+        described = title if title.lower().startswith(("the ", "a ", "an ")) \
+            else f"{article} {title}"  # fmt: skip
+        if self.name:
+            return words.phrase("attendee_named", title_with_article=described, title=title,
+                                name=self.name)  # fmt: skip
+        return words.phrase("attendee_unnamed", title_with_article=described, title=title)
+
+    def anonymised(self, roles: Mapping[str, str]) -> AttendeeWords:
+        # The title already says the role: "a Programme Officer".
+        return AttendeeWords(self.title, None)
+
+
+def attendee_text(seat: Seat) -> AttendeeWords:
+    return AttendeeWords(seat.attendee.title, seat.attendee.name)
+
+
+def person(name: str | None) -> Wording:
+    """A person's name for a message, "(no name)" when the roster gives none."""
+    return Person(name) if name else Phrase("no_name")
 
 
 def finding(
@@ -175,8 +197,8 @@ def finding(
         code, policy, variant,
         at={"sheet": sheet, "row": row, "column": column, "meeting_id": meeting.id,
             "meeting_date": meeting.date, "platform": meeting.platform, "value": value},
-        platform_name=policy.platform_label(meeting.platform, meeting.sector),
-        platform=policy.platform_label(meeting.platform, meeting.sector)
+        platform_name=policy.platform_words(meeting.platform, meeting.sector),
+        platform=policy.platform_words(meeting.platform, meeting.sector)
         if meeting.platform == "CLUSTER" else meeting.platform,
         date=meeting.date,
         required=required_text(assessment, policy),

@@ -21,7 +21,6 @@ from collections import Counter
 from collections.abc import Iterator
 
 from checker.findings import Finding, Verdict
-from checker.messages import phrase
 from checker.policy import period_months
 from checker.rules import RosterFile, fails, passes, rule
 
@@ -73,7 +72,6 @@ def check(roster: RosterFile) -> Iterator[Finding]:
                 continue
             yield Finding.make(
                 CODE, policy, at={"platform": platform, "value": sector or platform},
-                platform_name=policy.platform_label(platform, sector), expected=expected,
+                platform_name=policy.platform_words(platform, sector), expected=expected,
                 period=period, per_month=f"{per_month:g}", recorded=count,
-                meetings=phrase("meeting_one" if expected == 1 else "meeting_many"),
             )  # fmt: skip

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from checker.findings import Finding, Verdict
 from checker.judge import Assessment, Standing
-from checker.messages import phrase
+from checker.messages import Joined, Person, Phrase
 from checker.policy import Policy
 from checker.rules import fails, finding, passes, rule
 
@@ -47,10 +47,10 @@ def check(assessment: Assessment, policy: Policy) -> Iterator[Finding]:
     if not others:
         yield finding(CODE, assessment, policy, seat)
         return
-    designated = "; ".join(
-        (d.name or phrase("designated_anyone"))
-        + (phrase("designated_from", date=d.start) if d.start else "")
-        + (phrase("designated_to", date=d.end) if d.end else "")
+    designated = Joined(tuple(
+        Joined((Person(d.name) if d.name else Phrase("designated_anyone"),
+                Phrase.of("designated_from", date=d.start) if d.start else "",
+                Phrase.of("designated_to", date=d.end) if d.end else ""))
         for d in others
-    )  # fmt: skip
+    ), "; ")  # fmt: skip
     yield finding(CODE, assessment, policy, seat, "other", designated=designated)

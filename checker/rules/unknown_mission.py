@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.findings import Finding
-from checker.messages import name
+from checker.messages import Name
 from checker.metadata import unknown_mission
 from checker.rules import RosterFile, fails, passes, rule
 
@@ -42,5 +42,5 @@ def check(roster: RosterFile) -> Iterator[Finding]:
         yield Finding.make(
             CODE, policy, "" if policy.sources else "generic", at={"value": roster.mission},
             profile=policy.name, mission=roster.mission,
-            source=name("mission_sources", roster.mission_source),
+            source=Name("mission_sources", roster.mission_source),
         )  # fmt: skip
