@@ -419,6 +419,8 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
         findings += sheet_findings(layout, policy)
         findings += affiliation_findings(roster, layout.tables, offset, policy, meeting_at)
         reading = reading_dict(layout, roster, offset)
+        if known.period_source == "dates":  # a reading the file does not state: say so
+            reading["period"] = {"value": known.period, "from": "dates"}
         offset += len(layout.tables)
         for assessment in assessments:
             findings += judge_meeting(assessment, policy)

@@ -32,6 +32,21 @@ def test_a_year_roster_named_without_its_period_covers_its_year(tmp_path: Path) 
     assert (got["mission"], got["period"]) == ("KEN", "2026")
     assert _s207(got) == []
     assert len(got["meetings"]) == 12
+    # A reading the file does not state is said in the result, never silent.
+    assert got["reading"]["period"] == {"value": "2026", "from": "dates"}
+
+
+def test_a_period_from_the_dates_is_said_in_the_text_report(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    path = write_roster(tmp_path / "KEN_attendance.xlsx", _meeting(dt.date(2026, 10, 3)))
+    text = CliRunner().invoke(main, ["check", str(path), "--lang", "fr"]).output
+    assert "période 2026-10 déduite des dates de ses lignes" in text
+    named = write_roster(tmp_path / "KEN_2026-10.xlsx", _meeting(dt.date(2026, 10, 3)))
+    _, got = check_json(named)
+    assert "period" not in got["reading"]  # the file name gave it
 
 
 def test_a_date_of_another_year_in_a_year_roster_is_out_of_period(tmp_path: Path) -> None:

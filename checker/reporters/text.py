@@ -139,4 +139,6 @@ def reading_lines(result: dict[str, Any], words: Catalogue) -> list[str]:
     ]  # fmt: skip
     if unread:
         lines.append(words.phrase("reading_not_read_line", sheets="; ".join(unread)))
+    if (reading.get("period") or {}).get("from") == "dates":
+        lines.append(words.phrase("reading_period_from_dates", period=reading["period"]["value"]))
     return lines
