@@ -15,6 +15,7 @@ import pickle
 import re
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -824,6 +825,8 @@ def _cache_file(folder: Path) -> Path | None:
 
     try:
         base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+        if not base.is_absolute():  # the XDG specification says to ignore it then
+            base = Path.home() / ".cache"
         key = hashlib.sha256(f"{sys.version}|{pydantic_version}".encode())
         package = Path(__file__).parent
         for path in [*(folder / n for n in _DATA_FILES), *(package / f"{m}.py" for m in _BUILT_BY)]:
@@ -850,7 +853,7 @@ def _cached(path: Path) -> Vocabulary | None:
 
 def _keep(vocabulary: Vocabulary, path: Path) -> None:
     """Write the vocabulary at `path` whole or not at all (a temporary file renamed), and
-    drop the ones of other versions; a cache that cannot be written is only slower."""
+    drop old ones of other versions; a cache that cannot be written is only slower."""
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".vocabulary-")
@@ -861,8 +864,11 @@ def _keep(vocabulary: Vocabulary, path: Path) -> None:
         except BaseException:
             os.unlink(temporary)
             raise
+        week_ago = time.time() - 7 * 24 * 3600
         for old in path.parent.glob("vocabulary-*.pickle"):
-            if old != path:
+            # Another version's, unless written lately: two installs or checkouts that
+            # share the cache would otherwise drop each other's at every run.
+            if old != path and old.stat().st_mtime < week_ago:
                 old.unlink(missing_ok=True)
     except (OSError, pickle.PicklingError):
         pass

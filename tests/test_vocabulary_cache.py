@@ -8,6 +8,7 @@ import os
 import pickle
 import shutil
 import stat
+import time
 from pathlib import Path
 
 import pytest
@@ -53,13 +54,23 @@ def test_the_second_run_takes_the_vocabulary_from_the_cache(cache, monkeypatch):
 
 def test_a_changed_data_file_is_read_again(cache):
     assert _fresh().platform("Comité des bailleurs") is None
+    [first] = _kept(cache)
     words = vocabulary.schemas_dir() / "vocabulary.yaml"
     text = words.read_text(encoding="utf-8")
     assert "aliases: [HCT, HCTT, EHP" in text
     words.write_text(text.replace("aliases: [HCT,", "aliases: [Comité des bailleurs, HCT,", 1),
                      encoding="utf-8")  # fmt: skip
     assert _fresh().platform("Comité des bailleurs") is not None
-    assert len(_kept(cache)) == 1  # the stale one is dropped
+    assert len(_kept(cache)) == 2 and first in _kept(cache)  # maybe another install's
+    os.utime(first, (time.time() - 8 * 24 * 3600,) * 2)
+    words.write_text(text, encoding="utf-8")
+    assert _fresh().platform("Comité des bailleurs") is None
+    assert first in _kept(cache)  # read again: only a write drops old ones
+    [second] = set(_kept(cache)) - {first}
+    os.utime(second, (time.time() - 8 * 24 * 3600,) * 2)
+    words.write_text(text + "\n", encoding="utf-8")
+    _fresh()
+    assert second not in _kept(cache)  # unused for a week: dropped
 
 
 def test_changed_code_looks_elsewhere(cache, tmp_path, monkeypatch):
