@@ -125,7 +125,14 @@ def check_each(
         if one_shot:
             import gc
 
-            pipeline.warm_up()
+            # Importing makes objects that live as long as the process, not garbage: the
+            # collections that many new objects set off found nothing (~0.04 s of a one-file
+            # run's 0.5 s).
+            gc.disable()
+            try:
+                pipeline.warm_up()
+            finally:
+                gc.enable()
             gc.freeze()
         return pipeline.check_in_process(files, options, progress=tick)
     return batch.check_in_pool(files, options, workers, tick)

@@ -261,5 +261,9 @@ def _warm_up_judging() -> None:
     """Import stage two (pandas, pandera) and load the rules: in this process only."""
     from checker import pipeline
 
-    pipeline.warm_up()
+    gc.disable()  # importing makes no garbage: the collections it would set off find nothing
+    try:
+        pipeline.warm_up()
+    finally:
+        gc.enable()
     gc.freeze()  # the libraries' objects: no collection needs to scan them again

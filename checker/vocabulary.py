@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import copy
 import functools
+import hashlib
+import os
+import pickle
 import re
+import sys
+import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,7 +32,9 @@ from checker.text import fold
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Each model's validator is built when it first validates (~16 ms for them all): a run
+    # that takes the vocabulary from the cache (below) validates nothing.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class PlatformEntry(_Strict):
@@ -785,4 +793,82 @@ def _cross_check(vocabulary: Vocabulary, folder: Path) -> None:
 
 @lru_cache(maxsize=1)
 def default_vocabulary() -> Vocabulary:
-    return load_vocabulary()
+    """The vocabulary of the bundled schemas/, from the cache when it holds the vocabulary
+    of these very files and this very code."""
+    folder = schemas_dir()
+    cache = _cache_file(folder)
+    vocabulary = _cached(cache) if cache is not None else None
+    if vocabulary is None:
+        vocabulary = load_vocabulary(folder)
+        if cache is not None:
+            _keep(vocabulary, cache)
+    return vocabulary
+
+
+# ---------------------------------------------------------------- the cache between runs
+# Reading and validating the four files costs every run ~25 ms (a monthly roster's check is
+# ~0.5 s); unpickling the result costs ~1 ms. The cache file is named by a hash of all that
+# the vocabulary is made from (the data files, the code that builds it, the versions of
+# Python and pydantic), so that any change looks for another name: a stale vocabulary is
+# never read.
+
+_DATA_FILES = ("vocabulary.yaml", "representation.yaml", "columns.yaml", "rules.yaml")
+# The modules whose code builds a Vocabulary and whose classes are in the pickle (a test
+# holds the pickle to these).
+_BUILT_BY = ("vocabulary", "headers", "text", "config")
+
+
+def _cache_file(folder: Path) -> Path | None:
+    """Where the vocabulary of `folder` is kept: $XDG_CACHE_HOME/roster-check (~/.cache/…
+    by default); None when no such place can be named or a file cannot be read."""
+    from pydantic.version import VERSION as pydantic_version
+
+    try:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+        if not base.is_absolute():  # the XDG specification says to ignore it then
+            base = Path.home() / ".cache"
+        key = hashlib.sha256(f"{sys.version}|{pydantic_version}".encode())
+        package = Path(__file__).parent
+        for path in [*(folder / n for n in _DATA_FILES), *(package / f"{m}.py" for m in _BUILT_BY)]:
+            key.update(f"|{path.name}|".encode())
+            key.update(path.read_bytes())
+    except (OSError, RuntimeError):  # no home directory; a file load_vocabulary will name
+        return None
+    return base / "roster-check" / f"vocabulary-{key.hexdigest()[:32]}.pickle"
+
+
+def _cached(path: Path) -> Vocabulary | None:
+    """The vocabulary kept at `path`; None when there is none, or it is unreadable, or the
+    file is not the user's own (a pickle runs code as it loads: only ours is trusted)."""
+    try:
+        with path.open("rb") as file:
+            status = os.fstat(file.fileno())
+            if status.st_mode & 0o022 or (hasattr(os, "getuid") and status.st_uid != os.getuid()):
+                return None
+            vocabulary = pickle.load(file)
+    except Exception:  # missing, truncated, garbled: pickle raises many kinds; load afresh
+        return None
+    return vocabulary if isinstance(vocabulary, Vocabulary) else None
+
+
+def _keep(vocabulary: Vocabulary, path: Path) -> None:
+    """Write the vocabulary at `path` whole or not at all (a temporary file renamed), and
+    drop old ones of other versions; a cache that cannot be written is only slower."""
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".vocabulary-")
+        try:
+            with os.fdopen(handle, "wb") as file:
+                pickle.dump(vocabulary, file, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+        week_ago = time.time() - 7 * 24 * 3600
+        for old in path.parent.glob("vocabulary-*.pickle"):
+            # Another version's, unless written lately: two installs or checkouts that
+            # share the cache would otherwise drop each other's at every run.
+            if old != path and old.stat().st_mtime < week_ago:
+                old.unlink(missing_ok=True)
+    except (OSError, pickle.PicklingError):
+        pass

@@ -63,3 +63,19 @@ def test_meeting_ids_restart_in_every_file(size):
     assert {tuple(m.id for m in r.meetings) for r in results} == {
         tuple(f"m{i}" for i in range(1, len(results[0].meetings) + 1))
     }
+
+
+@pytest.mark.parametrize("files", [1, 4])
+def test_the_collector_is_on_again_after_the_imports_of_a_one_shot_run(files):
+    """The imports run with the collector off (they make no garbage); the judging must not:
+    a year's rows make cycles (pandas' frames) that only a collection frees."""
+    import subprocess
+    import sys
+
+    code = ("import gc, sys\nfrom pathlib import Path\nfrom checker.api import check_each\n"
+            "paths = sorted(Path('sample_rosters').glob('*.xlsx'))[: int(sys.argv[1])]\n"
+            "results = list(check_each(paths, jobs=2, one_shot=True))\n"
+            "print(len(results), gc.isenabled(), gc.get_freeze_count() > 0)\n")  # fmt: skip
+    out = subprocess.run([sys.executable, "-c", code, str(files)], capture_output=True,
+                         text=True, check=True, cwd=ROOT)  # fmt: skip
+    assert out.stdout.split() == [str(files), "True", "True"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -204,3 +205,22 @@ def test_outputs_are_shared_like_any_file_not_private(tmp_path):
         os.umask(umask)
     assert target.stat().st_mode & 0o777 == 0o644
     assert copy.stat().st_mode & 0o777 == 0o644
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="counts threads in /proc")
+def test_the_command_starts_no_blas_threads_but_keeps_a_users_setting():
+    """numpy's OpenBLAS would start a thread per core on import (~0.05 s a run); the checker
+    multiplies no matrices. A setting of the user's own is left alone."""
+    code = ("import os, sys\nfrom checker import cli\n"
+            "def main(**_):\n    import numpy\n"
+            "    print(os.environ.get('OPENBLAS_NUM_THREADS'), len(os.listdir('/proc/self/task')))\n"
+            "    raise SystemExit('done')\n"
+            "cli.main = main\ntry:\n    cli.run()\nexcept SystemExit:\n    pass\n")  # fmt: skip
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                         check=True, cwd=ROOT)  # fmt: skip
+    assert out.stdout.split() == ["1", "1"]
+    env["OPENBLAS_NUM_THREADS"] = "2"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                         check=True, cwd=ROOT)  # fmt: skip
+    assert out.stdout.split()[0] == "2"
