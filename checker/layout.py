@@ -162,13 +162,6 @@ class Unlaid:
     detail_key: str | None = None
     fields: dict[str, Any] = field(default_factory=dict)
 
-    def detail_text(self) -> str:
-        if self.detail_key is None:
-            return self.detail
-        from checker.messages import catalogue
-
-        return catalogue().text("details", self.detail_key, **self.fields)
-
     @classmethod
     def failure(cls, path: Path, exc: Exception) -> Unlaid:
         """A file that made the checker fail: reported on that file, the others go on."""

@@ -184,8 +184,8 @@ def _failed(
 def _unlaid_result(item: Unlaid, vocabulary: Vocabulary, options: CheckOptions) -> FileResult:
     if item.code == "E103":
         return _no_roster_table(item, vocabulary, options)
-    # The reader's reason in the words of the catalogue when it gives one (item.detail_text()
-    # said in the language the message is rendered in).
+    # The reader's reason in the words of the catalogue when it gives one, chosen when the
+    # message is rendered (so a re-render in another language says it in that language).
     detail = Detail(item.detail_key, tuple(item.fields.items())) if item.detail_key else item.detail
     return _file_level(item.path, item.code, detail, vocabulary, options, extra=item.extra,
                        message_key=item.message_key)  # fmt: skip

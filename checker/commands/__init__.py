@@ -195,15 +195,6 @@ def tool_errors() -> Iterator[None]:
         raise ToolError(str(exc)) from None
 
 
-@contextmanager
-def atomic(target: Path, binary: bool = False) -> Iterator[Any]:
-    """checker.files.atomic_write, with a missing folder as a one-line tool error."""
-    from checker.files import atomic_write
-
-    with tool_errors(), atomic_write(target, binary) as stream:
-        yield stream
-
-
 def load(loader: Callable[[], T]) -> T:
     from checker.config import ConfigError
 
