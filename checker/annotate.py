@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from copy import copy
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from checker.files import save_workbook
 from checker.findings import TOOL_NAME, TOOL_VERSION, FileResult, column_letter
@@ -140,13 +140,14 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def annotate(
     source: Path, target: Path, result: FileResult, lang: str = "en",
-    today: dt.date | None = None,
+    today: dt.date | None = None, loaded: LoadedCopy | None = None,
 ) -> Annotation:  # fmt: skip
-    """Write the annotated copy of `source` (checked as `result`) to `target`."""
+    """Write the annotated copy of `source` (checked as `result`) to `target`; `loaded`:
+    the roster already loaded by `load_copy`."""
     check_target(source, target)
     check_size(source, result)
     words = catalogue(lang)
-    book, titles, notes = _open_copy(source, result, words)
+    book, titles, notes = _open_copy(source, result, words, loaded)
     cells = _mark_findings(book, result, words, titles)
     _mark_meetings(book, result, words, titles)
     _print_roster_wide(book, titles, result)
@@ -179,11 +180,46 @@ def findings_workbook(
 # ------------------------------------------------------------------ opening the copy
 
 
+class LoadedCopy(NamedTuple):
+    """An .xlsx/.xlsm roster as openpyxl loaded it (None: it could not), and the features
+    openpyxl said it drops."""
+
+    book: Workbook | None
+    lost: list[str]
+
+
+def load_copy(source: Path) -> LoadedCopy:
+    """Load the roster to be copied; `annotate` does it, unless given the copy loaded
+    already (the command loads it while the check runs in another process)."""
+    from openpyxl import load_workbook
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            # Opened here, so that the file is closed when openpyxl gives up half-way.
+            with source.open("rb") as handle:
+                book = load_workbook(handle, keep_vba=source.suffix.lower() == ".xlsm",
+                                     rich_text=True)  # fmt: skip
+        except Exception:  # openpyxl is stricter than the checker's reader
+            book = None
+    return LoadedCopy(book, sorted({_lost_feature(str(w.message)) for w in caught}))
+
+
+def load_copy_early(source: Path) -> LoadedCopy | None:
+    """The copy loaded before the check has said what the file is, when that is safe: an
+    .xlsx/.xlsm whose parts' declared sizes the checker accepts; None otherwise."""
+    from checker.reader import vetted_archive
+
+    if source.suffix.lower() not in COPIED_SUFFIXES or not vetted_archive(source):
+        return None
+    return load_copy(source)
+
+
 def _open_copy(
-    source: Path, result: FileResult, words: Catalogue
+    source: Path, result: FileResult, words: Catalogue, loaded: LoadedCopy | None
 ) -> tuple[Workbook, dict[str, str], list[str]]:
     """The workbook to annotate, the title in it of each sheet the checker named, and notes."""
-    from openpyxl import Workbook, load_workbook
+    from openpyxl import Workbook
 
     suffix = source.suffix.lower()
     notes: list[str] = []
@@ -193,16 +229,8 @@ def _open_copy(
         notes.append(words.text("workbook", "note_unreadable"))
         return book, {}, notes
     if suffix in COPIED_SUFFIXES:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            try:
-                # Opened here, so that the file is closed when openpyxl gives up half-way.
-                with source.open("rb") as handle:
-                    book = load_workbook(handle, keep_vba=suffix == ".xlsm", rich_text=True)
-            except Exception:  # openpyxl is stricter than the checker's reader
-                book = None
+        book, lost = loaded or load_copy(source)
         if book is not None:
-            lost = sorted({_lost_feature(str(w.message)) for w in caught})
             if lost:
                 notes.append(words.text("workbook", "note_lost", features="; ".join(lost)))
             if _has_drawings(source):

@@ -14,6 +14,9 @@ One file never stops the others: stage one turns any exception into a finding on
 and the files of a chunk whose worker died outright (a crash in the native reader, the OOM
 killer) are laid out again one by one in fresh processes; one that kills that process too is
 reported as E101. Judging in this process only touches rows already read.
+
+`check_aside` runs both stages of one file in a worker while this process does other work
+(`annotate` loads the copy with openpyxl meanwhile), with the same crash isolation.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -87,6 +91,46 @@ def check_in_pool(
 
         _warm_up_judging()  # while the workers read
         yield from pipeline.judge_in_batches(readers, options, default_vocabulary(), progress)
+
+
+@contextmanager
+def check_aside(path: Path, options: CheckOptions) -> Iterator[Callable[[], FileResult]]:
+    """Both stages for one file in a worker process, while this process does something else
+    (annotate loads the copy with openpyxl meanwhile); the callable waits for the result.
+    A worker that dies costs only the reading, as in a batch: the file is read again alone
+    and judged here, E101 if that kills its process too."""
+    pool = ProcessPoolExecutor(1, mp_context=_start_method(), initializer=_worker_signals)
+    try:
+        future = pool.submit(_check_one, path, options)
+
+        def result() -> FileResult:
+            try:
+                return future.result()
+            except Exception as exc:
+                if not isinstance(exc, BrokenProcessPool):
+                    raise  # the check's own error (a profile that cannot be loaded: exit 2)
+            except (KeyboardInterrupt, Interrupted):
+                raise
+            except BaseException:  # a native reader's panic, which stage one does not catch
+                pass
+            from checker import pipeline
+            from checker.vocabulary import default_vocabulary
+
+            vocabulary = default_vocabulary()
+            laid_out = _lay_out_isolated(path, vocabulary.headers.with_user(dict(options.columns)))
+            return next(pipeline.judge_in_batches([(path, laid_out)], options, vocabulary))
+
+        yield result
+    except BaseException:
+        _stop(pool)  # the worker only reads: nothing to wait for
+        raise
+    pool.shutdown()
+
+
+def _check_one(path: Path, options: CheckOptions) -> FileResult:
+    from checker import pipeline
+
+    return next(pipeline.check_in_process([path], options))
 
 
 def _lay_out_chunk(paths: Sequence[Path], headers: Headers) -> bytes:

@@ -160,6 +160,17 @@ def _check_zip(path: Path) -> str:
     return kind
 
 
+def vetted_archive(path: Path) -> bool:
+    """An .xlsx/.xlsm whose parts' declared sizes the checker accepts, so that another
+    reader (openpyxl, for the annotated copy) may load it before the check has finished."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            _check_zip_sizes(archive.infolist())
+            return "xl/workbook.xml" in archive.NameToInfo
+    except (UnreadableRoster, zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return False
+
+
 def _check_zip_sizes(members: list[zipfile.ZipInfo]) -> None:
     total = sum(m.file_size for m in members)
     if total > MAX_UNZIPPED_BYTES:

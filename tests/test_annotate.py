@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 import zipfile
 from pathlib import Path
@@ -373,3 +374,45 @@ def test_output_opens_without_warnings(unseen: tuple[Path, Path, str]) -> None:
     assert book.active.title == "Findings"
     assert [ws.sheet_view.tabSelected for ws in book.worksheets].count(True) == 1
     assert re.fullmatch(r"A1:I\d+", book["Findings"].auto_filter.ref or "")
+
+
+# ------------------------------------------------------------------ the check beside the copy
+# The command checks the roster in a worker process while it loads the copy with openpyxl.
+
+
+def test_a_check_whose_worker_dies_is_read_again_alone(tmp_path: Path, monkeypatch) -> None:
+    from checker import batch, pipeline
+
+    def die(*args: object) -> None:
+        os._exit(9)  # what a crash in calamine or the OOM killer looks like
+
+    monkeypatch.setattr(pipeline, "check_in_process", die)  # the worker is forked: it sees it
+    monkeypatch.setattr(batch, "_start_method", lambda: batch.multiprocessing.get_context("fork"))
+    copy = tmp_path / "copy.xlsx"
+    result = run("annotate", SAMPLES / "KEN_2026-10.xlsx", "-o", copy)
+    assert result.exit_code == 0, result.output
+    assert "status compliant" in result.output  # read again in a fresh process, and judged
+    assert "Attendance" in openpyxl.load_workbook(copy).sheetnames
+
+
+def test_a_profile_that_cannot_be_loaded_stops_the_command(tmp_path: Path) -> None:
+    profile = tmp_path / "KEN.yaml"
+    profile.write_text("mission: [unclosed\n", encoding="utf-8")
+    copy = tmp_path / "copy.xlsx"
+    result = run("annotate", SAMPLES / "KEN_2026-10.xlsx", "-o", copy, "--profile", profile)
+    assert result.exit_code == 2
+    assert str(profile) in result.output and not copy.exists()
+
+
+def test_only_an_archive_the_checker_accepts_is_loaded_before_the_check(tmp_path: Path) -> None:
+    from checker.annotate import load_copy_early
+    from checker.reader import MAX_ZIP_RATIO
+
+    assert load_copy_early(SAMPLES / "KEN_2026-10.xlsx") is not None
+    assert load_copy_early(FIXTURES / "roster.csv") is None
+    assert load_copy_early(FIXTURES / "not_a_spreadsheet.xlsx") is None
+    bomb = tmp_path / "bomb.xlsx"  # a sheet that unpacks far past what it weighs
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b" " * (MAX_ZIP_RATIO * 2**15))  # 3 MB
+    assert load_copy_early(bomb) is None

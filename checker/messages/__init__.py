@@ -264,6 +264,28 @@ class Person(Wording):
 
 
 @dataclass(frozen=True)
+class AttendeeWords(Wording):
+    """An attendee as a message describes them: "a Programme Officer (J. Okoro)"."""
+
+    title: str | None
+    name: str | None
+
+    def text(self, words: Catalogue) -> str:
+        title = self.title or words.phrase("no_title")
+        article = "an" if title[:1].lower() in "aeiou" else "a"
+        described = title if title.lower().startswith(("the ", "a ", "an ")) \
+            else f"{article} {title}"  # fmt: skip
+        if self.name:
+            return words.phrase("attendee_named", title_with_article=described, title=title,
+                                name=self.name)  # fmt: skip
+        return words.phrase("attendee_unnamed", title_with_article=described, title=title)
+
+    def anonymised(self, roles: Mapping[str, str]) -> AttendeeWords:
+        # The title already says the role: "a Programme Officer".
+        return AttendeeWords(self.title, None)
+
+
+@dataclass(frozen=True)
 class _Said(Wording):
     """Text that is the same in every language (a role as the vocabulary names it)."""
 

@@ -11,12 +11,12 @@ counts the meetings of a platform over the period). Rules never raise. `judge_me
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from checker.findings import Finding
 from checker.judge import Assessment, Seat
-from checker.messages import Catalogue, Joined, Name, Person, Phrase, Wording
+from checker.messages import AttendeeWords, Joined, Name, Person, Phrase, Wording
 from checker.policy import Policy
 from checker.rules._registry import (
     Example,
@@ -148,28 +148,6 @@ def sector_name(sector: str | None, policy: Policy) -> Wording:
     if sector is None or sector not in policy.vocabulary.sector_names:
         return Phrase("cluster_sector")
     return Name("sectors", sector, policy.vocabulary.sector_names[sector])
-
-
-@dataclass(frozen=True)
-class AttendeeWords(Wording):
-    """An attendee as a message describes them: "a Programme Officer (J. Okoro)"."""
-
-    title: str | None
-    name: str | None
-
-    def text(self, words: Catalogue) -> str:
-        title = self.title or words.phrase("no_title")
-        article = "an" if title[:1].lower() in "aeiou" else "a"
-        described = title if title.lower().startswith(("the ", "a ", "an ")) \
-            else f"{article} {title}"  # fmt: skip
-        if self.name:
-            return words.phrase("attendee_named", title_with_article=described, title=title,
-                                name=self.name)  # fmt: skip
-        return words.phrase("attendee_unnamed", title_with_article=described, title=title)
-
-    def anonymised(self, roles: Mapping[str, str]) -> AttendeeWords:
-        # The title already says the role: "a Programme Officer".
-        return AttendeeWords(self.title, None)
 
 
 def attendee_text(seat: Seat) -> AttendeeWords:
