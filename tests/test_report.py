@@ -376,6 +376,10 @@ def test_anonymised_french_report_says_the_attendee_in_french(
     assert not [name for name in attendee_names() if name in text]
     assert "une personne au poste" in text
     assert " a Programme Officer" not in text
+    # The attendees of the meetings stand as their roles, in French too.
+    meetings = json.loads(out.read_text(encoding="utf-8"))["meetings"]
+    assert "Chargé(e) de programme" in {who for m in meetings for who in m["attendees"]}
+    assert "Programme Officer" not in {who for m in meetings for who in m["attendees"]}
 
 
 def test_not_anonymised_report_names_the_attendees(reports: dict[str, Path]) -> None:

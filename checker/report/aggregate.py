@@ -165,6 +165,7 @@ class ReportOptions:
     regions: Mapping[str, str] | None = None
     anonymise: bool = False
     role_names: Mapping[str, str] = field(default_factory=dict)  # COM → Chief of Mission
+    lang: str = "en"  # the results' language: --anonymise says roles in it
     top_gaps: int = 10
     missions: frozenset[str] | None = None  # --missions: report on these missions only
 
@@ -546,6 +547,15 @@ def _by_group(
     return out
 
 
+def _said_roles(options: ReportOptions) -> dict[str, str]:
+    """The role names that stand for people's names, in the language of the messages they
+    stand in ("Chef(fe) de mission" in a French report); the vocabulary's name otherwise."""
+    from checker.messages import catalogue
+
+    words = catalogue(options.lang)
+    return {code: words.name("roles", code, name) for code, name in options.role_names.items()}
+
+
 def _required_words(required: Sequence[str], role_names: Mapping[str, str]) -> str:
     return role_names.get(required[0], required[0]) if len(required) == 1 else "IOM"
 
@@ -578,7 +588,7 @@ def aggregate(submissions: Sequence[Submission], options: ReportOptions | None =
             return region_of(mission)
         return mission
 
-    scrubber = NameScrubber(options.role_names) if options.anonymise else None
+    scrubber = NameScrubber(_said_roles(options)) if options.anonymise else None
 
     # One pass over the meetings of the files in range.
     total = Figures()

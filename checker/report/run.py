@@ -17,7 +17,7 @@ import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -163,7 +163,7 @@ def relocaliser(submissions: Sequence[Any], options: Any) -> Relocalise:
             if submission.checked is not None and submission.result.get("mission") in missions:
                 said = submission.checked.in_language(language)
                 again[i] = Submission(said.to_dict(), submission.modified, said)
-        return aggregate(again, options)
+        return aggregate(again, replace(options, lang=language))
 
     return relocalise
 
@@ -262,7 +262,7 @@ def run_report(
 
     options = ReportOptions(
         period=run.period_range, group_by=run.group_by, regions=mapping, anonymise=run.anonymise,
-        role_names=vocabulary.role_names, missions=only,
+        role_names=vocabulary.role_names, lang=lang, missions=only,
     )  # fmt: skip
     summary = aggregate(submissions, options)
     try:
