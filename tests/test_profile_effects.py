@@ -125,6 +125,8 @@ def test_missing_hct_meeting_in_the_month_is_c306(tmp_path: Path) -> None:
 def test_c306_for_a_year_counts_twelve_a_month(tmp_path: Path) -> None:
     rows = [attendee(dt.date(2026, m, 3), "HCT", "D. Kiprono", "IOM", "Chief of Mission")
             for m in range(1, 12)]  # fmt: skip
+    rows.append(attendee(dt.date(2026, 12, 9), "OMT", "A. Wanjiru", "IOM",
+                         "Resource Management Officer"))  # the log runs to December  # fmt: skip
     roster = write_roster(tmp_path / "KEN_2026.xlsx", rows)
     profile = write_profile(tmp_path / "p.yaml", "platforms:\n  HCT: {expected_per_month: 1}\n")
     _, got = check_json(roster, "--profile", profile)
@@ -133,6 +135,10 @@ def test_c306_for_a_year_counts_twelve_a_month(tmp_path: Path) -> None:
         "HCT: 12 meetings expected in 2026 (1 a month "
     ]
     assert "11 recorded" in got["findings"][0]["message"]
+    # Kept to November, the log is not expected to hold December's meeting.
+    roster = write_roster(tmp_path / "KEN_2026.xlsx", rows[:-1])
+    _, got = check_json(roster, "--profile", profile)
+    assert [f["code"] for f in got["findings"]] == []
 
 
 def test_waiver_marks_findings_waived_and_exit_0(tmp_path: Path) -> None:

@@ -1,9 +1,11 @@
 """A platform the profile expects has fewer meetings recorded than expected in the period.
 
 Counts, per platform with `expected_per_month` in the mission's profile, the meetings the
-roster records within the reporting period (expected = expected_per_month × months: 1 for a
-YYYY-MM period, 12 for a YYYY period, rounded down; meetings outside the period or not
-applicable are not counted). For CLUSTER it counts each cluster of `sectors` separately.
+roster records within the reporting period (expected = expected_per_month × months, rounded
+down; meetings outside the period or not applicable are not counted). A YYYY-MM period is one
+month; a YYYY period runs from January to the last month in which the roster records any
+meeting (a year's log kept to June is not expected to hold the meetings of July to December),
+and the message names those months. For CLUSTER it counts each cluster of `sectors` separately.
 The finding points at no cell (the meeting is missing); it names the platform, the expected
 and the recorded counts. Its `platform` is the platform code and, for a cluster, its `value`
 the sector code.
@@ -53,11 +55,18 @@ def check(roster: RosterFile) -> Iterator[Finding]:
         return  # counting meetings needs a usable roster
     if not months or not policy.expected_per_month:
         return  # without a period nothing can be counted (S210 says so)
+    in_period = [a for a in roster.assessments if a.meeting.date.startswith(str(period))]
     recorded = Counter(
         (a.meeting.platform, a.meeting.sector if a.meeting.platform == "CLUSTER" else None)
-        for a in roster.assessments
-        if a.meeting.date.startswith(str(period)) and a.verdict is not Verdict.NOT_APPLICABLE
+        for a in in_period
+        if a.verdict is not Verdict.NOT_APPLICABLE
     )
+    covered = {}  # a year's months up to its last recorded one: "first" and "last" for the message
+    if months == 12 and in_period:
+        last = max(a.meeting.date[:7] for a in in_period)
+        if last[5:7].isdigit() and int(last[5:7]) < 12:
+            months = int(last[5:7])
+            covered = {"first": f"{period}-01", "last": last}
     for platform, per_month in policy.expected_per_month.items():
         if platform in policy.inactive_platforms:
             continue
@@ -71,7 +80,8 @@ def check(roster: RosterFile) -> Iterator[Finding]:
             if count >= expected:
                 continue
             yield Finding.make(
-                CODE, policy, at={"platform": platform, "value": sector or platform},
+                CODE, policy, "months" if covered else "",
+                at={"platform": platform, "value": sector or platform}, **covered,
                 platform_name=policy.platform_words(platform, sector), expected=expected,
                 period=period, per_month=f"{per_month:g}", recorded=count,
             )  # fmt: skip

@@ -71,7 +71,19 @@ def test_a_year_expects_twelve_months_rounded_down(per_month: float, recorded: i
                                                    fails: bool) -> None:  # fmt: skip
     p = policy(expected_per_month={"PMT": per_month})
     meetings = [meeting(f"2026-{m:02d}-10", "PMT") for m in range(1, recorded + 1)]
+    meetings.append(meeting("2026-12-03", "HCT"))  # the log runs to December
     assert bool(list(check_file(meetings, p, "2026"))) is fails
+
+
+def test_a_year_logged_to_june_expects_the_months_to_june_and_says_so() -> None:
+    p = policy(expected_per_month={"HCT": 1, "OMT": 1})
+    meetings = [meeting(f"2026-{m:02d}-10", "HCT") for m in range(1, 7)]  # January to June
+    meetings += [meeting("2026-02-11", "OMT"), meeting("2026-05-12", "OMT")]
+    [omt] = check_file(meetings, p, "2026")
+    assert (omt.platform, omt.fields["expected"], omt.fields["recorded"]) == ("OMT", 6, 2)
+    assert omt.message.startswith("OMT: 6 meetings expected from 2026-01 to 2026-06, the months "
+                                  "of 2026 the roster covers")  # fmt: skip
+    assert "de 2026-01 à 2026-06" in omt.rendered("fr")
 
 
 def test_half_a_month_is_not_flagged_in_one_month() -> None:
