@@ -459,12 +459,11 @@ def _lines(text: str, width: float) -> int:
 
 def _last_column(ws: Worksheet) -> int:
     """The last column holding a value or a merged range (styled empty cells do not count)."""
-    last = 0
-    for row in ws.iter_rows():
-        for cell in reversed(row):
-            if cell.value is not None:
-                last = max(last, cell.column)
-                break
+    # The cells openpyxl holds, not ws.iter_rows(): that makes a cell for every empty place
+    # of the rectangle (10,000 rows: 0.1 s).
+    cells = ws._cells
+    last = max((column for (_, column), cell in cells.items() if cell.value is not None),
+               default=0)  # fmt: skip
     for merged in ws.merged_cells.ranges:
         last = max(last, merged.max_col)
     return last

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
 
     from checker.layout import Headers, Layout, Unlaid
-    from checker.pipeline import CheckOptions
+    from checker.options import CheckOptions
 
 # Below this many files a pool costs more than it saves: forking the workers, sending the
 # results back and joining them takes longer than checking the files one after the other.
@@ -130,6 +130,7 @@ def check_aside(path: Path, options: CheckOptions) -> Iterator[Callable[[], File
 def _check_one(path: Path, options: CheckOptions) -> FileResult:
     from checker import pipeline
 
+    _warm_up_judging()  # the worker ends after this file, as a one-file command does
     return next(pipeline.check_in_process([path], options))
 
 

@@ -22,6 +22,7 @@ from checker.config import ConfigError
 from checker.findings import FileResult, Finding, Meeting, RowCounts
 from checker.layout import Layout, Unlaid, lay_out_file
 from checker.messages import Detail, Joined, Name, Wording, language
+from checker.options import CheckOptions
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -30,17 +31,6 @@ if TYPE_CHECKING:
     from checker.policy import Policy
     from checker.profile_folder import ProfilesFolder
     from checker.vocabulary import Vocabulary
-
-
-@dataclass(frozen=True)
-class CheckOptions:
-    mission: str | None = None
-    period: str | None = None
-    profile: Path | None = None
-    lang: str = "en"  # language of the messages: en, fr, es
-    profiles: Path | None = None  # --profiles DIR: <MISSION>.yaml files (see select_policy)
-    # --column FIELD=HEADER: headers the user gives for fields of schemas/columns.yaml
-    columns: tuple[tuple[str, str], ...] = ()
 
 
 def select_policy(

@@ -50,11 +50,10 @@ def annotate(
     """
     from checker.annotate import AnnotateError, check_size, check_target, load_copy_early
     from checker.annotate import annotate as write_copy
-    from checker.api import CheckOptions
     from checker.batch import check_aside
     from checker.config import ConfigError
     from checker.messages import catalogue
-    from checker.run import exit_status
+    from checker.options import CheckOptions
 
     if not roster.is_file():
         raise ToolError(f"{roster}: no such file")
@@ -74,6 +73,8 @@ def annotate(
         raise ToolError(str(exc)) from None
     except OSError as exc:
         raise ToolError(environment_error(output, exc)) from None
+    from checker.run import exit_status
+
     words = catalogue(lang)
     click.echo(words.text("workbook", "written", path=output, findings=written.findings,
                           cells=written.cells, status=words.name("statuses", result.status)))  # fmt: skip
