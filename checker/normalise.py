@@ -112,9 +112,11 @@ Take = tuple[str | None, object, object]
 CODE: Take = (None, UNKNOWN, BLANK)
 
 
-def _lookup(column: pd.Series, match: Callable[[Any], Any], *takes: Take) -> list[pd.Series]:
+def _lookup(column: pd.Series | np.ndarray, match: Callable[[Any], Any],
+            *takes: Take) -> list[np.ndarray]:  # fmt: skip
     """Match each distinct value once (rosters repeat the same few words), then spread the
-    results over the rows with one array take per output column — no per-row Python."""
+    results over the rows with one array take per output column — no per-row Python.
+    Object arrays, one per take."""
     codes, distinct = pd.factorize(column, use_na_sentinel=True)
     found = [match(value) for value in distinct]
     out = []
@@ -124,8 +126,19 @@ def _lookup(column: pd.Series, match: Callable[[Any], Any], *takes: Take) -> lis
             value = getattr(matched, attribute) if attribute and matched is not None else matched
             table[i] = unmatched if value is None else value
         table[-1] = blank  # code -1: an empty cell
-        out.append(pd.Series(table[codes], index=column.index, dtype=object))
+        out.append(table[codes])
     return out
+
+
+def _where(condition: np.ndarray, values: Any, other: Any) -> np.ndarray:
+    """Each row's value where the condition holds, else the other (arrays or single values;
+    None included, as in pandas' `where`)."""
+    return np.where(condition, values, other)
+
+
+def _objects(frame: pd.DataFrame, values: np.ndarray) -> pd.Series:
+    """A code column: object values (a bare array of text would become pandas' string dtype)."""
+    return pd.Series(values, index=frame.index, dtype=object)
 
 
 @dataclass(frozen=True)
@@ -257,83 +270,103 @@ def apply_vocabulary(
 ) -> None:
     """Add the code columns: platform, cluster sector, level, IOM, role, sector, capacity.
     `templated[file]` says whether a file was made from IOM's roster template (evidence that
-    a table without an organisation column is IOM's log)."""
+    a table without an organisation column is IOM's log).
+
+    The codes are worked out on numpy arrays of the frame's rows (one array operation costs a
+    few microseconds where a pandas one costs a hundred: a judging pass runs some fifty) and
+    set as object columns."""
     frame = roster.frame
-    frame["platform_code"], platform_sector = _lookup(
-        frame["platform"], vocabulary.platform, ("platform", UNKNOWN, BLANK), ("sector", None, None)
-    )
-    frame["platform_sector"] = platform_sector
-    (level,) = _lookup(frame["level"], vocabulary.level, CODE)
+
+    def column(name: str) -> np.ndarray:
+        return frame[name].to_numpy()
+
+    platform_code, platform_sector = _lookup(
+        column("platform"), vocabulary.platform, ("platform", UNKNOWN, BLANK),
+        ("sector", None, None),
+    )  # fmt: skip
+    frame["platform_code"] = _objects(frame, platform_code)
+    frame["platform_sector"] = _objects(frame, platform_sector)
+    (level,) = _lookup(column("level"), vocabulary.level, CODE)
     # A blank level is national, unless the profile says the platform meets at another level.
+    default_level: object = "national"
     if vocabulary.platform_levels:
-        default_level = frame["platform_code"].map(vocabulary.platform_levels).fillna("national")
-        frame["level_code"] = level.mask(level.eq(BLANK), default_level).astype(object)
-    else:
-        frame["level_code"] = level.replace(BLANK, "national")
-    (frame["location_key"],) = _lookup(frame["location"], vocabulary.key, (None, "", ""))
+        (default_level,) = _lookup(platform_code, vocabulary.platform_levels.get,
+                                   (None, "national", "national"))  # fmt: skip
+    frame["level_code"] = _objects(frame, _where(level == BLANK, default_level, level))
+    (location_key,) = _lookup(column("location"), vocabulary.key, (None, "", ""))
+    frame["location_key"] = _objects(frame, location_key)
 
     # Marks in brackets: "(excusée)" — listed but absent —, "(observer)" — there as observer.
-    frame["title_key"], title_absent, title_observer = _lookup(
-        frame["title"], vocabulary.marks, ("text", None, None), ("absent", False, False),
+    title_key, title_absent, title_observer = _lookup(
+        column("title"), vocabulary.marks, ("text", None, None), ("absent", False, False),
         ("observer", False, False),
     )  # fmt: skip
-    (name_absent,) = _lookup(frame["attendee"], vocabulary.marks, ("absent", False, False))
+    attendee = column("attendee")
+    (name_absent,) = _lookup(attendee, vocabulary.marks, ("absent", False, False))
     # A title written in the name cell ("Chief of Mission - Jane Doe") where none is given.
-    (in_name,) = _lookup(frame["attendee"].where(frame["title_key"].isna(), None),
-                         vocabulary.title_in_name, (None, None, None))  # fmt: skip
-    frame["title_key"] = frame["title_key"].where(in_name.isna(), in_name)
-    frame["title"] = frame["title"].where(in_name.isna(), in_name)
+    (in_name,) = _lookup(_where(pd.isna(title_key), attendee, None), vocabulary.title_in_name,
+                         (None, None, None))  # fmt: skip
+    from_name = ~pd.isna(in_name)
+    title_key = _where(from_name, in_name, title_key)
+    title = _where(from_name, in_name, column("title"))
+    frame["title_key"] = _objects(frame, title_key)
+    frame["title"] = _objects(frame, title)
     org_text, org_observer = _lookup(
-        frame["organization"], vocabulary.marks, ("text", None, None), ("observer", False, False)
+        column("organization"), vocabulary.marks, ("text", None, None), ("observer", False, False)
     )
-    (presence,) = _lookup(frame["presence"], vocabulary.presence, (None, UNKNOWN, BLANK))
-    with_presence = frame["table"].isin([t.index for t in roster.tables if "presence" in t.columns])
-    absent = name_absent.astype(bool) | title_absent.astype(bool) | presence.eq("absent")
+    (presence,) = _lookup(column("presence"), vocabulary.presence, (None, UNKNOWN, BLANK))
+    tables = column("table")
+    with_presence = np.isin(tables, [t.index for t in roster.tables if "presence" in t.columns])
+    absent = name_absent.astype(bool) | title_absent.astype(bool) | (presence == "absent")
     # In a table with an attendance column, a blank or unreadable one does not say they came.
-    presence_unknown = with_presence & presence.isin([BLANK, UNKNOWN]) & ~absent
+    presence_unknown = with_presence & ((presence == BLANK) | (presence == UNKNOWN)) & ~absent
 
     (organisation,) = _lookup(org_text, vocabulary.organisation, (None, None, None))
-    frame["organisation_code"] = organisation
-    roster.unclear_organisations = frame.index[organisation.eq(UNCLEAR).to_numpy()]
+    frame["organisation_code"] = _objects(frame, organisation)
+    roster.unclear_organisations = frame.index[organisation == UNCLEAR]
     _affiliations(roster, vocabulary, templated or ())
     # In IOM's log every named row is IOM, and a row without a name means the meeting took
     # place without IOM. Where it cannot be told whose people a table lists, nobody is
     # counted as IOM and the row's meeting cannot be judged absent either.
     readings = {t: a.reading for t, a in roster.affiliations.items()}
-    reading = frame["table"].map(readings)
-    named = frame["attendee"].notna() | frame["title"].notna()
-    listed = reading.eq(BY_ORGANIZATION)
-    staff = (listed & organisation.eq(IOM)) | (reading.eq(IOM_LOG) & named)
-    frame["is_iom"] = staff & ~absent & ~presence_unknown
+    (reading,) = _lookup(tables, readings.get, (None, None, None))
+    named = ~pd.isna(attendee) | ~pd.isna(title)
+    listed = reading == BY_ORGANIZATION
+    staff = (listed & (organisation == IOM)) | ((reading == IOM_LOG) & named)
+    iom = staff & ~absent & ~presence_unknown
+    frame["is_iom"] = iom
     frame["iom_unknown"] = (
-        (listed & organisation.eq(UNCLEAR))
-        | (reading.isin([UNKNOWN_AFFILIATION, SPLIT]) & named)
+        (listed & (organisation == UNCLEAR))
+        | (((reading == UNKNOWN_AFFILIATION) | (reading == SPLIT)) & named)
         | (staff & presence_unknown)
     )
-    iom = frame["is_iom"]
-    bare_cluster = frame["platform_code"].eq("CLUSTER") & platform_sector.isna()
+    bare_cluster = (platform_code == "CLUSTER") & pd.isna(platform_sector)
 
     # Sectors matter for IOM attendees, and name the cluster when the platform is a bare "Cluster".
-    (sector,) = _lookup(frame["sector"].where(iom | bare_cluster, None), vocabulary.sector, CODE)
+    (sector,) = _lookup(_where(iom | bare_cluster, column("sector"), None), vocabulary.sector,
+                        CODE)  # fmt: skip
     # A blank sector only matters where it would name the cluster.
-    frame["sector_code"] = sector.where((iom & sector.ne(BLANK)) | bare_cluster, None)
-    frame["meeting_sector"] = platform_sector.where(
-        ~bare_cluster, sector.where(~sector.isin([BLANK, UNKNOWN]), None)
+    frame["sector_code"] = _objects(
+        frame, _where((iom & (sector != BLANK)) | bare_cluster, sector, None)
     )
+    known_sector = _where((sector == BLANK) | (sector == UNKNOWN), None, sector)
+    frame["meeting_sector"] = _objects(frame, _where(bare_cluster, known_sector, platform_sector))
 
     # Only IOM titles are judged; other agencies' titles are not looked at.
-    role, frame["title_sector"], acting = _lookup(
-        frame["title_key"].where(iom, None),
+    role, title_sector, acting = _lookup(
+        _where(iom, title_key, None),
         vocabulary.title,
         ("role", UNKNOWN, BLANK),
         ("sector", None, None),
         ("acting", False, False),
     )
-    frame["role"] = role.where(iom, None)
+    frame["role"] = _objects(frame, _where(iom, role, None))
+    frame["title_sector"] = _objects(frame, title_sector)
     frame["acting"] = acting.astype(bool)
-    (capacity,) = _lookup(frame["capacity"], vocabulary.capacity, (None, UNKNOWN, "member"))
+    (capacity,) = _lookup(column("capacity"), vocabulary.capacity, (None, UNKNOWN, "member"))
     observer = title_observer.astype(bool) | org_observer.astype(bool)
-    frame["capacity_code"] = capacity.mask(observer, "observer").where(iom, "member")
+    capacity = _where(observer, "observer", capacity)
+    frame["capacity_code"] = _objects(frame, _where(iom, capacity, "member"))
 
     # One number per meeting: rows sharing date, platform, cluster sector, level and location.
     keys = ["file", "date_iso", "platform_code", "meeting_sector", "level_code", "location_key"]
@@ -341,4 +374,5 @@ def apply_vocabulary(
     # fold, not the memoised vocabulary.key: names are nearly all distinct, so remembering
     # each one for the rest of the process would only grow the memo (80,000 entries for
     # the 200-file benchmark batch).
-    (frame["attendee_key"],) = _lookup(frame["attendee"], fold, (None, None, None))
+    (attendee_key,) = _lookup(attendee, fold, (None, None, None))
+    frame["attendee_key"] = _objects(frame, attendee_key)
