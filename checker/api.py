@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from checker import pipeline
 from checker.findings import FileResult, Report
 from checker.layout import lay_out_workbook
-from checker.pipeline import CheckOptions, judge_layouts, select_policy
+from checker.options import CheckOptions
+from checker.pipeline import judge_layouts, select_policy
 from checker.reader import ROSTER_SUFFIXES, Workbook
 
 if TYPE_CHECKING:
