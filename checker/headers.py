@@ -22,6 +22,7 @@ _OTHER_ANSWER = frozenset({"other", "autre", "otro", "otra", "specify", "precise
                            "especifique", "especificar"})  # fmt: skip
 
 # How a column's field was found; said in "how the file was read".
+_BRACKETED = re.compile(r"\([^()]*\)")
 BY_HEADER = "header"
 BY_USER = "user"
 BY_HXL = "hxl"
@@ -148,8 +149,10 @@ class Headers:
             return None, self.others[key]
         if is_hxl_tag(text):
             return hxl_field(text), BY_HXL
-        # A form's group prefix: "meeting/platform", "Réunion/Secteur du cluster".
-        last = fold(re.split(r"[/:]", text)[-1]) if ("/" in text or ":" in text) else ""
+        # A form's group prefix: "meeting/platform", "Réunion/Secteur du cluster"; not a slash
+        # in brackets ("Présence OIM (1/0)").
+        bare = _BRACKETED.sub(" ", text)
+        last = fold(re.split(r"[/:]", bare)[-1]) if ("/" in bare or ":" in bare) else ""
         if last and last != key:
             if last in self.fields:
                 return self.fields[last], BY_HEADER

@@ -649,6 +649,31 @@ def _says_cancelled(text: str) -> bool:
     return bool(_CANCELLED.search(text))
 
 
+# A whole cell saying the person was not there, in a column no field reads ("apologies" in
+# the Signature column, "Excusado" under an unrecognised "Modalidad"): only words the
+# vocabulary's presence list calls absent, and none that could mean something else there
+# ("No", "N", "0"). tests/test_layout.py holds the two lists together.
+_ABSENT = re.compile(
+    r"\W*(?:absent[es]?|ausente|apolog(?:y|ies|i[sz]ed)|excused|excus[ée]e?|excus[ée]\(e\)|"
+    r"excusad[oa]|regrets|did not attend|not attended|not present|n'a pas assist[ée]|"
+    r"pas pr[ée]sent|no asisti[óo]|no particip[óo])\W*",
+    re.IGNORECASE,
+)
+
+
+def _absent_elsewhere(table: RosterTable, fields: np.ndarray, cells: np.ndarray) -> None:
+    """A table without a presence column: a row whose unread cell says the person was absent
+    takes that cell as its presence, so that the person is never counted as attending."""
+    if "presence" in table.columns:
+        return
+    where = FIELDS.index("presence")
+    unread = [col for col, _, _ in table.ignored if col < cells.shape[1]]
+    for r in range(len(fields)):
+        said = next((v for v in cells[r, unread] if type(v) is str and _ABSENT.fullmatch(v)), None)
+        if said is not None:
+            fields[r, where] = said
+
+
 def _is_note(value: Any) -> bool:
     return isinstance(value, str) and (":" in value or bool(_NOTE_WORDS.match(value)))
 
@@ -701,6 +726,7 @@ def _table_rows(
             fields[:, i] = constant.value
     fields[:, -1] = table.sheet
     _other_answers(table, fields, cells[index])
+    _absent_elsewhere(table, fields, cells[index])
     excel_rows = index + table.header_row + 1
     fields, excel_rows, extra = _multi_select(fields, excel_rows)
     return fields, excel_rows, rows_read + extra, rows_read - len(index)

@@ -27,7 +27,38 @@ from checker.cli import main
 
 FIELD = Path(__file__).parent / "fixtures" / "field"
 FIELD2 = Path(__file__).parent / "fixtures" / "field2"  # round 2: rosters not seen before
-TRUTHS = sorted(FIELD.glob("*.truth.yaml")) + sorted(FIELD2.glob("*.truth.yaml"))
+FIELD3 = Path(__file__).parent / "fixtures" / "field3"  # round 3, after round 2 passed
+TRUTHS = (sorted(FIELD.glob("*.truth.yaml")) + sorted(FIELD2.glob("*.truth.yaml"))
+          + sorted(FIELD3.glob("*.truth.yaml")))  # fmt: skip
+
+# Round 3's gaps still open, each a known misreading that gives no false compliant (except
+# LKA's): strict, so that a fix shows up as a test to move out of here.
+OPEN_GAPS = {
+    "AGO_2026-10_paginas": "Portuguese headings and '8 Out' sheet names are not read: 0 meetings",
+    "GHA_2026-10_minutes": "attendance written as one list per meeting in an 'Attendance' cell "
+    "is read as a presence column: absent instead of the attendees",
+    "GIN_2026-10_onglets": "one meeting a sheet named 'EHP 07': the date is taken from the "
+    "banner's '2026' instead of the sheet name",
+    "JOR_2026-10_register": "IOM written in Arabic as an organisation is not recognised",
+    "MDG_2026-10_fonction": "misspelt platforms ('Humanitarain Country Team') stay unknown "
+    "(S204 with the right suggestion): safe, but not judged",
+    "NPL_2026-10_matrix": "an agency matrix (agencies as columns, ✓ marks) is not a layout "
+    "the reader knows",
+    "ZWE_2026-10_weekly": "week columns ('W41 (5 Oct)') in a tracker are not read",
+    "LKA_2026-10_hidden_org": "a struck-through row (the person crossed off) is formatting, "
+    "which the reader does not see",
+}
+FALSE_COMPLIANT_GAPS = {"LKA_2026-10_hidden_org"}
+
+
+def _cases(paths: list[Path], gaps: dict[str, str] | set[str]) -> list[Any]:
+    return [
+        pytest.param(p, id=p.name.removesuffix(".truth.yaml"), marks=pytest.mark.xfail(
+            strict=True, reason=OPEN_GAPS[p.name.removesuffix(".truth.yaml")]))
+        if p.name.removesuffix(".truth.yaml") in gaps
+        else pytest.param(p, id=p.name.removesuffix(".truth.yaml"))
+        for p in paths
+    ]  # fmt: skip
 
 
 def _truth(path: Path) -> dict[str, Any]:
@@ -54,6 +85,8 @@ def _tool(truth_name: str) -> dict[str, Any]:
     path = Path(truth_name) if "/" in truth_name else FIELD / truth_name
     if not path.exists():
         path = FIELD2 / truth_name
+    if not path.exists():
+        path = FIELD3 / truth_name
     return _run(_roster_of(path))
 
 
@@ -94,7 +127,7 @@ def _summary(tool: dict[str, Any]) -> str:
     return f"[tool status {tool.get('status')}, finding codes {', '.join(codes) or 'none'}]"
 
 
-@pytest.mark.parametrize("truth_path", TRUTHS, ids=lambda p: p.name.removesuffix(".truth.yaml"))
+@pytest.mark.parametrize("truth_path", _cases(TRUTHS, OPEN_GAPS))
 def test_meetings_match_truth(truth_path: Path) -> None:
     truth = _truth(truth_path)
     tool = _tool(str(truth_path))
@@ -118,7 +151,7 @@ def test_meetings_match_truth(truth_path: Path) -> None:
     assert not problems, f"{truth['file']} {_summary(tool)}:\n  " + "\n  ".join(problems)
 
 
-@pytest.mark.parametrize("truth_path", TRUTHS, ids=lambda p: p.name.removesuffix(".truth.yaml"))
+@pytest.mark.parametrize("truth_path", _cases(TRUTHS, FALSE_COMPLIANT_GAPS))
 def test_no_false_compliant(truth_path: Path) -> None:
     """The worst output: 'compliant' where a careful reader says absent/wrong level/undetermined.
 

@@ -59,3 +59,29 @@ def test_a_meetings_rows_are_kept_as_runs_of_one_sheet():
 def test_ragged_rows_are_padded_and_cut_to_the_tables_width():
     cells = _cells([["a"], ["b", "c", "d"], []], 2)
     assert cells.tolist() == [["a", None], ["b", "c"], [None, None]]
+
+
+def test_absence_words_in_unread_columns_are_ones_the_vocabulary_calls_absent():
+    """A row whose unread cell says the person was absent takes that cell as its presence;
+    a word the layout takes that the vocabulary did not read as absent would count them as
+    attending, so every word it takes must be absent to the vocabulary."""
+    from checker.layout import _ABSENT
+
+    vocabulary = default_vocabulary()
+    said = ["Absent", "ABSENTE", "Ausente", "apologies", "(Apologies)", "Apology", "Apologised",
+            "apologized", "Excused", "Excusé", "excusée", "Excusé(e)", "Excusado", "excusada",
+            "Regrets", "Did not attend", "not attended", "Not present", "N'a pas assisté",
+            "Pas présent", "No asistió", "No participó"]  # fmt: skip
+    for word in said:
+        assert _ABSENT.fullmatch(word), word
+        assert vocabulary.presence(word) == "absent", word
+    # Words that may mean something else in a column no field reads are left alone.
+    for word in ["No", "N", "0", "Non", "False", "Absent-minded note", "apologies for the delay",
+                 "Present", "Virtual"]:  # fmt: skip
+        assert not _ABSENT.fullmatch(word), word
+
+
+def test_a_slash_in_brackets_is_no_form_group():
+    headers = default_vocabulary().headers
+    assert headers.match("Présence OIM (1/0)") == "presence"
+    assert headers.match("meeting/platform") == "platform"
