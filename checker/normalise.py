@@ -327,7 +327,8 @@ def apply_vocabulary(
     _affiliations(roster, vocabulary, templated or ())
     # In IOM's log every named row is IOM, and a row without a name means the meeting took
     # place without IOM. Where it cannot be told whose people a table lists, nobody is
-    # counted as IOM and the row's meeting cannot be judged absent either.
+    # counted as IOM and the row's meeting cannot be judged absent either, named or not (a
+    # minutes register whose one "Attendance" cell lists the agencies names nobody).
     readings = {t: a.reading for t, a in roster.affiliations.items()}
     (reading,) = _lookup(tables, readings.get, (None, None, None))
     named = ~pd.isna(attendee) | ~pd.isna(title)
@@ -337,7 +338,8 @@ def apply_vocabulary(
     frame["is_iom"] = iom
     frame["iom_unknown"] = (
         (listed & (organisation == UNCLEAR))
-        | (((reading == UNKNOWN_AFFILIATION) | (reading == SPLIT)) & named)
+        | (reading == UNKNOWN_AFFILIATION)
+        | (reading == SPLIT)
         | (staff & presence_unknown)
     )
     bare_cluster = (platform_code == "CLUSTER") & pd.isna(platform_sector)

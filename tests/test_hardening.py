@@ -579,3 +579,20 @@ def test_an_xlsb_roster_is_read_and_judged(tmp_path):
     result = check_file(path)
     assert result.findings == ()
     assert [str(m.verdict) for m in result.meetings] == ["compliant"]
+
+
+def test_a_file_named_with_a_colon_first_starts_no_ci_command(tmp_path, monkeypatch):
+    """Text output starts each file's line with its path: "::x.xlsx: mission…" would be read
+    by GitHub Actions as a workflow command (found by tests/hostile/test_fuzz.py)."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    shutil.copyfile(Path(__file__).parent.parent / "sample_rosters" / "KEN_2026-10.xlsx",
+                    tmp_path / ":KEN_2026-10.xlsx")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    out = CliRunner().invoke(main, ["check", ":KEN_2026-10.xlsx", "--color", "never"]).output
+    assert out.startswith("./:KEN_2026-10.xlsx: ")
+    assert not any(line.startswith("::") for line in out.splitlines())

@@ -59,8 +59,11 @@ def _file(result: dict[str, Any], stream: TextIO, color: bool, words: Catalogue)
         profile = words.text("report", "generic_table")
     else:  # no profile for a file that could not be read, or a result without profile_path
         profile = words.text("report", "profile", name=name) if name else ""
+    path = printable(result["path"])
+    # A file named ":…" would start the line with "::", which a CI log reads as a command.
+    path = f"./{path}" if path.startswith(":") else path
     line = words.text(
-        "report", "file_line", path=_style(printable(result["path"]), color, bold=True),
+        "report", "file_line", path=_style(path, color, bold=True),
         mission=printable(result["mission"] or "?"), period=printable(result["period"] or "?"),
         profile=printable(profile),
         status=status, meetings=summary["meetings"],
