@@ -37,7 +37,6 @@ OPEN_GAPS = {
     "AGO_2026-10_paginas": "Portuguese headings and '8 Out' sheet names are not read: 0 meetings",
     "GIN_2026-10_onglets": "one meeting a sheet named 'EHP 07': the date is taken from the "
     "banner's '2026' instead of the sheet name",
-    "JOR_2026-10_register": "IOM written in Arabic as an organisation is not recognised",
     "MDG_2026-10_fonction": "misspelt platforms ('Humanitarain Country Team') stay unknown "
     "(S204 with the right suggestion): safe, but not judged",
     "NPL_2026-10_matrix": "an agency matrix (agencies as columns, ✓ marks) is not a layout "
