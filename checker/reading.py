@@ -80,6 +80,8 @@ def sheet_dict(reading: SheetReading, layout_of: dict[str, str]) -> dict[str, An
         if reading.header_row is not None:
             out["header_row"] = reading.header_row
             out["headers"] = list(reading.headers)
+        if reading.missing:
+            out["missing"] = list(reading.missing)  # the required fields its header lacks
     return out
 
 

@@ -23,7 +23,7 @@ _DATE_IN_TEXT = re.compile(
     r"\b(?:\d{4}-\d{1,2}-\d{1,2}"
     r"|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})"
     rf"|\d{{1,2}}(?:er|st|nd|rd|th)?\s*(?:de\s+)?(?:{_MONTH})\b\.?(?:,?\s*(?:de\s+|del\s+)?\d{{4}})?"
-    rf"|(?:{_MONTH})\b\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)",
+    rf"|(?:{_MONTH})\b\.?\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)",
     re.IGNORECASE,
 )
 _WEEKDAY = re.compile(

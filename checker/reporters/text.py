@@ -135,11 +135,14 @@ def reading_lines(result: dict[str, Any], words: Catalogue) -> list[str]:
         lines.append(words.phrase("reading_table", sheet=table["sheet"],
                                   layout=words.phrase("layout_" + table["layout"]),
                                   row=table["header_row"], months=months, mapping=mapping))  # fmt: skip
-    unread = [
-        f"{sheet['name']} ({words.phrase('sheet_' + sheet['reason']) if sheet.get('reason') else words.phrase('sheet_' + sheet['status'])})"
-        for sheet in reading.get("sheets", [])
-        if sheet["status"] in ("ignored", "hidden")
-    ]  # fmt: skip
+
+    def why(sheet: dict[str, Any]) -> str:
+        missing = words.phrase("list_and").join(words.name("fields", f)
+                                                for f in sheet.get("missing", ()))  # fmt: skip
+        return words.phrase("sheet_" + (sheet.get("reason") or sheet["status"]), missing=missing)
+
+    unread = [f"{sheet['name']} ({why(sheet)})" for sheet in reading.get("sheets", [])
+              if sheet["status"] in ("ignored", "hidden")]  # fmt: skip
     if unread:
         lines.append(words.phrase("reading_not_read_line", sheets="; ".join(unread)))
     if (reading.get("period") or {}).get("from") == "dates":
