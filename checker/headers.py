@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +18,15 @@ from checker.text import fold
 
 # A form's "if other, specify" column: its text stands for an "Other" answer beside it.
 OTHER_ANSWER = "other_answer"
+# Presence words that answer other questions too: under a presence header "No" says absent,
+# in a column of another kind it may say anything ("Voting member: No").
+_ANSWERS = frozenset({"no", "n", "non", "nao", "0", "false", "faux", "falso"})
+# A bracketed part of a header: "(1/0)" in "Présence OIM (1/0)" is no form group.
+_BRACKETED = re.compile(r"\([^()]*\)")
 _OTHER_ANSWER = frozenset({"other", "autre", "otro", "otra", "specify", "precisez", "preciser",
                            "especifique", "especificar"})  # fmt: skip
 
 # How a column's field was found; said in "how the file was read".
-_BRACKETED = re.compile(r"\([^()]*\)")
 BY_HEADER = "header"
 BY_USER = "user"
 BY_HXL = "hxl"
@@ -64,6 +68,9 @@ class Headers:
     keywords: dict[str, str] = field(default_factory=dict)  # folded word → field
     iom: frozenset[str] = frozenset()  # folded ways of writing IOM
     organisations: frozenset[str] = frozenset()  # folded names of other agencies
+    # Folded words the vocabulary's presence list calls absent and that say only that, in
+    # whatever column they stand ("apologies" in a Signature column); see `_ANSWERS`.
+    absent: frozenset[str] = frozenset()
     user: dict[str, str] = field(default_factory=dict)  # folded header → field, given by the user
     _seen: dict[str, tuple[str | None, str]] = field(default_factory=dict, compare=False,
                                                      repr=False)  # fmt: skip
@@ -75,9 +82,11 @@ class Headers:
         others: Mapping[str, Iterable[str]] | None = None,
         keywords: Mapping[str, Iterable[str]] | None = None,
         organisation: Mapping[Any, Iterable[str]] | None = None,
+        presence: Mapping[Any, Iterable[str]] | None = None,
     ) -> Headers:
         """From (field, its header names, whether required) in the file's order, the other
-        columns by kind, the keywords by field and the organisation names (iom, others)."""
+        columns by kind, the keywords by field, the organisation names (iom, others) and the
+        presence words (present, absent)."""
         fields: dict[str, str] = {}
         required = set()
         for name, aliases, needed in columns:
@@ -92,6 +101,7 @@ class Headers:
             fields, frozenset(required), other_columns, words,
             frozenset(fold(a) for a in organisation.get("iom", [])),
             frozenset(fold(a) for a in organisation.get("others", [])),
+            frozenset(fold(w) for w in (presence or {}).get("absent", [])) - _ANSWERS,
         )  # fmt: skip
 
     @classmethod
@@ -114,6 +124,7 @@ class Headers:
             data.get("other_columns", {}),
             data.get("keywords", {}),
             words["organisation"],
+            words["presence"],
         )  # fmt: skip
 
     def with_user(self, mapping: Mapping[str, str]) -> Headers:
@@ -121,8 +132,7 @@ class Headers:
         if not mapping:
             return self
         user = {fold(header): name for name, header in mapping.items()}
-        return Headers(self.fields, self.required, self.others, self.keywords, self.iom,
-                       self.organisations, user)  # fmt: skip
+        return replace(self, user=user, _seen={})
 
     def match(self, text: str) -> str | None:
         """The field a header cell names, if any."""

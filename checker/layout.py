@@ -649,27 +649,19 @@ def _says_cancelled(text: str) -> bool:
     return bool(_CANCELLED.search(text))
 
 
-# A whole cell saying the person was not there, in a column no field reads ("apologies" in
-# the Signature column, "Excusado" under an unrecognised "Modalidad"): only words the
-# vocabulary's presence list calls absent, and none that could mean something else there
-# ("No", "N", "0"). tests/test_layout.py holds the two lists together.
-_ABSENT = re.compile(
-    r"\W*(?:absent[es]?|ausente|apolog(?:y|ies|i[sz]ed)|excused|excus[ée]e?|excus[ée]\(e\)|"
-    r"excusad[oa]|regrets|did not attend|not attended|not present|n'a pas assist[ée]|"
-    r"pas pr[ée]sent|no asisti[óo]|no particip[óo])\W*",
-    re.IGNORECASE,
-)
-
-
-def _absent_elsewhere(table: RosterTable, fields: np.ndarray, cells: np.ndarray) -> None:
-    """A table without a presence column: a row whose unread cell says the person was absent
-    takes that cell as its presence, so that the person is never counted as attending."""
+def _absent_elsewhere(
+    table: RosterTable, fields: np.ndarray, cells: np.ndarray, absent: frozenset[str]
+) -> None:
+    """A table without a presence column: a row whose cell in a column no field reads says
+    only that the person was absent ("apologies" in the Signature column, "Excusado" under
+    an unrecognised "Modalidad"; `Headers.absent`) takes that cell as its presence, so that
+    the person is never counted as attending."""
     if "presence" in table.columns:
         return
     where = FIELDS.index("presence")
     unread = [col for col, _, _ in table.ignored if col < cells.shape[1]]
     for r in range(len(fields)):
-        said = next((v for v in cells[r, unread] if type(v) is str and _ABSENT.fullmatch(v)), None)
+        said = next((v for v in cells[r, unread] if type(v) is str and fold(v) in absent), None)
         if said is not None:
             fields[r, where] = said
 
@@ -679,7 +671,10 @@ def _is_note(value: Any) -> bool:
 
 
 def _table_rows(
-    table: RosterTable, sheet: SheetGrid, origin: dict[tuple[int, int, int], tuple[int, int]]
+    table: RosterTable,
+    sheet: SheetGrid,
+    origin: dict[tuple[int, int, int], tuple[int, int]],
+    absent: frozenset[str],
 ) -> tuple[np.ndarray, np.ndarray, int, int]:
     """Data rows of one table → (cells of the kept rows, their Excel rows, rows read, rows
     skipped)."""
@@ -726,7 +721,7 @@ def _table_rows(
             fields[:, i] = constant.value
     fields[:, -1] = table.sheet
     _other_answers(table, fields, cells[index])
-    _absent_elsewhere(table, fields, cells[index])
+    _absent_elsewhere(table, fields, cells[index], absent)
     excel_rows = index + table.header_row + 1
     fields, excel_rows, extra = _multi_select(fields, excel_rows)
     return fields, excel_rows, rows_read + extra, rows_read - len(index)
@@ -876,8 +871,11 @@ def lay_out(workbook: Workbook, headers: Headers) -> Layout:
     origin: dict[tuple[int, int, int], tuple[int, int]] = {}
     parts, rows, table_of_row, read, skipped = [], [], [], 0, 0
     for table, sheet in zip(tables, sheets):
-        rows_of = _tracker_rows if table.shape == TRACKER else _table_rows
-        cells, excel_rows, table_read, table_skipped = rows_of(table, sheet, origin)
+        if table.shape == TRACKER:
+            cells, excel_rows, table_read, table_skipped = _tracker_rows(table, sheet, origin)
+        else:
+            cells, excel_rows, table_read, table_skipped = _table_rows(table, sheet, origin,
+                                                                       headers.absent)  # fmt: skip
         parts.append(cells)
         rows.append(excel_rows)
         table_of_row.append(np.full(len(excel_rows), table.index, dtype=np.int64))

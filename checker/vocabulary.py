@@ -355,6 +355,7 @@ class Vocabulary:
             columns.other_columns,
             columns.keywords,
             words.organisation,
+            words.presence,
         )
         # Display forms offered as suggestions, keyed by their folded text.
         self._platform_display = _display(
