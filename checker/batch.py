@@ -106,11 +106,10 @@ def check_aside(path: Path, options: CheckOptions) -> Iterator[Callable[[], File
         def result() -> FileResult:
             try:
                 return future.result()
-            except Exception as exc:
-                if not isinstance(exc, BrokenProcessPool):
-                    raise  # the check's own error (a profile that cannot be loaded: exit 2)
-            except (KeyboardInterrupt, Interrupted):
-                raise
+            except BrokenProcessPool:  # the worker died
+                pass
+            except (Exception, KeyboardInterrupt, Interrupted):
+                raise  # the check's own error (a profile that cannot be loaded: exit 2)
             except BaseException:  # a native reader's panic, which stage one does not catch
                 pass
             from checker import pipeline
