@@ -23,16 +23,17 @@ COLUMNS = ("path", "mission", "period", "code", "rule", "severity", "sheet", "ce
            "meeting_id", "meeting_date", "platform", "message", "value", "suggestion",
            "accepted")  # fmt: skip
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# A formula starting after a separator a spreadsheet might split on (spaces allowed between).
+# A formula starting after a separator a spreadsheet might split on (spaces, and quotes a
+# tool that ignores quoting keeps, allowed between).
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_INNER_FORMULA = re.compile(r"([,;\t][ \u00a0]*)(?=[=+\-@])")
+_INNER_FORMULA = re.compile(r'([,;\t][ "\u00a0]*)(?=[=+\-@])')
 
 
 def neutralise(value: Any) -> str:
     """The cell's text, defused if a spreadsheet would read it, or a piece of it, as a
     formula."""
     text = "" if value is None else str(value)
-    if text.startswith(FORMULA_START) or text.lstrip(" \u00a0").startswith(FORMULA_START[:4]):
+    if text.startswith(FORMULA_START) or text.lstrip(' "\u00a0').startswith(FORMULA_START[:4]):
         text = "'" + text
     text = _INNER_FORMULA.sub(r"\1'", text)
     # A tab is data a quoted CSV field carries; newlines and other controls are escaped, so

@@ -33,6 +33,8 @@ def test_header_and_one_row_per_finding(report, rows):
     # the two characters \r: raw, it could hide a line of a CI log (defect 7).
     ("\t=1", "'\t'=1"), ("\r=1", "'\\r=1"), ("Chief of Mission", "Chief of Mission"),
     ("a=b", "a=b"), (None, ""), (3, "3"),
+    # After a quote, which a tool that ignores quoting keeps (found by tests/hostile/test_fuzz).
+    ('"@', "'\"@"), ('x,"=1', "x,\"'=1"),
 ])  # fmt: skip
 def test_formula_starts_are_neutralised(text, safe):
     assert neutralise(text) == safe
