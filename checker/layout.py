@@ -652,16 +652,26 @@ def _says_cancelled(text: str) -> bool:
 def _absent_elsewhere(
     table: RosterTable, fields: np.ndarray, cells: np.ndarray, absent: frozenset[str]
 ) -> None:
-    """A table without a presence column: a row whose cell in a column no field reads says
-    only that the person was absent ("apologies" in the Signature column, "Excusado" under
-    an unrecognised "Modalidad"; `Headers.absent`) takes that cell as its presence, so that
-    the person is never counted as attending."""
+    """A table without a presence column: a row whose cell in a column no field reads speaks
+    of absence takes that cell as its presence, so that the person is never counted as
+    attending on a guess. A cell that says only that ("apologies" in the Signature column,
+    "Excusado" under an unrecognised "Modalidad"; `Headers.absent`) makes them absent; a
+    remark that says more ("Excusada – la representó el Oficial de Programa") leaves their
+    attendance unknown (stage two cannot read it as present or absent)."""
     if "presence" in table.columns:
         return
     where = FIELDS.index("presence")
     unread = [col for col, _, _ in table.ignored if col < cells.shape[1]]
+    speaks: dict[str, bool] = {}  # each distinct text once
+
+    def of_absence(text: str) -> bool:
+        if text not in speaks:
+            key = f" {fold(text)} "
+            speaks[text] = any(f" {word} " in key for word in absent)
+        return speaks[text]
+
     for r in range(len(fields)):
-        said = next((v for v in cells[r, unread] if type(v) is str and fold(v) in absent), None)
+        said = next((v for v in cells[r, unread] if type(v) is str and of_absence(v)), None)
         if said is not None:
             fields[r, where] = said
 

@@ -318,8 +318,10 @@ def apply_vocabulary(
     tables = column("table")
     with_presence = np.isin(tables, [t.index for t in roster.tables if "presence" in t.columns])
     absent = name_absent.astype(bool) | title_absent.astype(bool) | (presence == "absent")
-    # In a table with an attendance column, a blank or unreadable one does not say they came.
-    presence_unknown = with_presence & ((presence == BLANK) | (presence == UNKNOWN)) & ~absent
+    # In a table with an attendance column, a blank or unreadable one does not say they came;
+    # elsewhere an unreadable one is a remark the layout took because it speaks of absence
+    # ("Excusada – la representó el Oficial de Programa"): it does not say they came either.
+    presence_unknown = ((with_presence & (presence == BLANK)) | (presence == UNKNOWN)) & ~absent
 
     (organisation,) = _lookup(org_text, vocabulary.organisation, (None, None, None))
     frame["organisation_code"] = _objects(frame, organisation)

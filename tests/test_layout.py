@@ -87,3 +87,25 @@ def test_a_slash_in_brackets_is_no_form_group():
     headers = default_vocabulary().headers
     assert headers.match("Présence OIM (1/0)") == "presence"
     assert headers.match("meeting/platform") == "platform"
+
+
+def test_a_remark_that_speaks_of_absence_leaves_attendance_unknown(tmp_path):
+    """Written by hand after field3: a remark that says more than "absent" ("Excusada – la
+    representó el Oficial de Programa") must not leave the CoM counted as attending."""
+    import openpyxl
+
+    from checker.api import check_file
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Fecha", "Reunión", "Participante", "Entidad", "Cargo", "Observaciones"])
+    sheet.append([dt.date(2026, 11, 3), "EHP", "Lucía Torres", "OIM", "Jefa de Misión", "Ausente"])
+    sheet.append([dt.date(2026, 11, 17), "UNCT", "Lucía Torres", "OIM", "Jefa de Misión",
+                  "Excusada – la representó el Oficial de Programa"])  # fmt: skip
+    sheet.append([dt.date(2026, 11, 24), "SMT", "Lucía Torres", "OIM", "Jefa de Misión",
+                  "Conectada por Teams"])  # fmt: skip
+    book.save(tmp_path / "PER_2026-11.xlsx")
+    verdicts = {
+        m.platform: str(m.verdict) for m in check_file(tmp_path / "PER_2026-11.xlsx").meetings
+    }
+    assert verdicts == {"HCT": "absent", "UNCT": "undetermined", "SMT": "compliant"}
