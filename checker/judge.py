@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from checker.findings import Attendee, Meeting, Verdict
+from checker.layout import STRUCK_THROUGH
 from checker.messages import Phrase, Wording
 from checker.normalise import BLANK, UNKNOWN, Roster
 from checker.policy import Policy
@@ -32,6 +33,9 @@ class Standing(str, enum.Enum):
 
 
 REPRESENTING = frozenset({Standing.REPRESENTS, Standing.DESIGNATED})
+# An IOM row whose attendance the roster leaves in doubt: (sheet, row, what it says: a
+# remark, "" for a blank attendance cell, or layout.STRUCK_THROUGH).
+Doubt = tuple[str, int, str]
 
 
 @dataclass(frozen=True)
@@ -119,7 +123,9 @@ def _verdict(seats: list[Seat], applies: bool, unknown_affiliation: bool = False
     return Verdict.WRONG_LEVEL
 
 
-def _reason(verdict: Verdict, seats: list[Seat], unknown_affiliation: bool) -> Phrase | None:
+def _reason(
+    verdict: Verdict, seats: list[Seat], unknown_affiliation: bool, doubt: Doubt | None
+) -> Phrase | None:
     """Why a meeting could not be judged."""
     if verdict is not Verdict.UNDETERMINED:
         return None
@@ -128,6 +134,13 @@ def _reason(verdict: Verdict, seats: list[Seat], unknown_affiliation: bool) -> P
         return Phrase.of("reason_title", title=unknown.attendee.title or Phrase("no_title"))
     if any(s.standing is Standing.UNKNOWN_SECTOR for s in seats):
         return Phrase("reason_sector")
+    if doubt is not None:
+        sheet, row, said = doubt
+        if said == STRUCK_THROUGH:
+            return Phrase.of("reason_struck", sheet=sheet, row=row)
+        if said:
+            return Phrase.of("reason_presence_said", sheet=sheet, row=row, said=said)
+        return Phrase.of("reason_presence_blank", sheet=sheet, row=row)
     if unknown_affiliation:
         return Phrase("reason_affiliation")
     return None
@@ -172,6 +185,11 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
     positions = dict(zip(meetings[by_meeting][np.r_[0, starts]].tolist(),
                          np.split(by_meeting, starts)))  # fmt: skip
     sheets, rows = values("sheet"), values("row")
+    # The first IOM row of each meeting whose attendance the roster leaves in doubt.
+    doubts: dict[int, Doubt] = {}
+    remarks = values("presence_doubt")
+    for i in np.flatnonzero(~pd.isna(remarks)).tolist():
+        doubts.setdefault(int(meetings[i]), (str(sheets[i]), int(rows[i]), str(remarks[i])))
     iom = values("is_iom").astype(bool)
     attendee_columns = ["meeting", "sheet", "row", "table", "attendee", "title", "role",
                         "capacity_code", "sector_code", "title_sector", "acting"]  # fmt: skip
@@ -214,7 +232,11 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
         ]
         unknown = meeting_id in unknown_affiliation
         verdict = _verdict(seats, policy.applies(platform, sector, str(level_code)), unknown)
-        reason = _reason(verdict, seats, unknown)
+        doubt = doubts.get(meeting_id)
+        if verdict is Verdict.WRONG_LEVEL and doubt is not None:
+            # An IOM person the roster may or may not say attended could be the one required.
+            verdict = Verdict.UNDETERMINED
+        reason = _reason(verdict, seats, unknown, doubt)
         if (platform, sector) not in labels:
             words = policy.platform_words(platform, sector)
             labels[platform, sector] = words, str(words)

@@ -676,6 +676,28 @@ def _absent_elsewhere(
             fields[r, where] = said
 
 
+# The presence a crossed-off row takes: no word of the vocabulary, so its attendance is
+# unknown, and stage two says why (judge: reason_struck).
+STRUCK_THROUGH = "(struck through)"
+
+
+def _struck_off(
+    table: RosterTable, struck: frozenset[tuple[int, int]], fields: np.ndarray, rows: np.ndarray
+) -> None:
+    """A row whose name, organisation or title is struck through was crossed off the list:
+    whether that person attended is unknown, whatever its presence cell says. Counting them
+    as attending could make a meeting compliant on someone who did not come; counting them
+    absent, absent on a correction."""
+    if not struck:
+        return
+    people = [(table.columns[n], FIELDS.index(n)) for n in ("attendee", "organization", "title")
+              if n in table.columns]  # fmt: skip
+    where = FIELDS.index("presence")
+    for i, row in enumerate(rows.tolist()):
+        if any((row, col) in struck and fields[i, f] is not None for col, f in people):
+            fields[i, where] = STRUCK_THROUGH
+
+
 def _is_note(value: Any) -> bool:
     return isinstance(value, str) and (":" in value or bool(_NOTE_WORDS.match(value)))
 
@@ -732,6 +754,7 @@ def _table_rows(
     fields[:, -1] = table.sheet
     _other_answers(table, fields, cells[index])
     _absent_elsewhere(table, fields, cells[index], absent)
+    _struck_off(table, sheet.struck, fields, index + header_index + 1)
     excel_rows = index + table.header_row + 1
     fields, excel_rows, extra = _multi_select(fields, excel_rows)
     return fields, excel_rows, rows_read + extra, rows_read - len(index)

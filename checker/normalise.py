@@ -235,8 +235,10 @@ def _with_year(text: str, period: str | None) -> str:
 def _affiliations(roster: Roster, vocabulary: Vocabulary, templated: Sequence[bool]) -> None:
     """Decide, for each table without an organisation column, whether it is IOM's own log:
     on evidence only (its sheet or heading names IOM, its name column is headed "IOM
-    representative", IOM e-mail addresses, IOM's template, or titles that are all IOM
-    titles), never by default."""
+    representative", IOM e-mail addresses, IOM's template), never by default. Titles are no
+    evidence: IOM's are other agencies' too ("Country Director" is WFP's, "Head of Office"
+    OCHA's, "Chief of Mission" UNHCR's in some countries), so a sign-in sheet of an HCT
+    without IOM would be read as IOM's log and judged compliant."""
     frame = roster.frame
     for table in roster.tables:
         if "organization" in table.columns:
@@ -247,13 +249,6 @@ def _affiliations(roster: Roster, vocabulary: Vocabulary, templated: Sequence[bo
         file = int(frame.loc[rows, "file"].iloc[0]) if rows.any() else -1
         if 0 <= file < len(templated) and templated[file]:
             evidence.append(("template", ""))
-        titles = frame.loc[rows, "title_key"].dropna().unique()
-        if (
-            not evidence
-            and len(titles) >= 2
-            and all(vocabulary.title(t).role is not None for t in titles)
-        ):
-            evidence.append(("titles", ", ".join(str(t) for t in titles[:3])))
         if evidence and table.counter_evidence:
             reading = SPLIT
         elif evidence:
@@ -338,6 +333,12 @@ def apply_vocabulary(
     staff = (listed & (organisation == IOM)) | ((reading == IOM_LOG) & named)
     iom = staff & ~absent & ~presence_unknown
     frame["is_iom"] = iom
+    # What the roster says of the attendance of IOM staff whose attendance is unknown ("" for
+    # a blank attendance cell), for the reason their meeting cannot be judged.
+    said = column("presence")
+    frame["presence_doubt"] = _objects(
+        frame, _where(staff & presence_unknown, _where(pd.isna(said), "", said), None)
+    )
     frame["iom_unknown"] = (
         (listed & (organisation == UNCLEAR))
         | (reading == UNKNOWN_AFFILIATION)

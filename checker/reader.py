@@ -56,6 +56,8 @@ class SheetGrid:
     cells: list[list[Any]]
     # Merged ranges as 0-based inclusive (first_row, first_col, last_row, last_col).
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # Cells whose whole text is struck through, 0-based (row, column): someone crossed them off.
+    struck: frozenset[tuple[int, int]] = frozenset()
 
     @property
     def height(self) -> int:
@@ -106,8 +108,11 @@ def read_workbook(path: Path) -> Workbook:
         _check_xls(path)
         return _read_calamine(path, "xls" if suffix != ".xls" else None)
     if head.startswith(_ZIP_MAGIC):
-        kind = _check_zip(path)
-        return _read_calamine(path, kind if kind != suffix.lstrip(".") else None)
+        kind, struck = _check_zip(path)
+        book = _read_calamine(path, kind if kind != suffix.lstrip(".") else None)
+        for sheet in book.sheets:
+            sheet.struck = struck.get(sheet.name, frozenset())
+        return book
     if suffix == ".xls" and head[:4] in _BIFF_STARTS:
         _check_xls(path)
         return _read_calamine(path)  # an old BIFF file without an OLE container
@@ -139,8 +144,11 @@ def _is_encrypted(path: Path) -> bool:
         return name in handle.read(2**20)
 
 
-def _check_zip(path: Path) -> str:
-    """Check a zip workbook before calamine sees it; return its kind (xlsx, xlsb or ods)."""
+def _check_zip(path: Path) -> tuple[str, dict[str, frozenset[tuple[int, int]]]]:
+    """Check a zip workbook before calamine sees it; return its kind (xlsx, xlsb or ods) and
+    the cells struck through on each sheet (formatting calamine does not read)."""
+    from checker.strike import struck_cells
+
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
@@ -155,9 +163,10 @@ def _check_zip(path: Path) -> str:
             else:
                 raise UnreadableRoster("E101", "zip_without_workbook")
             _check_sheet_extents(archive, members, kind)
+            struck = struck_cells(archive) if kind in ("xlsx", "xlsm") else {}
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as exc:
         raise UnreadableRoster("E101", "corrupt", error=str(exc)) from None
-    return kind
+    return kind, struck
 
 
 def vetted_archive(path: Path) -> bool:

@@ -105,7 +105,32 @@ def test_a_remark_that_speaks_of_absence_leaves_attendance_unknown(tmp_path):
     sheet.append([dt.date(2026, 11, 24), "SMT", "Lucía Torres", "OIM", "Jefa de Misión",
                   "Conectada por Teams"])  # fmt: skip
     book.save(tmp_path / "PER_2026-11.xlsx")
-    verdicts = {
-        m.platform: str(m.verdict) for m in check_file(tmp_path / "PER_2026-11.xlsx").meetings
-    }
-    assert verdicts == {"HCT": "absent", "UNCT": "undetermined", "SMT": "compliant"}
+    meetings = {m.platform: m for m in check_file(tmp_path / "PER_2026-11.xlsx").meetings}
+    assert {p: str(m.verdict) for p, m in meetings.items()} == {
+        "HCT": "absent", "UNCT": "undetermined", "SMT": "compliant"}  # fmt: skip
+    assert meetings["UNCT"].reason == (
+        'the roster says "Excusada – la representó el Oficial de Programa" for the IOM attendee '
+        "on Sheet row 3; it cannot be told whether they attended (write Present or Absent)"
+    )
+
+
+def test_a_blank_attendance_beside_a_deputy_is_not_wrong_level(tmp_path):
+    """The Chief of Mission listed with a blank attendance cell may be the one who came: the
+    deputy beside her does not make the meeting wrong level."""
+    import openpyxl
+
+    from checker.api import check_file
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Date", "Meeting", "Name", "Organisation", "Title", "Attended (Y/N)"])
+    sheet.append([dt.date(2026, 11, 3), "HCT", "Ana Ruiz", "IOM", "Chief of Mission", None])
+    sheet.append([dt.date(2026, 11, 3), "HCT", "Luis Paz", "IOM", "Deputy Chief of Mission", "Y"])
+    sheet.append([dt.date(2026, 11, 10), "HCT", "Luis Paz", "IOM", "Deputy Chief of Mission", "Y"])
+    book.save(tmp_path / "PER_2026-11.xlsx")
+    meetings = check_file(tmp_path / "PER_2026-11.xlsx").meetings
+    assert [str(m.verdict) for m in meetings] == ["undetermined", "wrong_level"]
+    assert meetings[0].reason == (
+        "the attendance cell of the IOM attendee on Sheet row 2 is empty; it cannot be told "
+        "whether they attended (write Present or Absent)"
+    )

@@ -45,11 +45,18 @@ def test_a_log_is_iom_s_on_evidence_and_says_which():
     assert evidence == [{"kind": "title", "detail": "IOM Niger – representation log"}]
 
 
-def test_titles_that_are_all_iom_titles_are_evidence():
-    rows = [LOG[0], LOG[1], ["06/10/2026", "OMT", "C. D.", "Resource Management Officer"]]
+def test_titles_are_no_evidence_of_an_iom_log():
+    """An HCT's sign-in sheet without an organisation column, where every title is one IOM
+    uses too (found by test_no_false_compliant): WFP's Country Director and OCHA's Head of
+    Office must not make IOM's log, nor the HCT compliant."""
+    rows = [["Date", "Platform", "Name", "Title"],
+            ["05/10/2026", "HCT", "A. B.", "Country Director"],
+            ["05/10/2026", "HCT", "C. D.", "Head of Office"],
+            ["06/10/2026", "OMT", "E. F.", "Resource Management Officer"]]  # fmt: skip
     result = _check(SheetGrid("Sheet1", rows))
-    assert verdicts(result) == ["compliant", "compliant"]
-    assert _reading(result)["tables"][0]["affiliation"]["evidence"][0]["kind"] == "titles"
+    assert verdicts(result) == ["undetermined", "undetermined"]
+    assert _reading(result)["tables"][0]["affiliation"] == {
+        "reading": "unknown", "evidence": [], "against": []}  # fmt: skip
 
 
 def test_other_agencies_e_mails_split_the_evidence():
