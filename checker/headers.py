@@ -101,7 +101,7 @@ class Headers:
             fields, frozenset(required), other_columns, words,
             frozenset(fold(a) for a in organisation.get("iom", [])),
             frozenset(fold(a) for a in organisation.get("others", [])),
-            frozenset(fold(w) for w in (presence or {}).get("absent", [])) - _ANSWERS,
+            frozenset(fold(w) for w in (presence or {}).get("absent", []) if fold(w)) - _ANSWERS,
         )  # fmt: skip
 
     @classmethod

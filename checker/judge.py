@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from checker.findings import Attendee, Meeting, Verdict
-from checker.layout import STRUCK_THROUGH
+from checker.layout import COLOURED, STRUCK_THROUGH
 from checker.messages import Phrase, Wording
 from checker.normalise import BLANK, UNKNOWN, Roster
 from checker.policy import Policy
@@ -130,14 +130,19 @@ def _reason(
     if verdict is not Verdict.UNDETERMINED:
         return None
     unknown = next((s for s in seats if s.standing is Standing.UNKNOWN_ROLE), None)
+    if unknown is not None and unknown.attendee.title is None:
+        return Phrase.of("reason_no_title", sheet=unknown.attendee.sheet, row=unknown.attendee.row)
     if unknown is not None:
-        return Phrase.of("reason_title", title=unknown.attendee.title or Phrase("no_title"))
+        return Phrase.of("reason_title", title=unknown.attendee.title)
     if any(s.standing is Standing.UNKNOWN_SECTOR for s in seats):
         return Phrase("reason_sector")
     if doubt is not None:
         sheet, row, said = doubt
         if said == STRUCK_THROUGH:
             return Phrase.of("reason_struck", sheet=sheet, row=row)
+        if said.startswith(COLOURED):
+            return Phrase.of("reason_coloured", sheet=sheet, row=row,
+                             legend=said.removeprefix(COLOURED))  # fmt: skip
         if said:
             return Phrase.of("reason_presence_said", sheet=sheet, row=row, said=said)
         return Phrase.of("reason_presence_blank", sheet=sheet, row=row)

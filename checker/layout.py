@@ -26,6 +26,7 @@ import numpy as np
 
 from checker import titleblock, tracker
 from checker.dates import month_of
+from checker.formatting import filled_cells
 from checker.headers import (
     BY_CONTENTS,
     BY_HXL,
@@ -698,6 +699,36 @@ def _struck_off(
             fields[i, where] = STRUCK_THROUGH
 
 
+# A row coloured under a legend that gives the colour a meaning of absence takes the legend,
+# after this mark, as its presence: unknown, and said so (judge: reason_coloured).
+COLOURED = "(coloured) "
+_COLOUR = re.compile(
+    r"\b(?:red|rouge|rojo|roja|vermelho|vermelha|yellow|jaune|amarillo|amarelo|green|verte?|"
+    r"verde|gr[ae]y|grise?|cinza|orange|naranja|laranja|blue|bleue?|azul|pink|rose|rosa|"
+    r"highlighted|surlign\w*|resaltad\w*|destacad\w*|colou?r(?:ed)?|couleur|colorad\w*|"
+    r"shaded|grisee?s?)\b"
+)
+
+
+def _is_colour_legend(text: str, absent: frozenset[str]) -> bool:
+    """ "Legend: rows in red = did not attend", "En rouge : absents", "Resaltado = ausente"."""
+    key = f" {fold(text)} "
+    return bool(_COLOUR.search(key)) and any(f" {word} " in key for word in absent)
+
+
+def _coloured(table: RosterTable, filled: frozenset[tuple[int, int]], legend: str,
+              fields: np.ndarray, rows: np.ndarray) -> None:  # fmt: skip
+    """Under a legend that speaks of colour and absence, a row whose name, organisation or
+    title is coloured may be one the legend calls absent (which colour is not matched):
+    that person's attendance is unknown."""
+    people = [(table.columns[n], FIELDS.index(n)) for n in ("attendee", "organization", "title")
+              if n in table.columns]  # fmt: skip
+    where = FIELDS.index("presence")
+    for i, row in enumerate(rows.tolist()):
+        if any((row, col) in filled and fields[i, f] is not None for col, f in people):
+            fields[i, where] = COLOURED + legend
+
+
 def _is_note(value: Any) -> bool:
     return isinstance(value, str) and (":" in value or bool(_NOTE_WORDS.match(value)))
 
@@ -707,6 +738,7 @@ def _table_rows(
     sheet: SheetGrid,
     origin: dict[tuple[int, int, int], tuple[int, int]],
     absent: frozenset[str],
+    path: Path | None = None,
 ) -> tuple[np.ndarray, np.ndarray, int, int]:
     """Data rows of one table → (cells of the kept rows, their Excel rows, rows read, rows
     skipped)."""
@@ -755,6 +787,10 @@ def _table_rows(
     _other_answers(table, fields, cells[index])
     _absent_elsewhere(table, fields, cells[index], absent)
     _struck_off(table, sheet.struck, fields, index + header_index + 1)
+    notes = chain(*sheet.cells[:header_index], *cells[np.flatnonzero(~kept[:rows_read])])
+    legend = next((v for v in notes if type(v) is str and _is_colour_legend(v, absent)), None)
+    if legend is not None and path is not None:
+        _coloured(table, filled_cells(path, sheet.name), legend, fields, index + header_index + 1)
     excel_rows = index + table.header_row + 1
     fields, excel_rows, extra = _multi_select(fields, excel_rows)
     return fields, excel_rows, rows_read + extra, rows_read - len(index)
@@ -907,8 +943,9 @@ def lay_out(workbook: Workbook, headers: Headers) -> Layout:
         if table.shape == TRACKER:
             cells, excel_rows, table_read, table_skipped = _tracker_rows(table, sheet, origin)
         else:
-            cells, excel_rows, table_read, table_skipped = _table_rows(table, sheet, origin,
-                                                                       headers.absent)  # fmt: skip
+            cells, excel_rows, table_read, table_skipped = _table_rows(
+                table, sheet, origin, headers.absent, workbook.path
+            )
         parts.append(cells)
         rows.append(excel_rows)
         table_of_row.append(np.full(len(excel_rows), table.index, dtype=np.int64))

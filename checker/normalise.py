@@ -316,6 +316,12 @@ def apply_vocabulary(
     # In a table with an attendance column, a blank or unreadable one does not say they came;
     # elsewhere an unreadable one is a remark the layout took because it speaks of absence
     # ("Excusada – la representó el Oficial de Programa"): it does not say they came either.
+    # A remark about someone else ("CoM on leave" on the deputy's row, who came in her
+    # place) says nothing of the row's own person.
+    for i in np.flatnonzero((presence == UNKNOWN) & ~with_presence).tolist():
+        subject = vocabulary.remark_subject(column("presence")[i])
+        if subject is not None and subject != vocabulary.title(title_key[i]):
+            presence[i] = None
     presence_unknown = ((with_presence & (presence == BLANK)) | (presence == UNKNOWN)) & ~absent
 
     (organisation,) = _lookup(org_text, vocabulary.organisation, (None, None, None))

@@ -147,7 +147,7 @@ def _is_encrypted(path: Path) -> bool:
 def _check_zip(path: Path) -> tuple[str, dict[str, frozenset[tuple[int, int]]]]:
     """Check a zip workbook before calamine sees it; return its kind (xlsx, xlsb or ods) and
     the cells struck through on each sheet (formatting calamine does not read)."""
-    from checker.strike import struck_cells
+    from checker.formatting import struck_cells
 
     try:
         with zipfile.ZipFile(path) as archive:

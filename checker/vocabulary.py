@@ -350,6 +350,13 @@ class Vocabulary:
         self._levels = _alias_map({k: v for k, v in words.levels.items()})
         self._capacities = _alias_map({k: v for k, v in words.capacities.items()})
         self._presence = _alias_map({k: v for k, v in words.presence.items()})
+        # Marks with no letter or digit ("✓", "✗"), matched as written: they fold to nothing.
+        self._presence_marks = {
+            name.strip(): code
+            for code, names in words.presence.items()
+            for name in names
+            if not fold(name)
+        }
         self.headers = Headers.build(
             ((name, entry.aliases, entry.required) for name, entry in columns.columns.items()),
             columns.other_columns,
@@ -648,7 +655,24 @@ class Vocabulary:
         if isinstance(text, bool):
             return "present" if text else "absent"
         key = fold(text)
+        if not key:  # a mark, or nothing a word can be read from ("-", "?"): says neither
+            return self._presence_marks.get(str(text).strip()) if text is not None else None
         return self._presence.get(key) or self._presence.get(key.replace(" ", ""))
+
+    def remark_subject(self, text: object) -> TitleMatch | None:
+        """The title a remark names before the words that say someone was away: "CoM on
+        leave", "Cheffe de mission en déplacement", "La Jefa de Misión de vacaciones" are about
+        the Chief of Mission, whoever's row they are written on. None when the remark starts
+        with those words ("On leave – DCoM attended": about the row's own person)."""
+        key = f" {fold(text)} "
+        starts = [key.find(f" {word} ") for word in self.headers.absent if f" {word} " in key]
+        if not starts:
+            return None
+        words = key[: min(starts)].split()
+        while words and words[0] in _ARTICLES:
+            words.pop(0)
+        match = self.title(" ".join(words)) if words else None
+        return match if match is not None and match.role not in (None, "OTHER") else None
 
     def marks(self, text: object) -> Marks:  # not memoised: names are nearly all distinct
         """A name, title or organisation cell without the marks people add in brackets:
@@ -740,11 +764,19 @@ def _cluster_aliases(words: VocabularyFile) -> list[str]:
     return cluster.aliases if cluster else []
 
 
+_ARTICLES = frozenset(
+    {"the", "our", "la", "le", "l", "el", "a", "o", "notre", "nuestra", "nuestro"}
+)
+
+
 def _alias_map(aliases: dict[str, list[str]]) -> dict[str, str]:
+    """Folded alias → code. An alias that folds to nothing ("✓") is left out: as the key ""
+    it would match every cell without a letter or digit ("✗", "-", "?")."""
     out: dict[str, str] = {}
     for code, names in aliases.items():
         for name in names:
-            out.setdefault(fold(name), code)
+            if key := fold(name):
+                out.setdefault(key, code)
     return out
 
 

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import numpy as np
+import pytest
 
 from checker.config import schemas_dir
 from checker.judge import _runs
@@ -134,3 +135,49 @@ def test_a_blank_attendance_beside_a_deputy_is_not_wrong_level(tmp_path):
         "the attendance cell of the IOM attendee on Sheet row 2 is empty; it cannot be told "
         "whether they attended (write Present or Absent)"
     )
+
+
+@pytest.mark.parametrize("mark", ["✗", "✘", "❌", "☒", "-", "?"])
+def test_a_presence_mark_without_letters_is_never_attended(tmp_path, mark):
+    """Round 4's COL: '✓'/'✗' ticks. Marks fold to nothing, and the vocabulary's '✓' once
+    made the empty key 'present', so that '✗' (and '-', '?') read as attended."""
+    import openpyxl
+
+    from checker.api import check_file
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Fecha", "Reunión", "Nombre", "Organización", "Cargo", "Asistencia"])
+    sheet.append([dt.date(2026, 11, 19), "HCT", "Ana Ruiz", "OIM", "Jefa de Misión", mark])
+    sheet.append([dt.date(2026, 11, 26), "HCT", "Ana Ruiz", "OIM", "Jefa de Misión", "✓"])
+    book.save(tmp_path / "COL_2026-11.xlsx")
+    verdicts = [str(m.verdict) for m in check_file(tmp_path / "COL_2026-11.xlsx").meetings]
+    assert verdicts[1] == "compliant"
+    assert verdicts[0] == ("absent" if mark not in "-?" else "undetermined")
+
+
+@pytest.mark.parametrize(
+    ("own", "remark", "verdict"),
+    [
+        # Said of the row's own person: not counted as attending.
+        ("Chief of Mission", "On leave – DCoM attended", "undetermined"),
+        ("Chief of Mission", "On leave", "absent"),
+        ("Chef de mission", "En mission à Mopti", "undetermined"),
+        # Said of someone else, on the row of the person who came in their place.
+        ("Deputy Chief of Mission", "CoM on leave", "wrong_level"),
+        ("Jefe de Misión interino", "La Jefa de Misión de vacaciones", "compliant"),
+        ("Chargé de la sécurité", "Cheffe de mission en déplacement", "wrong_level"),
+    ],
+)
+def test_a_remark_that_someone_was_away(tmp_path, own, remark, verdict):
+    import openpyxl
+
+    from checker.api import check_file
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Date", "Meeting", "Name", "Organisation", "Title", "Signature"])
+    sheet.append([dt.date(2026, 11, 12), "HCT", "P. Cruz", "IOM", own, remark])
+    sheet.append([dt.date(2026, 11, 12), "HCT", "G. Lee", "OCHA", "Head of Office", "signed"])
+    book.save(tmp_path / "PHL_2026-11.xlsx")
+    assert [str(m.verdict) for m in check_file(tmp_path / "PHL_2026-11.xlsx").meetings] == [verdict]

@@ -11,7 +11,7 @@ import pytest
 from openpyxl.styles import Font
 
 from checker.api import check_file
-from checker.strike import struck_cells
+from checker.formatting import struck_cells
 
 HEADER = ["Date", "Meeting", "Name", "Organisation", "Position"]
 
@@ -106,3 +106,42 @@ def test_a_broken_stylesheet_is_no_strike_and_no_crash(tmp_path):
             target.writestr(item, data)
     with zipfile.ZipFile(broken) as archive:
         assert struck_cells(archive) == {}
+
+
+def _coloured_roster(path: Path, legend: str | None, fill: str = "FFFF0000") -> Path:
+    from openpyxl.styles import PatternFill
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Data"
+    sheet.append(HEADER)
+    sheet.append(OTHERS)
+    sheet.append(UNCT)
+    for column in "ABCDE":
+        sheet[f"{column}1"].fill = PatternFill("solid", fgColor="FFD9E1F2")  # a header colour
+        sheet[f"{column}3"].fill = PatternFill("solid", fgColor=fill)
+    if legend is not None:
+        sheet.append([])
+        sheet.append([legend])
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("legend", ["Legend: rows in red = did not attend",
+                                    "En rouge : personnes absentes", "Resaltado = ausente"])  # fmt: skip
+def test_a_row_coloured_under_a_legend_of_absence_is_not_counted_as_attending(tmp_path, legend):
+    """Round 4's SOM: the CoM's row is red, and a note under the table says red = absent."""
+    verdict, reason = _verdicts(_coloured_roster(tmp_path / "SOM_2026-10.xlsx", legend))["UNCT"]
+    assert verdict == "undetermined"
+    assert reason is not None and "Data row 3 is coloured" in reason and legend in reason
+
+
+@pytest.mark.parametrize("legend", [None, "Legend: red = chair of the meeting"])
+def test_colour_without_a_legend_of_absence_says_nothing(tmp_path, legend):
+    path = _coloured_roster(tmp_path / "SOM_2026-10.xlsx", legend)
+    assert _verdicts(path)["UNCT"][0] == "compliant"
+
+
+def test_a_white_fill_is_no_colour(tmp_path):
+    path = _coloured_roster(tmp_path / "SOM_2026-10.xlsx", "Red = absent", fill="FFFFFFFF")
+    assert _verdicts(path)["UNCT"][0] == "compliant"

@@ -1,12 +1,14 @@
-"""Struck-through cells of an .xlsx/.xlsm workbook.
+"""Formatting that says something about a row, in an .xlsx/.xlsm workbook.
 
-People cross a name off a printed or shared list to say the person did not come (or was
-listed by mistake). That is formatting, which calamine does not give: read from the parts
-themselves, only the cells whose own style has a struck-through font (the whole cell struck,
-as Excel's Ctrl+5 does). A strike on part of a cell's text (rich text) is not read.
+People cross a name off a printed or shared list to say the person did not come, or colour
+the row under a legend ("rows in red = did not attend"). That is formatting, which calamine
+does not give: read from the parts themselves, from the cells' own styles (the whole cell
+struck, as Excel's Ctrl+5 does; the cell's fill). A strike on part of a cell's text (rich
+text) and conditional formatting are not read.
 
-Called on an archive whose parts' sizes have already been checked (reader._check_zip). The
-cost on a workbook without a struck-through font is one read of xl/styles.xml.
+Struck cells are read with every workbook (reader._check_zip, on an archive whose parts'
+sizes have been checked): one read of xl/styles.xml when no font is struck. Filled cells are
+read only for a sheet with a legend (layout), by opening the workbook again.
 """
 
 from __future__ import annotations
@@ -15,17 +17,19 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from xml.parsers import expat
 
 Cells = frozenset[tuple[int, int]]  # (row, column), 0-based from A1
 
-# The parts that say which cells are struck; each a few KB (past the bound, strikes are not
-# looked for).
+# The parts that say which cells are formatted how; each a few KB (past the bound, the
+# formatting is not looked at).
 _PARTS = ("xl/styles.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels")
 MAX_PART_BYTES = 8 * 2**20
 MAX_TAG_BYTES = 2**20
 CHUNK = 4 * 2**20
 _STRUCK_WORD = re.compile(rb"strike", re.IGNORECASE)
+_WHITE = frozenset({"FFFFFFFF", "00FFFFFF", "FFFFFF"})
 
 
 def struck_cells(archive: zipfile.ZipFile) -> dict[str, Cells]:
@@ -36,15 +40,33 @@ def struck_cells(archive: zipfile.ZipFile) -> dict[str, Cells]:
     data = archive.read("xl/styles.xml")
     if _STRUCK_WORD.search(data) is None:  # the usual case: nothing struck anywhere
         return {}
-    styles_struck = _struck_styles(data)
-    if not styles_struck:
+    struck, _ = _styles(data)
+    if not struck:
         return {}
     found = {}
     for sheet, part in _sheet_parts(archive, names).items():
-        cells = frozenset(_cells_styled(archive, part, styles_struck))
+        cells = frozenset(_cells_styled(archive, part, struck))
         if cells:
             found[sheet] = cells
     return found
+
+
+def filled_cells(path: Path, sheet: str) -> Cells:
+    """The cells of one sheet with a fill (a colour other than white); empty for a file
+    that is not an .xlsx/.xlsm workbook or cannot be read again."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if any(n not in names or archive.getinfo(n).file_size > MAX_PART_BYTES
+                   for n in _PARTS):  # fmt: skip
+                return frozenset()
+            _, filled = _styles(archive.read("xl/styles.xml"))
+            part = _sheet_parts(archive, names).get(sheet)
+            if not filled or part is None:
+                return frozenset()
+            return frozenset(_cells_styled(archive, part, filled))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return frozenset()
 
 
 def _local(name: str) -> str:
@@ -71,30 +93,50 @@ def _parse(data: bytes, start: Callable[[str, dict[str, str]], None],
     return True
 
 
-def _struck_styles(data: bytes) -> frozenset[int]:
-    """Indices of the cell formats (cellXfs) whose font is struck through."""
+def _styles(data: bytes) -> tuple[frozenset[int], frozenset[int]]:
+    """Indices of the cell formats (cellXfs) whose font is struck through, and of those
+    with a fill."""
     fonts: list[bool] = []
-    formats: list[int] = []
+    fills: list[bool] = []
+    formats: list[tuple[int, int]] = []
     where: list[str] = []
+
+    def number(attrs: dict[str, str], name: str) -> int:
+        value = attrs.get(name, "0").strip()
+        return int(value) if value.isdigit() else 0
 
     def start(name: str, attrs: dict[str, str]) -> None:
         local = _local(name)
         parent = where[-1] if where else ""
+        grandparent = where[-2] if len(where) >= 2 else ""
         if local == "font" and parent == "fonts":
             fonts.append(False)
-        elif local == "strike" and parent == "font" and len(where) >= 2 and where[-2] == "fonts":
+        elif local == "strike" and parent == "font" and grandparent == "fonts":
             fonts[-1] = attrs.get("val", "1").strip().lower() not in ("0", "false")
+        elif local == "fill" and parent == "fills":
+            fills.append(False)
+        elif local == "patternFill" and parent == "fill" and grandparent == "fills":
+            fills[-1] = attrs.get("patternType", "none") not in ("none", "gray125")
+        elif local == "fgColor" and parent == "patternFill" and fills:
+            fills[-1] = fills[-1] and attrs.get("rgb", "").upper() not in _WHITE
+        elif local == "gradientFill" and parent == "fill" and grandparent == "fills":
+            fills[-1] = True
         elif local == "xf" and parent == "cellXfs":
-            font = attrs.get("fontId", "0").strip()
-            formats.append(int(font) if font.isdigit() else 0)
+            formats.append((number(attrs, "fontId"), number(attrs, "fillId")))
         where.append(local)
 
     def end(name: str) -> None:
         where.pop()
 
     if not _parse(data, start, end):
-        return frozenset()
-    return frozenset(i for i, font in enumerate(formats) if font < len(fonts) and fonts[font])
+        return frozenset(), frozenset()
+    struck = frozenset(
+        i for i, (font, _) in enumerate(formats) if font < len(fonts) and fonts[font]
+    )
+    filled = frozenset(
+        i for i, (_, fill) in enumerate(formats) if fill < len(fills) and fills[fill]
+    )
+    return struck, filled
 
 
 def _sheet_parts(archive: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
