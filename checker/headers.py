@@ -26,6 +26,9 @@ _BRACKETED = re.compile(r"\([^()]*\)")
 _OTHER_ANSWER = frozenset({"other", "autre", "otro", "otra", "specify", "precisez", "preciser",
                            "especifique", "especificar"})  # fmt: skip
 
+# Words an organisation's cell may have after its name: a place or an office ("IOM Sub-Office
+# Gambella"); more is a remark that starts with one ("IOM represented by a Programme Officer").
+_PLACE_WORDS = 3
 # How a column's field was found; said in "how the file was read".
 BY_HEADER = "header"
 BY_USER = "user"
@@ -190,9 +193,11 @@ class Headers:
         linked = any(w in {"of", "de", "du", "des", "del", "d"} for w in words)
         return found if linked else found[::-1]
 
-    def organisation_kind(self, value: Any) -> str | None:
-        """ "iom" or "other" when a cell is an organisation's name (with at most a place or
-        office after it: "IOM Ethiopia", "UNICEF Gambella"), else None."""
+    def organisation_kind(self, value: Any, strict: bool = False) -> str | None:
+        """ "iom" or "other" when a cell names an organisation ("IOM Ethiopia", "UNICEF
+        Gambella", "IOM represented by the PO"), else None. `strict`: only a cell that is an
+        organisation's name, with at most a place or office after it — not a remark that
+        starts with one ("IOM: CCCM cluster coordinator (S. Gurung)")."""
         if not isinstance(value, str):
             return None
         key = fold(value)
@@ -201,15 +206,19 @@ class Headers:
         if "@" in value and " " not in value.strip():  # "@iom.int", "x@unicef.org"
             return "iom" if value.strip().lower().endswith("@iom.int") else "other"
         words = key.split()
+        if strict and (":" in value or len(words) > 12):
+            return None
         for size in range(min(len(words), 6), 0, -1):
             head = " ".join(words[:size])
-            if head in self.iom:
-                return "iom"
-            if head in self.organisations:
-                return "other"
+            if head in self.iom or head in self.organisations:
+                if strict and len(words) - size > _PLACE_WORDS:
+                    return None
+                return "iom" if head in self.iom else "other"
         # An organisation named further in ("non-IOM", "seconded from OCHA"): still a cell
         # about organisations, not IOM's.
         padded = f" {key} "
+        if strict and len(words) > _PLACE_WORDS + 1:
+            return None
         if any(f" {name} " in padded for name in (*self.iom, *self.organisations)):
             return "other"
         return None

@@ -273,7 +273,7 @@ def _organisation_column(sheet: SheetGrid, found: _Header, headers: Headers) -> 
         values = _column_values(sheet, found.data_start, col)
         if len(values) < 2:
             continue
-        known = [v for v in values if headers.organisation_kind(v) is not None]
+        known = [v for v in values if headers.organisation_kind(v, strict=True) is not None]
         if len(known) * 10 >= len(values) * 6:
             header = next((h for c, h, _ in found.ignored if c == col), "")
             header = header or next((c.header for c in found.columns.values() if c.col == col), "")

@@ -79,6 +79,31 @@ def test_a_column_of_organisations_is_the_organisation_column_whatever_its_heade
     assert column == {"column": "D", "header": "Who / from where", "found_by": "contents"}
 
 
+
+def test_remarks_that_start_with_an_organisation_are_not_the_organisation_column():
+    """Round 3's NPL: a Remarks column of "IOM: CCCM cluster coordinator (S. Gurung)" was
+    taken for the organisation column, and every row became IOM's or nobody's. A cell is an
+    organisation when it names one, with at most a place after it — not when a remark starts
+    with one."""
+    rows = [["Date", "Platform", "Name", "Title", "Remarks"],
+            ["05/10/2026", "HCT", "A. B.", "Representative", "IOM: CCCM cluster coordinator"],
+            ["05/10/2026", "HCT", "C. D.", "Country Director", "IOM represented by the PO"],
+            ["05/10/2026", "HCT", "E. F.", "Head of Office", "UNICEF asked for the minutes"]]  # fmt: skip
+    result = _check(SheetGrid("Sheet1", rows))
+    table = _reading(result)["tables"][0]
+    assert "organization" not in table["columns"]
+    assert verdicts(result) == ["undetermined"]  # nobody's affiliation is known: not absent
+
+
+def test_an_organisation_with_its_office_is_still_an_organisation():
+    rows = [["Date", "Platform", "Name", "From", "Title"],
+            ["05/10/2026", "HCT", "A. B.", "IOM Sub-Office Gambella", "Chief of Mission"],
+            ["05/10/2026", "HCT", "C. D.", "UNICEF Gambella", "Representative"],
+            ["05/10/2026", "HCT", "E. F.", "WFP", "Country Director"]]  # fmt: skip
+    result = _check(SheetGrid("Sheet1", rows))
+    assert _reading(result)["tables"][0]["columns"]["organization"]["column"] == "D"
+    assert verdicts(result) == ["compliant"]
+
 def test_every_sheet_has_a_status():
     roster = [["Date", "Platform", "Name", "Organization", "Title"],
               ["05/10/2026", "HCT", "A. B.", "IOM", "Chief of Mission"]]  # fmt: skip
