@@ -79,7 +79,6 @@ def test_a_column_of_organisations_is_the_organisation_column_whatever_its_heade
     assert column == {"column": "D", "header": "Who / from where", "found_by": "contents"}
 
 
-
 def test_remarks_that_start_with_an_organisation_are_not_the_organisation_column():
     """Round 3's NPL: a Remarks column of "IOM: CCCM cluster coordinator (S. Gurung)" was
     taken for the organisation column, and every row became IOM's or nobody's. A cell is an
@@ -103,6 +102,7 @@ def test_an_organisation_with_its_office_is_still_an_organisation():
     result = _check(SheetGrid("Sheet1", rows))
     assert _reading(result)["tables"][0]["columns"]["organization"]["column"] == "D"
     assert verdicts(result) == ["compliant"]
+
 
 def test_every_sheet_has_a_status():
     roster = [["Date", "Platform", "Name", "Organization", "Title"],
