@@ -28,7 +28,7 @@ from checker.reporters import accepted, printable, where
 # Characters XML 1.0 cannot carry at all, even escaped; a hostile roster may contain them.
 _NOT_XML = re.compile(
     "[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
-    "|[\x7f-\x9f\u202a-\u202e\u2066-\u2069]"  # legal XML, but controls for a log viewer
+    "|[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"  # legal XML, but controls for a log viewer
 )
 
 
