@@ -234,3 +234,28 @@ def test_a_date_without_a_year_in_a_roster_of_no_period_asks_for_the_year():
     assert verdicts(result) == ["undetermined"]
     [s203] = [f for f in result.findings if f.code == "S203"]
     assert "has no year" in s203.message and "period" in s203.message
+
+
+PARTNER = {
+    "en": (["Date", "Meeting", "Name", "Organisation", "Title"], "NGO partner of IOM",
+           "IOM and partners", "Security Officer"),
+    "fr": (["Date", "Réunion", "Nom", "Structure", "Fonction"], "ONG partenaire de l'OIM",
+           "OIM et partenaires", "Coordonnateur sécurité"),
+    "es": (["Fecha", "Espacio de coordinación", "Nombre", "Entidad", "Cargo"],
+           "ONG socia de la OIM", "OIM y socios", "Coordinador de seguridad"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_an_organisation_named_as_iom_s_partner_is_not_iom(lang):
+    """Field4's HTI: an SMT whose only IOM-ish attendee is "ONG partenaire de l'OIM" is one
+    IOM did not attend; "OIM et partenaires" may be IOM's own staff: undetermined."""
+    header, partner, joined, title = PARTNER[lang]
+    rows = [header, ["26/11/2026", "SMT", "H. B.", "UNDSS", "Chief Security Adviser"],
+            ["26/11/2026", "SMT", "R. A.", partner, title],
+            ["27/11/2026", "SMT", "H. B.", "UNDSS", "Chief Security Adviser"],
+            ["27/11/2026", "SMT", "R. A.", joined, title]]  # fmt: skip
+    result = check_workbook(Sheets(Path("HTI_2026-11.xlsx"), [SheetGrid("Sheet1", rows)], []),
+                            CheckOptions(lang=lang))  # fmt: skip
+    assert verdicts(result) == ["absent", "undetermined"]
+    assert codes(result, "S213") == [("S213", "Sheet1!D5")]

@@ -4,6 +4,8 @@ name: containing "Chief of Mission" does not make someone the Chief of Mission."
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.text import fold
 from checker.vocabulary import IOM, OTHER, UNCLEAR, default_vocabulary
@@ -117,13 +119,46 @@ def test_a_role_with_known_qualifiers_is_that_role(words, title, role, sector, a
         ("Former IOM", OTHER),
         ("UNICEF", OTHER),
         ("OCHA (seconded from IOM)", UNCLEAR),
-        ("IOM partner NGO", UNCLEAR),
+        # An organisation named as IOM's partner is that organisation (field4's HTI)…
+        ("IOM partner NGO", OTHER),
+        ("ONG partenaire de l'OIM", OTHER),
+        ("ONG socia de la OIM", OTHER),
+        ("UNHCR partner of IOM", OTHER),
+        # …but not IOM joined to partners, a partner not named, another relation.
+        ("IOM and partners", UNCLEAR),
+        ("OIM et partenaires", UNCLEAR),
+        ("OIM y socios", UNCLEAR),
+        ("IOM/partner NGO", UNCLEAR),
+        ("IOM partner", UNCLEAR),
+        ("Socio implementador de la OIM", UNCLEAR),
+        ("NRC, partner of IOM", UNCLEAR),
+        ("NGO partner (seconded to IOM)", UNCLEAR),
         ("IOM/UNHCR", UNCLEAR),
     ],
 )
 def test_only_iom_is_iom(words, organisation, reading):
     assert words.organisation(organisation) == reading
     assert words.is_iom(organisation) is (reading == IOM)
+
+
+_NAME = st.from_regex(r"[A-Z][a-z]{2,8}", fullmatch=True)
+
+
+@given(_NAME, st.sampled_from(["partner of IOM", "partenaire de l'OIM", "socia de la OIM"]),
+       st.sampled_from(["and", "et", "y", "/", "&", "+", "with"]))  # fmt: skip
+def test_a_partner_is_never_iom_and_iom_joined_to_partners_is_never_another(name, partner, join):
+    words = default_vocabulary()
+    assert words.organisation(f"{name} {partner}") != IOM
+    assert words.organisation(f"IOM {join} {name} partners") != OTHER or fold(name) in (
+        "non",
+        "not",
+        "former",
+        "ancien",
+        "antiguo",
+        "formerly",
+        "ancienne",
+        "antigua",
+    )
 
 
 @pytest.mark.parametrize("text", ["رئيس البعثة", "Начальник", "首席", "ድርጅት"])
