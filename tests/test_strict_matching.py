@@ -190,3 +190,23 @@ def test_an_arabic_title_alias_matches_that_title_only(tmp_path):
     words = load_profile(path, default_vocabulary()).vocabulary
     assert words.title("رئيس البعثة").role == "COM"
     assert words.title("سائق").role is None  # a driver is not the Chief of Mission
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Chief of Mission\nرئيس البعثة", "Chef de mission\nChief of Mission",
+     "Jefa de Misión\nChief of Mission", "Chief of Mission\nJefe de Misión"],
+)  # fmt: skip
+def test_a_title_in_two_languages_is_that_title(words, title):
+    """Field4's YEM: "Chief of Mission⏎رئيس البعثة" was S205 (no Arabic alias), its HCT
+    undetermined; one role named in two languages is that role, as "Chief of Mission (CoM)"."""
+    assert words.title(title) == words.title("Chief of Mission")
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Chief of Mission\nسائق", "Chief of Mission\nDeputy Chief of Mission",
+     "Chef de mission\nChauffeur", "Amina Bello\nChief of Mission", "Jefa de Misión\nNo"],
+)  # fmt: skip
+def test_lines_that_are_not_all_the_same_title_are_no_title(words, title):
+    assert words.title(title).role is None
