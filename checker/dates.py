@@ -4,6 +4,12 @@ Real Excel dates, Excel serial numbers, ISO text, day-first text (05/10/2026, 05
 and month names in English, French and Spanish ("5 de octubre de 2026"). A day/month that
 could be read both ways is read day-first unless only the month-first reading falls in the
 reporting period.
+
+A weekday written with the date ("Sun 6 Dec 2026", "lundi 5 octobre") must be that date's:
+if it is not, the date is not read (`unread` says why), never moved to another day or year.
+A day and month without a year ("Sun 6 Dec", "3 Jan") take the year that puts them nearest
+to the roster's period, only when that is near it (a December roster's "3 Jan" is January of
+the next year); with no period, or far from it, they are not read.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _SERIALS = range(20_000, 80_000)  # 1954..2118: anything else is not a meeting date
@@ -33,12 +39,36 @@ MONTHS = {
     "december": 12, "dec": 12, "decembre": 12, "diciembre": 12, "dic": 12,
 }  # fmt: skip
 
+# The days of the week in English, French, Spanish and Portuguese, accents folded; Monday = 0.
+WEEKDAYS = {
+    "monday": 0, "mon": 0, "lundi": 0, "lun": 0, "lunes": 0, "segunda": 0, "seg": 0,
+    "tuesday": 1, "tue": 1, "tues": 1, "mardi": 1, "martes": 1, "terca": 1, "ter": 1,
+    "wednesday": 2, "wed": 2, "mercredi": 2, "mer": 2, "miercoles": 2, "mie": 2, "mier": 2,
+    "quarta": 2, "qua": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "jeudi": 3, "jeu": 3, "jueves": 3, "jue": 3,
+    "quinta": 3, "qui": 3,
+    "friday": 4, "fri": 4, "vendredi": 4, "ven": 4, "viernes": 4, "vie": 4, "sexta": 4,
+    "sex": 4,
+    "saturday": 5, "sat": 5, "samedi": 5, "sam": 5, "sabado": 5, "sab": 5,
+    "sunday": 6, "sun": 6, "dimanche": 6, "dim": 6, "domingo": 6, "dom": 6,
+}  # fmt: skip
+# "mar" is March (EN, FR mars, ES marzo) and Tuesday (FR mardi, ES martes): beside another
+# month ("mar. 6 dic.") it is the weekday; alone with a year ("Mar 3, 2026") the month;
+# alone without a year ("mar 3") either, so it is not read.
+MARCH_OR_TUESDAY = "mar"
+TUESDAY = 1
+# How far from the roster's period a day and month without a year may fall and still be read:
+# about three months; further, the nearest year is little nearer than the other.
+NEAR_PERIOD = dt.timedelta(days=92)
+
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 _NUMERIC = re.compile(
     r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
 )
 _YMD_SLASH = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
 _WORD = re.compile(r"[a-z]+\.?|\d+")
+# A weekday before a numeric date: "Sun 06/12/2026", "mar. 03/12/2026".
+_WEEKDAY_FIRST = re.compile(r"^([a-z]+)\.?,?\s+(\S.*)$")
 
 
 @dataclass(frozen=True)
@@ -47,11 +77,64 @@ class ParsedDate:
     # The month-first reading of an ambiguous numeric date such as 03/10/2026.
     alternative: dt.date | None = None
     month_only: bool = False  # a tracker's month column: the day is not known
+    weekday: int | None = None  # the day of the week written with it (Monday = 0)
 
-    def iso(self, period: str | None = None) -> str:
-        """YYYY-MM-DD, or YYYY-MM for a month (never a made-up day)."""
+    def read(self, period: str | None = None) -> dt.date | None:
+        """The date, its reading chosen by the period; None when the weekday written is not
+        that date's (03/12/2026 may be read 3 December and "Tue" be right of 12 March)."""
         value = resolve(self, period)
+        return None if self.weekday not in (None, value.weekday()) else value
+
+    def iso(self, period: str | None = None) -> str | None:
+        """YYYY-MM-DD, or YYYY-MM for a month (never a made-up day); None when not read."""
+        value = self.read(period)
+        if value is None:
+            return None
         return value.isoformat()[:7] if self.month_only else value.isoformat()
+
+
+@dataclass(frozen=True)
+class DayMonth:
+    """A day and month written without a year ("Sun 6 Dec", "3 Jan"): the roster's period
+    gives the year."""
+
+    month: int
+    day: int
+    weekday: int | None = None
+    march_or_tuesday: bool = False  # "mar 3": 3 March, or Tuesday the 3rd?
+
+    def read(self, period: str | None) -> dt.date | None:
+        """In the year that puts it nearest to the period, when that is near it and its
+        weekday (if written) is right; else None (`unread` says why)."""
+        value = self.nearest(period)
+        if value is None or self.march_or_tuesday or _distance(value, period) > NEAR_PERIOD:
+            return None
+        return None if self.weekday not in (None, value.weekday()) else value
+
+    def iso(self, period: str | None = None) -> str | None:
+        value = self.read(period)
+        return None if value is None else value.isoformat()
+
+    def nearest(self, period: str | None) -> dt.date | None:
+        if not period:
+            return None
+        year = int(period[:4])
+        dates = [d for y in (year - 1, year, year + 1) if (d := _safe(y, self.month, self.day))]
+        return min(dates, key=lambda d: _distance(d, period), default=None)
+
+
+def _distance(value: dt.date, period: str | None) -> dt.timedelta:
+    """How far a date falls outside a period (YYYY-MM or YYYY); zero inside it."""
+    if not period:
+        return dt.timedelta.max
+    year = int(period[:4])
+    if len(period) == 4:
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    else:
+        month = int(period[5:7])
+        first = dt.date(year, month, 1)
+        last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return max(first - value, value - last, dt.timedelta(0))
 
 
 @dataclass(frozen=True)
@@ -93,7 +176,14 @@ def month_of(value: object) -> MonthOf | None:
 
 
 def parse_date(raw: object) -> ParsedDate | None:
-    """One cell's value → a date, or None when it cannot be read as one."""
+    """One cell's value → a date, or None when it cannot be read as one (a day and month
+    without a year included: `read_date` gives those)."""
+    parsed = read_date(raw)
+    return parsed if isinstance(parsed, ParsedDate) else None
+
+
+def read_date(raw: object) -> ParsedDate | DayMonth | None:
+    """One cell's value → a date, a day and month without a year, or None."""
     if raw is None or raw == "":
         return None
     if isinstance(raw, MonthOf):
@@ -107,6 +197,36 @@ def parse_date(raw: object) -> ParsedDate | None:
     if isinstance(raw, (int, float)):
         return _serial(raw)
     return _text(str(raw))
+
+
+@dataclass(frozen=True)
+class Unread:
+    """Why a cell that holds a date gives none, for the person fixing it."""
+
+    reason: str  # weekday, no_year, far, march_or_tuesday
+    date: dt.date | None = None  # weekday: the date the cell says
+    weekday: int | None = None  # weekday: the weekday written
+
+
+def unread(raw: object, period: str | None) -> Unread | None:
+    """Why `raw` gives no date in a roster of `period`, when it holds one that is not read
+    (None for a cell that is no date at all, or is read)."""
+    parsed = read_date(raw)
+    if isinstance(parsed, DayMonth):
+        if not period:
+            return Unread("no_year")
+        if parsed.march_or_tuesday:
+            return Unread("march_or_tuesday")
+        value = parsed.nearest(period)  # None: 29 Feb, and no leap year near
+        if value is None or _distance(value, period) > NEAR_PERIOD:
+            return Unread("far")
+    elif isinstance(parsed, ParsedDate):
+        value = resolve(parsed, period)
+    else:
+        return None
+    if parsed.weekday is not None and value.weekday() != parsed.weekday:
+        return Unread("weekday", value, parsed.weekday)
+    return None
 
 
 def _serial(number: float) -> ParsedDate | None:
@@ -124,10 +244,33 @@ def _safe(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _text(text: str) -> ParsedDate | None:
+def _text(text: str) -> ParsedDate | DayMonth | None:
     text = text.strip().lower()
     if not text:
         return None
+    if (match := _WEEKDAY_FIRST.match(text)) and _weekday(match.group(1)) is not None:
+        numeric = _numeric(match.group(2))
+        if numeric is not None:
+            return replace(numeric, weekday=_weekday(match.group(1)))
+    if (numeric := _numeric(text)) is not None:
+        return numeric
+    if text.replace(".", "", 1).isdigit():
+        return _serial(float(text))
+    return _with_month_name(text)
+
+
+def _weekday(word: str) -> int | None:
+    return TUESDAY if word == MARCH_OR_TUESDAY else WEEKDAYS.get(_fold(word))
+
+
+def _fold(text: str) -> str:
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    )
+
+
+def _numeric(text: str) -> ParsedDate | None:
+    """ISO, year/month/day or day/month/year text (either way round when both are dates)."""
     if match := _ISO.match(text):
         value = _safe(*(int(g) for g in match.groups()))
         return ParsedDate(value) if value else None
@@ -142,17 +285,16 @@ def _text(text: str) -> ParsedDate | None:
             return ParsedDate(day_first, alternative=month_first)
         chosen = day_first or month_first
         return ParsedDate(chosen) if chosen else None
-    if text.replace(".", "", 1).isdigit():
-        return _serial(float(text))
-    return _with_month_name(text)
+    return None
 
 
-def _with_month_name(text: str) -> ParsedDate | None:
-    folded = "".join(
-        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
-    )
-    tokens = _WORD.findall(folded.replace("1er", "1"))
-    month = day = year = None
+def _with_month_name(text: str) -> ParsedDate | DayMonth | None:
+    tokens = _WORD.findall(_fold(text).replace("1er", "1"))
+    months: list[int] = []
+    weekdays: set[int] = set()
+    marches = 0  # "mar": March or Tuesday
+    day = year = None
+    month_after_day = False  # "8-Sep-26": a two-digit year after a day and a month
     for token in tokens:
         word = token.rstrip(".")
         if word.isdigit():
@@ -161,17 +303,34 @@ def _with_month_name(text: str) -> ParsedDate | None:
                 year = number
             elif 1 <= number <= 31 and day is None:
                 day = number
-            elif len(word) == 2 and year is None and day is not None and month is not None:
-                year = 2000 + number  # "8-Sep-26"
+            elif len(word) == 2 and year is None and month_after_day:
+                year = 2000 + number
             else:
                 return None
-        elif word in MONTHS and month is None:
-            month = MONTHS[word]
-        # other words (weekday names, "de", "the") carry no date
-    if month is None or day is None or year is None:
+        elif word == MARCH_OR_TUESDAY:
+            marches += 1
+            month_after_day = day is not None
+        elif word in MONTHS:
+            months.append(MONTHS[word])
+            month_after_day = day is not None
+        elif word in WEEKDAYS:
+            weekdays.add(WEEKDAYS[word])
+        # other words ("de", "the", "feira") carry no date
+    # "mar" beside another month is the weekday ("mar. 6 dic."); two of it, one of each.
+    if (months and marches) or marches > 1:
+        weekdays.add(TUESDAY)
+    month_set = set(months) or ({3} if marches else set())
+    if len(month_set) != 1 or len(weekdays) > 1 or day is None:
         return None
+    month = month_set.pop()
+    weekday = next(iter(weekdays), None)
+    if year is None:
+        if _safe(2000, month, day) is None:  # 2000 is a leap year: 29 Feb is a day
+            return None
+        alone = marches == 1 and not months and weekday is None
+        return DayMonth(month, day, weekday, march_or_tuesday=alone)
     value = _safe(year, month, day)
-    return ParsedDate(value) if value else None
+    return ParsedDate(value, weekday=weekday) if value else None
 
 
 def resolve(parsed: ParsedDate, period: str | None) -> dt.date:

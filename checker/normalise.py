@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from checker.dates import MonthOf, ParsedDate, parse_date
+from checker.dates import DayMonth, MonthOf, ParsedDate, read_date
 from checker.findings import column_letter
 from checker.layout import FIELDS, Layout, RosterTable
 from checker.vocabulary import IOM, UNCLEAR, Vocabulary, fold
@@ -146,7 +146,7 @@ class ParsedDates:
     """The date column read once per distinct cell value: codes index into `values`."""
 
     codes: np.ndarray
-    values: list[ParsedDate | None]
+    values: list[ParsedDate | DayMonth | None]
 
     def months(self, rows: np.ndarray) -> Counter[str]:
         """How many of these rows fall in each month (default day-first reading), to guess
@@ -155,19 +155,20 @@ class ParsedDates:
         counts = np.bincount(codes[codes >= 0], minlength=len(self.values))
         months: Counter[str] = Counter()
         for parsed, count in zip(self.values, counts):
-            if parsed is not None and count:
+            if isinstance(parsed, ParsedDate) and count:  # a date without its year: no month
                 months[parsed.value.strftime("%Y-%m")] += int(count)
         return months
 
 
 def parse_dates(frame: pd.DataFrame) -> ParsedDates:
     codes, distinct = pd.factorize(frame["date"], use_na_sentinel=True)
-    return ParsedDates(codes, [parse_date(value) for value in distinct])
+    return ParsedDates(codes, [read_date(value) for value in distinct])
 
 
 def apply_dates(frame: pd.DataFrame, parsed: ParsedDates, periods: Sequence[str | None]) -> None:
-    """ISO dates, each ambiguous day/month resolved by its file's period (`periods[file]`);
-    BLANK/UNKNOWN otherwise. Also the `period` column."""
+    """ISO dates, each ambiguous day/month resolved by its file's period (`periods[file]`),
+    and so the year of a date written without one; BLANK/UNKNOWN otherwise (UNKNOWN also for
+    a weekday that is not the date's). Also the `period` column."""
     files = frame["file"].to_numpy()
     dates = np.full(len(frame), BLANK, dtype=object)
     for period in dict.fromkeys(periods):
@@ -176,7 +177,8 @@ def apply_dates(frame: pd.DataFrame, parsed: ParsedDates, periods: Sequence[str 
         table = np.full(len(parsed.values) + 1, BLANK, dtype=object)  # code -1: an empty cell
         for code in np.unique(codes[codes >= 0]):
             value = parsed.values[code]
-            table[code] = UNKNOWN if value is None else value.iso(period)
+            iso = None if value is None else value.iso(period)
+            table[code] = UNKNOWN if iso is None else iso
         dates[rows] = table[codes]
     # As object Series: a bare array of text would be turned into pandas' string dtype.
     frame["date_iso"] = pd.Series(dates, index=frame.index, dtype=object)
@@ -189,7 +191,8 @@ def apply_outside_cells(
 ) -> None:
     """Fields of a table written outside it: the platform a sign-in sheet's heading names
     (the first of its texts the vocabulary knows, else the first: reported as unknown), a
-    date written without its year ("HCT 3 Jun": the year of the file's period)."""
+    month without its year (a tracker's "Oct": the year of the file's period; a day and
+    month, "HCT 3 Jun", get theirs as every date without a year, in apply_dates)."""
     frame = roster.frame
     for table in roster.tables:
         if not table.constants:
@@ -214,22 +217,12 @@ def apply_outside_cells(
                 period = periods[int(frame.loc[rows, "file"].iloc[0])]
                 if isinstance(value, MonthOf):
                     value = value.with_year(period)
-                elif isinstance(value, str):
-                    value = _with_year(value, period)
             if value is not chosen.value or chosen is not constant:
                 frame.loc[rows, constant.field] = value
             roster.outside[(table.index, constant.field)] = (chosen.row, chosen.col)
 
 
 _HEADING_PARTS = re.compile(r"\s+[-–—|]\s+|\s*[:/]\s+")
-
-
-def _with_year(text: str, period: str | None) -> str:
-    """ "3 Jun" → "3 Jun 2026" when the period says 2026 and the text names no year."""
-    if period is None or parse_date(text) is not None:
-        return text
-    dated = f"{text} {period[:4]}"
-    return dated if parse_date(dated) is not None else text
 
 
 def _affiliations(roster: Roster, vocabulary: Vocabulary, templated: Sequence[bool]) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 import pandera.pandas as pa
 
+from checker.dates import Unread, unread
 from checker.findings import Finding, Meeting, Severity
 from checker.messages import Name, Person, Phrase
 from checker.normalise import BLANK, UNKNOWN, Roster
@@ -206,6 +207,9 @@ def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validat
         suggestion = _suggest(code, value, vocabulary)
         contained = vocabulary.contained_role(value) if code == "S205" else None
         variant = "contains" if contained else field_name if code == "S202" else ""
+        why_unread = unread(value, row["period"]) if code == "S203" else None
+        if why_unread is not None:  # a date that is one, but not read: say why
+            variant = why_unread.reason
         findings[key] = int(row["file"]), (
             code, variant,
             {"sheet": table.sheet, "row": excel_row, "column": letter, "value": value,
@@ -220,7 +224,8 @@ def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validat
              "date": row["date_iso"],
              "period": row["period"],
              "platform": row["platform"],
-             "known": _known_platforms(vocabulary) if code == "S204" else ""},
+             "known": _known_platforms(vocabulary) if code == "S204" else "",
+             **_unread_date_fields(why_unread)},
         )  # fmt: skip
     files = frame.groupby("table")["file"].first() if missing_columns else {}
     for table_index, field_name in sorted(missing_columns):
@@ -244,6 +249,19 @@ def _missing(sheet: str, field_name: str, vocabulary: Vocabulary, why: Phrase | 
     header = Name("headers", field_name, vocabulary.columns.columns[field_name].aliases[0])
     return ("S201", "", {"sheet": sheet, "value": field_name},
             {"field": Name("fields", field_name), "sheet": sheet, "header": header, "why": why})  # fmt: skip
+
+
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _unread_date_fields(why: Unread | None) -> dict[str, Any]:
+    """S203 on a date whose weekday is not its own: the weekday written, the date and its
+    weekday."""
+    if why is None or why.date is None or why.weekday is None:
+        return {}
+    return {"written": Name("weekdays", WEEKDAY_NAMES[why.weekday]),
+            "day": why.date.isoformat(),
+            "actual": Name("weekdays", WEEKDAY_NAMES[why.date.weekday()])}  # fmt: skip
 
 
 def _known_platforms(vocabulary: Vocabulary) -> Phrase:

@@ -206,6 +206,16 @@ _RELATION = frozenset({"seconded", "secondment", "secondee", "detache", "detache
                        "prestataire", "consultant", "consultancy", "behalf", "nom", "compte",
                        "nombre", "representing", "adscrito", "adscrita", "supported", "appui",
                        "apoyo", "formerly"})  # fmt: skip
+# An organisation named as IOM's partner ("ONG partenaire de l'OIM", "IOM partner NGO") is that
+# organisation, not IOM: the partner word, IOM, the words that may link them, and what joins
+# IOM to someone else instead ("IOM and partners", "IOM/partner NGO": maybe IOM's own staff).
+_PARTNER = frozenset({"partner", "partners", "partenaire", "partenaires", "socio", "socios",
+                      "socia", "socias", "parceiro", "parceira", "parceiros"})  # fmt: skip
+_PARTNER_LINKS = frozenset({"of", "the", "s", "de", "d", "l", "la", "le", "des", "del", "da",
+                            "do", "implementing", "implementador", "implementadora", "mise",
+                            "en", "oeuvre"})  # fmt: skip
+_JOINED = frozenset({"and", "et", "y", "e", "with", "avec", "con", "com", "plus"})
+_JOINING_MARKS = re.compile(r"[/+&,;|]")
 _ABSENT_MARK = re.compile(
     r"[(\[]\s*(?:excus[ée]e?s?|excused|apolog(?:y|ies|ised|ized)|absente?|regrets?|ausente|"
     r"excusad[oa]|did not attend|not present|no asisti[óo]|n'?a pas assist[ée]e?)\s*[)\]]",
@@ -629,7 +639,7 @@ class Vocabulary:
         words = key.split()
         if not any(_contains(key, alias) for alias in self._iom):
             return OTHER
-        if any(word in _NOT_IOM for word in words):
+        if any(word in _NOT_IOM for word in words) or self._partner_of_iom(key, str(text)):
             return OTHER
         rest = key
         for alias in self._iom:
@@ -640,6 +650,32 @@ class Vocabulary:
         ):
             return UNCLEAR
         return IOM
+
+    def _partner_of_iom(self, key: str, text: str) -> bool:
+        """ "ONG partenaire de l'OIM", "IOM partner NGO", "ONG socia de la OIM": another
+        organisation, named as IOM's partner, is not IOM. Only when the partner is named
+        beside the word ("IOM partner" alone, "Socio implementador de la OIM" stay unclear),
+        IOM stands at the phrase's end or start, and nothing joins IOM to someone else or
+        names another relation ("IOM and partners", "IOM/partner", "seconded")."""
+        words = key.split()
+        if (
+            not any(word in _PARTNER for word in words)
+            or _JOINING_MARKS.search(text)
+            or any(word in _JOINED or word in _RELATION - _PARTNER - _PARTNER_LINKS
+                   for word in words)
+        ):  # fmt: skip
+            return False
+        alias = next(a for a in self._iom if _contains(key, a))
+        before, _, after = f" {key} ".partition(f" {alias} ")
+        ahead = before.split()  # "ONG partenaire de l'" + OIM
+        while ahead and ahead[-1] in _PARTNER_LINKS:
+            ahead.pop()
+        behind = after.split()  # IOM + "'s implementing partner NGO"
+        while behind and behind[0] in _PARTNER_LINKS:
+            behind.pop(0)
+        named_before = not behind and len(ahead) > 1 and ahead[-1] in _PARTNER
+        named_after = not ahead and len(behind) > 1 and behind[0] in _PARTNER
+        return named_before or named_after
 
     def is_iom(self, text: object) -> bool:
         return self.organisation(text) == IOM

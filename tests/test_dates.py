@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.dates import parse_date, resolve
+from checker.dates import DayMonth, Unread, parse_date, read_date, resolve, unread
 
 OCT5 = dt.date(2026, 10, 5)
 
@@ -67,3 +67,98 @@ def test_round_trip(day, form):
     parsed = parse_date(text)
     assert parsed is not None
     assert resolve(parsed, day.strftime("%Y-%m")) == day
+
+
+# Dates with a weekday, or without a year (YEM_2026-12_register in tests/fixtures/field4).
+DEC6, JAN3 = dt.date(2026, 12, 6), dt.date(2027, 1, 3)
+
+
+@pytest.mark.parametrize(
+    ("raw", "period", "day"),
+    [("Sun 6 Dec", "2026-12", DEC6), ("dim. 6 déc.", "2026-12", DEC6),
+     ("domingo 6 de diciembre", "2026-12", DEC6), ("6 Dec", "2026-12", DEC6),
+     # The year turn: a December roster's January is the next year's, and back.
+     ("Sun 3 Jan", "2026-12", JAN3), ("dimanche 3 janvier", "2026-12", JAN3),
+     ("dom 3 ene", "2026-12", JAN3), ("Thu 31 Dec", "2027-01", dt.date(2026, 12, 31)),
+     ("mar. 8 dic.", "2026-12", dt.date(2026, 12, 8)),  # "mar" beside a month: martes
+     ("Sun 6 Dec", "2026", DEC6)],
+)  # fmt: skip
+def test_a_date_without_a_year_takes_the_year_nearest_the_period(raw, period, day):
+    parsed = read_date(raw)
+    assert isinstance(parsed, DayMonth)
+    assert parsed.read(period) == day and unread(raw, period) is None
+    assert parse_date(raw) is None  # a tracker's header or a period is never such a date
+
+
+@pytest.mark.parametrize(
+    ("raw", "date", "weekday"),
+    [("Mon 6 Dec", DEC6, 0), ("lun. 6 déc.", DEC6, 0), ("lunes 6 de diciembre", DEC6, 0),
+     # 3 Jan 2026 is a Saturday: the weekday never moves the date to another year.
+     ("Sat 3 Jan", JAN3, 5), ("mar. 6 déc.", DEC6, 1), ("mardi 6 décembre 2026", DEC6, 1),
+     ("Mon 06/12/2026", DEC6, 0)],
+)  # fmt: skip
+def test_a_weekday_that_is_not_the_date_s_leaves_it_unread(raw, date, weekday):
+    parsed = read_date(raw)
+    assert parsed is not None and parsed.read("2026-12") is None
+    assert unread(raw, "2026-12") == Unread("weekday", date, weekday)
+
+
+def test_a_weekday_is_checked_on_dates_with_a_year_too():
+    assert read_date("lundi 5 octobre 2026").read(None) == OCT5
+    assert read_date("Sun 06/12/2026").read("2026-12") == DEC6
+    assert read_date("Sun 5 October 2026").read(None) is None
+    assert unread("Sun 5 October 2026", None).reason == "weekday"
+
+
+@pytest.mark.parametrize("raw", ["Sun 6 Dec", "6 déc.", "6 de diciembre"])
+def test_a_date_without_a_year_needs_a_period(raw):
+    assert read_date(raw).read(None) is None
+    assert unread(raw, None).reason == "no_year"
+
+
+@pytest.mark.parametrize("raw", ["6 Jun", "6 juin", "6 de junio", "29 Feb"])
+def test_a_date_without_a_year_far_from_the_period_is_not_read(raw):
+    """Half a year away, the nearest year is hardly nearer than the other."""
+    assert read_date(raw).read("2026-12") is None
+    assert unread(raw, "2026-12").reason == "far"
+
+
+@pytest.mark.parametrize("raw", ["mar 3", "3 mar", "mar. 3"])
+def test_mar_alone_without_a_year_is_march_or_tuesday_and_not_read(raw):
+    assert read_date(raw).read("2026-03") is None
+    assert unread(raw, "2026-03").reason == "march_or_tuesday"
+
+
+def test_mar_with_a_year_or_beside_a_weekday_is_march():
+    assert resolve(parse_date("Mar 3, 2026"), None) == dt.date(2026, 3, 3)
+    assert read_date("Tue Mar 3").read("2026-03") == dt.date(2026, 3, 3)
+
+
+@pytest.mark.parametrize("raw", ["mar 3/12", "Nov/Dec 2026", "Sun Mon 6 Dec", "30 Feb"])
+def test_no_date_is_made_of_mixed_words(raw):
+    """ "mar 3/12" was 3 March 2012 (12 taken for a year); two months or two weekdays are no
+    date."""
+    assert read_date(raw) is None
+
+
+WEEKDAYS = {
+    "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    "fr": ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+    "es": ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
+}
+
+
+@given(st.dates(min_value=dt.date(2001, 1, 1), max_value=dt.date(2098, 12, 31)),
+       st.integers(min_value=-2, max_value=2), st.sampled_from(["en", "fr", "es"]),
+       st.integers(min_value=0, max_value=6))  # fmt: skip
+def test_a_weekday_and_day_month_read_back_within_two_months_of_the_period(day, shift, lang,
+                                                                           offset):  # fmt: skip
+    month = day.year * 12 + day.month - 1 + shift
+    period = f"{month // 12}-{month % 12 + 1:02d}"
+    written = (day.weekday() + offset) % 7
+    text = f"{WEEKDAYS[lang][written]} {day.day} {MONTHS[lang][day.month - 1]}"
+    parsed = read_date(text)
+    assert isinstance(parsed, DayMonth)
+    assert parsed.read(period) == (day if offset == 0 else None)
+    if offset:  # never another year whose weekday would fit
+        assert unread(text, period).date == day

@@ -50,14 +50,10 @@ OPEN_GAPS = {
 OPEN_GAPS |= {
     "BGD_2026-11_two_tables": "two tables side by side on one sheet: the right one's Sector "
     "column is read as the left one's, its other columns are duplicates; 3 cluster meetings lost",
-    "HTI_2026-11_registre": "'Coordination inter-clusters' is an unknown platform (S204); an SMT "
-    "with only an 'ONG partenaire de l'OIM' is undetermined (S213), not absent",
     "MLI_2026-11_suivi": "a tracker whose columns are days (4, 11, 18, 25) under a 'NOVEMBRE "
     "2026' banner is not found: E103",
     "SDN_2026-11_clusters": "a sheet per cluster, named only in the sheet name and title row: "
     "S201/S214, no meeting",
-    "YEM_2026-12_register": "dates with a weekday and no year ('Sun 6 Dec', 'Sun 3 Jan') are "
-    "S203: no meeting judged",
 }
 # Round 5 (field5/README.md): six files with false compliants, and two safe misreadings.
 OPEN_GAPS |= {

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from openpyxl import Workbook
 
 from checker.api import CheckOptions, check_workbook
@@ -195,3 +196,66 @@ def test_text_output_says_how_each_table_was_read(tmp_path):
     wb.save(tmp_path / "NER_2026-10.xlsx")
     out = run("check", tmp_path / "NER_2026-10.xlsx").stdout
     assert "Attendance: attendance list, header row 1; date=A, platform=B" in out
+
+
+# A December roster whose dates have a weekday and no year, running into January (field4's
+# YEM); the third date's weekday is wrong (13 Dec 2026 is a Sunday).
+YEAR_TURN = {
+    "en": (["Date", "Meeting", "Name", "Organisation", "Title"], "Chief of Mission",
+           ["Sun 6 Dec", "Sun 3 Jan", "Mon 13 Dec"], "Sunday"),
+    "fr": (["Date", "Réunion", "Nom", "Structure", "Fonction"], "Chef de mission",
+           ["dim. 6 déc.", "dim. 3 janv.", "lun. 13 déc."], "dimanche"),
+    "es": (["Fecha", "Espacio de coordinación", "Nombre", "Entidad", "Cargo"], "Jefa de Misión",
+           ["dom 6 dic", "dom 3 ene", "lun 13 dic"], "domingo"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_dates_without_a_year_take_the_period_s_and_the_next_in_january(lang):
+    header, com, dates, sunday = YEAR_TURN[lang]
+    rows = [header, *[[d, "HCT", "A. B.", "IOM", com] for d in dates]]
+    result = check_workbook(Sheets(Path("YEM_2026-12.xlsx"), [SheetGrid("Sheet1", rows)], []),
+                            CheckOptions(lang=lang))  # fmt: skip
+    # The unread row, next to the 3 Jan meeting's, may be one of its (which it cannot lower).
+    assert [(m.date, str(m.verdict)) for m in result.meetings] == [
+        ("2026-12-06", "compliant"),
+        ("2027-01-03", "compliant"),
+    ]
+    [s203] = [f for f in result.findings if f.code == "S203"]
+    assert s203.cell == "Sheet1!A4"
+    assert dates[2] in s203.message and "2026-12-13" in s203.message and sunday in s203.message
+
+
+def test_a_date_without_a_year_in_a_roster_of_no_period_asks_for_the_year():
+    rows = [["Date", "Meeting", "Name", "Organisation", "Title"],
+            ["Sun 6 Dec", "HCT", "A. B.", "IOM", "Chief of Mission"]]  # fmt: skip
+    result = check_workbook(Sheets(Path("roster.xlsx"), [SheetGrid("Sheet1", rows)], []),
+                            CheckOptions(mission="YEM"))  # fmt: skip
+    assert verdicts(result) == ["undetermined"]
+    [s203] = [f for f in result.findings if f.code == "S203"]
+    assert "has no year" in s203.message and "period" in s203.message
+
+
+PARTNER = {
+    "en": (["Date", "Meeting", "Name", "Organisation", "Title"], "NGO partner of IOM",
+           "IOM and partners", "Security Officer"),
+    "fr": (["Date", "Réunion", "Nom", "Structure", "Fonction"], "ONG partenaire de l'OIM",
+           "OIM et partenaires", "Coordonnateur sécurité"),
+    "es": (["Fecha", "Espacio de coordinación", "Nombre", "Entidad", "Cargo"],
+           "ONG socia de la OIM", "OIM y socios", "Coordinador de seguridad"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_an_organisation_named_as_iom_s_partner_is_not_iom(lang):
+    """Field4's HTI: an SMT whose only IOM-ish attendee is "ONG partenaire de l'OIM" is one
+    IOM did not attend; "OIM et partenaires" may be IOM's own staff: undetermined."""
+    header, partner, joined, title = PARTNER[lang]
+    rows = [header, ["26/11/2026", "SMT", "H. B.", "UNDSS", "Chief Security Adviser"],
+            ["26/11/2026", "SMT", "R. A.", partner, title],
+            ["27/11/2026", "SMT", "H. B.", "UNDSS", "Chief Security Adviser"],
+            ["27/11/2026", "SMT", "R. A.", joined, title]]  # fmt: skip
+    result = check_workbook(Sheets(Path("HTI_2026-11.xlsx"), [SheetGrid("Sheet1", rows)], []),
+                            CheckOptions(lang=lang))  # fmt: skip
+    assert verdicts(result) == ["absent", "undetermined"]
+    assert codes(result, "S213") == [("S213", "Sheet1!D5")]

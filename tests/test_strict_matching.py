@@ -4,6 +4,8 @@ name: containing "Chief of Mission" does not make someone the Chief of Mission."
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.text import fold
 from checker.vocabulary import IOM, OTHER, UNCLEAR, default_vocabulary
@@ -117,13 +119,46 @@ def test_a_role_with_known_qualifiers_is_that_role(words, title, role, sector, a
         ("Former IOM", OTHER),
         ("UNICEF", OTHER),
         ("OCHA (seconded from IOM)", UNCLEAR),
-        ("IOM partner NGO", UNCLEAR),
+        # An organisation named as IOM's partner is that organisation (field4's HTI)…
+        ("IOM partner NGO", OTHER),
+        ("ONG partenaire de l'OIM", OTHER),
+        ("ONG socia de la OIM", OTHER),
+        ("UNHCR partner of IOM", OTHER),
+        # …but not IOM joined to partners, a partner not named, another relation.
+        ("IOM and partners", UNCLEAR),
+        ("OIM et partenaires", UNCLEAR),
+        ("OIM y socios", UNCLEAR),
+        ("IOM/partner NGO", UNCLEAR),
+        ("IOM partner", UNCLEAR),
+        ("Socio implementador de la OIM", UNCLEAR),
+        ("NRC, partner of IOM", UNCLEAR),
+        ("NGO partner (seconded to IOM)", UNCLEAR),
         ("IOM/UNHCR", UNCLEAR),
     ],
 )
 def test_only_iom_is_iom(words, organisation, reading):
     assert words.organisation(organisation) == reading
     assert words.is_iom(organisation) is (reading == IOM)
+
+
+_NAME = st.from_regex(r"[A-Z][a-z]{2,8}", fullmatch=True)
+
+
+@given(_NAME, st.sampled_from(["partner of IOM", "partenaire de l'OIM", "socia de la OIM"]),
+       st.sampled_from(["and", "et", "y", "/", "&", "+", "with"]))  # fmt: skip
+def test_a_partner_is_never_iom_and_iom_joined_to_partners_is_never_another(name, partner, join):
+    words = default_vocabulary()
+    assert words.organisation(f"{name} {partner}") != IOM
+    assert words.organisation(f"IOM {join} {name} partners") != OTHER or fold(name) in (
+        "non",
+        "not",
+        "former",
+        "ancien",
+        "antiguo",
+        "formerly",
+        "ancienne",
+        "antigua",
+    )
 
 
 @pytest.mark.parametrize("text", ["رئيس البعثة", "Начальник", "首席", "ድርጅት"])
@@ -155,3 +190,23 @@ def test_an_arabic_title_alias_matches_that_title_only(tmp_path):
     words = load_profile(path, default_vocabulary()).vocabulary
     assert words.title("رئيس البعثة").role == "COM"
     assert words.title("سائق").role is None  # a driver is not the Chief of Mission
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Chief of Mission\nرئيس البعثة", "Chef de mission\nChief of Mission",
+     "Jefa de Misión\nChief of Mission", "Chief of Mission\nJefe de Misión"],
+)  # fmt: skip
+def test_a_title_in_two_languages_is_that_title(words, title):
+    """Field4's YEM: "Chief of Mission⏎رئيس البعثة" was S205 (no Arabic alias), its HCT
+    undetermined; one role named in two languages is that role, as "Chief of Mission (CoM)"."""
+    assert words.title(title) == words.title("Chief of Mission")
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Chief of Mission\nسائق", "Chief of Mission\nDeputy Chief of Mission",
+     "Chef de mission\nChauffeur", "Amina Bello\nChief of Mission", "Jefa de Misión\nNo"],
+)  # fmt: skip
+def test_lines_that_are_not_all_the_same_title_are_no_title(words, title):
+    assert words.title(title).role is None

@@ -135,3 +135,25 @@ def test_the_memo_of_cell_texts_is_bounded(monkeypatch):
         words.key(f"name {i}")
     assert len(words._memo) <= 10
     assert words.key("Name 3") == "name 3"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Coordination inter-clusters", "Coordination inter-cluster", "Réunion inter-clusters",
+     "Coordination intersectorielle", "Inter-cluster coordination", "Intercluster coordination",
+     "Coordinación inter-clúster", "Coordinación interclústeres", "Coordinación intersectorial"],
+)  # fmt: skip
+def test_inter_cluster_coordination_in_any_order_is_the_iccg(text):
+    """Field4's HTI wrote "Coordination inter-clusters": S204, its ICCG meeting not judged."""
+    match = V.platform(text)
+    assert match is not None and (match.platform, match.sector) == ("ICCG", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Coordination", "Coordination inter-clusters santé", "Inter-cluster coordination of health",
+     "Coordinación"],
+)  # fmt: skip
+def test_inter_cluster_words_are_matched_whole_not_contained(text):
+    match = V.platform(text)
+    assert match is None or match.platform != "ICCG"
