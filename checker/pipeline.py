@@ -342,7 +342,8 @@ def _prepare(
     for table in layout.tables:
         for field_name in required:
             if not table.has(field_name):
-                findings.append(schema.missing_column(table.sheet, field_name, policy))
+                block = (table.header_row, *table.span) if table.span is not None else None
+                findings.append(schema.missing_column(table.sheet, field_name, policy, block))
                 broken_tables.add(table.index)
     return _Prepared(layout, known, policy, findings, broken_tables)
 

@@ -46,8 +46,6 @@ OPEN_GAPS = {
 }
 # Round 4 (field4/README.md): the same; its three false compliants are fixed.
 OPEN_GAPS |= {
-    "BGD_2026-11_two_tables": "two tables side by side on one sheet: the right one's Sector "
-    "column is read as the left one's, its other columns are duplicates; 3 cluster meetings lost",
     "HTI_2026-11_registre": "'Coordination inter-clusters' is an unknown platform (S204); an SMT "
     "with only an 'ONG partenaire de l'OIM' is undetermined (S213), not absent",
     "MLI_2026-11_suivi": "a tracker whose columns are days (4, 11, 18, 25) under a 'NOVEMBRE "
