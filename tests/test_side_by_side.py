@@ -7,10 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import openpyxl
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.api import CheckOptions, check_workbook
+from checker.cli import main
 from checker.reader import SheetGrid
 from checker.reader import Workbook as Sheets
 from tests.conftest import codes
@@ -211,3 +214,22 @@ def test_a_two_row_header_with_a_spacer_is_one_table():
     assert len(_tables(spaced)) == 1 and "block" not in _tables(spaced)[0]
     assert _fields(spaced) == _fields(plain)
     assert _meetings(spaced) == _meetings(plain)
+
+
+def test_the_annotated_copy_gives_each_table_its_own_verdict_column(tmp_path):
+    """The two tables share their Excel rows: one verdict column after the last would show
+    the cluster meeting's "Compliant" beside the UNCT's wrong level."""
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Nov"
+    for row in TWO_TABLES:
+        ws.append(row)
+    roster, copy = tmp_path / "BGD_2026-11.xlsx", tmp_path / "annotated.xlsx"
+    book.save(roster)
+    result = CliRunner().invoke(main, ["annotate", str(roster), "-o", str(copy)])
+    assert result.exit_code in (0, 1), result.output
+    annotated = openpyxl.load_workbook(copy)["Nov"]
+    left = [annotated.cell(r, 6).value for r in range(3, 8)]  # F: the empty column between
+    right = [annotated.cell(r, 12).value for r in range(3, 8)]  # L: after the right table
+    assert left == ["Check result", "Compliant", "Compliant", "Wrong level", "Absent"]
+    assert right == ["Check result", "Compliant", "Compliant", "Absent", None]
