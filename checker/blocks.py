@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any
 
 from checker.reader import SheetGrid
 
@@ -50,8 +49,7 @@ class Part:
 HeaderOf = Callable[[SheetGrid], Part | None]
 
 
-def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip()) or value != value
+_EMPTY = (None, "")
 
 
 def column_parts(sheet: SheetGrid, header_index: int) -> list[tuple[int, int]]:
@@ -59,17 +57,17 @@ def column_parts(sheet: SheetGrid, header_index: int) -> list[tuple[int, int]]:
     that hold nothing there (0-based, inclusive)."""
     cells = sheet.cells[header_index:]
     width = max((len(row) for row in cells), default=0)
-    header = cells[0] if cells else []
-
-    def used(col: int) -> bool:
-        if col < len(header) and not _blank(header[col]):
-            return True
-        return any(col < len(row) and not _blank(row[col]) for row in cells)
-
+    # Row by row, the columns still empty (most sheets: none, or a few past the table).
+    empty = [c for c in range(width) if c >= len(cells[0]) or cells[0][c] in _EMPTY]
+    for row in cells[1:]:
+        if not empty:
+            break
+        empty = [c for c in empty if c >= len(row) or row[c] in _EMPTY]
+    gaps = set(empty)
     parts: list[tuple[int, int]] = []
     start: int | None = None
     for col in range(width):
-        if used(col):
+        if col not in gaps:
             start = col if start is None else start
         elif start is not None:
             parts.append((start, col - 1))
