@@ -318,7 +318,7 @@ def _fresh_copy(source: Path, result: FileResult) -> tuple[Workbook, dict[str, s
                                end_column=c1 + 1)  # fmt: skip
         for c, width in widths.items():
             ws.column_dimensions[column_letter(c - 1)].width = max(10, width + 2)
-    for sheet_name, header_row in result.tables:
+    for sheet_name, header_row, _ in result.tables:
         if sheet_name in titles:
             ws = book[titles[sheet_name]]
             for cell in ws[header_row]:
@@ -475,20 +475,23 @@ def _mark_meetings(
     """A "Check result" column after each roster table: the verdict of each row's meeting."""
     from openpyxl.styles import Alignment, Font
 
-    verdict_of: dict[tuple[str, int], str] = {}
+    # Keyed by the table's last column too: tables side by side share their Excel rows.
+    verdict_of: dict[tuple[str, int | None, int], str] = {}
     for meeting in result.meetings:
         for sheet, row in meeting.rows():
-            verdict_of[(sheet, row)] = str(meeting.verdict)
-    header_rows: dict[str, list[int]] = {}
+            verdict_of[(sheet, meeting.table_end, row)] = str(meeting.verdict)
+    header_rows: dict[tuple[str, int | None], list[int]] = {}
     fills = _Fills()
-    for sheet, header_row in result.tables:
-        header_rows.setdefault(sheet, []).append(header_row)
-    for sheet, rows in header_rows.items():
+    for sheet, header_row, end in result.tables:
+        header_rows.setdefault((sheet, end), []).append(header_row)
+    for (sheet, end), rows in header_rows.items():
         title = titles.get(sheet)
         if title is None:
             continue
         ws = book[title]
-        column = _last_column(ws) + 1
+        # After the sheet's last column; for a table beside another, right after its own
+        # columns (in the empty column between the two).
+        column = _last_column(ws) + 1 if end is None else end + 2
         letter = column_letter(column - 1)
         for header_row in rows:
             header = ws.cell(header_row, column)
@@ -499,8 +502,8 @@ def _mark_meetings(
             header.fill = _fill(HEADER_FILL)
             header.alignment = Alignment(wrap_text=True, vertical="center")
         labels = {v: _capital(words.name("verdicts", v)) for v in set(verdict_of.values())}
-        for (row_sheet, row), verdict in verdict_of.items():
-            if row_sheet != sheet:
+        for (row_sheet, row_end, row), verdict in verdict_of.items():
+            if row_sheet != sheet or row_end != end:
                 continue
             cell = ws.cell(row, column)
             cell.value = labels[verdict]
@@ -814,7 +817,7 @@ def _print_wide(ws: Worksheet, title_rows: str | None = None) -> None:
 
 def _print_roster_wide(book: Workbook, titles: dict[str, str], result: FileResult) -> None:
     """Roster sheets without print settings of their own print one page wide too."""
-    for sheet in {sheet for sheet, _ in result.tables}:
+    for sheet in {sheet for sheet, _, _ in result.tables}:
         title = titles.get(sheet)
         if title is None:
             continue

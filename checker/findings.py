@@ -217,6 +217,10 @@ class Meeting:
     # annotated copy; not in JSON. Runs rather than rows: a batch keeps every file's meetings,
     # and a tuple per row was most of what a 200-file run kept (6 of 9 MB).
     row_runs: tuple[tuple[str, int, int], ...] = field(default=(), compare=False, repr=False)
+    # The last column (0-based) of its table when tables stand side by side on its sheet
+    # (its rows share Excel rows with the other table's): where an annotated copy puts its
+    # verdict. Not in JSON.
+    table_end: int | None = field(default=None, compare=False, repr=False)
     reason: str | None = None  # why an undetermined meeting could not be judged
     # The label and the reason as Wording (checker.messages), when they are words of the
     # catalogue, to say them in another language (`in_language`); not in JSON.
@@ -293,8 +297,10 @@ class FileResult:
     profile: str | None = None
     sheets: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
-    # (sheet, Excel row of the header) of each roster table, for the annotated copy; not in JSON.
-    tables: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)
+    # (sheet, Excel row of the header, last column (0-based) of a table beside another, else
+    # None) of each roster table, for the annotated copy; not in JSON.
+    tables: tuple[tuple[str, int, int | None], ...] = field(default=(), compare=False,
+                                                           repr=False)  # fmt: skip
     profile_path: str | None = None  # the profile's file; None for the generic table
 
     def in_language(self, lang: str) -> FileResult:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -160,6 +161,12 @@ def _text(value: object) -> str | None:
     return None if value is None or value != value else str(value)
 
 
+def _table_end(roster: Roster, table: Any) -> int | None:
+    """The last column of a table that stands beside another (checker.blocks), else None."""
+    span = roster.tables[int(table)].span
+    return span[1] if span is not None else None
+
+
 def _runs(sheets: np.ndarray, rows: np.ndarray) -> tuple[tuple[str, int, int], ...]:
     """Rows (in workbook order) → runs of consecutive rows of one sheet."""
     if rows[-1] - rows[0] == len(rows) - 1 and (sheets == sheets[0]).all():
@@ -254,7 +261,7 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
             required=tuple(rule.required_roles) if rule else (),
             iom_attendees=tuple(s.attendee for s in seats),
             sheet=sheet, row=int(row), label=said, label_words=label,
-            row_runs=_runs(sheets[mine], rows[mine]),
+            row_runs=_runs(sheets[mine], rows[mine]), table_end=_table_end(roster, table),
         )  # fmt: skip
         platform_row, platform_column = roster.cell_of(int(table), int(row), "platform")
         assessments.append(
@@ -296,6 +303,7 @@ def unjudged_meetings(
             iom_attendees=(), sheet=str(first["sheet"]), row=int(first["row"]),
             label=_text(first["platform"]) or "",
             row_runs=_runs(rows["sheet"].to_numpy(), rows["row"].to_numpy()),
+            table_end=_table_end(roster, first["table"]),
             reason=_said(Phrase("reason_rejected")), reason_words=Phrase("reason_rejected"),
         )))  # fmt: skip
     return out

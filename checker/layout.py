@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from checker import titleblock, tracker
+from checker import blocks, titleblock, tracker
 from checker.dates import month_of
 from checker.formatting import filled_cells
 from checker.headers import (
@@ -108,6 +108,9 @@ class RosterTable:
     form: bool = False  # a forms export (a timestamp or system column: Kobo, MS or Google Forms)
     months: tuple[int, ...] = ()  # a tracker's month columns (0-based), for each of its tables
     last_row: int | None = None  # Excel row of the last row, when another table follows
+    # Its first and last columns (0-based), when other tables stand beside it on the sheet:
+    # only its own columns are read (checker.blocks).
+    span: tuple[int, int] | None = None
 
     def has(self, field_name: str) -> bool:
         return field_name in self.columns or any(c.field == field_name for c in self.constants)
@@ -371,10 +374,17 @@ class _SheetPlan:
     incomplete: bool = False  # a header without date or platform: read only if nothing else is
 
 
-def _plan_sheet(sheet: SheetGrid, headers: Headers) -> _SheetPlan:
+def _plan_sheet(sheet: SheetGrid, headers: Headers, in_block: bool = False) -> _SheetPlan:
+    """`in_block`: `sheet` is one of several tables side by side (the others blanked out)."""
     if not any(v not in ("", None) for row in sheet.cells for v in row):
         return _SheetPlan(SheetReading(sheet.name, IGNORED, "empty"))
     found = _find_header(sheet, headers)
+    if found is not None and not in_block:
+        parts = blocks.side_by_side(sheet, found.index, lambda grid: _part_header(grid, headers),
+                                    HEADER_SEARCH_ROWS + 1)  # fmt: skip
+        planned = _plan_blocks(sheet, parts, headers) if parts else None
+        if planned is not None:
+            return planned
     if found is not None:
         _settle_columns(sheet, found, headers)
     fields = set(found.columns) if found is not None else set()
@@ -390,6 +400,10 @@ def _plan_sheet(sheet: SheetGrid, headers: Headers) -> _SheetPlan:
             constants = _sign_in_constants(block, fields)
             table = _table(sheet, found, SIGN_IN, headers, constants, lines)
             return _SheetPlan(SheetReading(sheet.name, SIGN_IN), [table], sheet)
+        headed = _block_heading(block, lines, fields) if in_block and "date" in fields else ()
+        if headed:  # a list beside another, whose title names its platform
+            table = _table(sheet, found, LIST, headers, headed, lines)
+            return _SheetPlan(SheetReading(sheet.name, LIST), [table], sheet)
     if found is not None:
         people = _holds_people(sheet, found)
         reading = SheetReading(sheet.name, IGNORED, "incomplete" if people else "lists",
@@ -399,6 +413,52 @@ def _plan_sheet(sheet: SheetGrid, headers: Headers) -> _SheetPlan:
         return _SheetPlan(reading, [_table(sheet, found, LIST, headers)], sheet, incomplete=True)
     row, texts = _best_row_texts(sheet)
     return _SheetPlan(SheetReading(sheet.name, IGNORED, "no_header", texts, row))
+
+
+def _part_header(sheet: SheetGrid, headers: Headers) -> blocks.Part | None:
+    found = _find_header(sheet, headers)
+    if found is None:
+        return None
+    return blocks.Part(found.index, frozenset(found.columns), _holds_people(sheet, found))
+
+
+def _plan_blocks(
+    sheet: SheetGrid, parts: list[blocks.Block], headers: Headers
+) -> _SheetPlan | None:
+    """Tables side by side: each read as a sheet of its own, with its own heading, header
+    row and rows. One that cannot be read (no platform column, no title naming one) is kept,
+    so that its rows are counted rejected and S201 names its cells. None when no part can be
+    read: the sheet is then read as one table, as any other."""
+    tables: list[RosterTable] = []
+    status = None
+    for part in parts:
+        plan = _plan_sheet(part.grid, headers, in_block=True)
+        if not plan.incomplete and plan.tables:
+            status = status or plan.reading.status
+        tables += [replace(t, span=(part.first, part.last)) for t in plan.tables]
+    if status is None:
+        return None
+    return _SheetPlan(SheetReading(sheet.name, status), tables, sheet)
+
+
+def _block_heading(
+    block: titleblock.TitleBlock, lines: list[titleblock.Line], fields: set[str]
+) -> tuple[Constant, ...]:
+    """The platform (and level, location) a table's own title names, for a table beside
+    another that has no platform column ("Sector / cluster meetings" above Date | Sector |
+    Name …). Not the sheet's name: the sheet holds the other table too."""
+    headings = tuple(line for line in block.platforms if line.row)
+    if "platform" in fields or not headings:
+        return ()
+    constants = [Constant("platform", headings[0].row, headings[0].col, headings[0].value,
+                          headings)]  # fmt: skip
+    level = titleblock.level_line(lines) if "level" not in fields else None
+    if level is not None:
+        constants.append(Constant("level", level.row, level.col, level.value))
+    if "location" not in fields and block.location is not None:
+        line = block.location
+        constants.append(Constant("location", line.row, line.col, line.value))
+    return tuple(constants)
 
 
 def _holds_people(sheet: SheetGrid, found: _Header) -> bool:
@@ -601,11 +661,15 @@ def _fill_merged_down(
     header_index: int,
     table: int,
     origin: dict[tuple[int, int, int], tuple[int, int]],
+    span: tuple[int, int] | None = None,
 ) -> None:
-    """A date or platform merged down over a meeting's attendees belongs to every row."""
+    """A date or platform merged down over a meeting's attendees belongs to every row (of
+    the table's own columns, `span`, when tables stand side by side)."""
     cells = sheet.cells
     for r0, c0, r1, _c1 in sheet.merged:
         if r0 <= header_index or r1 == r0 or r0 >= len(cells):
+            continue
+        if span is not None and not span[0] <= c0 <= span[1]:
             continue
         value = cells[r0][c0] if c0 < len(cells[r0]) else ""
         for r in range(r0 + 1, min(r1, len(cells) - 1) + 1):
@@ -743,10 +807,13 @@ def _table_rows(
     """Data rows of one table → (cells of the kept rows, their Excel rows, rows read, rows
     skipped)."""
     header_index = table.header_row - 1
-    _fill_merged_down(sheet, header_index, table.index, origin)
+    _fill_merged_down(sheet, header_index, table.index, origin, table.span)
     body = sheet.cells[header_index + 1 : table.last_row]
     width = max(max(table.columns.values()) + 1, len(sheet.cells[header_index]))
     cells = _cells(body, width)
+    if table.span is not None:  # tables side by side: the others' cells are not this one's
+        cells[:, : table.span[0]] = None
+        cells[:, table.span[1] + 1 :] = None
     # Compared once: an elementwise comparison of object cells is a Python call per cell.
     empty = cells == None  # noqa: E711 - elementwise on object cells
     anything = np.count_nonzero(~empty, axis=1)

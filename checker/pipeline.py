@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from checker import metadata as meta
 from checker.config import ConfigError
 from checker.findings import FileResult, Finding, Meeting, RowCounts
-from checker.layout import Layout, Unlaid, lay_out_file
+from checker.layout import Layout, RosterTable, Unlaid, lay_out_file
 from checker.messages import Detail, Joined, Name, Wording, language
 from checker.options import CheckOptions
 
@@ -342,7 +342,8 @@ def _prepare(
     for table in layout.tables:
         for field_name in required:
             if not table.has(field_name):
-                findings.append(schema.missing_column(table.sheet, field_name, policy))
+                block = (table.header_row, *table.span) if table.span is not None else None
+                findings.append(schema.missing_column(table.sheet, field_name, policy, block))
                 broken_tables.add(table.index)
     return _Prepared(layout, known, policy, findings, broken_tables)
 
@@ -440,7 +441,13 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
             profile=policy.name,
             profile_path=_display_path(Path(policy.sources[0])) if policy.sources else None,
             sheets=tuple(dict.fromkeys(t.sheet for t in layout.tables)),
-            tables=tuple(dict.fromkeys((t.sheet, t.header_row) for t in layout.tables)),
+            tables=tuple(dict.fromkeys(_table_place(t) for t in layout.tables)),
             extra={"reading": reading},
         ))  # fmt: skip
     return results
+
+
+def _table_place(table: RosterTable) -> tuple[str, int, int | None]:
+    """Where a table is, for the annotated copy: its sheet, header row, and last column
+    when it stands beside another."""
+    return table.sheet, table.header_row, table.span[1] if table.span is not None else None

@@ -57,6 +57,11 @@ def table_dict(table: RosterTable, affiliation: Affiliation | None, roster: Rost
         "sheet": table.sheet,
         "layout": layout_name(table, affiliation),
         "header_row": table.header_row,
+        **(
+            {"block": f"{column_letter(table.span[0])}:{column_letter(table.span[1])}"}
+            if table.span is not None
+            else {}
+        ),  # tables side by side: this one's columns
         "columns": columns,
         "ignored_columns": [
             {"column": column_letter(col), "header": header, "kind": kind or None}

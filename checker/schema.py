@@ -16,7 +16,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from checker.dates import Unread, unread
-from checker.findings import Finding, Meeting, Severity
+from checker.findings import Finding, Meeting, Severity, column_letter
 from checker.messages import Name, Person, Phrase
 from checker.normalise import BLANK, UNKNOWN, Roster
 from checker.policy import Policy
@@ -239,8 +239,17 @@ def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validat
     return Validation(by_file, pd.Index(sorted(rejected)))
 
 
-def missing_column(sheet: str, field_name: str, policy: Policy) -> Finding:
+def missing_column(
+    sheet: str, field_name: str, policy: Policy, block: tuple[int, int, int] | None = None
+) -> Finding:
+    """`block`: (header row, first and last 0-based column) of a table beside another,
+    whose cells the message names."""
     code, variant, at, fields = _missing(sheet, field_name, policy.vocabulary)
+    if block is not None:
+        row, first, last = block
+        cells = f"{column_letter(first)}{row}:{column_letter(last)}{row}"
+        variant, at = "block", at | {"row": row, "column": column_letter(first)}
+        fields = fields | {"range": cells}
     return Finding.make(code, policy, variant, at=at, **fields)
 
 

@@ -48,8 +48,6 @@ OPEN_GAPS = {
 }
 # Round 4 (field4/README.md): the same; its three false compliants are fixed.
 OPEN_GAPS |= {
-    "BGD_2026-11_two_tables": "two tables side by side on one sheet: the right one's Sector "
-    "column is read as the left one's, its other columns are duplicates; 3 cluster meetings lost",
     "MLI_2026-11_suivi": "a tracker whose columns are days (4, 11, 18, 25) under a 'NOVEMBRE "
     "2026' banner is not found: E103",
     "SDN_2026-11_clusters": "a sheet per cluster, named only in the sheet name and title row: "

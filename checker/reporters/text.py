@@ -132,7 +132,8 @@ def reading_lines(result: dict[str, Any], words: Catalogue) -> list[str]:
         )  # fmt: skip
         months = (f", {len(table['months'])} {words.phrase('reading_months')}"
                   if table.get("months") else "")  # fmt: skip
-        lines.append(words.phrase("reading_table", sheet=table["sheet"],
+        sheet = f"{table['sheet']} ({table['block']})" if table.get("block") else table["sheet"]
+        lines.append(words.phrase("reading_table", sheet=sheet,
                                   layout=words.phrase("layout_" + table["layout"]),
                                   row=table["header_row"], months=months, mapping=mapping))  # fmt: skip
 
