@@ -25,7 +25,9 @@ COLUMNS = ("path", "mission", "period", "code", "rule", "severity", "sheet", "ce
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # A formula starting after a separator a spreadsheet might split on (spaces, and quotes a
 # tool that ignores quoting keeps, allowed between).
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
 _INNER_FORMULA = re.compile(r'([,;\t][ "\u00a0]*)(?=[=+\-@])')
 
 

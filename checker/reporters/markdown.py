@@ -14,7 +14,9 @@ from checker.findings import Report
 from checker.messages import Catalogue, catalogue
 from checker.reporters import accepted, where
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
 STATUS = {"compliant": "✅", "non_compliant": "❌", "invalid": "⚠️", "unreadable": "⛔"}
 
 
