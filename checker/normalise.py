@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from checker.dates import MonthOf, ParsedDate, parse_date
+from checker.dates import DayOf, MonthOf, ParsedDate, WeekOf, parse_date
 from checker.findings import column_letter
 from checker.layout import FIELDS, Layout, RosterTable
 from checker.vocabulary import IOM, UNCLEAR, Vocabulary, fold
@@ -189,7 +189,8 @@ def apply_outside_cells(
 ) -> None:
     """Fields of a table written outside it: the platform a sign-in sheet's heading names
     (the first of its texts the vocabulary knows, else the first: reported as unknown), a
-    date written without its year ("HCT 3 Jun": the year of the file's period)."""
+    date written without its year ("HCT 3 Jun", a tracker's "Oct" or "W41 (5 Oct)": the year
+    of the file's period), a tracker's day without its month (the period's month)."""
     frame = roster.frame
     for table in roster.tables:
         if not table.constants:
@@ -214,6 +215,8 @@ def apply_outside_cells(
                 period = periods[int(frame.loc[rows, "file"].iloc[0])]
                 if isinstance(value, MonthOf):
                     value = value.with_year(period)
+                elif isinstance(value, (DayOf, WeekOf)):  # undated: the table is broken
+                    value = value.dated(period) or value
                 elif isinstance(value, str):
                     value = _with_year(value, period)
             if value is not chosen.value or chosen is not constant:

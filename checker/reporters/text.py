@@ -132,6 +132,10 @@ def reading_lines(result: dict[str, Any], words: Catalogue) -> list[str]:
         )  # fmt: skip
         months = (f", {len(table['months'])} {words.phrase('reading_months')}"
                   if table.get("months") else "")  # fmt: skip
+        if days := table.get("days"):  # a tracker's columns are days: say whose month
+            months = f", {len(table['months'])} {words.phrase('reading_days')}, " + (
+                words.phrase("reading_month_banner", cell=days["cell"], banner=days["banner"])
+                if days["month_from"] == "banner" else words.phrase("reading_month_period"))  # fmt: skip
         lines.append(words.phrase("reading_table", sheet=table["sheet"],
                                   layout=words.phrase("layout_" + table["layout"]),
                                   row=table["header_row"], months=months, mapping=mapping))  # fmt: skip
