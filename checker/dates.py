@@ -1,7 +1,9 @@
 """Reading the dates people type into rosters.
 
 Real Excel dates, Excel serial numbers, ISO text, day-first text (05/10/2026, 05.10.2026)
-and month names in English, French and Spanish ("5 de octubre de 2026"). A day/month that
+and month names in English, French, Spanish and Portuguese ("5 de octubre de 2026").
+A wide tracker's column headers too: a month ("Oct"), a day of a month named elsewhere
+("4" under "NOVEMBRE 2026"), a week with the meeting's date ("W41 (5 Oct)"). A day/month that
 could be read both ways is read day-first unless only the month-first reading falls in the
 reporting period.
 
@@ -37,6 +39,9 @@ MONTHS = {
     "october": 10, "oct": 10, "octobre": 10, "octubre": 10,
     "november": 11, "nov": 11, "novembre": 11, "noviembre": 11,
     "december": 12, "dec": 12, "decembre": 12, "diciembre": 12, "dic": 12,
+    # Portuguese, full names only (its abbreviations "out", "set" are everyday words).
+    "janeiro": 1, "fevereiro": 2, "marco": 3, "maio": 5, "junho": 6, "julho": 7,
+    "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,
 }  # fmt: skip
 
 # The days of the week in English, French, Spanish and Portuguese, accents folded; Monday = 0.
@@ -175,6 +180,104 @@ def month_of(value: object) -> MonthOf | None:
     return None
 
 
+@dataclass(frozen=True)
+class DayOf:
+    """A tracker column headed by a day of the month ("4", "18"); the month and year come
+    from a banner above the days ("NOVEMBRE 2026") or, when there is none, from the file's
+    period when it is a month."""
+
+    day: int
+    month: int | None = None
+    year: int | None = None
+
+    def dated(self, period: str | None) -> dt.date | None:
+        month, year = self.month, self.year
+        if month is None and period is not None and len(period) == 7:
+            year, month = int(period[:4]), int(period[5:])
+        return None if month is None or year is None else _safe(year, month, self.day)
+
+
+@dataclass(frozen=True)
+class WeekOf:
+    """A tracker column headed by a week ("W41 (5 Oct)", "S41 (5 oct.)", "Semana 41 (5 oct)").
+    The meeting's date is the one in brackets, in the year written or the period's; the week
+    number must agree with it (ISO week), else the column is not dated: a week without a
+    date, or whose date is in another week, says no day the meeting can honestly be given."""
+
+    week: int
+    day: int | None = None  # None: the header gives no date ("W41")
+    month: int | None = None
+    year: int | None = None
+
+    def date(self, period: str | None) -> dt.date | None:
+        """The date in brackets (whatever the week number says)."""
+        year = self.year if self.year is not None else int(period[:4]) if period else None
+        if self.day is None or self.month is None or year is None:
+            return None
+        return _safe(year, self.month, self.day)
+
+    def dated(self, period: str | None) -> dt.date | None:
+        date = self.date(period)
+        return date if date is not None and date.isocalendar()[1] == self.week else None
+
+
+_WEEK = re.compile(
+    r"^(?:w|wk|week|s|sem|semaine|semana)\.?\s*(?P<week>\d{1,2})"
+    r"\s*(?:[(\[](?P<date>[^)\]]*)[)\]])?$"
+)
+_DAY_MONTH = re.compile(r"^(\d{1,2})\.?\s*(?:de\s+)?([a-z]+)\.?(?:,?\s*(?:de\s+)?(\d{4}))?$")
+_MONTH_DAY = re.compile(r"^([a-z]+)\.?\s*(\d{1,2})(?:,?\s*(\d{4}))?$")
+_DAY_SLASH = re.compile(r"^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?$")
+
+
+def week_of(value: object) -> WeekOf | None:
+    """A tracker header naming a week ("W41 (5 Oct)", "Week 41", "S41 (5 oct.)") → that
+    week and the date in its brackets (day None when there is none, or it is not one date:
+    "W41 (5–11 Oct)")."""
+    if not isinstance(value, str):
+        return None
+    match = _WEEK.match(_fold(value).strip())
+    if match is None or not 1 <= int(match.group("week")) <= 53:
+        return None
+    week, text = int(match.group("week")), (match.group("date") or "").strip()
+    if found := _DAY_MONTH.match(text):
+        day, month, year = found.group(1), MONTHS.get(found.group(2)), found.group(3)
+    elif found := _MONTH_DAY.match(text):
+        day, month, year = found.group(2), MONTHS.get(found.group(1)), found.group(3)
+    elif found := _DAY_SLASH.match(text):
+        day, month, year = found.group(1), int(found.group(2)), found.group(3)
+    else:
+        return WeekOf(week)
+    if month is None or not 1 <= month <= 12:
+        return WeekOf(week)
+    return WeekOf(week, int(day), month, int(year) if year else None)
+
+
+_MONTH_YEAR = re.compile(r"\b([a-z]+)\.?\s+(?:de\s+|del\s+)?(\d{4})\b")
+
+
+def month_named(text: object) -> MonthOf | None:
+    """The one month and year a banner names ("NOVEMBRE 2026", "Noviembre de 2026", "IOM
+    Mali – November 2026"); None when it names none, or names other months too
+    ("octobre–novembre 2026")."""
+    if not isinstance(text, str):
+        return None
+    folded = _fold(text)
+    found = {(MONTHS[m], int(y)) for m, y in _MONTH_YEAR.findall(folded) if m in MONTHS}
+    named = {MONTHS[w] for w in re.findall(r"[a-z]+", folded) if w in MONTHS}
+    if len(found) != 1 or len(named) != 1:
+        return None
+    month, year = found.pop()
+    return MonthOf(month, year)
+
+
+def _fold(text: str) -> str:
+    """Lower case, accents off: "Février" → "fevrier"."""
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(ch)
+    )
+
+
 def parse_date(raw: object) -> ParsedDate | None:
     """One cell's value → a date, or None when it cannot be read as one (a day and month
     without a year included: `read_date` gives those)."""
@@ -188,6 +291,9 @@ def read_date(raw: object) -> ParsedDate | DayMonth | None:
         return None
     if isinstance(raw, MonthOf):
         return ParsedDate(dt.date(raw.year, raw.month, 1), month_only=True) if raw.year else None
+    if isinstance(raw, (DayOf, WeekOf)):  # not dated by the file's period (see normalise)
+        value = raw.dated(None)
+        return ParsedDate(value) if value else None
     if isinstance(raw, dt.datetime):
         return ParsedDate(raw.date())
     if isinstance(raw, dt.date):
@@ -261,12 +367,6 @@ def _text(text: str) -> ParsedDate | DayMonth | None:
 
 def _weekday(word: str) -> int | None:
     return TUESDAY if word == MARCH_OR_TUESDAY else WEEKDAYS.get(_fold(word))
-
-
-def _fold(text: str) -> str:
-    return "".join(
-        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
-    )
 
 
 def _numeric(text: str) -> ParsedDate | None:

@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from checker import blocks, titleblock, tracker
-from checker.dates import month_of
+from checker.dates import DayOf, month_named, month_of, week_of
 from checker.formatting import filled_cells
 from checker.headers import (
     BY_CONTENTS,
@@ -107,6 +107,9 @@ class RosterTable:
     hxl: bool = False
     form: bool = False  # a forms export (a timestamp or system column: Kobo, MS or Google Forms)
     months: tuple[int, ...] = ()  # a tracker's month columns (0-based), for each of its tables
+    # The cell naming the month of a tracker's day columns ("NOVEMBRE 2026" above 4, 11, 18):
+    # (Excel row, 0-based column, text); None when the file's period gives it.
+    month_banner: tuple[int, int, str] | None = None
     last_row: int | None = None  # Excel row of the last row, when another table follows
     # Its first and last columns (0-based), when other tables stand beside it on the sheet:
     # only its own columns are read (checker.blocks).
@@ -597,8 +600,14 @@ def _plan_tracker(sheet: SheetGrid, found: _Header | None, headers: Headers) -> 
     title = next((str(line.value) for line in lines if _names_iom(str(line.value), headers)), None)
     if title is not None:
         evidence.append(("title", title))
+    banner = tracker.month_banner(lines) if months[0].day is not None else None
+    named = month_named(banner.value) if banner is not None else None
     tables = []
     for month in months:
+        if month.day is not None:  # a day: of the banner's month, else of the period's
+            date: Any = DayOf(month.day, *((named.month, named.year) if named else ()))
+        else:
+            date = week_of(month.header) or month_of(month.header) or month.header
         columns = dict(label_fields, attendee=month.col, title=month.col)
         found_columns = tuple(
             Column(name, col, _text(header[col]) if col < len(header) else "", "header")
@@ -607,9 +616,9 @@ def _plan_tracker(sheet: SheetGrid, found: _Header | None, headers: Headers) -> 
         tables.append(RosterTable(
             index=0, sheet=sheet.name, header_row=header_index + 1, columns=columns,
             shape=TRACKER, found=found_columns,
-            constants=(Constant("date", header_index + 1, month.col,
-                                month_of(month.header) or month.header),),
+            constants=(Constant("date", header_index + 1, month.col, date),),
             evidence=tuple(evidence), months=tuple(m.col for m in months),
+            month_banner=(banner.row, banner.col, str(banner.value)) if banner else None,
         ))  # fmt: skip
     return _SheetPlan(SheetReading(sheet.name, TRACKER), tables, sheet)
 
@@ -946,10 +955,11 @@ def _tracker_rows(
         base[FIELDS.index("date")] = date
         base[-1] = table.sheet
         read += max(len(people) - 1, 0)  # each person named is a record
-        for person, title in people or [(None, None)]:
+        for person, title, remark in people or [(None, None, None)]:
             record = list(base)
             record[FIELDS.index("attendee")] = person
             record[FIELDS.index("title")] = title
+            record[FIELDS.index("presence")] = remark
             records.append(record)
             rows.append(r + table.header_row + 1)
     cells = np.empty((len(records), len(FIELDS) + 1), dtype=object)

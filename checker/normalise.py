@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from checker.dates import DayMonth, MonthOf, ParsedDate, read_date
+from checker.dates import DayMonth, DayOf, MonthOf, ParsedDate, WeekOf, read_date
 from checker.findings import column_letter
 from checker.layout import FIELDS, Layout, RosterTable
 from checker.vocabulary import IOM, UNCLEAR, Vocabulary, fold
@@ -191,8 +191,9 @@ def apply_outside_cells(
 ) -> None:
     """Fields of a table written outside it: the platform a sign-in sheet's heading names
     (the first of its texts the vocabulary knows, else the first: reported as unknown), a
-    month without its year (a tracker's "Oct": the year of the file's period; a day and
-    month, "HCT 3 Jun", get theirs as every date without a year, in apply_dates)."""
+    month without its year (a tracker's "Oct" or "W41 (5 Oct)": the year of the file's
+    period; a day and month, "HCT 3 Jun", get theirs as every date without a year, in
+    apply_dates), a tracker's day without its month (the period's month)."""
     frame = roster.frame
     for table in roster.tables:
         if not table.constants:
@@ -217,6 +218,8 @@ def apply_outside_cells(
                 period = periods[int(frame.loc[rows, "file"].iloc[0])]
                 if isinstance(value, MonthOf):
                     value = value.with_year(period)
+                elif isinstance(value, (DayOf, WeekOf)):  # undated: the table is broken
+                    value = value.dated(period) or value
             if value is not chosen.value or chosen is not constant:
                 frame.loc[rows, constant.field] = value
             roster.outside[(table.index, constant.field)] = (chosen.row, chosen.col)

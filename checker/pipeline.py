@@ -319,6 +319,7 @@ def _prepare(
 ) -> _Prepared:  # fmt: skip
     """The mission, the period and the profile of a laid-out file."""
     from checker import schema
+    from checker.reading import undated_columns
 
     # Mission and period: command line, metadata sheet, file name, then (when judged) the
     # dates themselves.
@@ -345,6 +346,10 @@ def _prepare(
                 block = (table.header_row, *table.span) if table.span is not None else None
                 findings.append(schema.missing_column(table.sheet, field_name, policy, block))
                 broken_tables.add(table.index)
+    # A tracker column whose date the sheet and the period do not give is not read.
+    undated, unread = undated_columns(layout, known.period, policy)
+    findings += undated
+    broken_tables |= unread
     return _Prepared(layout, known, policy, findings, broken_tables)
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from checker import tracker
+from checker.dates import DayOf, WeekOf
 from checker.findings import Finding, column_letter
 from checker.layout import IGNORED, SIGN_IN, TRACKER, Layout, RosterTable, SheetReading
 from checker.messages import Joined, Name, Person, Phrase
@@ -77,6 +79,15 @@ def table_dict(table: RosterTable, affiliation: Affiliation | None, roster: Rost
     return out
 
 
+def _days_month(table: RosterTable) -> dict[str, Any]:
+    """Where the month of a tracker's day columns (4, 11, 18, 25) came from: the banner above
+    them ("NOVEMBRE 2026") or the file's period."""
+    if table.month_banner is None:
+        return {"month_from": "period"}
+    row, col, text = table.month_banner
+    return {"month_from": "banner", "cell": f"{column_letter(col)}{row}", "banner": text}
+
+
 def sheet_dict(reading: SheetReading, layout_of: dict[str, str]) -> dict[str, Any]:
     status = layout_of.get(reading.name, reading.status)
     out: dict[str, Any] = {"name": reading.name, "status": status}
@@ -107,6 +118,8 @@ def reading_dict(layout: Layout, roster: Roster, offset: int) -> dict[str, Any]:
         if table.shape == TRACKER:
             entry["months"] = [entry["columns"].pop("date")["cell"]]
             entry["columns"].pop("title", None)
+            if isinstance(table.constants[0].value, DayOf):
+                entry["days"] = _days_month(table)
         tables.append(entry)
     return {"sheets": [sheet_dict(s, layout_of) for s in layout.sheets], "tables": tables}
 
@@ -171,6 +184,45 @@ def affiliation_findings(
             name=Person(row.attendee) if row.attendee else Phrase("no_name"),
         ))  # fmt: skip
     return found
+
+
+def undated_columns(
+    layout: Layout, period: str | None, policy: Policy
+) -> tuple[list[Finding], set[int]]:
+    """S203 on each tracker column whose meetings cannot be dated (a week whose date is not
+    in it, a week without a date; a sheet's days whose month nothing names: once for the
+    sheet), and those columns' tables, which are not read: a tracker is never read on a
+    guessed date."""
+    found: list[Finding] = []
+    broken: set[int] = set()
+    days_said: set[str] = set()
+    for table in layout.tables:
+        date = table.constant("date")
+        why = tracker.why_undated(date.value, period) if date and table.shape == TRACKER else None
+        if date is None or why is None:
+            continue
+        broken.add(table.index)
+        if why == "days" and table.sheet in days_said:
+            continue
+        days_said.add(table.sheet)
+        header = next((c.header for c in table.found if c.col == date.col and c.header), None) \
+            or str(getattr(date.value, "day", ""))  # fmt: skip
+        at = {"sheet": table.sheet, "row": date.row, "column": column_letter(date.col),
+              "value": header}  # fmt: skip
+        fields: dict[str, Any] = {"value": header, "sheet": table.sheet}
+        if isinstance(date.value, DayOf):
+            fields["days"] = ", ".join(
+                str(t.constants[0].value.day) for t in layout.tables
+                if t.sheet == table.sheet and isinstance(t.constants[0].value, DayOf)
+            )  # fmt: skip
+        if isinstance(date.value, WeekOf):
+            fields["week"] = date.value.week
+            written = date.value.date(period)
+            if written is not None:
+                fields["date"] = written.isoformat()
+                fields["actual"] = written.isocalendar()[1]
+        found.append(Finding.make("S203", policy, why, at=at, **fields))
+    return found, broken
 
 
 def _said(pairs: tuple[tuple[str, str], ...], against: bool = False) -> Joined:

@@ -2,6 +2,10 @@
 each cell naming who represented IOM ("J. Doe (CoM)", "K. Lee (WASH PO)", "No IOM",
 "Cancelled").
 
+A column is headed by a month ("Oct", "janv.-26"), a date, a week with the meeting's date
+("W41 (5 Oct)"), or a day of the month (4, 11, 18, 25) whose month a banner above the days
+names ("NOVEMBRE 2026") or, failing that, the file's period.
+
 Each month column is read as a table of its own whose rows are the tracker's rows: the
 platform comes from the row's label, the date from the column's header, the attendee and
 title from the cell. A cell is a record, so rows read = used + skipped + rejected counts
@@ -16,8 +20,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from checker.dates import MONTHS, parse_date
+from checker.dates import MONTHS, DayOf, WeekOf, month_named, parse_date, week_of
 from checker.text import fold
+from checker.titleblock import Line
 
 MIN_MONTH_COLUMNS = 3
 _MONTH_LABEL = re.compile(
@@ -26,7 +31,8 @@ _MONTH_LABEL = re.compile(
     r"|^(?P<m2>\d{1,2})[-/.](?P<y2>\d{4})$"  # "10/2026"
 )
 # What a cell says when no meeting took place, or when nobody from IOM went.
-NO_MEETING = frozenset(fold(w) for w in [
+# A dash, which folds to nothing, is kept as written.
+NO_MEETING = frozenset(fold(w) or w for w in [
     "cancelled", "canceled", "no meeting", "not held", "postponed", "n/a", "na", "-", "–", "—",
     "annulé", "annulée", "annule", "pas de réunion", "reportée", "reporté", "cancelada",
     "cancelado", "no hubo reunión", "sin reunión", "no se realizó", "aplazada", "pospuesta",
@@ -36,7 +42,11 @@ NO_IOM = frozenset(fold(w) for w in [
     "pas d'oim", "pas oim", "personne", "aucun", "absente", "non", "sin oim", "nadie",
     "ninguno", "ausente", "no asistió",
 ])  # fmt: skip
-_PERSON = re.compile(r"^(?P<name>.*?)\s*[(\[](?P<title>[^)\]]+)[)\]]\s*$")
+# "J. Doe (CoM)", and what follows the title about that person: "A. Diallo (Cheffe de
+# mission) – excusée".
+_PERSON = re.compile(
+    r"^(?P<name>.*?)\s*[(\[](?P<title>[^)\]]+)[)\]]\s*(?:[-–—,:;]\s*(?P<remark>.*?))?\s*$"
+)
 _PEOPLE = re.compile(r"\s*(?:;|\n|\+)\s*")
 # A label row that is a note, not a platform ("Legend: CoM = Chief of Mission").
 _NOTE = re.compile(r"^\s*(?:note|notes|legend|légende|leyenda|source|key|clé)\b", re.IGNORECASE)
@@ -45,7 +55,8 @@ _NOTE = re.compile(r"^\s*(?:note|notes|legend|légende|leyenda|source|key|clé)\
 @dataclass(frozen=True)
 class MonthColumn:
     col: int  # 0-based
-    header: Any  # the header cell as written ("Oct", a date, "janv.-26")
+    header: Any  # the header cell as written ("Oct", a date, "janv.-26", 4)
+    day: int | None = None  # a day of the month, when the header is one
 
 
 def month_label(value: Any) -> bool:
@@ -54,6 +65,8 @@ def month_label(value: Any) -> bool:
         return True
     if not isinstance(value, str):
         return False
+    if week_of(value) is not None:
+        return True
     key = fold(value).replace(" ", "") if value.strip()[:1].isalpha() else value.strip().lower()
     match = _MONTH_LABEL.match(key)
     if match is not None:
@@ -67,29 +80,72 @@ def month_columns(row: list[Any]) -> list[MonthColumn]:
     return [MonthColumn(c, v) for c, v in enumerate(row) if month_label(v)]
 
 
+def _day(value: Any) -> int | None:
+    """A header cell that is a whole number (4, 4.0, "4") → that number."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 2:
+        return int(value.strip())
+    return None
+
+
+def day_columns(row: list[Any], body: list[list[Any]]) -> list[MonthColumn]:
+    """The columns of a header row of days of one month (4, 11, 18, 25): every number after
+    the first column is a day, 1..31 and increasing, and the cells under them hold words
+    (people, "No IOM"), never numbers. A row of counts ("HCT | 5 | 4") or a "2026" cell is
+    not a row of days."""
+    numbered = [(c, _day(v)) for c, v in enumerate(row) if c > 0 and _day(v) is not None]
+    days = [d for _, d in numbered if d is not None]
+    if not days or not all(1 <= d <= 31 for d in days) or days != sorted(set(days)):
+        return []
+    under = [r[c] for r in body for c, _ in numbered if c < len(r) and r[c] not in ("", None)]
+    if not under or any(isinstance(v, (int, float)) for v in under):
+        return []
+    return [MonthColumn(c, row[c], day) for c, day in numbered]
+
+
 def find_tracker_header(cells: list[list[Any]], search_rows: int) -> tuple[int, list[MonthColumn]]:
-    """(0-based header row, its month columns) of the row with the most month columns, if
-    it has at least MIN_MONTH_COLUMNS of them after a first label column; else (-1, [])."""
+    """(0-based header row, its month columns) of the row with the most month (or day)
+    columns, if it has at least MIN_MONTH_COLUMNS of them after a first label column; else
+    (-1, [])."""
     best: tuple[int, list[MonthColumn]] = (-1, [])
     for r, row in enumerate(cells[:search_rows]):
         months = [m for m in month_columns(row) if m.col > 0]
-        if len(months) >= MIN_MONTH_COLUMNS and len(months) > len(best[1]):
-            best = (r, months)
+        days = day_columns(row, cells[r + 1 :])
+        columns = days if len(days) > len(months) else months
+        if len(columns) >= MIN_MONTH_COLUMNS and len(columns) > len(best[1]):
+            best = (r, columns)
     return best
+
+
+def month_banner(lines: list[Line]) -> Line | None:
+    """The cell above a tracker's days that names their month ("NOVEMBRE 2026", "IOM Mali –
+    November 2026"): the only one that names a month, and it names one month only. None when
+    none does or several do (then the days' month is not known from the sheet)."""
+    named = [line for line in lines if month_named(line.value) is not None]
+    months = {month_named(line.value) for line in named}
+    return named[0] if len(months) == 1 else None
 
 
 def is_note_label(value: Any) -> bool:
     return isinstance(value, str) and bool(_NOTE.match(value))
 
 
-def read_cell(value: Any) -> list[tuple[str | None, str | None]] | None:
-    """A tracker cell → its people as (name, title), [] when IOM was not there, None when no
-    meeting took place. "J. Doe (CoM); K. Lee (DCoM)" → two people."""
+def read_cell(value: Any) -> list[tuple[str | None, str | None, str | None]] | None:
+    """A tracker cell → its people as (name, title, remark), [] when IOM was not there, None
+    when no meeting took place. "J. Doe (CoM); K. Lee (DCoM)" → two people. The remark after
+    a person's title ("– excusée") is what the cell says of their attendance: it is read as
+    their presence, so that a person the cell says was away is never counted as attending
+    (a remark that is neither present nor absent leaves their attendance unknown)."""
     if value is None:
         return []
     text = str(value).strip()
     key = fold(text) or text
-    if key in NO_MEETING or text in NO_MEETING:
+    if key in NO_MEETING:
         return None
     if key in NO_IOM:
         return []
@@ -99,7 +155,26 @@ def read_cell(value: Any) -> list[tuple[str | None, str | None]] | None:
             continue
         person = _PERSON.match(part)
         if person is not None:
-            people.append((person.group("name").strip() or None, person.group("title").strip()))
+            people.append((person.group("name").strip() or None, person.group("title").strip(),
+                           person.group("remark") or None))  # fmt: skip
         else:
-            people.append((part.strip(), None))
+            people.append((part.strip(), None, None))
     return people
+
+
+def why_undated(date: Any, period: str | None) -> str | None:
+    """Why a tracker column cannot be given its meetings' date, as the variant of its S203
+    finding: "days" (a day of a month neither a banner nor the period names), "week" (a week
+    without a date), "week_mismatch" (a date outside its week), "" (any other: a day the
+    month does not have, no year); None when it can."""
+    if isinstance(date, DayOf):
+        if date.dated(period) is not None:
+            return None
+        return "days" if date.month is None and (period is None or len(period) != 7) else ""
+    if isinstance(date, WeekOf):
+        if date.dated(period) is not None:
+            return None
+        if date.day is None:
+            return "week"
+        return "week_mismatch" if date.date(period) is not None else ""
+    return None

@@ -132,6 +132,10 @@ def reading_lines(result: dict[str, Any], words: Catalogue) -> list[str]:
         )  # fmt: skip
         months = (f", {len(table['months'])} {words.phrase('reading_months')}"
                   if table.get("months") else "")  # fmt: skip
+        if days := table.get("days"):  # a tracker's columns are days: say whose month
+            months = f", {len(table['months'])} {words.phrase('reading_days')}, " + (
+                words.phrase("reading_month_banner", cell=days["cell"], banner=days["banner"])
+                if days["month_from"] == "banner" else words.phrase("reading_month_period"))  # fmt: skip
         sheet = f"{table['sheet']} ({table['block']})" if table.get("block") else table["sheet"]
         lines.append(words.phrase("reading_table", sheet=sheet,
                                   layout=words.phrase("layout_" + table["layout"]),

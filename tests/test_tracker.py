@@ -1,0 +1,173 @@
+"""Wide trackers whose columns are days of a month (4, 11, 18, 25 under "NOVEMBRE 2026") or
+weeks with the meeting's date ("W41 (5 Oct)"): read as dates only when the sheet or the
+period says which; otherwise the columns are not read, and a finding says why."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checker import tracker
+from checker.dates import WeekOf, month_named, week_of
+from checker.reader import SheetGrid
+from tests.conftest import codes
+from tests.test_reading import _check, _reading
+
+
+def _meetings(result):
+    return sorted((m.date, m.platform, str(m.verdict)) for m in result.meetings)
+
+
+DAYS_FR = [["OIM Mali – suivi de la représentation – NOVEMBRE 2026"], [],
+           ["Plateforme", 4, 11, 18],
+           ["EHP", "A. Diallo (Cheffe de mission)", "—", "M. Keïta (Chef de bureau, Mopti)"],
+           ["UNCT", "—", "Pas d'OIM", "Annulée"],
+           ["SMT", "—", "A. Diallo (Cheffe de mission) – excusée", "—"]]  # fmt: skip
+
+
+def test_days_under_a_french_month_banner_are_dates_of_that_month():
+    """MLI_2026-11_suivi: the period of the file name is a year; the banner gives the month."""
+    result = _check(SheetGrid("Représentation OIM", DAYS_FR), name="MLI_2026.xlsx")
+    assert _meetings(result) == [
+        ("2026-11-04", "HCT", "compliant"), ("2026-11-11", "SMT", "absent"),  # excusée
+        ("2026-11-11", "UNCT", "absent"), ("2026-11-18", "HCT", "wrong_level"),
+    ]  # fmt: skip
+    table = _reading(result)["tables"][0]
+    assert table["days"] == {"month_from": "banner", "cell": "A1",
+                             "banner": "OIM Mali – suivi de la représentation – NOVEMBRE 2026"}  # fmt: skip
+    assert not codes(result, "S203")
+
+
+def test_days_under_an_english_or_spanish_banner_not_merged():
+    english = [["Platform", None, None, "November 2026"],
+               ["Platform", 4.0, 11.0, 18.0],
+               ["HCT", "J. Doe (CoM)", "No IOM", "Cancelled"]]  # fmt: skip
+    result = _check(SheetGrid("Tracker", english), name="KEN_2026.xlsx")
+    assert _meetings(result) == [("2026-11-04", "HCT", "compliant"),
+                                 ("2026-11-11", "HCT", "absent")]  # fmt: skip
+    spanish = [["OIM Perú – Noviembre de 2026"],
+               ["Espacio", "4", "11", "18"],
+               ["EHP", "R. Paredes (Jefa de Misión)", "no hubo reunión",
+                "R. Paredes (Jefa de Misión) – de vacaciones"]]  # fmt: skip
+    result = _check(SheetGrid("Seguimiento", spanish), name="PER_2026.xlsx")
+    assert _meetings(result) == [("2026-11-04", "HCT", "compliant"),
+                                 ("2026-11-18", "HCT", "absent")]  # fmt: skip
+
+
+def test_days_without_a_banner_take_the_month_of_the_period_and_say_so():
+    rows = [["OIM Mali – suivi"], *DAYS_FR[2:]]
+    result = _check(SheetGrid("Suivi", rows), name="MLI_2026-11.xlsx")
+    assert ("2026-11-04", "HCT", "compliant") in _meetings(result)
+    assert _reading(result)["tables"][0]["days"] == {"month_from": "period"}
+
+
+def test_days_whose_month_nothing_names_are_not_read_but_said():
+    rows = [["OIM Mali – suivi"], *DAYS_FR[2:]]
+    result = _check(SheetGrid("Suivi", rows), name="MLI_2026.xlsx")
+    assert result.meetings == ()
+    assert codes(result, "S203") == [("S203", "Suivi!B2")]  # one finding for the sheet's days
+    finding = next(f for f in result.findings if f.code == "S203")
+    assert finding.key == "S203:days" and "4, 11, 18" in finding.message
+    # Two banners naming different months say no one month either.
+    two = [["OIM Mali – octobre 2026"], ["mis à jour le 3 novembre 2026"], *DAYS_FR[2:]]
+    result = _check(SheetGrid("Suivi", two), name="MLI_2026.xlsx")
+    assert result.meetings == () and codes(result, "S203")
+
+
+def test_numbers_that_are_not_days_of_one_month_make_no_tracker():
+    body = [["HCT", "J. Doe (CoM)", "No IOM", "J. Doe (CoM)"]]
+    for header in (["Platform", 2026, 11, 18], ["Platform", 25, 4, 11], ["Platform", 4, 11, 32]):
+        assert tracker.day_columns(header, body) == [], header
+    counts = [["HCT", 5, 4, 3]]  # a chart's counts under a row of numbers
+    assert tracker.day_columns(["Platform", 1, 2, 3], counts) == []
+    assert [c.day for c in tracker.day_columns(["Platform", 4, 11, 18], body)] == [4, 11, 18]
+
+
+@given(st.lists(st.integers(1, 31), min_size=3, max_size=8, unique=True))
+def test_increasing_days_are_days_and_any_other_order_is_not(days):
+    body = [["HCT", *(["J. Doe (CoM)"] * len(days))]]
+    found = tracker.day_columns(["Platform", *days], body)
+    assert [c.day for c in found] == (days if days == sorted(days) else [])
+
+
+WEEKS = {
+    "en": ["W41 (5 Oct)", "W42 (12 Oct)", "Week 43 (19 Oct)"],
+    "fr": ["S41 (5 oct.)", "S42 (12 oct.)", "S43 (19 oct.)"],
+    "es": ["Semana 41 (5 oct)", "Semana 42 (12 oct)", "Semana 43 (19 de octubre)"],
+}
+
+
+def test_week_columns_are_the_dates_in_their_brackets():
+    """ZWE_2026-10_weekly, in three languages: a meeting a week, on the date in brackets."""
+    for lang, weeks in WEEKS.items():
+        rows = [["Platform", *weeks], ["HCT", "T. Moyo (CoM)", "—", "No IOM"]]
+        result = _check(SheetGrid("IOM weekly tracker", rows), name="ZWE_2026-10.xlsx")
+        assert _meetings(result) == [("2026-10-05", "HCT", "compliant"),
+                                     ("2026-10-19", "HCT", "absent")], lang  # fmt: skip
+
+
+def test_a_week_that_disagrees_with_its_date_is_not_guessed():
+    rows = [["Platform", "W41 (5 Oct)", "W43 (12 Oct)", "W43 (19 Oct)"],
+            ["HCT", "T. Moyo (CoM)", "T. Moyo (CoM)", "No IOM"]]  # fmt: skip
+    result = _check(SheetGrid("Weeks", rows), name="ZWE_2026-10.xlsx")
+    assert _meetings(result) == [("2026-10-05", "HCT", "compliant"),
+                                 ("2026-10-19", "HCT", "absent")]  # fmt: skip
+    assert codes(result, "S203") == [("S203", "Weeks!C1")]
+    finding = next(f for f in result.findings if f.code == "S203")
+    assert finding.key == "S203:week_mismatch"
+    assert "2026-10-12" in finding.message and "week 42" in finding.message
+
+
+def test_a_bare_week_gives_no_date_and_is_said():
+    """ "W41" alone: the meeting happened some day of a week that may straddle two months;
+    dating it by its month would also merge two weeks' meetings (a compliant one hiding an
+    absent one), so the column is not read."""
+    rows = [["Platform", "W41", "W42", "W43 (19 Oct)"],
+            ["HCT", "T. Moyo (CoM)", "No IOM", "T. Moyo (CoM)"]]  # fmt: skip
+    result = _check(SheetGrid("Weeks", rows), name="ZWE_2026-10.xlsx")
+    assert _meetings(result) == [("2026-10-19", "HCT", "compliant")]
+    assert codes(result, "S203") == [("S203", "Weeks!B1"), ("S203", "Weeks!C1")]
+    assert {f.key for f in result.findings if f.code == "S203"} == {"S203:week"}
+
+
+@given(st.dates(min_value=dt.date(2000, 1, 4), max_value=dt.date(2099, 12, 28)),
+       st.sampled_from(["W{w} ({d} {m})", "Week {w} ({d} {m})", "S{w} ({d} {m}.)",
+                        "Semana {w} ({d} de {m})"]))  # fmt: skip
+def test_a_week_header_reads_its_date_only_in_its_own_week(day, form):
+    month = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+             "dec"][day.month - 1]  # fmt: skip
+    week = day.isocalendar()[1]
+    header = form.format(w=week, d=day.day, m=month)
+    assert week_of(header) == WeekOf(week, day.day, day.month)
+    assert week_of(header).dated(str(day.year)) == day
+    other = form.format(w=week % 52 + 1, d=day.day, m=month)
+    assert week_of(other).dated(str(day.year)) is None
+
+
+def test_a_banner_names_one_month_or_none():
+    assert month_named("NOVEMBRE 2026") is not None
+    assert month_named("Noviembre de 2026").month == 11
+    assert month_named("novembro de 2026").month == 11
+    assert month_named("octobre–novembre 2026") is None
+    assert month_named("IOM Yemen – Jan–Jun 2026") is None
+
+
+def test_a_remark_after_a_title_in_a_tracker_cell_is_the_persons_attendance():
+    """ "(Cheffe de mission) – excusée": listed but away. A remark that says neither leaves
+    the attendance unknown rather than counting her there."""
+    rows = [["IOM Niger – who represented IOM"], ["Platform", "Jan", "Feb", "Mar"],
+            ["HCT", "A. B. (CoM) - on leave", "A. B. (CoM) – représentée par C. D.",
+             "A. B. (CoM)"]]  # fmt: skip
+    result = _check(SheetGrid("2026", rows), name="NER_2026.xlsx")
+    assert _meetings(result) == [("2026-01", "HCT", "absent"), ("2026-02", "HCT", "undetermined"),
+                                 ("2026-03", "HCT", "compliant")]  # fmt: skip
+
+
+def test_a_dash_in_a_tracker_cell_is_no_meeting():
+    """ "—" was read as a person with no title (an undetermined meeting)."""
+    rows = [["IOM Niger – who represented IOM"], ["Platform", "Jan", "Feb", "Mar"],
+            ["HCT", "A. B. (CoM)", "—", "-"]]  # fmt: skip
+    result = _check(SheetGrid("2026", rows), name="NER_2026.xlsx")
+    assert _meetings(result) == [("2026-01", "HCT", "compliant")]
