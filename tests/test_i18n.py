@@ -280,3 +280,17 @@ def test_server_failure_reasons_are_in_the_language_of_the_upload() -> None:
     request = CheckRequest("/nowhere/KEN_2026-10.xlsx", "KEN_2026-10.xlsx", lang="es")
     message = failure_document(request, late)["results"][0]["findings"][0]["message"]
     assert "(la verificación tardó más de 60 s)" in message and "took longer" not in message
+
+
+def test_text_rate_says_how_many_meetings_it_leaves_out_as_undetermined() -> None:
+    """Round 5's BOL: one compliant meeting and four undetermined read "compliance 100.0%",
+    a clean bill for a roster mostly unjudged."""
+    eth = str(SAMPLES / "ETH_2026-10.xlsx")  # 10 meetings, 1 undetermined
+    said = {lang: invoke("check", eth, "--lang", lang, "--color", "never").output
+            for lang in ("en", "fr", "es")}  # fmt: skip
+    assert "% (1 undetermined, not in the rate); rows" in said["en"].splitlines()[0]
+    assert said["en"].splitlines()[-1].endswith("(1 undetermined, not in the rate)")
+    assert "(1 indéterminée, hors du taux)" in said["fr"]
+    assert "(1 indeterminada, fuera de la tasa)" in said["es"]
+    ken = invoke("check", str(SAMPLES / "KEN_2026-11.xlsx"), "--color", "never").output
+    assert "not in the rate" not in ken  # nothing said when every meeting was judged

@@ -30,17 +30,27 @@ def render(report: Report, stream: TextIO, color: bool = False) -> None:
 
 def render_results(results: ResultStream, stream: TextIO, color: bool = False) -> None:
     words = catalogue(results.lang)
-    waived = 0
+    waived = undetermined = 0
     for result in results:
         _file(result, stream, color, words)
         waived += result["summary"]["waived"]
+        undetermined += result["summary"]["undetermined"]
     total = results.summary()
     line = words.text("report", "total_line", files=total["files"],
                       compliant=total["compliant"], non_compliant=total["non_compliant"],
                       invalid=total["invalid"], unreadable=total["unreadable"],
                       meetings=total["meetings"], waivers=waivers(waived, words),
-                      rate=words.rate(total["compliance_rate"]))  # fmt: skip
+                      rate=_rate(total["compliance_rate"], undetermined, words))  # fmt: skip
     stream.write(line + "\n")
+
+
+def _rate(rate: float | None, undetermined: int, words: Catalogue) -> str:
+    """The compliance rate, and how many meetings it leaves out as undetermined: "100.0%" of
+    one judged meeting beside four undetermined must not read as a clean bill."""
+    text = words.rate(rate)
+    if undetermined:
+        text += words.text("report", "rate_unjudged", n=undetermined)
+    return text
 
 
 def _file(result: dict[str, Any], stream: TextIO, color: bool, words: Catalogue) -> None:
@@ -67,7 +77,8 @@ def _file(result: dict[str, Any], stream: TextIO, color: bool, words: Catalogue)
         mission=printable(result["mission"] or "?"), period=printable(result["period"] or "?"),
         profile=printable(profile),
         status=status, meetings=summary["meetings"],
-        verdicts=f" ({verdicts})" if verdicts else "", rate=words.rate(summary["compliance_rate"]),
+        verdicts=f" ({verdicts})" if verdicts else "",
+        rate=_rate(summary["compliance_rate"], summary["undetermined"], words),
         waivers=waivers(summary["waived"], words),
         read=rows["read"], used=rows["used"], skipped=rows["skipped"], rejected=rows["rejected"],
     )  # fmt: skip
