@@ -1,7 +1,8 @@
 """Reading the dates people type into rosters.
 
 Real Excel dates, Excel serial numbers, ISO text, day-first text (05/10/2026, 05.10.2026)
-and month names in English, French and Spanish ("5 de octubre de 2026"). A day/month that
+and month names in English, French, Spanish and Portuguese ("5 de octubre de 2026", "8 de
+outubro de 2026"). A day/month that
 could be read both ways is read day-first unless only the month-first reading falls in the
 reporting period.
 """
@@ -31,7 +32,13 @@ MONTHS = {
     "october": 10, "oct": 10, "octobre": 10, "octubre": 10,
     "november": 11, "nov": 11, "novembre": 11, "noviembre": 11,
     "december": 12, "dec": 12, "decembre": 12, "diciembre": 12, "dic": 12,
+    # Portuguese (jan, fev, mar, abr, mai, jun, jul, ago, set, nov are above; out: below).
+    "janeiro": 1, "fevereiro": 2, "marco": 3, "maio": 5, "junho": 6, "julho": 7,
+    "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12, "dez": 12,
 }  # fmt: skip
+# Portuguese "out" (outubro) is an English word too: a month only beside a day ("8 Out",
+# "8 out 2026"), never alone (a tracker's column, a file name).
+MONTHS_BESIDE_A_DAY = MONTHS | {"out": 10}
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 _NUMERIC = re.compile(
@@ -165,8 +172,8 @@ def _with_month_name(text: str) -> ParsedDate | None:
                 year = 2000 + number  # "8-Sep-26"
             else:
                 return None
-        elif word in MONTHS and month is None:
-            month = MONTHS[word]
+        elif word in MONTHS_BESIDE_A_DAY and month is None:
+            month = MONTHS_BESIDE_A_DAY[word]
         # other words (weekday names, "de", "the") carry no date
     if month is None or day is None or year is None:
         return None
