@@ -1,9 +1,10 @@
 """Reading the dates people type into rosters.
 
 Real Excel dates, Excel serial numbers, ISO text, day-first text (05/10/2026, 05.10.2026)
-and month names in English, French, Spanish and Portuguese ("5 de octubre de 2026").
-A wide tracker's column headers too: a month ("Oct"), a day of a month named elsewhere
-("4" under "NOVEMBRE 2026"), a week with the meeting's date ("W41 (5 Oct)"). A day/month that
+and month names in English, French, Spanish and Portuguese ("5 de octubre de 2026", "8 de
+outubro de 2026"). A wide tracker's column headers too: a month ("Oct"), a day of a month
+named elsewhere ("4" under "NOVEMBRE 2026"), a week with the meeting's date ("W41 (5 Oct)").
+A day/month that
 could be read both ways is read day-first unless only the month-first reading falls in the
 reporting period.
 
@@ -39,10 +40,13 @@ MONTHS = {
     "october": 10, "oct": 10, "octobre": 10, "octubre": 10,
     "november": 11, "nov": 11, "novembre": 11, "noviembre": 11,
     "december": 12, "dec": 12, "decembre": 12, "diciembre": 12, "dic": 12,
-    # Portuguese, full names only (its abbreviations "out", "set" are everyday words).
+    # Portuguese (jan, fev, mar, abr, mai, jun, jul, ago, set, nov are above; out: below).
     "janeiro": 1, "fevereiro": 2, "marco": 3, "maio": 5, "junho": 6, "julho": 7,
-    "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,
+    "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12, "dez": 12,
 }  # fmt: skip
+# Portuguese "out" (outubro) is an English word too: a month only beside a day ("8 Out",
+# "8 out 2026"), never alone (a tracker's column, a file name).
+MONTHS_BESIDE_A_DAY = MONTHS | {"out": 10}
 
 # The days of the week in English, French, Spanish and Portuguese, accents folded; Monday = 0.
 WEEKDAYS = {
@@ -410,8 +414,8 @@ def _with_month_name(text: str) -> ParsedDate | DayMonth | None:
         elif word == MARCH_OR_TUESDAY:
             marches += 1
             month_after_day = day is not None
-        elif word in MONTHS:
-            months.append(MONTHS[word])
+        elif word in MONTHS_BESIDE_A_DAY:
+            months.append(MONTHS_BESIDE_A_DAY[word])
             month_after_day = day is not None
         elif word in WEEKDAYS:
             weekdays.add(WEEKDAYS[word])

@@ -58,6 +58,12 @@ def hxl_field(tag: str) -> str | None:
     return _HXL_TAGS.get(parts[0])
 
 
+def platform_names(words: Mapping[str, Any]) -> list[str]:
+    """The codes, names and aliases of vocabulary.yaml's platforms and sectors."""
+    return [name for group in ("platforms", "sectors") for code, entry in words[group].items()
+            for name in (code, entry["name"], *entry.get("aliases", []))]  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Headers:
     """What reading a roster's header row takes from the data files: each field's header
@@ -75,6 +81,10 @@ class Headers:
     # whatever column they stand ("apologies" in a Signature column); see `_ANSWERS`.
     absent: frozenset[str] = frozenset()
     user: dict[str, str] = field(default_factory=dict)  # folded header → field, given by the user
+    # Folded names of the platforms and sectors ("hct", "ehp", "cluster", "protection"): a
+    # sheet's name or heading that holds one may name the meeting of a table without a
+    # platform column (stage two decides which, with the whole vocabulary).
+    platforms: frozenset[str] = frozenset()
     _seen: dict[str, tuple[str | None, str]] = field(default_factory=dict, compare=False,
                                                      repr=False)  # fmt: skip
 
@@ -86,10 +96,11 @@ class Headers:
         keywords: Mapping[str, Iterable[str]] | None = None,
         organisation: Mapping[Any, Iterable[str]] | None = None,
         presence: Mapping[Any, Iterable[str]] | None = None,
+        platforms: Iterable[str] = (),
     ) -> Headers:
         """From (field, its header names, whether required) in the file's order, the other
-        columns by kind, the keywords by field, the organisation names (iom, others) and the
-        presence words (present, absent)."""
+        columns by kind, the keywords by field, the organisation names (iom, others), the
+        presence words (present, absent) and the names of platforms and sectors."""
         fields: dict[str, str] = {}
         required = set()
         for name, aliases, needed in columns:
@@ -105,6 +116,7 @@ class Headers:
             frozenset(fold(a) for a in organisation.get("iom", [])),
             frozenset(fold(a) for a in organisation.get("others", [])),
             frozenset(fold(w) for w in (presence or {}).get("absent", []) if fold(w)) - _ANSWERS,
+            platforms=frozenset(fold(n) for n in platforms if fold(n)),
         )  # fmt: skip
 
     @classmethod
@@ -128,7 +140,13 @@ class Headers:
             data.get("keywords", {}),
             words["organisation"],
             words["presence"],
+            platform_names(words),
         )  # fmt: skip
+
+    def names_platform(self, text: object) -> bool:
+        """Whether a text holds the name of a platform or sector as whole words."""
+        key = f" {fold(text)} "
+        return any(f" {name} " in key for name in self.platforms)
 
     def with_user(self, mapping: Mapping[str, str]) -> Headers:
         """These headers with the user's own mapping (field → header text) tried first."""

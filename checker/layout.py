@@ -86,6 +86,9 @@ class Constant:
     col: int  # 0-based
     value: Any
     candidates: tuple[titleblock.Line, ...] = ()
+    # A list's platform from its heading and sheet name: taken only when all the texts that
+    # name a platform name the same one (else stage two leaves it unread: S201).
+    same_in_all: bool = False
 
 
 @dataclass(frozen=True)
@@ -398,7 +401,7 @@ def _plan_sheet(sheet: SheetGrid, headers: Headers, in_block: bool = False) -> _
         return tracked
     if found is not None and fields & {"attendee", "organization"}:
         lines = _title_lines(sheet, found.index)
-        block = titleblock.read_title_block(lines, sheet.name)
+        block = titleblock.read_title_block(lines, sheet.name, headers.names_platform)
         if block.names_a_meeting and not ({"date", "platform"} <= fields):
             constants = _sign_in_constants(block, fields)
             table = _table(sheet, found, SIGN_IN, headers, constants, lines)
@@ -407,6 +410,12 @@ def _plan_sheet(sheet: SheetGrid, headers: Headers, in_block: bool = False) -> _
         if headed:  # a list beside another, whose title names its platform
             table = _table(sheet, found, LIST, headers, headed, lines)
             return _SheetPlan(SheetReading(sheet.name, LIST), [table], sheet)
+        if "date" in fields and "platform" not in fields and not in_block:
+            named = _platform_above(lines, sheet.name, headers)
+            if named is not None:
+                tables = _lists(sheet, found, headers)
+                tables[0] = replace(tables[0], constants=(*tables[0].constants, named))
+                return _SheetPlan(SheetReading(sheet.name, LIST), tables, sheet)
     if found is not None:
         people = _holds_people(sheet, found)
         reading = SheetReading(sheet.name, IGNORED, "incomplete" if people else "lists",
@@ -476,6 +485,22 @@ def _holds_people(sheet: SheetGrid, found: _Header) -> bool:
         if values and len(words) * 2 > len(values):
             return True
     return False
+
+
+def _platform_above(
+    lines: list[titleblock.Line], sheet_name: str, headers: Headers
+) -> Constant | None:
+    """The platform of a list with a Date column and no platform column (a sheet per
+    cluster, "Shelter/NFI Cluster – coordination meeting – November 2026"): the heading's
+    texts and the sheet's name that hold a platform's or sector's name; stage two takes it
+    when they all name one."""
+    texts = [line for line in lines if isinstance(line.value, str)]
+    texts.append(titleblock.Line(0, 0, sheet_name))
+    named = tuple(line for line in texts if headers.names_platform(line.value))
+    if not named:
+        return None
+    first = named[0]
+    return Constant("platform", first.row, first.col, first.value, named, same_in_all=True)
 
 
 def _sign_in_constants(block: titleblock.TitleBlock, fields: set[str]) -> tuple[Constant, ...]:
@@ -714,7 +739,7 @@ def _cells(body: list[list[Any]], width: int) -> np.ndarray:
 _CANCELLED = re.compile(
     r"\b(?:cancel+ed|annul[ée]e?s?|cancelad[oa]s?|postponed|report[ée]e?|aplazad[oa]|"
     r"no meeting|pas de r[ée]union|no hubo reuni[óo]n|not held|did not take place|"
-    r"n'a pas eu lieu|no se realiz[óo])\b",
+    r"n'a pas eu lieu|no se realiz[óo]|adiad[oa]|sem reuni[ãa]o|n[ãa]o se realizou)\b",
     re.IGNORECASE,
 )
 
@@ -850,6 +875,15 @@ def _table_rows(
         # "Réunion annulée" beside a date and a platform, nobody named: no meeting took place.
         if any(_says_cancelled(v) for v in cells[r] if type(v) is str):
             kept[r] = False
+    if attendee is not None:
+        others = [c for c in people if c != attendee]
+        alone = np.all(empty[:rows_read, others], axis=1) if others else kept
+        for r in np.flatnonzero(kept & alone & ~nobody):
+            # "Meeting cancelled – postponed to 27 Nov" in the Name column, no organisation
+            # or title beside it: a note that no meeting took place, not a person.
+            name = cells[r, attendee]
+            if type(name) is str and _says_cancelled(name):
+                kept[r] = False
     index = np.flatnonzero(kept)
     fields = np.full((len(index), len(FIELDS) + 1), None, dtype=object)
     for i, name in enumerate(FIELDS):

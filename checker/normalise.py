@@ -18,7 +18,8 @@ import pandas as pd
 
 from checker.dates import DayMonth, DayOf, MonthOf, ParsedDate, WeekOf, read_date
 from checker.findings import column_letter
-from checker.layout import FIELDS, Layout, RosterTable
+from checker.layout import FIELDS, Constant, Layout, RosterTable
+from checker.titleblock import DayOfMonth
 from checker.vocabulary import IOM, UNCLEAR, Vocabulary, fold
 
 # How the people of a table are known to be IOM staff or not.
@@ -48,6 +49,9 @@ class Roster:
     # A field of a table taken from a cell outside it (a sign-in sheet's heading, a tracker's
     # month header): (table, field) → (Excel row, 0-based column); row 0 is the sheet's name.
     outside: dict[tuple[int, str], tuple[int, int]] = field(default_factory=dict)
+    # Tables whose heading and sheet name name different platforms (a list without a
+    # platform column): table → those texts, for the S201 that says so; nothing is guessed.
+    platforms_differ: dict[int, tuple[str, ...]] = field(default_factory=dict)
     # Whose people each table lists: table → Affiliation (set by apply_vocabulary).
     affiliations: dict[int, Affiliation] = field(default_factory=dict)
     # The frame rows whose organisation cell names IOM beside someone else (set by
@@ -193,7 +197,8 @@ def apply_outside_cells(
     (the first of its texts the vocabulary knows, else the first: reported as unknown), a
     month without its year (a tracker's "Oct" or "W41 (5 Oct)": the year of the file's
     period; a day and month, "HCT 3 Jun", get theirs as every date without a year, in
-    apply_dates), a tracker's day without its month (the period's month)."""
+    apply_dates), a tracker's day without its month (the period's month), a sheet's day
+    without its month ("EHP 07": the day of the file's month)."""
     frame = roster.frame
     for table in roster.tables:
         if not table.constants:
@@ -201,7 +206,16 @@ def apply_outside_cells(
         rows = frame["table"].to_numpy() == table.index
         for constant in table.constants:
             chosen = constant
-            if constant.field == "platform" and constant.candidates:
+            if constant.field == "platform" and constant.same_in_all:
+                named = _platforms_named(constant, vocabulary)
+                if len(named) != 1:  # none, or several: read no platform (S201), guess none
+                    frame.loc[rows, "platform"] = None
+                    if named:
+                        roster.platforms_differ[table.index] = tuple(t for _, t in named)
+                    continue
+                ((line, text),) = named
+                chosen = replace(constant, row=line.row, col=line.col, value=text)
+            elif constant.field == "platform" and constant.candidates:
                 # Each heading whole, then its parts ("IOM attendance – Humanitarian Country
                 # Team"): the first the vocabulary knows; else the first, reported unknown.
                 texts = [
@@ -220,9 +234,24 @@ def apply_outside_cells(
                     value = value.with_year(period)
                 elif isinstance(value, (DayOf, WeekOf)):  # undated: the table is broken
                     value = value.dated(period) or value
+                elif isinstance(value, DayOfMonth):  # the sheet "EHP 07": the period's month
+                    value = value.in_period(period)
             if value is not chosen.value or chosen is not constant:
                 frame.loc[rows, constant.field] = value
             roster.outside[(table.index, constant.field)] = (chosen.row, chosen.col)
+
+
+def _platforms_named(constant: Constant, vocabulary: Vocabulary) -> list[tuple[Any, str]]:
+    """The platforms a list's heading and sheet name name ("Shelter/NFI Cluster – … –
+    November 2026" on the sheet "Shelter-NFI": one), each as the first (line, text) naming
+    it: a platform, or a sector (its cluster)."""
+    found: dict[tuple[str, str | None], tuple[Any, str]] = {}
+    for line in constant.candidates:
+        for text in [line.value, *_HEADING_PARTS.split(str(line.value))]:
+            match = vocabulary.platform(text) if str(text).strip() else None
+            if match is not None:
+                found.setdefault((match.platform, match.sector), (line, str(text)))
+    return list(found.values())
 
 
 _HEADING_PARTS = re.compile(r"\s+[-–—|]\s+|\s*[:/]\s+")

@@ -50,6 +50,8 @@ def table_dict(table: RosterTable, affiliation: Affiliation | None, roster: Rost
         for c in table.found
     }
     for constant in table.constants:
+        if constant.same_in_all and (table_index, constant.field) not in roster.outside:
+            continue  # the heading and the sheet name disagree: no platform was read
         row, col = roster.outside.get((table_index, constant.field), (constant.row, constant.col))
         columns[constant.field] = {
             "cell": f"{column_letter(col)}{row}" if row else None,

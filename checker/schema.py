@@ -17,7 +17,7 @@ import pandera.pandas as pa
 
 from checker.dates import Unread, unread
 from checker.findings import Finding, Meeting, Severity, column_letter
-from checker.messages import Name, Person, Phrase
+from checker.messages import Joined, Name, Person, Phrase
 from checker.normalise import BLANK, UNKNOWN, Roster
 from checker.policy import Policy
 from checker.vocabulary import Vocabulary
@@ -229,9 +229,13 @@ def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validat
         )  # fmt: skip
     files = frame.groupby("table")["file"].first() if missing_columns else {}
     for table_index, field_name in sorted(missing_columns):
+        why: Phrase | str = Phrase("why_title") if field_name == "title" else ""
+        differ = roster.platforms_differ.get(table_index)
+        if field_name == "platform" and differ:
+            texts = Joined(tuple(f'"{text}"' for text in differ), ", ")
+            why = Phrase.of("why_platforms_differ", texts=texts)
         findings[("S201", table_index, 0, field_name)] = int(files[table_index]), _missing(
-            roster.tables[table_index].sheet, field_name, vocabulary,
-            why=Phrase("why_title") if field_name == "title" else "",
+            roster.tables[table_index].sheet, field_name, vocabulary, why=why,
         )  # fmt: skip
     by_file: dict[int, list[_Draft]] = {}
     for file, found in findings.values():

@@ -3,7 +3,8 @@
 "Humanitarian Country Team meeting – 3 June 2026", "Réunion du cluster Nutrition – 12 juin
 2026", "Venue: OCHA conference room": the date is found in the text (or in a date cell), the
 rest of the line is the meeting's name; labelled lines ("Date:", "Lieu :", "Reunión:") say
-what they hold. The sheet's name ("HCT 3 Jun") is read the same way. Nothing here decides
+what they hold. The sheet's name ("HCT 3 Jun") is read the same way, and a sheet named for a
+platform and a day only ("EHP 07") gives that day of the file's month. Nothing here decides
 which platform a text names: stage two tries the candidates against the vocabulary, in order.
 """
 
@@ -12,13 +13,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from checker.dates import MONTHS
+from checker.dates import MONTHS_BESIDE_A_DAY
 from checker.text import fold
 
-_MONTH = "|".join(sorted((re.escape(m.rstrip(".")) for m in MONTHS), key=len, reverse=True))
+_MONTH = "|".join(
+    sorted((re.escape(m.rstrip(".")) for m in MONTHS_BESIDE_A_DAY), key=len, reverse=True)
+)
 _DATE_IN_TEXT = re.compile(
     r"\b(?:\d{4}-\d{1,2}-\d{1,2}"
     r"|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})"
@@ -47,6 +51,9 @@ _IGNORED_LABELS = {"chair", "chaired by", "chairperson", "president", "presidee 
                    "rapporteur", "relator", "secretariat", "organised by", "organized by",
                    "organise par", "organizado por", "mission", "period", "periode", "periodo",
                    "month", "mois", "mes"}  # fmt: skip
+_MONTH_YEAR = re.compile(rf"\b({_MONTH})\b\.?\s+(?:de\s+)?(\d{{4}})\b", re.IGNORECASE)
+# A sheet named for a platform and a day of the month: "EHP 07", "UNCT-14".
+_DAY_IN_NAME = re.compile(r"^(?P<name>.*?[^\W\d_].*?)[\s_\-]+(?P<day>\d{1,2})$")
 _LABEL = re.compile(r"^\s*([^:：]{2,40}?)\s*[:：]\s*(.*)$", re.DOTALL)
 _SEPARATORS = re.compile(r"^[\s\-–—:|,/]+|[\s\-–—:|,/]+$")
 
@@ -58,6 +65,28 @@ class Line:
     row: int  # Excel row; 0 for the sheet's name
     col: int  # 0-based column
     value: Any
+
+
+@dataclass(frozen=True)
+class DayOfMonth:
+    """A meeting's day written without its month and year (the sheet "EHP 07" of a monthly
+    roster): the file's period, when it is one month, gives them."""
+
+    day: int
+    month: str | None = None  # "2026-10" when the heading names it ("OCTOBRE 2026")
+
+    def in_period(self, period: str | None) -> dt.date | str:
+        """The date in the heading's month, else in a one-month period; else the day as
+        written, which no date reading accepts ("31/11/2026" when November has no 31st, "07"
+        without a month): S203. A heading's month outside the period is S207."""
+        period = self.month or period
+        if period is None or len(period) != 7:
+            return f"{self.day:02d}"
+        year, month = int(period[:4]), int(period[5:])
+        try:
+            return dt.date(year, month, self.day)
+        except ValueError:
+            return f"{self.day:02d}/{month:02d}/{year}"
 
 
 @dataclass(frozen=True)
@@ -97,8 +126,11 @@ def without(text: str, span: tuple[int, int]) -> str:
     return _SEPARATORS.sub("", re.sub(r"\s+", " ", rest)).strip()
 
 
-def read_title_block(lines: list[Line], sheet_name: str) -> TitleBlock:
-    """The meeting a sign-in sheet's heading (and sheet name) names."""
+def read_title_block(
+    lines: list[Line], sheet_name: str, names_platform: Callable[[str], bool] | None = None
+) -> TitleBlock:
+    """The meeting a sign-in sheet's heading (and sheet name) names. `names_platform` says
+    whether a text names a platform: a sheet named "<platform> <day>" dates its meeting."""
     date: Line | None = None
     labelled: list[Line] = []
     dated: list[Line] = []
@@ -138,8 +170,23 @@ def read_title_block(lines: list[Line], sheet_name: str) -> TitleBlock:
     named = [Line(0, 0, without(sheet_name, span) if span else sheet_name)]
     if date is None and span is not None:
         date = Line(0, 0, sheet_name[span[0] : span[1]])
+    day = _DAY_IN_NAME.match(sheet_name.strip()) if date is None and span is None else None
+    if day and 1 <= int(day.group("day")) <= 31 and names_platform is not None \
+            and names_platform(day.group("name")):  # fmt: skip
+        month = next(filter(None, (_month_year(line.value) for line in lines)), None)
+        date = Line(0, 0, DayOfMonth(int(day.group("day")), month))
+        named = [Line(0, 0, day.group("name").strip())]
     candidates = [c for c in (*labelled, *dated, *others, *named) if str(c.value).strip()]
     return TitleBlock(date, tuple(candidates), location, level, bool(labelled))
+
+
+def _month_year(value: Any) -> str | None:
+    """ "2026-10" for a heading that names a month and year ("OCTOBRE 2026 – FEUILLES …")."""
+    match = _MONTH_YEAR.search(_plain(str(value)))
+    if match is None:
+        return None
+    month = MONTHS_BESIDE_A_DAY.get(match.group(1).lower().rstrip("."))
+    return f"{match.group(2)}-{month:02d}" if month else None
 
 
 def _label_kind(label: str) -> str | None:

@@ -25,7 +25,7 @@ from typing import Literal, TypeVar, cast
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from checker.config import ConfigError, load_model, schemas_dir
-from checker.headers import Headers
+from checker.headers import Headers, platform_names
 from checker.text import fold
 
 # ---------------------------------------------------------------- the data files' models
@@ -373,6 +373,7 @@ class Vocabulary:
             columns.keywords,
             words.organisation,
             words.presence,
+            platform_names(words.model_dump()),
         )
         # Display forms offered as suggestions, keyed by their folded text.
         self._platform_display = _display(

@@ -162,3 +162,32 @@ def test_a_weekday_and_day_month_read_back_within_two_months_of_the_period(day, 
     assert parsed.read(period) == (day if offset == 0 else None)
     if offset:  # never another year whose weekday would fit
         assert unread(text, period).date == day
+
+
+PT_MONTHS = ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
+             "setembro", "outubro", "novembro", "dezembro"]  # fmt: skip
+PT_SHORT = ["jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez"]
+
+
+@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31)),
+       st.booleans())  # fmt: skip
+def test_portuguese_month_names_and_abbreviations(day, short):
+    """AGO's headings "8 de outubro de 2026" and sheet names "8 Out" (with the year of the
+    period added): every Portuguese month, written out or abbreviated."""
+    month = (PT_SHORT if short else PT_MONTHS)[day.month - 1]
+    text = f"{day.day} {month.capitalize()} {day.year}" if short else \
+        f"{day.day} de {month} de {day.year}"  # fmt: skip
+    parsed = parse_date(text)
+    assert parsed is not None and parsed.value == day
+
+
+@pytest.mark.parametrize("header", ["Out", "OUT", "out", "Out."])
+def test_out_alone_is_no_month(header):
+    """Portuguese "out" (outubro) is an English word: a month beside a day only, never as a
+    tracker's column header on its own."""
+    from checker.dates import month_of
+    from checker.tracker import month_label
+
+    assert month_of(header) is None
+    assert not month_label(header)
+    assert month_of("Oct") is not None and month_label("Oct")  # the other words still are

@@ -8,6 +8,8 @@ import sys
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.config import schemas_dir
 from checker.judge import _runs
@@ -181,3 +183,35 @@ def test_a_remark_that_someone_was_away(tmp_path, own, remark, verdict):
     sheet.append([dt.date(2026, 11, 12), "HCT", "G. Lee", "OCHA", "Head of Office", "signed"])
     book.save(tmp_path / "PHL_2026-11.xlsx")
     assert [str(m.verdict) for m in check_file(tmp_path / "PHL_2026-11.xlsx").meetings] == [verdict]
+
+
+@given(st.integers(1, 31), st.integers(2000, 2099), st.integers(1, 12))
+def test_a_day_in_a_sheet_name_is_that_day_of_the_period_or_unreadable(day, year, month):
+    """The sheet "EHP 07" of a one-month roster: that day of the month when the month has
+    it; else a text no date reading accepts (S203), never another day."""
+    from checker.dates import parse_date
+    from checker.titleblock import DayOfMonth
+
+    period = f"{year}-{month:02d}"
+    value = DayOfMonth(day).in_period(period)
+    try:
+        expected: dt.date | None = dt.date(year, month, day)
+    except ValueError:
+        expected = None
+    if expected is not None:
+        assert value == expected
+    else:
+        assert isinstance(value, str) and parse_date(value) is None
+    assert parse_date(DayOfMonth(day).in_period(None)) is None  # no month: no date
+    assert parse_date(DayOfMonth(day).in_period(str(year))) is None  # a year: no month either
+
+
+def test_a_sheet_name_is_read_as_platform_and_day_only_when_it_names_a_platform():
+    from checker.titleblock import DayOfMonth, read_title_block
+
+    headers = default_vocabulary().headers
+    for name, day in [("EHP 07", 7), ("UNCT-14", 14), ("SMT 21", 21), ("Cluster Santé 3", 3)]:
+        block = read_title_block([], name, headers.names_platform)
+        assert block.date is not None and block.date.value == DayOfMonth(day), name
+    for name in ["Sheet 2", "Feuil1", "Folha 3", "EHP 45", "2026", "EHP"]:
+        assert read_title_block([], name, headers.names_platform).date is None, name

@@ -259,3 +259,137 @@ def test_an_organisation_named_as_iom_s_partner_is_not_iom(lang):
                             CheckOptions(lang=lang))  # fmt: skip
     assert verdicts(result) == ["absent", "undetermined"]
     assert codes(result, "S213") == [("S213", "Sheet1!D5")]
+
+
+def _cluster_sheet(title: str, rows: list[list[object]]) -> list[list[object]]:
+    return [[title], [""], ["Date", "Name", "Agency", "Designation"], *rows]
+
+
+def test_a_list_without_a_platform_column_takes_it_from_its_heading_and_sheet_name():
+    """field4/SDN: a sheet per cluster with a Date column, the cluster named only in the sheet
+    name and the title row; the reading says where the platform came from."""
+    shelter = _cluster_sheet("Shelter/NFI Cluster – coordination meeting – November 2026", [
+        ["04/11/2026", "Y. Ali", "IOM", "Shelter Programme Officer"],
+        ["18/11/2026", "S. Hassan", "IOM", "Protection Officer"],
+    ])  # fmt: skip
+    sante = [["Réunion du cluster Santé – novembre 2026"], ["Date", "Nom", "Structure", "Fonction"],
+             ["05/11/2026", "A. Diallo", "OIM", "Chargé de programme Santé"]]  # fmt: skip
+    salud = [["Clúster de Salud – noviembre"], ["Fecha", "Nombre", "Organización", "Cargo"],
+             ["06/11/2026", "M. Pérez", "OIM", "Oficial de Programa de Salud"]]  # fmt: skip
+    saude = [["Lista de presenças"], ["Data", "Nome", "Organização", "Cargo"],
+             ["07/11/2026", "E. Mendes", "OIM", "Oficial de Programa de Saúde"]]  # fmt: skip
+    result = _check(SheetGrid("Shelter-NFI", shelter), SheetGrid("Santé", sante),
+                    SheetGrid("Salud", salud), SheetGrid("Cluster de Saúde", saude),
+                    name="SDN_2026-11.xlsx")  # fmt: skip
+    assert sorted((m.date, m.platform, m.sector, str(m.verdict)) for m in result.meetings) == [
+        ("2026-11-04", "CLUSTER", "SHL", "compliant"),
+        ("2026-11-05", "CLUSTER", "HEA", "compliant"),
+        ("2026-11-06", "CLUSTER", "HEA", "compliant"),
+        ("2026-11-07", "CLUSTER", "HEA", "compliant"),
+        ("2026-11-18", "CLUSTER", "SHL", "wrong_level"),
+    ]
+    assert codes(result, "S2") == []
+    tables = _reading(result)["tables"]
+    assert [t["layout"] for t in tables] == ["attendance_list"] * 4
+    assert [t["columns"]["platform"] for t in tables] == [
+        {"cell": "A1", "from": "title"}, {"cell": "A1", "from": "title"},
+        {"cell": "A1", "from": "title"}, {"cell": None, "from": "sheet_name"},
+    ]  # fmt: skip
+
+
+def test_a_heading_and_sheet_name_naming_two_platforms_give_none():
+    """The heading says Shelter, the sheet's name Protection: no guess, S201 names both."""
+    rows = _cluster_sheet(
+        "Shelter Cluster – November 2026",
+        [["04/11/2026", "Y. Ali", "IOM", "Shelter Programme Officer"]],
+    )
+    result = _check(SheetGrid("Protection", rows), name="SDN_2026-11.xlsx")
+    assert [(m.platform, str(m.verdict)) for m in result.meetings] == [("UNKNOWN", "undetermined")]
+    (s201,) = [f for f in result.findings if f.code == "S201"]
+    assert '"Shelter Cluster", "Protection"' in s201.message
+    assert "platform" not in _reading(result)["tables"][0]["columns"]
+
+
+def test_a_list_without_a_platform_column_and_no_platform_named_is_not_read():
+    names = [["Contacts – November 2026"], ["Date", "Name", "Agency"], ["04/11/2026", "A", "IOM"]]
+    roster = [["Date", "Platform", "Name", "Organization", "Title"],
+              ["05/11/2026", "HCT", "A. B.", "IOM", "Chief of Mission"]]  # fmt: skip
+    result = _check(SheetGrid("Roster", roster), SheetGrid("Contacts", names),
+                    name="SDN_2026-11.xlsx")  # fmt: skip
+    assert codes(result, "S214") == [("S214", "Contacts!2:2")]
+    assert verdicts(result) == ["compliant"]
+
+
+@pytest.mark.parametrize("note", ["Meeting cancelled – postponed to 27 Nov", "Réunion annulée",
+                                  "Reunión cancelada", "Reunião adiada para 27 nov"])  # fmt: skip
+def test_a_cancelled_meeting_written_in_the_name_column_is_no_meeting(note):
+    rows = [["Date", "Platform", "Name", "Agency", "Title"],
+            ["06/11/2026", "CCCM Cluster", "A. Yousif", "IOM", "CCCM Cluster Coordinator"],
+            ["20/11/2026", "CCCM Cluster", note, "", ""]]  # fmt: skip
+    result = _check(SheetGrid("CCCM", rows), name="SDN_2026-11.xlsx")
+    assert [(m.date, str(m.verdict)) for m in result.meetings] == [("2026-11-06", "compliant")]
+    assert (result.rows.used, result.rows.skipped) == (1, 1)
+
+
+def _sign_in(banner: str) -> list[list[object]]:
+    return [[banner], ["Conakry"], [""], ["N°", "Nom et prénom", "Structure", "Fonction"],
+            [1, "M. Diallo", "OIM", "Chef de mission"], [2, "F. Camara", "UNICEF", "Représentante"]]  # fmt: skip
+
+
+def test_a_sheet_named_for_a_platform_and_a_day_is_that_days_meeting():
+    """field3/GIN: sheets "EHP 07", "UNCT 14", the month and year in a banner or only in
+    the file's period."""
+    result = _check(SheetGrid("EHP 07", _sign_in("OCTOBRE 2026 – FEUILLES DE PRÉSENCE")),
+                    SheetGrid("UNCT-14", _sign_in("Feuilles de présence")),
+                    SheetGrid("Equipo Humanitario de País 21", _sign_in("Lista")),
+                    name="GIN_2026-10.xlsx")  # fmt: skip
+    assert [(m.date, m.platform) for m in result.meetings] == [
+        ("2026-10-07", "HCT"),
+        ("2026-10-14", "UNCT"),
+        ("2026-10-21", "HCT"),
+    ]
+    table = _reading(result)["tables"][0]
+    assert table["layout"] == "sign_in"
+    assert table["columns"]["date"] == {"cell": None, "from": "sheet_name"}
+
+
+def test_a_day_the_month_does_not_have_is_a_finding_not_a_meeting():
+    result = _check(SheetGrid("EHP 31", _sign_in("Feuilles de présence")), name="GIN_2026-11.xlsx")
+    assert [str(m.verdict) for m in result.meetings] == ["undetermined"]
+    assert [(f.code, f.fields.get("value")) for f in result.findings if f.code == "S203"] == [
+        ("S203", "31/11/2026")
+    ]
+
+
+def test_a_banner_month_outside_the_period_is_a_finding():
+    result = _check(SheetGrid("EHP 07", _sign_in("NOVEMBRE 2026")), name="GIN_2026-10.xlsx")
+    assert [m.date for m in result.meetings] == ["2026-11-07"]
+    assert [f.code for f in result.findings if f.code == "S207"] == ["S207"]
+
+
+@pytest.mark.parametrize("name", ["Sheet 2", "Feuil 1", "Hoja 3", "Folha 2", "Page 12"])
+def test_a_sheet_numbered_without_a_platform_is_no_meeting(name):
+    result = _check(SheetGrid(name, _sign_in("Feuilles de présence")), name="GIN_2026-10.xlsx")
+    assert list(result.meetings) == []
+
+
+def test_a_meeting_over_two_portuguese_sign_in_sheets_is_one_meeting():
+    """field3/AGO: "HCT 8 Out (p.1)" without IOM and "(p.2)" with the CoM: one meeting; a
+    sheet name "Cluster Abrigo 15 Out" dates its meeting."""
+
+    def page(rows: list[list[object]], heading: str) -> list[list[object]]:
+        return [[heading], ["Lista de presenças"], [""],
+                ["N.º", "Nome", "Organização", "Cargo", "Assinatura"], *rows]  # fmt: skip
+
+    hct = "Reunião da Equipa Humanitária do País (HCT) – 8 de outubro de 2026"
+    result = _check(
+        SheetGrid("HCT 8 Out (p.1)", page([[1, "A. Tavares", "UNICEF", "Representante", "x"]], hct)),
+        SheetGrid("HCT 8 Out (p.2)", page([[2, "E. Mendes", "OIM", "Chefe de Missão", "x"]], hct)),
+        SheetGrid("Cluster Abrigo 15 Out", page(
+            [[1, "H. Rocha", "OIM", "Assistente de Programa (Abrigo)", "x"]], "Lista")),
+        name="AGO_2026-10.xlsx",
+    )  # fmt: skip
+    assert [(m.date, m.platform, m.sector, str(m.verdict)) for m in result.meetings] == [
+        ("2026-10-08", "HCT", None, "compliant"),
+        ("2026-10-15", "CLUSTER", "SHL", "wrong_level"),
+    ]

@@ -157,3 +157,30 @@ def test_inter_cluster_coordination_in_any_order_is_the_iccg(text):
 def test_inter_cluster_words_are_matched_whole_not_contained(text):
     match = V.platform(text)
     assert match is None or match.platform != "ICCG"
+
+
+@pytest.mark.parametrize(
+    ("text", "platform", "sector"),
+    [("Equipa das Nações Unidas no País", "UNCT", None),
+     ("Equipe das Nações Unidas no País", "UNCT", None),
+     ("Equipa de Gestão da Segurança", "SMT", None),
+     ("Grupo de Coordenação Inter-Cluster", "ICCG", None),
+     ("Cluster de Telecomunicações de Emergência", "CLUSTER", "ETC"),
+     ("Cluster de Recuperação Precoce", "CLUSTER", "ERY"),
+     ("Reunião da Equipa Humanitária do País (HCT)", "HCT", None),
+     ("Reunião do Cluster de Abrigo", "CLUSTER", "SHL")],
+)  # fmt: skip
+def test_portuguese_platform_names(text, platform, sector):
+    match = V.platform(text)
+    assert match is not None and (match.platform, match.sector) == (platform, sector)
+
+
+def test_portuguese_headers():
+    assert V.header_field("Nome e apelido") == "attendee"
+    assert V.header_field("Espaço de coordenação") == "platform"
+    assert V.header_field("Cargo / Função") == "title"
+    kinds = {h: V.headers.read_header(h)[1] for h in ("Assinatura", "Observações", "Telefone")}
+    assert kinds == {"Assinatura": "signature", "Observações": "remarks", "Telefone": "phone"}
+    # "Organismo" is not taken for the organisation: in a Dominican RCO roster it says
+    # "Naciones Unidas" for every UN attendee (field3/DOM), the agency being elsewhere.
+    assert V.header_field("Organismo") is None
