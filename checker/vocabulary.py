@@ -878,8 +878,19 @@ class Vocabulary:
         of Mission"): said in the message, and never offered as the suggestion — following
         it would turn a wrong level into a compliant meeting."""
         key = fold(text)
-        return next((self._roles[a] for a in self._role_keys if len(a) > 3 and _contains(key, a)),
-                    None)  # fmt: skip
+        found = next((self._roles[a] for a in self._role_keys if len(a) > 3 and _contains(key, a)),
+                     None)  # fmt: skip
+        if found is not None or not isinstance(text, str):
+            return found
+        # A short name ("CoM", "RMO": in "Chargée de com" it is not one) counts beside a slash
+        # or a deputy: "PA/CoM", "Deputy RMO".
+        parts = _SLASH.split(text) if "/" in text else []
+        undeputy = " ".join(w for w in key.split()
+                            if w not in _DEPUTY and self._abbreviations.get(w) != ["deputy"])  # fmt: skip
+        if undeputy != key:
+            parts.append(undeputy)
+        roles = {self.title(part).role for part in parts} - {None, "OTHER"}
+        return roles.pop() if len(roles) == 1 else None
 
     def suggest_title(self, text: object) -> str | None:
         """The nearest spelling of a title ("Cheif of Mission" → "Chief of Mission"); none

@@ -307,3 +307,35 @@ def test_an_abbreviated_senior_programme_manager_is_compliant_at_the_pmt():
     rows = [["05/10/2026", "PMT", "A. B.", "IOM", "Snr Programme Manager"],
             ["06/10/2026", "PMT", "C. D.", "IOM", "Prog. Coord."]]  # fmt: skip
     assert verdicts(roster(rows, header=header)) == ["compliant", "compliant"]
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [("PA/CoM", "COM"), ("Deputy RMO", "RMO"), ("Dy RMO", "RMO"), ("CoM/RC a.i.", "COM"),
+     ("Chef de bureau adjoint", "HEAD_OFFICE"), ("Jefe de Oficina Adjunto", "HEAD_OFFICE"),
+     ("H.O.S.O. SITTWE", "HEAD_OFFICE"), ("Chargée de com", None)],
+)  # fmt: skip
+def test_a_near_miss_with_a_slash_or_a_deputy_names_the_role_it_contains(words, title, role):
+    """The S205 message says which role the title was not taken for ("PA/CoM" contains the
+    Chief of Mission) and suggests nothing that would make it that role."""
+    assert words.contained_role(title) == role
+    assert words.suggest_title(title) in (None, "Chargée de projet")
+
+
+def test_the_message_of_a_deputy_with_no_deputy_role_names_the_role():
+    from tests.conftest import roster
+
+    for title, header, role in [
+        ("Deputy RMO", ["Date", "Platform", "Name", "Organization", "Title"],
+         "Resource Management Officer"),
+        ("Chef de bureau adjoint", ["Date", "Réunion", "Nom", "Organisation", "Fonction"],
+         "Head of Office"),
+        ("Jefe de Oficina Adjunto", ["Fecha", "Reunión", "Nombre", "Organización", "Cargo"],
+         "Head of Office"),
+        ("PA/CoM", ["Date", "Platform", "Name", "Organization", "Title"], "Chief of Mission"),
+    ]:  # fmt: skip
+        result = roster([["05/10/2026", "OMT", "A. B.", "IOM", title]], header=header)
+        s205 = [f for f in result.findings if f.code == "S205"]
+        assert len(s205) == 1 and s205[0].suggestion is None, title
+        assert f'contains "{role}"' in s205[0].message, s205[0].message
+        assert [str(m.verdict) for m in result.meetings] == ["undetermined"]
