@@ -69,6 +69,7 @@ class VocabularyFile(_Strict):
     sectors: dict[str, SectorEntry]
     roles: dict[str, RoleEntry]
     sector_titles: dict[str, list[str]] = Field(default_factory=dict)
+    title_abbreviations: dict[str, list[str]] = Field(default_factory=dict)
     acting: ActingEntry
     # "iom": how IOM is written; "others": other agencies, to tell an organisation column by
     # its contents and "OCHA (seconded from IOM)" from IOM.
@@ -164,15 +165,27 @@ class RulesFile(_Strict):
 _LINK_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "el", "los", "las", "en",
                          "of", "for", "the", "in", "and", "et", "y", "e", "programme", "program",
                          "programa", "iom", "oim"})  # fmt: skip
-# Words that may stand beside a role's name without changing the role.
-_QUALIFIERS = frozenset({"senior", "snr", "sr", "principal", "principale", "national",
-                         "nationale", "nacional", "international", "internationale",
-                         "internacional", "deputy", "adjoint", "adjointe", "adjunto", "adjunta",
+# Words that may stand beside a role's name without changing the role ("Snr", "Sr." are
+# read as "senior" first: schemas/vocabulary.yaml, title_abbreviations).
+_QUALIFIERS = frozenset({"senior", "principal", "principale", "national", "nationale",
+                         "nacional", "international", "internationale", "internacional",
                          "interim", "a", "i"})  # fmt: skip
+# Words that make a title the deputy's: "Deputy CoM" is the DCoM, never the CoM; a role with
+# no deputy role ("Deputy RMO", "Chef de bureau adjoint") is a near miss.
 _DEPUTY = frozenset({"deputy", "adjoint", "adjointe", "adjunto", "adjunta"})
+# "D/CoM", "Dy/Chief of Mission", "Dep.-CoM": an abbreviated "Deputy" joined to the role.
+_DEPUTY_JOINED = re.compile(r"^\s*(?:d|dy|dep|dpty|deputy)\.?\s*[/-]\s*(?=\w)", re.IGNORECASE)
+# "CoM/RC", "Chief of Mission / Regional Director": alternatives, read only when every one is
+# a known title (or a qualifier) and they name the same role.
+_SLASH = re.compile(r"\s*/\s*")
+# "Oficial Nacional de Programas", "Chargés de programmes": a plural word's final s.
+_PLURAL = re.compile(r"\b(\w{3,}[^\Wsu])s\b")
+# Most readings of a title's abbreviations tried ("Prog. Coord." has 2 × 4).
+_MAX_READINGS = 64
 # "Chargé·e", "Coordonnateur·rice", "Jefe/a", "Chargé(e)": inclusive endings, dropped before
 # matching (the masculine form is in the vocabulary; the feminine ones are listed too).
-_INCLUSIVE = re.compile(r"(?<=\w)(?:[·•.]|\(|/)(?:e|es|fe|rice|trice|euse|ne|a|as)\)?(?!\w)")
+# Not "/a.i." ("CoM/a.i."): a dot and a letter after the ending make it another word.
+_INCLUSIVE = re.compile(r"(?<=\w)(?:[·•.]|\(|/)(?:e|es|fe|rice|trice|euse|ne|a|as)\)?(?!\w|\.\w)")
 _DELEGATION = re.compile(
     r"\b(?:on behalf of|obo|representing|in place of|replacing|pour le compte de|au nom de|"
     r"en remplacement de|à la place de|en nombre de|en representaci[oó]n de|en lugar de|"
@@ -194,6 +207,7 @@ _NAME_PARTS = re.compile(r"\s+[-–—]\s+|,\s*")
 _NAME_BRACKETS = re.compile(r"\s*[(\[]|[)\]]\s*")
 _OFFICE_WORDS = frozenset({"office", "suboffice", "sub", "bureau", "sous", "oficina",
                            "suboficina", "escritorio", "hub"})  # fmt: skip
+_BRACKETED = re.compile(r"[(\[]\s*([^()\[\]]*?)\s*[)\]]")
 _POSSESSIVE = re.compile(r"['’]s\s+")
 _TITLE_SEPARATOR = re.compile(r"\s*(?:[,;:(\[/]|\s[-–—]\s)")
 # Organisation cells: words that make a mention of IOM mean someone else.
@@ -331,6 +345,21 @@ class Vocabulary:
             if code != "CLUSTER":
                 for alias in [code, entry.name, *entry.aliases]:
                     self._platforms[fold(alias)] = code
+        # "UNCT", "EHP": a platform's acronyms as the vocabulary writes them (capitals, one word),
+        # and the words of all its names, to read "Equipo de País (UNCT)".
+        self._acronyms = {
+            fold(alias): code
+            for code, entry in words.platforms.items()
+            if code != "CLUSTER"
+            for alias in [code, *entry.aliases]
+            if alias.isupper() and alias.isalpha()
+        }
+        self._platform_words: dict[str, frozenset[str]] = {
+            code: frozenset(
+                word for alias in [entry.name, *entry.aliases] for word in fold(alias).split()
+            )
+            for code, entry in words.platforms.items()
+        }
         self._cluster_words = {fold(w) for w in [*words.cluster_markers, *_cluster_aliases(words)]}
         self._cluster_words.add("coordination")
         self._cluster_words.add("coordinacion")
@@ -341,6 +370,30 @@ class Vocabulary:
         self._roles = _alias_map({c: [r.name, *r.aliases] for c, r in words.roles.items()})
         self._role_keys = sorted(self._roles, key=len, reverse=True)
         self._sector_titles = _alias_map(words.sector_titles)
+        self._abbreviations = {fold(a): [fold(w) for w in ws] for a, ws in
+                               words.title_abbreviations.items()}  # fmt: skip
+        # "Deputy Chief of Mission" is the deputy of "Chief of Mission": COM → DCOM.
+        self._deputy_of = {
+            self._roles[fold(r.name)[len("deputy ") :]]: code
+            for code, r in words.roles.items()
+            if fold(r.name).startswith("deputy ") and fold(r.name)[len("deputy ") :] in self._roles
+        }
+        # Names written with a slash ("Shelter/NFI", "Admin/Finance Assistant") are one name,
+        # not alternatives. Patterns as text: the pickled cache holds no compiled ones.
+        self._slashed = [
+            ("(?i)" + r"\s*/\s*".join(re.escape(p.strip()) for p in name.split("/")),
+             name.replace("/", " "))
+            for name in sorted(
+                {n for r in words.roles.values() for n in r.aliases}
+                | {n for e in words.sectors.values() for n in e.aliases}
+                | {n for ns in words.sector_titles.values() for n in ns},
+                key=len, reverse=True)
+            if "/" in name
+        ]  # fmt: skip
+        self._qualifying = frozenset(
+            {*_QUALIFIERS, *_DEPUTY, "ad", "par"}
+            | {fold(m) for m in words.acting.markers if " " not in fold(m)}
+        )
         self._acting = sorted({fold(m) for m in words.acting.markers}, key=len, reverse=True)
         self._stands_for_com = {fold(m) for m in words.acting.stands_for_com}
         self._iom = sorted({fold(a) for a in words.organisation["iom"]}, key=len, reverse=True)
@@ -459,7 +512,22 @@ class Vocabulary:
         found = self._platform_named(key)
         if found is None and (bare := self._without_filler(key)) != key:
             found = self._platform_named(bare)  # "Monthly HCT meeting", "Réunion de l'EHP"
+        if found is None:
+            found = self._bracketed_platform(text)
         return found if found is not None else self._cluster(key)
+
+    def _bracketed_platform(self, text: object) -> PlatformMatch | None:
+        """ "Equipo de País (UNCT)": a platform's acronym in brackets after words that are all
+        words of that platform's own names (a short form of one of them). "Equipo Humanitario
+        (UNCT)" is no match: its words name another platform."""
+        bracketed = _BRACKETED.findall(text) if isinstance(text, str) else []
+        code = self._acronyms.get(fold(bracketed[0])) if len(bracketed) == 1 else None
+        if code is None:
+            return None
+        words = self._without_filler(fold(_BRACKETED.sub(" ", str(text)))).split()
+        if words and all(word in self._platform_words[code] for word in words):
+            return PlatformMatch(code, None)
+        return None
 
     def _without_filler(self, key: str) -> str:
         return " ".join(w for w in key.split() if w not in self._filler)
@@ -535,6 +603,11 @@ class Vocabulary:
         possessive = _POSSESSIVE.split(raw, maxsplit=1)
         if len(possessive) == 2 and possessive[1].strip():  # "Chief of Mission's driver"
             return self._title_words(fold(possessive[1])) or TitleMatch(None, None, False)
+        raw = _DEPUTY_JOINED.sub("Deputy ", raw)  # "D/CoM": the Deputy CoM
+        for name, one in self._slashed:
+            raw = re.sub(name, one, raw)
+        if "/" in raw:
+            return self._alternatives(raw)
         found = self._title_words(fold(raw)) or self._with_complement(fold(raw))
         if found is not None:
             return found
@@ -553,8 +626,60 @@ class Vocabulary:
                 return found
         return TitleMatch(None, None, False)
 
+    def _alternatives(self, raw: str) -> TitleMatch:
+        """ "CoM/Chef de Mission", "Chief of Mission/a.i.": the role when every part of a title
+        split by "/" is a title or a qualifier, and the titles name the same role; no match
+        otherwise ("PA/CoM", "CoM/RC", "Chief of Mission / Regional Director")."""
+        parts = [part for part in _SLASH.split(raw) if fold(part)]
+        nothing = TitleMatch(None, None, False)
+        titles = []
+        for part in parts:
+            if not self._qualifies(fold(part)):
+                found = self.title(part)
+                if found.role is None:
+                    return nothing
+                titles.append(found)
+        if not titles:
+            return nothing
+        if len(titles) < len(parts):  # "CoM/Deputy", "Chief of Mission / a.i.": one title
+            return self.title(" ".join(parts))
+        sectors = {t.sector for t in titles} - {None}
+        if len({t.role for t in titles}) > 1 or len(sectors) > 1:
+            return nothing
+        return TitleMatch(titles[0].role, next(iter(sectors), None), any(t.acting for t in titles))
+
+    def _qualifies(self, key: str) -> bool:
+        """Whether a part of a title only qualifies a role: "Deputy", "a.i.", "Dy", "Snr"."""
+        return bool(key) and all(
+            word in self._qualifying
+            or (word in self._abbreviations
+                and all(w in self._qualifying for x in self._abbreviations[word] for w in x.split()))
+            for word in key.split()
+        )  # fmt: skip
+
+    def _readings(self, key: str) -> list[str]:
+        """The key with its abbreviations written out, every way ("prog coord" → "programme
+        coordinator", "programa coordinador", …); the key itself when it has none."""
+        readings = [""]
+        for word in key.split():
+            options = self._abbreviations.get(word, [word])
+            readings = [f"{r} {o}".strip() for r in readings for o in options][:_MAX_READINGS]
+        return readings
+
     def _title_words(self, key: str) -> TitleMatch | None:
-        """The role a folded title names with nothing unexplained around it, or None."""
+        """The role a folded title names with nothing unexplained around it, or None; read with
+        its abbreviations written out, then (no role found) with its plural words made
+        singular ("oficial nacional de programas")."""
+        found = {self._title_plain(reading) for reading in self._readings(key)} - {None}
+        if len(found) > 1:  # two readings, two roles: no reading is sure
+            return None
+        if found:
+            return found.pop()
+        singular = _PLURAL.sub(r"\1", key)
+        return self._title_words(singular) if singular != key else None
+
+    def _title_plain(self, key: str) -> TitleMatch | None:
+        """The role a folded title without abbreviations names, or None."""
         if not key:
             return None
         acting = False
@@ -579,8 +704,12 @@ class Vocabulary:
                 sector = sector or self._sectors[alias]
                 key = _remove(key, alias)
         rest = key.split()
-        if any(word in _DEPUTY for word in rest):
-            acting = True  # a deputy standing in for the role: said so (C307), like "a.i."
+        if any(word in _DEPUTY for word in rest):  # "CoM (Deputy)": the DCoM, never the CoM
+            rest = [word for word in rest if word not in _DEPUTY]
+            deputy = self._deputy_of.get(role)
+            if deputy is None:
+                return None
+            role = deputy
         if all(word in _QUALIFIERS or word in _LINK_WORDS for word in rest):
             return TitleMatch(role, sector, acting)
         return None
@@ -599,18 +728,26 @@ class Vocabulary:
         return None
 
     def _serves_a_role(self, tail: str) -> bool:
-        """ "to the Chief of Mission", "Office of the CoM": whom a post serves, nothing else."""
+        """ "to the Chief of Mission", "Office of the CoM": whom a post serves, nothing else.
+        The role comes last, and is one a post may serve: "… de l'OIM Assistant" serves no one."""
+        served = [alias for alias in self._role_keys if self._roles[alias] != "OTHER"]
         rest = tail
-        for alias in self._role_keys:
+        for alias in served:
             while _contains(rest, alias):
                 rest = _remove(rest, alias)
         words = rest.split()
-        return rest != tail and bool(words) and all(w in _SERVES for w in words)
+        ends_with_role = any(f" {tail}".endswith(f" {alias}") for alias in served)
+        return ends_with_role and bool(words) and all(w in _SERVES for w in words)
 
     def _names_staff(self, word: str) -> bool:
         """Whether a word names a post ("assistant", "driver", "officer"): such a word after
-        a comma is part of the title, not a place."""
-        return word in self._staff_words
+        a comma is part of the title, not a place. So is "deputy", and an abbreviation of
+        either ("Asst.", "Dy")."""
+        return any(
+            one in self._staff_words or one in _DEPUTY
+            for reading in self._abbreviations.get(word, [word])
+            for one in reading.split()
+        )
 
     def _sector_title(self, key: str, acting: bool) -> TitleMatch:
         """ "Shelter Officer": a sector with a generic word is a programme role of that sector."""
@@ -751,6 +888,11 @@ class Vocabulary:
         return names[best[0]] if best else None
 
     def suggest_platform(self, text: object) -> str | None:
+        """The platform whose acronym the text contains ("Equipo Humanitario (UNCT)" → "UNCT"),
+        when it contains one only; else the nearest spelling ("Humanitarian Contry Team")."""
+        named = {self._acronyms[word] for word in fold(text).split() if word in self._acronyms}
+        if len(named) == 1:
+            return named.pop()
         return _suggest(text, self._platform_display)
 
     @_memoised
@@ -773,8 +915,19 @@ class Vocabulary:
         of Mission"): said in the message, and never offered as the suggestion — following
         it would turn a wrong level into a compliant meeting."""
         key = fold(text)
-        return next((self._roles[a] for a in self._role_keys if len(a) > 3 and _contains(key, a)),
-                    None)  # fmt: skip
+        found = next((self._roles[a] for a in self._role_keys if len(a) > 3 and _contains(key, a)),
+                     None)  # fmt: skip
+        if found is not None or not isinstance(text, str):
+            return found
+        # A short name ("CoM", "RMO": in "Chargée de com" it is not one) counts beside a slash
+        # or a deputy: "PA/CoM", "Deputy RMO".
+        parts = _SLASH.split(text) if "/" in text else []
+        undeputy = " ".join(w for w in key.split()
+                            if w not in _DEPUTY and self._abbreviations.get(w) != ["deputy"])  # fmt: skip
+        if undeputy != key:
+            parts.append(undeputy)
+        roles = {self.title(part).role for part in parts} - {None, "OTHER"}
+        return roles.pop() if len(roles) == 1 else None
 
     def suggest_title(self, text: object) -> str | None:
         """The nearest spelling of a title ("Cheif of Mission" → "Chief of Mission"); none

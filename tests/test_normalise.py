@@ -99,3 +99,14 @@ def test_unknown_mission_and_period_are_s210():
                     period=None)  # fmt: skip
     assert result.period == "2026-10"  # from the dates
     assert codes(result) == [("S210", None)]
+
+
+def test_an_unknown_platform_naming_a_known_acronym_suggests_it():
+    """BOL (field5): the S204 message listed UNCT as known beside a cell that says UNCT."""
+    rows = [["05/10/2026", "Equipo Humanitario (UNCT)", "A", "OIM", "Jefe de Misión"],
+            ["06/10/2026", "Equipo de País (UNCT)", "A", "OIM", "Jefe de Misión"]]  # fmt: skip
+    result = roster(rows, header=["Fecha", "Reunión", "Nombre", "Organización", "Cargo"])
+    s204 = [f for f in result.findings if f.code == "S204"]
+    assert [(f.cell, f.suggestion) for f in s204] == [("Roster!B2", "UNCT")]
+    assert '"UNCT"' in s204[0].message
+    assert sorted(m.platform for m in result.meetings) == ["UNCT", "UNKNOWN"]

@@ -85,7 +85,6 @@ def test_the_person_who_sat_is_the_one_titled(words, title, role):
         ("Head of Sub-Office, Gambella", "HEAD_OFFICE", None, False),
         ("Programme Officer - Gambella", "PROG_OFF", None, False),
         ("Senior Programme Officer", "PROG_OFF", None, False),
-        ("Deputy RMO", "RMO", None, True),
         ("WASH Programme Officer", "PROG_OFF", "WSH", False),
         ("Programme Officer (Health)", "PROG_OFF", "HEA", False),
         ("Chargé·e de programme", "PROG_OFF", None, False),
@@ -210,3 +209,186 @@ def test_a_title_in_two_languages_is_that_title(words, title):
 )  # fmt: skip
 def test_lines_that_are_not_all_the_same_title_are_no_title(words, title):
     assert words.title(title).role is None
+
+
+# ---------------------------------------------------------------- deputies, slashes, abbreviations
+# MMR's roster (field5) wrote "D/CoM" for the Deputy Chief of Mission: it was read as the CoM.
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("D/CoM", "DCOM"),
+        ("D/Chief of Mission", "DCOM"),
+        ("Deputy/CoM", "DCOM"),
+        ("CoM (Deputy)", "DCOM"),
+        ("Dy CoM", "DCOM"),
+        ("Dep. Chief of Mission", "DCOM"),
+        ("D-CoM", "DCOM"),
+        ("Chef de mission (adjoint)", "DCOM"),
+        ("Chef de Mission adj.", "DCOM"),
+        ("Jefa de Misión (adjunta)", "DCOM"),
+        ("Dy/Jefe de Misión", "DCOM"),
+        # No deputy role: a near miss, never the role itself.
+        ("Deputy RMO", None),
+        ("Deputy Programme Officer", None),
+        ("Deputy Shelter Officer", None),
+        ("Chef de bureau adjoint", None),
+        ("Jefe de Oficina Adjunto", None),
+    ],
+)
+def test_a_deputy_is_the_deputy_role_never_the_role(words, title, role):
+    assert words.title(title).role == role
+
+
+@pytest.mark.parametrize(
+    ("title", "role", "acting"),
+    [
+        ("Chief of Mission / Chef de Mission", "COM", False),
+        ("Jefe de Misión / Chief of Mission", "COM", False),
+        ("CoM/a.i.", "COM", True),
+        ("Chief of Mission / a.i.", "COM", True),
+        ("CoM/Deputy", "DCOM", False),
+        ("Jefe/a de Misión", "COM", False),  # an inclusive ending, not two titles
+        ("Admin/Finance Assistant", "OTHER", False),  # one name with a slash
+        # A part that is not a known title or qualifier, or two roles: a near miss.
+        ("PA/CoM", None, False),
+        ("CoM/RC a.i.", None, False),
+        ("Chief of Mission / Regional Director", None, False),
+        ("Cheffe de mission / Cheffe de bureau", None, False),
+        ("Programme Officer / Gambella", None, False),
+        ("RMO/CoM", None, False),
+    ],
+)
+def test_a_title_split_by_a_slash_is_read_only_when_every_part_agrees(words, title, role, acting):
+    found = words.title(title)
+    assert (found.role, found.acting) == (role, acting)
+
+
+def test_a_slashed_sector_name_is_one_name(words):
+    found = words.title("Shelter/NFI Officer")
+    assert (found.role, found.sector) == ("PROG_OFF", "SHL")
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("Snr PM", "SENIOR_PM"),
+        ("Snr Programme Manager", "SENIOR_PM"),  # was Programme Manager: "Snr" dropped
+        ("Sr. Program Manager", "SENIOR_PM"),
+        ("Prog. Coord.", "PROG_COORD"),
+        ("Prog. Mgr", "PROG_MGR"),
+        ("Cluster Coord.", "CLUSTER_COORD"),
+        ("Asst. to the CoM", "OTHER"),
+        ("Coord. de programme", "PROG_COORD"),
+        ("Resp. de programme", "PROG_MGR"),
+        ("Coord. de Programa", "PROG_COORD"),
+        ("H.O.S.O.", "HEAD_OFFICE"),
+        ("HoSO", "HEAD_OFFICE"),
+        ("R.M.O.", "RMO"),
+        ("C.o.M.", "COM"),
+    ],
+)
+def test_abbreviated_titles_are_read(words, title, role):
+    assert words.title(title).role == role
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("Oficial Nacional de Programas", "PROG_OFF"),  # BOL (field5)
+        ("Chargés de programmes", "PROG_OFF"),
+        ("Coordenadores de Programas", None),  # "-es": not folded
+    ],
+)
+def test_a_plural_title_is_read_as_its_singular(words, title, role):
+    assert words.title(title).role == role
+
+
+def test_an_abbreviation_after_a_dash_is_not_a_place(words):
+    """ "FSO - Asst.": the assistant's title, not the FSO's at a place called "Asst." """
+    assert words.title("FSO - Asst.").role != "SECURITY"
+
+
+_ROLE_ALIASES = sorted(
+    (alias, code)
+    for code, entry in default_vocabulary().roles.items()
+    if code != "OTHER"
+    for alias in [entry.name, *entry.aliases]
+)
+_ATTACHED = ["Deputy", "Dy", "Dep.", "Adjoint", "Adjunta", "Assistant", "Asst.", "PA",
+             "Assistant to the", "Assistant of the", "Special Assistant to the",
+             "Assistante du", "Asistente de la"]  # fmt: skip
+_JOINS = ["{q}/{r}", "{q} / {r}", "{q}-{r}", "{q} {r}", "{r} ({q})", "{r}/{q}", "{r} - {q}",
+          "{r}-{q}", "{r} {q}"]  # fmt: skip
+
+
+@given(
+    st.sampled_from(_ROLE_ALIASES),
+    st.sampled_from([*_ATTACHED, "D"]),
+    st.sampled_from(_JOINS),
+)
+def test_a_role_with_a_deputy_or_assistant_attached_is_never_that_role(alias_role, word, join):
+    """A deputy, an assistant, someone "to the" or "of the" role is not the role: at most the
+    role's deputy (DCOM) or another post, most often a near miss."""
+    alias, role = alias_role
+    if word == "D" and join not in ("{q}/{r}", "{q} / {r}", "{q}-{r}"):
+        return  # a lone "D" means "Deputy" only joined before the role: "D/CoM", "D-CoM"
+    title = join.format(q=word, r=alias)
+    assert default_vocabulary().title(title).role != role, title
+
+
+@pytest.mark.parametrize(
+    ("title", "header"),
+    [("D/CoM", ["Date", "Platform", "Name", "Organization", "Title"]),
+     ("Chef de mission (adjoint)", ["Date", "Réunion", "Nom", "Organisation", "Fonction"]),
+     ("D/Jefa de Misión", ["Fecha", "Reunión", "Nombre", "Organización", "Cargo"])],
+)  # fmt: skip
+def test_the_deputy_at_the_unct_is_wrong_level(title, header):
+    """MMR (field5): the UNCT with "D/CoM" was compliant."""
+    from tests.conftest import roster, verdicts
+
+    result = roster([["05/10/2026", "UNCT", "A. B.", "IOM", title]], header=header)
+    assert verdicts(result) == ["wrong_level"]
+
+
+def test_an_abbreviated_senior_programme_manager_is_compliant_at_the_pmt():
+    """MMR (field5): "Snr Programme Manager" was read as a Programme Manager (wrong level)."""
+    from tests.conftest import roster, verdicts
+
+    header = ["Date", "Platform", "Name", "Organization", "Title"]
+    rows = [["05/10/2026", "PMT", "A. B.", "IOM", "Snr Programme Manager"],
+            ["06/10/2026", "PMT", "C. D.", "IOM", "Prog. Coord."]]  # fmt: skip
+    assert verdicts(roster(rows, header=header)) == ["compliant", "compliant"]
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [("PA/CoM", "COM"), ("Deputy RMO", "RMO"), ("Dy RMO", "RMO"), ("CoM/RC a.i.", "COM"),
+     ("Chef de bureau adjoint", "HEAD_OFFICE"), ("Jefe de Oficina Adjunto", "HEAD_OFFICE"),
+     ("H.O.S.O. SITTWE", "HEAD_OFFICE"), ("Chargée de com", None)],
+)  # fmt: skip
+def test_a_near_miss_with_a_slash_or_a_deputy_names_the_role_it_contains(words, title, role):
+    """The S205 message says which role the title was not taken for ("PA/CoM" contains the
+    Chief of Mission) and suggests nothing that would make it that role."""
+    assert words.contained_role(title) == role
+    assert words.suggest_title(title) in (None, "Chargée de projet")
+
+
+def test_the_message_of_a_deputy_with_no_deputy_role_names_the_role():
+    from tests.conftest import roster
+
+    for title, header, role in [
+        ("Deputy RMO", ["Date", "Platform", "Name", "Organization", "Title"],
+         "Resource Management Officer"),
+        ("Chef de bureau adjoint", ["Date", "Réunion", "Nom", "Organisation", "Fonction"],
+         "Head of Office"),
+        ("Jefe de Oficina Adjunto", ["Fecha", "Reunión", "Nombre", "Organización", "Cargo"],
+         "Head of Office"),
+        ("PA/CoM", ["Date", "Platform", "Name", "Organization", "Title"], "Chief of Mission"),
+    ]:  # fmt: skip
+        result = roster([["05/10/2026", "OMT", "A. B.", "IOM", title]], header=header)
+        s205 = [f for f in result.findings if f.code == "S205"]
+        assert len(s205) == 1 and s205[0].suggestion is None, title
+        assert f'contains "{role}"' in s205[0].message, s205[0].message
+        assert [str(m.verdict) for m in result.meetings] == ["undetermined"]

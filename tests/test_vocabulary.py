@@ -184,3 +184,27 @@ def test_portuguese_headers():
     # "Organismo" is not taken for the organisation: in a Dominican RCO roster it says
     # "Naciones Unidas" for every UN attendee (field3/DOM), the agency being elsewhere.
     assert V.header_field("Organismo") is None
+
+
+# BOL's roster (field5) wrote "Equipo de País (UNCT)": an unknown platform (S204), its
+# meetings lost, although "(UNCT)" names it.
+@pytest.mark.parametrize(
+    ("text", "platform"),
+    [("Equipo de País (UNCT)", "UNCT"), ("Équipe pays (UNCT)", "UNCT"),
+     ("Country Team (UNCT)", "UNCT"), ("Equipe humanitaire (EHP)", "HCT"),
+     ("Gestión de Programas (PMT)", "PMT"), ("Monthly meeting (OMT)", "OMT")],
+)  # fmt: skip
+def test_a_platform_named_in_short_with_its_acronym_in_brackets(text, platform):
+    match = V.platform(text)
+    assert match is not None and match.platform == platform
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [("Equipo Humanitario (UNCT)", "UNCT"),  # words of another platform's name
+     ("Health (UNCT)", "UNCT"), ("Equipo de País (UNCT team)", "UNCT"),
+     ("Équipe pays (UNDP)", None), ("Réunion conjointe OMT/PMT", None)],
+)  # fmt: skip
+def test_brackets_read_only_when_the_words_fit_the_acronym(text, suggestion):
+    assert V.platform(text) is None
+    assert V.suggest_platform(text) == suggestion  # the message names the platform the cell names
