@@ -777,7 +777,8 @@ class _SharedStrings:
     def of(cls, archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> _SharedStrings:
         import numpy as np
 
-        found = [cls._sizes(archive, m) for m in members if _is_shared_strings(archive, m)]
+        parts = _shared_string_parts(archive, members)
+        found = [cls._sizes(archive, m) for m in members if m.filename in parts]
         if not found:
             return cls(np.zeros(0, np.int64), 0)
         sizes = np.zeros(max(len(f) for f, _ in found), np.int64)
@@ -812,16 +813,19 @@ _SHARED_INDEX = re.compile(rb"<(?:[^\s<>/:]+:)?v(?:\s[^>]*)?>\s*\+?(\d{1,10})\s*
 _ODD_VALUE = re.compile(rb"<(?:[^\s<>/:]+:)?v(?:\s[^>]*)?>[^<]*&|<!\[CDATA\[")
 
 
-def _is_shared_strings(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
-    name = member.filename.lower()
-    if name.endswith("sharedstrings.xml"):
-        return True
+def _shared_string_parts(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> set[str]:
+    """Parts calamine may read as the shared strings: named so, or the workbook's
+    relationship of that type (the list read once: a workbook may have 5,000 sheets)."""
+    found = {m.filename for m in members if m.filename.lower().endswith("sharedstrings.xml")}
     rels = archive.NameToInfo.get("xl/_rels/workbook.xml.rels")
-    if rels is None or rels.file_size > MAX_PART_LIST_BYTES or not name.startswith("xl/"):
-        return False
-    text = archive.read(rels)
-    return any(b"sharedStrings" in rel and name[3:].encode() in rel.lower()
-               for rel in re.findall(rb"<[^>]*Relationship\s[^>]*>", text))  # fmt: skip
+    if rels is None or rels.file_size > MAX_PART_LIST_BYTES:
+        return found
+    for rel in re.findall(rb"<[^>]*Relationship\s[^>]*>", archive.read(rels)):
+        target = re.search(rb"""Target\s*=\s*["']([^"']*)["']""", rel)
+        if b"sharedStrings" in rel and target is not None:
+            path = target.group(1).decode("utf-8", "replace")
+            found |= {posixpath.normpath("xl/" + path), path.lstrip("/")}
+    return found & {m.filename for m in members}
 
 
 def _copied_bytes(
