@@ -5,7 +5,10 @@ For each shape, a small file gives the estimate per row (the estimate is linear 
 the largest accepted row count is solved for and built (shrunk until accepted), and
 `roster-check check` runs on it in a subprocess; wait4 gives that process's peak RSS.
 
-    python bench/memory_limits.py [--data DIR] [--only xlsx-numbers ...]
+    python bench/memory_limits.py [--data DIR] [--only xlsx-numbers ...] [--before ../main]
+
+`--before` runs each file with another checkout's checker too (the CLI is started there:
+`python -m checker` takes the checker of its working directory).
 """
 
 from __future__ import annotations
@@ -38,6 +41,17 @@ def _letters(n: int) -> str:
     return s
 
 
+def roster_row(i: int) -> list[str | float]:
+    """A realistic row of 12 columns: a date, words from short lists, a person (each name
+    on ~3 rows), an e-mail, a phone number, and a remark on one row in 20."""
+    person = i // 3
+    return [46000 + i // 300, f"Platform {i % 12}", ("National", "Subnational", "Field")[i % 3],
+            f"Location {i % 25}", f"Person {person:07d} Surname", f"Organisation {i % 40}",
+            f"Position title number {i % 60}", f"Sector {i % 14}", ("Member", "Chair")[i % 2],
+            f"person.{person:07d}@example.org", float(251_900_000_000 + person),
+            f"Remark {i:08d}: arrived late, left before the end" if i % 20 == 0 else ""]  # fmt: skip
+
+
 def _text(i: int, size: int) -> str:
     return (f"{i:09d}" * (size // 9 + 1))[:size]
 
@@ -51,6 +65,7 @@ def xlsx(path: Path, rows: int, kind: str, size: int = 20) -> Path:
                         'Target="sharedStrings.xml"/></Relationships>')  # fmt: skip
     letters = [_letters(c) for c in range(COLUMNS)]
     shared: list[str] = []
+    seen: dict[str, int] = {}
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         archive.writestr("[Content_Types].xml", CONTENT_TYPES)
         archive.writestr("_rels/.rels", ROOT_RELS)
@@ -68,6 +83,16 @@ def xlsx(path: Path, rows: int, kind: str, size: int = 20) -> Path:
                 cells = []
                 for c in range(COLUMNS):
                     ref = f"{letters[c]}{r}"
+                    if kind == "roster":
+                        value = roster_row(r)[c]
+                        if isinstance(value, float | int):
+                            cells.append(f'<c r="{ref}"><v>{value}</v></c>')
+                        elif value:
+                            index = seen.setdefault(value, len(seen))
+                            if index == len(shared):
+                                shared.append(value)
+                            cells.append(f'<c r="{ref}" t="s"><v>{index}</v></c>')
+                        continue
                     if kind == "numbers":
                         cells.append(f'<c r="{ref}"><v>{i * 7.25}</v></c>')
                     elif kind == "shared":
@@ -100,8 +125,8 @@ def sparse(path: Path, reference: str) -> Path:
     return small(path, roster_rows() + f'<row r="{row}">{_inline(reference, "x")}</row>')
 
 
-def ods(path: Path, rows: int, size: int = 20) -> Path:
-    """An OpenDocument spreadsheet of distinct texts, COLUMNS to a row."""
+def ods(path: Path, rows: int, size: int = 20, roster: bool = False) -> Path:
+    """An OpenDocument spreadsheet of distinct texts, COLUMNS to a row (or roster rows)."""
     cell = '<table:table-cell office:value-type="string"><text:p>{}</text:p></table:table-cell>'
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         archive.writestr(
@@ -121,21 +146,26 @@ def ods(path: Path, rows: int, size: int = 20) -> Path:
                       b'<table:table table:name="Attendance">')  # fmt: skip
             out.write(("<table:table-row>" + "".join(cell.format(h) for h in HEADER)
                        + "</table:table-row>").encode())  # fmt: skip
+            number = '<table:table-cell office:value-type="float" office:value="{0}"><text:p>{0}</text:p></table:table-cell>'
             for r in range(rows):
-                out.write(("<table:table-row>" + "".join(cell.format(_text(r * COLUMNS + c, size))
-                           for c in range(COLUMNS)) + "</table:table-row>").encode())  # fmt: skip
+                values = roster_row(r) if roster else [_text(r * COLUMNS + c, size)
+                                                       for c in range(COLUMNS)]  # fmt: skip
+                out.write(("<table:table-row>" + "".join(
+                    (number if isinstance(v, float | int) else cell).format(v) if v != ""
+                    else "<table:table-cell/>" for v in values) + "</table:table-row>").encode())  # fmt: skip
             out.write(
                 b"</table:table></office:spreadsheet></office:body></office:document-content>"
             )
     return path
 
 
-def csv_file(path: Path, rows: int, size: int = 20) -> Path:
+def csv_file(path: Path, rows: int, size: int = 20, roster: bool = False) -> Path:
     with path.open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
         writer.writerow(HEADER)
         for r in range(rows):
-            writer.writerow([_text(r * COLUMNS + c, size) for c in range(COLUMNS)])
+            writer.writerow(roster_row(r) if roster else
+                            [_text(r * COLUMNS + c, size) for c in range(COLUMNS)])  # fmt: skip
     return path
 
 
@@ -163,7 +193,11 @@ def estimate(path: Path) -> tuple[bool, int]:
 
 
 # name: (file name, builder taking a row count, rows of the probe, or None: a fixed file)
+ROSTER_ROWS = 200_000  # must be accepted in every format
 SHAPES: dict[str, tuple[str, Callable[[Path, int], Path], int | None]] = {
+    "xlsx-roster-200k": ("roster.xlsx", lambda p, n: xlsx(p, ROSTER_ROWS, "roster"), None),
+    "ods-roster-200k": ("roster.ods", lambda p, n: ods(p, ROSTER_ROWS, roster=True), None),
+    "csv-roster-200k": ("roster.csv", lambda p, n: csv_file(p, ROSTER_ROWS, roster=True), None),
     "xlsx-numbers": ("numbers.xlsx", lambda p, n: xlsx(p, n, "numbers"), 20_000),
     "xlsx-distinct-shared-20": ("shared20.xlsx", lambda p, n: xlsx(p, n, "shared", 20), 20_000),
     "xlsx-distinct-shared-200": ("shared200.xlsx", lambda p, n: xlsx(p, n, "shared", 200), 5_000),
@@ -181,7 +215,7 @@ def largest(name: str, folder: Path) -> tuple[Path, int]:
     file_name, build, probe = SHAPES[name]
     path = folder / file_name
     if probe is None:
-        return build(path, 0), 0
+        return build(path, 0), ROSTER_ROWS if "roster" in name else 0
     if path.suffix == ".csv":  # counted while reading: search on the rows directly
         rows = probe
         while estimate(build(path, rows * 2))[0] and rows < 2_000_000:
@@ -205,6 +239,7 @@ def main(argv: list[str] | None = None) -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
     ap.add_argument("--data", type=Path, default=REPO / "bench" / "data" / "limits")
     ap.add_argument("--only", nargs="+", choices=sorted(SHAPES))
+    ap.add_argument("--before", type=Path, help="also run each file with this checkout's checker")
     ap.add_argument(
         "--files",
         nargs="*",
@@ -217,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     hostile_run.MEMORY_CAP = 8 * 2**30  # measure, do not cap
     limit = budget.MEMORY_BUDGET / 2**20
     print(f"{'shape':<34} {'rows':>9} {'file MB':>8} {'est. MB':>8} {'peak MB':>8} "
-          f"{'of 1 GB':>7} {'s':>6}  findings")  # fmt: skip
+          f"{'of 1 GB':>7} {'s':>6}  findings" + ("  | before: peak MB, findings" if a.before else ""))  # fmt: skip
     jobs = [(n, None) for n in (a.only or SHAPES)] + [(f.name, f) for f in a.files]
     for name, given in jobs:
         path, rows = (given, 0) if given is not None else largest(name, a.data)
@@ -228,9 +263,19 @@ def main(argv: list[str] | None = None) -> int:
             codes = ",".join(sorted(out.codes))
         except ValueError:
             codes = f"exit {out.returncode}: {out.stderr.strip()[-120:]}"
+        before = ""
+        if a.before is not None:
+            old = hostile_run.run_cli("check", path, "--format", "json", "--quiet", "--fail-on",
+                                      "never", timeout=1800, cwd=a.before.resolve())  # fmt: skip
+            try:
+                old_codes = ",".join(sorted(old.codes))
+            except ValueError:
+                old_codes = f"exit {old.returncode}"
+            before = f"  | {old.peak_mb:.0f} {old_codes}"
         print(f"{name:<34} {rows:>9,} {path.stat().st_size / 2**20:>8.1f} "
               f"{est / 2**20:>8.0f} {out.peak_mb:>8.0f} {out.peak_mb / limit:>7.0%} "
-              f"{out.seconds:>6.1f}  {codes}{'' if accepted else ' (refused)'}", flush=True)  # fmt: skip
+              f"{out.seconds:>6.1f}  {codes}{'' if accepted else ' (refused)'}{before}",
+              flush=True)  # fmt: skip
     return 0
 
 

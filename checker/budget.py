@@ -18,8 +18,9 @@ MEMORY_BUDGET = 1024 * 2**20  # per process (issue 12): a file over it is refuse
 # vocabulary (~95 MB), and the layout and judging of the rows that were read.
 BASE_BYTES = 200 * 2**20
 # A cell of calamine's range (24-32 B), its place in a Python row, and what laying out the
-# rows adds per cell (a far cell at Z199,999: 5.2 M cells, 528 MB for the whole check).
-DENSE_CELL_BYTES = 88
+# rows adds per cell: 42-48 B measured (a far cell at Z199999, 5.2 M cells: 315 MB for the
+# whole check; at K1048576, 11.5 M cells: 650 MB).
+DENSE_CELL_BYTES = 64
 VALUED_CELL_BYTES = 32  # a number's Python object, calamine's list of cells while parsing
 STRING_BYTES = 160  # a text cell's string headers: calamine's, Python's, the dedup dict's
 TEXT_BYTE = 2  # each byte of text: once in calamine, once in Python
@@ -27,10 +28,19 @@ TEXT_BYTE = 2  # each byte of text: once in calamine, once in Python
 # a number of 30 bytes ~66 B; measured worst 3.4x): the cells and texts it can describe.
 SHEET_XML_FACTOR = 4
 SHARED_CELL_MIN_BYTES = 27  # <c r="A1" t="s"><v>0</v></c>: the fewest bytes of a shared cell
-CLONE_BYTES = 32  # the heap header of a shared string copied into a cell
-# A copied string is held by calamine, then made again per cell by the Python side and the
-# normalising of cell texts (one 32 KB string in 21,000 cells: 700 MB copied, 1.8 GB peak).
-CLONE_FACTOR = 3
+# A sheet without inline texts (the shared strings hold them): a valued cell takes at least
+# 16 bytes of XML (<c r="A1"><v>1</v></c> is 21), and costs a number's Python object.
+PLAIN_CELL_MIN_BYTES = 16
+# A shared string copied into a cell: calamine's copy (with its heap header), then the same
+# text made again per cell by the Python side and the normalising of cell texts (one 32 KB
+# string in 21,000 cells: 700 MB copied, 1.8 GB peak for the whole check).
+COPY_FACTOR = 3
+COPY_BYTES = 48
+
+
+def copies(text_bytes: int, uses: int) -> int:
+    """What `uses` cells holding copies of shared strings of `text_bytes` in all cost."""
+    return COPY_FACTOR * text_bytes + COPY_BYTES * uses
 
 
 @dataclass
@@ -42,12 +52,12 @@ class Cost:
     strings: int = 0  # text cells, or distinct texts
     text: int = 0  # bytes of those texts
     xml: int = 0  # bytes of sheet XML whose cells are not counted one by one
-    cloned: int = 0  # bytes of shared strings copied into the cells that use them
+    cloned: int = 0  # what the copies of shared strings in the cells cost (copies())
 
     def estimate(self) -> int:
         return (BASE_BYTES + DENSE_CELL_BYTES * self.dense + VALUED_CELL_BYTES * self.valued
                 + STRING_BYTES * self.strings + TEXT_BYTE * self.text
-                + SHEET_XML_FACTOR * self.xml + CLONE_FACTOR * self.cloned)  # fmt: skip
+                + SHEET_XML_FACTOR * self.xml + self.cloned)  # fmt: skip
 
     def __add__(self, other: Cost) -> Cost:
         return Cost(*(a + b for a, b in zip(vars(self).values(), vars(other).values())))
@@ -64,5 +74,5 @@ def refuse(cost: Cost) -> None:
 
     text_mb = (cost.text + cost.cloned + cost.xml) / 2**20
     raise UnreadableRoster("E104", "memory", key="E104:memory",
-                           estimate_mb=cost.estimate() // 2**20, cells=max(cost.dense, cost.valued),
+                           estimate_mb=cost.estimate() // 2**20, cells=cost.dense or cost.valued,
                            text_mb=text_mb, limit_mb=MEMORY_BUDGET // 2**20)  # fmt: skip

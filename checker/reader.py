@@ -733,30 +733,37 @@ def _check_sheet_extents(
                 columns, rows = _quick_extent(archive, member)
             except _Unsure:
                 columns, rows = _exact_extent(archive, member)
-            sheet_cost = _sheet_cost(columns * rows, member.file_size, shared)
-            sized.append((sheet_cost, member))
+            sheet_cost = Cost()  # no value anywhere (the shared strings, the styles)
+            if columns * rows:
+                sheet_cost = _sheet_cost(columns * rows, member.file_size, shared)
+                sized.append((sheet_cost, member))
         if rows > MAX_ROWS or columns * rows > MAX_CELLS:
             raise UnreadableRoster("E104", "far_cell", key="E104:far_cell", sheet=name,
                                    column=_column_letters(columns), rows=rows,
                                    cells=columns * rows, max_cells=MAX_CELLS,
                                    max_rows=MAX_ROWS)  # fmt: skip
         cost += sheet_cost
-    # The copies of shared strings are bounded from the sheet's size and the longest string;
-    # when that bound is too large, they are counted, sheet by sheet, largest bound first.
-    for bound, member in sorted(sized, key=lambda pair: -pair[0].cloned):
-        if not cost.over() or shared is None:
+    # The copies of shared strings are bounded from the sheet's size and the longest string,
+    # and its XML taken for inline texts; when that is too much, a second look at the sheets,
+    # largest first, counts the copies and the sheet's own texts.
+    for bound, member in sorted(sized, key=lambda pair: -pair[0].cloned - pair[0].xml):
+        if not cost.over():
             break
-        cost.cloned -= bound.cloned - _copied_bytes(archive, member, shared, bound.cloned)
+        copied, own = _sheet_detail(archive, member, shared, bound.cloned)
+        cost.cloned -= bound.cloned - copied
+        if own is not None and own.estimate() < Cost(xml=bound.xml).estimate():
+            cost = cost + own
+            cost.xml -= bound.xml
     budget.refuse(cost)
 
 
 def _sheet_cost(dense: int, xml_bytes: int, shared: _SharedStrings | None) -> Cost:
-    """An xlsx sheet's cost: its dense range, what its XML can describe, and every shared
-    cell it could hold copying the longest shared string (counted exactly if need be)."""
+    """An xlsx sheet's cost at first sight: its dense range, its XML taken for inline texts,
+    and every cell it could hold copying the longest shared string."""
     longest = shared.longest if shared is not None else 0
     cells = xml_bytes // budget.SHARED_CELL_MIN_BYTES
     return Cost(dense=dense, xml=xml_bytes,
-                cloned=cells * (longest + budget.CLONE_BYTES) if longest else 0)  # fmt: skip
+                cloned=budget.copies(cells * longest, cells) if longest else 0)  # fmt: skip
 
 
 def _binary_cost(dense: int, size: int) -> Cost:
@@ -804,12 +811,19 @@ class _SharedStrings:
         if prefixed:  # <x:si>: not split reliably; every string may be the whole part
             return np.full(max(offset // 8, 1), offset, np.int64), offset
         bounds = np.concatenate([*starts, np.array([offset], np.int64)]).astype(np.int64)
-        return np.diff(bounds), offset
+        return np.maximum(np.diff(bounds) - len(b"<si></si>"), 0), offset
 
 
 _SI_ENDS = list(b" />\t\r\n")
 _PREFIXED_SI = re.compile(rb"<[^\s<>/:]+:si[\s/>]")
 _SHARED_INDEX = re.compile(rb"<(?:[^\s<>/:]+:)?v(?:\s[^>]*)?>\s*\+?(\d{1,10})\s*</")
+# The sheet's own texts: inline strings (<t>, in <is> or its runs), and values that are not
+# short numbers (a formula's text, an ISO date, an error, an entity, a 40-digit "number").
+_INLINE_TEXT = re.compile(rb"<(?:[^\s<>/:]+:)?t(?:\s[^>]*)?>([^<]*)<")
+_TEXT_VALUE = re.compile(
+    rb"<(?:[^\s<>/:]+:)?v(?:\s[^>]*)?>([^<]*?(?:[^-+.0-9eE\s<]|[-+.0-9eE\s]{40})[^<]*)<"
+)
+_CDATA = re.compile(rb"<!\[CDATA\[")
 _ODD_VALUE = re.compile(rb"<(?:[^\s<>/:]+:)?v(?:\s[^>]*)?>[^<]*&|<!\[CDATA\[")
 
 
@@ -828,25 +842,43 @@ def _shared_string_parts(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo
     return found & {m.filename for m in members}
 
 
-def _copied_bytes(
-    archive: zipfile.ZipFile, member: zipfile.ZipInfo, shared: _SharedStrings, bound: int
-) -> int:
-    """The bytes calamine copies from the shared strings into this sheet's cells: every
-    value that could be an index into them counts, whatever the cell's type says (a number
-    that happens to be an index counts its string too). Spellings the search cannot read
-    (an entity, CDATA in a value) keep the bound."""
+def _sheet_detail(
+    archive: zipfile.ZipFile, member: zipfile.ZipInfo, shared: _SharedStrings | None, bound: int
+) -> tuple[int, Cost | None]:
+    """What the copies of shared strings in this sheet's cells cost, and what its cells and
+    texts of its own cost (inline strings, formula results, values that are not numbers), or
+    None when a text is spelled so that it cannot be measured here (CDATA). Every value that
+    could be an index into the shared strings counts, whatever the cell's type says (a
+    number that happens to be an index counts its string too); a value the search cannot
+    read (an entity, CDATA) keeps the bound."""
     import numpy as np
 
-    copied = 0
+    sizes = shared.sizes if shared is not None else np.zeros(0, np.int64)
+    text_bytes = uses = strings = own = 0
+    unsure = odd = False
     for chunk in _chunks_of(archive, member):
+        if _CDATA.search(chunk) is not None:
+            unsure = odd = True
+            break
+        for found in (_INLINE_TEXT.findall(chunk), _TEXT_VALUE.findall(chunk)):
+            strings += len(found)
+            own += sum(map(len, found))
+        if odd or not len(sizes):
+            continue
         if _ODD_VALUE.search(chunk) is not None:
-            return bound
-        found = _SHARED_INDEX.findall(chunk)
-        if found:
-            index = np.array(found).astype(np.int64)
-            index = index[index < len(shared.sizes)]
-            copied += int(shared.sizes[index].sum()) + budget.CLONE_BYTES * len(index)
-    return copied
+            odd = True  # the bound stays
+            continue
+        indexes = _SHARED_INDEX.findall(chunk)
+        if indexes:
+            index = np.array(indexes).astype(np.int64)
+            index = index[index < len(sizes)]
+            text_bytes += int(sizes[index].sum())
+            uses += len(index)
+    copied = bound if odd else budget.copies(text_bytes, uses)
+    if unsure:
+        return copied, None
+    cells = member.file_size // budget.PLAIN_CELL_MIN_BYTES
+    return copied, Cost(valued=cells, strings=strings, text=own)
 
 
 def _column_letters(number: int) -> str:
