@@ -173,13 +173,13 @@ def estimate(path: Path) -> tuple[bool, int]:
     """Whether the checker accepts the file, and the estimate it made (bytes; 0 for CSV,
     whose cost is counted while reading)."""
     seen: list[int] = []
-    real = budget.refuse
+    real = reader.refuse_memory
 
     def record(cost: budget.Cost) -> None:
         seen.append(cost.estimate())
         real(cost)
 
-    budget.refuse = record
+    reader.refuse_memory = record  # type: ignore[assignment]
     try:
         if path.suffix == ".csv":
             reader.read_workbook(path)
@@ -189,7 +189,7 @@ def estimate(path: Path) -> tuple[bool, int]:
     except reader.UnreadableRoster:
         return False, max(seen, default=0)
     finally:
-        budget.refuse = real
+        reader.refuse_memory = real  # type: ignore[assignment]
 
 
 # name: (file name, builder taking a row count, rows of the probe, or None: a fixed file)

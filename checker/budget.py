@@ -6,7 +6,8 @@ shared string into every cell that refers to it (one 32 KB string in 10,000 cell
 is known from what the pre-scan of the file already sees: the extent of its sheets, the
 bytes of their XML, the shared strings and how often they are used. The coefficients are
 upper bounds measured on worst cases (bench/memory_limits.py, docs/security.md); a file
-whose estimate passes MEMORY_BUDGET is refused with E104 before it is read.
+whose estimate passes MEMORY_BUDGET is refused with E104 before it is read
+(checker.reader.refuse_memory).
 """
 
 from __future__ import annotations
@@ -64,15 +65,3 @@ class Cost:
 
     def over(self) -> bool:
         return self.estimate() > MEMORY_BUDGET
-
-
-def refuse(cost: Cost) -> None:
-    """E104 when reading would take more than the budget, naming what makes it large."""
-    if not cost.over():
-        return
-    from checker.reader import UnreadableRoster
-
-    text_mb = (cost.text + cost.cloned + cost.xml) / 2**20
-    raise UnreadableRoster("E104", "memory", key="E104:memory",
-                           estimate_mb=cost.estimate() // 2**20, cells=cost.dense or cost.valued,
-                           text_mb=text_mb, limit_mb=MEMORY_BUDGET // 2**20)  # fmt: skip

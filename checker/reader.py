@@ -609,7 +609,7 @@ def _check_xls(path: Path) -> None:
     if cells > MAX_CELLS:
         raise UnreadableRoster("E104", "xls_cells", key="E104:far_cell", cells=cells,
                                max_cells=MAX_CELLS)  # fmt: skip
-    budget.refuse(_binary_cost(cells, len(stream)))
+    refuse_memory(_binary_cost(cells, len(stream)))
 
 
 def _biff_sheet_name(body: bytes) -> str:
@@ -754,7 +754,17 @@ def _check_sheet_extents(
         if own is not None and own.estimate() < Cost(xml=bound.xml).estimate():
             cost = cost + own
             cost.xml -= bound.xml
-    budget.refuse(cost)
+    refuse_memory(cost)
+
+
+def refuse_memory(cost: Cost) -> None:
+    """E104 when reading would take more than the memory budget, naming what makes it large."""
+    if not cost.over():
+        return
+    text_mb = (cost.text + cost.cloned + cost.xml) / 2**20
+    raise UnreadableRoster("E104", "memory", key="E104:memory",
+                           estimate_mb=cost.estimate() // 2**20, cells=cost.dense or cost.valued,
+                           text_mb=text_mb, limit_mb=budget.MEMORY_BUDGET // 2**20)  # fmt: skip
 
 
 def _sheet_cost(dense: int, xml_bytes: int, shared: _SharedStrings | None) -> Cost:
