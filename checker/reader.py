@@ -12,12 +12,16 @@ import io
 import posixpath
 import re
 import struct
+import sys
 import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, cast
+
+from checker import budget
+from checker.budget import Cost
 
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".ods", ".xls"})
 ROSTER_SUFFIXES = WORKBOOK_SUFFIXES | {".csv"}
@@ -202,8 +206,8 @@ def _check_zip_sizes(members: list[zipfile.ZipInfo]) -> None:
 #
 # The quick path is two regex searches per chunk that do not depend on how the XML is
 # spelled: they clear a sheet whose every <c> is written <c r="X9…"> with one column letter
-# and a row under 400,000 (at most 26 x 399,999 cells), and send anything else on. A sheet
-# that fails it (a year of a large operation, past row 400,000) gets a second pass with one
+# and a row under 200,000 (at most 26 x 199,999 cells), and send anything else on. A sheet
+# that fails it (a large operation's year or two, past row 200,000) gets a second pass with one
 # search: it is cleared if its every <c> lies in A:K within Excel's rows (at most 11 x
 # 1,048,576 cells). Otherwise, a sheet whose cells are all written plainly is measured
 # reference by reference; one with a cell written otherwise (no r, a namespace prefix,
@@ -211,9 +215,9 @@ def _check_zip_sizes(members: list[zipfile.ZipInfo]) -> None:
 # measured exactly by expat.
 _ATTR = rb"""\s+[^\s=<>/]+\s*=\s*(?:"[^"<]*"|'[^'<]*')"""
 # The quick path's two searches (literal first, so that they run at the speed of a find):
-# any <c that is not written <c r="X9…" with one column letter and a row under 400,000 (the
+# any <c that is not written <c r="X9…" with one column letter and a row under 200,000 (the
 # elements <col>, <cfRule>, <customSheetView>… excepted), and any <x:c>.
-_NOT_NEAR_CELL = re.compile(rb'<c(?![ofuel]| r="[A-Za-z](?:\d{1,5}"|[0-3]\d{5}"))')
+_NOT_NEAR_CELL = re.compile(rb'<c(?![ofuel]| r="[A-Za-z](?:\d{1,5}"|1\d{5}"))')
 _PREFIXED_CELL = re.compile(rb":c[\s/>]")
 # The second pass: any <c that is not written <c r="X9…"> with a column in A:K and a row of
 # at most 1,048,576 (six digits, or seven up to 1048576).
@@ -226,7 +230,12 @@ _NOT_IN_TALL_SHEET = re.compile(
 # a '/>' inside a value cannot pass a value cell off as an empty one.
 _NOT_WRITTEN_PLAINLY = re.compile(rb'<c(?![ofuel]| r="[A-Za-z]{1,3}\d{1,9}")')
 _PLAIN_CELL = re.compile(rb'<c r="([A-Za-z]{1,3})(\d{1,9})"(?:' + _ATTR + rb")*\s*(/?)>")
-QUICK_ROWS = 400_000
+QUICK_ROWS = 200_000
+# A cleared sheet up to this size has its extent measured (a month: ~1 ms); a larger one is
+# counted at the quick test's bound in the memory estimate (26 x 199,999 cells).
+NEAR_EXTENT_BYTES = 16 * 2**20
+_NEAR_REFERENCE = re.compile(rb'<c r="([A-Za-z])(\d{1,6})"')
+_TALL_REFERENCE = re.compile(rb'<c r="([A-Ka-k])(\d{1,7})"')
 SCAN_CHUNK = 4 * 2**20
 MAX_TAG_BYTES = 2**20  # a tag longer than this is measured by expat
 MAX_PART_LIST_BYTES = 2**20  # xl/_rels/workbook.xml.rels
@@ -310,17 +319,24 @@ def _drain(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
         pass
 
 
-def _quick_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[int, int] | None:
-    """(columns, rows) calamine would allocate for the part, or None: within the quick bound."""
-    far = False
+def _quick_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[int, int]:
+    """(columns, rows) calamine would allocate for the part: measured, or the bound of the
+    test that cleared it (26 x 199,999, or 11 x 1,048,576 for a tall sheet in A:K)."""
+    far = holds_cells = False
     for chunk in _chunks_of(archive, member):
         if _PREFIXED_CELL.search(chunk) is not None:
             raise _Unsure
         far = far or _NOT_NEAR_CELL.search(chunk) is not None
+        holds_cells = holds_cells or chunk.obj.find(b"<c", 0, len(chunk)) >= 0  # type: ignore[attr-defined]
     if not far:
-        return None
+        if not holds_cells:
+            return 0, 0  # not a sheet (the shared strings, the styles)
+        if member.file_size <= NEAR_EXTENT_BYTES:
+            return _near_extent(archive, member)
+        return 26, QUICK_ROWS - 1
     if all(_NOT_IN_TALL_SHEET.search(chunk) is None for chunk in _chunks_of(archive, member)):
-        return None  # a tall sheet within A:K (1,048,000 rows: scanned in 2.5 s, not 9.9)
+        # A tall sheet within A:K (1,048,000 rows: cleared in 2.5 s, not 9.9), its rows counted.
+        return _near_extent(archive, member, _TALL_REFERENCE)
     columns = rows = 0
     for chunk in _chunks_of(archive, member):
         if _NOT_WRITTEN_PLAINLY.search(chunk) is not None:
@@ -332,6 +348,22 @@ def _quick_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[in
         valued = [cell for cell in cells if not cell[2]]  # self-closing cells are empty
         if valued:
             letters, digits, _ = zip(*valued)
+            columns = max(columns, *map(_column_number, set(letters)))
+            rows = max(rows, *map(int, digits))
+    return columns, rows
+
+
+def _near_extent(
+    archive: zipfile.ZipFile, member: zipfile.ZipInfo, pattern: re.Pattern[bytes] | None = None
+) -> tuple[int, int]:
+    """The extent of a sheet a quick test cleared (every cell <c r="X9…"> in A:Z under row
+    200,000, or in A:K), from its cells' references, empty ones too: for the memory estimate
+    (200,000 rows: ~1 s)."""
+    columns = rows = 0
+    for chunk in _chunks_of(archive, member):
+        references = (pattern or _NEAR_REFERENCE).findall(chunk)
+        if references:
+            letters, digits = zip(*references)
             columns = max(columns, *map(_column_number, set(letters)))
             rows = max(rows, *map(int, digits))
     return columns, rows
@@ -404,12 +436,15 @@ def _exact_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[in
 
 class _OdsWalk:
     """An OpenDocument table's cells, with repeated rows and cells (number-rows-repeated=
-    "1048576") counted as calamine expands them: a 658-byte file can claim billions."""
+    "1048576") counted as calamine expands them: a 658-byte file can claim billions. calamine
+    reads every table at once, a repeated text copied into every cell: the cost adds up."""
 
     def __init__(self) -> None:
         self.row = self.col = self.columns = self.rows = 0
         self.rows_repeated = self.cell = 1
         self.in_cell = self.valued = self.row_valued = False
+        self.table_columns = self.table_rows = self.dense = 0
+        self.valued_cells = self.strings = self.text_bytes = self.cell_text = 0
 
     @staticmethod
     def _repeat(attrs: dict[str, str], key: str) -> int:
@@ -419,11 +454,21 @@ class _OdsWalk:
                 return int(value[:12]) if value.isdigit() else 1
         return 1
 
+    def cost(self) -> Cost:
+        self._close_table()
+        return Cost(dense=self.dense, valued=self.valued_cells, strings=self.strings,
+                    text=self.text_bytes)  # fmt: skip
+
+    def _close_table(self) -> None:
+        self.dense += self.table_columns * self.table_rows
+        self.table_columns = self.table_rows = 0
+
     def start(self, name: str, attrs: dict[str, str]) -> None:
         local = name.rpartition(":")[2]
         if self.in_cell:
             self.valued = True  # anything inside a cell is content
         if local == "table":
+            self._close_table()
             self.row = 0
         elif local == "table-row":
             self.rows_repeated = self._repeat(attrs, "number-rows-repeated")
@@ -431,6 +476,7 @@ class _OdsWalk:
         elif local in ("table-cell", "covered-table-cell"):
             self.in_cell, self.cell = True, self._repeat(attrs, "number-columns-repeated")
             self.valued = any(k.rpartition(":")[2] == "value-type" for k in attrs)
+            self.cell_text = 0
 
     def end(self, name: str) -> None:
         local = name.rpartition(":")[2]
@@ -438,16 +484,25 @@ class _OdsWalk:
             self.col += self.cell
             if self.valued:
                 self.columns = max(self.columns, self.col)
+                self.table_columns = max(self.table_columns, self.col)
                 self.row_valued = True
+                copies = min(self.cell * self.rows_repeated, 2**40)
+                self.valued_cells += copies
+                if self.cell_text:
+                    self.strings += copies
+                    self.text_bytes += copies * self.cell_text
             self.in_cell = False
         elif local == "table-row":
             self.row += self.rows_repeated
             if self.row_valued:
                 self.rows = max(self.rows, self.row)
+                self.table_rows = max(self.table_rows, self.row)
 
     def text(self, data: str) -> None:
-        if self.in_cell and data.strip():
-            self.valued = True
+        if self.in_cell:
+            self.cell_text += len(data.encode())
+            if data.strip():
+                self.valued = True
 
 
 # xlsb (binary) records that hold a value, each with its column in its first 4 bytes; the
@@ -554,6 +609,7 @@ def _check_xls(path: Path) -> None:
     if cells > MAX_CELLS:
         raise UnreadableRoster("E104", "xls_cells", key="E104:far_cell", cells=cells,
                                max_cells=MAX_CELLS)  # fmt: skip
+    refuse_memory(_binary_cost(cells, len(stream)))
 
 
 def _biff_sheet_name(body: bytes) -> str:
@@ -647,12 +703,17 @@ def _sheet_parts(archive: zipfile.ZipFile, names: set[str]) -> set[str]:
 def _check_sheet_extents(
     archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], kind: str
 ) -> None:
+    """E104 when a sheet reaches past the limits, or reading the file would take more memory
+    than the budget (checker.budget), from what its parts hold."""
     names = {m.filename for m in members}
     ods = kind == "ods"
     if kind == "xlsb":
         sheets = {n for n in names if n.startswith("xl/worksheets/") and n.endswith(".bin")}
     else:
         sheets = {"content.xml"} if ods else _sheet_parts(archive, names)
+    shared = _SharedStrings.of(archive, members) if kind in ("xlsx", "xlsm") else None
+    cost = shared.cost if shared is not None else Cost()
+    sized: list[tuple[Cost, zipfile.ZipInfo]] = []  # xlsx sheets whose copies are bounded
     for member in members:
         name = member.filename
         if name not in sheets:
@@ -660,24 +721,174 @@ def _check_sheet_extents(
                 _drain(archive, member)  # what calamine reads unpacks to what is declared
             continue
         if kind == "xlsb":
-            extent: tuple[int, int] | None = _xlsb_extent(archive, member)
+            columns, rows = _xlsb_extent(archive, member)
+            sheet_cost = _binary_cost(columns * rows, member.file_size)
         elif ods:
             walk = _OdsWalk()
             _expat(archive, member, walk)
-            extent = (walk.columns, walk.rows)
+            columns, rows = walk.columns, walk.rows
+            sheet_cost = walk.cost()
         else:
             try:
-                extent = _quick_extent(archive, member)
+                columns, rows = _quick_extent(archive, member)
             except _Unsure:
-                extent = _exact_extent(archive, member)
-        if extent is None:
-            continue
-        columns, rows = extent
+                columns, rows = _exact_extent(archive, member)
+            sheet_cost = Cost()  # no value anywhere (the shared strings, the styles)
+            if columns * rows:
+                sheet_cost = _sheet_cost(columns * rows, member.file_size, shared)
+                sized.append((sheet_cost, member))
         if rows > MAX_ROWS or columns * rows > MAX_CELLS:
             raise UnreadableRoster("E104", "far_cell", key="E104:far_cell", sheet=name,
                                    column=_column_letters(columns), rows=rows,
                                    cells=columns * rows, max_cells=MAX_CELLS,
                                    max_rows=MAX_ROWS)  # fmt: skip
+        cost += sheet_cost
+    # The copies of shared strings are bounded from the sheet's size and the longest string,
+    # and its XML taken for inline texts; when that is too much, a second look at the sheets,
+    # largest first, counts the copies and the sheet's own texts.
+    for bound, member in sorted(sized, key=lambda pair: -pair[0].cloned - pair[0].xml):
+        if not cost.over():
+            break
+        copied, own = _sheet_detail(archive, member, shared, bound.cloned)
+        cost.cloned -= bound.cloned - copied
+        if own is not None and own.estimate() < Cost(xml=bound.xml).estimate():
+            cost = cost + own
+            cost.xml -= bound.xml
+    refuse_memory(cost)
+
+
+def refuse_memory(cost: Cost) -> None:
+    """E104 when reading would take more than the memory budget, naming what makes it large."""
+    if not cost.over():
+        return
+    text_mb = (cost.text + cost.cloned + cost.xml) / 2**20
+    raise UnreadableRoster("E104", "memory", key="E104:memory",
+                           estimate_mb=cost.estimate() // 2**20, cells=cost.dense or cost.valued,
+                           text_mb=text_mb, limit_mb=budget.MEMORY_BUDGET // 2**20)  # fmt: skip
+
+
+def _sheet_cost(dense: int, xml_bytes: int, shared: _SharedStrings | None) -> Cost:
+    """An xlsx sheet's cost at first sight: its dense range, its XML taken for inline texts,
+    and every cell it could hold copying the longest shared string."""
+    longest = shared.longest if shared is not None else 0
+    cells = xml_bytes // budget.SHARED_CELL_MIN_BYTES
+    return Cost(dense=dense, xml=xml_bytes,
+                cloned=budget.copies(cells * longest, cells) if longest else 0)  # fmt: skip
+
+
+def _binary_cost(dense: int, size: int) -> Cost:
+    """.xls and .xlsb: a cell record takes at least 6 bytes (MULRK), a text one 14."""
+    return Cost(dense=dense, valued=size // 6, strings=size // 14, text=size)
+
+
+class _SharedStrings:
+    """The shared strings of an xlsx workbook, as calamine will hold them, with an upper bound
+    of each one's size in bytes: the bytes of its <si> element."""
+
+    def __init__(self, sizes: Any, total: int) -> None:
+        self.sizes = sizes  # numpy array: sizes[i] >= the bytes of shared string i
+        self.longest = int(sizes.max()) if len(sizes) else 0
+        self.cost = Cost(strings=len(sizes), text=total)
+
+    @classmethod
+    def of(cls, archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> _SharedStrings:
+        import numpy as np
+
+        parts = _shared_string_parts(archive, members)
+        found = [cls._sizes(archive, m) for m in members if m.filename in parts]
+        if not found:
+            return cls(np.zeros(0, np.int64), 0)
+        sizes = np.zeros(max(len(f) for f, _ in found), np.int64)
+        for each, _ in found:  # more than one candidate: the larger size of each string
+            sizes[: len(each)] = np.maximum(sizes[: len(each)], each)
+        return cls(sizes, sum(total for _, total in found))
+
+    @staticmethod
+    def _sizes(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[Any, int]:
+        import numpy as np
+
+        starts: list[Any] = []
+        offset = 0
+        prefixed = False
+        for chunk in _chunks_of(archive, member):
+            data = np.frombuffer(chunk, np.uint8)
+            prefixed = prefixed or _PREFIXED_SI.search(chunk) is not None
+            if len(data) >= 4:
+                at = np.flatnonzero((data[:-3] == 60) & (data[1:-2] == 115) & (data[2:-1] == 105)
+                                    & np.isin(data[3:], _SI_ENDS))  # fmt: skip
+                starts.append(at + offset)
+            offset += len(data)
+        if prefixed:  # <x:si>: not split reliably; every string may be the whole part
+            return np.full(max(offset // 8, 1), offset, np.int64), offset
+        bounds = np.concatenate([*starts, np.array([offset], np.int64)]).astype(np.int64)
+        return np.maximum(np.diff(bounds) - len(b"<si></si>"), 0), offset
+
+
+_SI_ENDS = list(b" />\t\r\n")
+_PREFIXED_SI = re.compile(rb"<[^\s<>/:]+:si[\s/>]")
+_SHARED_INDEX = re.compile(rb"<(?:[^\s<>/:]+:)?v(?:\s[^>]*)?>\s*\+?(\d{1,10})\s*</")
+# The sheet's own texts: inline strings (<t>, in <is> or its runs), and values that are not
+# short numbers (a formula's text, an ISO date, an error, an entity, a 40-digit "number").
+_INLINE_TEXT = re.compile(rb"<(?:[^\s<>/:]+:)?t(?:\s[^>]*)?>([^<]*)<")
+_TEXT_VALUE = re.compile(
+    rb"<(?:[^\s<>/:]+:)?v(?:\s[^>]*)?>([^<]*?(?:[^-+.0-9eE\s<]|[-+.0-9eE\s]{40})[^<]*)<"
+)
+_CDATA = re.compile(rb"<!\[CDATA\[")
+_ODD_VALUE = re.compile(rb"<(?:[^\s<>/:]+:)?v(?:\s[^>]*)?>[^<]*&|<!\[CDATA\[")
+
+
+def _shared_string_parts(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> set[str]:
+    """Parts calamine may read as the shared strings: named so, or the workbook's
+    relationship of that type (the list read once: a workbook may have 5,000 sheets)."""
+    found = {m.filename for m in members if m.filename.lower().endswith("sharedstrings.xml")}
+    rels = archive.NameToInfo.get("xl/_rels/workbook.xml.rels")
+    if rels is None or rels.file_size > MAX_PART_LIST_BYTES:
+        return found
+    for rel in re.findall(rb"<[^>]*Relationship\s[^>]*>", archive.read(rels)):
+        target = re.search(rb"""Target\s*=\s*["']([^"']*)["']""", rel)
+        if b"sharedStrings" in rel and target is not None:
+            path = target.group(1).decode("utf-8", "replace")
+            found |= {posixpath.normpath("xl/" + path), path.lstrip("/")}
+    return found & {m.filename for m in members}
+
+
+def _sheet_detail(
+    archive: zipfile.ZipFile, member: zipfile.ZipInfo, shared: _SharedStrings | None, bound: int
+) -> tuple[int, Cost | None]:
+    """What the copies of shared strings in this sheet's cells cost, and what its cells and
+    texts of its own cost (inline strings, formula results, values that are not numbers), or
+    None when a text is spelled so that it cannot be measured here (CDATA). Every value that
+    could be an index into the shared strings counts, whatever the cell's type says (a
+    number that happens to be an index counts its string too); a value the search cannot
+    read (an entity, CDATA) keeps the bound."""
+    import numpy as np
+
+    sizes = shared.sizes if shared is not None else np.zeros(0, np.int64)
+    text_bytes = uses = strings = own = 0
+    unsure = odd = False
+    for chunk in _chunks_of(archive, member):
+        if _CDATA.search(chunk) is not None:
+            unsure = odd = True
+            break
+        for found in (_INLINE_TEXT.findall(chunk), _TEXT_VALUE.findall(chunk)):
+            strings += len(found)
+            own += sum(map(len, found))
+        if odd or not len(sizes):
+            continue
+        if _ODD_VALUE.search(chunk) is not None:
+            odd = True  # the bound stays
+            continue
+        indexes = _SHARED_INDEX.findall(chunk)
+        if indexes:
+            index = np.array(indexes).astype(np.int64)
+            index = index[index < len(sizes)]
+            text_bytes += int(sizes[index].sum())
+            uses += len(index)
+    copied = bound if odd else budget.copies(text_bytes, uses)
+    if unsure:
+        return copied, None
+    cells = member.file_size // budget.PLAIN_CELL_MIN_BYTES
+    return copied, Cost(valued=cells, strings=strings, text=own)
 
 
 def _column_letters(number: int) -> str:
@@ -766,6 +977,7 @@ CSV_SAMPLE = 64 * 2**10
 # A quoted field spanning more lines than this is a stray quote swallowing the rows after
 # it: the file is read again with quotes as plain characters.
 RUNAWAY_FIELD_LINES = 50
+CSV_ROW_BYTES = 64  # a row's list, without its cells
 
 
 def _csv_encoding(head: bytes) -> str:
@@ -837,7 +1049,7 @@ def _read_csv_as(path: Path, encoding: str, quoting: Literal[0, 1, 2, 3]) -> Wor
         text.seek(0)
         rows: list[list[str]] = []
         distinct: dict[str, str] = {}  # a roster repeats a few words: keep each once
-        cells = 0
+        cells = held = 0
         reader = csv.reader(text, delimiter=delimiter, quoting=quoting)
         try:
             for row in reader:
@@ -847,7 +1059,17 @@ def _read_csv_as(path: Path, encoding: str, quoting: Literal[0, 1, 2, 3]) -> Wor
                                            max_rows=MAX_ROWS, max_cells=MAX_CELLS)  # fmt: skip
                 if quoting != csv.QUOTE_NONE and any(_runaway(v, delimiter, rows) for v in row):
                     raise _Unsure
+                known = len(distinct)
                 rows.append([distinct.setdefault(v, v) for v in row])
+                # The row's list, and each new text at most as large as the row's largest.
+                held += CSV_ROW_BYTES + 8 * len(row)
+                if len(distinct) != known:
+                    held += (len(distinct) - known) * (max(map(sys.getsizeof, row)) + 48)
+                if held > budget.MEMORY_BUDGET - budget.BASE_BYTES:
+                    raise UnreadableRoster("E104", "memory", key="E104:memory",
+                                           estimate_mb=(held + budget.BASE_BYTES) // 2**20,
+                                           cells=cells, text_mb=path.stat().st_size / 2**20,
+                                           limit_mb=budget.MEMORY_BUDGET // 2**20)  # fmt: skip
         except (csv.Error, _Unsure):
             if quoting == csv.QUOTE_NONE:
                 raise UnreadableRoster("E101", "csv") from None

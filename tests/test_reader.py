@@ -157,16 +157,17 @@ def _sheet_part(tmp_path: Path, cells: str) -> tuple[zipfile.ZipFile, zipfile.Zi
 @pytest.mark.parametrize(
     ("cells", "extent"),
     [
-        ('<row r="5"><c r="Z5"><v>1</v></c></row>', None),  # the first quick test
-        ('<row r="1048576"><c r="K1048576"><v>1</v></c></row>', None),  # the second: A:K
+        ('<row r="5"><c r="Z5"><v>1</v></c></row>', (26, 5)),  # the first quick test
+        ('<row r="1048576"><c r="K1048576"><v>1</v></c></row>', (11, 1_048_576)),  # the second
         ('<row r="1048576"><c r="L1048576"><v>1</v></c></row>', (12, 1_048_576)),  # measured
         ('<row r="1048577"><c r="A1048577"><v>1</v></c></row>', (1, 1_048_577)),
         ('<c r="A1048576"><v>1</v></c><c r="Z5"><v>1</v></c>', (26, 1_048_576)),  # each half
     ],
 )
 def test_a_tall_sheet_is_cleared_only_within_columns_a_to_k(tmp_path, cells, extent):
-    """Past row 400,000 the quick test gives way to a second one: A:K within Excel's rows
-    (11 x 1,048,576 cells, under the limit); anything else is measured cell by cell."""
+    """Past row 200,000 the quick test gives way to a second one: A:K within Excel's rows
+    (11 x 1,048,576 cells, under the limit); anything else is measured cell by cell. The
+    cleared sheets' extents are then counted too, for the memory estimate."""
     archive, member = _sheet_part(tmp_path, cells)
     with archive:
         assert reader._quick_extent(archive, member) == extent
@@ -198,3 +199,81 @@ def test_cells_are_read_from_a1_with_equal_texts_as_one_object(tmp_path):
     assert first.cells[2][2] is first.cells[4][2]
     assert empty.cells == []
     assert dates.cells == [[""], [dt.date(2026, 10, 5)]]  # calamine: a date at midnight
+
+
+def _shared_workbook(path: Path, text: str, cells: int) -> Path:
+    from tests.hostile.corpus import MAIN, xlsx
+
+    rows = "".join(
+        f'<row r="{r}"><c r="A{r}" t="s"><v>0</v></c></row>' for r in range(1, cells + 1)
+    )
+    sst = f'<sst xmlns="{MAIN}" count="1" uniqueCount="1"><si><t>{text}</t></si></sst>'
+    return xlsx(path, rows, extra={"xl/sharedStrings.xml": sst})
+
+
+def test_a_shared_string_copied_into_every_cell_is_counted_before_calamine_reads_it(
+    tmp_path, monkeypatch
+):
+    """calamine copies a shared string into every cell that uses it: one 32 KB string in
+    100,000 cells is 3.3 GB from a 300 KB file. The estimate counts each use."""
+    from checker import budget
+
+    monkeypatch.setattr(budget, "BASE_BYTES", 0)
+    monkeypatch.setattr(budget, "MEMORY_BUDGET", 2_000_000)
+    short = _shared_workbook(tmp_path / "short.xlsx", "HCT", 1_000)
+    assert read_workbook(short).sheets[0].cells[999] == ["HCT"]
+    long = _shared_workbook(tmp_path / "long.xlsx", "x" * 2_000, 1_000)
+    with pytest.raises(UnreadableRoster) as refused:
+        read_workbook(long)
+    assert refused.value.code == "E104" and refused.value.key == "E104:memory"
+    assert "the limit is 1 MB per file" in str(refused.value)
+
+
+def test_the_bound_on_copies_gives_way_to_counting_them(tmp_path, monkeypatch):
+    """The first bound (every cell could hold the longest string) is too coarse for a
+    roster with one long remark: the uses are then counted, and the file is read."""
+    from checker import budget
+    from tests.hostile.corpus import MAIN, xlsx
+
+    monkeypatch.setattr(budget, "BASE_BYTES", 0)
+    monkeypatch.setattr(budget, "MEMORY_BUDGET", 1_000_000)
+    rows = "".join(f'<row r="{r}"><c r="A{r}" t="s"><v>0</v></c></row>' for r in range(1, 2001))
+    rows += '<row r="2001"><c r="A2001" t="s"><v>1</v></c></row>'
+    sst = (f'<sst xmlns="{MAIN}"><si><t>HCT</t></si><si><t>{"remark " * 1000}</t></si>'
+           "</sst>")  # fmt: skip
+    path = xlsx(tmp_path / "remark.xlsx", rows, extra={"xl/sharedStrings.xml": sst})
+    assert len(read_workbook(path).sheets[0].cells) == 2001
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_a_csv_too_large_for_memory_is_e104_while_reading(tmp_path, monkeypatch, language):
+    from checker import budget
+
+    monkeypatch.setattr(budget, "BASE_BYTES", 0)
+    monkeypatch.setattr(budget, "MEMORY_BUDGET", 200_000)
+    path = tmp_path / "big.csv"
+    path.write_text("Name;Title\n" + "".join(f"Person {i};Officer {i}\n" for i in range(2000)))
+    from checker.options import CheckOptions
+
+    result = check_file(path, CheckOptions(lang=language))
+    assert [f.code for f in result.findings] == ["E104"]
+    assert {"en": "per file", "fr": "par fichier", "es": "por archivo"}[language] in (
+        result.findings[0].message
+    )
+    path.write_text("Name;Title\n" + "K. Osei;Chief of Mission\n" * 2000)  # repeated texts
+    assert read_workbook(path).sheets[0].height == 2001
+
+
+def test_an_ods_text_repeated_across_cells_counts_every_copy(tmp_path, monkeypatch):
+    from checker import budget
+    from tests.hostile.corpus import _ods
+
+    monkeypatch.setattr(budget, "BASE_BYTES", 0)
+    monkeypatch.setattr(budget, "MEMORY_BUDGET", 5_000_000)
+    cell = '<table:table-cell office:value-type="string"><text:p>{}</text:p></table:table-cell>'
+    row = '<table:table-row table:number-rows-repeated="{}">' + cell + "</table:table-row>"
+    _ods(tmp_path / "small.ods", row.format(1000, "HCT"))
+    assert read_workbook(tmp_path / "small.ods").sheets[0].height == 1000
+    _ods(tmp_path / "copies.ods", row.format(1000, "x" * 5000))  # 5 MB of copies
+    with pytest.raises(UnreadableRoster, match="per file"):
+        read_workbook(tmp_path / "copies.ods")

@@ -339,6 +339,19 @@ def _shared_strings(path: Path) -> Path:
     return xlsx(path, roster_rows(), extra={"xl/sharedStrings.xml": sst})
 
 
+def _long_shared_string(path: Path) -> Path:
+    """One 32,767-character shared string in 100,000 cells: calamine copies it into each
+    cell (3.3 GB from a 300 KB file; it aborted the process under the cap)."""
+    cells = "".join(
+        f'<row r="{r}">'
+        + "".join(f'<c r="{chr(65 + c)}{r}" t="s"><v>0</v></c>' for c in range(10))
+        + "</row>"
+        for r in range(1, 10_001)
+    )
+    sst = f'<sst xmlns="{MAIN}" count="1" uniqueCount="1"><si><t>{"x" * 32_767}</t></si></sst>'
+    return xlsx(path, cells, extra={"xl/sharedStrings.xml": sst})
+
+
 def _ods(path: Path, table: str) -> Path:
     content = (
         '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
@@ -458,6 +471,7 @@ ATTACKS: dict[str, tuple[str, Callable[[Path], Path], frozenset[str]]] = {
     ),
     "5000-sheets": ("sheets.xlsx", _many_sheets, frozenset({"E101", "E104"}) | {"S210"}),
     "10M-shared-strings": ("strings.xlsx", _shared_strings, frozenset({"E101", "E104"}) | {"S210"}),
+    "long-shared-string-everywhere": ("shared.xlsx", _long_shared_string, frozenset({"E104"})),
     "ods-repeated-cell": ("repeated.ods", _ods_repeated, frozenset({"E104"})),
     "csv-50M-newlines": ("newlines.csv", _csv_newlines, frozenset({"E104"})),
     "csv-60M-cells": ("cells.csv", _csv_cells, frozenset({"E104"})),
