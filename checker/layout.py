@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from checker import titleblock, tracker
+from checker import presence, titleblock, tracker
 from checker.dates import month_of
 from checker.formatting import filled_cells
 from checker.headers import (
@@ -228,17 +228,53 @@ def _find_header(sheet: SheetGrid, headers: Headers) -> _Header | None:
         if _is_hxl_row(row):
             continue  # read with the header row above it
         below = sheet.cells[r + 1] if r + 1 < len(sheet.cells) else None
-        found = _read_header_row(row, below, headers)
+        found = _read_header_row(_header_cells(sheet, r), below, headers)
         # Two fields, or one beside columns every printed form has ("No. | Name | Signature").
         known = sum(kind in _FORM_COLUMNS for _, _, kind in found.ignored) if found else 0
         if found is None or len(found.columns) + min(known, 1) < 2:
             continue
         found.index, found.data_start = r, r + (2 if found.hxl else 1)
         if headers.required <= found.columns.keys():
-            return found
+            return _two_row_header(sheet, found, headers) or found
         if best is None or len(found.columns) > len(best.columns):
             best = found
     return best
+
+
+def _header_cells(sheet: SheetGrid, r: int) -> list[Any]:
+    """Row `r` read as a header: an empty cell under a header merged down into it from the
+    row above ("Présent(e)" over G3:G4 beside Date / Nom / Fonction in row 4) takes its text."""
+    row = sheet.cells[r]
+    down = [(r0, c0) for r0, c0, r1, _c1 in sheet.merged if r0 == r - 1 and r1 >= r]
+    if not down:
+        return row
+    row = list(row)
+    for r0, c0 in down:
+        above = sheet.cells[r0][c0] if c0 < len(sheet.cells[r0]) else None
+        row.extend([None] * (c0 + 1 - len(row)))
+        if row[c0] in ("", None):
+            row[c0] = above
+    return row
+
+
+def _two_row_header(sheet: SheetGrid, found: _Header, headers: Headers) -> _Header | None:
+    """A printed form's header on two rows: group words on top merged across the columns
+    they group ("Participant" over Name / Position / Organisation, "Attendance" over Present /
+    Apologies), the other headers merged down over both rows ("Date"). The lower row, with
+    the merged-down texts, is the header when it names more fields than the top one."""
+    r = found.index
+    grouped = any(r0 == r and (r1 == r + 1 or (r1 == r and c1 > c0))
+                  for r0, c0, r1, c1 in sheet.merged)  # fmt: skip
+    if not grouped or found.hxl or r + 1 >= len(sheet.cells):
+        return None
+    below = sheet.cells[r + 2] if r + 2 < len(sheet.cells) else None
+    lower = _read_header_row(_header_cells(sheet, r + 1), below, headers)
+    if lower is None or not (headers.required <= lower.columns.keys()):
+        return None
+    if len(lower.columns) <= len(found.columns):
+        return None
+    lower.index, lower.data_start = r + 1, r + (3 if lower.hxl else 2)
+    return lower
 
 
 def _best_row_texts(sheet: SheetGrid) -> tuple[int | None, tuple[str, ...]]:
@@ -729,6 +765,29 @@ def _coloured(table: RosterTable, filled: frozenset[tuple[int, int]], legend: st
             fields[i, where] = COLOURED + legend
 
 
+def _attendance_marks(
+    table: RosterTable, fields: np.ndarray, cells: np.ndarray, notes: list[str], headers: Headers
+) -> None:
+    """What else on the sheet says who attended (see checker.presence): letter codes a
+    legend or the header explains, a tick column for absence beside the presence column, a
+    blank signature among signed ones, an apologies line naming IOM."""
+    where = FIELDS.index("presence")
+    column = next((c for c in table.found if c.field == "presence"), None)
+    if column is not None:
+        presence.read_letters(fields, where, presence.letter_codes(column.header, notes, headers))
+        ticks = [(col, header) for col, header, _ in table.ignored
+                 if col < cells.shape[1] and fold(header) in headers.absent]  # fmt: skip
+        presence.absence_ticks(fields, cells, where, ticks, headers)
+    else:
+        signatures = [col for col, _, kind in table.ignored
+                      if kind == "signature" and col < cells.shape[1]]  # fmt: skip
+        presence.unsigned(fields, cells, where, signatures)
+    line = presence.apologies_line(notes, headers)
+    if line is not None:
+        organisation = FIELDS.index("organization") if "organization" in table.columns else None
+        presence.excused_by_line(fields, where, organisation, line, headers)
+
+
 def _is_note(value: Any) -> bool:
     return isinstance(value, str) and (":" in value or bool(_NOTE_WORDS.match(value)))
 
@@ -739,6 +798,7 @@ def _table_rows(
     origin: dict[tuple[int, int, int], tuple[int, int]],
     absent: frozenset[str],
     path: Path | None = None,
+    headers: Headers | None = None,
 ) -> tuple[np.ndarray, np.ndarray, int, int]:
     """Data rows of one table → (cells of the kept rows, their Excel rows, rows read, rows
     skipped)."""
@@ -787,8 +847,12 @@ def _table_rows(
     _other_answers(table, fields, cells[index])
     _absent_elsewhere(table, fields, cells[index], absent)
     _struck_off(table, sheet.struck, fields, index + header_index + 1)
-    notes = chain(*sheet.cells[:header_index], *cells[np.flatnonzero(~kept[:rows_read])])
-    legend = next((v for v in notes if type(v) is str and _is_colour_legend(v, absent)), None)
+    notes = presence.texts_of(
+        chain(*sheet.cells[:header_index], *cells[np.flatnonzero(~kept[:rows_read])])
+    )
+    if headers is not None:
+        _attendance_marks(table, fields, cells[index], notes, headers)
+    legend = next((v for v in notes if _is_colour_legend(v, absent)), None)
     if legend is not None and path is not None:
         _coloured(table, filled_cells(path, sheet.name), legend, fields, index + header_index + 1)
     excel_rows = index + table.header_row + 1
@@ -944,7 +1008,7 @@ def lay_out(workbook: Workbook, headers: Headers) -> Layout:
             cells, excel_rows, table_read, table_skipped = _tracker_rows(table, sheet, origin)
         else:
             cells, excel_rows, table_read, table_skipped = _table_rows(
-                table, sheet, origin, headers.absent, workbook.path
+                table, sheet, origin, headers.absent, workbook.path, headers
             )
         parts.append(cells)
         rows.append(excel_rows)
