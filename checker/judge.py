@@ -15,10 +15,10 @@ import pandas as pd
 
 from checker.findings import Attendee, Meeting, Verdict
 from checker.layout import COLOURED, STRUCK_THROUGH
-from checker.presence import EXCUSED_LINE, UNSIGNED
 from checker.messages import Phrase, Wording
 from checker.normalise import BLANK, UNKNOWN, Roster
 from checker.policy import Policy
+from checker.presence import EXCUSED_LINE, UNSIGNED
 
 
 class Standing(str, enum.Enum):

@@ -317,6 +317,41 @@ def _organisation_column(sheet: SheetGrid, found: _Header, headers: Headers) -> 
     return None
 
 
+# Kinds of unmatched column whose values are something else than presence even when they
+# look like it: a signature's "X" is read as a signature (checker.presence.unsigned).
+_NOT_PRESENCE = frozenset({"number", "email", "phone", "signature", "gender", "timestamp",
+                           "system", "remarks", OTHER_ANSWER})  # fmt: skip
+
+
+def _presence_column(sheet: SheetGrid, found: _Header, headers: Headers) -> Column | None:
+    """A column no header names whose values are, on most rows, presence words or marks
+    (✓ / ✗, Oui / Non, Sí / No, Present / Absent, P / A) is the presence column: a "No" the
+    checker does not read must never leave the person counted as attending. Several such
+    columns (a matrix of agencies ticked ✓ / ✗) make none the presence column."""
+    mapped = {c.col for c in found.columns.values()}
+    kinds = {col: (header, kind) for col, header, kind in found.ignored}
+    width = max((len(row) for row in sheet.cells[found.data_start :][:CONTENT_SAMPLE_ROWS]),
+                default=0)  # fmt: skip
+    rows = sum(1 for row in sheet.cells[found.data_start :][:CONTENT_SAMPLE_ROWS]
+               if any(v not in ("", None) for v in row))  # fmt: skip
+    columns: list[Column] = []
+    for col in range(width):
+        header, kind = kinds.get(col, ("", ""))
+        # A duplicate by keyword is a candidate: "¿Vino a la reunión?" beside "Reunión".
+        if col in mapped or kind in _NOT_PRESENCE:
+            continue
+        if headers.organisation_kind(header, strict=True) is not None:
+            continue  # an agency's column in a matrix
+        values = _column_values(sheet, found.data_start, col)
+        if len(values) < 2 or len(values) * 2 < rows:
+            continue
+        said = [v for v in values if headers.presence_word(v) is not None
+                or (isinstance(v, str) and v.strip().lower() in ("p", "a"))]  # fmt: skip
+        if len(said) * 10 >= len(values) * 8:
+            columns.append(Column("presence", col, header, BY_CONTENTS))
+    return columns[0] if len(columns) == 1 else None
+
+
 def _settle_columns(sheet: SheetGrid, found: _Header, headers: Headers) -> None:
     """Judge columns by their contents as well as their headers."""
     # Two columns for one field ("Organisation" left empty, "Agency" filled): the filled one.
@@ -341,6 +376,11 @@ def _settle_columns(sheet: SheetGrid, found: _Header, headers: Headers) -> None:
                     found.ignored.append((column.col, column.header, f"not:{name}"))
             found.ignored = [i for i in found.ignored if i[0] != by_contents.col]
             found.columns["organization"] = by_contents
+    if "presence" not in found.columns:
+        presence_column = _presence_column(sheet, found, headers)
+        if presence_column is not None:
+            found.ignored = [i for i in found.ignored if i[0] != presence_column.col]
+            found.columns["presence"] = presence_column
 
 
 # ------------------------------------------------------------------ whose log
@@ -576,13 +616,13 @@ def _plan_tracker(sheet: SheetGrid, found: _Header | None, headers: Headers) -> 
     tables = []
     for month in months:
         columns = dict(label_fields, attendee=month.col, title=month.col)
-        found_columns = tuple(
+        candidatescolumns = tuple(
             Column(name, col, _text(header[col]) if col < len(header) else "", "header")
             for name, col in columns.items()
         )
         tables.append(RosterTable(
             index=0, sheet=sheet.name, header_row=header_index + 1, columns=columns,
-            shape=TRACKER, found=found_columns,
+            shape=TRACKER, found=candidatescolumns,
             constants=(Constant("date", header_index + 1, month.col,
                                 month_of(month.header) or month.header),),
             evidence=tuple(evidence), months=tuple(m.col for m in months),
@@ -788,6 +828,23 @@ def _attendance_marks(
         presence.excused_by_line(fields, where, organisation, line, headers)
 
 
+_TOTAL = re.compile(r"^\s*(?:grand\s+)?(?:total|totals|totaux|totales|sous-total|subtotal)\b",
+                    re.IGNORECASE)  # fmt: skip
+
+
+def _skip_totals(cells: np.ndarray, kept: np.ndarray, used: list[int]) -> None:
+    """A totals row ("TOTAL | 10 | 3", "Total participants: | 14") is a note, not an
+    attendee: one text cell saying total, numbers beside it."""
+    for r in np.flatnonzero(kept).tolist():
+        values = [v for v in cells[r, used] if v is not None]
+        texts = [v for v in values if type(v) is str]
+        if len(texts) == 1 and _TOTAL.match(texts[0]) and all(
+            type(v) in (int, float) or (type(v) is str and v.strip().isdigit())
+            for v in values if v is not texts[0]
+        ):  # fmt: skip
+            kept[r] = False
+
+
 def _is_note(value: Any) -> bool:
     return isinstance(value, str) and (":" in value or bool(_NOTE_WORDS.match(value)))
 
@@ -828,6 +885,7 @@ def _table_rows(
                 cells[r, attendee] is not None and not _is_note(values[0])
             )  # fmt: skip
             kept[r] = lone_name
+    _skip_totals(cells, kept, used)
     people = [table.columns[n] for n in ("attendee", "organization", "title") if n in table.columns]
     nobody = np.all(empty[:rows_read, people], axis=1) if people else kept
     for r in np.flatnonzero(kept & nobody):

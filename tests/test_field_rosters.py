@@ -61,30 +61,22 @@ OPEN_GAPS |= {
 }
 # Round 5 (field5/README.md): six files with false compliants, and two safe misreadings.
 OPEN_GAPS |= {
-    "BDI_2026-11_feuilles": "FALSE COMPLIANT: a pre-filled sign-in list's blank 'Émargement' "
-    "and the 'Excusés : OIM (Chef de mission)' line under it are not read; the CoM chairing the "
-    "SMT, named only in the 'Présidence' line, gives absent",
+    "BDI_2026-11_feuilles": "the CoM chairing the SMT, named only in the 'Présidence' line "
+    "above the sign-in list, gives absent (C301)",
     "BOL_2026-11_asistencia": "'Equipo de País (UNCT)' is an unknown platform (S204), so the "
     "'OIM … Se excusó' row is lost; 'Oficial Nacional de Programas' (plural) is S205",
     "CIV_2026-11_emargement": "FALSE COMPLIANT: of two title columns the hidden 'Fonction "
     "(annuaire 2024)' is read and the visible 'Fonction' is a duplicate: last year's titles judge",
-    "COD_2026-11_presences": "FALSE COMPLIANT: a two-row header's 'Présent(e)' merged over both "
-    "rows is lost (Oui/Non never read, not even listed as ignored); a cell comment 'N'a "
-    "finalement pas assisté' is not read",
-    "GNB_2026-11_presencas": "FALSE COMPLIANT: a 'P/A' column (legend 'P = Presente, A = "
-    "Ausente') is not a presence column; the CoM's and the RMO's 'A' count as attendance",
+    "COD_2026-11_presences": "FALSE COMPLIANT: a cell comment 'N'a finalement pas assisté' on "
+    "the CoM's name is not read (Présent(e) still says Oui)",
     "IRQ_2026-11_attendance": "FALSE COMPLIANT: hidden rows, which the sheet says are invitees "
-    "who did not attend, are read as attendance; 'Total participants:' becomes a meeting",
+    "who did not attend, are read as attendance",
     "MMR_2026-11_roster": "FALSE COMPLIANT: 'D/CoM' (Deputy CoM) is read as the Chief of "
     "Mission; 'H.O.S.O.', 'Snr PM', 'Prog. Coord.', 'PA/CoM' are S205 (safe)",
-    "ZMB_2026-11_register": "a two-row header whose top row ('Date', 'Meeting', 'Participant', "
-    "'Attendance') is taken as the header: no organisation column, S213, all undetermined",
 }
 FALSE_COMPLIANT_GAPS: set[str] = {
-    "BDI_2026-11_feuilles",
     "CIV_2026-11_emargement",
     "COD_2026-11_presences",
-    "GNB_2026-11_presencas",
     "IRQ_2026-11_attendance",
     "MMR_2026-11_roster",
 }
@@ -92,9 +84,7 @@ FALSE_COMPLIANT_GAPS: set[str] = {
 # ✗, "on leave", a red row; round 5 four: a blank Émargement, Oui/Non and a comment, 'A', a
 # hidden row), which blanking the attendees' rows leaves in place.
 BLANKING_GAPS: set[str] = {
-    "BDI_2026-11_feuilles",
     "COD_2026-11_presences",
-    "GNB_2026-11_presencas",
     "IRQ_2026-11_attendance",
 }
 
