@@ -915,7 +915,41 @@ def _table_rows(
         _coloured(table, filled_cells(path, sheet.name), legend, fields, index + header_index + 1)
     excel_rows = index + table.header_row + 1
     fields, excel_rows, extra = _multi_select(fields, excel_rows)
+    if headers is not None and table.shape == SIGN_IN:
+        fields, excel_rows, chair = _chair_record(table, sheet, fields, excel_rows, origin, headers)
+        extra += chair
     return fields, excel_rows, rows_read + extra, rows_read - len(index)
+
+
+def _chair_record(
+    table: RosterTable, sheet: SheetGrid, fields: np.ndarray, rows: np.ndarray,
+    origin: dict[tuple[int, int, int], tuple[int, int]], headers: Headers,
+) -> tuple[np.ndarray, np.ndarray, int]:  # fmt: skip
+    """A sign-in sheet whose chair line above the table names IOM staff ("Présidence : M. J.
+    Ndayishimiye, Chef de mission de l'OIM, …"): that person attended, as chair, though not
+    on the list (chairs often are not). One record more, whose cells point at the line; none
+    when the list names them already (the list then says whether they came)."""
+    if "organization" not in table.columns:
+        return fields, rows, 0
+    listed = [fold(v) for v in fields[:, FIELDS.index("attendee")] if type(v) is str and fold(v)]
+    for r, row in enumerate(sheet.cells[: table.header_row - 1]):
+        for c, value in enumerate(row):
+            chair = presence.chair_of_iom(value, headers) if type(value) is str else None
+            if chair is None:
+                continue
+            if any(name in f" {fold(chair[0])} " for name in (f" {n} " for n in listed)):
+                return fields, rows, 0
+            record = np.full((1, fields.shape[1]), None, dtype=object)
+            for i, name in enumerate(FIELDS):
+                constant = table.constant(name)
+                record[0, i] = constant.value if constant is not None else None
+            for name, text in zip(("attendee", "organization", "title"), chair):
+                record[0, FIELDS.index(name)] = text
+                if name in table.columns:
+                    origin[(table.index, r + 1, table.columns[name])] = (r, c)
+            record[0, -1] = table.sheet
+            return np.vstack([fields, record]), np.append(rows, r + 1), 1
+    return fields, rows, 0
 
 
 _OTHER_WORDS = frozenset({"other", "others", "autre", "autres", "otro", "otra", "otros"})

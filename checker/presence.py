@@ -134,3 +134,37 @@ def excused_by_line(
 
 def texts_of(values: Iterable[Any]) -> list[str]:
     return [v for v in values if type(v) is str]
+
+
+# A line naming the meeting's chair ("Présidence : …", "Chaired by: …", "Preside: …").
+_CHAIR = re.compile(
+    r"^\s*(?:chair|chaired by|chairperson|chair person|presidence|presidee par|preside par|"
+    r"presidencia|presidida por|presidido por|preside|presidente|presidencia da reuniao|"
+    r"presidida pela|presidido pelo)\s*$"
+)
+# The word linking a post to IOM after it: "Chef de mission de l'OIM", "Chief of Mission of
+# IOM", "Jefe de Misión de la OIM", "Chefe de Missão da OIM".
+_LINK = re.compile(r"\s+(?:of|de la|de|du|da|do)$", re.IGNORECASE)
+
+
+def chair_of_iom(text: str, headers: Headers) -> tuple[str, str, str] | None:
+    """(name, organisation, title) of IOM staff a chair line above a sign-in sheet names
+    ("Présidence : M. J. Ndayishimiye, Chef de mission de l'OIM, Responsable désigné a.i.",
+    "Chaired by: J. Doe, Chief of Mission, IOM"), when it reads cleanly: a name first, then a
+    post with IOM after it. Chairs are often not on the sign-in list."""
+    head, colon, rest = text.partition(":")
+    if not colon or not _CHAIR.match(fold(head)):
+        return None
+    parts = [p.strip() for p in rest.split(",") if p.strip()]
+    iom = [i for i, part in enumerate(parts) if headers.names_iom(part)]
+    if len(parts) < 2 or len(iom) != 1 or iom[0] == 0:
+        return None
+    words = re.sub(r"\b[lL]['’]\s*", "", parts[iom[0]]).split()
+    for size in range(len(words), 0, -1):  # the IOM name ends the part
+        name = " ".join(words[-size:]).strip("()")
+        if fold(name) in headers.iom:
+            post = _LINK.sub("", " ".join(words[:-size]).strip()).strip()
+            if not post and iom[0] >= 2:  # "J. Doe, Chief of Mission, IOM"
+                post = parts[iom[0] - 1]
+            return (parts[0], name, post) if post else None
+    return None

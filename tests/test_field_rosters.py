@@ -61,8 +61,6 @@ OPEN_GAPS |= {
 }
 # Round 5 (field5/README.md): six files with false compliants, and two safe misreadings.
 OPEN_GAPS |= {
-    "BDI_2026-11_feuilles": "the CoM chairing the SMT, named only in the 'Présidence' line "
-    "above the sign-in list, gives absent (C301)",
     "BOL_2026-11_asistencia": "'Equipo de País (UNCT)' is an unknown platform (S204), so the "
     "'OIM … Se excusó' row is lost; 'Oficial Nacional de Programas' (plural) is S205",
     "CIV_2026-11_emargement": "FALSE COMPLIANT: of two title columns the hidden 'Fonction "

@@ -187,3 +187,34 @@ def test_group_words_over_sub_headers_take_the_lower_row():
     assert table["columns"]["date"]["header"] == "Date"
     assert table["columns"]["organization"]["column"] == "E"
     assert not [f for f in result.findings if f.code == "S202"]  # neither row 4 nor TOTAL
+
+
+# ------------------------------------------------------------------ a chair line
+
+
+def _smt(chair: str, rows: list[list[object]] | None = None) -> SheetGrid:
+    head = [["Réunion de l'Équipe de gestion de la sécurité (SMT) – 12 novembre 2026"],
+            [chair], [],
+            ["N°", "Nom et prénom", "Organisation", "Fonction", "Émargement"],
+            [1, "E. Nkurunziza", "UNDSS", "Conseiller sécurité", "X"],
+            [2, "F. Begin", "UNICEF", "Représentante", "X"]]  # fmt: skip
+    return SheetGrid("SMT 12 nov", [*head, *(rows or [])])
+
+
+def test_a_chair_line_naming_iom_s_chief_of_mission_is_attendance():
+    for line in ("Présidence : M. J. Ndayishimiye, Chef de mission de l'OIM, Responsable "
+                 "désigné a.i.", "Chaired by: J. Doe, Chief of Mission, IOM",
+                 "Presidida por: A. Ruiz, Jefa de Misión de la OIM"):  # fmt: skip
+        result = _check(_smt(line), name="BDI_2026-11.xlsx")
+        assert verdicts(result) == ["compliant"], line
+        (attendee,) = result.meetings[0].iom_attendees
+        assert attendee.row == 2
+    other = _check(_smt("Présidence : M. E. Nkurunziza, Conseiller sécurité, UNDSS"),
+                   name="BDI_2026-11.xlsx")  # fmt: skip
+    assert verdicts(other) == ["absent"]
+
+
+def test_a_chair_on_the_list_is_judged_by_the_list():
+    unsigned = [[3, "J. Ndayishimiye", "OIM", "Chef de mission", None]]
+    line = "Présidence : M. J. Ndayishimiye, Chef de mission de l'OIM"
+    assert verdicts(_check(_smt(line, unsigned), name="BDI_2026-11.xlsx")) == ["undetermined"]
