@@ -8,6 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from checker.api import CheckOptions, check_workbook
 from checker.reader import SheetGrid
 from checker.reader import Workbook as Sheets
@@ -218,3 +221,26 @@ def test_a_chair_on_the_list_is_judged_by_the_list():
     unsigned = [[3, "J. Ndayishimiye", "OIM", "Chef de mission", None]]
     line = "Présidence : M. J. Ndayishimiye, Chef de mission de l'OIM"
     assert verdicts(_check(_smt(line, unsigned), name="BDI_2026-11.xlsx")) == ["undetermined"]
+
+
+# ------------------------------------------------------------------ never compliant on a "No"
+
+_ABSENT = ["No", "Non", "Não", "N", "✗", "❌", "Absent", "Ausente", "Excusé", "0"]
+_PRESENT = ["Yes", "Oui", "Sí", "Sim", "✓", "X", "Present", "Presente", "1"]
+_UNKNOWN_HEADERS = ["", "Q7", "¿Vino?", "Came?", "Est venu(e)", "Veio?", "Col F", "P/A",
+                    "Status (see legend)", "Attendance", "Asistió"]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(header=st.sampled_from(_UNKNOWN_HEADERS), said=st.sampled_from(_ABSENT),
+       others=st.lists(st.sampled_from(_PRESENT), min_size=2, max_size=5))  # fmt: skip
+def test_a_chief_of_mission_said_absent_in_any_presence_like_column_is_never_compliant(
+    header, said, others
+):
+    """Whatever the column is headed, if anything, a row marked absent in a column of
+    presence marks never makes the meeting compliant."""
+    rows = [["Date", "Meeting", "Name", "Title", "Organisation", header],
+            ["05/11/2026", "UNCT", "B. Doumbia", "Chief of Mission", "IOM", said]]  # fmt: skip
+    rows += [["05/11/2026", "UNCT", f"P{i}", "Representative", "UNICEF", mark]
+             for i, mark in enumerate(others)]  # fmt: skip
+    assert verdicts(_check(SheetGrid("Sheet1", rows))) != ["compliant"]
