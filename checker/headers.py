@@ -80,6 +80,9 @@ class Headers:
     # Folded words the vocabulary's presence list calls absent and that say only that, in
     # whatever column they stand ("apologies" in a Signature column); see `_ANSWERS`.
     absent: frozenset[str] = frozenset()
+    # Every presence word and mark as written in the vocabulary → present/absent (folded; a
+    # mark such as "✓" as written): to tell a presence column by its contents, and a legend.
+    presence: dict[str, str] = field(default_factory=dict)
     user: dict[str, str] = field(default_factory=dict)  # folded header → field, given by the user
     # Folded names of the platforms and sectors ("hct", "ehp", "cluster", "protection"): a
     # sheet's name or heading that holds one may name the meeting of a table without a
@@ -117,6 +120,8 @@ class Headers:
             frozenset(fold(a) for a in organisation.get("others", [])),
             frozenset(fold(w) for w in (presence or {}).get("absent", []) if fold(w)) - _ANSWERS,
             platforms=frozenset(fold(n) for n in platforms if fold(n)),
+            presence={fold(w) or w.strip(): str(code) for code, ws in (presence or {}).items()
+                      for w in ws},
         )  # fmt: skip
 
     @classmethod
@@ -154,6 +159,19 @@ class Headers:
             return self
         user = {fold(header): name for name, header in mapping.items()}
         return replace(self, user=user, _seen={})
+
+    def presence_word(self, value: object) -> str | None:
+        """ "present" or "absent" when a cell is one of the vocabulary's presence words or
+        marks ("Oui", "✓", "Ausente"), else None."""
+        if not isinstance(value, (str, int)) or isinstance(value, bool):
+            return None
+        text = str(value)
+        return self.presence.get(fold(text) or text.strip())
+
+    def names_iom(self, text: str) -> bool:
+        """Whether a text names IOM anywhere in it ("Excusés : OIM (Chef de mission), FAO")."""
+        key = f" {fold(text)} "
+        return any(f" {name} " in key for name in self.iom)
 
     def match(self, text: str) -> str | None:
         """The field a header cell names, if any."""

@@ -19,6 +19,7 @@ from checker.layout import COLOURED, STRUCK_THROUGH
 from checker.messages import Phrase, Wording
 from checker.normalise import BLANK, UNKNOWN, Roster
 from checker.policy import Policy
+from checker.presence import EXCUSED_LINE, UNSIGNED
 
 
 class Standing(str, enum.Enum):
@@ -141,6 +142,11 @@ def _reason(
         sheet, row, said = doubt
         if said == STRUCK_THROUGH:
             return Phrase.of("reason_struck", sheet=sheet, row=row)
+        if said == UNSIGNED:
+            return Phrase.of("reason_unsigned", sheet=sheet, row=row)
+        if said.startswith(EXCUSED_LINE):
+            return Phrase.of("reason_excused", sheet=sheet, row=row,
+                             line=said.removeprefix(EXCUSED_LINE))  # fmt: skip
         if said.startswith(COLOURED):
             return Phrase.of("reason_coloured", sheet=sheet, row=row,
                              legend=said.removeprefix(COLOURED))  # fmt: skip

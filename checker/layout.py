@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from checker import blocks, titleblock, tracker
+from checker import blocks, presence, titleblock, tracker
 from checker.dates import DayOf, month_named, month_of, week_of
 from checker.formatting import filled_cells
 from checker.headers import (
@@ -237,17 +237,53 @@ def _find_header(sheet: SheetGrid, headers: Headers) -> _Header | None:
         if _is_hxl_row(row):
             continue  # read with the header row above it
         below = sheet.cells[r + 1] if r + 1 < len(sheet.cells) else None
-        found = _read_header_row(row, below, headers)
+        found = _read_header_row(_header_cells(sheet, r), below, headers)
         # Two fields, or one beside columns every printed form has ("No. | Name | Signature").
         known = sum(kind in _FORM_COLUMNS for _, _, kind in found.ignored) if found else 0
         if found is None or len(found.columns) + min(known, 1) < 2:
             continue
         found.index, found.data_start = r, r + (2 if found.hxl else 1)
         if headers.required <= found.columns.keys():
-            return found
+            return _two_row_header(sheet, found, headers) or found
         if best is None or len(found.columns) > len(best.columns):
             best = found
     return best
+
+
+def _header_cells(sheet: SheetGrid, r: int) -> list[Any]:
+    """Row `r` read as a header: an empty cell under a header merged down into it from the
+    row above ("Présent(e)" over G3:G4 beside Date / Nom / Fonction in row 4) takes its text."""
+    row = sheet.cells[r]
+    down = [(r0, c0) for r0, c0, r1, _c1 in sheet.merged if r0 == r - 1 and r1 >= r]
+    if not down:
+        return row
+    row = list(row)
+    for r0, c0 in down:
+        above = sheet.cells[r0][c0] if c0 < len(sheet.cells[r0]) else None
+        row.extend([None] * (c0 + 1 - len(row)))
+        if row[c0] in ("", None):
+            row[c0] = above
+    return row
+
+
+def _two_row_header(sheet: SheetGrid, found: _Header, headers: Headers) -> _Header | None:
+    """A printed form's header on two rows: group words on top merged across the columns
+    they group ("Participant" over Name / Position / Organisation, "Attendance" over Present /
+    Apologies), the other headers merged down over both rows ("Date"). The lower row, with
+    the merged-down texts, is the header when it names more fields than the top one."""
+    r = found.index
+    grouped = any(r0 == r and (r1 == r + 1 or (r1 == r and c1 > c0))
+                  for r0, c0, r1, c1 in sheet.merged)  # fmt: skip
+    if not grouped or found.hxl or r + 1 >= len(sheet.cells):
+        return None
+    below = sheet.cells[r + 2] if r + 2 < len(sheet.cells) else None
+    lower = _read_header_row(_header_cells(sheet, r + 1), below, headers)
+    if lower is None or not (headers.required <= lower.columns.keys()):
+        return None
+    if len(lower.columns) <= len(found.columns):
+        return None
+    lower.index, lower.data_start = r + 1, r + (3 if lower.hxl else 2)
+    return lower
 
 
 def _best_row_texts(sheet: SheetGrid) -> tuple[int | None, tuple[str, ...]]:
@@ -290,6 +326,41 @@ def _organisation_column(sheet: SheetGrid, found: _Header, headers: Headers) -> 
     return None
 
 
+# Kinds of unmatched column whose values are something else than presence even when they
+# look like it: a signature's "X" is read as a signature (checker.presence.unsigned).
+_NOT_PRESENCE = frozenset({"number", "email", "phone", "signature", "gender", "timestamp",
+                           "system", "remarks", OTHER_ANSWER})  # fmt: skip
+
+
+def _presence_column(sheet: SheetGrid, found: _Header, headers: Headers) -> Column | None:
+    """A column no header names whose values are, on most rows, presence words or marks
+    (✓ / ✗, Oui / Non, Sí / No, Present / Absent, P / A) is the presence column: a "No" the
+    checker does not read must never leave the person counted as attending. Several such
+    columns (a matrix of agencies ticked ✓ / ✗) make none the presence column."""
+    mapped = {c.col for c in found.columns.values()}
+    kinds = {col: (header, kind) for col, header, kind in found.ignored}
+    width = max((len(row) for row in sheet.cells[found.data_start :][:CONTENT_SAMPLE_ROWS]),
+                default=0)  # fmt: skip
+    rows = sum(1 for row in sheet.cells[found.data_start :][:CONTENT_SAMPLE_ROWS]
+               if any(v not in ("", None) for v in row))  # fmt: skip
+    columns: list[Column] = []
+    for col in range(width):
+        header, kind = kinds.get(col, ("", ""))
+        # A duplicate by keyword is a candidate: "¿Vino a la reunión?" beside "Reunión".
+        if col in mapped or kind in _NOT_PRESENCE:
+            continue
+        if headers.organisation_kind(header, strict=True) is not None:
+            continue  # an agency's column in a matrix
+        values = _column_values(sheet, found.data_start, col)
+        if len(values) < 2 or len(values) * 2 < rows:
+            continue
+        said = [v for v in values if headers.presence_word(v) is not None
+                or (isinstance(v, str) and v.strip().lower() in ("p", "a"))]  # fmt: skip
+        if len(said) * 10 >= len(values) * 8:
+            columns.append(Column("presence", col, header, BY_CONTENTS))
+    return columns[0] if len(columns) == 1 else None
+
+
 def _settle_columns(sheet: SheetGrid, found: _Header, headers: Headers) -> None:
     """Judge columns by their contents as well as their headers."""
     # Two columns for one field ("Organisation" left empty, "Agency" filled): the filled one.
@@ -314,6 +385,11 @@ def _settle_columns(sheet: SheetGrid, found: _Header, headers: Headers) -> None:
                     found.ignored.append((column.col, column.header, f"not:{name}"))
             found.ignored = [i for i in found.ignored if i[0] != by_contents.col]
             found.columns["organization"] = by_contents
+    if "presence" not in found.columns:
+        presence_column = _presence_column(sheet, found, headers)
+        if presence_column is not None:
+            found.ignored = [i for i in found.ignored if i[0] != presence_column.col]
+            found.columns["presence"] = presence_column
 
 
 # ------------------------------------------------------------------ whose log
@@ -827,6 +903,46 @@ def _coloured(table: RosterTable, filled: frozenset[tuple[int, int]], legend: st
             fields[i, where] = COLOURED + legend
 
 
+def _attendance_marks(
+    table: RosterTable, fields: np.ndarray, cells: np.ndarray, notes: list[str], headers: Headers
+) -> None:
+    """What else on the sheet says who attended (see checker.presence): letter codes a
+    legend or the header explains, a tick column for absence beside the presence column, a
+    blank signature among signed ones, an apologies line naming IOM."""
+    where = FIELDS.index("presence")
+    column = next((c for c in table.found if c.field == "presence"), None)
+    if column is not None:
+        presence.read_letters(fields, where, presence.letter_codes(column.header, notes, headers))
+        ticks = [(col, header) for col, header, _ in table.ignored
+                 if col < cells.shape[1] and fold(header) in headers.absent]  # fmt: skip
+        presence.absence_ticks(fields, cells, where, ticks, headers)
+    else:
+        signatures = [col for col, _, kind in table.ignored
+                      if kind == "signature" and col < cells.shape[1]]  # fmt: skip
+        presence.unsigned(fields, cells, where, signatures)
+    line = presence.apologies_line(notes, headers)
+    if line is not None:
+        organisation = FIELDS.index("organization") if "organization" in table.columns else None
+        presence.excused_by_line(fields, where, organisation, line, headers)
+
+
+_TOTAL = re.compile(r"^\s*(?:grand\s+)?(?:total|totals|totaux|totales|sous-total|subtotal)\b",
+                    re.IGNORECASE)  # fmt: skip
+
+
+def _skip_totals(cells: np.ndarray, kept: np.ndarray, used: list[int]) -> None:
+    """A totals row ("TOTAL | 10 | 3", "Total participants: | 14") is a note, not an
+    attendee: one text cell saying total, numbers beside it."""
+    for r in np.flatnonzero(kept).tolist():
+        values = [v for v in cells[r, used] if v is not None]
+        texts = [v for v in values if type(v) is str]
+        if len(texts) == 1 and _TOTAL.match(texts[0]) and all(
+            type(v) in (int, float) or (type(v) is str and v.strip().isdigit())
+            for v in values if v is not texts[0]
+        ):  # fmt: skip
+            kept[r] = False
+
+
 def _is_note(value: Any) -> bool:
     return isinstance(value, str) and (":" in value or bool(_NOTE_WORDS.match(value)))
 
@@ -837,6 +953,7 @@ def _table_rows(
     origin: dict[tuple[int, int, int], tuple[int, int]],
     absent: frozenset[str],
     path: Path | None = None,
+    headers: Headers | None = None,
 ) -> tuple[np.ndarray, np.ndarray, int, int]:
     """Data rows of one table → (cells of the kept rows, their Excel rows, rows read, rows
     skipped)."""
@@ -869,6 +986,7 @@ def _table_rows(
                 cells[r, attendee] is not None and not _is_note(values[0])
             )  # fmt: skip
             kept[r] = lone_name
+    _skip_totals(cells, kept, used)
     people = [table.columns[n] for n in ("attendee", "organization", "title") if n in table.columns]
     nobody = np.all(empty[:rows_read, people], axis=1) if people else kept
     for r in np.flatnonzero(kept & nobody):
@@ -897,13 +1015,51 @@ def _table_rows(
     _other_answers(table, fields, cells[index])
     _absent_elsewhere(table, fields, cells[index], absent)
     _struck_off(table, sheet.struck, fields, index + header_index + 1)
-    notes = chain(*sheet.cells[:header_index], *cells[np.flatnonzero(~kept[:rows_read])])
-    legend = next((v for v in notes if type(v) is str and _is_colour_legend(v, absent)), None)
+    notes = presence.texts_of(
+        chain(*sheet.cells[:header_index], *cells[np.flatnonzero(~kept[:rows_read])])
+    )
+    if headers is not None:
+        _attendance_marks(table, fields, cells[index], notes, headers)
+    legend = next((v for v in notes if _is_colour_legend(v, absent)), None)
     if legend is not None and path is not None:
         _coloured(table, filled_cells(path, sheet.name), legend, fields, index + header_index + 1)
     excel_rows = index + table.header_row + 1
     fields, excel_rows, extra = _multi_select(fields, excel_rows)
+    if headers is not None and table.shape == SIGN_IN:
+        fields, excel_rows, chair = _chair_record(table, sheet, fields, excel_rows, origin, headers)
+        extra += chair
     return fields, excel_rows, rows_read + extra, rows_read - len(index)
+
+
+def _chair_record(
+    table: RosterTable, sheet: SheetGrid, fields: np.ndarray, rows: np.ndarray,
+    origin: dict[tuple[int, int, int], tuple[int, int]], headers: Headers,
+) -> tuple[np.ndarray, np.ndarray, int]:  # fmt: skip
+    """A sign-in sheet whose chair line above the table names IOM staff ("Présidence : M. J.
+    Ndayishimiye, Chef de mission de l'OIM, …"): that person attended, as chair, though not
+    on the list (chairs often are not). One record more, whose cells point at the line; none
+    when the list names them already (the list then says whether they came)."""
+    if "organization" not in table.columns:
+        return fields, rows, 0
+    listed = [fold(v) for v in fields[:, FIELDS.index("attendee")] if type(v) is str and fold(v)]
+    for r, row in enumerate(sheet.cells[: table.header_row - 1]):
+        for c, value in enumerate(row):
+            chair = presence.chair_of_iom(value, headers) if type(value) is str else None
+            if chair is None:
+                continue
+            if any(name in f" {fold(chair[0])} " for name in (f" {n} " for n in listed)):
+                return fields, rows, 0
+            record = np.full((1, fields.shape[1]), None, dtype=object)
+            for i, name in enumerate(FIELDS):
+                constant = table.constant(name)
+                record[0, i] = constant.value if constant is not None else None
+            for name, text in zip(("attendee", "organization", "title"), chair):
+                record[0, FIELDS.index(name)] = text
+                if name in table.columns:
+                    origin[(table.index, r + 1, table.columns[name])] = (r, c)
+            record[0, -1] = table.sheet
+            return np.vstack([fields, record]), np.append(rows, r + 1), 1
+    return fields, rows, 0
 
 
 _OTHER_WORDS = frozenset({"other", "others", "autre", "autres", "otro", "otra", "otros"})
@@ -1055,7 +1211,7 @@ def lay_out(workbook: Workbook, headers: Headers) -> Layout:
             cells, excel_rows, table_read, table_skipped = _tracker_rows(table, sheet, origin)
         else:
             cells, excel_rows, table_read, table_skipped = _table_rows(
-                table, sheet, origin, headers.absent, workbook.path
+                table, sheet, origin, headers.absent, workbook.path, headers
             )
         parts.append(cells)
         rows.append(excel_rows)

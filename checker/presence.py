@@ -1,0 +1,170 @@
+"""How a roster says who attended besides a presence column's own words: letter codes a
+legend or the header explains ("P = Presente, A = Ausente"), a tick column for absence
+beside the presence column ("Present" / "Apologies"), a sign-in sheet's blank signature
+among signed ones, and a line under the table listing apologies ("Excusés : OIM …").
+
+Each works on one table's laid-out rows (`fields`, one row per kept roster row, the
+presence field at `where`) and their raw cells, and writes what the row's presence is to be
+read as: a vocabulary word, or a marked text stage two cannot read as present or absent
+(the person's attendance is then unknown, and the meeting's reason says why; see judge).
+
+numpy only (see checker.layout: runs in the batch's reader processes).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import numpy as np
+
+from checker.headers import Headers
+from checker.text import fold
+
+# The presence a blank signature among signed ones takes: no vocabulary word, so the
+# person's attendance is unknown (judge: reason_unsigned).
+UNSIGNED = "(not signed)"
+# The presence of an IOM row on a sheet whose apologies line names IOM, before the line's
+# text: unknown, and said so (judge: reason_excused).
+EXCUSED_LINE = "(excused line) "
+
+# "P = Presente, A = Ausente", "P: present; A: absent": a letter and the word it stands for.
+_LEGEND_ENTRY = re.compile(r"(?:^|[\s,;:(])([^\W\d_])\s*[=:]\s*([^\W\d_][^,;=()]*)")
+# "P/A", "Presente/Ausente", "Présent(e)/Absent(e)" in a presence header.
+_PAIR = re.compile(r"([^\W\d_][\w()]*)\s*/\s*([^\W\d_][\w()]*)")
+# What a lone letter of a presence header stands for ("P/A"): the initials of the words in
+# all four languages (Present/Absent, Présent/Absent, Presente/Ausente).
+_HEADER_LETTERS = {"p": "present", "a": "absent"}
+_WORD = {"present": "Present", "absent": "Absent"}
+# A note line listing who sent apologies, in EN/FR/ES/PT.
+_APOLOGIES = re.compile(
+    r"^\s*(?:apologies|apologies received|regrets|excused|absent|absents|absentees|"
+    r"excuses|excusees|excuse e s|absentes|excusas|excusados|ausentes|"
+    r"justificaram a ausencia|justificaram ausencia|ausencias justificadas)\s*$"
+)
+
+
+def letter_codes(header: str, texts: Iterable[str], headers: Headers) -> dict[str, str]:
+    """Letter → present/absent, as the presence column's header ("P/A", "Presente/Ausente")
+    or a legend on the sheet ("Legenda: P = Presente, A = Ausente") explains them. A letter
+    explained both ways means nothing."""
+    said: dict[str, set[str]] = {}
+    for first, second in _PAIR.findall(header):
+        for part in (first, second):
+            word = re.sub(r"\(\w+\)", "", part)
+            meaning = _HEADER_LETTERS.get(word.lower()) if len(word) == 1 else None
+            meaning = meaning or headers.presence_word(word)
+            if meaning is not None:
+                said.setdefault(word[0].lower(), set()).add(meaning)
+    for text in texts:
+        for letter, word in _LEGEND_ENTRY.findall(text):
+            meaning = headers.presence_word(word.strip())
+            if meaning is not None:
+                said.setdefault(letter.lower(), set()).add(meaning)
+    return {letter: next(iter(m)) for letter, m in said.items() if len(m) == 1}
+
+
+def read_letters(fields: np.ndarray, where: int, codes: Mapping[str, str]) -> None:
+    """A presence cell holding one letter the header or a legend explains → its word."""
+    if not codes:
+        return
+    for r in range(len(fields)):
+        value = fields[r, where]
+        if type(value) is str and len(value.strip()) == 1:
+            meaning = codes.get(value.strip().lower())
+            if meaning is not None:
+                fields[r, where] = _WORD[meaning]
+
+
+def absence_ticks(
+    fields: np.ndarray, cells: np.ndarray, where: int, ticks: list[tuple[int, str]],
+    headers: Headers,
+) -> None:  # fmt: skip
+    """A tick column headed by a word of absence ("Apologies", "Excusé", "Ausente") beside the
+    presence column: a row ticked there and not as present is absent; ticked in both, or
+    with a remark there, its attendance is unknown (the cells are quoted)."""
+    for col, header in ticks:
+        for r in range(len(fields)):
+            mark = cells[r, col]
+            if mark is None:
+                continue
+            said = fields[r, where]
+            ticked = headers.presence_word(mark) == "present"  # "X", "✓", "Yes"
+            if said is None and ticked:
+                fields[r, where] = header
+            else:
+                fields[r, where] = f"{'' if said is None else f'{said} / '}{header}: {mark}"
+
+
+def unsigned(fields: np.ndarray, cells: np.ndarray, where: int, columns: list[int]) -> None:
+    """A signature column signed on some rows and blank on others (a pre-filled list, ticked
+    for those who came): a blank row's attendance is unknown. A column blank on every row
+    says nothing (typed rosters leave it empty)."""
+    for col in columns:
+        blank = np.array([cells[r, col] is None for r in range(len(fields))], dtype=bool)
+        if not blank.any() or blank.all():
+            continue
+        for r in np.flatnonzero(blank).tolist():
+            if fields[r, where] is None:
+                fields[r, where] = UNSIGNED
+
+
+def apologies_line(texts: Iterable[str], headers: Headers) -> str | None:
+    """A note line listing apologies that names IOM ("Excusés : OIM (Chef de mission), FAO",
+    "Apologies: IOM, WFP"), if any."""
+    for text in texts:
+        head, colon, rest = text.partition(":")
+        if colon and _APOLOGIES.match(fold(head)) and headers.names_iom(rest):
+            return text.strip()
+    return None
+
+
+def excused_by_line(
+    fields: np.ndarray, where: int, organisation: int | None, line: str, headers: Headers
+) -> None:
+    """The IOM rows of a table whose apologies line names IOM: their attendance is unknown
+    (the line may name the very person the table lists), unless the row says absent."""
+    for r in range(len(fields)):
+        if organisation is not None and headers.organisation_kind(fields[r, organisation]) != "iom":
+            continue
+        if headers.presence_word(fields[r, where]) != "absent":
+            fields[r, where] = EXCUSED_LINE + line
+
+
+def texts_of(values: Iterable[Any]) -> list[str]:
+    return [v for v in values if type(v) is str]
+
+
+# A line naming the meeting's chair ("Présidence : …", "Chaired by: …", "Preside: …").
+_CHAIR = re.compile(
+    r"^\s*(?:chair|chaired by|chairperson|chair person|presidence|presidee par|preside par|"
+    r"presidencia|presidida por|presidido por|preside|presidente|presidencia da reuniao|"
+    r"presidida pela|presidido pelo)\s*$"
+)
+# The word linking a post to IOM after it: "Chef de mission de l'OIM", "Chief of Mission of
+# IOM", "Jefe de Misión de la OIM", "Chefe de Missão da OIM".
+_LINK = re.compile(r"\s+(?:of|de la|de|du|da|do)$", re.IGNORECASE)
+
+
+def chair_of_iom(text: str, headers: Headers) -> tuple[str, str, str] | None:
+    """(name, organisation, title) of IOM staff a chair line above a sign-in sheet names
+    ("Présidence : M. J. Ndayishimiye, Chef de mission de l'OIM, Responsable désigné a.i.",
+    "Chaired by: J. Doe, Chief of Mission, IOM"), when it reads cleanly: a name first, then a
+    post with IOM after it. Chairs are often not on the sign-in list."""
+    head, colon, rest = text.partition(":")
+    if not colon or not _CHAIR.match(fold(head)):
+        return None
+    parts = [p.strip() for p in rest.split(",") if p.strip()]
+    iom = [i for i, part in enumerate(parts) if headers.names_iom(part)]
+    if len(parts) < 2 or len(iom) != 1 or iom[0] == 0:
+        return None
+    words = re.sub(r"\b[lL]['’]\s*", "", parts[iom[0]]).split()
+    for size in range(len(words), 0, -1):  # the IOM name ends the part
+        name = " ".join(words[-size:]).strip("()")
+        if fold(name) in headers.iom:
+            post = _LINK.sub("", " ".join(words[:-size]).strip()).strip()
+            if not post and iom[0] >= 2:  # "J. Doe, Chief of Mission, IOM"
+                post = parts[iom[0] - 1]
+            return (parts[0], name, post) if post else None
+    return None

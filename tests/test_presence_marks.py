@@ -1,0 +1,246 @@
+"""Presence the roster gives in ways other than a presence column's words (field5): letter
+codes a legend or header explains, a presence column found by its contents, a tick column
+for absence, a blank signature among signed ones, an apologies line under the table, a
+two-row header. Literal rows, in PT/FR/EN/ES."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from checker.api import CheckOptions, check_workbook
+from checker.reader import SheetGrid
+from checker.reader import Workbook as Sheets
+from tests.conftest import verdicts
+
+
+def _check(*sheets: SheetGrid, name: str = "GNB_2026-11.xlsx"):
+    return check_workbook(Sheets(Path(name), list(sheets), hidden=[]), CheckOptions())
+
+
+def _columns(result, table: int = 0):
+    return result.to_dict()["reading"]["tables"][table]["columns"]
+
+
+def _by_platform(result):
+    return {m.platform: m for m in result.meetings}
+
+
+# ------------------------------------------------------------------ letter codes
+
+
+def _gnb(header: str, legend: str | None) -> SheetGrid:
+    rows = [["OIM Guiné-Bissau – Registo de presenças"], [legend or ""], [],
+            ["Data", "Reunião", "Nome", "Cargo", "Organização", header],
+            ["10/11/2026", "SMT", "B. Doumbia", "Chefe de Missão", "OIM", "A"],
+            ["10/11/2026", "SMT", "F. Có", "Chefe de Missão Adjunta", "OIM", "P"],
+            ["10/11/2026", "SMT", "A. Lopes", "Representante", "PAM", "P"],
+            ["19/11/2026", "OMT", "I. Cabral", "Oficial de Gestão de Recursos", "OIM", "A"],
+            ["19/11/2026", "OMT", "L. Tavares", "Assistente", "UNFPA", "P"]]  # fmt: skip
+    return SheetGrid("Presenças", rows)
+
+
+def test_p_a_letters_under_a_p_a_header_and_a_legend_say_present_and_absent():
+    result = _check(_gnb("P/A", "Legenda: P = Presente, A = Ausente"))
+    assert {m.platform: str(m.verdict) for m in result.meetings} == {
+        "SMT": "wrong_level", "OMT": "absent"}  # fmt: skip
+    assert _columns(result)["presence"] == {"column": "F", "header": "P/A", "found_by": "header"}
+
+
+def test_the_header_alone_explains_p_a_and_so_does_a_legend_alone():
+    assert verdicts(_check(_gnb("Presente/Ausente", None))) == ["wrong_level", "absent"]
+    # "Presença" says nothing of the letters; the legend does (French words too).
+    assert verdicts(_check(_gnb("Presença", "P : présent ; A : absent"))) == [
+        "wrong_level", "absent"]  # fmt: skip
+
+
+def test_letters_nothing_explains_leave_attendance_unknown():
+    result = _check(_gnb("Presença", None))
+    assert verdicts(result) == ["undetermined", "undetermined"]
+    assert 'the roster says "A"' in result.meetings[0].reason
+
+
+def test_a_lone_a_in_another_column_means_nothing():
+    rows = [["Date", "Meeting", "Name", "Title", "Organisation", "Group"],
+            ["05/11/2026", "UNCT", "B. Doumbia", "Chief of Mission", "IOM", "A"],
+            ["05/11/2026", "UNCT", "J. Mendes", "Representative", "UNICEF", "B"]]  # fmt: skip
+    assert verdicts(_check(SheetGrid("Sheet1", rows))) == ["compliant"]
+
+
+# ------------------------------------------------------------------ by its contents
+
+
+def test_an_unnamed_column_of_yes_no_answers_is_the_presence_column():
+    rows = [["Fecha", "Reunión", "Nombre", "Cargo", "Organización", "¿Vino a la reunión?"],
+            ["04/11/2026", "UNCT", "L. Torres", "Jefa de Misión", "OIM", "No"],
+            ["04/11/2026", "UNCT", "M. Díaz", "Representante", "UNICEF", "Sí"],
+            ["11/11/2026", "HCT", "L. Torres", "Jefa de Misión", "OIM", "Sí"]]  # fmt: skip
+    result = _check(SheetGrid("Hoja1", rows), name="DOM_2026-11.xlsx")
+    assert {m.platform: str(m.verdict) for m in result.meetings} == {
+        "UNCT": "absent", "HCT": "compliant"}  # fmt: skip
+    assert _columns(result)["presence"]["found_by"] == "contents"
+
+
+def test_a_matrix_of_agencies_ticked_is_no_presence_column():
+    rows = [["Date", "Meeting", "Name", "Title", "Organisation", "RCO", "OCHA"],
+            ["05/10/2026", "HCT", "A. B.", "Chief of Mission", "IOM", "✓", "✗"],
+            ["12/10/2026", "HCT", "A. B.", "Chief of Mission", "IOM", "✗", "✓"]]  # fmt: skip
+    result = _check(SheetGrid("Sheet1", rows))
+    assert "presence" not in _columns(result)
+
+
+# ------------------------------------------------------------------ tick columns
+
+
+def test_a_tick_under_apologies_is_absent_and_a_row_ticked_nowhere_unknown():
+    rows = [["Date", "Meeting", "Name", "Position", "Organisation", "Present", "Apologies"],
+            [dt.datetime(2026, 11, 10), "UNCT", "N. Ncube", "Chief of Mission", "IOM", None, "X"],
+            [dt.datetime(2026, 11, 10), "UNCT", "M. Banda", "Senior Programme Manager", "IOM",
+             "X", None],
+            [dt.datetime(2026, 11, 17), "SMT", "N. Ncube", "Chief of Mission", "IOM", None, "X"],
+            [dt.datetime(2026, 11, 24), "HCT", "N. Ncube", "Chief of Mission", "IOM", None, None]]  # fmt: skip
+    result = _check(SheetGrid("Register", rows), name="ZMB_2026-11.xlsx")
+    assert {m.platform: str(m.verdict) for m in result.meetings} == {
+        "UNCT": "wrong_level", "SMT": "absent", "HCT": "undetermined"}  # fmt: skip
+
+
+def test_ticked_both_present_and_excused_is_unknown():
+    rows = [["Fecha", "Reunión", "Nombre", "Cargo", "Organización", "Presente", "Excusado"],
+            ["04/11/2026", "UNCT", "L. Torres", "Jefa de Misión", "OIM", "X", "X"],
+            ["04/11/2026", "UNCT", "M. Díaz", "Representante", "UNICEF", "X", None]]  # fmt: skip
+    result = _check(SheetGrid("Hoja1", rows), name="DOM_2026-11.xlsx")
+    assert verdicts(result) == ["undetermined"]
+    assert 'the roster says "X / Excusado: X"' in result.meetings[0].reason
+
+
+# ------------------------------------------------------------------ sign-in sheets
+
+
+def _sign_in(rows: list[list[object]], below: list[list[object]] | None = None) -> SheetGrid:
+    head = [["Réunion de l'Équipe humanitaire pays (EHP) – 5 novembre 2026"], [],
+            ["N°", "Nom et prénom", "Organisation", "Fonction", "Émargement"]]  # fmt: skip
+    return SheetGrid("EHP 5 nov", [*head, *rows, *(below or [])])
+
+
+_LISTED = [[1, "V. Kakyomya", "BCR", "Coordonnatrice résidente", "X"],
+           [2, "J. Ndayishimiye", "OIM", "Chef de mission", None],
+           [3, "A. Ba", "OCHA", "Cheffe de bureau", "X"]]  # fmt: skip
+
+
+def test_a_blank_signature_among_signed_ones_leaves_attendance_unknown():
+    result = _check(_sign_in(_LISTED), name="BDI_2026-11.xlsx")
+    assert verdicts(result) == ["undetermined"]
+    assert result.meetings[0].reason == (
+        "the IOM attendee on EHP 5 nov row 5 has not signed the list while others did; it "
+        "cannot be told whether they attended (have the signature column filled in, or write "
+        "Absent)"
+    )
+
+
+def test_a_signature_column_blank_on_every_row_says_nothing():
+    typed = [[*row[:4], None] for row in _LISTED]
+    assert verdicts(_check(_sign_in(typed), name="BDI_2026-11.xlsx")) == ["compliant"]
+
+
+def test_an_apologies_line_naming_iom_leaves_attendance_unknown():
+    signed = [[*row[:4], "X"] for row in _LISTED]
+    for line in ("Excusés : OIM (Chef de mission), FAO", "Apologies: IOM, FAO",
+                 "Justificaram a ausência: OIM", "Excusas: OIM (Jefe de Misión)"):  # fmt: skip
+        result = _check(_sign_in(signed, [[], [line]]), name="BDI_2026-11.xlsx")
+        assert verdicts(result) == ["undetermined"], line
+        assert line in result.meetings[0].reason
+    other = _check(_sign_in(signed, [[], ["Excusés : HCR, FAO"]]), name="BDI_2026-11.xlsx")
+    assert verdicts(other) == ["compliant"]
+
+
+# ------------------------------------------------------------------ two-row headers
+
+
+def test_a_header_merged_down_over_two_rows_is_read():
+    rows = [["OIM RDC – Présences"], [],
+            ["Réunion", None, None, "Participant", None, None, "Présent(e)"],
+            ["Date", "Plateforme", "Lieu", "Nom", "Fonction", "Organisation", None],
+            ["04/11/2026", "EHP", "Kinshasa", "F. Sambussy", "Chef de mission", "OIM", "Non"],
+            ["04/11/2026", "EHP", "Kinshasa", "P. Mbuyi", "Chef de bureau, Goma", "OIM", "Oui"],
+            ["04/11/2026", "EHP", "Kinshasa", "G. Leaity", "Représentant", "UNICEF", "Oui"]]  # fmt: skip
+    merged = [(2, 0, 2, 2), (2, 3, 2, 5), (2, 6, 3, 6)]
+    result = _check(SheetGrid("Présences", rows, merged), name="COD_2026-11.xlsx")
+    assert verdicts(result) == ["wrong_level"]
+    assert _columns(result)["presence"] == {
+        "column": "G", "header": "Présent(e)", "found_by": "header"}  # fmt: skip
+
+
+def test_group_words_over_sub_headers_take_the_lower_row():
+    rows = [["UN ZAMBIA – ATTENDANCE REGISTER"], [],
+            ["Date", "Meeting", "Participant", None, None, "Attendance", None],
+            [None, None, "Name", "Position", "Organisation", "Present", "Apologies"],
+            [dt.datetime(2026, 11, 3), "HCT", "N. Ncube", "Chief of Mission", "IOM", "X", None],
+            [dt.datetime(2026, 11, 3), "HCT", "C. Lin", "Country Director", "WFP", "X", None],
+            [dt.datetime(2026, 11, 17), "SMT", "N. Ncube", "Chief of Mission", "IOM", None, "X"],
+            [None, None, None, None, "TOTAL", 2, 1]]  # fmt: skip
+    merged = [(2, 0, 3, 0), (2, 1, 3, 1), (2, 2, 2, 4), (2, 5, 2, 6)]
+    result = _check(SheetGrid("Attendance", rows, merged), name="ZMB_2026-11.xlsx")
+    assert {m.platform: str(m.verdict) for m in result.meetings} == {
+        "HCT": "compliant", "SMT": "absent"}  # fmt: skip
+    table = result.to_dict()["reading"]["tables"][0]
+    assert table["header_row"] == 4
+    assert table["columns"]["date"]["header"] == "Date"
+    assert table["columns"]["organization"]["column"] == "E"
+    assert not [f for f in result.findings if f.code == "S202"]  # neither row 4 nor TOTAL
+
+
+# ------------------------------------------------------------------ a chair line
+
+
+def _smt(chair: str, rows: list[list[object]] | None = None) -> SheetGrid:
+    head = [["Réunion de l'Équipe de gestion de la sécurité (SMT) – 12 novembre 2026"],
+            [chair], [],
+            ["N°", "Nom et prénom", "Organisation", "Fonction", "Émargement"],
+            [1, "E. Nkurunziza", "UNDSS", "Conseiller sécurité", "X"],
+            [2, "F. Begin", "UNICEF", "Représentante", "X"]]  # fmt: skip
+    return SheetGrid("SMT 12 nov", [*head, *(rows or [])])
+
+
+def test_a_chair_line_naming_iom_s_chief_of_mission_is_attendance():
+    for line in ("Présidence : M. J. Ndayishimiye, Chef de mission de l'OIM, Responsable "
+                 "désigné a.i.", "Chaired by: J. Doe, Chief of Mission, IOM",
+                 "Presidida por: A. Ruiz, Jefa de Misión de la OIM"):  # fmt: skip
+        result = _check(_smt(line), name="BDI_2026-11.xlsx")
+        assert verdicts(result) == ["compliant"], line
+        (attendee,) = result.meetings[0].iom_attendees
+        assert attendee.row == 2
+    other = _check(_smt("Présidence : M. E. Nkurunziza, Conseiller sécurité, UNDSS"),
+                   name="BDI_2026-11.xlsx")  # fmt: skip
+    assert verdicts(other) == ["absent"]
+
+
+def test_a_chair_on_the_list_is_judged_by_the_list():
+    unsigned = [[3, "J. Ndayishimiye", "OIM", "Chef de mission", None]]
+    line = "Présidence : M. J. Ndayishimiye, Chef de mission de l'OIM"
+    assert verdicts(_check(_smt(line, unsigned), name="BDI_2026-11.xlsx")) == ["undetermined"]
+
+
+# ------------------------------------------------------------------ never compliant on a "No"
+
+_ABSENT = ["No", "Non", "Não", "N", "✗", "❌", "Absent", "Ausente", "Excusé", "0"]
+_PRESENT = ["Yes", "Oui", "Sí", "Sim", "✓", "X", "Present", "Presente", "1"]
+_UNKNOWN_HEADERS = ["", "Q7", "¿Vino?", "Came?", "Est venu(e)", "Veio?", "Col F", "P/A",
+                    "Status (see legend)", "Attendance", "Asistió"]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(header=st.sampled_from(_UNKNOWN_HEADERS), said=st.sampled_from(_ABSENT),
+       others=st.lists(st.sampled_from(_PRESENT), min_size=2, max_size=5))  # fmt: skip
+def test_a_chief_of_mission_said_absent_in_any_presence_like_column_is_never_compliant(
+    header, said, others
+):
+    """Whatever the column is headed, if anything, a row marked absent in a column of
+    presence marks never makes the meeting compliant."""
+    rows = [["Date", "Meeting", "Name", "Title", "Organisation", header],
+            ["05/11/2026", "UNCT", "B. Doumbia", "Chief of Mission", "IOM", said]]  # fmt: skip
+    rows += [["05/11/2026", "UNCT", f"P{i}", "Representative", "UNICEF", mark]
+             for i, mark in enumerate(others)]  # fmt: skip
+    assert verdicts(_check(SheetGrid("Sheet1", rows))) != ["compliant"]
