@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from checker.findings import Attendee, Meeting, Verdict
-from checker.layout import COLOURED, STRUCK_THROUGH
+from checker.layout import COLOURED, COMMENTED, HIDDEN_ROW, STRUCK_THROUGH
 from checker.messages import Phrase, Wording
 from checker.normalise import BLANK, UNKNOWN, Roster
 from checker.policy import Policy
@@ -34,7 +34,8 @@ class Standing(str, enum.Enum):
 
 REPRESENTING = frozenset({Standing.REPRESENTS, Standing.DESIGNATED})
 # An IOM row whose attendance the roster leaves in doubt: (sheet, row, what it says: a
-# remark, "" for a blank attendance cell, or layout.STRUCK_THROUGH).
+# remark, "" for a blank attendance cell, or layout's STRUCK_THROUGH, HIDDEN_ROW, COLOURED or
+# COMMENTED marks).
 Doubt = tuple[str, int, str]
 
 
@@ -140,6 +141,11 @@ def _reason(
         sheet, row, said = doubt
         if said == STRUCK_THROUGH:
             return Phrase.of("reason_struck", sheet=sheet, row=row)
+        if said == HIDDEN_ROW:
+            return Phrase.of("reason_hidden", sheet=sheet, row=row)
+        if said.startswith(COMMENTED):
+            return Phrase.of("reason_commented", sheet=sheet, row=row,
+                             comment=said.removeprefix(COMMENTED))  # fmt: skip
         if said.startswith(COLOURED):
             return Phrase.of("reason_coloured", sheet=sheet, row=row,
                              legend=said.removeprefix(COLOURED))  # fmt: skip

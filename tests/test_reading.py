@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from openpyxl import Workbook
 
 from checker.api import CheckOptions, check_workbook
@@ -195,3 +196,32 @@ def test_text_output_says_how_each_table_was_read(tmp_path):
     wb.save(tmp_path / "NER_2026-10.xlsx")
     out = run("check", tmp_path / "NER_2026-10.xlsx").stdout
     assert "Attendance: attendance list, header row 1; date=A, platform=B" in out
+
+
+@pytest.mark.parametrize("total", ["Total participants:", "Total des participants", "Total de "
+                                   "participantes", "TOTAL", "Total"])  # fmt: skip
+def test_a_totals_row_under_the_table_is_not_a_meeting(total):
+    """Round 5's IRQ: "Total participants: | | | 14" became a meeting dated "Total
+    participants:" (S203, S202)."""
+    rows = [["Date", "Platform", "Name", "Organization", "Title"],
+            ["05/10/2026", "HCT", "A. B.", "IOM", "Chief of Mission"],
+            [total, "", 14, "", ""]]  # fmt: skip
+    result = _check(SheetGrid("Attendance", rows))
+    assert verdicts(result) == ["compliant"]
+    assert codes(result, "S20") == []
+    assert result.rows.skipped == 1
+
+
+def test_a_row_that_starts_with_total_but_names_someone_is_data():
+    rows = [["Date", "Platform", "Name", "Organization", "Title"],
+            ["Total", "HCT", "A. B.", "IOM", "Chief of Mission"]]  # fmt: skip
+    assert codes(_check(SheetGrid("Attendance", rows)), "S203") == [("S203", "Attendance!A2")]
+
+
+def test_a_totals_row_with_counts_under_tick_columns_is_not_a_meeting():
+    """Round 5's ZMB: "TOTAL | 10 | 3" under the Name…Present columns got two S202."""
+    rows = [["Date", "Platform", "Name", "Organization", "Title", "Present", "Apologies"],
+            ["05/10/2026", "HCT", "A. B.", "IOM", "Chief of Mission", "X", ""],
+            ["", "", "", "", "TOTAL", 10, 3]]  # fmt: skip
+    result = _check(SheetGrid("Attendance", rows))
+    assert verdicts(result) == ["compliant"] and codes(result, "S20") == []
