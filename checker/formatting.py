@@ -233,6 +233,7 @@ _RANGE = re.compile(
     rb"""\sref\s*=\s*["']\s*\$?[A-Za-z]{1,3}\$?(\d{1,7})(?::\$?[A-Za-z]{1,3}\$?(\d{1,7}))?"""
 )
 MAX_COLUMNS = 16_384  # Excel's XFD
+MAX_ROWS = 1_048_576  # and its last row: no more hidden rows are kept than a sheet has
 
 
 def hidden_cells(archive: zipfile.ZipFile, parts: set[str] | None = None) -> dict[str, Hidden]:
@@ -266,13 +267,13 @@ def _hidden_in(archive: zipfile.ZipFile, part: str) -> Hidden:
             tag = match.group()
             low, high = _MIN.search(tag), _MAX.search(tag)
             if _HIDDEN_ATTR.search(tag) and low and high:
-                columns.update(range(int(low.group(1)) - 1,
+                columns.update(range(max(int(low.group(1)) - 1, 0),
                                      min(int(high.group(1)), MAX_COLUMNS)))  # fmt: skip
         for match in _ROW_TAG.finditer(chunk):
             tag = match.group()
             number = _ROW_NUMBER.search(tag)
             row = int(number.group(1)) if number else row + 1
-            if _HIDDEN_ATTR.search(tag):
+            if _HIDDEN_ATTR.search(tag) and 1 <= row <= MAX_ROWS:
                 rows.add(row - 1)
         for match in _AUTO_FILTER.finditer(chunk):
             extent = _RANGE.search(match.group())

@@ -829,14 +829,14 @@ HIDDEN_ROW = "(hidden row)"
 COMMENTED = "(comment) "
 
 
-def _people_rows(table: RosterTable, fields: np.ndarray, rows: np.ndarray,
-                 marked: Any) -> Iterator[int]:  # fmt: skip
-    """Indexes of the kept rows that name someone (name, organisation or title) and that
-    `marked(excel_row_0_based, [columns of those cells])` says are marked."""
-    people = [(table.columns[n], FIELDS.index(n)) for n in ("attendee", "organization", "title")
-              if n in table.columns]  # fmt: skip
-    for i, row in enumerate(rows.tolist()):
-        if any(fields[i, f] is not None for _, f in people) and marked(row):
+def _people_rows(
+    table: RosterTable, fields: np.ndarray, rows: np.ndarray, marked: set[int] | frozenset[int]
+) -> Iterator[int]:
+    """Indexes of the kept rows (0-based sheet rows in `rows`) that are `marked` and name
+    someone (name, organisation or title). Only the marked rows are looked at."""
+    people = [FIELDS.index(n) for n in ("attendee", "organization", "title") if n in table.columns]
+    for i in np.flatnonzero(np.isin(rows, np.fromiter(marked, np.int64, len(marked)))).tolist():
+        if any(fields[i, f] is not None for f in people):
             yield i
 
 
@@ -846,7 +846,7 @@ def _hidden_off(table: RosterTable, hidden: frozenset[int], fields: np.ndarray,
     if not hidden:
         return
     where = FIELDS.index("presence")
-    for i in _people_rows(table, fields, rows, hidden.__contains__):
+    for i in _people_rows(table, fields, rows, hidden):
         fields[i, where] = HIDDEN_ROW
 
 
@@ -860,7 +860,7 @@ def _commented(table: RosterTable, comments: dict[tuple[int, int], str], fields:
         if col < width:
             by_row[row] = f"{by_row[row]} / {text}" if row in by_row else text
     where = FIELDS.index("presence")
-    for i in _people_rows(table, fields, rows, by_row.__contains__):
+    for i in _people_rows(table, fields, rows, set(by_row)):
         fields[i, where] = COMMENTED + by_row[int(rows[i])]
 
 

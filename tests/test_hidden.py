@@ -10,10 +10,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl.comments import Comment
 
 from checker.api import CheckOptions, check_file
-from checker.formatting import Hidden, _comments_in, cell_comments, hidden_cells
+from checker.formatting import Hidden, _comments_in, _hidden_in, cell_comments, hidden_cells
 
 DAY = dt.date(2026, 11, 9)
 # (header, the CoM's title, the deputy's title, a comment saying they did not come, language)
@@ -262,3 +264,30 @@ def test_the_hidden_rows_and_columns_of_a_part_are_found(tmp_path):
         assert hidden_cells(archive) == {
             "Sign-in": Hidden(rows=frozenset({2}), columns=frozenset({1}))
         }
+
+
+@given(st.binary(max_size=400) | st.text(max_size=300).map(lambda t: (
+    f'<comments><commentList><comment ref="{t[:8]}"><text><t>{t}</t></text></comment>'
+    "</commentList></comments>").encode()))  # fmt: skip
+def test_any_comments_part_reads_as_cells_with_text_or_nothing(data):
+    """A comments part is read with expat: odd bytes give nothing, never an exception."""
+    for (row, col), text in _comments_in(data).items():
+        assert row >= 0 and col >= 0 and text.strip() == text and text
+
+
+@given(st.lists(st.sampled_from([
+    '<row r="3" hidden="1">', '<row hidden="true">', "<row>", '<col min="2" max="99999" '
+    'hidden="1"/>', '<autoFilter ref="A1:C9">', '<filterColumn colId="0">', "</autoFilter>",
+    '<row r="9999999" hidden="1">', "<c r='A1'>", "hidden", '<row r="0" hidden="1">', '<col min="0" max="1" hidden="1"/>',
+]), max_size=30))  # fmt: skip
+def test_any_sheet_part_gives_bounded_hidden_rows_and_columns(tags):
+    import io
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", "<worksheet>" + "".join(tags))
+    with zipfile.ZipFile(buffer) as archive:
+        hidden = _hidden_in(archive, "xl/worksheets/sheet1.xml")
+    assert all(0 <= r < 1_048_576 for r in hidden.rows | hidden.filtered)
+    assert all(0 <= c < 16_384 for c in hidden.columns)
+    assert not hidden.rows & hidden.filtered
