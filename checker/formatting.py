@@ -232,6 +232,7 @@ _MAX = re.compile(rb"""\smax\s*=\s*["']\s*(\d{1,5})\s*["']""")
 _RANGE = re.compile(
     rb"""\sref\s*=\s*["']\s*\$?[A-Za-z]{1,3}\$?(\d{1,7})(?::\$?[A-Za-z]{1,3}\$?(\d{1,7}))?"""
 )
+_NOT_A_SHEET = re.compile(r"xl/(?:styles|sharedStrings|calcChain|workbook)\.xml$|xl/theme/")
 MAX_COLUMNS = 16_384  # Excel's XFD
 MAX_ROWS = 1_048_576  # and its last row: no more hidden rows are kept than a sheet has
 
@@ -240,8 +241,10 @@ def hidden_cells(archive: zipfile.ZipFile, parts: set[str] | None = None) -> dic
     """Sheet name → what it hides; empty when no sheet hides anything. `parts`: the sheet
     parts that may (reader's measuring of every sheet part searches them for the word
     "hidden", so that the usual workbook costs nothing more); None: every sheet part."""
-    if parts is not None and not parts:
-        return {}
+    if parts is not None:  # the workbook's other parts ("hidden" in a cell style) aside
+        parts = {p for p in parts if not _NOT_A_SHEET.match(p)}
+        if not parts:
+            return {}
     names = set(archive.namelist())
     if any(n not in names or archive.getinfo(n).file_size > MAX_PART_BYTES for n in _PARTS):
         return {}
