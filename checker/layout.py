@@ -88,8 +88,7 @@ class Choice:
     taken_header: str
     other: int  # 0-based column set aside
     other_header: str
-    why: str  # hidden, exact, filled or first
-    hidden: bool  # the column set aside is hidden
+    why: str  # hidden (the one set aside is), exact, filled or first
 
 
 @dataclass(frozen=True)
@@ -381,7 +380,7 @@ def _choices(sheet: SheetGrid, found: _Header, headers: Headers) -> tuple[Choice
             why = "filled"
         else:
             why = "first"
-        out.append(Choice(name, taken.col, taken.header, col, header, why, col in hidden))
+        out.append(Choice(name, taken.col, taken.header, col, header, why))
     return tuple(out)
 
 
@@ -867,12 +866,15 @@ def _commented(table: RosterTable, comments: dict[tuple[int, int], str], fields:
 _TOTAL = re.compile(r"^\s*(?:grand\s+)?total(?:es|e|s)?\b", re.IGNORECASE)
 
 
+_COUNT = re.compile(r"\s*\d+\s*$")
+
+
 def _is_total(values: list[Any]) -> bool:
     """A totals row: "Total", "Total participants:", "Total des participants", "TOTAL" beside
-    counts, and nothing else."""
-    texts = [v for v in values if type(v) is str]
-    return (len(texts) == 1 and type(values[0]) is str and bool(_TOTAL.match(values[0]))
-            and all(type(v) in (int, float) for v in values[1:]))  # fmt: skip
+    counts (numbers, or digits in a CSV file), and nothing else."""
+    label, *counts = values
+    return (type(label) is str and bool(_TOTAL.match(label)) and all(
+        type(v) in (int, float) or (type(v) is str and _COUNT.match(v)) for v in counts))  # fmt: skip
 
 
 def _is_note(value: Any) -> bool:

@@ -212,6 +212,14 @@ def test_a_totals_row_under_the_table_is_not_a_meeting(total):
     assert result.rows.skipped == 1
 
 
+def test_a_totals_row_of_a_csv_file_has_its_counts_as_text():
+    rows = [["Date", "Platform", "Name", "Organization", "Title"],
+            ["05/10/2026", "HCT", "A. B.", "IOM", "Chief of Mission"],
+            ["Total des participants :", "", "14", "", ""]]  # fmt: skip
+    result = _check(SheetGrid("Présences", rows))
+    assert verdicts(result) == ["compliant"] and codes(result, "S20") == []
+
+
 def test_a_row_that_starts_with_total_but_names_someone_is_data():
     rows = [["Date", "Platform", "Name", "Organization", "Title"],
             ["Total", "HCT", "A. B.", "IOM", "Chief of Mission"]]  # fmt: skip
