@@ -304,11 +304,11 @@ def has_comments(names: set[str]) -> bool:
     return any(_COMMENT_PART.search(name) for name in names)
 
 
-def cell_comments(path: Path, sheet: str) -> dict[tuple[int, int], str]:
+def cell_comments(path: Path, sheet: str, skip_author: str = "") -> dict[tuple[int, int], str]:
     """The comments (notes) on one sheet's cells, (row, column) → text; a threaded comment's
-    text (with its replies) rather than the note Excel writes beside it for older versions.
-    Empty for a file that is not an .xlsx/.xlsm workbook, and a part that cannot be read
-    is left out."""
+    text (with its replies) rather than the note Excel writes beside it for older versions;
+    the notes of `skip_author` (the checker's own, in an annotated copy) left out. Empty for
+    a file that is not an .xlsx/.xlsm workbook, and a part that cannot be read is left out."""
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
@@ -322,7 +322,7 @@ def cell_comments(path: Path, sheet: str) -> dict[tuple[int, int], str]:
             threads: dict[tuple[int, int], str] = {}
             for kind, target in _related(archive, names, part):
                 into = threads if kind == "threadedComment" else notes
-                for cell, text in _comments_in(archive.read(target)).items():
+                for cell, text in _comments_in(archive.read(target), skip_author).items():
                     into[cell] = f"{into[cell]} / {text}" if cell in into else text
             return {cell: text[:MAX_COMMENT_CHARS] for cell, text in (notes | threads).items()}
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
@@ -352,17 +352,24 @@ def _related(archive: zipfile.ZipFile, names: set[str], part: str) -> Iterator[t
             yield kind, target
 
 
-def _comments_in(data: bytes) -> dict[tuple[int, int], str]:
+def _comments_in(data: bytes, skip_author: str = "") -> dict[tuple[int, int], str]:
     """A comments part (<comment ref=…><text>…<t>…) or a threaded comments part
     (<threadedComment ref=…><text>…): cell → its text; nothing when it is not well-formed."""
     found: dict[tuple[int, int], list[str]] = {}
     where: list[str] = []
     cell: list[tuple[int, int] | None] = [None]
+    authors: list[str] = []
 
     def start(name: str, attrs: dict[str, str]) -> None:
         local = _local(name)
+        if local == "author":
+            authors.append("")
         if local in ("comment", "threadedComment"):
-            cell[0] = _cell_of(attrs.get("ref", ""))
+            author = attrs.get("authorId", "")
+            skipped = author.isdigit() and int(author) < len(authors) and bool(skip_author) and (
+                authors[int(author)] == skip_author
+            )  # fmt: skip
+            cell[0] = None if skipped else _cell_of(attrs.get("ref", ""))
             if cell[0] is not None and found.setdefault(cell[0], []):
                 found[cell[0]].append(" / ")  # a reply, or a second comment on the cell
         where.append(local)
@@ -372,6 +379,8 @@ def _comments_in(data: bytes) -> dict[tuple[int, int], str]:
             cell[0] = None
 
     def text(data: str) -> None:
+        if where[-1:] == ["author"] and authors:
+            authors[-1] += data
         inside = where[-1:] == ["t"] or where[-1:] == ["text"]
         if cell[0] is not None and inside and "text" in where:
             found[cell[0]].append(data)

@@ -27,6 +27,7 @@ import numpy as np
 
 from checker import titleblock, tracker
 from checker.dates import month_of
+from checker.findings import TOOL_NAME
 from checker.formatting import cell_comments, filled_cells
 from checker.headers import (
     BY_CONTENTS,
@@ -849,14 +850,33 @@ def _hidden_off(table: RosterTable, hidden: frozenset[int], fields: np.ndarray,
         fields[i, where] = HIDDEN_ROW
 
 
+# Words by which a comment speaks of someone's attendance (folded, at a word's start): the
+# vocabulary's words of absence, and these. "Acting for the CoM?", "Confirmed by email" do not.
+_ATTENDANCE = re.compile(
+    r"\b(?:attend|assist|present|presen[cz]|came|come|venu|vino|vinieron|asist|particip|"
+    r"replac|rempla|reempla|substitu|sustitu|represent|sent|envoy|envi|left|parti|quit|"
+    r"no show|cancel|annul|excus|apolog|regret|retenu|missed|absen|ausen|leave|conge|"
+    r"vacaci|licencia|instead|a la place|en lugar|on behalf|de la part|en nombre|joined|"
+    r"online|en ligne|virtual|remote|distance|did not|didn t|not there|pas venu|n a pas|"
+    r"no fue|no estuvo|no pudo)"
+)
+
+
+def _speaks_of_attendance(text: str, absent: frozenset[str]) -> bool:
+    key = f" {fold(text)} "
+    return bool(_ATTENDANCE.search(key)) or any(f" {word} " in key for word in absent)
+
+
 def _commented(table: RosterTable, comments: dict[tuple[int, int], str], fields: np.ndarray,
-               rows: np.ndarray, width: int) -> None:  # fmt: skip
-    """A person's row with a comment on one of its cells: their attendance is in doubt, and
-    the reason quotes the comment (a comment that plainly says they came would be read as
-    doubt too: rare, and the reason lets the officer see it)."""
+               rows: np.ndarray, width: int, absent: frozenset[str]) -> None:  # fmt: skip
+    """A person's row with a comment on one of its cells that speaks of attendance ("N'a
+    finalement pas assisté", "Left after 10 min", "Sent the deputy"): their attendance is in
+    doubt, whatever the row says, and the reason quotes the comment. Its words are not read
+    for presence or absence: a comment that says they came is doubt too (the reason lets the
+    officer see it). A comment about something else ("Acting for the CoM?") says nothing."""
     by_row: dict[int, str] = {}
     for (row, col), text in sorted(comments.items()):
-        if col < width:
+        if col < width and _speaks_of_attendance(text, absent):
             by_row[row] = f"{by_row[row]} / {text}" if row in by_row else text
     where = FIELDS.index("presence")
     for i in _people_rows(table, fields, rows, set(by_row)):
@@ -943,9 +963,9 @@ def _table_rows(
     _struck_off(table, sheet.struck, fields, index + header_index + 1)
     _hidden_off(table, sheet.hidden.rows, fields, index + header_index + 1)
     if sheet.commented and path is not None:
-        comments = cell_comments(path, sheet.name)
+        comments = cell_comments(path, sheet.name, skip_author=TOOL_NAME)
         if comments:
-            _commented(table, comments, fields, index + header_index + 1, width)
+            _commented(table, comments, fields, index + header_index + 1, width, absent)
     notes = chain(*sheet.cells[:header_index], *cells[np.flatnonzero(~kept[:rows_read])])
     legend = next((v for v in notes if type(v) is str and _is_colour_legend(v, absent)), None)
     if legend is not None and path is not None:

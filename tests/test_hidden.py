@@ -291,3 +291,24 @@ def test_any_sheet_part_gives_bounded_hidden_rows_and_columns(tags):
     assert all(0 <= r < 1_048_576 for r in hidden.rows | hidden.filtered)
     assert all(0 <= c < 16_384 for c in hidden.columns)
     assert not hidden.rows & hidden.filtered
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "Acting for the CoM?"),
+                                            ("fr", "Confirmé par e-mail"),
+                                            ("es", "Nombrado en octubre")])  # fmt: skip
+def test_a_comment_about_something_else_than_attendance_changes_nothing(tmp_path, lang, said):
+    path = _book(tmp_path / "COD_2026-11.xlsx", lang, _rows(lang), comments={"E3": said})
+    assert [str(m.verdict) for m in _result(path, lang).meetings] == ["compliant"]
+
+
+def test_the_checkers_own_comments_in_an_annotated_copy_are_not_read(tmp_path):
+    """Re-checking an annotated copy: our "C302 wrong-level… represented by…" comments are
+    about the cell, not the attendance."""
+    from checker.annotate import annotate
+
+    rows = [[DAY, "HCT", "Nimal Perera", "IOM", "Deputy Chief of Mission"]]
+    path = _book(tmp_path / "COD_2026-11.xlsx", "en", rows)
+    copy = tmp_path / "COD_2026-11_checked.xlsx"
+    annotate(path, copy, _result(path))
+    assert any(c.comment for row in openpyxl.load_workbook(copy)["Sign-in"] for c in row)
+    assert [str(m.verdict) for m in _result(copy).meetings] == ["wrong_level"]
