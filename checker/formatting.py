@@ -17,6 +17,7 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from xml.parsers import expat
 
@@ -202,3 +203,218 @@ def _chunks(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
             yield buffer[: max(cut, 0)]
             carry = buffer[max(cut, 0) :]
     yield carry
+
+
+# ------------------------------------------------------------------ hidden rows and columns
+
+
+@dataclass(frozen=True)
+class Hidden:
+    """What a sheet hides (0-based): rows hidden by hand (a person may hide the rows of
+    invitees who did not come), rows hidden by an active filter (other rows of the same data,
+    not deletions) and hidden columns."""
+
+    rows: frozenset[int] = frozenset()
+    filtered: frozenset[int] = frozenset()
+    columns: frozenset[int] = frozenset()
+
+
+_HIDDEN_WORD = b"hidden"
+_TAG = rb"<(?:[A-Za-z_][\w.-]*:)?%s[\s/>][^>]*>"
+_ROW_TAG = re.compile(_TAG % rb"row")
+_COL_TAG = re.compile(_TAG % rb"col")
+_AUTO_FILTER = re.compile(_TAG % rb"autoFilter")
+_FILTER_COLUMN = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?filterColumn[\s/>]")
+_HIDDEN_ATTR = re.compile(rb"""\shidden\s*=\s*["']\s*(?:1|true)\s*["']""")
+_ROW_NUMBER = re.compile(rb"""\sr\s*=\s*["']\s*(\d{1,7})\s*["']""")
+_MIN = re.compile(rb"""\smin\s*=\s*["']\s*(\d{1,5})\s*["']""")
+_MAX = re.compile(rb"""\smax\s*=\s*["']\s*(\d{1,5})\s*["']""")
+_RANGE = re.compile(
+    rb"""\sref\s*=\s*["']\s*\$?[A-Za-z]{1,3}\$?(\d{1,7})(?::\$?[A-Za-z]{1,3}\$?(\d{1,7}))?"""
+)
+_NOT_A_SHEET = re.compile(r"xl/(?:styles|sharedStrings|calcChain|workbook)\.xml$|xl/theme/")
+MAX_COLUMNS = 16_384  # Excel's XFD
+MAX_ROWS = 1_048_576  # and its last row: no more hidden rows are kept than a sheet has
+
+
+def hidden_cells(archive: zipfile.ZipFile, parts: set[str] | None = None) -> dict[str, Hidden]:
+    """Sheet name → what it hides; empty when no sheet hides anything. `parts`: the sheet
+    parts that may (reader's measuring of every sheet part searches them for the word
+    "hidden", so that the usual workbook costs nothing more); None: every sheet part."""
+    if parts is not None:  # the workbook's other parts ("hidden" in a cell style) aside
+        parts = {p for p in parts if not _NOT_A_SHEET.match(p)}
+        if not parts:
+            return {}
+    names = set(archive.namelist())
+    if any(n not in names or archive.getinfo(n).file_size > MAX_PART_BYTES for n in _PARTS):
+        return {}
+    found = {}
+    for sheet, part in _sheet_parts(archive, names).items():
+        if parts is not None and part not in parts:
+            continue
+        if any(_HIDDEN_WORD in chunk for chunk in _chunks(archive, part)):
+            hidden = _hidden_in(archive, part)
+            if hidden != Hidden():
+                found[sheet] = hidden
+    return found
+
+
+def _hidden_in(archive: zipfile.ZipFile, part: str) -> Hidden:
+    rows: set[int] = set()
+    columns: set[int] = set()
+    row = 0  # a <row> without r follows the one before it
+    filter_rows: tuple[int, int] | None = None
+    active = False
+    for chunk in _chunks(archive, part):
+        for match in _COL_TAG.finditer(chunk):
+            tag = match.group()
+            low, high = _MIN.search(tag), _MAX.search(tag)
+            if _HIDDEN_ATTR.search(tag) and low and high:
+                columns.update(range(max(int(low.group(1)) - 1, 0),
+                                     min(int(high.group(1)), MAX_COLUMNS)))  # fmt: skip
+        for match in _ROW_TAG.finditer(chunk):
+            tag = match.group()
+            number = _ROW_NUMBER.search(tag)
+            row = int(number.group(1)) if number else row + 1
+            if _HIDDEN_ATTR.search(tag) and 1 <= row <= MAX_ROWS:
+                rows.add(row - 1)
+        for match in _AUTO_FILTER.finditer(chunk):
+            extent = _RANGE.search(match.group())
+            if extent is not None:
+                first = int(extent.group(1))
+                filter_rows = (first, int(extent.group(2) or first))
+        active = active or _FILTER_COLUMN.search(chunk) is not None
+    # A filter with criteria (a filterColumn) hides the rows of its range that do not match.
+    filtered: frozenset[int] = frozenset()
+    if active and filter_rows is not None:
+        first, last = filter_rows
+        filtered = frozenset(r for r in rows if first - 1 < r < last)
+    return Hidden(frozenset(rows) - filtered, filtered, frozenset(columns))
+
+
+# ------------------------------------------------------------------ cell comments
+
+_COMMENT_PART = re.compile(r"(?:^|/)(?:threaded)?comments?[^/]*\.xml$", re.IGNORECASE)
+MAX_COMMENT_CHARS = 300
+
+
+def has_comments(names: set[str]) -> bool:
+    """Whether the workbook holds a comments part (notes, or Excel 365's threaded comments):
+    a look at the part names, so that comments are read only for such workbooks."""
+    return any(_COMMENT_PART.search(name) for name in names)
+
+
+def cell_comments(path: Path, sheet: str, skip_author: str = "") -> dict[tuple[int, int], str]:
+    """The comments (notes) on one sheet's cells, (row, column) → text; a threaded comment's
+    text (with its replies) rather than the note Excel writes beside it for older versions;
+    the notes of `skip_author` (the checker's own, in an annotated copy) left out. Empty for
+    a file that is not an .xlsx/.xlsm workbook, and a part that cannot be read is left out."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if any(n not in names or archive.getinfo(n).file_size > MAX_PART_BYTES
+                   for n in _PARTS):  # fmt: skip
+                return {}
+            part = _sheet_parts(archive, names).get(sheet)
+            if part is None:
+                return {}
+            notes: dict[tuple[int, int], str] = {}
+            threads: dict[tuple[int, int], str] = {}
+            for kind, target in _related(archive, names, part):
+                into = threads if kind == "threadedComment" else notes
+                for cell, text in _comments_in(archive.read(target), skip_author).items():
+                    into[cell] = f"{into[cell]} / {text}" if cell in into else text
+            return {cell: text[:MAX_COMMENT_CHARS] for cell, text in (notes | threads).items()}
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return {}
+
+
+def _related(archive: zipfile.ZipFile, names: set[str], part: str) -> Iterator[tuple[str, str]]:
+    """(comments or threadedComment, part) of the comments parts a sheet's relationships
+    name, each within the size bound."""
+    folder, file = posixpath.split(part)
+    rels = posixpath.join(folder, "_rels", file + ".rels")
+    if rels not in names or archive.getinfo(rels).file_size > MAX_PART_BYTES:
+        return
+    found: list[tuple[str, str]] = []
+
+    def relationship(name: str, attrs: dict[str, str]) -> None:
+        kind = attrs.get("Type", "").rpartition("/")[2]
+        if _local(name) == "Relationship" and kind in ("comments", "threadedComment"):
+            target = attrs.get("Target", "")
+            found.append((kind, target.lstrip("/") if target.startswith("/")
+                          else posixpath.normpath(posixpath.join(folder, target))))  # fmt: skip
+
+    if not _parse(archive.read(rels), relationship):
+        return
+    for kind, target in found:
+        if target in names and archive.getinfo(target).file_size <= MAX_PART_BYTES:
+            yield kind, target
+
+
+def _comments_in(data: bytes, skip_author: str = "") -> dict[tuple[int, int], str]:
+    """A comments part (<comment ref=…><text>…<t>…) or a threaded comments part
+    (<threadedComment ref=…><text>…): cell → its text; nothing when it is not well-formed."""
+    found: dict[tuple[int, int], list[str]] = {}
+    where: list[str] = []
+    cell: list[tuple[int, int] | None] = [None]
+    authors: list[str] = []
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        local = _local(name)
+        if local == "author":
+            authors.append("")
+        if local in ("comment", "threadedComment"):
+            author = attrs.get("authorId", "")
+            skipped = author.isdigit() and int(author) < len(authors) and bool(skip_author) and (
+                authors[int(author)] == skip_author
+            )  # fmt: skip
+            cell[0] = None if skipped else _cell_of(attrs.get("ref", ""))
+            if cell[0] is not None and found.setdefault(cell[0], []):
+                found[cell[0]].append(" / ")  # a reply, or a second comment on the cell
+        where.append(local)
+
+    def end(name: str) -> None:
+        if where.pop() in ("comment", "threadedComment"):
+            cell[0] = None
+
+    def text(data: str) -> None:
+        if where[-1:] == ["author"] and authors:
+            authors[-1] += data
+        inside = where[-1:] == ["t"] or where[-1:] == ["text"]
+        if cell[0] is not None and inside and "text" in where:
+            found[cell[0]].append(data)
+
+    parser = expat.ParserCreate()
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = text
+
+    def refuse(*_: object) -> None:
+        raise ValueError("a DTD")
+
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    try:
+        parser.Parse(data, True)
+    except (expat.ExpatError, ValueError):
+        return {}
+    out = {}
+    for at, pieces in found.items():
+        said = " ".join("".join(pieces).split())
+        if said:
+            out[at] = said
+    return out
+
+
+_REF = re.compile(r"\s*\$?([A-Za-z]{1,3})\$?(\d{1,7})\s*$")
+
+
+def _cell_of(reference: str) -> tuple[int, int] | None:
+    match = _REF.match(reference)
+    if match is None:
+        return None
+    column = 0
+    for letter in match.group(1).upper():
+        column = column * 26 + ord(letter) - 64
+    return int(match.group(2)) - 1, column - 1

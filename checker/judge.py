@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from checker.findings import Attendee, Meeting, Verdict
-from checker.layout import COLOURED, STRUCK_THROUGH
+from checker.layout import COLOURED, COMMENTED, HIDDEN_ROW, STRUCK_THROUGH
 from checker.messages import Phrase, Wording
 from checker.normalise import BLANK, UNKNOWN, Roster
 from checker.policy import Policy
@@ -36,7 +36,8 @@ class Standing(str, enum.Enum):
 
 REPRESENTING = frozenset({Standing.REPRESENTS, Standing.DESIGNATED})
 # An IOM row whose attendance the roster leaves in doubt: (sheet, row, what it says: a
-# remark, "" for a blank attendance cell, or layout.STRUCK_THROUGH).
+# remark, "" for a blank attendance cell, or layout's STRUCK_THROUGH, HIDDEN_ROW, COLOURED or
+# COMMENTED marks).
 Doubt = tuple[str, int, str]
 
 
@@ -147,6 +148,11 @@ def _reason(
         if said.startswith(EXCUSED_LINE):
             return Phrase.of("reason_excused", sheet=sheet, row=row,
                              line=said.removeprefix(EXCUSED_LINE))  # fmt: skip
+        if said == HIDDEN_ROW:
+            return Phrase.of("reason_hidden", sheet=sheet, row=row)
+        if said.startswith(COMMENTED):
+            return Phrase.of("reason_commented", sheet=sheet, row=row,
+                             comment=said.removeprefix(COMMENTED))  # fmt: skip
         if said.startswith(COLOURED):
             return Phrase.of("reason_coloured", sheet=sheet, row=row,
                              legend=said.removeprefix(COLOURED))  # fmt: skip

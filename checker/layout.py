@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path
@@ -26,9 +27,11 @@ import numpy as np
 
 from checker import blocks, presence, titleblock, tracker
 from checker.dates import DayOf, month_named, month_of, week_of
-from checker.formatting import filled_cells
+from checker.findings import TOOL_NAME
+from checker.formatting import cell_comments, filled_cells
 from checker.headers import (
     BY_CONTENTS,
+    BY_HEADER,
     BY_HXL,
     BY_KEYWORD,
     BY_USER,
@@ -76,6 +79,20 @@ class Column:
 
 
 @dataclass(frozen=True)
+class Choice:
+    """Two columns that could be one field, and which was read: the visible one over a hidden
+    one, then the exact header over one with more words ("Fonction" over "Fonction (annuaire
+    2024)"), then the one with more values, then the first. Said in a finding (S216)."""
+
+    field: str
+    taken: int  # 0-based column read
+    taken_header: str
+    other: int  # 0-based column set aside
+    other_header: str
+    why: str  # hidden (the one set aside is), exact, filled or first
+
+
+@dataclass(frozen=True)
 class Constant:
     """A field that has one value for the whole table, written outside it: a sign-in sheet's
     meeting in its heading, a tracker column's month. `candidates` are the texts that may
@@ -117,6 +134,10 @@ class RosterTable:
     # Its first and last columns (0-based), when other tables stand beside it on the sheet:
     # only its own columns are read (checker.blocks).
     span: tuple[int, int] | None = None
+    choices: tuple[Choice, ...] = ()  # fields that two columns could be
+    hidden_columns: tuple[int, ...] = ()  # of the table's columns (read or not), 0-based
+    hidden_rows: tuple[int, ...] = ()  # Excel rows of the table hidden by hand
+    filtered_rows: int = 0  # rows of the table a filter hides (read as data)
 
     def has(self, field_name: str) -> bool:
         return field_name in self.columns or any(c.field == field_name for c in self.constants)
@@ -198,7 +219,17 @@ def _text(value: Any) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def _read_header_row(row: list[Any], below: list[Any] | None, headers: Headers) -> _Header | None:
+def _preferred(col: int, how: str, taken: Column, hidden: frozenset[int]) -> bool:
+    """Whether a column is a better reading of a field than the one taken before it: the
+    visible one over a hidden one (a hidden column is often last year's, kept aside), then
+    the exact header over a header with more words (found by a keyword in it)."""
+    if (col in hidden) != (taken.col in hidden):
+        return taken.col in hidden
+    return how == BY_HEADER and taken.found_by == BY_KEYWORD
+
+
+def _read_header_row(row: list[Any], below: list[Any] | None, headers: Headers,
+                     hidden: frozenset[int] = frozenset()) -> _Header | None:  # fmt: skip
     hxl = below is not None and _is_hxl_row(below)
     columns: dict[str, Column] = {}
     ignored: list[tuple[int, str, str]] = []
@@ -211,6 +242,9 @@ def _read_header_row(row: list[Any], below: list[Any] | None, headers: Headers) 
                 name, how = tagged, BY_HXL
         if name in columns and how == BY_KEYWORD:  # "Cluster (if cluster meeting)": sector
             name = next((n for n in headers.alternatives(header) if n not in columns), name)
+        if name in columns and _preferred(col, how, columns[name], hidden):
+            taken = columns.pop(name)
+            ignored.append((taken.col, taken.header, f"duplicate:{name}"))
         if name is not None and name not in columns and name in FIELDS:
             columns[name] = Column(name, col, header, how)
         elif header:
@@ -237,7 +271,7 @@ def _find_header(sheet: SheetGrid, headers: Headers) -> _Header | None:
         if _is_hxl_row(row):
             continue  # read with the header row above it
         below = sheet.cells[r + 1] if r + 1 < len(sheet.cells) else None
-        found = _read_header_row(_header_cells(sheet, r), below, headers)
+        found = _read_header_row(_header_cells(sheet, r), below, headers, sheet.hidden.columns)
         # Two fields, or one beside columns every printed form has ("No. | Name | Signature").
         known = sum(kind in _FORM_COLUMNS for _, _, kind in found.ignored) if found else 0
         if found is None or len(found.columns) + min(known, 1) < 2:
@@ -313,7 +347,7 @@ def _organisation_column(sheet: SheetGrid, found: _Header, headers: Headers) -> 
     settled = {c.col for c in found.columns.values() if c.found_by not in ("keyword", BY_HXL)}
     candidates = sorted({c for c, _, _ in found.ignored} | {
         c.col for c in found.columns.values() if c.col not in settled
-    })  # fmt: skip
+    }, key=lambda c: (c in sheet.hidden.columns, c))  # visible ones first  # fmt: skip
     for col in candidates:
         values = _column_values(sheet, found.data_start, col)
         if len(values) < 2:
@@ -363,15 +397,20 @@ def _presence_column(sheet: SheetGrid, found: _Header, headers: Headers) -> Colu
 
 def _settle_columns(sheet: SheetGrid, found: _Header, headers: Headers) -> None:
     """Judge columns by their contents as well as their headers."""
-    # Two columns for one field ("Organisation" left empty, "Agency" filled): the filled one.
+    # Two columns for one field ("Organisation" left empty, "Agency" filled): the filled one,
+    # unless the other is the visible one, or has the exact header and values.
+    hidden = sheet.hidden.columns
     for i, (col, header, kind) in enumerate(list(found.ignored)):
         name = kind.removeprefix("duplicate:") if kind.startswith("duplicate:") else None
         taken = found.columns.get(name) if name else None
         if name is None or taken is None:
             continue
-        if len(_column_values(sheet, found.data_start, col)) > len(
-            _column_values(sheet, found.data_start, taken.col)
-        ):
+        if col in hidden and taken.col not in hidden:
+            continue
+        values = len(_column_values(sheet, found.data_start, taken.col))
+        if values and taken.found_by == BY_HEADER and not _header_exact(header, headers):
+            continue
+        if len(_column_values(sheet, found.data_start, col)) > values:
             found.columns[name] = Column(name, col, header, taken.found_by)
             found.ignored[i] = (taken.col, taken.header, f"duplicate:{name}")
     org = found.columns.get("organization")
@@ -390,6 +429,45 @@ def _settle_columns(sheet: SheetGrid, found: _Header, headers: Headers) -> None:
         if presence_column is not None:
             found.ignored = [i for i in found.ignored if i[0] != presence_column.col]
             found.columns["presence"] = presence_column
+
+
+def _header_exact(header: str, headers: Headers) -> bool:
+    return headers.read_header(header)[1] == BY_HEADER if header else False
+
+
+def _unheaded_columns(sheet: SheetGrid, found: _Header) -> list[tuple[int, str, str]]:
+    """Columns with values under the table but no header (its header cell is blank, or
+    merged from a cell above): listed as not read, never left out of the reading."""
+    named = {c.col for c in found.columns.values()} | {c for c, _, _ in found.ignored}
+    width = max((len(row) for row in sheet.cells[found.index : found.index + 1]), default=0)
+    body = sheet.cells[found.data_start :]
+    return [(col, "", "") for col in range(width) if col not in named
+            and any(col < len(row) and row[col] not in ("", None) for row in body)]  # fmt: skip
+
+
+def _choices(sheet: SheetGrid, found: _Header, headers: Headers) -> tuple[Choice, ...]:
+    """Each field two columns could be, with the one set aside, when it has values or
+    either is hidden: said in a finding, because the officer cannot see which was read."""
+    hidden = sheet.hidden.columns
+    out = []
+    for col, header, kind in found.ignored:
+        name = kind.removeprefix("duplicate:") if kind.startswith("duplicate:") else None
+        taken = found.columns.get(name) if name else None
+        if name is None or taken is None:
+            continue
+        other_values = len(_column_values(sheet, found.data_start, col))
+        if not other_values and col not in hidden and taken.col not in hidden:
+            continue  # an empty column beside the one read says nothing
+        if col in hidden and taken.col not in hidden:
+            why = "hidden"
+        elif taken.found_by == BY_HEADER and not _header_exact(header, headers):
+            why = "exact"
+        elif len(_column_values(sheet, found.data_start, taken.col)) > other_values:
+            why = "filled"
+        else:
+            why = "first"
+        out.append(Choice(name, taken.col, taken.header, col, header, why))
+    return tuple(out)
 
 
 # ------------------------------------------------------------------ whose log
@@ -649,7 +727,7 @@ def _next_header(sheet: SheetGrid, found: _Header, headers: Headers) -> _Header 
         if not hit:
             continue
         below = cells[r + 1] if r + 1 < len(cells) else None
-        again = _read_header_row(row, below, headers)
+        again = _read_header_row(row, below, headers, sheet.hidden.columns)
         if again is not None and headers.required <= again.columns.keys():
             again.index, again.data_start = r, r + (2 if again.hxl else 1)
             _settle_columns(sheet, again, headers)
@@ -670,12 +748,16 @@ def _table(
     if "organization" not in found.columns:
         lines = lines if lines is not None else _title_lines(sheet, found.index)
         evidence, against = _log_evidence(sheet, found, lines, headers)
+    ignored = [*found.ignored, *_unheaded_columns(sheet, found)]
+    read = {c.col for c in found.columns.values()} | {c for c, _, _ in ignored}
     return RosterTable(
         index=0, sheet=sheet.name, header_row=found.data_start,
         columns={name: c.col for name, c in found.columns.items()}, shape=shape,
-        found=tuple(found.columns.values()), ignored=tuple(found.ignored), constants=constants,
-        evidence=evidence, counter_evidence=against, hxl=found.hxl,
+        found=tuple(found.columns.values()), ignored=tuple(sorted(ignored)),
+        constants=constants, evidence=evidence, counter_evidence=against, hxl=found.hxl,
         form=any(kind in ("timestamp", "system") for _, _, kind in found.ignored),
+        choices=_choices(sheet, found, headers),
+        hidden_columns=tuple(sorted(read & sheet.hidden.columns)),
     )  # fmt: skip
 
 
@@ -752,15 +834,24 @@ def locate_tables(
         if plan.incomplete or plan.sheet is None:
             continue
         for table in plan.tables:
-            tables.append(_numbered(table, len(tables)))
+            tables.append(_numbered(table, len(tables), plan.sheet))
             sheets.append(plan.sheet)
     readings = [p.reading for p in plans]
     readings += [SheetReading(name, HIDDEN) for name in workbook.hidden]
     return tables, metadata, sheets, readings
 
 
-def _numbered(table: RosterTable, index: int) -> RosterTable:
-    return replace(table, index=index)
+def _numbered(table: RosterTable, index: int, sheet: SheetGrid) -> RosterTable:
+    """The table with its index, and the rows of it that are hidden (by hand, by a filter)."""
+    if not (sheet.hidden.rows or sheet.hidden.filtered) or table.shape == TRACKER:
+        return replace(table, index=index)
+    end = table.last_row if table.last_row is not None else len(sheet.cells)
+
+    def inside(rows: frozenset[int]) -> list[int]:
+        return sorted(r + 1 for r in rows if table.header_row <= r < end)
+
+    return replace(table, index=index, hidden_rows=tuple(inside(sheet.hidden.rows)),
+                   filtered_rows=len(inside(sheet.hidden.filtered)))  # fmt: skip
 
 
 # ------------------------------------------------------------------ building the frame
@@ -926,21 +1017,82 @@ def _attendance_marks(
         presence.excused_by_line(fields, where, organisation, line, headers)
 
 
-_TOTAL = re.compile(r"^\s*(?:grand\s+)?(?:total|totals|totaux|totales|sous-total|subtotal)\b",
+# A row hidden by hand takes this as its presence (judge: reason_hidden): people hide the rows
+# of invitees who did not come; rows a filter hides are data, and read as such.
+HIDDEN_ROW = "(hidden row)"
+# A row with a comment on one of its cells takes the comment, after this mark, as its
+# presence (judge: reason_commented): "N'a finalement pas assisté" on a name says more than
+# the presence cell beside it.
+COMMENTED = "(comment) "
+
+
+def _people_rows(
+    table: RosterTable, fields: np.ndarray, rows: np.ndarray, marked: set[int] | frozenset[int]
+) -> Iterator[int]:
+    """Indexes of the kept rows (0-based sheet rows in `rows`) that are `marked` and name
+    someone (name, organisation or title). Only the marked rows are looked at."""
+    people = [FIELDS.index(n) for n in ("attendee", "organization", "title") if n in table.columns]
+    for i in np.flatnonzero(np.isin(rows, np.fromiter(marked, np.int64, len(marked)))).tolist():
+        if any(fields[i, f] is not None for f in people):
+            yield i
+
+
+def _hidden_off(table: RosterTable, hidden: frozenset[int], fields: np.ndarray,
+                rows: np.ndarray) -> None:  # fmt: skip
+    """A row hidden by hand holding a person: whether that person attended is unknown."""
+    if not hidden:
+        return
+    where = FIELDS.index("presence")
+    for i in _people_rows(table, fields, rows, hidden):
+        fields[i, where] = HIDDEN_ROW
+
+
+# Words by which a comment speaks of someone's attendance (folded, at a word's start): the
+# vocabulary's words of absence, and these. "Acting for the CoM?", "Confirmed by email" do not.
+_ATTENDANCE = re.compile(
+    r"\b(?:attend|assist|present|presen[cz]|came|come|venu|vino|vinieron|asist|particip|"
+    r"replac|rempla|reempla|substitu|sustitu|represent|sent|envoy|envi|left|parti|quit|"
+    r"no show|cancel|annul|excus|apolog|regret|retenu|missed|absen|ausen|leave|conge|"
+    r"vacaci|licencia|instead|a la place|en lugar|on behalf|de la part|en nombre|joined|"
+    r"online|en ligne|virtual|remote|distance|did not|didn t|not there|pas venu|n a pas|"
+    r"no fue|no estuvo|no pudo)"
+)
+
+
+def _speaks_of_attendance(text: str, absent: frozenset[str]) -> bool:
+    key = f" {fold(text)} "
+    return bool(_ATTENDANCE.search(key)) or any(f" {word} " in key for word in absent)
+
+
+def _commented(table: RosterTable, comments: dict[tuple[int, int], str], fields: np.ndarray,
+               rows: np.ndarray, width: int, absent: frozenset[str]) -> None:  # fmt: skip
+    """A person's row with a comment on one of its cells that speaks of attendance ("N'a
+    finalement pas assisté", "Left after 10 min", "Sent the deputy"): their attendance is in
+    doubt, whatever the row says, and the reason quotes the comment. Its words are not read
+    for presence or absence: a comment that says they came is doubt too (the reason lets the
+    officer see it). A comment about something else ("Acting for the CoM?") says nothing."""
+    by_row: dict[int, str] = {}
+    for (row, col), text in sorted(comments.items()):
+        if col < width and _speaks_of_attendance(text, absent):
+            by_row[row] = f"{by_row[row]} / {text}" if row in by_row else text
+    where = FIELDS.index("presence")
+    for i in _people_rows(table, fields, rows, set(by_row)):
+        fields[i, where] = COMMENTED + by_row[int(rows[i])]
+
+
+_TOTAL = re.compile(r"^\s*(?:grand\s+)?(?:total(?:es|e|s)?|totaux|sous-total|subtotal)\b",
                     re.IGNORECASE)  # fmt: skip
 
 
-def _skip_totals(cells: np.ndarray, kept: np.ndarray, used: list[int]) -> None:
-    """A totals row ("TOTAL | 10 | 3", "Total participants: | 14") is a note, not an
-    attendee: one text cell saying total, numbers beside it."""
-    for r in np.flatnonzero(kept).tolist():
-        values = [v for v in cells[r, used] if v is not None]
-        texts = [v for v in values if type(v) is str]
-        if len(texts) == 1 and _TOTAL.match(texts[0]) and all(
-            type(v) in (int, float) or (type(v) is str and v.strip().isdigit())
-            for v in values if v is not texts[0]
-        ):  # fmt: skip
-            kept[r] = False
+_COUNT = re.compile(r"\s*\d+\s*$")
+
+
+def _is_total(values: list[Any]) -> bool:
+    """A totals row: "Total", "Total participants:", "Total des participants", "TOTAL" beside
+    counts (numbers, or digits in a CSV file), and nothing else."""
+    label, *counts = values
+    return (type(label) is str and bool(_TOTAL.match(label)) and all(
+        type(v) in (int, float) or (type(v) is str and _COUNT.match(v)) for v in counts))  # fmt: skip
 
 
 def _is_note(value: Any) -> bool:
@@ -977,6 +1129,12 @@ def _table_rows(
     filled = np.count_nonzero(~empty[:rows_read, used], axis=1)
     kept = filled > 0
     attendee = table.columns.get("attendee")
+    # "Total participants: | 14", "TOTAL | 10 | 3" under the table: not a meeting.
+    firsts = cells[np.arange(rows_read), np.argmax(~empty[:rows_read], axis=1)].tolist()
+    totals = {v for v in set(firsts) if type(v) is str and _TOTAL.match(v)}
+    for t in [t for t, v in enumerate(firsts) if v in totals] if totals else []:
+        if kept[t] and _is_total([v for v in cells[t] if v is not None]):
+            kept[t] = False
     for r in np.flatnonzero(filled == 1):
         # A lone text cell ("Prepared by …", "Total") is a note, not a roster row; on a
         # sign-in sheet a name alone is an attendee, unless it reads like a note.
@@ -986,7 +1144,6 @@ def _table_rows(
                 cells[r, attendee] is not None and not _is_note(values[0])
             )  # fmt: skip
             kept[r] = lone_name
-    _skip_totals(cells, kept, used)
     people = [table.columns[n] for n in ("attendee", "organization", "title") if n in table.columns]
     nobody = np.all(empty[:rows_read, people], axis=1) if people else kept
     for r in np.flatnonzero(kept & nobody):
@@ -1015,6 +1172,11 @@ def _table_rows(
     _other_answers(table, fields, cells[index])
     _absent_elsewhere(table, fields, cells[index], absent)
     _struck_off(table, sheet.struck, fields, index + header_index + 1)
+    _hidden_off(table, sheet.hidden.rows, fields, index + header_index + 1)
+    if sheet.commented and path is not None:
+        comments = cell_comments(path, sheet.name, skip_author=TOOL_NAME)
+        if comments:
+            _commented(table, comments, fields, index + header_index + 1, width, absent)
     notes = presence.texts_of(
         chain(*sheet.cells[:header_index], *cells[np.flatnonzero(~kept[:rows_read])])
     )

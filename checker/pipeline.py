@@ -360,7 +360,12 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
 
     from checker import normalise, schema
     from checker.judge import assess_meetings, attribute_unread_rows, unjudged_meetings
-    from checker.reading import affiliation_findings, reading_dict, sheet_findings
+    from checker.reading import (
+        affiliation_findings,
+        column_findings,
+        reading_dict,
+        sheet_findings,
+    )
     from checker.rules import RosterFile, judge_file, judge_meeting
 
     policy = batch[0].policy
@@ -413,6 +418,7 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
         findings = prepared.findings + checked.findings(position, policy, meeting_at)
         layout, known = prepared.layout, prepared.known
         findings += sheet_findings(layout, policy)
+        findings += column_findings(layout, policy)
         findings += affiliation_findings(roster, layout.tables, offset, policy, meeting_at)
         reading = reading_dict(layout, roster, offset)
         if known.period_source == "dates":  # a reading the file does not state: say so

@@ -22,6 +22,7 @@ from typing import Any, Literal, cast
 
 from checker import budget
 from checker.budget import Cost
+from checker.formatting import Hidden
 
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".ods", ".xls"})
 ROSTER_SUFFIXES = WORKBOOK_SUFFIXES | {".csv"}
@@ -62,6 +63,10 @@ class SheetGrid:
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     # Cells whose whole text is struck through, 0-based (row, column): someone crossed them off.
     struck: frozenset[tuple[int, int]] = frozenset()
+    # Rows hidden by hand or by a filter, hidden columns (checker.formatting.Hidden).
+    hidden: Hidden = field(default_factory=Hidden)
+    # Whether the workbook holds comments (notes), read for a table's rows by the layout.
+    commented: bool = False
 
     @property
     def height(self) -> int:
@@ -112,10 +117,12 @@ def read_workbook(path: Path) -> Workbook:
         _check_xls(path)
         return _read_calamine(path, "xls" if suffix != ".xls" else None)
     if head.startswith(_ZIP_MAGIC):
-        kind, struck = _check_zip(path)
+        kind, marks = _check_zip(path)
         book = _read_calamine(path, kind if kind != suffix.lstrip(".") else None)
         for sheet in book.sheets:
-            sheet.struck = struck.get(sheet.name, frozenset())
+            sheet.struck = marks.struck.get(sheet.name, frozenset())
+            sheet.hidden = marks.hidden.get(sheet.name, Hidden())
+            sheet.commented = marks.commented
         return book
     if suffix == ".xls" and head[:4] in _BIFF_STARTS:
         _check_xls(path)
@@ -148,10 +155,20 @@ def _is_encrypted(path: Path) -> bool:
         return name in handle.read(2**20)
 
 
-def _check_zip(path: Path) -> tuple[str, dict[str, frozenset[tuple[int, int]]]]:
+@dataclass(frozen=True)
+class _Marks:
+    """What an .xlsx/.xlsm says about its cells that calamine does not give."""
+
+    struck: dict[str, frozenset[tuple[int, int]]] = field(default_factory=dict)
+    hidden: dict[str, Hidden] = field(default_factory=dict)
+    commented: bool = False
+
+
+def _check_zip(path: Path) -> tuple[str, _Marks]:
     """Check a zip workbook before calamine sees it; return its kind (xlsx, xlsb or ods) and
-    the cells struck through on each sheet (formatting calamine does not read)."""
-    from checker.formatting import struck_cells
+    what it says of its cells that calamine does not read: struck through, hidden rows and
+    columns, whether it has comments."""
+    from checker.formatting import has_comments, hidden_cells, struck_cells
 
     try:
         with zipfile.ZipFile(path) as archive:
@@ -166,11 +183,15 @@ def _check_zip(path: Path) -> tuple[str, dict[str, frozenset[tuple[int, int]]]]:
                 kind = "xlsm" if path.suffix.lower() == ".xlsm" else "xlsx"
             else:
                 raise UnreadableRoster("E101", "zip_without_workbook")
-            _check_sheet_extents(archive, members, kind)
-            struck = struck_cells(archive) if kind in ("xlsx", "xlsm") else {}
+            hiding = _check_sheet_extents(archive, members, kind)
+            marks = (
+                _Marks(struck_cells(archive), hidden_cells(archive, hiding), has_comments(names))
+                if kind in ("xlsx", "xlsm")
+                else _Marks()
+            )
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as exc:
         raise UnreadableRoster("E101", "corrupt", error=str(exc)) from None
-    return kind, struck
+    return kind, marks
 
 
 def vetted_archive(path: Path) -> bool:
@@ -230,6 +251,7 @@ _NOT_IN_TALL_SHEET = re.compile(
 # a '/>' inside a value cannot pass a value cell off as an empty one.
 _NOT_WRITTEN_PLAINLY = re.compile(rb'<c(?![ofuel]| r="[A-Za-z]{1,3}\d{1,9}")')
 _PLAIN_CELL = re.compile(rb'<c r="([A-Za-z]{1,3})(\d{1,9})"(?:' + _ATTR + rb")*\s*(/?)>")
+_HIDDEN_WORD = re.compile(rb"hidden")
 QUICK_ROWS = 200_000
 # A cleared sheet up to this size has its extent measured (a month: ~1 ms); a larger one is
 # counted at the quick test's bound in the memory estimate (26 x 199,999 cells).
@@ -319,15 +341,21 @@ def _drain(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
         pass
 
 
-def _quick_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[int, int]:
+def _quick_extent(
+    archive: zipfile.ZipFile, member: zipfile.ZipInfo, hiding: set[str] | None = None
+) -> tuple[int, int]:
     """(columns, rows) calamine would allocate for the part: measured, or the bound of the
-    test that cleared it (26 x 199,999, or 11 x 1,048,576 for a tall sheet in A:K)."""
+    test that cleared it (26 x 199,999, or 11 x 1,048,576 for a tall sheet in A:K). A part
+    with the word "hidden" in it is added to `hiding` (read again for its hidden rows and
+    columns: checker.formatting.hidden_cells), at no cost to a part without it."""
     far = holds_cells = False
     for chunk in _chunks_of(archive, member):
         if _PREFIXED_CELL.search(chunk) is not None:
             raise _Unsure
         far = far or _NOT_NEAR_CELL.search(chunk) is not None
         holds_cells = holds_cells or chunk.obj.find(b"<c", 0, len(chunk)) >= 0  # type: ignore[attr-defined]
+        if hiding is not None and _HIDDEN_WORD.search(chunk) is not None:
+            hiding.add(member.filename)
     if not far:
         if not holds_cells:
             return 0, 0  # not a sheet (the shared strings, the styles)
@@ -702,9 +730,11 @@ def _sheet_parts(archive: zipfile.ZipFile, names: set[str]) -> set[str]:
 
 def _check_sheet_extents(
     archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], kind: str
-) -> None:
+) -> set[str]:
     """E104 when a sheet reaches past the limits, or reading the file would take more memory
-    than the budget (checker.budget), from what its parts hold."""
+    than the budget (checker.budget), from what its parts hold; return the .xlsx parts that
+    may hide rows or columns (the word "hidden" is in them)."""
+    hiding: set[str] = set()
     names = {m.filename for m in members}
     ods = kind == "ods"
     if kind == "xlsb":
@@ -730,8 +760,9 @@ def _check_sheet_extents(
             sheet_cost = walk.cost()
         else:
             try:
-                columns, rows = _quick_extent(archive, member)
+                columns, rows = _quick_extent(archive, member, hiding)
             except _Unsure:
+                hiding.add(name)  # not looked at in full: hidden_cells reads it
                 columns, rows = _exact_extent(archive, member)
             sheet_cost = Cost()  # no value anywhere (the shared strings, the styles)
             if columns * rows:
@@ -755,6 +786,7 @@ def _check_sheet_extents(
             cost = cost + own
             cost.xml -= bound.xml
     refuse_memory(cost)
+    return hiding
 
 
 def refuse_memory(cost: Cost) -> None:

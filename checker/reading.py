@@ -1,6 +1,7 @@
 """How a file was read, said in its result: every sheet with what became of it, every table
 with its layout, header row and column → field mapping, and the evidence for whose people it
-lists. What the reading could not settle becomes a finding (S213, S214), never a verdict.
+lists. What the reading could not settle becomes a finding (S213, S214, S216), never a
+verdict.
 """
 
 from __future__ import annotations
@@ -45,10 +46,16 @@ def _evidence(pairs: tuple[tuple[str, str], ...]) -> list[dict[str, str]]:
 
 def table_dict(table: RosterTable, affiliation: Affiliation | None, roster: Roster,
                table_index: int) -> dict[str, Any]:  # fmt: skip
+    hidden = set(table.hidden_columns)
+
+    def marked(entry: dict[str, Any], col: int) -> dict[str, Any]:
+        return entry | {"hidden": True} if col in hidden else entry
+
     columns: dict[str, Any] = {
-        c.field: {"column": column_letter(c.col), "header": c.header, "found_by": c.found_by}
+        c.field: marked({"column": column_letter(c.col), "header": c.header,
+                         "found_by": c.found_by}, c.col)
         for c in table.found
-    }
+    }  # fmt: skip
     for constant in table.constants:
         if constant.same_in_all and (table_index, constant.field) not in roster.outside:
             continue  # the heading and the sheet name disagree: no platform was read
@@ -68,10 +75,16 @@ def table_dict(table: RosterTable, affiliation: Affiliation | None, roster: Rost
         ),  # tables side by side: this one's columns
         "columns": columns,
         "ignored_columns": [
-            {"column": column_letter(col), "header": header, "kind": kind or None}
+            marked({"column": column_letter(col), "header": header, "kind": kind or None}, col)
             for col, header, kind in table.ignored
         ],
     }
+    if table.hidden_columns:
+        out["hidden_columns"] = [column_letter(col) for col in table.hidden_columns]
+    if table.hidden_rows:  # hidden by hand: their people's attendance is unknown
+        out["hidden_rows"] = len(table.hidden_rows)
+    if table.filtered_rows:  # hidden by a filter left on: read as data
+        out["filtered_rows"] = table.filtered_rows
     if affiliation is not None:
         out["affiliation"] = {
             "reading": affiliation.reading,
@@ -139,6 +152,23 @@ def sheet_findings(layout: Layout, policy: Policy) -> list[Finding]:
             sheet=reading.name, headers=", ".join(reading.headers),
             why=Phrase.of(f"sheet_{reading.reason}", missing=missing),
         ))  # fmt: skip
+    return found
+
+
+def column_findings(layout: Layout, policy: Policy) -> list[Finding]:
+    """S216: two columns could be one field; which was read, which set aside, and why."""
+    found = []
+    for table in layout.tables:
+        for choice in table.choices:
+            found.append(Finding.make(
+                "S216", policy,
+                at={"sheet": table.sheet, "row": table.header_row,
+                    "column": column_letter(choice.taken), "value": choice.taken_header},
+                field=Name("fields", choice.field), taken=column_letter(choice.taken),
+                taken_header=choice.taken_header, other=column_letter(choice.other),
+                other_header=choice.other_header,
+                why=Phrase("column_" + choice.why),
+            ))  # fmt: skip
     return found
 
 

@@ -42,27 +42,13 @@ OPEN_GAPS = {
     "NPL_2026-10_matrix": "an agency matrix (agencies as columns, ✓ marks) is not a layout "
     "the reader knows",
 }
-# Round 5 (field5/README.md): what is left of its six files with false compliants.
-OPEN_GAPS |= {
-    "CIV_2026-11_emargement": "FALSE COMPLIANT: of two title columns the hidden 'Fonction "
-    "(annuaire 2024)' is read and the visible 'Fonction' is a duplicate: last year's titles judge",
-    "COD_2026-11_presences": "FALSE COMPLIANT: a cell comment 'N'a finalement pas assisté' on "
-    "the CoM's name is not read (Présent(e) still says Oui)",
-    "IRQ_2026-11_attendance": "FALSE COMPLIANT: hidden rows, which the sheet says are invitees "
-    "who did not attend, are read as attendance",
-}
-FALSE_COMPLIANT_GAPS: set[str] = {
-    "CIV_2026-11_emargement",
-    "COD_2026-11_presences",
-    "IRQ_2026-11_attendance",
-}
-# Files whose false compliant rests on a row that is not an attendee's (round 4 had three:
-# ✗, "on leave", a red row; round 5 four: a blank Émargement, Oui/Non and a comment, 'A', a
-# hidden row), which blanking the attendees' rows leaves in place.
-BLANKING_GAPS: set[str] = {
-    "COD_2026-11_presences",
-    "IRQ_2026-11_attendance",
-}
+# Rounds 4 and 5 (field4/, field5/README.md): their false compliants (3 and 9) are fixed, and
+# every meeting matches its truth.
+FALSE_COMPLIANT_GAPS: set[str] = set()
+# Files whose false compliant rests on a row that is not an attendee's (round 4: ✗, "on
+# leave", a red row; round 5: a blank Émargement, Oui/Non, a comment, 'A', a hidden row),
+# which blanking the attendees' rows leaves in place.
+BLANKING_GAPS: set[str] = set()
 
 
 def _cases(paths: list[Path], gaps: dict[str, str] | set[str]) -> list[Any]:

@@ -393,3 +393,40 @@ def test_a_meeting_over_two_portuguese_sign_in_sheets_is_one_meeting():
         ("2026-10-08", "HCT", None, "compliant"),
         ("2026-10-15", "CLUSTER", "SHL", "wrong_level"),
     ]
+
+
+@pytest.mark.parametrize("total", ["Total participants:", "Total des participants", "Total de "
+                                   "participantes", "TOTAL", "Total"])  # fmt: skip
+def test_a_totals_row_under_the_table_is_not_a_meeting(total):
+    """Round 5's IRQ: "Total participants: | | | 14" became a meeting dated "Total
+    participants:" (S203, S202)."""
+    rows = [["Date", "Platform", "Name", "Organization", "Title"],
+            ["05/10/2026", "HCT", "A. B.", "IOM", "Chief of Mission"],
+            [total, "", 14, "", ""]]  # fmt: skip
+    result = _check(SheetGrid("Attendance", rows))
+    assert verdicts(result) == ["compliant"]
+    assert codes(result, "S20") == []
+    assert result.rows.skipped == 1
+
+
+def test_a_totals_row_of_a_csv_file_has_its_counts_as_text():
+    rows = [["Date", "Platform", "Name", "Organization", "Title"],
+            ["05/10/2026", "HCT", "A. B.", "IOM", "Chief of Mission"],
+            ["Total des participants :", "", "14", "", ""]]  # fmt: skip
+    result = _check(SheetGrid("Présences", rows))
+    assert verdicts(result) == ["compliant"] and codes(result, "S20") == []
+
+
+def test_a_row_that_starts_with_total_but_names_someone_is_data():
+    rows = [["Date", "Platform", "Name", "Organization", "Title"],
+            ["Total", "HCT", "A. B.", "IOM", "Chief of Mission"]]  # fmt: skip
+    assert codes(_check(SheetGrid("Attendance", rows)), "S203") == [("S203", "Attendance!A2")]
+
+
+def test_a_totals_row_with_counts_under_tick_columns_is_not_a_meeting():
+    """Round 5's ZMB: "TOTAL | 10 | 3" under the Name…Present columns got two S202."""
+    rows = [["Date", "Platform", "Name", "Organization", "Title", "Present", "Apologies"],
+            ["05/10/2026", "HCT", "A. B.", "IOM", "Chief of Mission", "X", ""],
+            ["", "", "", "", "TOTAL", 10, 3]]  # fmt: skip
+    result = _check(SheetGrid("Attendance", rows))
+    assert verdicts(result) == ["compliant"] and codes(result, "S20") == []

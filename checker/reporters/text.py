@@ -148,9 +148,18 @@ def reading_lines(result: dict[str, Any], words: Catalogue) -> list[str]:
                 words.phrase("reading_month_banner", cell=days["cell"], banner=days["banner"])
                 if days["month_from"] == "banner" else words.phrase("reading_month_period"))  # fmt: skip
         sheet = f"{table['sheet']} ({table['block']})" if table.get("block") else table["sheet"]
+        hidden = [  # what the sheet hides: said, since the officer may not see it
+            words.phrase("reading_hidden_rows", n=table["hidden_rows"]) if table.get("hidden_rows")
+            else "",
+            words.phrase("reading_filtered_rows", n=table["filtered_rows"])
+            if table.get("filtered_rows") else "",
+            words.phrase("reading_hidden_columns", columns=", ".join(table["hidden_columns"]))
+            if table.get("hidden_columns") else "",
+        ]  # fmt: skip
         lines.append(words.phrase("reading_table", sheet=sheet,
                                   layout=words.phrase("layout_" + table["layout"]),
-                                  row=table["header_row"], months=months, mapping=mapping))  # fmt: skip
+                                  row=table["header_row"], months=months, mapping=mapping)
+                     + "".join(f"; {said}" for said in hidden if said))  # fmt: skip
 
     def why(sheet: dict[str, Any]) -> str:
         missing = words.phrase("list_and").join(words.name("fields", f)
