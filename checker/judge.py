@@ -133,6 +133,10 @@ def _reason(
     if verdict is not Verdict.UNDETERMINED:
         return None
     unknown = next((s for s in seats if s.standing is Standing.UNKNOWN_ROLE), None)
+    if unknown is not None and unknown.attendee.title is None and unknown.attendee.name is None:
+        # IOM marked present with no one named (a ✓ under IOM in an agency matrix).
+        return Phrase.of("reason_nobody_named", sheet=unknown.attendee.sheet,
+                         row=unknown.attendee.row)  # fmt: skip
     if unknown is not None and unknown.attendee.title is None:
         return Phrase.of("reason_no_title", sheet=unknown.attendee.sheet, row=unknown.attendee.row)
     if unknown is not None:

@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from checker import blocks, presence, titleblock, tracker
+from checker import blocks, matrix, presence, titleblock, tracker
 from checker.dates import DayOf, month_named, month_of, week_of
 from checker.findings import TOOL_NAME
 from checker.formatting import cell_comments, filled_cells
@@ -53,6 +53,7 @@ CONTENT_SAMPLE_ROWS = 300
 LIST = "list"  # one row per attendee (or per meeting) with date and platform columns
 SIGN_IN = "sign_in"  # one meeting a sheet: the meeting named above the table
 TRACKER = "wide_tracker"  # a row per platform, a column per month
+MATRIX = "matrix"  # a row per meeting, a column per agency ticked ✓ / ✗ (checker.matrix)
 
 # Statuses of a sheet that holds no table.
 METADATA = "metadata"
@@ -138,6 +139,8 @@ class RosterTable:
     hidden_columns: tuple[int, ...] = ()  # of the table's columns (read or not), 0-based
     hidden_rows: tuple[int, ...] = ()  # Excel rows of the table hidden by hand
     filtered_rows: int = 0  # rows of the table a filter hides (read as data)
+    # An agency matrix's columns whose texts may name IOM's representative (Remarks).
+    remarks: tuple[int, ...] = ()
 
     def has(self, field_name: str) -> bool:
         return field_name in self.columns or any(c.field == field_name for c in self.constants)
@@ -545,6 +548,9 @@ def _plan_sheet(sheet: SheetGrid, headers: Headers, in_block: bool = False) -> _
         planned = _plan_blocks(sheet, parts, headers) if parts else None
         if planned is not None:
             return planned
+    matrix_plan = _plan_matrix(sheet, found, headers) if found is not None else None
+    if matrix_plan is not None:
+        return matrix_plan
     if found is not None:
         _settle_columns(sheet, found, headers)
     fields = set(found.columns) if found is not None else set()
@@ -759,6 +765,44 @@ def _table(
         choices=_choices(sheet, found, headers),
         hidden_columns=tuple(sorted(read & sheet.hidden.columns)),
     )  # fmt: skip
+
+
+# Matrix columns found so: IOM's column (presence, and IOM as the organisation of its rows),
+# and the remarks that name IOM's representative (name, title).
+BY_IOM_COLUMN = "iom_column"
+BY_REMARK = "remark"
+
+
+def _plan_matrix(sheet: SheetGrid, found: _Header, headers: Headers) -> _SheetPlan | None:
+    """An agency matrix (checker.matrix): a row per meeting whose IOM column says whether IOM
+    attended and whose remarks may say who went. Read as a list of IOM's rows; the other
+    agencies' columns are not read (they are not people)."""
+    if not headers.required <= found.columns.keys() or found.columns.keys() & {
+        "attendee", "organization", "title", "presence"
+    }:  # fmt: skip
+        return None
+    row = sheet.cells[found.index]
+    remarks = [col for col, _, kind in found.ignored if kind == "remarks"]
+    body = sheet.cells[found.data_start :][:CONTENT_SAMPLE_ROWS]
+    taken = {c.col for c in found.columns.values()}
+    agencies = matrix.find(row, body, headers, taken, remarks)
+    if agencies is None:
+        return None
+    iom = _text(row[agencies.iom])
+    columns = dict(found.columns)
+    columns["organization"] = Column("organization", agencies.iom, iom, BY_IOM_COLUMN)
+    columns["presence"] = Column("presence", agencies.iom, iom, BY_IOM_COLUMN)
+    if agencies.remarks:
+        first = agencies.remarks[0]
+        header = _text(row[first])
+        columns["attendee"] = Column("attendee", first, header, BY_REMARK)
+        columns["title"] = Column("title", first, header, BY_REMARK)
+    kinds = {col: "agency" for col in agencies.others}
+    ignored = [(col, header, kinds.get(col, kind)) for col, header, kind in found.ignored
+               if col != agencies.iom and col not in agencies.remarks[:1]]  # fmt: skip
+    laid = _Header(found.index, found.data_start, columns, ignored, found.hxl)
+    table = replace(_table(sheet, laid, MATRIX, headers), remarks=agencies.remarks)
+    return _SheetPlan(SheetReading(sheet.name, MATRIX), [table], sheet)
 
 
 def _plan_tracker(sheet: SheetGrid, found: _Header | None, headers: Headers) -> _SheetPlan | None:
@@ -1170,6 +1214,8 @@ def _table_rows(
             fields[:, i] = constant.value
     fields[:, -1] = table.sheet
     _other_answers(table, fields, cells[index])
+    if table.shape == MATRIX and headers is not None:
+        _matrix_fields(table, fields, cells[index], headers)
     _absent_elsewhere(table, fields, cells[index], absent)
     _struck_off(table, sheet.struck, fields, index + header_index + 1)
     _hidden_off(table, sheet.hidden.rows, fields, index + header_index + 1)
@@ -1191,6 +1237,44 @@ def _table_rows(
         fields, excel_rows, chair = _chair_record(table, sheet, fields, excel_rows, origin, headers)
         extra += chair
     return fields, excel_rows, rows_read + extra, rows_read - len(index)
+
+
+def _matrix_fields(
+    table: RosterTable, fields: np.ndarray, cells: np.ndarray, headers: Headers
+) -> None:
+    """An agency matrix's rows are IOM's: IOM's cell says whether IOM attended, a remark
+    naming IOM says who went ("IOM: CCCM cluster coordinator (S. Gurung)"). A ✓ with no
+    such remark names nobody (the meeting cannot be judged). A remark naming IOM that the
+    mark contradicts (a ✗ or a blank beside "IOM represented by a Programme Officer"), or
+    that says something else of IOM ("IOM left after the first item"), leaves IOM's
+    attendance in doubt: the remark becomes its presence, read as neither."""
+    organisation = next(c.header for c in table.found if c.field == "organization")
+    where = {name: FIELDS.index(name) for name in ("organization", "presence", "attendee",
+                                                    "title")}  # fmt: skip
+    remarks = [col for col in table.remarks if col < cells.shape[1]]
+    fields[:, where["organization"]] = organisation
+    fields[:, where["attendee"]] = None
+    fields[:, where["title"]] = None
+    for r in range(len(fields)):
+        texts = [v for v in cells[r, remarks] if type(v) is str]
+        said = matrix.representative(texts, headers) if texts else None
+        if said is None:
+            continue
+        mark = fields[r, where["presence"]]
+        word = headers.presence_word(mark)
+        if said.said is None and word == "present":
+            fields[r, where["attendee"]] = said.name
+            fields[r, where["title"]] = said.title
+            continue
+        remark = said.said or " / ".join(texts)
+        if word == "absent" and said.said is not None and _speaks_of_absence(remark, headers):
+            continue  # "✗" beside "IOM: apologies": absent, as the mark says
+        fields[r, where["presence"]] = f"{mark} – {remark}" if mark is not None else remark
+
+
+def _speaks_of_absence(text: str, headers: Headers) -> bool:
+    key = f" {fold(text)} "
+    return any(f" {word} " in key for word in headers.absent)
 
 
 def _chair_record(

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from checker import tracker
 from checker.dates import DayOf, WeekOf
 from checker.findings import Finding, column_letter
-from checker.layout import IGNORED, SIGN_IN, TRACKER, Layout, RosterTable, SheetReading
+from checker.layout import IGNORED, MATRIX, SIGN_IN, TRACKER, Layout, RosterTable, SheetReading
 from checker.messages import Joined, Name, Person, Phrase
 from checker.normalise import (
     BY_ORGANIZATION,
@@ -28,8 +28,9 @@ if TYPE_CHECKING:
 
 
 def layout_name(table: RosterTable, affiliation: Affiliation | None) -> str:
-    """attendance_list, iom_log, sign_in, wide_tracker, forms or hxl (the sheet's status)."""
-    if table.shape in (SIGN_IN, TRACKER):
+    """attendance_list, iom_log, sign_in, wide_tracker, matrix, forms or hxl (the sheet's
+    status)."""
+    if table.shape in (SIGN_IN, TRACKER, MATRIX):
         return table.shape
     if table.form:
         return "forms"

@@ -39,8 +39,6 @@ TRUTHS = (sorted(FIELD.glob("*.truth.yaml")) + sorted(FIELD2.glob("*.truth.yaml"
 OPEN_GAPS = {
     "MDG_2026-10_fonction": "misspelt platforms ('Humanitarain Country Team') stay unknown "
     "(S204 with the right suggestion): safe, but not judged",
-    "NPL_2026-10_matrix": "an agency matrix (agencies as columns, ✓ marks) is not a layout "
-    "the reader knows",
 }
 # Rounds 4 and 5 (field4/, field5/README.md): their false compliants (3 and 9) are fixed, and
 # every meeting matches its truth.
