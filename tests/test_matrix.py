@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker import matrix
@@ -139,3 +139,25 @@ def test_a_remark_never_names_a_representative_without_naming_iom(text):
 def test_a_bracket_that_speaks_of_absence_gives_no_title(words):
     said = matrix.representative([f"IOM: Chief of Mission (absent {words})"], HEADERS)
     assert said is None or said.title is None
+
+
+_MARKS = st.sampled_from(["✓", "✗", "", "X", "Oui", "Non", "?", "CoM", "Chief of Mission"])
+_REMARKS = st.sampled_from([
+    "", "monsoon response review", "WHO: Chief of Mission (A. B.)", "IOM: apologies",
+    "IOM: Chief of Mission (left early)", "Chief of Mission", "IOM", "IOM: ✓",
+    "UNICEF represented by its Representative", "OIM : Chef de mission; IOM: Driver",
+])  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(_MARKS, _MARKS, _REMARKS), min_size=1, max_size=5))
+def test_no_matrix_row_is_compliant_without_a_remark_naming_iom_s_representative(rows):
+    """Whatever IOM's and the other agencies' cells say, a meeting is compliant only on a
+    remark naming IOM's representative, which none of these is."""
+    table = [["Date", "Meeting", "RCO", "OCHA", "UNICEF", "IOM", "Remarks"]]
+    table += [[f"{5 + i:02d}/10/2026", "HCT", "✓", other, "✗", iom, remark]
+              for i, (iom, other, remark) in enumerate(rows)]  # fmt: skip
+    result = _check(table)
+    assert "compliant" not in verdicts(result)
+    counted = result.to_dict()["rows"]
+    assert counted["read"] == counted["used"] + counted["skipped"] + counted["rejected"]
