@@ -256,8 +256,16 @@ QUICK_ROWS = 200_000
 # A cleared sheet up to this size has its extent measured (a month: ~1 ms); a larger one is
 # counted at the quick test's bound in the memory estimate (26 x 199,999 cells).
 NEAR_EXTENT_BYTES = 16 * 2**20
-_NEAR_REFERENCE = re.compile(rb'<c r="([A-Za-z])(\d{1,6})"')
-_TALL_REFERENCE = re.compile(rb'<c r="([A-Ka-k])(\d{1,7})"')
+# A reference's column letter and row number, found apart: each list is made and deduplicated
+# at C speed, so that only the distinct rows are converted (a month: ~0.3 ms, not ~3 ms).
+_NEAR_REFERENCE = (
+    re.compile(rb'<c r="([A-Za-z])\d{1,6}"'),
+    re.compile(rb'<c r="[A-Za-z](\d{1,6})"'),
+)
+_TALL_REFERENCE = (
+    re.compile(rb'<c r="([A-Ka-k])\d{1,7}"'),
+    re.compile(rb'<c r="[A-Ka-k](\d{1,7})"'),
+)
 SCAN_CHUNK = 4 * 2**20
 MAX_TAG_BYTES = 2**20  # a tag longer than this is measured by expat
 MAX_PART_LIST_BYTES = 2**20  # xl/_rels/workbook.xml.rels
@@ -382,18 +390,20 @@ def _quick_extent(
 
 
 def _near_extent(
-    archive: zipfile.ZipFile, member: zipfile.ZipInfo, pattern: re.Pattern[bytes] | None = None
+    archive: zipfile.ZipFile,
+    member: zipfile.ZipInfo,
+    patterns: tuple[re.Pattern[bytes], re.Pattern[bytes]] = _NEAR_REFERENCE,
 ) -> tuple[int, int]:
     """The extent of a sheet a quick test cleared (every cell <c r="X9…"> in A:Z under row
     200,000, or in A:K), from its cells' references, empty ones too: for the memory estimate
     (200,000 rows: ~1 s)."""
+    letter, number = patterns
     columns = rows = 0
     for chunk in _chunks_of(archive, member):
-        references = (pattern or _NEAR_REFERENCE).findall(chunk)
-        if references:
-            letters, digits = zip(*references)
-            columns = max(columns, *map(_column_number, set(letters)))
-            rows = max(rows, *map(int, digits))
+        letters = set(letter.findall(chunk))
+        if letters:
+            columns = max(columns, *map(_column_number, letters))
+            rows = max(rows, *map(int, set(number.findall(chunk))))
     return columns, rows
 
 
