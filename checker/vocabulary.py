@@ -78,6 +78,7 @@ class VocabularyFile(_Strict):
     capacities: dict[Literal["member", "observer", "chair"], list[str]]
     presence: dict[Literal["present", "absent"], list[str]] = Field(default_factory=dict)
     non_staff: list[str] = Field(default_factory=list)
+    title_status: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _codes_exist(self) -> VocabularyFile:
@@ -210,6 +211,11 @@ _OFFICE_WORDS = frozenset({"office", "suboffice", "sub", "bureau", "sous", "ofic
 _BRACKETED = re.compile(r"[(\[]\s*([^()\[\]]*?)\s*[)\]]")
 _POSSESSIVE = re.compile(r"['’]s\s+")
 _TITLE_SEPARATOR = re.compile(r"\s*(?:[,;:(\[/]|\s[-–—]\s)")
+# "For CoM", "Pour le Chef de mission", "Por la Jefa de Misión": the person sent in the role's
+# place, whose own title is not given.
+_STANDING_IN = frozenset({"for", "pour", "por", "para", "pelo", "pela"})
+# "Chief of Mission – apologies", "RMO, on leave": a mark of absence after a comma or dash.
+_LAST_SEPARATOR = re.compile(r"^(.*\S)\s*(?:,|\s[-–—]\s)\s*(\S[^,–—]*)$")
 # Organisation cells: words that make a mention of IOM mean someone else.
 _NOT_IOM = frozenset({"non", "not", "no", "ex", "former", "formerly", "ancien", "ancienne",
                       "anciennement", "antiguo", "antigua", "exfuncionario"})  # fmt: skip
@@ -404,6 +410,7 @@ class Vocabulary:
         for alias, role in self._roles.items():
             self._aliases_of.setdefault(role, []).append(alias)
         self._non_staff = tuple(fold(word) for word in words.non_staff)
+        self._title_status = tuple({fold(word) for word in words.title_status} - {""})
         self._staff_words = frozenset(
             word
             for key in [*self._roles, *self._sector_titles]
@@ -591,6 +598,8 @@ class Vocabulary:
         is reported with a suggestion, never taken for the role."""
         raw = _INCLUSIVE.sub("", str(text)) if text is not None else ""
         raw = _DELEGATION.split(raw, maxsplit=1)[0]  # "RMO on behalf of the CoM": the RMO
+        if fold(raw).split()[:1] and fold(raw).split()[0] in _STANDING_IN:
+            return TitleMatch(None, None, False)  # "For CoM": someone sent in the CoM's place
         represented = _REPRESENTED_BY.split(raw, maxsplit=1)
         if len(represented) == 2:
             # "Cheffe de mission – représentée par M. Koné, Chef de mission adjoint": the one
@@ -611,6 +620,9 @@ class Vocabulary:
         found = self._title_words(fold(raw)) or self._with_complement(fold(raw))
         if found is not None:
             return found
+        first = _TITLE_SEPARATOR.search(raw)
+        if first is not None and self._says_status(fold(raw[first.start() :])):
+            return TitleMatch(None, None, False)  # "Chief of Mission – apologies", "… (tbc)"
         # A place or unit after a separator: "Programme Officer - Gambella".
         for cut in reversed([m.start() for m in _TITLE_SEPARATOR.finditer(raw)]):
             head, tail = fold(raw[:cut]), fold(raw[cut:])
@@ -625,6 +637,12 @@ class Vocabulary:
             if found is not None:
                 return found
         return TitleMatch(None, None, False)
+
+    def _says_status(self, tail: str) -> bool:
+        """Whether what follows a role's name says the person was away ("– apologies", "– on
+        leave") or is not settled in the role or the meeting ("(tbc)", ", designate"): then it
+        is not a place, and the title is not the role."""
+        return any(_contains(tail, word) for word in (*self.headers.absent, *self._title_status))
 
     def _alternatives(self, raw: str) -> TitleMatch:
         """ "CoM/Chef de Mission", "Chief of Mission/a.i.": the role when every part of a title
@@ -852,7 +870,13 @@ class Vocabulary:
         """A name, title or organisation cell without the marks people add in brackets:
         "(excusée)", "(apologies)", "(absent)" — the person did not attend — and "(observer)",
         "(observatrice)" — they attended as observer."""
-        if not isinstance(text, str) or not ("(" in text or "[" in text):
+        if not isinstance(text, str):
+            return Marks(text, False, False)
+        suffix = _LAST_SEPARATOR.match(text) if ("," in text or "-" in text or "–" in text
+                                                  or "—" in text) else None  # fmt: skip
+        if suffix is not None and fold(suffix[2]) in self.headers.absent:
+            return Marks(self.marks(suffix[1]).text, True, self.marks(suffix[1]).observer)
+        if not ("(" in text or "[" in text):
             return Marks(text, False, False)  # the marks are in brackets: most cells have none
         absent = bool(_ABSENT_MARK.search(text))
         observer = bool(_OBSERVER_MARK.search(text))

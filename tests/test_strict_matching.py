@@ -392,3 +392,92 @@ def test_the_message_of_a_deputy_with_no_deputy_role_names_the_role():
         assert len(s205) == 1 and s205[0].suggestion is None, title
         assert f'contains "{role}"' in s205[0].message, s205[0].message
         assert [str(m.verdict) for m in result.meetings] == ["undetermined"]
+
+
+# Round 6 (field6/README.md, SDN and NGA): what follows a role's name after a dash or comma,
+# or in brackets, was taken for a place; words of absence or of an unsettled status there made
+# false compliants.
+@pytest.mark.parametrize(
+    ("title", "head"),
+    [("Chief of Mission – apologies", "Chief of Mission"), ("RMO – on leave", "RMO"),
+     ("CoM – regrets", "CoM"), ("Chief of Mission - excused", "Chief of Mission"),
+     ("Chef de mission – excusé", "Chef de mission"), ("Chef de mission, absent", "Chef de mission"),
+     ("Jefe de Misión – excusado", "Jefe de Misión"), ("Jefa de Misión – de vacaciones", "Jefa de Misión"),
+     ("Chefe de Missão – ausente", "Chefe de Missão"), ("Chefe de Missão – de férias", "Chefe de Missão")],
+)  # fmt: skip
+def test_a_word_of_absence_after_a_dash_or_comma_makes_the_title_absent(words, title, head):
+    """The title is never the role; the cell's mark says the person did not come, and what is
+    left is their title."""
+    assert words.title(title).role is None
+    marks = words.marks(title)
+    assert (marks.text, marks.absent) == (head, True)
+    assert words.title(marks.text).role is not None
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Chief of Mission (tbc)", "Chief of Mission (TBC)", "Chief of Mission (invited)",
+     "Chief of Mission (nominated)", "Chief of Mission (first 30 min)",
+     "Chief of Mission (until 15 Nov)", "Chief of Mission (designate)",
+     "Chief of Mission, designate", "CoM – to be confirmed", "Chef de mission (à confirmer)",
+     "Cheffe de mission (invitée)", "Chef de mission, désigné", "Jefa de Misión (por confirmar)",
+     "Jefe de Misión (designado)", "Chefe de Missão (a confirmar)", "Chefe de Missão (convidado)",
+     "For CoM", "for the CoM", "For Chief of Mission", "Por la Jefa de Misión",
+     "Pelo Chefe de Missão", "RMO – on leave, SFA attended"],
+)  # fmt: skip
+def test_a_status_beside_the_role_or_a_stand_in_is_not_the_role(words, title):
+    """ "(tbc)", "designate", "For CoM": not known to be the role, or known not to be: a near
+    miss (S205), and no suggestion that would make it the role."""
+    assert words.title(title).role is None
+    assert words.marks(title).absent is False or title.startswith("RMO")
+    assert words.suggest_title(title) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [("Chief of Mission, Port Sudan", "COM"), ("Head of Sub-Office, Gambella", "HEAD_OFFICE"),
+     ("Chief of Mission (virtual)", "COM"), ("Chef de mission (en ligne)", "COM"),
+     ("Chief of Mission (left early)", "COM"), ("Chief of Mission (CoM)", "COM"),
+     ("Chief of Mission – Juba", "COM")],
+)  # fmt: skip
+def test_a_place_or_a_way_of_attending_beside_the_role_is_still_the_role(words, title, role):
+    assert words.title(title).role == role
+    assert words.marks(title).absent is False
+
+
+@pytest.mark.parametrize(
+    ("title", "header", "verdict"),
+    [("Chief of Mission – apologies", ["Date", "Platform", "Name", "Organization", "Title"],
+      "wrong_level"),
+     ("Cheffe de mission – excusée", ["Date", "Réunion", "Nom", "Organisation", "Fonction"],
+      "wrong_level"),
+     ("Chief of Mission (tbc)", ["Date", "Platform", "Name", "Organization", "Title"],
+      "undetermined"),
+     ("Jefa de Misión (por confirmar)", ["Fecha", "Reunión", "Nombre", "Organización", "Cargo"],
+      "undetermined")],
+)  # fmt: skip
+def test_a_list_whose_com_title_says_away_or_unsettled_is_not_compliant(title, header, verdict):
+    """SDN (field6): a pre-filled list with what happened typed into the title cell."""
+    from tests.conftest import roster, verdicts
+
+    rows = [["03/10/2026", "HCT", "A. B.", "IOM", title],
+            ["03/10/2026", "HCT", "C. D.", "IOM", "Deputy Chief of Mission"]]  # fmt: skip
+    assert verdicts(roster(rows, header=header)) == [verdict]
+
+
+_STATUS = ["tbc", "TBC", "to be confirmed", "invited", "designate", "nominated", "incoming",
+           "outgoing", "former", "à confirmer", "invitée", "désigné", "por confirmar",
+           "designada", "saliente", "a confirmar", "convidado", "apologies", "on leave",
+           "excusée", "excusado", "ausente", "regrets"]  # fmt: skip
+
+
+@given(
+    st.sampled_from(_ROLE_ALIASES),
+    st.sampled_from(_STATUS),
+    st.sampled_from(["{r} ({s})", "{r}, {s}", "{r} – {s}", "{r} - {s}", "{r} [{s}]",
+                     "{r}, Juba ({s})", "{r} – {s}, Juba"]),
+)  # fmt: skip
+def test_a_role_with_a_status_or_absence_beside_it_is_never_that_role(alias_role, status, join):
+    alias, role = alias_role
+    title = join.format(r=alias, s=status)
+    assert default_vocabulary().title(title).role != role, title
