@@ -39,6 +39,12 @@ REPRESENTING = frozenset({Standing.REPRESENTS, Standing.DESIGNATED})
 # remark, "" for a blank attendance cell, or layout's STRUCK_THROUGH, HIDDEN_ROW, COLOURED or
 # COMMENTED marks).
 Doubt = tuple[str, int, str]
+# The reasons an undetermined meeting gives when an IOM row's attendance is in doubt: no
+# other finding says so, so rule C309 (checker/rules/attendance_unknown.py) does.
+DOUBT_REASONS = frozenset({
+    "reason_struck", "reason_coloured", "reason_commented", "reason_excused", "reason_hidden",
+    "reason_presence_blank", "reason_presence_said", "reason_unsigned",
+})  # fmt: skip
 
 
 @dataclass(frozen=True)
