@@ -41,33 +41,30 @@ OPEN_GAPS = {
     "MDG_2026-10_fonction": "misspelt platforms ('Humanitarain Country Team') stay unknown "
     "(S204 with the right suggestion): safe, but not judged",
     # Round 6 (field6/README.md)
-    "CAF_2026-11_clusters": "a contact list 'Contacts CCCM' ('Date de mise à jour') is read as "
-    "CCCM cluster meetings: a false compliant on 2 Nov, an absent on 16 Nov",
     "COL_2026-11_convenciones": "the platform header 'Espacio' is not read (S201): nothing judged",
     "NGA_2026-11_rsvp": "'Chief of Mission (designate)' is read as the CoM",
     "SDN_2026-11_attendance": "words of absence after a dash in the title cell ('Chief of Mission "
     "– apologies', 'RMO – on leave'), '(tbc)' and 'For CoM' are read as the role itself",
     "SOM_2026-11_meetings": "an 'Apologies: IOM' line under the first of four stacked tables "
     "makes every table's IOM rows unknown",
-    "TLS_2026-11_folhas": "sign-in sheets 'EHP 1', 'SMT 1' (meeting numbers, dates in a "
-    "'Calendário' sheet) are dated 1 and 2 Nov from their names: false compliants on 1 Nov",
+    "TLS_2026-11_folhas": "sign-in sheets 'EHP 1', 'SMT 1' are meeting numbers (S203, undated, "
+    "not judged): their dates stand only in a 'Calendário' sheet, itself read as a list of "
+    "unknown platforms ('EHP 1': S204)",
     "UKR_2026-11_tracker": "tracker headers with a weekday and no year ('Wed 4 Nov') are not "
     "dates: E103, nothing read",
 }
 # Rounds 4 and 5 (field4/, field5/README.md): their false compliants (3 and 9) are fixed, and
-# every meeting matches its truth. Round 6's (field6/README.md), 8 in 4 files, are open.
+# every meeting matches its truth. Round 6's (field6/README.md), 8 in 4 files: CAF's (a
+# contact list's update dates) and TLS's (meeting numbers read as days) are fixed.
 FALSE_COMPLIANT_GAPS: set[str] = {
-    "CAF_2026-11_clusters",
     "NGA_2026-11_rsvp",
     "SDN_2026-11_attendance",
-    "TLS_2026-11_folhas",
 }
 # Files whose false compliant rests on a row that is not an attendee's (round 4: ✗, "on
 # leave", a red row; round 5: a blank Émargement, Oui/Non, a comment, 'A', a hidden row;
-# round 6: a contact list's IOM rows, "– apologies" in a title cell), which blanking the
+# round 6: "– apologies" in a title cell), which blanking the
 # attendees' rows leaves in place.
 BLANKING_GAPS: set[str] = {
-    "CAF_2026-11_clusters",
     "SDN_2026-11_attendance",
 }
 
