@@ -557,6 +557,15 @@ def _plan_sheet(
     if found is not None:
         _settle_columns(sheet, found, headers)
     fields = set(found.columns) if found is not None else set()
+    if found is not None and _lists_contacts(sheet, found, headers):
+        reading = SheetReading(sheet.name, IGNORED, "contacts",
+                               tuple(c.header for c in found.columns.values()), found.index + 1,
+                               looks_like_roster=_holds_people(sheet, found))  # fmt: skip
+        return _SheetPlan(reading)
+    if found is not None and headers.required <= fields and not fields & _PEOPLE:
+        reading = SheetReading(sheet.name, IGNORED, "no_people",
+                               tuple(c.header for c in found.columns.values()), found.index + 1)  # fmt: skip
+        return _SheetPlan(reading, [_table(sheet, found, LIST, headers)], sheet, incomplete=True)
     if found is not None and headers.required <= fields:
         return _SheetPlan(SheetReading(sheet.name, LIST), _lists(sheet, found, headers), sheet)
     tracked = _plan_tracker(sheet, found, headers)
@@ -588,6 +597,18 @@ def _plan_sheet(
         return _SheetPlan(reading, [_table(sheet, found, LIST, headers)], sheet, incomplete=True)
     row, texts = _best_row_texts(sheet)
     return _SheetPlan(SheetReading(sheet.name, IGNORED, "no_header", texts, row))
+
+
+# A table names people when it has one of these: a calendar ("Reunião | Data | Hora | Local")
+# does not, and is not an attendance list.
+_PEOPLE = frozenset({"attendee", "organization", "title"})
+
+
+def _lists_contacts(sheet: SheetGrid, found: _Header, headers: Headers) -> bool:
+    """A contact list ("Contacts CCCM", "Cluster CCCM – liste des points focaux"): people and
+    the dates their entry was updated, not who came to a meeting."""
+    lines = _title_lines(sheet, found.index)
+    return any(headers.names_contacts(t) for t in (sheet.name, *(ln.value for ln in lines)))
 
 
 def _part_header(sheet: SheetGrid, headers: Headers) -> blocks.Part | None:

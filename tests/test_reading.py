@@ -392,6 +392,44 @@ def test_an_update_date_column_is_not_a_meeting_date(header):
     assert sheets["Contacts CCCM"] == "ignored"
 
 
+@pytest.mark.parametrize(("sheet", "heading"), [
+    ("Contacts CCCM", "Cluster CCCM"),
+    ("CCCM", "Cluster CCCM – liste des points focaux"),
+    ("Focal points", "CCCM Cluster"),
+    ("Hoja1", "Clúster CCCM – lista de contactos"),
+    ("Folha1", "Cluster CCCM – Contatos"),
+])  # fmt: skip
+def test_a_contact_list_is_not_a_roster_even_with_a_date_column(sheet, heading):
+    """field6/CAF: a list of focal points beside the cluster sheets is not a meeting."""
+    rows = [[heading], [""], ["Date", "Nom", "Organisation", "Fonction"],
+            ["02/11/2026", "P. Lemaire", "OIM", "Chef de mission"],
+            ["16/11/2026", "A. Mbaye", "HCR", "Co-coordonnatrice du cluster CCCM"]]  # fmt: skip
+    cluster = [["Date", "Nom", "Organisation", "Fonction", "Présent(e)"],
+               ["06/11/2026", "S. Yakoma", "OIM", "Coordonnateur du cluster CCCM", "Oui"]]  # fmt: skip
+    result = _check(SheetGrid("CCCM meetings", [["Cluster CCCM"], *cluster]), SheetGrid(sheet, rows),
+                    name="CAF_2026-11.xlsx")  # fmt: skip
+    assert [(m.date, str(m.verdict)) for m in result.meetings] == [("2026-11-06", "compliant")]
+    reading = {s["name"]: s for s in _reading(result)["sheets"]}[sheet]
+    assert (reading["status"], reading["reason"]) == ("ignored", "contacts")
+    assert [f.sheet for f in result.findings if f.code == "S214"] == [sheet]
+
+
+@pytest.mark.parametrize("header", [["Reunião", "Data", "Hora", "Local"],
+                                    ["Meeting", "Date", "Time", "Venue"],
+                                    ["Réunion", "Date", "Heure", "Lieu"],
+                                    ["Reunión", "Fecha", "Hora", "Lugar"]])  # fmt: skip
+def test_a_calendar_of_meetings_without_people_is_not_an_attendance_list(header):
+    """field6/TLS: the "Calendário" sheet made four meetings of unknown platforms."""
+    calendar = [header, ["HCT", "05/11/2026", "10:00", "UN House"],
+                ["UNCT", "12/11/2026", "09:30", "UN House"]]  # fmt: skip
+    log = [["Date", "Platform", "Name", "Agency", "Title"],
+           ["05/11/2026", "HCT", "L. Ximenes", "IOM", "Chief of Mission"]]  # fmt: skip
+    result = _check(SheetGrid("Calendar", calendar), SheetGrid("Log", log), name="TLS_2026-11.xlsx")
+    assert [(m.date, m.platform) for m in result.meetings] == [("2026-11-05", "HCT")]
+    reading = {s["name"]: s for s in _reading(result)["sheets"]}["Calendar"]
+    assert (reading["status"], reading["reason"]) == ("ignored", "no_people")
+
+
 def test_a_day_the_month_does_not_have_is_a_finding_not_a_meeting():
     result = _check(SheetGrid("EHP 31", _sign_in("Feuilles de présence")), name="GIN_2026-11.xlsx")
     assert [str(m.verdict) for m in result.meetings] == ["undetermined"]
