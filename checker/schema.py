@@ -118,7 +118,11 @@ def build_schema(vocabulary: Vocabulary) -> pa.DataFrameSchema:
 
 
 def _once_per_meeting(frame: pd.DataFrame) -> pd.Series:
-    named = frame["attendee_key"].notna()
+    # Undated rows ("EHP 1", "EHP 2": meeting numbers, no date) share a meeting number here
+    # though they are two meetings: a name on both is not listed twice. Their meeting is
+    # undetermined anyway (S203).
+    dated = frame["date_iso"].astype(str).str.len().isin((7, 10))
+    named = frame["attendee_key"].notna() & dated
     return ~(named & frame.duplicated(["meeting", "attendee_key"]))
 
 

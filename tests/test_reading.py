@@ -373,6 +373,7 @@ def test_sheets_numbered_one_two_after_a_platform_are_meeting_numbers_not_days(n
     result = _check(*sheets, name="TLS_2026-11.xlsx")
     assert [m.date for m in result.meetings if m.date[:4].isdigit()] == []  # no day guessed
     assert sorted(f.value for f in result.findings if f.code == "S203") == sorted(names)
+    assert [f.code for f in result.findings if f.code == "S208"] == []  # two meetings, not one
 
 
 @pytest.mark.parametrize("header", ["Date de mise à jour", "Last updated", "Fecha de actualización",
