@@ -88,6 +88,8 @@ class Headers:
     # sheet's name or heading that holds one may name the meeting of a table without a
     # platform column (stage two decides which, with the whole vocabulary).
     platforms: frozenset[str] = frozenset()
+    # Folded words that say a sheet lists contacts ("liste des points focaux"): not a roster.
+    contacts: frozenset[str] = frozenset()
     _seen: dict[str, tuple[str | None, str]] = field(default_factory=dict, compare=False,
                                                      repr=False)  # fmt: skip
 
@@ -100,6 +102,7 @@ class Headers:
         organisation: Mapping[Any, Iterable[str]] | None = None,
         presence: Mapping[Any, Iterable[str]] | None = None,
         platforms: Iterable[str] = (),
+        contacts: Iterable[str] = (),
     ) -> Headers:
         """From (field, its header names, whether required) in the file's order, the other
         columns by kind, the keywords by field, the organisation names (iom, others), the
@@ -120,6 +123,7 @@ class Headers:
             frozenset(fold(a) for a in organisation.get("others", [])),
             frozenset(fold(w) for w in (presence or {}).get("absent", []) if fold(w)) - _ANSWERS,
             platforms=frozenset(fold(n) for n in platforms if fold(n)),
+            contacts=frozenset(fold(w) for w in contacts if fold(w)),
             presence={fold(w) or w.strip(): str(code) for code, ws in (presence or {}).items()
                       for w in ws},
         )  # fmt: skip
@@ -146,6 +150,7 @@ class Headers:
             words["organisation"],
             words["presence"],
             platform_names(words),
+            data.get("contact_lists", []),
         )  # fmt: skip
 
     def names_platform(self, text: object) -> bool:
@@ -167,6 +172,11 @@ class Headers:
             return None
         text = str(value)
         return self.presence.get(fold(text) or text.strip())
+
+    def names_contacts(self, text: object) -> bool:
+        """Whether a sheet's name or heading says it lists contacts ("Contacts CCCM")."""
+        key = f" {fold(text)} "
+        return any(f" {words} " in key for words in self.contacts)
 
     def names_iom(self, text: str) -> bool:
         """Whether a text names IOM anywhere in it ("Excusés : OIM (Chef de mission), FAO")."""

@@ -537,15 +537,18 @@ class _SheetPlan:
     incomplete: bool = False  # a header without date or platform: read only if nothing else is
 
 
-def _plan_sheet(sheet: SheetGrid, headers: Headers, in_block: bool = False) -> _SheetPlan:
-    """`in_block`: `sheet` is one of several tables side by side (the others blanked out)."""
+def _plan_sheet(
+    sheet: SheetGrid, headers: Headers, in_block: bool = False, numbered: bool = False
+) -> _SheetPlan:
+    """`in_block`: `sheet` is one of several tables side by side (the others blanked out).
+    `numbered`: the sheet is one of a run "EHP 1", "EHP 2" (meeting numbers, not days)."""
     if not any(v not in ("", None) for row in sheet.cells for v in row):
         return _SheetPlan(SheetReading(sheet.name, IGNORED, "empty"))
     found = _find_header(sheet, headers)
     if found is not None and not in_block:
         parts = blocks.side_by_side(sheet, found.index, lambda grid: _part_header(grid, headers),
                                     HEADER_SEARCH_ROWS + 1)  # fmt: skip
-        planned = _plan_blocks(sheet, parts, headers) if parts else None
+        planned = _plan_blocks(sheet, parts, headers, numbered) if parts else None
         if planned is not None:
             return planned
     matrix_plan = _plan_matrix(sheet, found, headers) if found is not None else None
@@ -554,6 +557,15 @@ def _plan_sheet(sheet: SheetGrid, headers: Headers, in_block: bool = False) -> _
     if found is not None:
         _settle_columns(sheet, found, headers)
     fields = set(found.columns) if found is not None else set()
+    if found is not None and _lists_contacts(sheet, found, headers):
+        reading = SheetReading(sheet.name, IGNORED, "contacts",
+                               tuple(c.header for c in found.columns.values()), found.index + 1,
+                               looks_like_roster=_holds_people(sheet, found))  # fmt: skip
+        return _SheetPlan(reading)
+    if found is not None and headers.required <= fields and not fields & _PEOPLE:
+        reading = SheetReading(sheet.name, IGNORED, "no_people",
+                               tuple(c.header for c in found.columns.values()), found.index + 1)  # fmt: skip
+        return _SheetPlan(reading, [_table(sheet, found, LIST, headers)], sheet, incomplete=True)
     if found is not None and headers.required <= fields:
         return _SheetPlan(SheetReading(sheet.name, LIST), _lists(sheet, found, headers), sheet)
     tracked = _plan_tracker(sheet, found, headers)
@@ -561,7 +573,7 @@ def _plan_sheet(sheet: SheetGrid, headers: Headers, in_block: bool = False) -> _
         return tracked
     if found is not None and fields & {"attendee", "organization"}:
         lines = _title_lines(sheet, found.index)
-        block = titleblock.read_title_block(lines, sheet.name, headers.names_platform)
+        block = titleblock.read_title_block(lines, sheet.name, headers.names_platform, numbered)
         if block.names_a_meeting and not ({"date", "platform"} <= fields):
             constants = _sign_in_constants(block, fields)
             table = _table(sheet, found, SIGN_IN, headers, constants, lines)
@@ -587,6 +599,18 @@ def _plan_sheet(sheet: SheetGrid, headers: Headers, in_block: bool = False) -> _
     return _SheetPlan(SheetReading(sheet.name, IGNORED, "no_header", texts, row))
 
 
+# A table names people when it has one of these: a calendar ("Reunião | Data | Hora | Local")
+# does not, and is not an attendance list.
+_PEOPLE = frozenset({"attendee", "organization", "title"})
+
+
+def _lists_contacts(sheet: SheetGrid, found: _Header, headers: Headers) -> bool:
+    """A contact list ("Contacts CCCM", "Cluster CCCM – liste des points focaux"): people and
+    the dates their entry was updated, not who came to a meeting."""
+    lines = _title_lines(sheet, found.index)
+    return any(headers.names_contacts(t) for t in (sheet.name, *(ln.value for ln in lines)))
+
+
 def _part_header(sheet: SheetGrid, headers: Headers) -> blocks.Part | None:
     found = _find_header(sheet, headers)
     if found is None:
@@ -595,7 +619,7 @@ def _part_header(sheet: SheetGrid, headers: Headers) -> blocks.Part | None:
 
 
 def _plan_blocks(
-    sheet: SheetGrid, parts: list[blocks.Block], headers: Headers
+    sheet: SheetGrid, parts: list[blocks.Block], headers: Headers, numbered: bool = False
 ) -> _SheetPlan | None:
     """Tables side by side: each read as a sheet of its own, with its own heading, header
     row and rows. One that cannot be read (no platform column, no title naming one) is kept,
@@ -604,7 +628,7 @@ def _plan_blocks(
     tables: list[RosterTable] = []
     status = None
     for part in parts:
-        plan = _plan_sheet(part.grid, headers, in_block=True)
+        plan = _plan_sheet(part.grid, headers, in_block=True, numbered=numbered)
         if not plan.incomplete and plan.tables:
             status = status or plan.reading.status
         tables += [replace(t, span=(part.first, part.last)) for t in plan.tables]
@@ -859,12 +883,13 @@ def locate_tables(
     for sheet in workbook.hidden_metadata:  # a visible metadata sheet, read below, wins
         metadata = from_sheet(sheet)
     plans: list[_SheetPlan] = []
+    numbered = titleblock.numbered_sheets([sheet.name for sheet in workbook.sheets])
     for sheet in workbook.sheets:
         if fold(sheet.name) in METADATA_SHEETS:
             metadata = from_sheet(sheet)
             plans.append(_SheetPlan(SheetReading(sheet.name, METADATA)))
             continue
-        plans.append(_plan_sheet(sheet, headers))
+        plans.append(_plan_sheet(sheet, headers, numbered=sheet.name in numbered))
     if not any(p.tables and not p.incomplete for p in plans):
         # Nothing complete: read the first table-like sheet, whose missing columns are then
         # reported (S201), rather than nothing.

@@ -20,6 +20,7 @@ from checker.findings import Finding, Meeting, Severity, column_letter
 from checker.messages import Joined, Name, Person, Phrase
 from checker.normalise import BLANK, UNKNOWN, Roster
 from checker.policy import Policy
+from checker.titleblock import MeetingNumber
 from checker.vocabulary import Vocabulary
 
 
@@ -117,7 +118,11 @@ def build_schema(vocabulary: Vocabulary) -> pa.DataFrameSchema:
 
 
 def _once_per_meeting(frame: pd.DataFrame) -> pd.Series:
-    named = frame["attendee_key"].notna()
+    # Undated rows ("EHP 1", "EHP 2": meeting numbers, no date) share a meeting number here
+    # though they are two meetings: a name on both is not listed twice. Their meeting is
+    # undetermined anyway (S203).
+    dated = frame["date_iso"].astype(str).str.len().isin((7, 10))
+    named = frame["attendee_key"].notna() & dated
     return ~(named & frame.duplicated(["meeting", "attendee_key"]))
 
 
@@ -210,6 +215,8 @@ def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validat
         why_unread = unread(value, row["period"]) if code == "S203" else None
         if why_unread is not None:  # a date that is one, but not read: say why
             variant = why_unread.reason
+        elif code == "S203" and isinstance(value, MeetingNumber):  # "EHP 1": not the 1st
+            variant = "meeting_number"
         findings[key] = int(row["file"]), (
             code, variant,
             {"sheet": table.sheet, "row": excel_row, "column": letter, "value": value,

@@ -54,6 +54,13 @@ _IGNORED_LABELS = {"chair", "chaired by", "chairperson", "president", "presidee 
 _MONTH_YEAR = re.compile(rf"\b({_MONTH})\b\.?\s+(?:de\s+)?(\d{{4}})\b", re.IGNORECASE)
 # A sheet named for a platform and a day of the month: "EHP 07", "UNCT-14".
 _DAY_IN_NAME = re.compile(r"^(?P<name>.*?[^\W\d_].*?)[\s_\-]+(?P<day>\d{1,2})$")
+# A heading that names the sheet's meeting by its number ("Reunião n.º 1", "Meeting no. 2",
+# "Réunion n° 1", "#1"): then the number in the sheet's name ("EHP 1") is that, not a day.
+_MEETING_NUMBER = re.compile(
+    r"(?:\b(?:meeting|reuniao|reunion|session|sesion|sessao|seance)\s*"
+    r"(?:n\s*\.?\s*[oº°]?\s*\.?|no\.?|nr\.?|num(?:ber|ero)?\.?|#)?\s*|#\s*)\d{1,3}\b(?!\s*[/.:])",
+    re.IGNORECASE,
+)
 _LABEL = re.compile(r"^\s*([^:：]{2,40}?)\s*[:：]\s*(.*)$", re.DOTALL)
 _SEPARATORS = re.compile(r"^[\s\-–—:|,/]+|[\s\-–—:|,/]+$")
 
@@ -87,6 +94,25 @@ class DayOfMonth:
             return dt.date(year, month, self.day)
         except ValueError:
             return f"{self.day:02d}/{month:02d}/{year}"
+
+
+class MeetingNumber(str):
+    """A sheet's name whose number is a meeting's, not a day ("EHP 1" under "Reunião n.º 1",
+    or "EHP 1", "EHP 2" side by side): no date; S203 says to write it in the sheet."""
+
+
+def numbered_sheets(names: list[str]) -> frozenset[str]:
+    """The sheets numbered 1, 2 … k (k ≥ 2) after one name ("EHP 1", "EHP 2"): meeting
+    numbers, not days (one sheet "EHP 07" beside "UNCT 14" is still a day)."""
+    groups: dict[str, dict[int, str]] = {}
+    for name in names:
+        match = _DAY_IN_NAME.match(name.strip())
+        if match:
+            key = match.group("name").strip().casefold()
+            groups.setdefault(key, {})[int(match.group("day"))] = name
+    return frozenset(name for numbers in groups.values() if len(numbers) >= 2
+                     and set(numbers) == set(range(1, len(numbers) + 1))
+                     for name in numbers.values())  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -127,10 +153,14 @@ def without(text: str, span: tuple[int, int]) -> str:
 
 
 def read_title_block(
-    lines: list[Line], sheet_name: str, names_platform: Callable[[str], bool] | None = None
+    lines: list[Line],
+    sheet_name: str,
+    names_platform: Callable[[str], bool] | None = None,
+    numbered: bool = False,
 ) -> TitleBlock:
     """The meeting a sign-in sheet's heading (and sheet name) names. `names_platform` says
-    whether a text names a platform: a sheet named "<platform> <day>" dates its meeting."""
+    whether a text names a platform: a sheet named "<platform> <day>" dates its meeting,
+    unless the heading names a meeting number or the sheet is one of a `numbered` run."""
     date: Line | None = None
     labelled: list[Line] = []
     dated: list[Line] = []
@@ -174,7 +204,10 @@ def read_title_block(
     if day and 1 <= int(day.group("day")) <= 31 and names_platform is not None \
             and names_platform(day.group("name")):  # fmt: skip
         month = next(filter(None, (_month_year(line.value) for line in lines)), None)
-        date = Line(0, 0, DayOfMonth(int(day.group("day")), month))
+        if numbered or any(_MEETING_NUMBER.search(_plain(str(line.value))) for line in lines):
+            date = Line(0, 0, MeetingNumber(sheet_name.strip()))
+        else:
+            date = Line(0, 0, DayOfMonth(int(day.group("day")), month))
         named = [Line(0, 0, day.group("name").strip())]
     candidates = [c for c in (*labelled, *dated, *others, *named) if str(c.value).strip()]
     return TitleBlock(date, tuple(candidates), location, level, bool(labelled))

@@ -114,6 +114,7 @@ class ColumnsFile(_Strict):
     columns: dict[str, ColumnEntry]
     other_columns: dict[str, list[str]] = Field(default_factory=dict)
     keywords: dict[str, list[str]] = Field(default_factory=dict)
+    contact_lists: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _keywords_name_fields(self) -> ColumnsFile:
@@ -434,6 +435,7 @@ class Vocabulary:
             words.organisation,
             words.presence,
             platform_names(words.model_dump()),
+            columns.contact_lists,
         )
         # Display forms offered as suggestions, keyed by their folded text.
         self._platform_display = _display(

@@ -41,30 +41,25 @@ OPEN_GAPS = {
     "MDG_2026-10_fonction": "misspelt platforms ('Humanitarain Country Team') stay unknown "
     "(S204 with the right suggestion): safe, but not judged",
     # Round 6 (field6/README.md)
-    "CAF_2026-11_clusters": "a contact list 'Contacts CCCM' ('Date de mise à jour') is read as "
-    "CCCM cluster meetings: a false compliant on 2 Nov, an absent on 16 Nov",
     "COL_2026-11_convenciones": "the platform header 'Espacio' is not read (S201): nothing judged",
     "SOM_2026-11_meetings": "an 'Apologies: IOM' line under the first of four stacked tables "
     "makes every table's IOM rows unknown",
-    "TLS_2026-11_folhas": "sign-in sheets 'EHP 1', 'SMT 1' (meeting numbers, dates in a "
-    "'Calendário' sheet) are dated 1 and 2 Nov from their names: false compliants on 1 Nov",
+    "TLS_2026-11_folhas": "sign-in sheets 'EHP 1', 'SMT 1' are meeting numbers (S203, undated, "
+    "undetermined): their dates stand only in a 'Calendário' sheet (not read: no people), "
+    "which nothing joins to the sheets",
     "UKR_2026-11_tracker": "tracker headers with a weekday and no year ('Wed 4 Nov') are not "
     "dates: E103, nothing read",
 }
 # Rounds 4 and 5 (field4/, field5/README.md): their false compliants (3 and 9) are fixed, and
-# every meeting matches its truth. Round 6's (field6/README.md), 8 in 4 files: NGA's and SDN's
-# (titles) are fixed, CAF's and TLS's are open.
-FALSE_COMPLIANT_GAPS: set[str] = {
-    "CAF_2026-11_clusters",
-    "TLS_2026-11_folhas",
-}
+# every meeting matches its truth. Round 6's (field6/README.md), 8 in 4 files, are fixed:
+# NGA's and SDN's (titles), CAF's (a contact list's update dates), TLS's (meeting numbers
+# read as days).
+FALSE_COMPLIANT_GAPS: set[str] = set()
 # Files whose false compliant rests on a row that is not an attendee's (round 4: ✗, "on
 # leave", a red row; round 5: a blank Émargement, Oui/Non, a comment, 'A', a hidden row;
-# round 6: a contact list's IOM rows), which blanking the
+# round 6: a contact list's IOM rows, "– apologies" in a title cell), which blanking the
 # attendees' rows leaves in place.
-BLANKING_GAPS: set[str] = {
-    "CAF_2026-11_clusters",
-}
+BLANKING_GAPS: set[str] = set()
 
 
 def _cases(paths: list[Path], gaps: dict[str, str] | set[str]) -> list[Any]:

@@ -215,3 +215,15 @@ def test_a_sheet_name_is_read_as_platform_and_day_only_when_it_names_a_platform(
         assert block.date is not None and block.date.value == DayOfMonth(day), name
     for name in ["Sheet 2", "Feuil1", "Folha 3", "EHP 45", "2026", "EHP"]:
         assert read_title_block([], name, headers.names_platform).date is None, name
+
+
+def test_sheets_numbered_from_one_after_one_name_are_a_run():
+    from checker.titleblock import numbered_sheets
+
+    assert numbered_sheets(["Calendário", "EHP 1", "UNCT 1", "EHP 2", "SMT 1"]) == {
+        "EHP 1",
+        "EHP 2",
+    }
+    assert numbered_sheets(["EHP 07", "UNCT 14", "SMT 21"]) == frozenset()  # field3/GIN: days
+    assert numbered_sheets(["HCT 2", "HCT 3"]) == frozenset()  # not from 1: days
+    assert numbered_sheets(["HCT 1"]) == frozenset()  # one sheet: its heading decides

@@ -353,6 +353,84 @@ def test_a_sheet_named_for_a_platform_and_a_day_is_that_days_meeting():
     assert table["columns"]["date"] == {"cell": None, "from": "sheet_name"}
 
 
+@pytest.mark.parametrize("heading", ["Reunião n.º 1 (ver Calendário)", "Meeting no. 1",
+                                     "Réunion n° 1", "Reunión N.º 1", "Meeting 1", "#1"])  # fmt: skip
+def test_a_sheet_name_whose_heading_names_a_meeting_number_gives_no_date(heading):
+    """field6/TLS: "EHP 1" under "Reunião n.º 1" is the first meeting, not the 1st."""
+    result = _check(SheetGrid("EHP 1", _sign_in(heading)), name="TLS_2026-11.xlsx")
+    assert [m.date for m in result.meetings if m.date[:4].isdigit()] == []  # no day guessed
+    assert [str(m.verdict) for m in result.meetings] == ["undetermined"]
+    found = [f for f in result.findings if f.code == "S203"]
+    assert [(f.sheet, f.value, f.key) for f in found] == [("EHP 1", "EHP 1", "S203:meeting_number")]
+    assert "meeting number" in found[0].message
+
+
+@pytest.mark.parametrize("names", [["EHP 1", "EHP 2"], ["UNCT 1", "UNCT 2", "UNCT 3"],
+                                   ["Cluster Santé 1", "Cluster Santé 2"]])  # fmt: skip
+def test_sheets_numbered_one_two_after_a_platform_are_meeting_numbers_not_days(names):
+    """field6/TLS: "EHP 1", "EHP 2" side by side, no meeting-number line: still no date."""
+    sheets = [SheetGrid(n, _sign_in("Feuilles de présence")) for n in names]
+    result = _check(*sheets, name="TLS_2026-11.xlsx")
+    assert [m.date for m in result.meetings if m.date[:4].isdigit()] == []  # no day guessed
+    assert sorted(f.value for f in result.findings if f.code == "S203") == sorted(names)
+    assert [f.code for f in result.findings if f.code == "S208"] == []  # two meetings, not one
+
+
+@pytest.mark.parametrize("header", ["Date de mise à jour", "Last updated", "Fecha de actualización",
+                                    "Data de atualização"])  # fmt: skip
+def test_an_update_date_column_is_not_a_meeting_date(header):
+    """field6/CAF: a contact list's "Date de mise à jour" made its update dates meetings."""
+    rows = [["Cluster CCCM – liste des points focaux"], [""],
+            ["Nom", "Organisation", "Fonction", "E-mail", header],
+            ["P. Lemaire", "OIM", "Chef de mission", "pl@iom.int", "02/11/2026"],
+            ["A. Mbaye", "HCR", "Co-coordonnatrice du cluster CCCM", "am@unhcr.org", "16/11/2026"]]  # fmt: skip
+    cluster = [["Date", "Nom", "Organisation", "Fonction", "Présent(e)"],
+               ["06/11/2026", "S. Yakoma", "OIM", "Coordonnateur du cluster CCCM", "Oui"]]  # fmt: skip
+    result = _check(SheetGrid("CCCM", cluster), SheetGrid("Contacts CCCM", rows),
+                    name="CAF_2026-11.xlsx")  # fmt: skip
+    assert [(m.date, str(m.verdict)) for m in result.meetings] == [("2026-11-06", "compliant")]
+    sheets = {s["name"]: s["status"] for s in _reading(result)["sheets"]}
+    assert sheets["Contacts CCCM"] == "ignored"
+
+
+@pytest.mark.parametrize(("sheet", "heading"), [
+    ("Contacts CCCM", "Cluster CCCM"),
+    ("CCCM", "Cluster CCCM – liste des points focaux"),
+    ("Focal points", "CCCM Cluster"),
+    ("Hoja1", "Clúster CCCM – lista de contactos"),
+    ("Folha1", "Cluster CCCM – Contatos"),
+])  # fmt: skip
+def test_a_contact_list_is_not_a_roster_even_with_a_date_column(sheet, heading):
+    """field6/CAF: a list of focal points beside the cluster sheets is not a meeting."""
+    rows = [[heading], [""], ["Date", "Nom", "Organisation", "Fonction"],
+            ["02/11/2026", "P. Lemaire", "OIM", "Chef de mission"],
+            ["16/11/2026", "A. Mbaye", "HCR", "Co-coordonnatrice du cluster CCCM"]]  # fmt: skip
+    cluster = [["Date", "Nom", "Organisation", "Fonction", "Présent(e)"],
+               ["06/11/2026", "S. Yakoma", "OIM", "Coordonnateur du cluster CCCM", "Oui"]]  # fmt: skip
+    result = _check(SheetGrid("CCCM meetings", [["Cluster CCCM"], *cluster]), SheetGrid(sheet, rows),
+                    name="CAF_2026-11.xlsx")  # fmt: skip
+    assert [(m.date, str(m.verdict)) for m in result.meetings] == [("2026-11-06", "compliant")]
+    reading = {s["name"]: s for s in _reading(result)["sheets"]}[sheet]
+    assert (reading["status"], reading["reason"]) == ("ignored", "contacts")
+    assert [f.sheet for f in result.findings if f.code == "S214"] == [sheet]
+
+
+@pytest.mark.parametrize("header", [["Reunião", "Data", "Hora", "Local"],
+                                    ["Meeting", "Date", "Time", "Venue"],
+                                    ["Réunion", "Date", "Heure", "Lieu"],
+                                    ["Reunión", "Fecha", "Hora", "Lugar"]])  # fmt: skip
+def test_a_calendar_of_meetings_without_people_is_not_an_attendance_list(header):
+    """field6/TLS: the "Calendário" sheet made four meetings of unknown platforms."""
+    calendar = [header, ["HCT", "05/11/2026", "10:00", "UN House"],
+                ["UNCT", "12/11/2026", "09:30", "UN House"]]  # fmt: skip
+    log = [["Date", "Platform", "Name", "Agency", "Title"],
+           ["05/11/2026", "HCT", "L. Ximenes", "IOM", "Chief of Mission"]]  # fmt: skip
+    result = _check(SheetGrid("Calendar", calendar), SheetGrid("Log", log), name="TLS_2026-11.xlsx")
+    assert [(m.date, m.platform) for m in result.meetings] == [("2026-11-05", "HCT")]
+    reading = {s["name"]: s for s in _reading(result)["sheets"]}["Calendar"]
+    assert (reading["status"], reading["reason"]) == ("ignored", "no_people")
+
+
 def test_a_day_the_month_does_not_have_is_a_finding_not_a_meeting():
     result = _check(SheetGrid("EHP 31", _sign_in("Feuilles de présence")), name="GIN_2026-11.xlsx")
     assert [str(m.verdict) for m in result.meetings] == ["undetermined"]
