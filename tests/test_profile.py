@@ -218,7 +218,8 @@ MALFORMED = {
     ),
     "rule_unknown_code": (
         "rules:\n  C399: off\n",
-        "{path}:2: rules.C399: unknown rule code 'C399'; known rule codes: {codes}",
+        "{path}:2: rules.C399: unknown rule code 'C399' (did you mean C309?); known rule codes: "
+        "{codes}",
     ),
     "rule_bad_setting": (
         "rules:\n  C307: loud\n",
@@ -233,7 +234,7 @@ MALFORMED = {
     "waiver_of_a_data_code": (
         "waivers:\n  - {platform: HCT, codes: [C301, S207], reason: late entries}\n",
         "{path}:2: waivers.0.codes.1: 'S207' cannot be waived; waivers accept exceptions to the "
-        "compliance rules (C301, C302, C303, C304, C305, C306, C307, C308); fix data problems in "
+        "compliance rules (C301, C302, C303, C304, C305, C306, C307, C308, C309); fix data problems in "
         "the roster",
     ),
     "waiver_without_reason": (
