@@ -75,12 +75,15 @@ def _local(name: str) -> str:
 
 
 def _parse(data: bytes, start: Callable[[str, dict[str, str]], None],
-           end: Callable[[str], None] | None = None) -> bool:  # fmt: skip
+           end: Callable[[str], None] | None = None,
+           text: Callable[[str], None] | None = None) -> bool:  # fmt: skip
     """Parse with expat (no DTD, no entities); False when the part is not well-formed."""
     parser = expat.ParserCreate()
     parser.StartElementHandler = start
     if end is not None:
         parser.EndElementHandler = end
+    if text is not None:
+        parser.CharacterDataHandler = text
 
     def refuse(*_: object) -> None:
         raise ValueError("a DTD")
@@ -385,19 +388,7 @@ def _comments_in(data: bytes, skip_author: str = "") -> dict[tuple[int, int], st
         if cell[0] is not None and inside and "text" in where:
             found[cell[0]].append(data)
 
-    parser = expat.ParserCreate()
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    parser.CharacterDataHandler = text
-
-    def refuse(*_: object) -> None:
-        raise ValueError("a DTD")
-
-    parser.StartDoctypeDeclHandler = refuse
-    parser.EntityDeclHandler = refuse
-    try:
-        parser.Parse(data, True)
-    except (expat.ExpatError, ValueError):
+    if not _parse(data, start, end, text):
         return {}
     out = {}
     for at, pieces in found.items():

@@ -997,19 +997,11 @@ def _absent_elsewhere(
         return
     where = FIELDS.index("presence")
     unread = [col for col, _, _ in table.ignored if col < cells.shape[1]]
-    speaks: dict[str, bool] = {}  # each distinct text once
-
-    def of_absence(text: str) -> bool:
-        if text not in speaks:
-            key = f" {fold(text)} "
-            speaks[text] = any(f" {word} " in key for word in absent)
-        return speaks[text]
-
     if not unread:
         return
     aside = cells[:, unread]
     # Each distinct cell once, at C speed: most tables have no word of absence aside at all.
-    said = {v for v in set(aside.ravel().tolist()) if type(v) is str and of_absence(v)}
+    said = {v for v in set(aside.ravel().tolist()) if type(v) is str and _names_absence(v, absent)}
     if not said:
         return
     for r in np.flatnonzero([any(v in said for v in row) for row in aside.tolist()]).tolist():
@@ -1049,10 +1041,16 @@ _COLOUR = re.compile(
 )
 
 
+def _names_absence(text: str, absent: frozenset[str]) -> bool:
+    """Whether the text holds one of the vocabulary's words of absence (`Headers.absent`),
+    as whole words once folded."""
+    key = f" {fold(text)} "
+    return any(f" {word} " in key for word in absent)
+
+
 def _is_colour_legend(text: str, absent: frozenset[str]) -> bool:
     """ "Legend: rows in red = did not attend", "En rouge : absents", "Resaltado = ausente"."""
-    key = f" {fold(text)} "
-    return bool(_COLOUR.search(key)) and any(f" {word} " in key for word in absent)
+    return bool(_COLOUR.search(f" {fold(text)} ")) and _names_absence(text, absent)
 
 
 def _coloured(table: RosterTable, filled: frozenset[tuple[int, int]], legend: str,
@@ -1134,8 +1132,7 @@ _ATTENDANCE = re.compile(
 
 
 def _speaks_of_attendance(text: str, absent: frozenset[str]) -> bool:
-    key = f" {fold(text)} "
-    return bool(_ATTENDANCE.search(key)) or any(f" {word} " in key for word in absent)
+    return bool(_ATTENDANCE.search(f" {fold(text)} ")) or _names_absence(text, absent)
 
 
 def _commented(table: RosterTable, comments: dict[tuple[int, int], str], fields: np.ndarray,
@@ -1297,14 +1294,9 @@ def _matrix_fields(
             fields[r, where["title"]] = said.title
             continue
         remark = said.said or " / ".join(texts)
-        if word == "absent" and said.said is not None and _speaks_of_absence(remark, headers):
+        if word == "absent" and said.said is not None and _names_absence(remark, headers.absent):
             continue  # "✗" beside "IOM: apologies": absent, as the mark says
         fields[r, where["presence"]] = f"{mark} – {remark}" if mark is not None else remark
-
-
-def _speaks_of_absence(text: str, headers: Headers) -> bool:
-    key = f" {fold(text)} "
-    return any(f" {word} " in key for word in headers.absent)
 
 
 def _chair_record(
