@@ -985,27 +985,50 @@ def _says_cancelled(text: str) -> bool:
 
 
 def _absent_elsewhere(
-    table: RosterTable, fields: np.ndarray, cells: np.ndarray, absent: frozenset[str]
-) -> None:
-    """A table without a presence column: a row whose cell in a column no field reads speaks
-    of absence takes that cell as its presence, so that the person is never counted as
-    attending on a guess. A cell that says only that ("apologies" in the Signature column,
-    "Excusado" under an unrecognised "Modalidad"; `Headers.absent`) makes them absent; a
-    remark that says more ("Excusada – la representó el Oficial de Programa") leaves their
-    attendance unknown (stage two cannot read it as present or absent)."""
-    if "presence" in table.columns:
-        return
+    table: RosterTable, fields: np.ndarray, cells: np.ndarray, absent: frozenset[str],
+    headers: Headers | None = None,
+) -> None:  # fmt: skip
+    """A row whose cell in a column no field reads speaks of absence, so that the person is
+    never counted as attending on a guess. Without a presence column, that cell is the row's
+    presence: one that says only that ("apologies" in the Signature column, "Excusado" under
+    an unrecognised "Modalidad"; `Headers.absent`) makes them absent; a remark that says more
+    ("Excusada – la representó el Oficial de Programa") leaves their attendance unknown
+    (stage two cannot read it as present or absent). Beside a presence column that does not
+    say absent, a remark of absence or of someone sent instead ("Yes" and "Sent RMO
+    instead") contradicts it: the two are kept together, and the attendance is unknown."""
     where = FIELDS.index("presence")
     unread = [col for col, _, _ in table.ignored if col < cells.shape[1]]
     if not unread:
         return
     aside = cells[:, unread]
-    # Each distinct cell once, at C speed: most tables have no word of absence aside at all.
-    said = {v for v in set(aside.ravel().tolist()) if type(v) is str and _names_absence(v, absent)}
+    marked = "presence" in table.columns
+    # Each distinct cell once, at C speed: most tables have no such remark aside at all.
+    said = {v for v in set(aside.ravel().tolist()) if type(v) is str and (
+        _names_absence(v, absent) or (marked and _SENT_INSTEAD.search(f" {fold(v)} ")))}  # fmt: skip
     if not said:
         return
     for r in np.flatnonzero([any(v in said for v in row) for row in aside.tolist()]).tolist():
-        fields[r, where] = next(v for v in aside[r] if v in said)
+        remark = next(v for v in aside[r] if v in said)
+        mark = fields[r, where]
+        if not marked or mark is None:
+            fields[r, where] = remark
+        elif not _says_absent(mark, absent, headers):
+            fields[r, where] = f"{mark} – {remark}"
+
+
+def _says_absent(mark: Any, absent: frozenset[str], headers: Headers | None) -> bool:
+    """Whether an attendance cell says absent ("No", "✗", "Absent", "Excused")."""
+    if headers is not None and headers.presence_word(mark) == "absent":
+        return True
+    return type(mark) is str and _names_absence(mark, absent)
+
+
+# Words by which a remark says that someone else went in a person's place (folded).
+_SENT_INSTEAD = re.compile(
+    r"\b(?:instead|in (?:his|her|their) place|sent|replac|rempla|reempla|substitu|sustitu|"
+    r"on behalf|de la part|en nombre|en lugar|a la place|did not|didn t|not there|pas venu|"
+    r"n a pas|no fue|no estuvo|no pudo|no vino|no asisti|nao compareceu|nao veio)"
+)
 
 
 # The presence a crossed-off row takes: no word of the vocabulary, so its attendance is
@@ -1243,7 +1266,7 @@ def _table_rows(
     _other_answers(table, fields, cells[index])
     if table.shape == MATRIX and headers is not None:
         _matrix_fields(table, fields, cells[index], headers)
-    _absent_elsewhere(table, fields, cells[index], absent)
+    _absent_elsewhere(table, fields, cells[index], absent, headers)
     _struck_off(table, sheet.struck, fields, index + header_index + 1)
     _hidden_off(table, sheet.hidden.rows, fields, index + header_index + 1)
     if sheet.commented and path is not None:

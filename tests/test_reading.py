@@ -508,3 +508,22 @@ def test_a_totals_row_with_counts_under_tick_columns_is_not_a_meeting():
             ["", "", "", "", "TOTAL", 10, 3]]  # fmt: skip
     result = _check(SheetGrid("Attendance", rows))
     assert verdicts(result) == ["compliant"] and codes(result, "S20") == []
+
+
+@pytest.mark.parametrize(
+    ("came", "note", "verdict"),
+    [("Yes", "Sent RMO instead", "undetermined"), ("Oui", "Excusé, a envoyé le DCoM", "undetermined"),
+     ("Sí", "No asistió, en su lugar la Oficial de Programa", "undetermined"),
+     ("Yes", "Left early, after item 2", "compliant"), ("No", "Sent RMO instead", "absent")],
+)  # fmt: skip
+def test_a_remark_that_contradicts_the_attendance_cell_leaves_attendance_unknown(
+    came, note, verdict
+):
+    """A roster written by hand after round 6: "Came? Yes" and "Notes: Sent RMO instead" on
+    the CoM's row made the UNCT compliant (the remark beside a presence column was not read)."""
+    rows = [["Date", "Platform", "Name", "Organization", "Title", "Came?", "Notes"],
+            ["09/11/2026", "UNCT", "P. Lado", "IOM", "Chief of Mission", came, note],
+            ["09/11/2026", "UNCT", "R. Deng", "UNICEF", "Representative", "Yes", ""]]  # fmt: skip
+    result = _check(SheetGrid("Nov", rows), name="SSD_2026-11.xlsx")
+    assert verdicts(result) == [verdict]
+    assert bool(codes(result, "C309")) == (verdict == "undetermined")

@@ -481,3 +481,13 @@ def test_a_role_with_a_status_or_absence_beside_it_is_never_that_role(alias_role
     alias, role = alias_role
     title = join.format(r=alias, s=status)
     assert default_vocabulary().title(title).role != role, title
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Resource Management Officer (stand-in)", "RMO, standing in", "Chef de mission (remplaçant)",
+     "Jefe de Misión – suplente", "Chefe de Missão (substituto)"],
+)  # fmt: skip
+def test_someone_standing_in_is_not_the_post_holder(words, title):
+    """A roster written by hand after round 6: "(stand-in)" was read as the RMO itself."""
+    assert words.title(title).role is None
