@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from checker import blocks, matrix, presence, titleblock, tracker
+from checker import blocks, matrix, meeting_calendar, presence, titleblock, tracker
 from checker.dates import DayOf, month_named, month_of, week_of
 from checker.findings import TOOL_NAME
 from checker.formatting import cell_comments, filled_cells
@@ -57,6 +57,7 @@ MATRIX = "matrix"  # a row per meeting, a column per agency ticked ✓ / ✗ (ch
 
 # Statuses of a sheet that holds no table.
 METADATA = "metadata"
+CALENDAR = "calendar"  # the dates of sign-in sheets named by their meeting (meeting_calendar)
 HIDDEN = "hidden"
 IGNORED = "ignored"
 
@@ -107,6 +108,8 @@ class Constant:
     # A list's platform from its heading and sheet name: taken only when all the texts that
     # name a platform name the same one (else stage two leaves it unread: S201).
     same_in_all: bool = False
+    # A sign-in sheet's date from a calendar sheet: (its name, Excel row); row and col are 0.
+    calendar: tuple[str, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -160,6 +163,7 @@ class SheetReading:
     header_row: int | None = None
     looks_like_roster: bool = False  # an ignored sheet with people or meetings in it
     missing: tuple[str, ...] = ()  # the required fields its header lacks
+    calendar: meeting_calendar.Calendar | None = None  # for CALENDAR: what it dated, and not
 
 
 @dataclass
@@ -890,6 +894,7 @@ def locate_tables(
             plans.append(_SheetPlan(SheetReading(sheet.name, METADATA)))
             continue
         plans.append(_plan_sheet(sheet, headers, numbered=sheet.name in numbered))
+    _date_from_calendars(plans, [*(sheet.name for sheet in workbook.sheets), *workbook.hidden])
     if not any(p.tables and not p.incomplete for p in plans):
         # Nothing complete: read the first table-like sheet, whose missing columns are then
         # reported (S201), rather than nothing.
@@ -908,6 +913,50 @@ def locate_tables(
     readings = [p.reading for p in plans]
     readings += [SheetReading(name, HIDDEN) for name in workbook.hidden]
     return tables, metadata, sheets, readings
+
+
+def _date_from_calendars(plans: list[_SheetPlan], names: list[str]) -> None:
+    """Sign-in sheets named by their meeting and undated ("EHP 1" under "Reunião n.º 1 (ver
+    Calendário)") take their date from a calendar sheet whose rows name them; that sheet is
+    then the workbook's calendar, not a sheet left unread."""
+    undated = {p.reading.name: p for p in plans if p.reading.status == SIGN_IN
+               and len(p.tables) == 1 and _undated(p.tables[0])}  # fmt: skip
+    for plan in plans:
+        if not undated:
+            return
+        if plan.reading.reason != "no_people" or plan.sheet is None or len(plan.tables) != 1:
+            continue
+        table = plan.tables[0]
+        if not {"platform", "date"} <= table.columns.keys():
+            continue
+        found = meeting_calendar.read_calendar(
+            plan.sheet, table.header_row, table.columns["platform"], table.columns["date"],
+            names, undated,
+        )  # fmt: skip
+        if found is None:
+            continue
+        plan.reading = replace(plan.reading, status=CALENDAR, reason="", calendar=found)
+        plan.tables, plan.sheet, plan.incomplete = [], None, False
+        for name, dating in found.dates.items():
+            dated = undated.pop(name)
+            date = Constant("date", 0, 0, dating.value, calendar=(dating.calendar, dating.row))
+            signed = dated.tables[0]
+            others = tuple(c for c in signed.constants if c.field != "date")
+            dated.tables[0] = replace(signed, constants=(*others, date))
+
+
+def _undated(table: RosterTable) -> bool:
+    """A sign-in sheet whose only date is its name's number ("EHP 1": a meeting's number, or
+    a day without its month) or none."""
+    date = table.constant("date")
+    return (
+        table.shape == SIGN_IN
+        and "date" not in table.columns
+        and (
+            date is None
+            or isinstance(date.value, (titleblock.MeetingNumber, titleblock.DayOfMonth))
+        )
+    )
 
 
 def _numbered(table: RosterTable, index: int, sheet: SheetGrid) -> RosterTable:

@@ -362,6 +362,7 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
     from checker.judge import assess_meetings, attribute_unread_rows, unjudged_meetings
     from checker.reading import (
         affiliation_findings,
+        calendar_findings,
         column_findings,
         reading_dict,
         sheet_findings,
@@ -418,6 +419,7 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
         findings = prepared.findings + checked.findings(position, policy, meeting_at)
         layout, known = prepared.layout, prepared.known
         findings += sheet_findings(layout, policy)
+        findings += calendar_findings(layout, policy)
         findings += column_findings(layout, policy)
         findings += affiliation_findings(roster, layout.tables, offset, policy, meeting_at)
         reading = reading_dict(layout, roster, offset)

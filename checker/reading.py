@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING, Any
 from checker import tracker
 from checker.dates import DayOf, WeekOf
 from checker.findings import Finding, column_letter
-from checker.layout import IGNORED, MATRIX, SIGN_IN, TRACKER, Layout, RosterTable, SheetReading
+from checker.layout import (
+    IGNORED,
+    MATRIX,
+    SIGN_IN,
+    TRACKER,
+    Layout,
+    RosterTable,
+    SheetReading,
+)
 from checker.messages import Joined, Name, Person, Phrase
 from checker.normalise import (
     BY_ORGANIZATION,
@@ -60,6 +68,10 @@ def table_dict(table: RosterTable, affiliation: Affiliation | None, roster: Rost
     for constant in table.constants:
         if constant.same_in_all and (table_index, constant.field) not in roster.outside:
             continue  # the heading and the sheet name disagree: no platform was read
+        if constant.calendar is not None:  # a sign-in sheet's date from the calendar sheet
+            sheet, row = constant.calendar
+            columns[constant.field] = {"from": "calendar", "sheet": sheet, "row": row}
+            continue
         row, col = roster.outside.get((table_index, constant.field), (constant.row, constant.col))
         columns[constant.field] = {
             "cell": f"{column_letter(col)}{row}" if row else None,
@@ -114,6 +126,8 @@ def sheet_dict(reading: SheetReading, layout_of: dict[str, str]) -> dict[str, An
             out["headers"] = list(reading.headers)
         if reading.missing:
             out["missing"] = list(reading.missing)  # the required fields its header lacks
+    if reading.calendar is not None:  # the sheets it gave a date
+        out["dates_for"] = list(reading.calendar.dates)
     return out
 
 
@@ -153,6 +167,28 @@ def sheet_findings(layout: Layout, policy: Policy) -> list[Finding]:
             sheet=reading.name, headers=", ".join(reading.headers),
             why=Phrase.of(f"sheet_{reading.reason}", missing=missing),
         ))  # fmt: skip
+    return found
+
+
+def calendar_findings(layout: Layout, policy: Policy) -> list[Finding]:
+    """S217: a calendar row that gives no sheet its date (checker.meeting_calendar)."""
+    found = []
+    for reading in layout.sheets:
+        calendar = reading.calendar
+        if calendar is None:
+            continue
+        for problem in calendar.problems:
+            variant = "" if problem.kind == "unmatched" else problem.kind
+            rows = ", ".join(str(r) for r in problem.rows)
+            found.append(Finding.make(
+                "S217", policy, variant,
+                at={"sheet": reading.name, "row": problem.row,
+                    "column": column_letter(calendar.reference),
+                    "value": problem.reference},
+                calendar=reading.name, row=problem.row, reference=problem.reference,
+                sheet=problem.sheet, rows=rows,
+                value="" if problem.value is None else problem.value,
+            ))  # fmt: skip
     return found
 
 

@@ -44,9 +44,6 @@ OPEN_GAPS = {
     "COL_2026-11_convenciones": "the platform header 'Espacio' is not read (S201): nothing judged",
     "SOM_2026-11_meetings": "an 'Apologies: IOM' line under the first of four stacked tables "
     "makes every table's IOM rows unknown",
-    "TLS_2026-11_folhas": "sign-in sheets 'EHP 1', 'SMT 1' are meeting numbers (S203, undated, "
-    "undetermined): their dates stand only in a 'Calendário' sheet (not read: no people), "
-    "which nothing joins to the sheets",
     "UKR_2026-11_tracker": "tracker headers with a weekday and no year ('Wed 4 Nov') are not "
     "dates: E103, nothing read",
 }

@@ -136,6 +136,9 @@ def reading_lines(result: dict[str, Any], words: Catalogue) -> list[str]:
     lines = []
     for table in reading.get("tables", []):
         mapping = ", ".join(
+            words.phrase("reading_calendar_date", field=words.name("fields", name),
+                         sheet=spec["sheet"], row=spec["row"])
+            if spec.get("from") == "calendar" else
             f"{words.name('fields', name)}={spec.get('column') or spec.get('cell') or words.phrase('reading_sheet_name')}"
             + (f" ({words.phrase('found_' + spec['found_by'])})"
                if spec.get("found_by") not in (None, "header") else "")
@@ -166,6 +169,8 @@ def reading_lines(result: dict[str, Any], words: Catalogue) -> list[str]:
                                                 for f in sheet.get("missing", ()))  # fmt: skip
         return words.phrase("sheet_" + (sheet.get("reason") or sheet["status"]), missing=missing)
 
+    lines += [words.phrase("reading_calendar_line", sheet=sheet["name"], n=len(sheet["dates_for"]))
+              for sheet in reading.get("sheets", []) if sheet["status"] == "calendar"]  # fmt: skip
     unread = [f"{sheet['name']} ({why(sheet)})" for sheet in reading.get("sheets", [])
               if sheet["status"] in ("ignored", "hidden")]  # fmt: skip
     if unread:
