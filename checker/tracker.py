@@ -10,7 +10,10 @@ Each month column is read as a table of its own whose rows are the tracker's row
 platform comes from the row's label, the date from the column's header, the attendee and
 title from the cell. A cell is a record, so rows read = used + skipped + rejected counts
 cells: a cancelled meeting is a skipped record, a blank cell in a month that has entries is
-a meeting without IOM.
+a meeting without IOM. A column dated to a day is a meeting date, and often one platform's
+only: a blank cell there is a meeting without IOM only when most rows have an entry in that
+column (the platforms meet that day); in a column filled on few rows it is no meeting of that
+platform that day (skipped, and listed in the reading).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from checker.dates import MONTHS, DayOf, WeekOf, month_named, parse_date, week_of
+from checker.dates import MONTHS, DayOf, MonthOf, WeekOf, month_named, parse_date, week_of
 from checker.text import fold
 from checker.titleblock import Line
 
@@ -129,6 +132,14 @@ def month_banner(lines: list[Line]) -> Line | None:
     named = [line for line in lines if month_named(line.value) is not None]
     months = {month_named(line.value) for line in named}
     return named[0] if len(months) == 1 else None
+
+
+def blank_is_no_meeting(date: Any, filled: int, rows: int) -> bool:
+    """Whether a blank cell of a tracker column says that platform had no meeting that day:
+    the column is dated to a day (not a month, when a platform meets at least once) and at
+    most half of the tracker's `rows` have an entry in it (`filled`: people, "No IOM",
+    "Cancelled"…), so it is the date of one platform's meeting, or a few's, not of all."""
+    return not isinstance(date, MonthOf) and 2 * filled <= rows
 
 
 def is_note_label(value: Any) -> bool:
