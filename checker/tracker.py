@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from checker.dates import MONTHS, DayOf, MonthOf, WeekOf, month_named, parse_date, week_of
+from checker.dates import MONTHS, DayOf, MonthOf, WeekOf, month_named, read_date, week_of
 from checker.text import fold
 from checker.titleblock import Line
 
@@ -63,7 +63,8 @@ class MonthColumn:
 
 
 def month_label(value: Any) -> bool:
-    """Whether a header cell names a month or a meeting date."""
+    """Whether a header cell names a month or a meeting date ("Wed 4 Nov" included: the year
+    is the period's, as for any date without one, and its weekday must be that date's)."""
     if isinstance(value, (dt.date, dt.datetime)):
         return True
     if not isinstance(value, str):
@@ -72,11 +73,9 @@ def month_label(value: Any) -> bool:
         return True
     key = fold(value).replace(" ", "") if value.strip()[:1].isalpha() else value.strip().lower()
     match = _MONTH_LABEL.match(key)
-    if match is not None:
-        if match.group("month") is not None:
-            return match.group("month") in MONTHS
+    if match is not None and match.group("month") in (None, *MONTHS):
         return True
-    return parse_date(value) is not None
+    return read_date(value) is not None  # "Mon 09/11" folds to "mon0911": not a month
 
 
 def month_columns(row: list[Any]) -> list[MonthColumn]:

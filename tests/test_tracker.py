@@ -5,13 +5,16 @@ period says which; otherwise the columns are not read, and a finding says why.""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from checker import tracker
+from checker.api import CheckOptions, check_workbook
 from checker.dates import WeekOf, month_named, week_of
 from checker.reader import SheetGrid
+from checker.reader import Workbook as Sheets
 from tests.conftest import codes
 from tests.test_reading import _check, _reading
 
@@ -252,3 +255,52 @@ def test_every_cell_of_a_date_tracker_is_a_meeting_a_skip_or_a_listed_blank(body
     assert not any(m.verdict == "compliant" for m in result.meetings) or any(
         "J. Doe (CoM)" in r for r in body
     )
+
+
+WEEKDAY_HEADERS = {
+    "en": ["Wed 4 Nov", "Mon 9 Nov", "Tue 10 Nov"],
+    "fr": ["mer. 4 nov.", "lun. 9 nov.", "mar. 10 nov."],
+    "es": ["miér 4 nov", "lun 9 nov", "mar 10 nov"],
+    "pt": ["qua 4 nov", "seg 9 nov", "ter 10 nov"],
+    "numeric": ["04/11/2026 (Wed)", "Mon 09/11", "Tue 10/11"],
+}
+
+
+def test_tracker_headers_with_a_weekday_and_no_year_are_dates_of_the_period():
+    """UKR_2026-11_tracker: "Wed 4 Nov" was not taken for a date, so nothing was read (E103).
+    The year is the period's, as for a date without a year in a cell."""
+    for lang, headers in WEEKDAY_HEADERS.items():
+        rows = [["Meeting", *headers], ["HCT", "V. Petrenko (CoM)"],
+                ["ICCG", None, "O. Lysenko (CCCM Cluster Coordinator)"],
+                ["OMT", None, None, "S. Koval (RMO)"]]  # fmt: skip
+        result = _check(SheetGrid("IOM representation", rows), name="UKR_2026-11.xlsx")
+        assert _meetings(result) == [("2026-11-04", "HCT", "compliant"),
+                                     ("2026-11-09", "ICCG", "compliant"),
+                                     ("2026-11-10", "OMT", "compliant")], lang  # fmt: skip
+        assert not codes(result, "S203"), lang
+
+
+def test_a_tracker_header_whose_weekday_is_not_its_dates_is_not_read():
+    """ "Thu 9 Nov": 9 November 2026 is a Monday; the column is not moved to another day."""
+    rows = [["Meeting", "Wed 4 Nov", "Thu 9 Nov", "Tue 10 Nov"], ["HCT", "V. Petrenko (CoM)"],
+            ["OMT", None, "S. Koval (RMO)"], ["UNCT", None, None, "V. Petrenko (CoM)"]]  # fmt: skip
+    result = _check(SheetGrid("T", rows), name="UKR_2026-11.xlsx")
+    assert ("2026-11-09", "OMT", "compliant") not in _meetings(result)
+    assert ("Thu 9 Nov", "OMT", "undetermined") in _meetings(result)
+    finding = next(f for f in result.findings if f.code == "S203")
+    assert finding.key == "S203:weekday" and "Monday" in finding.message
+
+
+def test_e103_on_a_tracker_of_dates_not_read_names_one_and_asks_for_the_year():
+    """UKR_2026-11_tracker: E103 advised renaming the columns Date | Platform | … although
+    the shape is a tracker's; it now says which header is not a date."""
+    rows = [["Meeting", "04/11", "09/11", "10/11"], ["HCT", "V. Petrenko (CoM)"],
+            ["OMT", None, "S. Koval (RMO)"]]  # fmt: skip
+    for lang, words in [("en", "not read as a date"), ("fr", "comme une date"),
+                        ("es", "como fecha")]:  # fmt: skip
+        result = check_workbook(Sheets(Path("UKR_2026-11.xlsx"), [SheetGrid("T", rows)]),
+                                CheckOptions(lang=lang))  # fmt: skip
+        (finding,) = result.findings
+        assert finding.key == "E103:dates", lang
+        assert words in finding.message and "04/11" in finding.message, lang
+        assert "2026" in finding.message and "Date | " not in finding.message, lang
