@@ -39,6 +39,8 @@ NO_MEETING = frozenset(fold(w) or w for w in [
     "cancelled", "canceled", "no meeting", "not held", "postponed", "n/a", "na", "-", "–", "—",
     "annulé", "annulée", "annule", "pas de réunion", "reportée", "reporté", "cancelada",
     "cancelado", "no hubo reunión", "sin reunión", "no se realizó", "aplazada", "pospuesta",
+    "meeting cancelled", "réunion annulée", "reunión cancelada", "reunião cancelada", "adiada",
+    "adiado", "reunião adiada", "sem reunião", "não houve reunião", "não se realizou",
 ])  # fmt: skip
 NO_IOM = frozenset(fold(w) for w in [
     "no iom", "no one", "nobody", "none", "absent", "not attended", "did not attend", "no",
@@ -51,6 +53,9 @@ _PERSON = re.compile(
     r"^(?P<name>.*?)\s*[(\[](?P<title>[^)\]]+)[)\]]\s*(?:[-–—,:;]\s*(?P<remark>.*?))?\s*$"
 )
 _PEOPLE = re.compile(r"\s*(?:;|\n|\+)\s*")
+# What a cell says before its reason: "Cancelled – air alert", "Annulée (sécurité)",
+# "Cancelada: alerta aérea".
+_HEAD = re.compile(r"^\s*(?P<head>[^–—:;,(\[]+?)\s*(?:\s-\s|[–—:;,(\[])")
 # A label row that is a note, not a platform ("Legend: CoM = Chief of Mission").
 _NOTE = re.compile(r"^\s*(?:note|notes|legend|légende|leyenda|source|key|clé)\b", re.IGNORECASE)
 
@@ -147,7 +152,7 @@ def is_note_label(value: Any) -> bool:
 
 def read_cell(value: Any) -> list[tuple[str | None, str | None, str | None]] | None:
     """A tracker cell → its people as (name, title, remark), [] when IOM was not there, None
-    when no meeting took place. "J. Doe (CoM); K. Lee (DCoM)" → two people. The remark after
+    when no meeting took place ("Cancelled", or "Cancelled – air alert": a reason after it). "J. Doe (CoM); K. Lee (DCoM)" → two people. The remark after
     a person's title ("– excusée") is what the cell says of their attendance: it is read as
     their presence, so that a person the cell says was away is never counted as attending
     (a remark that is neither present nor absent leaves their attendance unknown)."""
@@ -155,8 +160,11 @@ def read_cell(value: Any) -> list[tuple[str | None, str | None, str | None]] | N
         return []
     text = str(value).strip()
     key = fold(text) or text
-    if key in NO_MEETING:
-        return None
+    head = _HEAD.match(text)
+    lead = fold(head.group("head")) if head is not None else key
+    first = lead.split(" ")[0]
+    if key in NO_MEETING or lead in NO_MEETING or (len(first) >= 5 and first in NO_MEETING):
+        return None  # "Cancelled", "Cancelled – air alert", "Postponed to 27 Nov"
     if key in NO_IOM:
         return []
     people = []

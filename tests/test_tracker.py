@@ -304,3 +304,19 @@ def test_e103_on_a_tracker_of_dates_not_read_names_one_and_asks_for_the_year():
         assert finding.key == "E103:dates", lang
         assert words in finding.message and "04/11" in finding.message, lang
         assert "2026" in finding.message and "Date | " not in finding.message, lang
+
+
+def test_a_cancelled_cell_with_its_reason_is_no_meeting():
+    """UKR_2026-11_tracker: "Cancelled – air alert" was a person with no title (undetermined,
+    S202)."""
+    for cell in ["Cancelled – air alert", "Cancelled (air alert)", "Postponed to 27 Nov",
+                 "Annulée – alerte sécurité", "Réunion annulée : grève", "Cancelada – alerta aérea",
+                 "Reunión cancelada, sin quórum", "Reunião cancelada – alerta", "Adiada – feriado"]:  # fmt: skip
+        rows = [["Platform", "Jan", "Feb", "Mar"], ["OMT", "S. Koval (RMO)", cell, "No IOM"]]
+        result = _check(SheetGrid("IOM tracker", rows), name="UKR_2026.xlsx")
+        assert _meetings(result) == [("2026-01", "OMT", "compliant"),
+                                     ("2026-03", "OMT", "absent")], cell  # fmt: skip
+        assert not codes(result, "S202"), cell
+    # A person's remark is theirs, not the meeting's: "(CoM) – cancelled" is no absence read.
+    assert tracker.read_cell("J. Doe (CoM) – cancelled") == [("J. Doe", "CoM", "cancelled")]
+    assert tracker.read_cell("Na Kim (CoM)") == [("Na Kim", "CoM", None)]
