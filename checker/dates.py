@@ -8,7 +8,8 @@ A day/month that
 could be read both ways is read day-first unless only the month-first reading falls in the
 reporting period.
 
-A weekday written with the date ("Sun 6 Dec 2026", "lundi 5 octobre") must be that date's:
+A weekday written with the date ("Sun 6 Dec 2026", "lundi 5 octobre", "06/12/2026 (Sun)",
+"Sun 06/12") must be that date's:
 if it is not, the date is not read (`unread` says why), never moved to another day or year.
 A day and month without a year ("Sun 6 Dec", "3 Jan") take the year that puts them nearest
 to the roster's period, only when that is near it (a December roster's "3 Jan" is January of
@@ -76,8 +77,11 @@ _NUMERIC = re.compile(
 )
 _YMD_SLASH = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
 _WORD = re.compile(r"[a-z]+\.?|\d+")
-# A weekday before a numeric date: "Sun 06/12/2026", "mar. 03/12/2026".
+# A weekday before a numeric date: "Sun 06/12/2026", "mar. 03/12/2026", "Sun 06/12"; or
+# after it, in brackets: "06/12/2026 (Sun)".
 _WEEKDAY_FIRST = re.compile(r"^([a-z]+)\.?,?\s+(\S.*)$")
+_WEEKDAY_LAST = re.compile(r"^(\S.*?)\s*\(([a-z]+)\.?\)$")
+_DAY_SLASH_MONTH = re.compile(r"^(\d{1,2})[/.](\d{1,2})\.?$")
 
 
 @dataclass(frozen=True)
@@ -309,6 +313,21 @@ def read_date(raw: object) -> ParsedDate | DayMonth | None:
     return _text(str(raw))
 
 
+_DAY_MONTH_DIGITS = re.compile(r"\b\d{1,2}\s*[/.\-]\s*\d{1,2}\b")
+
+
+def looks_like_date(raw: object) -> bool:
+    """Whether a text has the look of a date, read or not: a day beside a month or weekday
+    name ("Wed 4th of Nov", "mar 3/12"), or day/month digits ("04/11"). For saying which
+    header was not read as a date, never for reading one."""
+    if not isinstance(raw, str):
+        return False
+    words = _WORD.findall(_fold(raw))
+    day = any(w.isdigit() and 1 <= int(w) <= 31 for w in words)
+    named = any(w.rstrip(".") in MONTHS_BESIDE_A_DAY or w.rstrip(".") in WEEKDAYS for w in words)
+    return (day and named) or bool(_DAY_MONTH_DIGITS.search(raw))
+
+
 @dataclass(frozen=True)
 class Unread:
     """Why a cell that holds a date gives none, for the person fixing it."""
@@ -362,6 +381,17 @@ def _text(text: str) -> ParsedDate | DayMonth | None:
         numeric = _numeric(match.group(2))
         if numeric is not None:
             return replace(numeric, weekday=_weekday(match.group(1)))
+        # "Sun 06/12": day first, the year the period's; only beside a weekday ("06/12"
+        # alone may be anything), and not "mar" ("mar 3/12": March, or Tuesday?).
+        day_month = _DAY_SLASH_MONTH.match(match.group(2))
+        if day_month and match.group(1) != MARCH_OR_TUESDAY:
+            day, month = int(day_month.group(1)), int(day_month.group(2))
+            if 1 <= month <= 12 and _safe(2000, month, day) is not None:
+                return DayMonth(month, day, _weekday(match.group(1)))
+    if (match := _WEEKDAY_LAST.match(text)) and _weekday(match.group(2)) is not None:
+        numeric = _numeric(match.group(1))
+        if numeric is not None:
+            return replace(numeric, weekday=_weekday(match.group(2)))
     if (numeric := _numeric(text)) is not None:
         return numeric
     if text.replace(".", "", 1).isdigit():

@@ -144,6 +144,9 @@ class RosterTable:
     filtered_rows: int = 0  # rows of the table a filter hides (read as data)
     # An agency matrix's columns whose texts may name IOM's representative (Remarks).
     remarks: tuple[int, ...] = ()
+    # A tracker column's blank cells read as no meeting of that platform that day (Excel
+    # rows): a date column filled on few rows (tracker.blank_is_no_meeting).
+    no_meeting_blanks: tuple[int, ...] = ()
 
     def has(self, field_name: str) -> bool:
         return field_name in self.columns or any(c.field == field_name for c in self.constants)
@@ -1446,8 +1449,9 @@ def _multi_select(fields: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.
 
 def _tracker_rows(
     table: RosterTable, sheet: SheetGrid, origin: dict[tuple[int, int, int], tuple[int, int]]
-) -> tuple[np.ndarray, np.ndarray, int, int]:
-    """One month column of a tracker → a record per platform row (per person named)."""
+) -> tuple[np.ndarray, np.ndarray, int, int, RosterTable]:
+    """One month column of a tracker → a record per platform row (per person named), and
+    the table with the blank cells read as no meeting."""
     header_index = table.header_row - 1
     _fill_merged_down(sheet, header_index, table.index, origin)
     col = table.columns["attendee"]
@@ -1466,16 +1470,22 @@ def _tracker_rows(
     # not a platform IOM missed every month: skipped, and counted once (with the first month).
     labelled = [r for r in named if any(at(body[r], c) is not None for c in table.months)]
     notes = len(named) - len(labelled) if col == table.months[0] else 0
-    month_has_data = any(at(body[r], col) is not None for r in labelled)
+    filled = [r for r in labelled if at(body[r], col) is not None]
+    date = table.constants[0].value
+    blank_no_meeting = tracker.blank_is_no_meeting(date, len(filled), len(labelled))
     records: list[list[Any]] = []
     rows: list[int] = []
+    no_meeting_blanks: list[int] = []
     read, skipped = notes, notes
-    date = table.constants[0].value
     for r in labelled:
         row = body[r]
         read += 1
-        people = tracker.read_cell(at(row, col)) if month_has_data else None
-        if people is None:  # no meeting that month, or no entry for the month at all
+        value = at(row, col)
+        people = tracker.read_cell(value) if filled else None
+        if people is not None and value is None and blank_no_meeting:
+            no_meeting_blanks.append(r + table.header_row + 1)
+            people = None
+        if people is None:  # no meeting that month (that day), or no entry for it at all
             skipped += 1
             continue
         base: list[Any] = [None] * (len(FIELDS) + 1)
@@ -1495,7 +1505,8 @@ def _tracker_rows(
     cells = np.empty((len(records), len(FIELDS) + 1), dtype=object)
     for i, record in enumerate(records):
         cells[i, :] = record
-    return cells, np.array(rows, dtype=np.int64), read, skipped
+    table = replace(table, no_meeting_blanks=tuple(no_meeting_blanks))
+    return cells, np.array(rows, dtype=np.int64), read, skipped, table
 
 
 def lay_out_file(path: Path, headers: Headers) -> Layout | Unlaid:
@@ -1546,9 +1557,11 @@ def lay_out(workbook: Workbook, headers: Headers) -> Layout:
     tables, metadata, sheets, readings = locate_tables(workbook, headers)
     origin: dict[tuple[int, int, int], tuple[int, int]] = {}
     parts, rows, table_of_row, read, skipped = [], [], [], 0, 0
-    for table, sheet in zip(tables, sheets):
+    for i, (table, sheet) in enumerate(zip(tables, sheets)):
         if table.shape == TRACKER:
-            cells, excel_rows, table_read, table_skipped = _tracker_rows(table, sheet, origin)
+            cells, excel_rows, table_read, table_skipped, tables[i] = _tracker_rows(
+                table, sheet, origin
+            )
         else:
             cells, excel_rows, table_read, table_skipped = _table_rows(
                 table, sheet, origin, headers.absent, workbook.path, headers

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from checker import metadata as meta
 from checker.config import ConfigError
+from checker.dates import looks_like_date, read_date
 from checker.findings import FileResult, Finding, Meeting, RowCounts
 from checker.layout import Layout, RosterTable, Unlaid, lay_out_file
 from checker.messages import Detail, Joined, Name, Wording, language
@@ -195,6 +196,14 @@ def _no_roster_table(item: Unlaid, vocabulary: Vocabulary, options: CheckOptions
                default=None)  # fmt: skip
     if best is None:
         return _file_level(item.path, "E103", "", vocabulary, options, extra=item.extra)
+    # A tracker whose headers are dates not read ("04/11", "mar 3/12"): say which, rather
+    # than ask to rename the columns Date | Platform.
+    unread = [h for h in best["headers"] if looks_like_date(h) and read_date(h) is None]
+    if len(unread) >= 2:
+        return _file_level(item.path, "E103", "", vocabulary, options, extra=item.extra,
+                           message_key="E103:dates", sheet=best["name"],
+                           values={"row": best["header_row"], "header": unread[0],
+                                   "count": len(unread)})  # fmt: skip
     described = []
     for header in best["headers"][:12]:
         nearest = vocabulary.nearest_field(header)

@@ -141,10 +141,18 @@ def reading_dict(layout: Layout, roster: Roster, offset: int) -> dict[str, Any]:
         affiliation = roster.affiliations.get(index)
         entry = table_dict(table, affiliation, roster, index)
         layout_of.setdefault(table.sheet, entry["layout"])
+        # A tracker's blank cells read as no meeting of that platform that day: listed, so
+        # that every cell is accounted for.
+        blanks = [f"{column_letter(table.columns['attendee'])}{row}"
+                  for row in table.no_meeting_blanks]  # fmt: skip
         if table.shape == TRACKER and tables and tables[-1]["sheet"] == table.sheet \
                 and tables[-1]["layout"] == TRACKER:  # fmt: skip
             tables[-1]["months"].append(entry["columns"]["date"]["cell"])
+            if blanks:
+                tables[-1].setdefault("no_meeting_blanks", []).extend(blanks)
             continue
+        if blanks:
+            entry["no_meeting_blanks"] = blanks
         if table.shape == TRACKER:
             entry["months"] = [entry["columns"].pop("date")["cell"]]
             entry["columns"].pop("title", None)

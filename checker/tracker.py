@@ -10,7 +10,10 @@ Each month column is read as a table of its own whose rows are the tracker's row
 platform comes from the row's label, the date from the column's header, the attendee and
 title from the cell. A cell is a record, so rows read = used + skipped + rejected counts
 cells: a cancelled meeting is a skipped record, a blank cell in a month that has entries is
-a meeting without IOM.
+a meeting without IOM. A column dated to a day is a meeting date, and often one platform's
+only: a blank cell there is a meeting without IOM only when most rows have an entry in that
+column (the platforms meet that day); in a column filled on few rows it is no meeting of that
+platform that day (skipped, and listed in the reading).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from checker.dates import MONTHS, DayOf, WeekOf, month_named, parse_date, week_of
+from checker.dates import MONTHS, DayOf, MonthOf, WeekOf, month_named, read_date, week_of
 from checker.text import fold
 from checker.titleblock import Line
 
@@ -36,6 +39,8 @@ NO_MEETING = frozenset(fold(w) or w for w in [
     "cancelled", "canceled", "no meeting", "not held", "postponed", "n/a", "na", "-", "–", "—",
     "annulé", "annulée", "annule", "pas de réunion", "reportée", "reporté", "cancelada",
     "cancelado", "no hubo reunión", "sin reunión", "no se realizó", "aplazada", "pospuesta",
+    "meeting cancelled", "réunion annulée", "reunión cancelada", "reunião cancelada", "adiada",
+    "adiado", "reunião adiada", "sem reunião", "não houve reunião", "não se realizou",
 ])  # fmt: skip
 NO_IOM = frozenset(fold(w) for w in [
     "no iom", "no one", "nobody", "none", "absent", "not attended", "did not attend", "no",
@@ -48,6 +53,9 @@ _PERSON = re.compile(
     r"^(?P<name>.*?)\s*[(\[](?P<title>[^)\]]+)[)\]]\s*(?:[-–—,:;]\s*(?P<remark>.*?))?\s*$"
 )
 _PEOPLE = re.compile(r"\s*(?:;|\n|\+)\s*")
+# What a cell says before its reason: "Cancelled – air alert", "Annulée (sécurité)",
+# "Cancelada: alerta aérea".
+_HEAD = re.compile(r"^\s*(?P<head>[^–—:;,(\[]+?)\s*(?:\s-\s|[–—:;,(\[])")
 # A label row that is a note, not a platform ("Legend: CoM = Chief of Mission").
 _NOTE = re.compile(r"^\s*(?:note|notes|legend|légende|leyenda|source|key|clé)\b", re.IGNORECASE)
 
@@ -60,7 +68,8 @@ class MonthColumn:
 
 
 def month_label(value: Any) -> bool:
-    """Whether a header cell names a month or a meeting date."""
+    """Whether a header cell names a month or a meeting date ("Wed 4 Nov" included: the year
+    is the period's, as for any date without one, and its weekday must be that date's)."""
     if isinstance(value, (dt.date, dt.datetime)):
         return True
     if not isinstance(value, str):
@@ -69,11 +78,9 @@ def month_label(value: Any) -> bool:
         return True
     key = fold(value).replace(" ", "") if value.strip()[:1].isalpha() else value.strip().lower()
     match = _MONTH_LABEL.match(key)
-    if match is not None:
-        if match.group("month") is not None:
-            return match.group("month") in MONTHS
+    if match is not None and match.group("month") in (None, *MONTHS):
         return True
-    return parse_date(value) is not None
+    return read_date(value) is not None  # "Mon 09/11" folds to "mon0911": not a month
 
 
 def month_columns(row: list[Any]) -> list[MonthColumn]:
@@ -131,13 +138,21 @@ def month_banner(lines: list[Line]) -> Line | None:
     return named[0] if len(months) == 1 else None
 
 
+def blank_is_no_meeting(date: Any, filled: int, rows: int) -> bool:
+    """Whether a blank cell of a tracker column says that platform had no meeting that day:
+    the column is dated to a day (not a month, when a platform meets at least once) and at
+    most half of the tracker's `rows` have an entry in it (`filled`: people, "No IOM",
+    "Cancelled"…), so it is the date of one platform's meeting, or a few's, not of all."""
+    return not isinstance(date, MonthOf) and 2 * filled <= rows
+
+
 def is_note_label(value: Any) -> bool:
     return isinstance(value, str) and bool(_NOTE.match(value))
 
 
 def read_cell(value: Any) -> list[tuple[str | None, str | None, str | None]] | None:
     """A tracker cell → its people as (name, title, remark), [] when IOM was not there, None
-    when no meeting took place. "J. Doe (CoM); K. Lee (DCoM)" → two people. The remark after
+    when no meeting took place ("Cancelled", or "Cancelled – air alert": a reason after it). "J. Doe (CoM); K. Lee (DCoM)" → two people. The remark after
     a person's title ("– excusée") is what the cell says of their attendance: it is read as
     their presence, so that a person the cell says was away is never counted as attending
     (a remark that is neither present nor absent leaves their attendance unknown)."""
@@ -145,8 +160,11 @@ def read_cell(value: Any) -> list[tuple[str | None, str | None, str | None]] | N
         return []
     text = str(value).strip()
     key = fold(text) or text
-    if key in NO_MEETING:
-        return None
+    head = _HEAD.match(text)
+    lead = fold(head.group("head")) if head is not None else key
+    first = lead.split(" ")[0]
+    if key in NO_MEETING or lead in NO_MEETING or (len(first) >= 5 and first in NO_MEETING):
+        return None  # "Cancelled", "Cancelled – air alert", "Postponed to 27 Nov"
     if key in NO_IOM:
         return []
     people = []

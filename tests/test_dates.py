@@ -4,7 +4,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.dates import DayMonth, Unread, parse_date, read_date, resolve, unread
+from checker.dates import (
+    DayMonth,
+    Unread,
+    looks_like_date,
+    parse_date,
+    read_date,
+    resolve,
+    unread,
+)
 
 OCT5 = dt.date(2026, 10, 5)
 
@@ -191,3 +199,29 @@ def test_out_alone_is_no_month(header):
     assert month_of(header) is None
     assert not month_label(header)
     assert month_of("Oct") is not None and month_label("Oct")  # the other words still are
+
+
+@pytest.mark.parametrize(
+    ("raw", "day"),
+    [("06/12/2026 (Sun)", DEC6), ("Sun 06/12", DEC6), ("dim. 06/12", DEC6), ("dom 6.12", DEC6),
+     ("06/12/2026 (dim.)", DEC6)],
+)  # fmt: skip
+def test_a_weekday_after_a_numeric_date_or_before_a_day_and_month(raw, day):
+    """A tracker's "06/12/2026 (Sun)" and "Sun 06/12" were not dates; without a year the
+    period gives it, and the weekday must be the date's."""
+    assert read_date(raw).read("2026-12") == day
+    assert unread(raw.replace("Sun", "Mon").replace("dim", "lun").replace("dom", "lun"),
+                  "2026-12").reason == "weekday"  # fmt: skip
+
+
+@pytest.mark.parametrize("raw", ["06/12", "mar 3/12", "Sun 31/02", "Sun 06/13"])
+def test_a_day_and_month_in_digits_needs_a_weekday_and_a_real_day(raw):
+    """ "06/12" alone may be anything; "mar 3/12" March or Tuesday; 31 February no day."""
+    assert read_date(raw) is None
+
+
+def test_a_text_that_looks_like_a_date_for_saying_it_was_not_read():
+    for raw in ["04/11", "Wed 4th Nov", "mar 3/12", "4 nov.", "Sun 06/12"]:
+        assert looks_like_date(raw), raw
+    for raw in ["Meeting", "HCT", "Total 2026", "Wednesday", "2026", None, 4]:
+        assert not looks_like_date(raw), raw

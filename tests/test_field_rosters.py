@@ -46,8 +46,6 @@ OPEN_GAPS = {
     "COL_2026-11_convenciones": "the platform header 'Espacio' is not read (S201): nothing judged",
     "SOM_2026-11_meetings": "an 'Apologies: IOM' line under the first of four stacked tables "
     "makes every table's IOM rows unknown",
-    "UKR_2026-11_tracker": "tracker headers with a weekday and no year ('Wed 4 Nov') are not "
-    "dates: E103, nothing read",
     # Round 7 (field7/README.md): one cell contradicts another
     "BEN_2026-11_presences": "'A' beside the remark 'a rejoint en ligne pour le point 3' is read "
     "as absent (a remark of presence against an absence mark is not weighed)",

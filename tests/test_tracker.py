@@ -5,13 +5,16 @@ period says which; otherwise the columns are not read, and a finding says why.""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from checker import tracker
+from checker.api import CheckOptions, check_workbook
 from checker.dates import WeekOf, month_named, week_of
 from checker.reader import SheetGrid
+from checker.reader import Workbook as Sheets
 from tests.conftest import codes
 from tests.test_reading import _check, _reading
 
@@ -171,3 +174,149 @@ def test_a_dash_in_a_tracker_cell_is_no_meeting():
             ["HCT", "A. B. (CoM)", "—", "-"]]  # fmt: skip
     result = _check(SheetGrid("2026", rows), name="NER_2026.xlsx")
     assert _meetings(result) == [("2026-01", "HCT", "compliant")]
+
+
+# A tracker whose columns are meeting dates, each column one platform's meeting: the other
+# rows are blank there (field6/UKR_2026-11_tracker, with the year written).
+SPARSE = {
+    "en": [["IOM Ukraine – representation in coordination meetings"],
+           ["Meeting", "4 Nov 2026", "9 Nov 2026", "10 Nov 2026", "24 Nov 2026"],
+           ["HCT", "K. Melnyk (CoM)"], ["ICCG", None, "O. Lysenko (CCCM Cluster Coordinator)"],
+           ["OMT", None, None, "No IOM", "Cancelled"]],
+    "fr": [["OIM Mali – représentation"],
+           ["Plateforme", "4 novembre 2026", "9 novembre 2026", "10 novembre 2026",
+            "24 novembre 2026"],
+           ["EHP", "A. Diallo (Cheffe de mission)"],
+           ["ICCG", None, "S. Coulibaly (Coordonnatrice cluster CCCM)"],
+           ["OMT", None, None, "Pas d'OIM", "Annulée"]],
+    "es": [["OIM Perú – representación"],
+           ["Espacio", "4 de noviembre de 2026", "9 de noviembre de 2026",
+            "10 de noviembre de 2026", "24 de noviembre de 2026"],
+           ["EHP", "R. Paredes (Jefa de Misión)"],
+           ["ICCG", None, "C. Huamán (Coordinadora del clúster CCCM)"],
+           ["OMT", None, None, "Sin OIM", "no hubo reunión"]],
+}  # fmt: skip
+
+
+def test_a_blank_cell_of_a_date_column_filled_on_few_rows_is_no_meeting():
+    """UKR_2026-11_tracker: a blank cell was an absent meeting, so that 5 platforms × 7 dates
+    gave 28 made-up absences beside the 7 meetings the tracker records. A date column filled
+    on one row of three is that platform's meeting; the blank cells are listed in the
+    reading, and counted skipped."""
+    for lang, rows in SPARSE.items():
+        result = _check(SheetGrid("Tracker", rows), name="UKR_2026-11.xlsx")
+        assert _meetings(result) == [("2026-11-04", "HCT", "compliant"),
+                                     ("2026-11-09", "ICCG", "compliant"),
+                                     ("2026-11-10", "OMT", "absent")], lang  # fmt: skip
+        table = _reading(result)["tables"][0]
+        assert table["no_meeting_blanks"] == ["B4", "B5", "C3", "C5", "D3", "D4", "E3", "E4"]
+        rows_count = result.to_dict()["rows"]
+        assert rows_count == {"read": 12, "used": 3, "skipped": 9, "rejected": 0}, lang
+
+
+def test_a_blank_cell_of_a_date_column_most_rows_fill_is_still_a_meeting_without_iom():
+    """PER_2026_seguimiento: a date column where the other platforms' cells are filled ("no
+    hubo reunión" included) is a day they all meet; its one blank cell stays a meeting
+    without IOM, as in a month column."""
+    rows = [["Espacio", "10 de junio de 2026", "11 de junio de 2026", "12 de junio de 2026"],
+            ["EHP", "no hubo reunión", "R. Paredes (Jefa de Misión)", "R. Paredes (Jefa de Misión)"],
+            ["OMT", None, "Sin OIM", "M. Torres (Oficial de Gestión de Recursos)"],
+            ["Clúster de Protección", "no hubo reunión", "no hubo reunión", None]]  # fmt: skip
+    result = _check(SheetGrid("Seguimiento", rows), name="PER_2026-06.xlsx")
+    assert ("2026-06-10", "OMT", "absent") in _meetings(result)
+    assert "no_meeting_blanks" not in _reading(result)["tables"][0]
+    # A month column: a platform meets every month, a blank there is a meeting without IOM.
+    months = [["Platform", "Jan", "Feb", "Mar"], ["HCT", "J. Doe (CoM)", None, None],
+              ["OMT", None, None, "F. Al-Harazi (RMO)"], ["PMT", None, None, None]]  # fmt: skip
+    result = _check(SheetGrid("IOM tracker", months), name="YEM_2026.xlsx")
+    assert ("2026-01", "OMT", "absent") in _meetings(result)
+    assert ("2026-03", "HCT", "absent") in _meetings(result)
+
+
+@given(st.lists(st.lists(st.sampled_from([None, "J. Doe (CoM)", "No IOM", "Cancelled"]),
+                         min_size=4, max_size=4), min_size=1, max_size=5))  # fmt: skip
+def test_every_cell_of_a_date_tracker_is_a_meeting_a_skip_or_a_listed_blank(body):
+    """Whatever the tracker's pattern of blanks, each cell is accounted for: read = used +
+    skipped; a blank is absent only in a column most rows fill, else listed as no meeting."""
+    platforms = ["HCT", "UNCT", "SMT", "OMT", "PMT"]
+    rows = [["Platform", "4 Nov 2026", "11 Nov 2026", "18 Nov 2026", "25 Nov 2026"],
+            *([platforms[i], *cells] for i, cells in enumerate(body))]  # fmt: skip
+    result = _check(SheetGrid("IOM tracker", rows), name="KEN_2026-11.xlsx")
+    counts = result.to_dict()["rows"]
+    assert counts["read"] == counts["used"] + counts["skipped"] + counts["rejected"]
+    labelled = [r for r in body if any(c is not None for c in r)]
+    blanks = set(_reading(result)["tables"][0].get("no_meeting_blanks", [])) if labelled else set()
+    for c in range(4):
+        filled = sum(r[c] is not None for r in labelled)
+        for i, row in enumerate(body):
+            cell = f"{'BCDE'[c]}{i + 2}"
+            listed = row in labelled and row[c] is None and filled and 2 * filled <= len(labelled)
+            assert (cell in blanks) == bool(listed), (cell, body)
+    assert not any(m.verdict == "compliant" for m in result.meetings) or any(
+        "J. Doe (CoM)" in r for r in body
+    )
+
+
+WEEKDAY_HEADERS = {
+    "en": ["Wed 4 Nov", "Mon 9 Nov", "Tue 10 Nov"],
+    "fr": ["mer. 4 nov.", "lun. 9 nov.", "mar. 10 nov."],
+    "es": ["miér 4 nov", "lun 9 nov", "mar 10 nov"],
+    "pt": ["qua 4 nov", "seg 9 nov", "ter 10 nov"],
+    "numeric": ["04/11/2026 (Wed)", "Mon 09/11", "Tue 10/11"],
+}
+
+
+def test_tracker_headers_with_a_weekday_and_no_year_are_dates_of_the_period():
+    """UKR_2026-11_tracker: "Wed 4 Nov" was not taken for a date, so nothing was read (E103).
+    The year is the period's, as for a date without a year in a cell."""
+    for lang, headers in WEEKDAY_HEADERS.items():
+        rows = [["Meeting", *headers], ["HCT", "V. Petrenko (CoM)"],
+                ["ICCG", None, "O. Lysenko (CCCM Cluster Coordinator)"],
+                ["OMT", None, None, "S. Koval (RMO)"]]  # fmt: skip
+        result = _check(SheetGrid("IOM representation", rows), name="UKR_2026-11.xlsx")
+        assert _meetings(result) == [("2026-11-04", "HCT", "compliant"),
+                                     ("2026-11-09", "ICCG", "compliant"),
+                                     ("2026-11-10", "OMT", "compliant")], lang  # fmt: skip
+        assert not codes(result, "S203"), lang
+
+
+def test_a_tracker_header_whose_weekday_is_not_its_dates_is_not_read():
+    """ "Thu 9 Nov": 9 November 2026 is a Monday; the column is not moved to another day."""
+    rows = [["Meeting", "Wed 4 Nov", "Thu 9 Nov", "Tue 10 Nov"], ["HCT", "V. Petrenko (CoM)"],
+            ["OMT", None, "S. Koval (RMO)"], ["UNCT", None, None, "V. Petrenko (CoM)"]]  # fmt: skip
+    result = _check(SheetGrid("T", rows), name="UKR_2026-11.xlsx")
+    assert ("2026-11-09", "OMT", "compliant") not in _meetings(result)
+    assert ("Thu 9 Nov", "OMT", "undetermined") in _meetings(result)
+    finding = next(f for f in result.findings if f.code == "S203")
+    assert finding.key == "S203:weekday" and "Monday" in finding.message
+
+
+def test_e103_on_a_tracker_of_dates_not_read_names_one_and_asks_for_the_year():
+    """UKR_2026-11_tracker: E103 advised renaming the columns Date | Platform | … although
+    the shape is a tracker's; it now says which header is not a date."""
+    rows = [["Meeting", "04/11", "09/11", "10/11"], ["HCT", "V. Petrenko (CoM)"],
+            ["OMT", None, "S. Koval (RMO)"]]  # fmt: skip
+    for lang, words in [("en", "not read as a date"), ("fr", "comme une date"),
+                        ("es", "como fecha")]:  # fmt: skip
+        result = check_workbook(Sheets(Path("UKR_2026-11.xlsx"), [SheetGrid("T", rows)]),
+                                CheckOptions(lang=lang))  # fmt: skip
+        (finding,) = result.findings
+        assert finding.key == "E103:dates", lang
+        assert words in finding.message and "04/11" in finding.message, lang
+        assert "2026" in finding.message and "Date | " not in finding.message, lang
+
+
+def test_a_cancelled_cell_with_its_reason_is_no_meeting():
+    """UKR_2026-11_tracker: "Cancelled – air alert" was a person with no title (undetermined,
+    S202)."""
+    for cell in ["Cancelled – air alert", "Cancelled (air alert)", "Postponed to 27 Nov",
+                 "Annulée – alerte sécurité", "Réunion annulée : grève", "Cancelada – alerta aérea",
+                 "Reunión cancelada, sin quórum", "Reunião cancelada – alerta", "Adiada – feriado"]:  # fmt: skip
+        rows = [["Platform", "Jan", "Feb", "Mar"], ["OMT", "S. Koval (RMO)", cell, "No IOM"]]
+        result = _check(SheetGrid("IOM tracker", rows), name="UKR_2026.xlsx")
+        assert _meetings(result) == [("2026-01", "OMT", "compliant"),
+                                     ("2026-03", "OMT", "absent")], cell  # fmt: skip
+        assert not codes(result, "S202"), cell
+    # A person's remark is theirs, not the meeting's: "(CoM) – cancelled" is no absence read.
+    assert tracker.read_cell("J. Doe (CoM) – cancelled") == [("J. Doe", "CoM", "cancelled")]
+    assert tracker.read_cell("Na Kim (CoM)") == [("Na Kim", "CoM", None)]

@@ -158,6 +158,8 @@ def reading_lines(result: dict[str, Any], words: Catalogue) -> list[str]:
             if table.get("filtered_rows") else "",
             words.phrase("reading_hidden_columns", columns=", ".join(table["hidden_columns"]))
             if table.get("hidden_columns") else "",
+            words.phrase("reading_no_meeting_blanks", n=len(table["no_meeting_blanks"]))
+            if table.get("no_meeting_blanks") else "",
         ]  # fmt: skip
         lines.append(words.phrase("reading_table", sheet=sheet,
                                   layout=words.phrase("layout_" + table["layout"]),
