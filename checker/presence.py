@@ -56,8 +56,10 @@ def legend_entries(text: str, headers: Headers) -> dict[str, set[str]]:
     said: dict[str, set[str]] = {}
     for entry in _LEGEND_SPLIT.split(text):
         found = _LEGEND_ENTRY.match(entry)
-        meaning = headers.presence_word(found.group(2)) if found else None
-        if found and meaning is not None:
+        if found is None or (len(found.group(1)) > 1 and not found.group(1).isupper()):
+            continue  # codes of two or three letters are capitals ("NA"), not "red", "in"
+        meaning = headers.presence_word(found.group(2))
+        if meaning is not None:
             said.setdefault(found.group(1).lower(), set()).add(meaning)
     return said
 

@@ -129,6 +129,16 @@ def test_a_code_the_legend_does_not_explain_names_the_legend_cell():
     assert "la légende en Asistencia!A2" in _by_platform(fr)["SMT"].reason
 
 
+def test_a_colour_legend_gives_no_code():
+    from checker.presence import legend_entries
+    from checker.vocabulary import default_vocabulary
+
+    headers = default_vocabulary().headers
+    assert legend_entries("Legend: rows in red = did not attend", headers) == {}
+    assert legend_entries("Leyenda: na = no asistió", headers) == {}
+    assert legend_entries("Légende : a = absent", headers) == {"a": {"absent"}}
+
+
 @given(code=st.text(st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ"), min_size=1, max_size=3),
        word=st.sampled_from(["Presente", "Asistió", "Présent", "Attended", "Ausente",
                              "No asistió", "Faltou", "Excusé", "Did not attend"]),
