@@ -64,6 +64,25 @@ def platform_names(words: Mapping[str, Any]) -> list[str]:
             for name in (code, entry["name"], *entry.get("aliases", []))]  # fmt: skip
 
 
+def platform_only_names(words: Mapping[str, Any]) -> list[str]:
+    """The codes, names and aliases of vocabulary.yaml's platforms (not its sectors)."""
+    return [name for code, entry in words["platforms"].items()
+            for name in (code, entry["name"], *entry.get("aliases", []))]  # fmt: skip
+
+
+# Words a platform's cell may hold around its name ("Monthly HCT meeting", "Réunion
+# mensuelle de l'EHP", "Reunión ordinaria del UNCT"): with the words of the platforms' and
+# sectors' names, a cell of nothing else reads as a platform (a column by its contents).
+_PLATFORM_FILLERS = frozenset({
+    "meeting", "meetings", "reunion", "reuniones", "reuniao", "session", "sesion", "sessao",
+    "monthly", "weekly", "mensuel", "mensuelle", "mensual", "mensal", "semanal",
+    "hebdomadaire", "ordinary", "ordinaire", "ordinaria", "ordinario",
+    "extraordinary", "extraordinaire", "extraordinaria", "special", "speciale", "especial",
+    "the", "of", "de", "del", "la", "las", "los", "el", "l", "d", "du", "des", "le", "les",
+    "da", "do", "das", "dos", "y", "et", "and", "e", "national", "nationale", "nacional",
+})  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Headers:
     """What reading a roster's header row takes from the data files: each field's header
@@ -90,6 +109,10 @@ class Headers:
     platforms: frozenset[str] = frozenset()
     # Folded words that say a sheet lists contacts ("liste des points focaux"): not a roster.
     contacts: frozenset[str] = frozenset()
+    # Folded names of the platforms alone ("hct", "cluster", "equipo de pais de la onu"), and
+    # every word a platform's cell may hold: to tell a platform column by its contents.
+    platform_only: frozenset[str] = frozenset()
+    platform_words: frozenset[str] = frozenset()
     _seen: dict[str, tuple[str | None, str]] = field(default_factory=dict, compare=False,
                                                      repr=False)  # fmt: skip
 
@@ -103,6 +126,7 @@ class Headers:
         presence: Mapping[Any, Iterable[str]] | None = None,
         platforms: Iterable[str] = (),
         contacts: Iterable[str] = (),
+        platform_only: Iterable[str] = (),
     ) -> Headers:
         """From (field, its header names, whether required) in the file's order, the other
         columns by kind, the keywords by field, the organisation names (iom, others), the
@@ -122,7 +146,10 @@ class Headers:
             frozenset(fold(a) for a in organisation.get("iom", [])),
             frozenset(fold(a) for a in organisation.get("others", [])),
             frozenset(fold(w) for w in (presence or {}).get("absent", []) if fold(w)) - _ANSWERS,
-            platforms=frozenset(fold(n) for n in platforms if fold(n)),
+            platforms=(named := frozenset(fold(n) for n in platforms if fold(n))),
+            platform_only=frozenset(fold(n) for n in platform_only if fold(n)),
+            platform_words=frozenset(w for n in named for w in n.split()) | _PLATFORM_FILLERS
+            | {fold(w) for w in (keywords or {}).get("platform", [])},
             contacts=frozenset(fold(w) for w in contacts if fold(w)),
             presence={fold(w) or w.strip(): str(code) for code, ws in (presence or {}).items()
                       for w in ws},
@@ -151,12 +178,25 @@ class Headers:
             words["presence"],
             platform_names(words),
             data.get("contact_lists", []),
+            platform_only_names(words),
         )  # fmt: skip
 
     def names_platform(self, text: object) -> bool:
         """Whether a text holds the name of a platform or sector as whole words."""
         key = f" {fold(text)} "
         return any(f" {name} " in key for name in self.platforms)
+
+    def reads_as_platform(self, value: object) -> bool:
+        """Whether a cell is a platform's name and nothing else but words around it ("EHP",
+        "Clúster de Protección", "Monthly HCT meeting"); not "Cluster Coordinator" (a title)
+        nor "Protección" (a sector alone)."""
+        if not isinstance(value, str):
+            return False
+        key = fold(value)
+        words = key.split()
+        if not words or not all(w in self.platform_words for w in words):
+            return False
+        return any(f" {name} " in f" {key} " for name in self.platform_only)
 
     def with_user(self, mapping: Mapping[str, str]) -> Headers:
         """These headers with the user's own mapping (field → header text) tried first."""

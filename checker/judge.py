@@ -19,7 +19,7 @@ from checker.layout import COLOURED, COMMENTED, HIDDEN_ROW, STRUCK_THROUGH
 from checker.messages import Phrase, Wording
 from checker.normalise import BLANK, UNKNOWN, Roster
 from checker.policy import Policy
-from checker.presence import EXCUSED_LINE, UNSIGNED
+from checker.presence import EXCUSED_LINE, UNEXPLAINED, UNSIGNED
 
 
 class Standing(str, enum.Enum):
@@ -43,7 +43,7 @@ Doubt = tuple[str, int, str]
 # other finding says so, so rule C309 (checker/rules/attendance_unknown.py) does.
 DOUBT_REASONS = frozenset({
     "reason_struck", "reason_coloured", "reason_commented", "reason_excused", "reason_hidden",
-    "reason_presence_blank", "reason_presence_said", "reason_unsigned",
+    "reason_presence_blank", "reason_presence_said", "reason_unsigned", "reason_legend",
 })  # fmt: skip
 
 
@@ -166,6 +166,10 @@ def _reason(
         if said.startswith(COLOURED):
             return Phrase.of("reason_coloured", sheet=sheet, row=row,
                              legend=said.removeprefix(COLOURED))  # fmt: skip
+        if said.startswith(UNEXPLAINED):
+            code, cell, legend = said.removeprefix(UNEXPLAINED).split("\x00", 2)
+            return Phrase.of("reason_legend", sheet=sheet, row=row, said=code, cell=cell,
+                             legend=legend)  # fmt: skip
         if said:
             return Phrase.of("reason_presence_said", sheet=sheet, row=row, said=said)
         return Phrase.of("reason_presence_blank", sheet=sheet, row=row)

@@ -27,7 +27,7 @@ import numpy as np
 
 from checker import blocks, matrix, meeting_calendar, presence, titleblock, tracker
 from checker.dates import DayOf, month_named, month_of, week_of
-from checker.findings import TOOL_NAME
+from checker.findings import TOOL_NAME, column_letter
 from checker.formatting import cell_comments, filled_cells
 from checker.headers import (
     BY_CONTENTS,
@@ -147,6 +147,9 @@ class RosterTable:
     # A tracker column's blank cells read as no meeting of that platform that day (Excel
     # rows): a date column filled on few rows (tracker.blank_is_no_meeting).
     no_meeting_blanks: tuple[int, ...] = ()
+    # With no platform column: a column not read whose values name platforms on half its
+    # rows or more, (0-based column, header), for S201 to name it.
+    platform_like: tuple[int, str] | None = None
 
     def has(self, field_name: str) -> bool:
         return field_name in self.columns or any(c.field == field_name for c in self.constants)
@@ -223,6 +226,7 @@ class _Header:
     columns: dict[str, Column]
     ignored: list[tuple[int, str, str]]
     hxl: bool
+    platform_like: tuple[int, str] | None = None  # see RosterTable
 
 
 def _text(value: Any) -> str:
@@ -405,6 +409,33 @@ def _presence_column(sheet: SheetGrid, found: _Header, headers: Headers) -> Colu
     return columns[0] if len(columns) == 1 else None
 
 
+def _platform_column(
+    sheet: SheetGrid, found: _Header, headers: Headers
+) -> tuple[Column | None, tuple[int, str] | None]:
+    """A visible column whose header names no field ("Espacio", "Ámbito") and whose values
+    are, on most rows, platforms' names ("EHP", "Clúster de Protección", "Equipo de País de
+    la ONU (UNCT)") is the platform column, and the reading says it was found by its
+    contents. Two such columns make neither. Else the first column not read whose values
+    name a platform on half its rows or more is returned second, for S201 to name it."""
+    taken: list[Column] = []
+    like: tuple[int, str] | None = None
+    for col, header, kind in found.ignored:
+        if kind:  # a column of another kind (remarks, e-mail…) or a second one of a field
+            continue
+        values = _column_values(sheet, found.data_start, col)
+        if len(values) < 2:
+            continue
+        platforms = sum(1 for v in values if headers.reads_as_platform(v))
+        if col not in sheet.hidden.columns and platforms * 10 >= len(values) * 8:
+            taken.append(Column("platform", col, header, BY_CONTENTS))
+        named = sum(1 for v in values if headers.names_platform(v))
+        if like is None and named * 2 >= len(values):
+            like = (col, header)
+    if len(taken) == 1:
+        return taken[0], None
+    return None, like
+
+
 def _settle_columns(sheet: SheetGrid, found: _Header, headers: Headers) -> None:
     """Judge columns by their contents as well as their headers."""
     # Two columns for one field ("Organisation" left empty, "Agency" filled): the filled one,
@@ -434,6 +465,11 @@ def _settle_columns(sheet: SheetGrid, found: _Header, headers: Headers) -> None:
                     found.ignored.append((column.col, column.header, f"not:{name}"))
             found.ignored = [i for i in found.ignored if i[0] != by_contents.col]
             found.columns["organization"] = by_contents
+    if "platform" not in found.columns:
+        platform_column, found.platform_like = _platform_column(sheet, found, headers)
+        if platform_column is not None:
+            found.ignored = [i for i in found.ignored if i[0] != platform_column.col]
+            found.columns["platform"] = platform_column
     if "presence" not in found.columns:
         presence_column = _presence_column(sheet, found, headers)
         if presence_column is not None:
@@ -795,6 +831,7 @@ def _table(
         form=any(kind in ("timestamp", "system") for _, _, kind in found.ignored),
         choices=_choices(sheet, found, headers),
         hidden_columns=tuple(sorted(read & sheet.hidden.columns)),
+        platform_like=found.platform_like if "platform" not in found.columns else None,
     )  # fmt: skip
 
 
@@ -1141,16 +1178,30 @@ def _coloured(table: RosterTable, filled: frozenset[tuple[int, int]], legend: st
             fields[i, where] = COLOURED + legend
 
 
+def _cell_of(sheet: SheetGrid, text: str) -> str:
+    """The cell ("A2") of the first cell of the sheet holding this text."""
+    for r, row in enumerate(sheet.cells):
+        for c, value in enumerate(row):
+            if type(value) is str and value.strip() == text:
+                return f"{column_letter(c)}{r + 1}"
+    return "?"
+
+
 def _attendance_marks(
-    table: RosterTable, fields: np.ndarray, cells: np.ndarray, notes: list[str], headers: Headers
-) -> None:
+    table: RosterTable, sheet: SheetGrid, fields: np.ndarray, cells: np.ndarray,
+    notes: list[str], headers: Headers,
+) -> None:  # fmt: skip
     """What else on the sheet says who attended (see checker.presence): letter codes a
     legend or the header explains, a tick column for absence beside the presence column, a
     blank signature among signed ones, an apologies line naming IOM."""
     where = FIELDS.index("presence")
     column = next((c for c in table.found if c.field == "presence"), None)
     if column is not None:
-        presence.read_letters(fields, where, presence.letter_codes(column.header, notes, headers))
+        codes = presence.letter_codes(column.header, notes, headers)
+        legend = presence.legend_line(notes, headers)
+        if legend is not None:  # the reason of a code it leaves unexplained names its cell
+            legend = f"{table.sheet}!{_cell_of(sheet, legend)}\x00{legend}"
+        presence.read_letters(fields, where, codes, legend, headers)
         ticks = [(col, header) for col, header, _ in table.ignored
                  if col < cells.shape[1] and fold(header) in headers.absent]  # fmt: skip
         presence.absence_ticks(fields, cells, where, ticks, headers)
@@ -1329,7 +1380,7 @@ def _table_rows(
         chain(*sheet.cells[:header_index], *cells[np.flatnonzero(~kept[:rows_read])])
     )
     if headers is not None:
-        _attendance_marks(table, fields, cells[index], notes, headers)
+        _attendance_marks(table, sheet, fields, cells[index], notes, headers)
     legend = next((v for v in notes if _is_colour_legend(v, absent)), None)
     if legend is not None and path is not None:
         _coloured(table, filled_cells(path, sheet.name), legend, fields, index + header_index + 1)

@@ -353,7 +353,8 @@ def _prepare(
         for field_name in required:
             if not table.has(field_name):
                 block = (table.header_row, *table.span) if table.span is not None else None
-                findings.append(schema.missing_column(table.sheet, field_name, policy, block))
+                findings.append(schema.missing_column(table.sheet, field_name, policy, block,
+                                                      table.platform_like))  # fmt: skip
                 broken_tables.add(table.index)
     # A tracker column whose date the sheet and the period do not give is not read.
     undated, unread = undated_columns(layout, known.period, policy)

@@ -29,8 +29,13 @@ UNSIGNED = "(not signed)"
 # text: unknown, and said so (judge: reason_excused).
 EXCUSED_LINE = "(excused line) "
 
-# "P = Presente, A = Ausente", "P: present; A: absent": a letter and the word it stands for.
-_LEGEND_ENTRY = re.compile(r"(?:^|[\s,;:(])([^\W\d_])\s*[=:]\s*([^\W\d_][^,;=()]*)")
+# A legend's entries: "P = Presente, A = Ausente", "P: present; A: absent", "A = Asistió ·
+# E = Excusa · NA = No asistió", "P – Presente; F – Faltou; FJ – Falta justificada".
+_LEGEND_SPLIT = re.compile(r"[,;·•|\n]+")
+# One entry: a code of one to three letters (the last such before its sign) and its words.
+_LEGEND_ENTRY = re.compile(
+    r"(?:^|.*[\s:(])([^\W\d_]{1,3})\s*(?:=|:|–|—|-)\s*([^\W\d_][^=()]*?)\s*$"
+)
 # "P/A", "Presente/Ausente", "Présent(e)/Absent(e)" in a presence header.
 _PAIR = re.compile(r"([^\W\d_][\w()]*)\s*/\s*([^\W\d_][\w()]*)")
 # What a lone letter of a presence header stands for ("P/A"): the initials of the words in
@@ -45,10 +50,30 @@ _APOLOGIES = re.compile(
 )
 
 
+def legend_entries(text: str, headers: Headers) -> dict[str, set[str]]:
+    """Code → the presence words a legend line gives it ("A = Asistió · NA = No asistió":
+    a → present, na → absent); entries whose words are not presence words are left out."""
+    said: dict[str, set[str]] = {}
+    for entry in _LEGEND_SPLIT.split(text):
+        found = _LEGEND_ENTRY.match(entry)
+        if found is None or (len(found.group(1)) > 1 and not found.group(1).isupper()):
+            continue  # codes of two or three letters are capitals ("NA"), not "red", "in"
+        meaning = headers.presence_word(found.group(2))
+        if meaning is not None:
+            said.setdefault(found.group(1).lower(), set()).add(meaning)
+    return said
+
+
 def letter_codes(header: str, texts: Iterable[str], headers: Headers) -> dict[str, str]:
-    """Letter → present/absent, as the presence column's header ("P/A", "Presente/Ausente")
-    or a legend on the sheet ("Legenda: P = Presente, A = Ausente") explains them. A letter
-    explained both ways means nothing."""
+    """Code → present/absent, as a legend on the sheet ("Legenda: P = Presente, A =
+    Ausente", "A = Asistió · E = Excusa · NA = No asistió") or the presence column's header
+    ("P/A", "Presente/Ausente") explains them. The legend is the sheet's own word and wins
+    over the header's initials: under "P/A", "A = Asistió" makes A present. A code explained
+    both ways by the legend (or, without one, by the header) means nothing."""
+    legend: dict[str, set[str]] = {}
+    for text in texts:
+        for code, meanings in legend_entries(text, headers).items():
+            legend.setdefault(code, set()).update(meanings)
     said: dict[str, set[str]] = {}
     for first, second in _PAIR.findall(header):
         for part in (first, second):
@@ -57,24 +82,38 @@ def letter_codes(header: str, texts: Iterable[str], headers: Headers) -> dict[st
             meaning = meaning or headers.presence_word(word)
             if meaning is not None:
                 said.setdefault(word[0].lower(), set()).add(meaning)
-    for text in texts:
-        for letter, word in _LEGEND_ENTRY.findall(text):
-            meaning = headers.presence_word(word.strip())
-            if meaning is not None:
-                said.setdefault(letter.lower(), set()).add(meaning)
-    return {letter: next(iter(m)) for letter, m in said.items() if len(m) == 1}
+    said |= legend
+    return {code: next(iter(m)) for code, m in said.items() if len(m) == 1}
 
 
-def read_letters(fields: np.ndarray, where: int, codes: Mapping[str, str]) -> None:
-    """A presence cell holding one letter the header or a legend explains → its word."""
-    if not codes:
-        return
+def legend_line(texts: Iterable[str], headers: Headers) -> str | None:
+    """The first note line that is a legend of presence codes, if any."""
+    return next((t.strip() for t in texts if legend_entries(t, headers)), None)
+
+
+# A presence cell that is a code: one to three letters ("A", "NA", "FJ").
+_CODE = re.compile(r"^\s*[^\W\d_]{1,3}\s*$")
+# The presence of a row whose code the sheet's legend does not explain, before the code and
+# the legend (judge: reason_legend): unknown, and the reason points at the legend.
+UNEXPLAINED = "(unexplained code) "
+
+
+def read_letters(
+    fields: np.ndarray, where: int, codes: Mapping[str, str], legend: str | None = None,
+    headers: Headers | None = None,
+) -> None:  # fmt: skip
+    """A presence cell holding a code the header or a legend explains → its word. Under a
+    legend, a code it does not explain that is no presence word either is marked so, for
+    the reason to name the legend (its attendance stays unknown)."""
     for r in range(len(fields)):
         value = fields[r, where]
-        if type(value) is str and len(value.strip()) == 1:
-            meaning = codes.get(value.strip().lower())
-            if meaning is not None:
-                fields[r, where] = _WORD[meaning]
+        if type(value) is not str or not _CODE.match(value):
+            continue
+        meaning = codes.get(value.strip().lower())
+        if meaning is not None:
+            fields[r, where] = _WORD[meaning]
+        elif legend is not None and headers is not None and headers.presence_word(value) is None:
+            fields[r, where] = f"{UNEXPLAINED}{value.strip()}\x00{legend}"
 
 
 def absence_ticks(

@@ -241,6 +241,8 @@ def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validat
         if field_name == "platform" and differ:
             texts = Joined(tuple(f'"{text}"' for text in differ), ", ")
             why = Phrase.of("why_platforms_differ", texts=texts)
+        if not differ:
+            why = _platform_like(field_name, roster.tables[table_index].platform_like) or why
         findings[("S201", table_index, 0, field_name)] = int(files[table_index]), _missing(
             roster.tables[table_index].sheet, field_name, vocabulary, why=why,
         )  # fmt: skip
@@ -251,17 +253,27 @@ def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validat
 
 
 def missing_column(
-    sheet: str, field_name: str, policy: Policy, block: tuple[int, int, int] | None = None
-) -> Finding:
+    sheet: str, field_name: str, policy: Policy, block: tuple[int, int, int] | None = None,
+    like: tuple[int, str] | None = None,
+) -> Finding:  # fmt: skip
     """`block`: (header row, first and last 0-based column) of a table beside another,
-    whose cells the message names."""
-    code, variant, at, fields = _missing(sheet, field_name, policy.vocabulary)
+    whose cells the message names. `like`: a column not read whose values look like
+    platforms (0-based, header), which the message names with the option that maps it."""
+    code, variant, at, fields = _missing(sheet, field_name, policy.vocabulary,
+                                         why=_platform_like(field_name, like))  # fmt: skip
     if block is not None:
         row, first, last = block
         cells = f"{column_letter(first)}{row}:{column_letter(last)}{row}"
         variant, at = "block", at | {"row": row, "column": column_letter(first)}
         fields = fields | {"range": cells}
     return Finding.make(code, policy, variant, at=at, **fields)
+
+
+def _platform_like(field_name: str, like: tuple[int, str] | None) -> Phrase | str:
+    """S201's hint when the platform is missing but a column's values look like platforms."""
+    if field_name != "platform" or like is None:
+        return ""
+    return Phrase.of("why_platform_like", column=column_letter(like[0]), header=like[1])
 
 
 def _missing(sheet: str, field_name: str, vocabulary: Vocabulary, why: Phrase | str = "") -> _Draft:

@@ -25,7 +25,7 @@ from typing import Literal, TypeVar, cast
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from checker.config import ConfigError, load_model, schemas_dir
-from checker.headers import Headers, platform_names
+from checker.headers import Headers, platform_names, platform_only_names
 from checker.text import fold
 
 # ---------------------------------------------------------------- the data files' models
@@ -434,8 +434,9 @@ class Vocabulary:
             columns.keywords,
             words.organisation,
             words.presence,
-            platform_names(words.model_dump()),
+            platform_names(dumped := words.model_dump()),
             columns.contact_lists,
+            platform_only_names(dumped),
         )
         # Display forms offered as suggestions, keyed by their folded text.
         self._platform_display = _display(

@@ -43,7 +43,6 @@ OPEN_GAPS = {
     "MDG_2026-10_fonction": "misspelt platforms ('Humanitarain Country Team') stay unknown "
     "(S204 with the right suggestion): safe, but not judged",
     # Round 6 (field6/README.md)
-    "COL_2026-11_convenciones": "the platform header 'Espacio' is not read (S201): nothing judged",
     "SOM_2026-11_meetings": "an 'Apologies: IOM' line under the first of four stacked tables "
     "makes every table's IOM rows unknown",
     # Round 7 (field7/README.md): one cell contradicts another

@@ -63,6 +63,96 @@ def test_letters_nothing_explains_leave_attendance_unknown():
     assert 'the roster says "A"' in result.meetings[0].reason
 
 
+# COL (field6): "Convenciones: A = Asistió · E = Excusa · NA = No asistió" — A is PRESENT
+# there, the opposite of P/A; MOZ: "P – Presente; F – Faltou; FJ – Falta justificada".
+def _col(header: str, legend: str | None, codes: tuple[str, str, str]) -> SheetGrid:
+    present, excused, absent = codes
+    rows = [["OIM Colombia – Asistencia a espacios de coordinación"], [legend or ""], [],
+            ["Fecha", "Reunión", "Nombre", "Entidad", "Cargo", header],
+            ["03/11/2026", "EHP", "A. Gómez", "OIM", "Jefe de Misión", present],
+            ["10/11/2026", "UNCT", "A. Gómez", "OIM", "Jefe de Misión", absent],
+            ["10/11/2026", "UNCT", "C. Torres", "OIM", "Oficial de Programa", present],
+            ["17/11/2026", "SMT", "A. Gómez", "OIM", "Jefe de Misión", excused],
+            ["17/11/2026", "SMT", "M. Ríos", "UNDSS", "Asesor de Seguridad", present]]  # fmt: skip
+    return SheetGrid("Asistencia", rows)
+
+
+def test_a_legend_of_multi_letter_codes_where_a_means_present():
+    legend = "Convenciones: A = Asistió · E = Excusa · NA = No asistió"
+    result = _check(_col("Asistencia", legend, ("A", "E", "NA")), name="COL_2026-11.xlsx")
+    assert {m.platform: str(m.verdict) for m in result.meetings} == {
+        "HCT": "compliant", "UNCT": "wrong_level", "SMT": "absent"}  # fmt: skip
+
+
+def test_the_portuguese_register_legend_with_dashes():
+    legend = "Legenda: P – Presente; F – Faltou; FJ – Falta justificada"
+    result = _check(_col("Presença (P/F)", legend, ("P", "FJ", "F")), name="MOZ_2026-11.xlsx")
+    assert {m.platform: str(m.verdict) for m in result.meetings} == {
+        "HCT": "compliant", "UNCT": "wrong_level", "SMT": "absent"}  # fmt: skip
+
+
+def test_a_legend_overrides_the_p_a_header_and_without_it_a_is_absent():
+    # French: under "P/A" the header's initials make A absent; the sheet's legend says A is
+    # "A participé" (present), and the legend is the sheet's own word.
+    legend = "Légende : A = A participé ; E = Excusé ; PP = Pas présent"
+    result = _check(_col("P/A", legend, ("A", "E", "PP")), name="TCD_2026-11.xlsx")
+    assert {m.platform: str(m.verdict) for m in result.meetings} == {
+        "HCT": "compliant", "UNCT": "wrong_level", "SMT": "absent"}  # fmt: skip
+    result = _check(_col("P/A", None, ("P", "A", "A")), name="TCD_2026-11.xlsx")
+    assert {m.platform: str(m.verdict) for m in result.meetings} == {
+        "HCT": "compliant", "UNCT": "wrong_level", "SMT": "absent"}  # fmt: skip
+
+
+def test_without_a_legend_the_codes_stay_unknown():
+    result = _check(_col("Asistencia", None, ("A", "E", "NA")), name="COL_2026-11.xlsx")
+    assert verdicts(result) == ["undetermined"] * 3
+    assert 'the roster says "A"' in result.meetings[0].reason
+
+
+def test_a_code_the_legend_gives_both_meanings_is_unknown():
+    legend = "Key: A = Attended; A = Absent; DNA = Did not attend"
+    result = _check(_col("Attendance", legend, ("A", "DNA", "DNA")), name="SSD_2026-11.xlsx")
+    assert {m.platform: str(m.verdict) for m in result.meetings} == {
+        "HCT": "undetermined", "UNCT": "undetermined", "SMT": "absent"}  # fmt: skip
+
+
+def test_a_code_the_legend_does_not_explain_names_the_legend_cell():
+    legend = "Key: A = Attended; DNA = Did not attend"
+    result = _check(_col("Attendance", legend, ("A", "L", "DNA")), name="SSD_2026-11.xlsx")
+    smt = _by_platform(result)["SMT"]
+    assert str(smt.verdict) == "undetermined"
+    assert 'says "L"' in smt.reason and "legend in Asistencia!A2" in smt.reason
+    assert legend in smt.reason
+    fr = check_workbook(Sheets(Path("SSD_2026-11.xlsx"),
+                               [_col("Attendance", legend, ("A", "L", "DNA"))], hidden=[]),
+                        CheckOptions(lang="fr"))  # fmt: skip
+    assert "la légende en Asistencia!A2" in _by_platform(fr)["SMT"].reason
+
+
+def test_a_colour_legend_gives_no_code():
+    from checker.presence import legend_entries
+    from checker.vocabulary import default_vocabulary
+
+    headers = default_vocabulary().headers
+    assert legend_entries("Legend: rows in red = did not attend", headers) == {}
+    assert legend_entries("Leyenda: na = no asistió", headers) == {}
+    assert legend_entries("Légende : a = absent", headers) == {"a": {"absent"}}
+
+
+@given(code=st.text(st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ"), min_size=1, max_size=3),
+       word=st.sampled_from(["Presente", "Asistió", "Présent", "Attended", "Ausente",
+                             "No asistió", "Faltou", "Excusé", "Did not attend"]),
+       sep=st.sampled_from([" = ", ": ", " – ", " - ", "="]),
+       before=st.sampled_from(["", "Legenda: ", "Convenciones: ", "X = Other · "]))  # fmt: skip
+def test_a_legend_entry_gives_its_code_the_words_meaning(code, word, sep, before):
+    from checker.presence import legend_entries
+    from checker.vocabulary import default_vocabulary
+
+    headers = default_vocabulary().headers
+    entries = legend_entries(f"{before}{code}{sep}{word}", headers)
+    assert entries[code.lower()] == {headers.presence_word(word)}
+
+
 def test_a_lone_a_in_another_column_means_nothing():
     rows = [["Date", "Meeting", "Name", "Title", "Organisation", "Group"],
             ["05/11/2026", "UNCT", "B. Doumbia", "Chief of Mission", "IOM", "A"],

@@ -80,6 +80,68 @@ def test_a_column_of_organisations_is_the_organisation_column_whatever_its_heade
     assert column == {"column": "D", "header": "Who / from where", "found_by": "contents"}
 
 
+# COL (field6): the platform column headed "Espacio" was not read (S201, nothing judged).
+# A column whose header names no field but whose values are platforms is the platform column.
+@pytest.mark.parametrize(
+    ("header", "labels", "title", "org", "name"),
+    [("Ámbito", ["EHP", "Equipo de País de la ONU (UNCT)", "Clúster de Protección"],
+      "Jefe de Misión", "OIM", "COL_2026-11.xlsx"),
+     ("Cadre", ["Réunion mensuelle de l'EHP", "UNCT", "SMT"], "Chef de mission", "OIM",
+      "TCD_2026-11.xlsx"),
+     ("Group", ["Monthly HCT meeting", "UNCT", "SMT"], "Chief of Mission", "IOM",
+      "SSD_2026-11.xlsx"),
+     ("Órgão", ["Equipa Humanitária do País", "UNCT", "SMT"], "Chefe de Missão", "OIM",
+      "MOZ_2026-11.xlsx")],
+)  # fmt: skip
+def test_a_column_of_platform_names_is_the_platform_column_by_its_contents(
+    header, labels, title, org, name
+):
+    rows = [["Date", header, "Name", "Organisation", "Title"],
+            *[[f"0{3 + i}/11/2026", label, "A. B.", org, title] for i, label in enumerate(labels)],
+            ["03/11/2026", labels[0], "C. D.", "UNICEF", "Representative"]]  # fmt: skip
+    result = _check(SheetGrid("Sheet1", rows), name=name)
+    column = _reading(result)["tables"][0]["columns"]["platform"]
+    assert column == {"column": "B", "header": header, "found_by": "contents"}
+    assert len(result.meetings) == 3 and "S201" not in {f.code for f in result.findings}
+
+
+def _platform_like_rows(second: list[str]) -> list[list[str]]:
+    return [["Fecha", "Ámbito", "Nombre", "Entidad", "Cargo", "Notas internas"],
+            ["03/11/2026", "EHP", "A. Gómez", "OIM", "Jefe de Misión", second[0]],
+            ["10/11/2026", "Coordinador del Clúster", "L. Herrera", "ACNUR", "Representante",
+             second[1]],
+            ["12/11/2026", "Clúster de Protección", "V. Cruz", "OIM", "Oficial de Protección",
+             second[2]]]  # fmt: skip
+
+
+def test_a_column_of_some_platform_names_is_not_taken_but_s201_names_it():
+    result = _check(SheetGrid("Hoja1", _platform_like_rows(["a", "b", "c"])),
+                    name="COL_2026-11.xlsx")  # fmt: skip
+    assert "platform" not in _reading(result)["tables"][0]["columns"]
+    message = next(f.message for f in result.findings if f.code == "S201")
+    assert 'column B ("Ámbito")' in message and '--column platform="Ámbito"' in message
+
+
+def test_two_columns_of_platform_names_make_neither_the_platform_column():
+    rows = [row[:] for row in _platform_like_rows(["EHP", "SMT", "UNCT"])]
+    rows[2][1] = "SMT"
+    result = _check(SheetGrid("Hoja1", rows), name="COL_2026-11.xlsx")
+    assert "platform" not in _reading(result)["tables"][0]["columns"]
+    assert "S201" in {f.code for f in result.findings}
+
+
+def test_a_hidden_column_of_platform_names_is_not_taken_silently():
+    from checker.formatting import Hidden
+
+    rows = [row[:] for row in _platform_like_rows(["a", "b", "c"])]
+    rows[2][1] = "SMT"
+    sheet = SheetGrid("Hoja1", rows, hidden=Hidden(columns=frozenset({1})))
+    result = _check(sheet, name="COL_2026-11.xlsx")
+    assert "platform" not in _reading(result)["tables"][0]["columns"]
+    assert '--column platform="Ámbito"' in next(
+        f.message for f in result.findings if f.code == "S201")  # fmt: skip
+
+
 def test_remarks_that_start_with_an_organisation_are_not_the_organisation_column():
     """Round 3's NPL: a Remarks column of "IOM: CCCM cluster coordinator (S. Gurung)" was
     taken for the organisation column, and every row became IOM's or nobody's. A cell is an

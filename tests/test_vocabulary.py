@@ -208,3 +208,50 @@ def test_a_platform_named_in_short_with_its_acronym_in_brackets(text, platform):
 def test_brackets_read_only_when_the_words_fit_the_acronym(text, suggestion):
     assert V.platform(text) is None
     assert V.suggest_platform(text) == suggestion  # the message names the platform the cell names
+
+
+# COL's roster (field6) heads its platform column "Espacio" (its "espacio de coordinación"):
+# S201, nothing read.
+@pytest.mark.parametrize(
+    "header",
+    ["Espacio", "Espacio de coordinación", "Espaço", "Instance", "Instance de coordination",
+     "Forum", "Coordination body", "Coordination forum", "Foro de coordinación"],
+)  # fmt: skip
+def test_coordination_space_headers_name_the_platform(header):
+    assert V.header_field(header) == "platform"
+
+
+def test_the_platform_headers_claim_no_other_field():
+    # Each new header is the platform's alone: none is another field's or another kind of
+    # column's header.
+    for header in ("Espacio", "Espaço", "Instance", "Coordination body", "Foro"):
+        assert V.headers.read_header(header) == ("platform", "header")
+    assert V.header_field("Espacio para firma") != "platform"
+
+
+@pytest.mark.parametrize(
+    ("word", "meaning"),
+    [("Excusa", "absent"), ("Faltou", "absent"), ("Falta justificada", "absent"),
+     ("Absence justifiée", "absent"), ("Excused absence", "absent"), ("Asistió", "present")],
+)  # fmt: skip
+def test_register_legend_words(word, meaning):
+    assert V.headers.presence_word(word) == meaning
+
+
+@pytest.mark.parametrize(
+    ("cell", "reads"),
+    [("EHP", True), ("Clúster de Protección", True), ("Equipo de País de la ONU (UNCT)", True),
+     ("Monthly HCT meeting", True), ("Réunion mensuelle de l'EHP", True),
+     ("Cluster Coordinator", False), ("Coordinador del Clúster", False), ("Protección", False),
+     ("Bogotá", False), ("HCT postponed to 12 Nov", False), (None, False)],
+)  # fmt: skip
+def test_a_cell_reads_as_a_platform_only_when_it_is_one_and_nothing_else(cell, reads):
+    assert V.headers.reads_as_platform(cell) is reads
+
+
+@given(st.sampled_from(["HCT", "UNCT", "SMT", "OMT", "EHP", "Cluster"]),
+       st.text(st.characters(categories=("Ll",)), min_size=3, max_size=12))  # fmt: skip
+def test_a_platform_with_a_word_no_platform_has_is_not_one(platform, word):
+    if fold(word) in V.headers.platform_words:
+        return
+    assert not V.headers.reads_as_platform(f"{platform} {word}")
