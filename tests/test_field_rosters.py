@@ -42,8 +42,6 @@ OPEN_GAPS = {
     "(S204 with the right suggestion): safe, but not judged",
     # Round 6 (field6/README.md)
     "COL_2026-11_convenciones": "the platform header 'Espacio' is not read (S201): nothing judged",
-    "SOM_2026-11_meetings": "an 'Apologies: IOM' line under the first of four stacked tables "
-    "makes every table's IOM rows unknown",
     "TLS_2026-11_folhas": "sign-in sheets 'EHP 1', 'SMT 1' are meeting numbers (S203, undated, "
     "undetermined): their dates stand only in a 'Calendário' sheet (not read: no people), "
     "which nothing joins to the sheets",
