@@ -563,7 +563,7 @@ def _plan_sheet(
                                tuple(c.header for c in found.columns.values()), found.index + 1,
                                looks_like_roster=_holds_people(sheet, found))  # fmt: skip
         return _SheetPlan(reading)
-    if found is not None and headers.required <= fields and not fields & _PEOPLE:
+    if found is not None and headers.required <= fields and not _names_people(sheet, found):
         reading = SheetReading(sheet.name, IGNORED, "no_people",
                                tuple(c.header for c in found.columns.values()), found.index + 1)  # fmt: skip
         return _SheetPlan(reading, [_table(sheet, found, LIST, headers)], sheet, incomplete=True)
@@ -603,6 +603,18 @@ def _plan_sheet(
 # A table names people when it has one of these: a calendar ("Reunião | Data | Hora | Local")
 # does not, and is not an attendance list.
 _PEOPLE = frozenset({"attendee", "organization", "title"})
+
+
+def _names_people(sheet: SheetGrid, found: _Header) -> bool:
+    """Whether a table has a column of people: not a calendar ("Reunião | Data | Hora |
+    Local"), nor one whose only such column counts them ("Participantes": 12, 9)."""
+    people = found.columns.keys() & _PEOPLE
+    if people != {"attendee"}:
+        return bool(people)
+    values = _column_values(sheet, found.data_start, found.columns["attendee"].col)
+    return not values or not all(
+        type(v) in (int, float) or (type(v) is str and v.strip().isdigit()) for v in values
+    )
 
 
 def _lists_contacts(sheet: SheetGrid, found: _Header, headers: Headers) -> bool:
