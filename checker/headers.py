@@ -242,6 +242,8 @@ class Headers:
             return None, ""
         if key in self.user:
             return self.user[key], BY_USER
+        if key in self.organisations and text.strip().isupper():
+            return None, ""  # "WHO" is the agency (an agency matrix's column), "Who" the names
         if key in self.fields:
             return self.fields[key], BY_HEADER
         if key in self.others:

@@ -19,7 +19,7 @@ from checker.layout import COLOURED, COMMENTED, HIDDEN_ROW, STRUCK_THROUGH
 from checker.messages import Phrase, Wording
 from checker.normalise import BLANK, UNKNOWN, Roster
 from checker.policy import Policy
-from checker.presence import EXCUSED_LINE, UNEXPLAINED, UNSIGNED
+from checker.presence import UNEXPLAINED, UNSIGNED, excused
 
 
 class Standing(str, enum.Enum):
@@ -43,7 +43,8 @@ Doubt = tuple[str, int, str]
 # other finding says so, so rule C309 (checker/rules/attendance_unknown.py) does.
 DOUBT_REASONS = frozenset({
     "reason_struck", "reason_coloured", "reason_commented", "reason_excused", "reason_hidden",
-    "reason_presence_blank", "reason_presence_said", "reason_unsigned", "reason_legend",
+    "reason_excused_shared", "reason_presence_blank", "reason_presence_said", "reason_unsigned",
+    "reason_legend",
 })  # fmt: skip
 
 
@@ -155,9 +156,11 @@ def _reason(
             return Phrase.of("reason_struck", sheet=sheet, row=row)
         if said == UNSIGNED:
             return Phrase.of("reason_unsigned", sheet=sheet, row=row)
-        if said.startswith(EXCUSED_LINE):
-            return Phrase.of("reason_excused", sheet=sheet, row=row,
-                             line=said.removeprefix(EXCUSED_LINE))  # fmt: skip
+        line = excused(said)
+        if line is not None:
+            cell, text, shared = line
+            return Phrase.of("reason_excused_shared" if shared else "reason_excused",
+                             sheet=sheet, row=row, cell=cell, line=text)  # fmt: skip
         if said == HIDDEN_ROW:
             return Phrase.of("reason_hidden", sheet=sheet, row=row)
         if said.startswith(COMMENTED):

@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from checker import blocks, matrix, meeting_calendar, presence, titleblock, tracker
+from checker import between, blocks, matrix, meeting_calendar, presence, titleblock, tracker
 from checker.dates import DayOf, month_named, month_of, week_of
 from checker.findings import TOOL_NAME, column_letter
 from checker.formatting import cell_comments, filled_cells
@@ -135,6 +135,7 @@ class RosterTable:
     # (Excel row, 0-based column, text); None when the file's period gives it.
     month_banner: tuple[int, int, str] | None = None
     last_row: int | None = None  # Excel row of the last row, when another table follows
+    stacked: bool = False  # another table stands above it on the sheet (one under another)
     # Its first and last columns (0-based), when other tables stand beside it on the sheet:
     # only its own columns are read (checker.blocks).
     span: tuple[int, int] | None = None
@@ -605,7 +606,7 @@ def _plan_sheet(
                                tuple(c.header for c in found.columns.values()), found.index + 1,
                                looks_like_roster=_holds_people(sheet, found))  # fmt: skip
         return _SheetPlan(reading)
-    if found is not None and headers.required <= fields and not fields & _PEOPLE:
+    if found is not None and headers.required <= fields and not _names_people(sheet, found):
         reading = SheetReading(sheet.name, IGNORED, "no_people",
                                tuple(c.header for c in found.columns.values()), found.index + 1)  # fmt: skip
         return _SheetPlan(reading, [_table(sheet, found, LIST, headers)], sheet, incomplete=True)
@@ -645,6 +646,18 @@ def _plan_sheet(
 # A table names people when it has one of these: a calendar ("Reunião | Data | Hora | Local")
 # does not, and is not an attendance list.
 _PEOPLE = frozenset({"attendee", "organization", "title"})
+
+
+def _names_people(sheet: SheetGrid, found: _Header) -> bool:
+    """Whether a table has a column of people: not a calendar ("Reunião | Data | Hora |
+    Local"), nor one whose only such column counts them ("Participantes": 12, 9)."""
+    people = found.columns.keys() & _PEOPLE
+    if people != {"attendee"}:
+        return bool(people)
+    values = _column_values(sheet, found.data_start, found.columns["attendee"].col)
+    return not values or not all(
+        type(v) in (int, float) or (type(v) is str and v.strip().isdigit()) for v in values
+    )
 
 
 def _lists_contacts(sheet: SheetGrid, found: _Header, headers: Headers) -> bool:
@@ -747,7 +760,7 @@ def _lists(sheet: SheetGrid, found: _Header, headers: Headers) -> list[RosterTab
     """A sheet's lists: the first header's table, and each further table that starts with a
     header of its own further down ("A. National level" … "B. Subnational level (Goma)").
     Each table's heading may name its level when it has no level column."""
-    tables = []
+    tables: list[RosterTable] = []
     start = 0
     current: _Header | None = found
     while current is not None:
@@ -758,20 +771,27 @@ def _lists(sheet: SheetGrid, found: _Header, headers: Headers) -> list[RosterTab
         if "level" not in current.columns:
             level = titleblock.level_line(lines)
             constants = (Constant("level", level.row, level.col, level.value),) if level else ()
-        table = _table(sheet, current, LIST, headers, constants, lines)
+        table = replace(_table(sheet, current, LIST, headers, constants, lines),
+                        stacked=bool(tables))  # fmt: skip
         tables.append(replace(table, last_row=end) if end is not None else table)
         start = _heading_start(sheet, end) if end is not None else 0
         current = following
     return tables
 
 
-def _heading_start(sheet: SheetGrid, header_index: int) -> int:
+def _heading_start(sheet: SheetGrid, header_index: int, span: tuple[int, int] | None = None) -> int:
     """Where the heading of a table further down a sheet begins: the rows right above its
-    header holding at most one cell (blank lines, "B. Niveau sous-national (Goma)")."""
+    header holding at most one cell (blank lines, "B. Niveau sous-national (Goma)"), in the
+    columns `span` only when given (tables side by side)."""
     start = header_index
-    while start > 0 and sum(v not in ("", None) for v in sheet.cells[start - 1]) <= 1:
+    while start > 0 and sum(v not in ("", None) for v in _own(sheet.cells[start - 1], span)) <= 1:
         start -= 1
     return start
+
+
+def _own(row: list[Any], span: tuple[int, int] | None) -> list[Any]:
+    """A row's cells in a table's columns (all of them unless the table stands beside another)."""
+    return row if span is None else row[span[0] : span[1] + 1]
 
 
 def _next_header(sheet: SheetGrid, found: _Header, headers: Headers) -> _Header | None:
@@ -1187,10 +1207,51 @@ def _cell_of(sheet: SheetGrid, text: str) -> str:
     return "?"
 
 
+def _own_lines(
+    table: RosterTable, sheet: SheetGrid, header_index: int, unread: list[int]
+) -> list[presence.Note]:
+    """The text lines around a table that may be about its meetings (an apologies line),
+    with their cells: those above its header, and its rows not read as attendees (`unread`,
+    0-based sheet rows). Tables one under another share the lines between them: each line
+    is the table's it stands nearer to, and both tables' when as near to both
+    (checker.between)."""
+    span = table.span
+    found: list[presence.Note] = []
+
+    def add(r: int, near: between.Side = between.Side.ABOVE, whole: bool = False) -> None:
+        for c, v in enumerate(sheet.cells[r]):
+            if type(v) is str and (whole or span is None or span[0] <= c <= span[1]):
+                found.append(presence.Note(v, f"{column_letter(c)}{r + 1}",
+                                           near is between.Side.BOTH))  # fmt: skip
+
+    if table.stacked:  # under another table: the lines between them nearer to this one
+        start = _heading_start(sheet, header_index, span)
+        gap = [_own(sheet.cells[r], span) for r in range(start, header_index)]
+        for i in range(len(gap)):
+            if (near := between.side(gap, i)) is not between.Side.ABOVE:
+                add(start + i, near)
+    else:  # the sheet's first table: every line above it (a title across tables side by side)
+        for r in range(header_index):
+            add(r, whole=True)
+    below = table.last_row  # the header of the table under it (0-based), if any
+    start = _heading_start(sheet, below, span) if below is not None else len(sheet.cells)
+    gap = [_own(sheet.cells[r], span) for r in range(start, below)] if below is not None else []
+    for r in unread:
+        near = between.side(gap, r - start) if r >= start else between.Side.ABOVE
+        if near is not between.Side.BELOW:
+            add(r, near)
+    return found
+
+
 def _attendance_marks(
-    table: RosterTable, sheet: SheetGrid, fields: np.ndarray, cells: np.ndarray,
-    notes: list[str], headers: Headers,
-) -> None:  # fmt: skip
+    table: RosterTable,
+    sheet: SheetGrid,
+    fields: np.ndarray,
+    cells: np.ndarray,
+    notes: list[str],
+    lines: list[presence.Note],
+    headers: Headers,
+) -> None:
     """What else on the sheet says who attended (see checker.presence): letter codes a
     legend or the header explains, a tick column for absence beside the presence column, a
     blank signature among signed ones, an apologies line naming IOM."""
@@ -1209,7 +1270,7 @@ def _attendance_marks(
         signatures = [col for col, _, kind in table.ignored
                       if kind == "signature" and col < cells.shape[1]]  # fmt: skip
         presence.unsigned(fields, cells, where, signatures)
-    line = presence.apologies_line(notes, headers)
+    line = presence.apologies_line(lines, headers)
     if line is not None:
         organisation = FIELDS.index("organization") if "organization" in table.columns else None
         presence.excused_by_line(fields, where, organisation, line, headers)
@@ -1376,11 +1437,11 @@ def _table_rows(
         comments = cell_comments(path, sheet.name, skip_author=TOOL_NAME)
         if comments:
             _commented(table, comments, fields, index + header_index + 1, width, absent)
-    notes = presence.texts_of(
-        chain(*sheet.cells[:header_index], *cells[np.flatnonzero(~kept[:rows_read])])
-    )
+    unread = np.flatnonzero(~kept[:rows_read])
+    notes = presence.texts_of(chain(*sheet.cells[:header_index], *cells[unread]))
     if headers is not None:
-        _attendance_marks(table, sheet, fields, cells[index], notes, headers)
+        lines = _own_lines(table, sheet, header_index, (unread + header_index + 1).tolist())
+        _attendance_marks(table, sheet, fields, cells[index], notes, lines, headers)
     legend = next((v for v in notes if _is_colour_legend(v, absent)), None)
     if legend is not None and path is not None:
         _coloured(table, filled_cells(path, sheet.name), legend, fields, index + header_index + 1)

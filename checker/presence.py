@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -28,6 +29,8 @@ UNSIGNED = "(not signed)"
 # The presence of an IOM row on a sheet whose apologies line names IOM, before the line's
 # text: unknown, and said so (judge: reason_excused).
 EXCUSED_LINE = "(excused line) "
+# The same, for a line standing between this table and another, as near to both.
+EXCUSED_SHARED = "(excused line, between tables) "
 
 # A legend's entries: "P = Presente, A = Ausente", "P: present; A: absent", "A = Asistió ·
 # E = Excusa · NA = No asistió", "P – Presente; F – Faltou; FJ – Falta justificada".
@@ -44,9 +47,10 @@ _HEADER_LETTERS = {"p": "present", "a": "absent"}
 _WORD = {"present": "Present", "absent": "Absent"}
 # A note line listing who sent apologies, in EN/FR/ES/PT.
 _APOLOGIES = re.compile(
-    r"^\s*(?:apologies|apologies received|regrets|excused|absent|absents|absentees|"
-    r"excuses|excusees|excuse e s|absentes|excusas|excusados|ausentes|"
-    r"justificaram a ausencia|justificaram ausencia|ausencias justificadas)\s*$"
+    r"^\s*(?:apologies|apologies received|apologies from|sent apologies|regrets|excused|absent|"
+    r"absents|absentees|excuses|excusees|excuse e s|se sont excuses|absentes|excusas|excusados|"
+    r"se excusaron|se excuso|ausentes|justificaram a ausencia|justificaram ausencia|"
+    r"ausencias justificadas)\s*$"
 )
 
 
@@ -149,26 +153,46 @@ def unsigned(fields: np.ndarray, cells: np.ndarray, where: int, columns: list[in
                 fields[r, where] = UNSIGNED
 
 
-def apologies_line(texts: Iterable[str], headers: Headers) -> str | None:
+@dataclass(frozen=True)
+class Note:
+    """A line of text on the sheet near a table, with its cell ("A9")."""
+
+    text: str
+    cell: str
+    # Between this table and another, as near to both: it may be about either meeting.
+    shared: bool = False
+
+
+def apologies_line(notes: Iterable[Note], headers: Headers) -> Note | None:
     """A note line listing apologies that names IOM ("Excusés : OIM (Chef de mission), FAO",
     "Apologies: IOM, WFP"), if any."""
-    for text in texts:
-        head, colon, rest = text.partition(":")
+    for note in notes:
+        head, colon, rest = note.text.partition(":")
         if colon and _APOLOGIES.match(fold(head)) and headers.names_iom(rest):
-            return text.strip()
+            return replace(note, text=note.text.strip())
     return None
 
 
 def excused_by_line(
-    fields: np.ndarray, where: int, organisation: int | None, line: str, headers: Headers
+    fields: np.ndarray, where: int, organisation: int | None, line: Note, headers: Headers
 ) -> None:
     """The IOM rows of a table whose apologies line names IOM: their attendance is unknown
     (the line may name the very person the table lists), unless the row says absent."""
+    said = f"{EXCUSED_SHARED if line.shared else EXCUSED_LINE}{line.cell} {line.text}"
     for r in range(len(fields)):
         if organisation is not None and headers.organisation_kind(fields[r, organisation]) != "iom":
             continue
         if headers.presence_word(fields[r, where]) != "absent":
-            fields[r, where] = EXCUSED_LINE + line
+            fields[r, where] = said
+
+
+def excused(said: str) -> tuple[str, str, bool] | None:
+    """(cell, line, shared) of a presence `excused_by_line` wrote, else None."""
+    for mark, shared in ((EXCUSED_LINE, False), (EXCUSED_SHARED, True)):
+        if said.startswith(mark):
+            cell, _, line = said.removeprefix(mark).partition(" ")
+            return cell, line, shared
+    return None
 
 
 def texts_of(values: Iterable[Any]) -> list[str]:

@@ -238,7 +238,8 @@ def test_a_signature_column_blank_on_every_row_says_nothing():
 def test_an_apologies_line_naming_iom_leaves_attendance_unknown():
     signed = [[*row[:4], "X"] for row in _LISTED]
     for line in ("Excusés : OIM (Chef de mission), FAO", "Apologies: IOM, FAO",
-                 "Justificaram a ausência: OIM", "Excusas: OIM (Jefe de Misión)"):  # fmt: skip
+                 "Justificaram a ausência: OIM", "Excusas: OIM (Jefe de Misión)",
+                 "Se excusaron: OIM (Jefa de Misión), FAO"):  # fmt: skip
         result = _check(_sign_in(signed, [[], [line]]), name="BDI_2026-11.xlsx")
         assert verdicts(result) == ["undetermined"], line
         assert line in result.meetings[0].reason
@@ -334,3 +335,90 @@ def test_a_chief_of_mission_said_absent_in_any_presence_like_column_is_never_com
     rows += [["05/11/2026", "UNCT", f"P{i}", "Representative", "UNICEF", mark]
              for i, mark in enumerate(others)]  # fmt: skip
     assert verdicts(_check(SheetGrid("Sheet1", rows))) != ["compliant"]
+
+
+# ------------------------------------------------------------------ tables one under another
+
+# Per language: a header, the first table's title and rows (IOM's Chief of Mission at the
+# HCT), the second table's title and rows (IOM's Chief of Mission at the UNCT), and an
+# apologies line naming IOM.
+_STACKED = {
+    "en": (["Date", "Meeting", "Name", "Organisation", "Title"],
+           "A. Humanitarian Country Team", "B. UN Country Team",
+           ["Chief of Mission", "Head of Office"], "Apologies: IOM (Chief of Mission), UNFPA"),
+    "fr": (["Date", "Réunion", "Nom", "Organisation", "Fonction"],
+           "A. Équipe humanitaire pays", "B. Équipe pays des Nations Unies",
+           ["Chef de mission", "Chef de bureau"], "Excusés : OIM (Chef de mission), FNUAP"),
+    "es": (["Fecha", "Reunión", "Nombre", "Organización", "Cargo"],
+           "A. Equipo Humanitario de País", "B. Equipo de País de la ONU",
+           ["Jefe de Misión", "Jefe de Oficina"], "Se excusaron: OIM (Jefe de Misión), UNFPA"),
+    "pt": (["Data", "Reunião", "Nome", "Organização", "Cargo"],
+           "A. Equipa Humanitária do País", "B. Equipa das Nações Unidas no País",
+           ["Chefe de Missão", "Chefe de Escritório"],
+           "Ausências justificadas: OIM (Chefe de Missão), FNUAP"),
+}  # fmt: skip
+
+
+def _stacked(lang: str, gap: list[list[object]]) -> SheetGrid:
+    """Two tables one under another (HCT on 5 Nov, UNCT on 12 Nov), `gap` between the
+    first's rows and the second's header; IOM's Chief of Mission at both."""
+    head, _, _, (com, hoo), _ = _STACKED[lang]
+    first = [["05/11/2026", "HCT", "J. Ward", "OIM" if lang != "en" else "IOM", com],
+             ["05/11/2026", "HCT", "A. Farah", "OCHA", hoo]]  # fmt: skip
+    second = [["12/11/2026", "UNCT", "J. Ward", "OIM" if lang != "en" else "IOM", com],
+              ["12/11/2026", "UNCT", "G. Otieno", "PNUD", hoo]]  # fmt: skip
+    return SheetGrid("Nov 2026", [[_STACKED[lang][1]], head, *first, *gap, head, *second])
+
+
+def _gap(lang: str, *shape: str) -> list[list[object]]:
+    """The rows between the tables: "line" (the apologies line), "title" (the second table's
+    title), "blank"."""
+    _, _, title, _, line = _STACKED[lang]
+    return [{"line": [line], "title": [title], "blank": []}[part] for part in shape]
+
+
+def test_an_apologies_line_under_a_table_is_that_table_s_not_the_next_one_s():
+    for lang, (_, _, _, _, line) in _STACKED.items():
+        # The SOM roster: the line right under the HCT's rows, a blank row, the UNCT's title.
+        for shape in (("line", "blank", "title"), ("line", "title")):
+            result = _check(_stacked(lang, _gap(lang, *shape)), name="SOM_2026-11.xlsx")
+            hct, unct = result.meetings
+            assert (str(hct.verdict), str(unct.verdict)) == ("undetermined", "compliant"), shape
+            assert f'"{line}" (cell A5)' in hct.reason, lang
+
+
+def test_an_apologies_line_under_the_next_title_is_the_next_table_s():
+    for lang, (_, _, _, _, line) in _STACKED.items():
+        result = _check(_stacked(lang, _gap(lang, "blank", "title", "line")),
+                        name="SOM_2026-11.xlsx")  # fmt: skip
+        hct, unct = result.meetings
+        assert (str(hct.verdict), str(unct.verdict)) == ("compliant", "undetermined"), lang
+        assert f'"{line}" (cell A7)' in unct.reason, lang
+
+
+def test_an_apologies_line_as_near_to_both_tables_is_taken_for_both_and_said_so():
+    for lang, (_, _, _, _, line) in _STACKED.items():
+        for shape in (("line",), ("blank", "line", "blank"), ("title", "line", "blank")):
+            result = _check(_stacked(lang, _gap(lang, *shape)), name="SOM_2026-11.xlsx")
+            assert verdicts(result) == ["undetermined", "undetermined"], (lang, shape)
+            cell = f"A{5 + shape.index('line')}"
+            for meeting in result.meetings:
+                assert f'the line "{line}" in cell {cell} names IOM and stands between' in (
+                    meeting.reason
+                ), (lang, shape)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    above=st.lists(st.sampled_from(["blank", "title"]), max_size=3),
+    below=st.lists(st.sampled_from(["blank", "title"]), max_size=3),
+    lang=st.sampled_from(sorted(_STACKED)),
+)
+def test_an_apologies_line_between_tables_is_never_dropped(above, below, lang):
+    """Wherever the line stands between the two tables, the meeting it is nearer to (both,
+    when as near) is never judged compliant on the Chief of Mission the line names."""
+    result = _check(_stacked(lang, _gap(lang, *above, "line", *below)), name="SOM_2026-11.xlsx")
+    hct, unct = (str(m.verdict) for m in result.meetings)
+    up, down = len(above), len(below)
+    assert (hct == "undetermined") == (up <= down)
+    assert (unct == "undetermined") == (down <= up)

@@ -589,3 +589,37 @@ def test_a_remark_that_contradicts_the_attendance_cell_leaves_attendance_unknown
     result = _check(SheetGrid("Nov", rows), name="SSD_2026-11.xlsx")
     assert verdicts(result) == [verdict]
     assert bool(codes(result, "C309")) == (verdict == "undetermined")
+
+
+# ------------------------------------------------------------------ the name column's headers
+
+
+def test_who_and_plural_name_headers_are_read_as_the_attendee_column():
+    for header, lang in (("Who", "en"), ("Attendee(s)", "en"), ("Participant(e)s", "fr"),
+                         ("Participantes", "es"), ("Participantes/as", "pt")):  # fmt: skip
+        rows = [["Date", "Meeting", header, "Organisation", "Title"],
+                ["05/10/2026", "HCT", "A. Diallo", "IOM", "Chief of Mission"],
+                ["05/10/2026", "HCT", "C. Dupont", "OCHA", "Head of Office"]]  # fmt: skip
+        result = _check(SheetGrid("Sheet1", rows))
+        columns = _reading(result)["tables"][0]["columns"]
+        assert columns["attendee"] == {"column": "C", "header": header, "found_by": "header"}, lang
+        assert verdicts(result) == ["compliant"]
+
+
+def test_an_agency_matrix_s_who_column_is_the_agency_not_the_names():
+    rows = [["Date", "Meeting", "RCO", "OCHA", "UNICEF", "IOM", "WHO"],
+            ["05/10/2026", "HCT", "✓", "✓", "✓", "✗", "✓"]]  # fmt: skip
+    result = _check(SheetGrid("Matrix", rows))
+    assert _reading(result)["tables"][0]["layout"] == "matrix"
+    assert verdicts(result) == ["absent"]
+
+
+def test_a_calendar_counting_participants_is_not_a_list_of_people():
+    """ "Participantes" names the people of a list; a column of counts under it does not."""
+    calendar = SheetGrid("Calendario", [["Reunión", "Fecha", "Participantes"],
+                                        ["HCT", "05/10/2026", 12], ["UNCT", "12/10/2026", "9"]])  # fmt: skip
+    roster = SheetGrid("HCT", [["Fecha", "Reunión", "Nombre", "Organización", "Cargo"],
+                               ["05/10/2026", "HCT", "A. Ruiz", "OIM", "Jefa de Misión"]])  # fmt: skip
+    result = _check(calendar, roster, name="HND_2026-10.xlsx")
+    assert [s["status"] for s in _reading(result)["sheets"]] == ["ignored", "attendance_list"]
+    assert verdicts(result) == ["compliant"]

@@ -434,6 +434,22 @@ def test_a_status_beside_the_role_or_a_stand_in_is_not_the_role(words, title):
 
 
 @pytest.mark.parametrize(
+    "title",
+    ["Head of Sub-Office, Aden, for CoM", "Head of Sub-Office Aden, for CoM",
+     "Head of Sub-Office Aden for CoM", "HoSO Peshawar (for CoM)"],
+)  # fmt: skip
+def test_a_post_with_its_place_sent_for_the_com_is_a_near_miss_with_or_without_a_comma(title):
+    """YEM (field4): the place after the post, with or without a comma before it, then "for
+    CoM": neither the Head of Office nor the CoM, but S205 and an undetermined meeting."""
+    from tests.conftest import roster, verdicts
+
+    result = roster([["03/10/2026", "HCT", "K. Saleh", "IOM", title]],
+                    header=["Date", "Platform", "Name", "Organization", "Title"])  # fmt: skip
+    assert verdicts(result) == ["undetermined"]
+    assert [f.code for f in result.findings] == ["S205"]
+
+
+@pytest.mark.parametrize(
     ("title", "role"),
     [("Chief of Mission, Port Sudan", "COM"), ("Head of Sub-Office, Gambella", "HEAD_OFFICE"),
      ("Chief of Mission (virtual)", "COM"), ("Chef de mission (en ligne)", "COM"),

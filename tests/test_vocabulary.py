@@ -186,6 +186,14 @@ def test_portuguese_headers():
     assert V.header_field("Organismo") is None
 
 
+def test_plural_and_inclusive_name_headers_and_who_are_the_attendee_column():
+    for header in ("Who", "who", "Participant(e)s", "Participants", "Participantes",
+                   "Participantes/as", "Attendee(s)", "Attendees"):  # fmt: skip
+        assert V.headers.read_header(header) == ("attendee", "header"), header
+    # "WHO" in capitals is the agency: an agency matrix's column, not the names.
+    assert V.headers.read_header("WHO") == (None, "")
+
+
 # BOL's roster (field5) wrote "Equipo de País (UNCT)": an unknown platform (S204), its
 # meetings lost, although "(UNCT)" names it.
 @pytest.mark.parametrize(
