@@ -256,7 +256,7 @@ def affiliation_findings(
         if meeting is not None:
             at |= meeting.place()
         found.append(Finding.make(
-            "S213", policy, "cell", at=at,
+            "S213", policy, "doubted" if "?" in str(row.organization) else "cell", at=at,
             value=row.organization,
             name=Person(row.attendee) if row.attendee else Phrase("no_name"),
         ))  # fmt: skip

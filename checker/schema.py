@@ -212,6 +212,8 @@ def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validat
         suggestion = _suggest(code, value, vocabulary)
         contained = vocabulary.contained_role(value) if code == "S205" else None
         variant = "contains" if contained else field_name if code == "S202" else ""
+        if code == "S205" and ("?" in str(value) or "¿" in str(value)):
+            variant = "doubted"  # "Chief of Mission?": the writer was not sure
         why_unread = unread(value, row["period"]) if code == "S203" else None
         if why_unread is not None:  # a date that is one, but not read: say why
             variant = why_unread.reason

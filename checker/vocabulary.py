@@ -261,6 +261,12 @@ _GROUP_PHRASES = (
 )
 
 
+def _doubted(text: str) -> bool:
+    """A question mark in a cell that names something ("IOM?", "Chief of Mission (?)", "X?"):
+    the writer doubted it, and folding would drop the mark and leave a plain match."""
+    return "?" in text or "¿" in text
+
+
 def _contains(haystack: str, needle: str) -> bool:
     return f" {needle} " in f" {haystack} "
 
@@ -600,6 +606,8 @@ class Vocabulary:
         of the Chief of Mission", "Not the Chief of Mission") is no match: a near miss that
         is reported with a suggestion, never taken for the role."""
         raw = _INCLUSIVE.sub("", str(text)) if text is not None else ""
+        if _doubted(raw):  # "Chief of Mission?", "CoM (?)": the writer was not sure who it was
+            return TitleMatch(None, None, False)
         raw = _DELEGATION.split(raw, maxsplit=1)[0]  # "RMO on behalf of the CoM": the RMO
         if fold(raw).split()[:1] and fold(raw).split()[0] in _STANDING_IN:
             return TitleMatch(None, None, False)  # "For CoM": someone sent in the CoM's place
@@ -792,6 +800,8 @@ class Vocabulary:
         key = fold(text)
         if not key:
             return None
+        if _doubted(str(text)) and any(_contains(key, alias) for alias in self._iom):
+            return UNCLEAR  # "IOM?", "OIM (?)": the writer was not sure
         domain = _DOMAIN.search(str(text))
         if domain is not None and len(str(text).split()) == 1:  # "@iom.int", "x@unicef.org"
             return IOM if domain.group(1).lower() in _IOM_DOMAINS else OTHER
@@ -852,6 +862,8 @@ class Vocabulary:
         key = fold(text)
         if not key:  # a mark, or nothing a word can be read from ("-", "?"): says neither
             return self._presence_marks.get(str(text).strip()) if text is not None else None
+        if _doubted(str(text)):  # "X?", "Yes?", "P (?)": a doubt, not a mark
+            return None
         return self._presence.get(key) or self._presence.get(key.replace(" ", ""))
 
     def remark_subject(self, text: object) -> TitleMatch | None:

@@ -507,3 +507,44 @@ def test_a_role_with_a_status_or_absence_beside_it_is_never_that_role(alias_role
 def test_someone_standing_in_is_not_the_post_holder(words, title):
     """A roster written by hand after round 6: "(stand-in)" was read as the RMO itself."""
     assert words.title(title).role is None
+
+
+# A question mark is a doubt the writer wrote down: folding drops it, which used to leave a
+# plain match ("X?" present, "Chief of Mission?" the CoM, "IOM?" IOM: compliant).
+@given(
+    st.sampled_from(_ROLE_ALIASES),
+    st.sampled_from(["{r}?", "{r} ?", "{r} (?)", "¿{r}?", "{r}??", "? {r}"]),
+)  # fmt: skip
+def test_a_title_with_a_question_mark_is_never_the_role(alias_role, join):
+    alias, _role = alias_role
+    title = join.format(r=alias)
+    assert default_vocabulary().title(title).role is None, title
+
+
+@pytest.mark.parametrize("organisation", ["IOM?", "OIM ?", "¿OIM?", "IOM (?)", "OIM?"])
+def test_an_organisation_with_a_question_mark_is_not_iom(words, organisation):
+    assert words.organisation(organisation) == UNCLEAR
+
+
+@pytest.mark.parametrize("said", ["X?", "Yes?", "Oui ?", "¿Sí?", "Sim?", "P (?)", "✓?"])
+def test_a_presence_mark_with_a_question_mark_says_neither(words, said):
+    assert words.presence(said) is None
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "code"),
+    [(["Date", "Platform", "Name", "Organization", "Title", "Present"],
+      ["04/11/2026", "HCT", "A. B.", "IOM", "Chief of Mission", "X?"], "C309"),
+     (["Date", "Réunion", "Nom", "Organisation", "Fonction", "Présence"],
+      ["04/11/2026", "HCT", "A. B.", "OIM", "Chef de mission ?", "Oui"], "S205"),
+     (["Fecha", "Reunión", "Nombre", "Organización", "Cargo", "Asistió"],
+      ["04/11/2026", "HCT", "A. B.", "¿OIM?", "Jefe de Misión", "Sí"], "S213"),
+     (["Data", "Reunião", "Nome", "Organização", "Função", "Presença"],
+      ["04/11/2026", "HCT", "A. B.", "OIM", "Chefe de Missão (?)", "Sim"], "S205")],
+)  # fmt: skip
+def test_a_doubt_written_as_a_question_mark_is_never_compliant(header, row, code):
+    from tests.conftest import roster, verdicts
+
+    result = roster([row], header=header)
+    assert verdicts(result) == ["undetermined"]
+    assert code in [f.code for f in result.findings]
