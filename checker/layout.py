@@ -146,7 +146,7 @@ class RosterTable:
     # An agency matrix's columns whose texts may name IOM's representative (Remarks).
     remarks: tuple[int, ...] = ()
     # A tracker column's blank cells read as no meeting of that platform that day (Excel
-    # rows): a date column filled on few rows (tracker.blank_is_no_meeting).
+    # rows): a date column with one entry (tracker.blank_is_no_meeting).
     no_meeting_blanks: tuple[int, ...] = ()
     # With no platform column: a column not read whose values name platforms on half its
     # rows or more, (0-based column, header), for S201 to name it.

@@ -11,9 +11,10 @@ platform comes from the row's label, the date from the column's header, the atte
 title from the cell. A cell is a record, so rows read = used + skipped + rejected counts
 cells: a cancelled meeting is a skipped record, a blank cell in a month that has entries is
 a meeting without IOM. A column dated to a day is a meeting date, and often one platform's
-only: a blank cell there is a meeting without IOM only when most rows have an entry in that
-column (the platforms meet that day); in a column filled on few rows it is no meeting of that
-platform that day (skipped, and listed in the reading).
+only: in a column with one entry, the other rows' blank cells are no meeting of their
+platform that day (skipped, and listed in the reading); in a column with two entries or more
+the platforms may all meet that day, and a blank cell stays a meeting without IOM (a blank
+left for an absence must never vanish and leave the file compliant).
 """
 
 from __future__ import annotations
@@ -140,10 +141,12 @@ def month_banner(lines: list[Line]) -> Line | None:
 
 def blank_is_no_meeting(date: Any, filled: int, rows: int) -> bool:
     """Whether a blank cell of a tracker column says that platform had no meeting that day:
-    the column is dated to a day (not a month, when a platform meets at least once) and at
-    most half of the tracker's `rows` have an entry in it (`filled`: people, "No IOM",
-    "Cancelled"…), so it is the date of one platform's meeting, or a few's, not of all."""
-    return not isinstance(date, MonthOf) and 2 * filled <= rows
+    the column is dated to a day (not a month, when a platform meets at least once) and only
+    one of the tracker's `rows` has an entry in it (`filled`: a person, "No IOM",
+    "Cancelled"…): the date of that platform's meeting. With two entries or more, the blank
+    may be an absence left unwritten (a weekly tracker where IOM notes only the meetings it
+    attended): it stays a meeting without IOM, never a meeting that vanishes."""
+    return not isinstance(date, MonthOf) and filled == 1 < rows
 
 
 def is_note_label(value: Any) -> bool:
