@@ -30,6 +30,7 @@ from checker.normalise import (
     Roster,
 )
 from checker.policy import Policy
+from checker.vocabulary import DOUBT_MARKS
 
 if TYPE_CHECKING:
     from checker.schema import MeetingAt
@@ -256,7 +257,7 @@ def affiliation_findings(
         if meeting is not None:
             at |= meeting.place()
         found.append(Finding.make(
-            "S213", policy, "doubted" if "?" in str(row.organization) else "cell", at=at,
+            "S213", policy, _unclear_variant(str(row.organization)), at=at,
             value=row.organization,
             name=Person(row.attendee) if row.attendee else Phrase("no_name"),
         ))  # fmt: skip
@@ -306,3 +307,11 @@ def _said(pairs: tuple[tuple[str, str], ...], against: bool = False) -> Joined:
     prefix = "against_" if against else "evidence_"
     return Joined(tuple(Phrase.of(prefix + kind, detail=detail) for kind, detail in pairs),
                   Phrase("list_and"))  # fmt: skip
+
+
+def _unclear_variant(organisation: str) -> str:
+    """S213's wording for an organisation cell not counted as IOM: a question mark ("IOM?"),
+    a footnote mark ("IOM*") or IOM named with someone else ("OCHA (seconded from IOM)")."""
+    if "?" in organisation or "¿" in organisation:
+        return "doubted"
+    return "footnote" if any(mark in organisation for mark in DOUBT_MARKS) else "cell"

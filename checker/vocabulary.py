@@ -263,8 +263,13 @@ _GROUP_PHRASES = (
 
 def _doubted(text: str) -> bool:
     """A question mark in a cell that names something ("IOM?", "Chief of Mission (?)", "X?"):
-    the writer doubted it, and folding would drop the mark and leave a plain match."""
-    return "?" in text or "¿" in text
+    the writer doubted it; or a footnote mark ("Chief of Mission*", "Yes†"): the footnote,
+    which is not read, may say anything ("* represented by the DCoM"). Folding would drop
+    the mark and leave a plain match."""
+    return any(mark in text for mark in DOUBT_MARKS)
+
+
+DOUBT_MARKS = ("?", "¿", "*", "†")
 
 
 def _contains(haystack: str, needle: str) -> bool:
@@ -801,7 +806,7 @@ class Vocabulary:
         if not key:
             return None
         if _doubted(str(text)) and any(_contains(key, alias) for alias in self._iom):
-            return UNCLEAR  # "IOM?", "OIM (?)": the writer was not sure
+            return UNCLEAR  # "IOM?", "OIM (?)": the writer was not sure; "IOM*": a footnote
         domain = _DOMAIN.search(str(text))
         if domain is not None and len(str(text).split()) == 1:  # "@iom.int", "x@unicef.org"
             return IOM if domain.group(1).lower() in _IOM_DOMAINS else OTHER

@@ -481,7 +481,8 @@ def test_a_list_whose_com_title_says_away_or_unsettled_is_not_compliant(title, h
     assert verdicts(roster(rows, header=header)) == [verdict]
 
 
-_STATUS = ["tbc", "TBC", "to be confirmed", "invited", "designate", "nominated", "incoming",
+_STATUS = ["represented", "delegated", "représentée", "representado", "substituída",
+           "tbc", "TBC", "to be confirmed", "invited", "designate", "nominated", "incoming",
            "outgoing", "former", "à confirmer", "invitée", "désigné", "por confirmar",
            "designada", "saliente", "a confirmar", "convidado", "apologies", "on leave",
            "excusée", "excusado", "ausente", "regrets"]  # fmt: skip
@@ -513,20 +514,23 @@ def test_someone_standing_in_is_not_the_post_holder(words, title):
 # plain match ("X?" present, "Chief of Mission?" the CoM, "IOM?" IOM: compliant).
 @given(
     st.sampled_from(_ROLE_ALIASES),
-    st.sampled_from(["{r}?", "{r} ?", "{r} (?)", "¿{r}?", "{r}??", "? {r}"]),
+    st.sampled_from(["{r}?", "{r} ?", "{r} (?)", "¿{r}?", "{r}??", "? {r}", "{r}*", "{r} (*)",
+                     "*{r}", "{r}†"]),
 )  # fmt: skip
-def test_a_title_with_a_question_mark_is_never_the_role(alias_role, join):
+def test_a_title_with_a_question_or_footnote_mark_is_never_the_role(alias_role, join):
     alias, _role = alias_role
     title = join.format(r=alias)
     assert default_vocabulary().title(title).role is None, title
 
 
-@pytest.mark.parametrize("organisation", ["IOM?", "OIM ?", "¿OIM?", "IOM (?)", "OIM?"])
+@pytest.mark.parametrize("organisation", ["IOM?", "OIM ?", "¿OIM?", "IOM (?)", "OIM?", "IOM*"])
 def test_an_organisation_with_a_question_mark_is_not_iom(words, organisation):
     assert words.organisation(organisation) == UNCLEAR
 
 
-@pytest.mark.parametrize("said", ["X?", "Yes?", "Oui ?", "¿Sí?", "Sim?", "P (?)", "✓?"])
+@pytest.mark.parametrize(
+    "said", ["X?", "Yes?", "Oui ?", "¿Sí?", "Sim?", "P (?)", "✓?", "Yes*", "Oui*"]
+)
 def test_a_presence_mark_with_a_question_mark_says_neither(words, said):
     assert words.presence(said) is None
 
@@ -540,7 +544,11 @@ def test_a_presence_mark_with_a_question_mark_says_neither(words, said):
      (["Fecha", "Reunión", "Nombre", "Organización", "Cargo", "Asistió"],
       ["04/11/2026", "HCT", "A. B.", "¿OIM?", "Jefe de Misión", "Sí"], "S213"),
      (["Data", "Reunião", "Nome", "Organização", "Função", "Presença"],
-      ["04/11/2026", "HCT", "A. B.", "OIM", "Chefe de Missão (?)", "Sim"], "S205")],
+      ["04/11/2026", "HCT", "A. B.", "OIM", "Chefe de Missão (?)", "Sim"], "S205"),
+     (["Date", "Platform", "Name", "Organization", "Title", "Attended"],
+      ["04/11/2026", "HCT", "A. B.", "IOM", "Chief of Mission*", "Yes"], "S205"),
+     (["Date", "Platform", "Name", "Organization", "Title", "Attended"],
+      ["04/11/2026", "HCT", "A. B.", "IOM*", "Chief of Mission", "Yes"], "S213")],
 )  # fmt: skip
 def test_a_doubt_written_as_a_question_mark_is_never_compliant(header, row, code):
     from tests.conftest import roster, verdicts
