@@ -525,7 +525,7 @@ class Vocabulary:
     @_memoised
     def platform(self, text: object) -> PlatformMatch | None:
         key = fold(text)
-        if not key:
+        if not key or _doubted(str(text)):  # "HCT?": which meeting it was is not sure
             return None
         first, _, rest = key.partition(" ")
         if first in _OTHER_ANSWER and rest:

@@ -528,6 +528,12 @@ def test_an_organisation_with_a_question_mark_is_not_iom(words, organisation):
     assert words.organisation(organisation) == UNCLEAR
 
 
+@pytest.mark.parametrize("platform", ["HCT?", "EHP ?", "¿UNCT?", "SMT*"])
+def test_a_platform_with_a_question_or_footnote_mark_is_unknown(words, platform):
+    assert words.platform(platform) is None
+    assert words.suggest_platform(platform) is not None
+
+
 @pytest.mark.parametrize(
     "said", ["X?", "Yes?", "Oui ?", "¿Sí?", "Sim?", "P (?)", "✓?", "Yes*", "Oui*"]
 )
