@@ -74,6 +74,8 @@ class VocabularyFile(_Strict):
     # "iom": how IOM is written; "others": other agencies, to tell an organisation column by
     # its contents and "OCHA (seconded from IOM)" from IOM.
     organisation: dict[Literal["iom", "others"], list[str]]
+    # E-mail domains ("iom.int", "unhcr.org"): an address that contradicts the organisation.
+    email_domains: dict[Literal["iom", "others"], list[str]] = Field(default_factory=dict)
     levels: dict[Literal["national", "subnational"], list[str]]
     capacities: dict[Literal["member", "observer", "chair"], list[str]]
     presence: dict[Literal["present", "absent"], list[str]] = Field(default_factory=dict)
@@ -437,6 +439,7 @@ class Vocabulary:
             platform_names(dumped := words.model_dump()),
             columns.contact_lists,
             platform_only_names(dumped),
+            email_domains=words.email_domains,
         )
         # Display forms offered as suggestions, keyed by their folded text.
         self._platform_display = _display(
