@@ -221,6 +221,8 @@ class Headers:
         if not isinstance(value, (str, int)) or isinstance(value, bool):
             return None
         text = str(value)
+        if len(text.strip()) == 1 and not text.strip().isascii():  # "ý" is no "Y" (Wingdings' ☒)
+            return self.presence.get(text.strip())
         return self.presence.get(fold(text) or text.strip())
 
     def email_kind(self, value: object) -> tuple[str, str] | None:

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from checker.findings import Attendee, Meeting, Verdict
+from checker.formatting import symbol_hint
 from checker.layout import COLOURED, COMMENTED, EMAIL_CONTRADICTS, HIDDEN_ROW, STRUCK_THROUGH
 from checker.messages import Phrase, Wording
 from checker.normalise import BLANK, UNKNOWN, Roster
@@ -44,7 +45,7 @@ Doubt = tuple[str, int, str]
 DOUBT_REASONS = frozenset({
     "reason_struck", "reason_coloured", "reason_commented", "reason_excused", "reason_hidden",
     "reason_excused_shared", "reason_presence_blank", "reason_presence_said", "reason_unsigned",
-    "reason_legend", "reason_email_affiliation",
+    "reason_legend", "reason_email_affiliation", "reason_presence_symbol",
 })  # fmt: skip
 
 
@@ -177,6 +178,10 @@ def _reason(
             code, cell, legend = said.removeprefix(UNEXPLAINED).split("\x00", 2)
             return Phrase.of("reason_legend", sheet=sheet, row=row, said=code, cell=cell,
                              legend=legend)  # fmt: skip
+        hint = symbol_hint(said)
+        if hint is not None:  # "ü" in a CSV file: a tick in Wingdings, maybe
+            return Phrase.of("reason_presence_symbol", sheet=sheet, row=row, said=said.strip(),
+                             font=hint[0], shown=hint[1])  # fmt: skip
         if said:
             return Phrase.of("reason_presence_said", sheet=sheet, row=row, said=said)
         return Phrase.of("reason_presence_blank", sheet=sheet, row=row)

@@ -28,7 +28,13 @@ import numpy as np
 from checker import between, blocks, matrix, meeting_calendar, presence, titleblock, tracker
 from checker.dates import DayOf, month_named, month_of, week_of
 from checker.findings import TOOL_NAME, column_letter
-from checker.formatting import cell_comments, filled_cells
+from checker.formatting import (
+    SYMBOL_FONTS,
+    SYMBOL_LETTERS,
+    cell_comments,
+    filled_cells,
+    symbol_font_cells,
+)
 from checker.headers import (
     BY_CONTENTS,
     BY_HEADER,
@@ -1142,6 +1148,26 @@ _SENT_INSTEAD = re.compile(
 
 # The presence a crossed-off row takes: no word of the vocabulary, so its attendance is
 # unknown, and stage two says why (judge: reason_struck).
+def _symbol_marks(table: RosterTable, fields: np.ndarray, rows: np.ndarray, path: Path) -> None:
+    """A presence cell ticked in a symbol font ("ü" in Wingdings shows ✓, "û" ✗; "P" in
+    Wingdings 2 shows ✓): the mark it shows. The fonts are read only when the presence
+    column holds such a letter; a letter in another font is what it is ("O" is Oui)."""
+    column = table.columns.get("presence")
+    if column is None:
+        return
+    where = FIELDS.index("presence")
+    letters = [i for i, v in enumerate(fields[:, where].tolist())
+               if type(v) is str and v.strip() in SYMBOL_LETTERS]  # fmt: skip
+    if not letters:
+        return
+    fonts = symbol_font_cells(path, table.sheet)
+    for i in letters if fonts else []:
+        font = fonts.get((int(rows[i]), column))
+        shown = SYMBOL_FONTS[font].get(fields[i, where].strip()) if font is not None else None
+        if shown is not None:
+            fields[i, where] = shown
+
+
 # A row whose organisation and e-mail address disagree about IOM takes this, then the two
 # cells joined by "\x00", as its presence (judge: reason_email_affiliation).
 EMAIL_CONTRADICTS = "(e-mail) "
@@ -1462,6 +1488,8 @@ def _table_rows(
         elif constant is not None:
             fields[:, i] = constant.value
     fields[:, -1] = table.sheet
+    if path is not None:
+        _symbol_marks(table, fields, index + header_index + 1, path)
     _other_answers(table, fields, cells[index])
     if table.shape == MATRIX and headers is not None:
         _matrix_fields(table, fields, cells[index], headers)

@@ -263,6 +263,12 @@ _GROUP_PHRASES = (
 )
 
 
+def _lone_accented(text: object) -> bool:
+    """A cell of one letter that is not ASCII: "ý" is no "Y" (in Wingdings it shows ☒)."""
+    letter = str(text).strip()
+    return len(letter) == 1 and not letter.isascii()
+
+
 def _contains(haystack: str, needle: str) -> bool:
     return f" {needle} " in f" {haystack} "
 
@@ -853,7 +859,7 @@ class Vocabulary:
         if isinstance(text, bool):
             return "present" if text else "absent"
         key = fold(text)
-        if not key:  # a mark, or nothing a word can be read from ("-", "?"): says neither
+        if not key or _lone_accented(text):  # a mark, or nothing a word can be read from
             return self._presence_marks.get(str(text).strip()) if text is not None else None
         return self._presence.get(key) or self._presence.get(key.replace(" ", ""))
 

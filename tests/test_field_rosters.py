@@ -56,8 +56,8 @@ OPEN_GAPS = {
     "(Chefe de Missão)') are not read against the UNCT sign-in sheet",
     "DJI_2026-11_feuilles": "a name cell '(représenté par M. Ali Hassan)' is read as the CoM "
     "attending",
-    "LBR_2026-11_attendance": "ticks in the Wingdings font ('ü' / 'û') are not marks: every "
-    "meeting undetermined (safe)",
+    "LBR_2026-11_attendance": "'û' (✗ in Wingdings) beside 'joined online for item 3' is "
+    "absent: a remark of presence against an absence mark is not read",
     "MEX_2026-11_modalidad": "'Presencial' beside 'Se excusó; asistió la Jefa Adjunta' is "
     "compliant; 'Excusado' beside 'se conectó para el punto 2' is absent",
     "MWI_2026-11_sessions": "session numbers '1 2 3 4' under 'NOVEMBER 2026' read as days 1-4 "
