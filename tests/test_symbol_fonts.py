@@ -9,6 +9,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl.styles import Font
 
 from checker import layout
@@ -116,3 +118,9 @@ def test_without_fonts_the_reason_says_the_letter_may_be_a_tick(lang, words):
 def test_a_lone_accented_letter_is_no_presence_word(mark):
     """ "ý" folds to "y" (Yes): in Wingdings it shows ☒. Without fonts it says nothing."""
     assert verdicts(_grid(mark)) == ["undetermined"]
+
+
+@given(st.characters(categories=["Lu", "Ll", "Lo"]).filter(lambda c: not c.isascii()))
+def test_no_lone_non_ascii_letter_says_present(letter):
+    """Whatever letter a symbol font may show as a mark, typed alone it is no word."""
+    assert verdicts(_grid(letter)) == ["undetermined"]
