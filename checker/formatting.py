@@ -8,7 +8,8 @@ text) and conditional formatting are not read.
 
 Struck cells are read with every workbook (reader._check_zip, on an archive whose parts'
 sizes have been checked): one read of xl/styles.xml when no font is struck. Filled cells are
-read only for a sheet with a legend (layout), by opening the workbook again.
+read only for a sheet with a legend (layout), by opening the workbook again, and fonts only
+for a presence column holding a letter a symbol font shows as a mark (Wingdings' "ü" is ✓).
 """
 
 from __future__ import annotations
@@ -68,6 +69,80 @@ def filled_cells(path: Path, sheet: str) -> Cells:
             return frozenset(_cells_styled(archive, part, filled))
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         return frozenset()
+
+
+# What a letter typed in a symbol font shows, for the marks rosters tick with (the fonts' own
+# encodings: Wingdings' ü is a tick, û a cross; Wingdings 2's P a tick, O a cross). The
+# vocabulary then reads the mark as it reads one typed as such.
+SYMBOL_FONTS: dict[str, dict[str, str]] = {
+    "wingdings": {"ü": "✓", "û": "✗", "þ": "☑", "ý": "☒", "x": "⌧", "o": "□", "¨": "◻"},
+    # O is a script x (🗴), Q a box with one (🗵): the cross and the crossed box they mean.
+    "wingdings 2": {"P": "✓", "O": "✗", "R": "☑", "Q": "☒", "S": "☒", "T": "☒", "Ï": "🞪",
+                    "£": "⬜"},
+}  # fmt: skip
+SYMBOL_LETTERS = frozenset(letter for shown in SYMBOL_FONTS.values() for letter in shown)
+_SYMBOL_WORD = re.compile(rb"wingdings", re.IGNORECASE)
+
+
+def symbol_hint(text: str) -> tuple[str, str] | None:
+    """(font, mark) when a cell whose font is not known holds only a letter that is no
+    ordinary mark and that a symbol font shows as one ("ü": Wingdings, ✓), else None."""
+    letter = text.strip()
+    if letter.isascii():  # "x", "P", "O": letters rosters write as they are
+        return None
+    return next(((font.title(), shown[letter]) for font, shown in SYMBOL_FONTS.items()
+                 if letter in shown), None)  # fmt: skip
+
+
+def symbol_font_cells(path: Path, sheet: str) -> dict[tuple[int, int], str]:
+    """The cells of one sheet whose font is a symbol font of SYMBOL_FONTS → that font
+    ("wingdings", "wingdings 2"); empty for a file that is not an .xlsx/.xlsm workbook,
+    cannot be read again, or uses no such font (one read of xl/styles.xml)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if any(n not in names or archive.getinfo(n).file_size > MAX_PART_BYTES
+                   for n in _PARTS):  # fmt: skip
+                return {}
+            data = archive.read("xl/styles.xml")
+            if _SYMBOL_WORD.search(data) is None:  # the usual case
+                return {}
+            fonts = _symbol_styles(data)
+            part = _sheet_parts(archive, names).get(sheet)
+            if not fonts or part is None:
+                return {}
+            return {(row, col): fonts[style]
+                    for row, col, style in _styled(archive, part, frozenset(fonts))}  # fmt: skip
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return {}
+
+
+def _symbol_styles(data: bytes) -> dict[int, str]:
+    """Index of each cell format (cellXfs) whose font is one of SYMBOL_FONTS → that font."""
+    fonts: list[str] = []
+    formats: list[int] = []
+    where: list[str] = []
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        local = _local(name)
+        parent = where[-1] if where else ""
+        grandparent = where[-2] if len(where) >= 2 else ""
+        if local == "font" and parent == "fonts":
+            fonts.append("")
+        elif local == "name" and parent == "font" and grandparent == "fonts" and fonts:
+            fonts[-1] = " ".join(attrs.get("val", "").lower().split())
+        elif local == "xf" and parent == "cellXfs":
+            value = attrs.get("fontId", "0").strip()
+            formats.append(int(value) if value.isdigit() else 0)
+        where.append(local)
+
+    def end(name: str) -> None:
+        where.pop()
+
+    if not _parse(data, start, end):
+        return {}
+    return {i: fonts[font] for i, font in enumerate(formats)
+            if font < len(fonts) and fonts[font] in SYMBOL_FONTS}  # fmt: skip
 
 
 def _local(name: str) -> str:
@@ -177,6 +252,14 @@ def _cells_styled(
 ) -> Iterator[tuple[int, int]]:
     """(row, column) of the part's cells written with one of `styles`. A cell without a
     reference (rare: Excel, LibreOffice and openpyxl write one) is not placed."""
+    for row, column, _ in _styled(archive, part, styles):
+        yield row, column
+
+
+def _styled(
+    archive: zipfile.ZipFile, part: str, styles: frozenset[int]
+) -> Iterator[tuple[int, int, int]]:
+    """(row, column, style) of the part's cells written with one of `styles`."""
     for chunk in _chunks(archive, part):
         for match in _CELL.finditer(chunk):
             tag = match.group()
@@ -190,7 +273,7 @@ def _cells_styled(
             column = 0
             for letter in letters.upper():
                 column = column * 26 + letter - 64
-            yield int(digits) - 1, column - 1
+            yield int(digits) - 1, column - 1, int(style.group(1))
 
 
 def _chunks(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:

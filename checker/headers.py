@@ -43,6 +43,8 @@ _HXL_TAGS = {"#date": "date", "#org": "organization", "#sector": "sector", "#clu
              "#location": "location", "#geo": "location"}  # fmt: skip
 _HXL_CONTACT = {"name": "attendee", "title": "title", "position": "title", "job": "title",
                 "function": "title", "role": "capacity", "email": "email"}  # fmt: skip
+# A cell that is one e-mail address ("mailto:" and spaces around allowed), its domain.
+_ADDRESS = re.compile(r"^\s*(?:mailto:)?[\w.+'-]+@((?:[\w-]+\.)+[a-z]{2,})\s*$", re.IGNORECASE)
 _HXL_TAG = re.compile(r"^#[a-z][a-z0-9_]*(?:\s*\+\s*[a-z][a-z0-9_]*)*$")
 
 
@@ -113,6 +115,10 @@ class Headers:
     # every word a platform's cell may hold: to tell a platform column by its contents.
     platform_only: frozenset[str] = frozenset()
     platform_words: frozenset[str] = frozenset()
+    # E-mail domains of IOM and of other organisations (lower case), to see an address that
+    # contradicts its row's organisation.
+    iom_domains: frozenset[str] = frozenset()
+    other_domains: frozenset[str] = frozenset()
     _seen: dict[str, tuple[str | None, str]] = field(default_factory=dict, compare=False,
                                                      repr=False)  # fmt: skip
 
@@ -127,6 +133,7 @@ class Headers:
         platforms: Iterable[str] = (),
         contacts: Iterable[str] = (),
         platform_only: Iterable[str] = (),
+        email_domains: Mapping[Any, Iterable[str]] | None = None,
     ) -> Headers:
         """From (field, its header names, whether required) in the file's order, the other
         columns by kind, the keywords by field, the organisation names (iom, others), the
@@ -153,6 +160,8 @@ class Headers:
             contacts=frozenset(fold(w) for w in contacts if fold(w)),
             presence={fold(w) or w.strip(): str(code) for code, ws in (presence or {}).items()
                       for w in ws},
+            iom_domains=frozenset(d.lower() for d in (email_domains or {}).get("iom", [])),
+            other_domains=frozenset(d.lower() for d in (email_domains or {}).get("others", [])),
         )  # fmt: skip
 
     @classmethod
@@ -179,6 +188,7 @@ class Headers:
             platform_names(words),
             data.get("contact_lists", []),
             platform_only_names(words),
+            email_domains=words.get("email_domains", {}),
         )  # fmt: skip
 
     def names_platform(self, text: object) -> bool:
@@ -211,7 +221,24 @@ class Headers:
         if not isinstance(value, (str, int)) or isinstance(value, bool):
             return None
         text = str(value)
+        if len(text.strip()) == 1 and not text.strip().isascii():  # "ý" is no "Y" (Wingdings' ☒)
+            return self.presence.get(text.strip())
         return self.presence.get(fold(text) or text.strip())
+
+    def email_kind(self, value: object) -> tuple[str, str] | None:
+        """("iom" or "other", the address) when a cell is one e-mail address whose domain is
+        IOM's or a known other organisation's ("x@acnur.org", "x@ocha.un.org"); None for any
+        other cell, a personal address ("x@gmail.com") or a domain not known."""
+        if type(value) is not str:
+            return None
+        match = _ADDRESS.match(value)
+        if match is None:
+            return None
+        domain = match.group(1).lower()
+        for kind, known in (("iom", self.iom_domains), ("other", self.other_domains)):
+            if any(domain == d or domain.endswith("." + d) for d in known):
+                return kind, match.group(0).strip()
+        return None
 
     def names_contacts(self, text: object) -> bool:
         """Whether a sheet's name or heading says it lists contacts ("Contacts CCCM")."""

@@ -15,7 +15,8 @@ import numpy as np
 import pandas as pd
 
 from checker.findings import Attendee, Meeting, Verdict
-from checker.layout import COLOURED, COMMENTED, HIDDEN_ROW, STRUCK_THROUGH
+from checker.formatting import symbol_hint
+from checker.layout import COLOURED, COMMENTED, EMAIL_CONTRADICTS, HIDDEN_ROW, STRUCK_THROUGH
 from checker.messages import Phrase, Wording
 from checker.normalise import BLANK, UNKNOWN, Roster
 from checker.policy import Policy
@@ -36,15 +37,15 @@ class Standing(str, enum.Enum):
 
 REPRESENTING = frozenset({Standing.REPRESENTS, Standing.DESIGNATED})
 # An IOM row whose attendance the roster leaves in doubt: (sheet, row, what it says: a
-# remark, "" for a blank attendance cell, or layout's STRUCK_THROUGH, HIDDEN_ROW, COLOURED or
-# COMMENTED marks).
+# remark, "" for a blank attendance cell, or layout's STRUCK_THROUGH, HIDDEN_ROW, COLOURED,
+# COMMENTED or EMAIL_CONTRADICTS marks).
 Doubt = tuple[str, int, str]
 # The reasons an undetermined meeting gives when an IOM row's attendance is in doubt: no
 # other finding says so, so rule C309 (checker/rules/attendance_unknown.py) does.
 DOUBT_REASONS = frozenset({
     "reason_struck", "reason_coloured", "reason_commented", "reason_excused", "reason_hidden",
     "reason_excused_shared", "reason_presence_blank", "reason_presence_said", "reason_unsigned",
-    "reason_legend",
+    "reason_legend", "reason_email_affiliation", "reason_presence_symbol",
 })  # fmt: skip
 
 
@@ -152,6 +153,10 @@ def _reason(
         return Phrase("reason_sector")
     if doubt is not None:
         sheet, row, said = doubt
+        if said.startswith(EMAIL_CONTRADICTS):
+            organisation, _, email = said.removeprefix(EMAIL_CONTRADICTS).partition("\x00")
+            return Phrase.of("reason_email_affiliation", sheet=sheet, row=row,
+                             organisation=organisation, email=email)  # fmt: skip
         if said == STRUCK_THROUGH:
             return Phrase.of("reason_struck", sheet=sheet, row=row)
         if said == UNSIGNED:
@@ -173,6 +178,10 @@ def _reason(
             code, cell, legend = said.removeprefix(UNEXPLAINED).split("\x00", 2)
             return Phrase.of("reason_legend", sheet=sheet, row=row, said=code, cell=cell,
                              legend=legend)  # fmt: skip
+        hint = symbol_hint(said)
+        if hint is not None:  # "ü" in a CSV file: a tick in Wingdings, maybe
+            return Phrase.of("reason_presence_symbol", sheet=sheet, row=row, said=said.strip(),
+                             font=hint[0], shown=hint[1])  # fmt: skip
         if said:
             return Phrase.of("reason_presence_said", sheet=sheet, row=row, said=said)
         return Phrase.of("reason_presence_blank", sheet=sheet, row=row)

@@ -28,7 +28,13 @@ import numpy as np
 from checker import between, blocks, matrix, meeting_calendar, presence, titleblock, tracker
 from checker.dates import DayOf, month_named, month_of, week_of
 from checker.findings import TOOL_NAME, column_letter
-from checker.formatting import cell_comments, filled_cells
+from checker.formatting import (
+    SYMBOL_FONTS,
+    SYMBOL_LETTERS,
+    cell_comments,
+    filled_cells,
+    symbol_font_cells,
+)
 from checker.headers import (
     BY_CONTENTS,
     BY_HEADER,
@@ -1142,6 +1148,61 @@ _SENT_INSTEAD = re.compile(
 
 # The presence a crossed-off row takes: no word of the vocabulary, so its attendance is
 # unknown, and stage two says why (judge: reason_struck).
+def _symbol_marks(table: RosterTable, fields: np.ndarray, rows: np.ndarray, path: Path) -> None:
+    """A presence cell ticked in a symbol font ("ü" in Wingdings shows ✓, "û" ✗; "P" in
+    Wingdings 2 shows ✓): the mark it shows. The fonts are read only when the presence
+    column holds such a letter; a letter in another font is what it is ("O" is Oui)."""
+    column = table.columns.get("presence")
+    if column is None:
+        return
+    where = FIELDS.index("presence")
+    letters = [i for i, v in enumerate(fields[:, where].tolist())
+               if type(v) is str and v.strip() in SYMBOL_LETTERS]  # fmt: skip
+    if not letters:
+        return
+    fonts = symbol_font_cells(path, table.sheet)
+    for i in letters if fonts else []:
+        font = fonts.get((int(rows[i]), column))
+        shown = SYMBOL_FONTS[font].get(fields[i, where].strip()) if font is not None else None
+        if shown is not None:
+            fields[i, where] = shown
+
+
+# A row whose organisation and e-mail address disagree about IOM takes this, then the two
+# cells joined by "\x00", as its presence (judge: reason_email_affiliation).
+EMAIL_CONTRADICTS = "(e-mail) "
+
+
+def _email_contradicts(
+    table: RosterTable, fields: np.ndarray, cells: np.ndarray, absent: frozenset[str],
+    headers: Headers,
+) -> None:  # fmt: skip
+    """A row whose organisation names IOM beside another agency's e-mail address ("OIM" and
+    x@acnur.org), or another organisation beside an IOM address ("HCR" and x@iom.int): whose
+    staff the person is cannot be told, so they count neither as IOM's attendee nor as
+    nobody's (stage two). The address may stand in any column no field reads ("Email",
+    "Contact"). A row that says the person was absent is left so: absent either way."""
+    if "organization" not in table.columns or table.shape == MATRIX:
+        return
+    unread = [col for col, _, _ in table.ignored if col < cells.shape[1]]
+    if not unread:
+        return
+    aside = cells[:, unread]
+    # Each distinct cell once: most tables hold no address of a known domain at all.
+    known = {v: k for v in set(aside.ravel().tolist()) if (k := headers.email_kind(v)) is not None}
+    if not known:
+        return
+    organisation, where = FIELDS.index("organization"), FIELDS.index("presence")
+    for r, row in enumerate(aside.tolist()):
+        emails = [known[v] for v in row if v in known]
+        said = headers.organisation_kind(fields[r, organisation]) if emails else None
+        if said is None or _says_absent(fields[r, where], absent, headers):
+            continue
+        against = next((address for kind, address in emails if kind != said), None)
+        if against is not None:
+            fields[r, where] = f"{EMAIL_CONTRADICTS}{fields[r, organisation]}\x00{against}"
+
+
 STRUCK_THROUGH = "(struck through)"
 
 
@@ -1427,6 +1488,8 @@ def _table_rows(
         elif constant is not None:
             fields[:, i] = constant.value
     fields[:, -1] = table.sheet
+    if path is not None:
+        _symbol_marks(table, fields, index + header_index + 1, path)
     _other_answers(table, fields, cells[index])
     if table.shape == MATRIX and headers is not None:
         _matrix_fields(table, fields, cells[index], headers)
@@ -1445,6 +1508,8 @@ def _table_rows(
     legend = next((v for v in notes if _is_colour_legend(v, absent)), None)
     if legend is not None and path is not None:
         _coloured(table, filled_cells(path, sheet.name), legend, fields, index + header_index + 1)
+    if headers is not None:
+        _email_contradicts(table, fields, cells[index], absent, headers)
     excel_rows = index + table.header_row + 1
     fields, excel_rows, extra = _multi_select(fields, excel_rows)
     if headers is not None and table.shape == SIGN_IN:

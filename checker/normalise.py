@@ -18,7 +18,7 @@ import pandas as pd
 
 from checker.dates import DayMonth, DayOf, MonthOf, ParsedDate, WeekOf, read_date
 from checker.findings import column_letter
-from checker.layout import FIELDS, Constant, Layout, RosterTable
+from checker.layout import EMAIL_CONTRADICTS, FIELDS, Constant, Layout, RosterTable
 from checker.titleblock import DayOfMonth
 from checker.vocabulary import IOM, UNCLEAR, Vocabulary, fold
 
@@ -343,7 +343,12 @@ def apply_vocabulary(
     # ("Excusada – la representó el Oficial de Programa"): it does not say they came either.
     # A remark about someone else ("CoM on leave" on the deputy's row, who came in her
     # place) says nothing of the row's own person.
-    for i in np.flatnonzero((presence == UNKNOWN) & ~with_presence).tolist():
+    # An organisation the e-mail address contradicts (layout): whose staff is unknown.
+    contradicted = np.fromiter(
+        (type(v) is str and v.startswith(EMAIL_CONTRADICTS) for v in column("presence")),
+        bool, len(frame),
+    ) & ~absent  # fmt: skip
+    for i in np.flatnonzero((presence == UNKNOWN) & ~with_presence & ~contradicted).tolist():
         subject = vocabulary.remark_subject(column("presence")[i])
         if subject is not None and subject != vocabulary.title(title_key[i]):
             presence[i] = None
@@ -361,17 +366,21 @@ def apply_vocabulary(
     (reading,) = _lookup(tables, readings.get, (None, None, None))
     named = ~pd.isna(attendee) | ~pd.isna(title)
     listed = reading == BY_ORGANIZATION
-    staff = (listed & (organisation == IOM)) | ((reading == IOM_LOG) & named)
+    contradicted &= listed
+    staff = (listed & (organisation == IOM) & ~contradicted) | ((reading == IOM_LOG) & named)
     iom = staff & ~absent & ~presence_unknown
     frame["is_iom"] = iom
     # What the roster says of the attendance of IOM staff whose attendance is unknown ("" for
-    # a blank attendance cell), for the reason their meeting cannot be judged.
+    # a blank attendance cell), or of a person who may be IOM's, for the reason their
+    # meeting cannot be judged.
     said = column("presence")
     frame["presence_doubt"] = _objects(
-        frame, _where(staff & presence_unknown, _where(pd.isna(said), "", said), None)
+        frame,
+        _where((staff & presence_unknown) | contradicted, _where(pd.isna(said), "", said), None),
     )
     frame["iom_unknown"] = (
-        (listed & (organisation == UNCLEAR))
+        contradicted
+        | (listed & (organisation == UNCLEAR))
         | (reading == UNKNOWN_AFFILIATION)
         | (reading == SPLIT)
         | (staff & presence_unknown)

@@ -74,6 +74,8 @@ class VocabularyFile(_Strict):
     # "iom": how IOM is written; "others": other agencies, to tell an organisation column by
     # its contents and "OCHA (seconded from IOM)" from IOM.
     organisation: dict[Literal["iom", "others"], list[str]]
+    # E-mail domains ("iom.int", "unhcr.org"): an address that contradicts the organisation.
+    email_domains: dict[Literal["iom", "others"], list[str]] = Field(default_factory=dict)
     levels: dict[Literal["national", "subnational"], list[str]]
     capacities: dict[Literal["member", "observer", "chair"], list[str]]
     presence: dict[Literal["present", "absent"], list[str]] = Field(default_factory=dict)
@@ -272,6 +274,12 @@ def _doubted(text: str) -> bool:
 DOUBT_MARKS = ("?", "¿", "*", "†")
 
 
+def _lone_accented(text: object) -> bool:
+    """A cell of one letter that is not ASCII: "ý" is no "Y" (in Wingdings it shows ☒)."""
+    letter = str(text).strip()
+    return len(letter) == 1 and not letter.isascii()
+
+
 def _contains(haystack: str, needle: str) -> bool:
     return f" {needle} " in f" {haystack} "
 
@@ -448,6 +456,7 @@ class Vocabulary:
             platform_names(dumped := words.model_dump()),
             columns.contact_lists,
             platform_only_names(dumped),
+            email_domains=words.email_domains,
         )
         # Display forms offered as suggestions, keyed by their folded text.
         self._platform_display = _display(
@@ -865,7 +874,7 @@ class Vocabulary:
         if isinstance(text, bool):
             return "present" if text else "absent"
         key = fold(text)
-        if not key:  # a mark, or nothing a word can be read from ("-", "?"): says neither
+        if not key or _lone_accented(text):  # a mark, or nothing a word can be read from
             return self._presence_marks.get(str(text).strip()) if text is not None else None
         if _doubted(str(text)):  # "X?", "Yes?", "P (?)": a doubt, not a mark
             return None

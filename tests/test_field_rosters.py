@@ -55,11 +55,11 @@ OPEN_GAPS = {
     "CPV_2026-12_folhas": "minutes in prose on another sheet ('Ausências justificadas: OIM "
     "(Chefe de Missão)') are not read against the UNCT sign-in sheet",
     "DJI_2026-11_feuilles": "a name cell '(représenté par M. Ali Hassan)' is read as the CoM "
-    "attending; organisation HCR with an @iom.int address is absent",
-    "LBR_2026-11_attendance": "ticks in the Wingdings font ('ü' / 'û') are not marks: every "
-    "meeting undetermined (safe)",
+    "attending",
+    "LBR_2026-11_attendance": "'û' (✗ in Wingdings) beside 'joined online for item 3' is "
+    "absent: a remark of presence against an absence mark is not read",
     "MEX_2026-11_modalidad": "'Presencial' beside 'Se excusó; asistió la Jefa Adjunta' is "
-    "compliant; organisation OIM with an @acnur.org address is compliant",
+    "compliant; 'Excusado' beside 'se conectó para el punto 2' is absent",
     "MWI_2026-11_sessions": "session numbers '1 2 3 4' under 'NOVEMBER 2026' read as days 1-4 "
     "Nov; the row of real dates becomes a platform 'Date'",
     "SLE_2026-12_register": "'8 Dec (postponed to 10 Dec)' read as 2010-12-08 and judged; 'Tue "
