@@ -64,7 +64,9 @@ def _quote_sheet(sheet: str) -> str:
     return "'" + sheet.replace("'", "''") + "'"
 
 
-@dataclass(frozen=True)
+# Slots: a file can have 290,000 findings and 200,000 meetings; without an instance dict
+# each takes ~100 B less.
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem, pointing at the cell a person must look at."""
 
@@ -161,7 +163,7 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Attendee:
     """An IOM attendee of a meeting, as the roster records them."""
 
@@ -198,7 +200,7 @@ class Verdict(str, enum.Enum):
         return self.value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Meeting:
     id: str
     date: str
