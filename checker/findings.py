@@ -64,7 +64,9 @@ def _quote_sheet(sheet: str) -> str:
     return "'" + sheet.replace("'", "''") + "'"
 
 
-@dataclass(frozen=True)
+# Slots: a file can have 290,000 findings and 200,000 meetings; without an instance dict
+# each takes ~100 B less.
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem, pointing at the cell a person must look at."""
 
@@ -161,7 +163,7 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Attendee:
     """An IOM attendee of a meeting, as the roster records them."""
 
@@ -198,7 +200,7 @@ class Verdict(str, enum.Enum):
         return self.value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Meeting:
     id: str
     date: str
@@ -351,15 +353,19 @@ class FileResult:
         out["infos"] = sum(f.severity is Severity.INFO for f in active)
         return out
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lists: Callable[[Iterator[dict[str, Any]]], Any] = list) -> dict[str, Any]:
+        """As CONTRACT.md describes a result. `lists` makes the lists of meetings and findings
+        from their dicts as they come: the JSON report passes jsonstream.Items, which writes
+        each as it is made rather than holding them all (a 200,000-row roster with findings on
+        every row: 460 MB less at peak)."""
         out: dict[str, Any] = {
             "path": self.path,
             "mission": self.mission,
             "period": self.period,
             "status": self.status,
             "rows": self.rows.to_dict(),
-            "meetings": [m.to_dict() for m in self.meetings],
-            "findings": [f.to_dict() for f in self.findings],
+            "meetings": lists(m.to_dict() for m in self.meetings),
+            "findings": lists(f.to_dict() for f in self.findings),
             "summary": self.summary(),
         }
         if self.profile is not None:
@@ -493,8 +499,9 @@ class ResultStream:
     SARIF, JUnit, CSV) reads, so that a run of thousands of files holds none of them."""
 
     def __init__(
-        self, results: Iterable[dict[str, Any]], lang: str, summary: Callable[[], dict[str, Any]]
-    ) -> None:
+        self, results: Iterable[dict[str, Any] | FileResult], lang: str,
+        summary: Callable[[], dict[str, Any]],
+    ) -> None:  # fmt: skip
         self.results = results
         self.lang = lang
         self.summary = summary
@@ -505,4 +512,11 @@ class ResultStream:
         return cls(data["results"], data.get("lang", "en"), lambda: data["summary"])
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
-        return iter(self.results)
+        return self.dicts()
+
+    def dicts(
+        self, lists: Callable[[Iterator[dict[str, Any]]], Any] = list
+    ) -> Iterator[dict[str, Any]]:
+        """Each result as a dict (FileResult.to_dict(lists) for a result not yet one)."""
+        for result in self.results:
+            yield result.to_dict(lists) if isinstance(result, FileResult) else result

@@ -144,8 +144,7 @@ def _write_as_they_come(run: CheckRun, results: Any) -> int:
     writer = streaming_reporter(run.output_format)
     assert writer is not None
     tally = Tally()
-    stream = ResultStream((r.to_dict() for r in tally.counting(results)), run.options.lang,
-                          tally.summary)  # fmt: skip
+    stream = ResultStream(tally.counting(results), run.options.lang, tally.summary)
     text = run.output_format == "text"
     write_text(lambda out, color: writer.render_results(stream, out, color=text and color),
                run.output, run.color)  # fmt: skip

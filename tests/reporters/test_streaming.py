@@ -32,6 +32,26 @@ def test_a_streamed_document_is_what_json_dumps_gives(indent, count):
     assert out.getvalue() == json_safe(json.dumps(whole, ensure_ascii=False, indent=indent))
 
 
+@pytest.mark.parametrize("indent", [None, 2])
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_lists_written_element_by_element_are_what_json_dumps_gives(indent, count):
+    # A result's meetings and findings (jsonstream.Items) are written as they are made.
+    def elements(n):
+        return ({"n": i, "text": "é\u202e\n", "inner": {"a": [1, 2], "b": {}}} for i in range(n))
+
+    def item(i, lists):
+        nested = {"deep": lists(iter([[], {"x": None}])), "tail": 1}
+        return {"path": f"r{i}.xlsx", "findings": lists(elements(count)), "summary": {"n": count},
+                "meetings": lists(elements(0)), "nested": nested}  # fmt: skip
+
+    document = {"results": jsonstream.ITEMS, "summary": jsonstream.LATER}
+    whole = {"results": [item(i, list) for i in range(count)], "summary": {"files": count}}
+    out = io.StringIO()
+    items = (item(i, jsonstream.Items) for i in range(count))
+    jsonstream.dump(document, items, out, indent, later=lambda: {"files": count})
+    assert out.getvalue() == json_safe(json.dumps(whole, ensure_ascii=False, indent=indent))
+
+
 @pytest.mark.parametrize("name", STREAMED)
 def test_results_as_they_come_give_the_whole_reports_text(name, report):
     # A run writes as it goes only without a baseline (SARIF marks every result new or not).
