@@ -9,13 +9,7 @@ from __future__ import annotations
 
 import copy
 import functools
-import hashlib
-import os
-import pickle
 import re
-import sys
-import tempfile
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,6 +18,7 @@ from typing import Literal, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from checker import runcache
 from checker.config import ConfigError, load_model, schemas_dir
 from checker.headers import Headers, platform_names, platform_only_names
 from checker.text import fold
@@ -1095,56 +1090,18 @@ _BUILT_BY = ("vocabulary", "headers", "text", "config")
 
 
 def _cache_file(folder: Path) -> Path | None:
-    """Where the vocabulary of `folder` is kept: $XDG_CACHE_HOME/roster-check (~/.cache/…
-    by default); None when no such place can be named or a file cannot be read."""
+    """Where the vocabulary of `folder` is kept (checker.runcache); None when no such place
+    can be named or a file cannot be read."""
     from pydantic.version import VERSION as pydantic_version
 
-    try:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-        if not base.is_absolute():  # the XDG specification says to ignore it then
-            base = Path.home() / ".cache"
-        key = hashlib.sha256(f"{sys.version}|{pydantic_version}".encode())
-        package = Path(__file__).parent
-        for path in [*(folder / n for n in _DATA_FILES), *(package / f"{m}.py" for m in _BUILT_BY)]:
-            key.update(f"|{path.name}|".encode())
-            key.update(path.read_bytes())
-    except (OSError, RuntimeError):  # no home directory; a file load_vocabulary will name
-        return None
-    return base / "roster-check" / f"vocabulary-{key.hexdigest()[:32]}.pickle"
+    package = Path(__file__).parent
+    sources = [*(folder / n for n in _DATA_FILES), *(package / f"{m}.py" for m in _BUILT_BY)]
+    return runcache.cache_file("vocabulary", sources, pydantic_version)
 
 
 def _cached(path: Path) -> Vocabulary | None:
-    """The vocabulary kept at `path`; None when there is none, or it is unreadable, or the
-    file is not the user's own (a pickle runs code as it loads: only ours is trusted)."""
-    try:
-        with path.open("rb") as file:
-            status = os.fstat(file.fileno())
-            if status.st_mode & 0o022 or (hasattr(os, "getuid") and status.st_uid != os.getuid()):
-                return None
-            vocabulary = pickle.load(file)
-    except Exception:  # missing, truncated, garbled: pickle raises many kinds; load afresh
-        return None
-    return vocabulary if isinstance(vocabulary, Vocabulary) else None
+    return runcache.read(path, Vocabulary)
 
 
 def _keep(vocabulary: Vocabulary, path: Path) -> None:
-    """Write the vocabulary at `path` whole or not at all (a temporary file renamed), and
-    drop old ones of other versions; a cache that cannot be written is only slower."""
-    try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".vocabulary-")
-        try:
-            with os.fdopen(handle, "wb") as file:
-                pickle.dump(vocabulary, file, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-        week_ago = time.time() - 7 * 24 * 3600
-        for old in path.parent.glob("vocabulary-*.pickle"):
-            # Another version's, unless written lately: two installs or checkouts that
-            # share the cache would otherwise drop each other's at every run.
-            if old != path and old.stat().st_mtime < week_ago:
-                old.unlink(missing_ok=True)
-    except (OSError, pickle.PicklingError):
-        pass
+    runcache.keep(vocabulary, path)
