@@ -386,6 +386,10 @@ def main(argv: list[str] | None = None) -> int:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH")) if p)
     env.setdefault("PYTHONDONTWRITEBYTECODE", "1")
+    # The checker's bytecode, as pip compiles it when it installs the package: without it
+    # (PYTHONDONTWRITEBYTECODE) every run would compile its ~60 modules again (~0.05 s).
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "checker")],
+                   stdout=subprocess.DEVNULL, check=False)  # fmt: skip
 
     m = machine()
     print("roster-check benchmark")
