@@ -17,9 +17,11 @@ import pandas as pd
 from checker.findings import Attendee, Meeting, Verdict
 from checker.layout import COLOURED, COMMENTED, HIDDEN_ROW, STRUCK_THROUGH
 from checker.messages import Phrase, Wording
+from checker.minutes import MINUTES
 from checker.normalise import BLANK, UNKNOWN, Roster
 from checker.policy import Policy
 from checker.presence import EXCUSED_LINE, UNSIGNED
+from checker.versions import CANCELLED, CONTRADICTED
 
 
 class Standing(str, enum.Enum):
@@ -43,7 +45,8 @@ Doubt = tuple[str, int, str]
 # other finding says so, so rule C309 (checker/rules/attendance_unknown.py) does.
 DOUBT_REASONS = frozenset({
     "reason_struck", "reason_coloured", "reason_commented", "reason_excused", "reason_hidden",
-    "reason_presence_blank", "reason_presence_said", "reason_unsigned",
+    "reason_presence_blank", "reason_presence_said", "reason_unsigned", "reason_minutes",
+    "reason_cancelled", "reason_contradicted",
 })  # fmt: skip
 
 
@@ -160,6 +163,17 @@ def _reason(
                              line=said.removeprefix(EXCUSED_LINE))  # fmt: skip
         if said == HIDDEN_ROW:
             return Phrase.of("reason_hidden", sheet=sheet, row=row)
+        if said.startswith(MINUTES):  # the meeting's minutes, on another sheet
+            minutes, cell, line = said.removeprefix(MINUTES).split("\t", 2)
+            return Phrase.of("reason_minutes", sheet=sheet, row=row, minutes=minutes, cell=cell,
+                             line=line)  # fmt: skip
+        if said.startswith(CANCELLED):  # another row says the meeting was called off
+            where, cell, line = said.removeprefix(CANCELLED).split("\t", 2)
+            return Phrase.of("reason_cancelled", sheet=sheet, row=row, where=f"{where}!{cell}",
+                             line=line)  # fmt: skip
+        if said.startswith(CONTRADICTED):  # two rows of the person, present and absent
+            return Phrase.of("reason_contradicted", sheet=sheet, row=row,
+                             cells=said.removeprefix(CONTRADICTED))  # fmt: skip
         if said.startswith(COMMENTED):
             return Phrase.of("reason_commented", sheet=sheet, row=row,
                              comment=said.removeprefix(COMMENTED))  # fmt: skip

@@ -40,7 +40,7 @@ _WORD = {"present": "Present", "absent": "Absent"}
 # A note line listing who sent apologies, in EN/FR/ES/PT.
 _APOLOGIES = re.compile(
     r"^\s*(?:apologies|apologies received|regrets|excused|absent|absents|absentees|"
-    r"excuses|excusees|excuse e s|absentes|excusas|excusados|ausentes|"
+    r"excuses|excusees|excuse e s|absentes|excusas|excusados|ausentes|se excusaron|"
     r"justificaram a ausencia|justificaram ausencia|ausencias justificadas)\s*$"
 )
 
