@@ -976,6 +976,8 @@ def _drop_superseded(plans: list[_SheetPlan]) -> None:
             header_index = table.header_row - 1 - (1 if table.hxl else 0)
             mark = versions.table_mark(plan.sheet, header_index, t == 0) \
                 if table.span is None else None  # fmt: skip
+            if mark is None:  # an unmarked table is not a version: its rows are not looked at
+                continue
             if table.shape == SIGN_IN:
                 date, platform = table.constant("date"), table.constant("platform")
                 meetings = frozenset({(str(date.value), fold(str(platform.value)))}) \
