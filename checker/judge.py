@@ -18,9 +18,11 @@ from checker.findings import Attendee, Meeting, Verdict
 from checker.formatting import symbol_hint
 from checker.layout import COLOURED, COMMENTED, EMAIL_CONTRADICTS, HIDDEN_ROW, STRUCK_THROUGH
 from checker.messages import Phrase, Wording
+from checker.minutes import MINUTES
 from checker.normalise import BLANK, UNKNOWN, Roster
 from checker.policy import Policy
 from checker.presence import UNEXPLAINED, UNSIGNED, excused
+from checker.versions import CANCELLED, CONTRADICTED
 
 
 class Standing(str, enum.Enum):
@@ -45,7 +47,8 @@ Doubt = tuple[str, int, str]
 DOUBT_REASONS = frozenset({
     "reason_struck", "reason_coloured", "reason_commented", "reason_excused", "reason_hidden",
     "reason_excused_shared", "reason_presence_blank", "reason_presence_said", "reason_unsigned",
-    "reason_legend", "reason_email_affiliation", "reason_presence_symbol",
+    "reason_legend", "reason_email_affiliation", "reason_presence_symbol", "reason_minutes",
+    "reason_cancelled", "reason_contradicted",
 })  # fmt: skip
 
 
@@ -168,6 +171,17 @@ def _reason(
                              sheet=sheet, row=row, cell=cell, line=text)  # fmt: skip
         if said == HIDDEN_ROW:
             return Phrase.of("reason_hidden", sheet=sheet, row=row)
+        if said.startswith(MINUTES):  # the meeting's minutes, on another sheet
+            minutes, cell, quoted = said.removeprefix(MINUTES).split("\t", 2)
+            return Phrase.of("reason_minutes", sheet=sheet, row=row, minutes=minutes, cell=cell,
+                             line=quoted)  # fmt: skip
+        if said.startswith(CANCELLED):  # another row says the meeting was called off
+            where, cell, quoted = said.removeprefix(CANCELLED).split("\t", 2)
+            return Phrase.of("reason_cancelled", sheet=sheet, row=row, where=f"{where}!{cell}",
+                             line=quoted)  # fmt: skip
+        if said.startswith(CONTRADICTED):  # two rows of the person, present and absent
+            return Phrase.of("reason_contradicted", sheet=sheet, row=row,
+                             cells=said.removeprefix(CONTRADICTED))  # fmt: skip
         if said.startswith(COMMENTED):
             return Phrase.of("reason_commented", sheet=sheet, row=row,
                              comment=said.removeprefix(COMMENTED))  # fmt: skip

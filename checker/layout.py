@@ -25,7 +25,17 @@ from typing import Any
 
 import numpy as np
 
-from checker import between, blocks, matrix, meeting_calendar, presence, titleblock, tracker
+from checker import (
+    between,
+    blocks,
+    matrix,
+    meeting_calendar,
+    minutes,
+    presence,
+    titleblock,
+    tracker,
+    versions,
+)
 from checker.dates import DayOf, month_named, month_of, week_of
 from checker.findings import TOOL_NAME, column_letter
 from checker.formatting import (
@@ -157,6 +167,9 @@ class RosterTable:
     # With no platform column: a column not read whose values name platforms on half its
     # rows or more, (0-based column, header), for S201 to name it.
     platform_like: tuple[int, str] | None = None
+    # The apologies line naming IOM of the minutes of this sign-in sheet's meeting, on
+    # another sheet (checker.minutes).
+    minutes: minutes.Apologies | None = None
 
     def has(self, field_name: str) -> bool:
         return field_name in self.columns or any(c.field == field_name for c in self.constants)
@@ -177,6 +190,11 @@ class SheetReading:
     looks_like_roster: bool = False  # an ignored sheet with people or meetings in it
     missing: tuple[str, ...] = ()  # the required fields its header lacks
     calendar: meeting_calendar.Calendar | None = None  # for CALENDAR: what it dated, and not
+    # Its tables not read because another version of them is (checker.versions): S218.
+    superseded: tuple[versions.Superseded, ...] = ()
+    # A minutes sheet's apologies line naming IOM that no meeting's list could be tied to
+    # (checker.minutes): S219.
+    untied: minutes.Untied | None = None
 
 
 @dataclass
@@ -961,6 +979,8 @@ def locate_tables(
             continue
         plans.append(_plan_sheet(sheet, headers, numbered=sheet.name in numbered))
     _date_from_calendars(plans, [*(sheet.name for sheet in workbook.sheets), *workbook.hidden])
+    _drop_superseded(plans)
+    _tie_minutes(plans, workbook.sheets, headers)
     if not any(p.tables and not p.incomplete for p in plans):
         # Nothing complete: read the first table-like sheet, whose missing columns are then
         # reported (S201), rather than nothing.
@@ -1009,6 +1029,67 @@ def _date_from_calendars(plans: list[_SheetPlan], names: list[str]) -> None:
             signed = dated.tables[0]
             others = tuple(c for c in signed.constants if c.field != "date")
             dated.tables[0] = replace(signed, constants=(*others, date))
+
+
+def _drop_superseded(plans: list[_SheetPlan]) -> None:
+    """A draft table beside the final one of the same list (checker.versions): the draft is
+    not read, and its sheet's reading says so (S218); a sheet left with no table is listed
+    as not read (`superseded`)."""
+    candidates = []
+    for p, plan in enumerate(plans):
+        if plan.incomplete or plan.sheet is None:
+            continue
+        for t, table in enumerate(plan.tables):
+            header_index = table.header_row - 1 - (1 if table.hxl else 0)
+            mark = versions.table_mark(plan.sheet, header_index, t == 0) \
+                if table.span is None else None  # fmt: skip
+            if mark is None:  # an unmarked table is not a version: its rows are not looked at
+                continue
+            if table.shape == SIGN_IN:
+                date, platform = table.constant("date"), table.constant("platform")
+                meetings = frozenset({(str(date.value), fold(str(platform.value)))}) \
+                    if date is not None and platform is not None else frozenset()  # fmt: skip
+            else:
+                meetings = versions.meetings_of(plan.sheet, header_index, table.last_row,
+                                                table.columns.get("date"),
+                                                table.columns.get("platform"))  # fmt: skip
+            candidates.append(versions.Version((p, t), table.sheet, header_index + 1,
+                                               table.shape, meetings, mark))  # fmt: skip
+    superseded = versions.supersede(candidates)
+    for p, plan in enumerate(plans):
+        dropped = [superseded[(p, t)] for t in range(len(plan.tables)) if (p, t) in superseded]
+        if not dropped:
+            continue
+        plan.tables = [table for t, table in enumerate(plan.tables) if (p, t) not in superseded]
+        reading = replace(plan.reading, superseded=tuple(dropped))
+        if not plan.tables:
+            reading = replace(reading, status=IGNORED, reason="superseded")
+            plan.sheet = None
+        plan.reading = reading
+
+
+def _tie_minutes(plans: list[_SheetPlan], grids: list[SheetGrid], headers: Headers) -> None:
+    """A minutes sheet (no table) whose apologies line names IOM: the sign-in sheet of the
+    meeting its heading names takes the line (checker.minutes); minutes tied to no meeting,
+    or to several, are said (S219)."""
+    unread = {p.reading.name for p in plans
+              if p.reading.status == IGNORED and p.reading.reason == "no_header"}  # fmt: skip
+    signed = [(p, plan.tables[0]) for p, plan in enumerate(plans)
+              if plan.reading.status == SIGN_IN and len(plan.tables) == 1]  # fmt: skip
+    for grid in grids:
+        if grid.name not in unread:
+            continue
+        found = minutes.read_minutes(grid, headers)
+        if found is None:
+            continue
+        tied = [(p, table) for p, table in signed if minutes.same_meeting(found, table, headers)]
+        plan = next(plan for plan in plans if plan.reading.name == grid.name)
+        if len(tied) == 1:
+            p, table = tied[0]
+            plans[p].tables[0] = replace(table, minutes=found.apologies)
+            plan.reading = replace(plan.reading, reason="minutes")
+        else:
+            plan.reading = replace(plan.reading, untied=minutes.Untied(found, len(tied)))
 
 
 def _undated(table: RosterTable) -> bool:
@@ -1425,9 +1506,10 @@ def _table_rows(
     absent: frozenset[str],
     path: Path | None = None,
     headers: Headers | None = None,
+    called_off: list[versions.CalledOff] | None = None,
 ) -> tuple[np.ndarray, np.ndarray, int, int]:
     """Data rows of one table → (cells of the kept rows, their Excel rows, rows read, rows
-    skipped)."""
+    skipped). The rows saying a meeting was called off are added to `called_off`."""
     header_index = table.header_row - 1
     _fill_merged_down(sheet, header_index, table.index, origin, table.span)
     body = sheet.cells[header_index + 1 : table.last_row]
@@ -1467,8 +1549,10 @@ def _table_rows(
     nobody = np.all(empty[:rows_read, people], axis=1) if people else kept
     for r in np.flatnonzero(kept & nobody):
         # "Réunion annulée" beside a date and a platform, nobody named: no meeting took place.
-        if any(_says_cancelled(v) for v in cells[r] if type(v) is str):
+        said = next((v for v in cells[r] if type(v) is str and _says_cancelled(v)), None)
+        if said is not None:
             kept[r] = False
+            _note_called_off(table, cells, int(r), said, called_off)
     if attendee is not None:
         others = [c for c in people if c != attendee]
         alone = np.all(empty[:rows_read, others], axis=1) if others else kept
@@ -1478,6 +1562,7 @@ def _table_rows(
             name = cells[r, attendee]
             if type(name) is str and _says_cancelled(name):
                 kept[r] = False
+                _note_called_off(table, cells, int(r), name, called_off)
     index = np.flatnonzero(kept)
     fields = np.full((len(index), len(FIELDS) + 1), None, dtype=object)
     for i, name in enumerate(FIELDS):
@@ -1505,6 +1590,9 @@ def _table_rows(
     if headers is not None:
         lines = _own_lines(table, sheet, header_index, (unread + header_index + 1).tolist())
         _attendance_marks(table, sheet, fields, cells[index], notes, lines, headers)
+        if table.minutes is not None:  # the meeting's minutes, on another sheet
+            organisation = FIELDS.index("organization") if "organization" in table.columns else None
+            minutes.excuse(fields, FIELDS.index("presence"), organisation, table.minutes, headers)
     legend = next((v for v in notes if _is_colour_legend(v, absent)), None)
     if legend is not None and path is not None:
         _coloured(table, filled_cells(path, sheet.name), legend, fields, index + header_index + 1)
@@ -1516,6 +1604,18 @@ def _table_rows(
         fields, excel_rows, chair = _chair_record(table, sheet, fields, excel_rows, origin, headers)
         extra += chair
     return fields, excel_rows, rows_read + extra, rows_read - len(index)
+
+
+def _note_called_off(table: RosterTable, cells: np.ndarray, r: int, text: str,
+                     into: list[versions.CalledOff] | None) -> None:  # fmt: skip
+    """A row saying its meeting was called off, kept aside (checker.versions.called_off)."""
+    date, platform = table.columns.get("date"), table.columns.get("platform")
+    if into is None or date is None or platform is None or type(cells[r, platform]) is not str:
+        return
+    col = next(c for c in range(cells.shape[1]) if cells[r, c] is text)
+    cell = f"{column_letter(col)}{table.header_row + 1 + r}"
+    into.append(versions.CalledOff(cells[r, date], fold(cells[r, platform]), table.sheet, cell,
+                                   text))  # fmt: skip
 
 
 def _matrix_fields(
@@ -1734,6 +1834,7 @@ def lay_out(workbook: Workbook, headers: Headers) -> Layout:
     tables, metadata, sheets, readings = locate_tables(workbook, headers)
     origin: dict[tuple[int, int, int], tuple[int, int]] = {}
     parts, rows, table_of_row, read, skipped = [], [], [], 0, 0
+    called_off: list[versions.CalledOff] = []
     for i, (table, sheet) in enumerate(zip(tables, sheets)):
         if table.shape == TRACKER:
             cells, excel_rows, table_read, table_skipped, tables[i] = _tracker_rows(
@@ -1741,7 +1842,7 @@ def lay_out(workbook: Workbook, headers: Headers) -> Layout:
             )
         else:
             cells, excel_rows, table_read, table_skipped = _table_rows(
-                table, sheet, origin, headers.absent, workbook.path, headers
+                table, sheet, origin, headers.absent, workbook.path, headers, called_off
             )
         parts.append(cells)
         rows.append(excel_rows)
@@ -1751,6 +1852,10 @@ def lay_out(workbook: Workbook, headers: Headers) -> Layout:
     if not parts:
         parts, rows = [np.empty((0, len(FIELDS) + 1), dtype=object)], [np.empty(0, np.int64)]
         table_of_row = [np.empty(0, np.int64)]
+    cells = np.concatenate(parts)
+    versions.called_off(
+        cells, FIELDS.index("presence"), FIELDS.index("date"), FIELDS.index("platform"), called_off
+    )
     return Layout(workbook.path, [sheet.name for sheet in workbook.sheets], tables, origin,
-                  read, skipped, metadata, np.concatenate(parts),
+                  read, skipped, metadata, cells,
                   np.concatenate(rows), np.concatenate(table_of_row), readings)  # fmt: skip

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from checker import versions
 from checker.dates import DayMonth, DayOf, MonthOf, ParsedDate, WeekOf, read_date
 from checker.findings import column_letter
 from checker.layout import EMAIL_CONTRADICTS, FIELDS, Constant, Layout, RosterTable
@@ -421,3 +422,35 @@ def apply_vocabulary(
     # the 200-file benchmark batch).
     (attendee_key,) = _lookup(attendee, fold, (None, None, None))
     frame["attendee_key"] = _objects(frame, attendee_key)
+    _contradictions(roster, staff, presence, absent, with_presence)
+
+
+def _contradictions(roster: Roster, staff: np.ndarray, presence: np.ndarray, absent: np.ndarray,
+                    with_presence: np.ndarray) -> None:  # fmt: skip
+    """One IOM person listed twice at one meeting, a row saying present and another absent
+    (a draft and a final table that nothing tells apart, checker.versions): whether they
+    attended is unknown, and the reason quotes both cells — never "present wins"."""
+    frame = roster.frame
+    # Present: the presence cell says so, or the person is listed in a table without one.
+    said_present = ~absent & ((presence == "present") | (~with_presence & (presence == BLANK)))
+    found = versions.contradictions(frame["meeting"].to_numpy(),
+                                    frame["attendee_key"].to_numpy(), staff.astype(bool),
+                                    said_present.astype(bool), absent.astype(bool))  # fmt: skip
+    if not found:
+        return
+    sheets, rows, tables = (frame[c].to_numpy() for c in ("sheet", "row", "table"))
+    said = frame["presence"].to_numpy()
+
+    def quote(i: int) -> str:
+        row, letter = roster.cell_of(int(tables[i]), int(rows[i]), "presence")
+        cell = f"{sheets[i]}!{letter}{row}" if letter else f"{sheets[i]} row {row}"
+        return f'{cell} "{said[i] if said[i] is not None else ""}"'
+
+    at = frame.index[list(found)]
+    frame.loc[at, "presence_doubt"] = [
+        f"{versions.CONTRADICTED}{quote(i)} / {quote(j)}" for i, j in found.items()
+    ]
+    frame.loc[at, "is_iom"] = False
+    frame.loc[at, "iom_unknown"] = True
+    frame.loc[at, "role"] = None
+    frame.loc[at, "capacity_code"] = "member"

@@ -376,6 +376,7 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
         column_findings,
         reading_dict,
         sheet_findings,
+        version_findings,
     )
     from checker.rules import RosterFile, judge_file, judge_meeting
 
@@ -430,6 +431,7 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
         layout, known = prepared.layout, prepared.known
         findings += sheet_findings(layout, policy)
         findings += calendar_findings(layout, policy)
+        findings += version_findings(layout, policy)
         findings += column_findings(layout, policy)
         findings += affiliation_findings(roster, layout.tables, offset, policy, meeting_at)
         reading = reading_dict(layout, roster, offset)

@@ -129,6 +129,13 @@ def sheet_dict(reading: SheetReading, layout_of: dict[str, str]) -> dict[str, An
             out["missing"] = list(reading.missing)  # the required fields its header lacks
     if reading.calendar is not None:  # the sheets it gave a date
         out["dates_for"] = list(reading.calendar.dates)
+    if reading.superseded:  # its tables not read: an earlier version of another (S218)
+        out["superseded"] = [
+            {"header_row": old.header_row, "marked": old.mark.text,
+             "by": {"sheet": old.by_sheet, "header_row": old.by_header_row,
+                    "marked": old.by_mark.text}}
+            for old in reading.superseded
+        ]  # fmt: skip
     return out
 
 
@@ -197,6 +204,33 @@ def calendar_findings(layout: Layout, policy: Policy) -> list[Finding]:
                 calendar=reading.name, row=problem.row, reference=problem.reference,
                 sheet=problem.sheet, rows=rows,
                 value="" if problem.value is None else problem.value,
+            ))  # fmt: skip
+    return found
+
+
+def version_findings(layout: Layout, policy: Policy) -> list[Finding]:
+    """S218: a table not read because a later version of it is (checker.versions); S219:
+    minutes naming IOM among the apologies, tied to no one meeting (checker.minutes)."""
+    found = []
+    for reading in layout.sheets:
+        for old in reading.superseded:
+            found.append(Finding.make(
+                "S218", policy,
+                at={"sheet": old.sheet, "row": old.mark.row or old.header_row,
+                    "column": column_letter(old.mark.col) if old.mark.row else None,
+                    "value": old.mark.text},
+                heading=old.mark.text, sheet=old.sheet, row=old.header_row,
+                final=old.by_mark.text, final_sheet=old.by_sheet, final_row=old.by_header_row,
+            ))  # fmt: skip
+        untied = reading.untied
+        if untied is not None:
+            apologies = untied.minutes.apologies
+            found.append(Finding.make(
+                "S219", policy, "several" if untied.matches else "",
+                at={"sheet": apologies.sheet, "row": apologies.row,
+                    "column": column_letter(apologies.col), "value": apologies.line},
+                sheet=apologies.sheet, cell=apologies.cell, line=apologies.line,
+                heading=untied.minutes.heading, n=untied.matches,
             ))  # fmt: skip
     return found
 

@@ -126,6 +126,24 @@ def _once_per_meeting(frame: pd.DataFrame) -> pd.Series:
     return ~(named & frame.duplicated(["meeting", "attendee_key"]))
 
 
+def _differing_twin(frame: pd.DataFrame, index: Any) -> dict[str, Any] | None:
+    """For a person listed twice at one meeting (S208): the earlier row, when the two say
+    different things of their attendance ("Présent" in a draft, "Excusé" in the final):
+    deleting either one at random may delete the only record of their absence."""
+    row = frame.loc[index]
+    twins = frame[(frame["meeting"] == row["meeting"])
+                  & (frame["attendee_key"] == row["attendee_key"])]  # fmt: skip
+    said = row["presence"]
+    for other_index, other in twins.iterrows():
+        if other_index == index:
+            break
+        if other["presence"] != said:
+            return {"said": "" if said is None else said,
+                    "other": "" if other["presence"] is None else other["presence"],
+                    "other_row": int(other["row"])}  # fmt: skip
+    return None
+
+
 _FRAME_CHECKS = {"S207": "date", "S208": "attendee"}  # frame-wide check → the cell to show
 
 
@@ -230,6 +248,9 @@ def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validat
             variant = why_unread.reason
         elif code == "S203" and isinstance(value, MeetingNumber):  # "EHP 1": not the 1st
             variant = "meeting_number"
+        other = _differing_twin(frame, index) if code == "S208" else None
+        if other is not None:  # the two rows disagree: which to delete is the question
+            variant = "differ"
         findings[key] = int(row["file"]), (
             code, variant,
             {"sheet": table.sheet, "row": excel_row, "column": letter, "value": value,
@@ -245,7 +266,7 @@ def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validat
              "period": row["period"],
              "platform": row["platform"],
              "known": known if code == "S204" else "",
-             **_unread_date_fields(why_unread)},
+             **_unread_date_fields(why_unread), **(other or {})},
         )  # fmt: skip
     files = frame.groupby("table")["file"].first() if missing_columns else {}
     for table_index, field_name in sorted(missing_columns):

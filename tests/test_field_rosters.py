@@ -50,10 +50,6 @@ OPEN_GAPS = {
     "virtualmente' is absent",
     "CHL_2026-11_bitacora": "name cells that say nobody ('—', 'N/A', 'por designar') beside a "
     "CoM/RMO title are read as that role attending: compliant, no finding",
-    "COG_2026-11_versions": "a draft table and the final table of the same month are merged: "
-    "the draft's 'Présent' CoM and a cancelled meeting make false compliants",
-    "CPV_2026-12_folhas": "minutes in prose on another sheet ('Ausências justificadas: OIM "
-    "(Chefe de Missão)') are not read against the UNCT sign-in sheet",
     "DJI_2026-11_feuilles": "a name cell '(représenté par M. Ali Hassan)' is read as the CoM "
     "attending",
     "LBR_2026-11_attendance": "'û' (✗ in Wingdings) beside 'joined online for item 3' is "
@@ -75,8 +71,6 @@ OPEN_GAPS = {
 FALSE_COMPLIANT_GAPS: set[str] = {
     "BRA_2026-11_presenca",
     "CHL_2026-11_bitacora",
-    "COG_2026-11_versions",
-    "CPV_2026-12_folhas",
     "DJI_2026-11_feuilles",
     "MEX_2026-11_modalidad",
     "MWI_2026-11_sessions",
@@ -91,8 +85,6 @@ FALSE_COMPLIANT_GAPS: set[str] = {
 BLANKING_GAPS: set[str] = {
     "BRA_2026-11_presenca",
     "CHL_2026-11_bitacora",
-    "COG_2026-11_versions",
-    "CPV_2026-12_folhas",
     "MEX_2026-11_modalidad",
 }
 
