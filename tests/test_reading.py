@@ -527,3 +527,30 @@ def test_a_remark_that_contradicts_the_attendance_cell_leaves_attendance_unknown
     result = _check(SheetGrid("Nov", rows), name="SSD_2026-11.xlsx")
     assert verdicts(result) == [verdict]
     assert bool(codes(result, "C309")) == (verdict == "undetermined")
+
+
+# Date cells that say more than a date (field7's SLE): never a meeting in 2010 or 2015.
+MORE_THAN_A_DATE = {
+    "en": (["Date", "Meeting", "Name", "Organisation", "Title"], "Chief of Mission",
+           ["8 Dec (postponed to 10 Dec)", "3 Dec 15", "Tue 1/12"], "two dates", "two-digit"),
+    "fr": (["Date", "Réunion", "Nom", "Structure", "Fonction"], "Chef de mission",
+           ["8 déc. (reportée au 10 déc.)", "3 déc. 15", "mardi 1/12"], "deux dates",
+           "deux chiffres"),
+    "es": (["Fecha", "Espacio de coordinación", "Nombre", "Entidad", "Cargo"], "Jefa de Misión",
+           ["8 dic. (aplazada al 10 dic.)", "3 dic. 15", "martes 1/12"], "dos fechas",
+           "dos cifras"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_a_date_cell_saying_more_than_a_date_is_not_judged_under_a_made_up_year(lang):
+    header, com, dates, two_dates, two_digits = MORE_THAN_A_DATE[lang]
+    rows = [header, *[[d, "HCT", "A. B.", "IOM", com] for d in dates]]
+    result = check_workbook(Sheets(Path("SLE_2026-12.xlsx"), [SheetGrid("Sheet1", rows)], []),
+                            CheckOptions(lang=lang))  # fmt: skip
+    # Unread rows beside each other may be taken for one meeting: none is judged.
+    assert [m.date for m in result.meetings if str(m.verdict) != "undetermined"] == ["2026-12-01"]
+    assert not [m for m in result.meetings if str(m.date).startswith(("2010", "2015"))]
+    assert not [f for f in result.findings if f.code == "S207"]
+    s203 = {f.cell: f.message for f in result.findings if f.code == "S203"}
+    assert two_dates in s203["Sheet1!A2"] and two_digits in s203["Sheet1!A3"]
