@@ -554,3 +554,37 @@ def test_a_date_cell_saying_more_than_a_date_is_not_judged_under_a_made_up_year(
     assert not [f for f in result.findings if f.code == "S207"]
     s203 = {f.cell: f.message for f in result.findings if f.code == "S203"}
     assert two_dates in s203["Sheet1!A2"] and two_digits in s203["Sheet1!A3"]
+
+
+# Session numbers over a tracker, its dates in the row under them (field7's MWI).
+SESSIONS = {
+    "en": ("NOVEMBER 2026", "Session no.", "Date", "C. Mwale (CoM)", "T. Gondwe (DCoM)"),
+    "fr": ("NOVEMBRE 2026", "Séance n°", "Date", "C. Mwale (Chef de mission)",
+           "T. Gondwe (Chef de mission adjoint)"),
+    "es": ("NOVIEMBRE 2026", "Sesión n.º", "Fecha", "C. Mwale (Jefe de Misión)",
+           "T. Gondwe (Jefe Adjunto de Misión)"),
+    "pt": ("NOVEMBRO 2026", "Sessão n.º", "Data", "C. Mwale (Chefe de Missão)",
+           "T. Gondwe (Chefe Adjunto de Missão)"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es", "pt"])
+def test_session_numbers_over_a_row_of_dates_are_not_days(lang):
+    """ "1 2 3 4" under "NOVEMBER 2026" were days 1–4 November, the row of dates a platform
+    "Date" with attendees "04/11/2026": the meetings are those of the dates."""
+    banner, numbers, label, com, deputy = SESSIONS[lang]
+    rows = [[banner], [numbers, 1, 2, 3, 4],
+            [label, "04/11/2026", "11/11/2026", "18/11/2026", "25/11/2026"],
+            ["HCT", com, "—", deputy, "—"]]  # fmt: skip
+    result = _check(SheetGrid("Tracker", rows), name="MWI_2026-11.xlsx")
+    dated = sorted((m.date, str(m.verdict)) for m in result.meetings)
+    assert ("2026-11-04", "compliant") in dated
+    assert not [d for d, _ in dated if d in ("2026-11-01", "2026-11-02", "2026-11-03")]
+    assert not [f for f in result.findings if f.code == "S204"]
+
+
+def test_days_one_to_four_with_people_under_them_are_still_days():
+    rows = [["NOVEMBER 2026"], ["Platform", 1, 2, 3, 4],
+            ["HCT", "C. Mwale (CoM)", "—", "T. Gondwe (DCoM)", "—"]]  # fmt: skip
+    result = _check(SheetGrid("Tracker", rows), name="MWI_2026-11.xlsx")
+    assert ("2026-11-01", "compliant") in [(m.date, str(m.verdict)) for m in result.meetings]
