@@ -588,3 +588,14 @@ def test_days_one_to_four_with_people_under_them_are_still_days():
             ["HCT", "C. Mwale (CoM)", "—", "T. Gondwe (DCoM)", "—"]]  # fmt: skip
     result = _check(SheetGrid("Tracker", rows), name="MWI_2026-11.xlsx")
     assert ("2026-11-01", "compliant") in [(m.date, str(m.verdict)) for m in result.meetings]
+
+
+@pytest.mark.parametrize("label", ["Date", "Fecha", "Data"])
+def test_a_row_of_dates_under_days_dates_the_columns_and_is_no_platform(label):
+    rows = [["NOVEMBER 2026"], ["Semana", 4, 11, 18, 25],
+            [label, "04/11/2026", "11/11/2026", "18/11/2026", "25/11/2026"],
+            ["HCT", "C. Mwale (CoM)", "—", "T. Gondwe (DCoM)", "—"]]  # fmt: skip
+    result = _check(SheetGrid("Tracker", rows), name="MWI_2026-11.xlsx")
+    assert [(m.platform, m.date) for m in result.meetings if m.platform != "HCT"] == []
+    assert ("2026-11-04", "compliant") in [(m.date, str(m.verdict)) for m in result.meetings]
+    assert not [f for f in result.findings if f.code in ("S202", "S204")]
