@@ -70,6 +70,20 @@ TUESDAY = 1
 # How far from the roster's period a day and month without a year may fall and still be read:
 # about three months; further, the nearest year is little nearer than the other.
 NEAR_PERIOD = dt.timedelta(days=92)
+# A date written in words ("3 Dec 2015") more than a year from the period is a slip of the
+# pen or a misreading, not a meeting of the roster: it is not read (S203 says which year).
+FAR_FROM_PERIOD = dt.timedelta(days=366)
+# Words saying the meeting was moved ("8 Dec (postponed to 10 Dec)", "reportée au 4 déc.",
+# "aplazada al 10", "adiada para 10/12"), accents folded: such a cell is no plain date.
+MOVED = frozenset({
+    "postponed", "rescheduled", "moved", "deferred", "delayed", "rescheduling",
+    "reporte", "reportee", "reportes", "reportees", "repoussee", "repousse", "decale",
+    "decalee", "deplace", "deplacee",
+    "aplazada", "aplazado", "pospuesta", "pospuesto", "postergada", "postergado",
+    "reprogramada", "reprogramado", "trasladada", "trasladado",
+    "adiada", "adiado", "remarcada", "remarcado", "reagendada", "reagendado", "transferida",
+    "transferido",
+})  # fmt: skip
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 _NUMERIC = re.compile(
@@ -77,11 +91,16 @@ _NUMERIC = re.compile(
 )
 _YMD_SLASH = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
 _WORD = re.compile(r"[a-z]+\.?|\d+")
-# A weekday before a numeric date: "Sun 06/12/2026", "mar. 03/12/2026", "Sun 06/12"; or
-# after it, in brackets: "06/12/2026 (Sun)".
+# A weekday before a numeric date: "Sun 06/12/2026", "mar. 03/12/2026", "Tue 1/12".
 _WEEKDAY_FIRST = re.compile(r"^([a-z]+)\.?,?\s+(\S.*)$")
-_WEEKDAY_LAST = re.compile(r"^(\S.*?)\s*\(([a-z]+)\.?\)$")
-_DAY_SLASH_MONTH = re.compile(r"^(\d{1,2})[/.](\d{1,2})\.?$")
+# A weekday in brackets after it: "06/12/2026 (Sun)".
+_WEEKDAY_AFTER = re.compile(r"^(\S.*?)\s*[(\[]\s*([a-z]+)\.?\s*[)\]]$")
+# Excel's own "d-mmm-yy" shown as text ("8-Sep-26"): the one place a two-digit number after a
+# month's name is its year. "3 Dec 15" is not read: the 15th, or 2015?
+_DAY_MONTH_YY = re.compile(r"^\d{1,2}-[a-z]+\.?-\d{2}$")
+_DAY_MONTH_NUMBER = re.compile(r"^\d{1,2}\.?\s*(?:de\s+)?[a-z]+\.?,?\s*(?:de\s+)?\d{2}$")
+# Where a cell holding more than a date splits into its dates: brackets, arrows, "to", ";".
+_BETWEEN_DATES = re.compile(r"[()\[\];,→]|->|\s[–—-]\s|\b(?:to|au|al|a|para|ate|until)\b")
 
 
 @dataclass(frozen=True)
@@ -91,11 +110,15 @@ class ParsedDate:
     alternative: dt.date | None = None
     month_only: bool = False  # a tracker's month column: the day is not known
     weekday: int | None = None  # the day of the week written with it (Monday = 0)
+    in_words: bool = False  # written with a month's name ("3 Dec 2015"), not in figures
 
     def read(self, period: str | None = None) -> dt.date | None:
         """The date, its reading chosen by the period; None when the weekday written is not
-        that date's (03/12/2026 may be read 3 December and "Tue" be right of 12 March)."""
+        that date's (03/12/2026 may be read 3 December and "Tue" be right of 12 March), or
+        when it is written in words and falls more than a year from the period."""
         value = resolve(self, period)
+        if self.in_words and period and _distance(value, period) > FAR_FROM_PERIOD:
+            return None
         return None if self.weekday not in (None, value.weekday()) else value
 
     def iso(self, period: str | None = None) -> str | None:
@@ -332,8 +355,10 @@ def looks_like_date(raw: object) -> bool:
 class Unread:
     """Why a cell that holds a date gives none, for the person fixing it."""
 
-    reason: str  # weekday, no_year, far, march_or_tuesday
-    date: dt.date | None = None  # weekday: the date the cell says
+    reason: (
+        str  # weekday, no_year, far, march_or_tuesday, moved, two_dates, two_digit_year, far_year
+    )
+    date: dt.date | None = None  # weekday, far_year: the date the cell says
     weekday: int | None = None  # weekday: the weekday written
 
 
@@ -341,6 +366,8 @@ def unread(raw: object, period: str | None) -> Unread | None:
     """Why `raw` gives no date in a roster of `period`, when it holds one that is not read
     (None for a cell that is no date at all, or is read)."""
     parsed = read_date(raw)
+    if parsed is None:
+        return _more_than_a_date(raw)
     if isinstance(parsed, DayMonth):
         if not period:
             return Unread("no_year")
@@ -349,13 +376,34 @@ def unread(raw: object, period: str | None) -> Unread | None:
         value = parsed.nearest(period)  # None: 29 Feb, and no leap year near
         if value is None or _distance(value, period) > NEAR_PERIOD:
             return Unread("far")
-    elif isinstance(parsed, ParsedDate):
-        value = resolve(parsed, period)
     else:
-        return None
+        value = resolve(parsed, period)
+        if parsed.in_words and period and _distance(value, period) > FAR_FROM_PERIOD:
+            return Unread("far_year", value)
     if parsed.weekday is not None and value.weekday() != parsed.weekday:
         return Unread("weekday", value, parsed.weekday)
     return None
+
+
+def _more_than_a_date(raw: object) -> Unread | None:
+    """Why a text that says more than a date is none: it holds two ("8 Dec (postponed to 10
+    Dec)", "8 Dec → 10 Dec"), says the meeting was moved ("postponed to 10 Dec"), or ends on
+    a number that may be a year or a day ("3 Dec 15")."""
+    if not isinstance(raw, str):
+        return None
+    text = _fold(raw).strip()
+    pieces = _BETWEEN_DATES.split(" ".join(w for w in text.split() if w not in MOVED))
+    if sum(read_date(piece) is not None for piece in pieces) > 1:
+        return Unread("two_dates")
+    if _moved(text):
+        return Unread("moved")
+    if _DAY_MONTH_NUMBER.match(text):
+        return Unread("two_digit_year")
+    return None
+
+
+def _moved(text: str) -> bool:
+    return any(word.rstrip(".") in MOVED for word in _WORD.findall(text))
 
 
 def _serial(number: float) -> ParsedDate | None:
@@ -374,24 +422,14 @@ def _safe(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _text(text: str) -> ParsedDate | DayMonth | None:
-    text = text.strip().lower()
-    if not text:
+    text = _fold(text.strip())  # "terça 1/12": the weekday's accent off
+    if not text or _moved(text):  # "8 Dec (postponed to 10 Dec)": see unread
         return None
-    if (match := _WEEKDAY_FIRST.match(text)) and _weekday(match.group(1)) is not None:
-        numeric = _numeric(match.group(2))
-        if numeric is not None:
-            return replace(numeric, weekday=_weekday(match.group(1)))
-        # "Sun 06/12": day first, the year the period's; only beside a weekday ("06/12"
-        # alone may be anything), and not "mar" ("mar 3/12": March, or Tuesday?).
-        day_month = _DAY_SLASH_MONTH.match(match.group(2))
-        if day_month and match.group(1) != MARCH_OR_TUESDAY:
-            day, month = int(day_month.group(1)), int(day_month.group(2))
-            if 1 <= month <= 12 and _safe(2000, month, day) is not None:
-                return DayMonth(month, day, _weekday(match.group(1)))
-    if (match := _WEEKDAY_LAST.match(text)) and _weekday(match.group(2)) is not None:
-        numeric = _numeric(match.group(1))
-        if numeric is not None:
-            return replace(numeric, weekday=_weekday(match.group(2)))
+    before, after = _WEEKDAY_FIRST.match(text), _WEEKDAY_AFTER.match(text)
+    if before and (dated := _weekday_and_figures(before.group(1), before.group(2))):
+        return dated
+    if after and (dated := _weekday_and_figures(after.group(2), after.group(1))):
+        return dated
     if (numeric := _numeric(text)) is not None:
         return numeric
     if text.replace(".", "", 1).isdigit():
@@ -401,6 +439,22 @@ def _text(text: str) -> ParsedDate | DayMonth | None:
 
 def _weekday(word: str) -> int | None:
     return TUESDAY if word == MARCH_OR_TUESDAY else WEEKDAYS.get(_fold(word))
+
+
+def _weekday_and_figures(word: str, text: str) -> ParsedDate | DayMonth | None:
+    """A weekday beside a date in figures ("Sun 06/12/2026", "06/12/2026 (Sun)") or a day and
+    month without a year ("Tue 1/12": day first, the year from the period); the weekday must
+    be the date's (see `unread`). A bare "1/12" is no date: 1 December or 12 January?"""
+    weekday = _weekday(word)
+    if weekday is None:
+        return None
+    if (numeric := _numeric(text)) is not None:
+        return replace(numeric, weekday=weekday)
+    match = _DAY_SLASH.match(text)
+    if match is None or match.group(3) is not None or word == MARCH_OR_TUESDAY:
+        return None  # "mar 3/12": 3 March 2012 once; no year to tell March from Tuesday
+    day, month = int(match.group(1)), int(match.group(2))
+    return DayMonth(month, day, weekday) if _safe(2000, month, day) else None
 
 
 def _numeric(text: str) -> ParsedDate | None:
@@ -423,12 +477,15 @@ def _numeric(text: str) -> ParsedDate | None:
 
 
 def _with_month_name(text: str) -> ParsedDate | DayMonth | None:
-    tokens = _WORD.findall(_fold(text).replace("1er", "1"))
+    folded = _fold(text).replace("1er", "1")
+    tokens = _WORD.findall(folded)
     months: list[int] = []
     weekdays: set[int] = set()
     marches = 0  # "mar": March or Tuesday
     day = year = None
-    month_after_day = False  # "8-Sep-26": a two-digit year after a day and a month
+    # "8-Sep-26": a two-digit year after a day and a month, in Excel's d-mmm-yy only.
+    month_after_day = False
+    short_year = _DAY_MONTH_YY.match(folded) is not None
     for token in tokens:
         word = token.rstrip(".")
         if word.isdigit():
@@ -437,7 +494,7 @@ def _with_month_name(text: str) -> ParsedDate | DayMonth | None:
                 year = number
             elif 1 <= number <= 31 and day is None:
                 day = number
-            elif len(word) == 2 and year is None and month_after_day:
+            elif len(word) == 2 and year is None and month_after_day and short_year:
                 year = 2000 + number
             else:
                 return None
@@ -464,7 +521,7 @@ def _with_month_name(text: str) -> ParsedDate | DayMonth | None:
         alone = marches == 1 and not months and weekday is None
         return DayMonth(month, day, weekday, march_or_tuesday=alone)
     value = _safe(year, month, day)
-    return ParsedDate(value, weekday=weekday) if value else None
+    return ParsedDate(value, weekday=weekday, in_words=True) if value else None
 
 
 def resolve(parsed: ParsedDate, period: str | None) -> dt.date:

@@ -322,9 +322,11 @@ WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturd
 
 def _unread_date_fields(why: Unread | None) -> dict[str, Any]:
     """S203 on a date whose weekday is not its own: the weekday written, the date and its
-    weekday."""
-    if why is None or why.date is None or why.weekday is None:
+    weekday; on a date far from the period: the date it reads as."""
+    if why is None or why.date is None:
         return {}
+    if why.weekday is None:
+        return {"day": why.date.isoformat()}
     return {"written": Name("weekdays", WEEKDAY_NAMES[why.weekday]),
             "day": why.date.isoformat(),
             "actual": Name("weekdays", WEEKDAY_NAMES[why.date.weekday()])}  # fmt: skip

@@ -24,7 +24,16 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from checker.dates import MONTHS, DayOf, MonthOf, WeekOf, month_named, read_date, week_of
+from checker.dates import (
+    MONTHS,
+    DayOf,
+    MonthOf,
+    WeekOf,
+    month_named,
+    parse_date,
+    read_date,
+    week_of,
+)
 from checker.text import fold
 from checker.titleblock import Line
 
@@ -113,7 +122,18 @@ def day_columns(row: list[Any], body: list[list[Any]]) -> list[MonthColumn]:
     under = [r[c] for r in body for c, _ in numbered if c < len(r) and r[c] not in ("", None)]
     if not under or any(isinstance(v, (int, float)) for v in under):
         return []
+    if dated_below([c for c, _ in numbered], body):
+        return []
     return [MonthColumn(c, row[c], day) for c, day in numbered]
+
+
+def dated_below(cols: list[int], body: list[list[Any]]) -> bool:
+    """Numbers over a row whose cells under them are all dates (field7's MWI: "Session no. |
+    1 | 2 | 3 | 4" over "Date | 04/11/2026 | …"): meeting numbers, not days 1–4; the row of
+    dates dates the columns (it is then read as the header), never a platform "Date" whose
+    attendees are dates."""
+    below = body[0] if body else []
+    return all(c < len(below) and parse_date(below[c]) is not None for c in cols)
 
 
 def find_tracker_header(cells: list[list[Any]], search_rows: int) -> tuple[int, list[MonthColumn]]:

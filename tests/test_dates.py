@@ -225,3 +225,85 @@ def test_a_text_that_looks_like_a_date_for_saying_it_was_not_read():
         assert looks_like_date(raw), raw
     for raw in ["Meeting", "HCT", "Total 2026", "Wednesday", "2026", None, 4]:
         assert not looks_like_date(raw), raw
+
+
+# Date cells that say more than a date (field7's SLE_2026-12_register).
+DEC1, DEC10 = dt.date(2026, 12, 1), dt.date(2026, 12, 10)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["8 Dec (postponed to 10 Dec)", "8 Dec → 10 Dec", "8 déc. (reportée au 10 déc.)",
+     "8 de dic. (aplazada al 10 de dic.)", "8 dez (adiada para 10 dez)", "8 Dec (10 Dec)"],
+)  # fmt: skip
+def test_a_cell_with_two_dates_is_not_read_and_says_so(raw):
+    """ "8 Dec (postponed to 10 Dec)" was 8 December 2010: the second day taken for a year."""
+    assert read_date(raw) is None
+    assert unread(raw, "2026-12") == Unread("two_dates")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["postponed to 10 Dec", "8 Dec, postponed", "reportée au 10/12/2026", "aplazada al 10",
+     "adiada para 10/12/2026", "rescheduled 10 Dec", "8 de dic. (pospuesta al 10)"],
+)  # fmt: skip
+def test_a_cell_saying_the_meeting_was_moved_is_not_read(raw):
+    assert read_date(raw) is None
+    assert unread(raw, "2026-12") == Unread("moved")
+
+
+@pytest.mark.parametrize("raw", ["3 Dec 15", "3 déc. 15", "3 de dic. 15", "3 dez 15"])
+def test_two_digits_after_a_month_s_name_are_no_year(raw):
+    """ "3 Dec 15" was 3 December 2015; only Excel's d-mmm-yy ("8-Sep-26") and figures
+    (03/12/15) carry a two-digit year."""
+    assert read_date(raw) is None
+    assert unread(raw, "2026-12") == Unread("two_digit_year")
+    assert read_date("8-Sep-26").read("2026-09") == dt.date(2026, 9, 8)
+    assert read_date("03/12/15").read(None) == dt.date(2015, 12, 3)
+
+
+@pytest.mark.parametrize("raw", ["3 Dec 2015", "3 décembre 2015", "3 de diciembre de 2015",
+                                 "3 de dezembro de 2015"])  # fmt: skip
+def test_a_date_in_words_more_than_a_year_from_the_period_is_not_read(raw):
+    assert read_date(raw).read("2026-12") is None
+    assert unread(raw, "2026-12") == Unread("far_year", dt.date(2015, 12, 3))
+    assert read_date(raw).read(None) == dt.date(2015, 12, 3)  # no period: nothing to hold to
+    assert read_date(raw).read("2016-01") == dt.date(2015, 12, 3)
+
+
+@pytest.mark.parametrize(
+    ("raw", "day"),
+    [("Tue 1/12", DEC1), ("mardi 1/12", DEC1), ("martes 1/12", DEC1), ("terça 1/12", DEC1),
+     ("06/12/2026 (Sun)", dt.date(2026, 12, 6)), ("06/12/2026 (dim.)", dt.date(2026, 12, 6)),
+     ("1/12 (Tue)", DEC1), ("Thu 10.12", DEC10)],
+)  # fmt: skip
+def test_a_weekday_beside_figures_is_read_and_checked(raw, day):
+    assert read_date(raw).read("2026-12") == day
+
+
+@pytest.mark.parametrize(
+    ("raw", "date", "weekday"),
+    [("Wed 15/12", dt.date(2026, 12, 15), 2), ("06/12/2026 (Mon)", dt.date(2026, 12, 6), 0),
+     ("miércoles 15/12", dt.date(2026, 12, 15), 2)],
+)  # fmt: skip
+def test_a_wrong_weekday_beside_figures_leaves_them_unread(raw, date, weekday):
+    assert read_date(raw).read("2026-12") is None
+    assert unread(raw, "2026-12") == Unread("weekday", date, weekday)
+
+
+@pytest.mark.parametrize("raw", ["1/12", "15/12", "mar 3/12"])
+def test_a_day_and_month_in_figures_need_a_weekday(raw):
+    """ "1/12" alone is 1 December or 12 January; a weekday tells (and is checked)."""
+    assert read_date(raw) is None
+
+
+@given(st.dates(min_value=dt.date(2001, 1, 1), max_value=dt.date(2098, 12, 31)),
+       st.sampled_from(["postponed to", "reportée au", "aplazada al", "adiada para", "→"]),
+       st.integers(min_value=1, max_value=28))  # fmt: skip
+def test_no_two_dates_make_one(day, moved, other):
+    """Whatever the second day, a cell holding two dates never gives a date."""
+    text = (
+        f"{day.day} {MONTHS['en'][day.month - 1]} ({moved} {other} {MONTHS['en'][day.month - 1]})"
+    )
+    assert read_date(text) is None
+    assert unread(text, day.strftime("%Y-%m")) in (Unread("two_dates"), Unread("moved"))

@@ -623,3 +623,75 @@ def test_a_calendar_counting_participants_is_not_a_list_of_people():
     result = _check(calendar, roster, name="HND_2026-10.xlsx")
     assert [s["status"] for s in _reading(result)["sheets"]] == ["ignored", "attendance_list"]
     assert verdicts(result) == ["compliant"]
+
+
+# Date cells that say more than a date (field7's SLE): never a meeting in 2010 or 2015.
+MORE_THAN_A_DATE = {
+    "en": (["Date", "Meeting", "Name", "Organisation", "Title"], "Chief of Mission",
+           ["8 Dec (postponed to 10 Dec)", "3 Dec 15", "Tue 1/12"], "two dates", "two-digit"),
+    "fr": (["Date", "Réunion", "Nom", "Structure", "Fonction"], "Chef de mission",
+           ["8 déc. (reportée au 10 déc.)", "3 déc. 15", "mardi 1/12"], "deux dates",
+           "deux chiffres"),
+    "es": (["Fecha", "Espacio de coordinación", "Nombre", "Entidad", "Cargo"], "Jefa de Misión",
+           ["8 dic. (aplazada al 10 dic.)", "3 dic. 15", "martes 1/12"], "dos fechas",
+           "dos cifras"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_a_date_cell_saying_more_than_a_date_is_not_judged_under_a_made_up_year(lang):
+    header, com, dates, two_dates, two_digits = MORE_THAN_A_DATE[lang]
+    rows = [header, *[[d, "HCT", "A. B.", "IOM", com] for d in dates]]
+    result = check_workbook(Sheets(Path("SLE_2026-12.xlsx"), [SheetGrid("Sheet1", rows)], []),
+                            CheckOptions(lang=lang))  # fmt: skip
+    # Unread rows beside each other may be taken for one meeting: none is judged.
+    assert [m.date for m in result.meetings if str(m.verdict) != "undetermined"] == ["2026-12-01"]
+    assert not [m for m in result.meetings if str(m.date).startswith(("2010", "2015"))]
+    assert not [f for f in result.findings if f.code == "S207"]
+    s203 = {f.cell: f.message for f in result.findings if f.code == "S203"}
+    assert two_dates in s203["Sheet1!A2"] and two_digits in s203["Sheet1!A3"]
+
+
+# Session numbers over a tracker, its dates in the row under them (field7's MWI).
+SESSIONS = {
+    "en": ("NOVEMBER 2026", "Session no.", "Date", "C. Mwale (CoM)", "T. Gondwe (DCoM)"),
+    "fr": ("NOVEMBRE 2026", "Séance n°", "Date", "C. Mwale (Chef de mission)",
+           "T. Gondwe (Chef de mission adjoint)"),
+    "es": ("NOVIEMBRE 2026", "Sesión n.º", "Fecha", "C. Mwale (Jefe de Misión)",
+           "T. Gondwe (Jefe Adjunto de Misión)"),
+    "pt": ("NOVEMBRO 2026", "Sessão n.º", "Data", "C. Mwale (Chefe de Missão)",
+           "T. Gondwe (Chefe Adjunto de Missão)"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es", "pt"])
+def test_session_numbers_over_a_row_of_dates_are_not_days(lang):
+    """ "1 2 3 4" under "NOVEMBER 2026" were days 1–4 November, the row of dates a platform
+    "Date" with attendees "04/11/2026": the meetings are those of the dates."""
+    banner, numbers, label, com, deputy = SESSIONS[lang]
+    rows = [[banner], [numbers, 1, 2, 3, 4],
+            [label, "04/11/2026", "11/11/2026", "18/11/2026", "25/11/2026"],
+            ["HCT", com, "—", deputy, "—"]]  # fmt: skip
+    result = _check(SheetGrid("Tracker", rows), name="MWI_2026-11.xlsx")
+    dated = sorted((m.date, str(m.verdict)) for m in result.meetings)
+    assert ("2026-11-04", "compliant") in dated
+    assert not [d for d, _ in dated if d in ("2026-11-01", "2026-11-02", "2026-11-03")]
+    assert not [f for f in result.findings if f.code == "S204"]
+
+
+def test_days_one_to_four_with_people_under_them_are_still_days():
+    rows = [["NOVEMBER 2026"], ["Platform", 1, 2, 3, 4],
+            ["HCT", "C. Mwale (CoM)", "—", "T. Gondwe (DCoM)", "—"]]  # fmt: skip
+    result = _check(SheetGrid("Tracker", rows), name="MWI_2026-11.xlsx")
+    assert ("2026-11-01", "compliant") in [(m.date, str(m.verdict)) for m in result.meetings]
+
+
+@pytest.mark.parametrize("label", ["Date", "Fecha", "Data"])
+def test_a_row_of_dates_under_days_dates_the_columns_and_is_no_platform(label):
+    rows = [["NOVEMBER 2026"], ["Semana", 4, 11, 18, 25],
+            [label, "04/11/2026", "11/11/2026", "18/11/2026", "25/11/2026"],
+            ["HCT", "C. Mwale (CoM)", "—", "T. Gondwe (DCoM)", "—"]]  # fmt: skip
+    result = _check(SheetGrid("Tracker", rows), name="MWI_2026-11.xlsx")
+    assert [(m.platform, m.date) for m in result.meetings if m.platform != "HCT"] == []
+    assert ("2026-11-04", "compliant") in [(m.date, str(m.verdict)) for m in result.meetings]
+    assert not [f for f in result.findings if f.code in ("S202", "S204")]
