@@ -481,7 +481,9 @@ def test_a_list_whose_com_title_says_away_or_unsettled_is_not_compliant(title, h
     assert verdicts(roster(rows, header=header)) == [verdict]
 
 
-_STATUS = ["represented", "delegated", "représentée", "representado", "substituída",
+_STATUS = ["cc", "FYI", "for info", "en copie", "para información", "retired", "jubilado",
+           "aposentada", "sick", "on R&R", "in transit", "malade", "enferma", "em viagem",
+           "represented", "delegated", "représentée", "representado", "substituída",
            "tbc", "TBC", "to be confirmed", "invited", "designate", "nominated", "incoming",
            "outgoing", "former", "à confirmer", "invitée", "désigné", "por confirmar",
            "designada", "saliente", "a confirmar", "convidado", "apologies", "on leave",
