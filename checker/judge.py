@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from checker.findings import Attendee, Meeting, Verdict
-from checker.layout import COLOURED, COMMENTED, HIDDEN_ROW, STRUCK_THROUGH
+from checker.layout import COLOURED, COMMENTED, HIDDEN_ROW, NAMELESS, STRUCK_THROUGH
 from checker.messages import Phrase, Wording
 from checker.normalise import BLANK, UNKNOWN, Roster
 from checker.policy import Policy
@@ -37,7 +37,7 @@ class Standing(str, enum.Enum):
 REPRESENTING = frozenset({Standing.REPRESENTS, Standing.DESIGNATED})
 # An IOM row whose attendance the roster leaves in doubt: (sheet, row, what it says: a
 # remark, "" for a blank attendance cell, or layout's STRUCK_THROUGH, HIDDEN_ROW, COLOURED or
-# COMMENTED marks).
+# COMMENTED or NAMELESS marks).
 Doubt = tuple[str, int, str]
 # The reasons an undetermined meeting gives when an IOM row's attendance is in doubt: no
 # other finding says so, so rule C309 (checker/rules/attendance_unknown.py) does.
@@ -163,6 +163,9 @@ def _reason(
         if said.startswith(COMMENTED):
             return Phrase.of("reason_commented", sheet=sheet, row=row,
                              comment=said.removeprefix(COMMENTED))  # fmt: skip
+        if said.startswith(NAMELESS):
+            return Phrase.of("reason_nameless", sheet=sheet, row=row,
+                             name=said.removeprefix(NAMELESS))  # fmt: skip
         if said.startswith(COLOURED):
             return Phrase.of("reason_coloured", sheet=sheet, row=row,
                              legend=said.removeprefix(COLOURED))  # fmt: skip

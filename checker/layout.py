@@ -1065,6 +1065,49 @@ def _absent_elsewhere(
             fields[r, where] = f"{mark} – {remark}"
 
 
+# A row whose name cell says that nobody, or someone else, filled the post its title names
+# takes this mark and the cell as its presence (judge: reason_nameless): "—", "N/A",
+# "Vacant", "por designar" beside "Chief of Mission" say no name, and "(représenté par
+# M. Ali Hassan)" says someone whose post is not given went. The title beside it is the
+# post's, not an attendee's: whether IOM attended, and at what level, is not known.
+NAMELESS = "(name says nobody) "
+_NOBODY = frozenset(fold(w) or w for w in [
+    "-", "–", "—", "--", "n/a", "na", "n.a.", "s/o", "s.o.", "n/d", "nd", "tbd", "tba", "tbc",
+    "to be nominated", "to be designated", "to be confirmed", "vacant", "vacancy",
+    "post vacant", "vacant post", "poste vacant", "vacante", "puesto vacante", "cargo vacante",
+    "vago", "vaga", "cargo vago", "posto vago", "por designar", "a designar", "à désigner",
+    "a designer", "à nommer", "por nombrar", "a nomear", "por nomear", "nobody", "no one",
+    "none", "no iom", "personne", "aucun", "aucune", "pas d'oim", "nadie", "ninguno",
+    "ninguna", "sin oim", "ninguém", "nenhum", "nenhuma", "sem oim", "?",
+])  # fmt: skip
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:represented by|representee? par|representad[oa] (?:por|pel[oa])|replaced by|"
+    r"remplacee? par|sustituid[oa] por|reemplazad[oa] por|substituid[oa] (?:por|pel[oa])|"
+    r"on behalf of|pour le compte|en nombre de|em nome d)"
+)
+
+
+def _nobody_named(
+    table: RosterTable, fields: np.ndarray, absent: frozenset[str], headers: Headers | None
+) -> None:
+    """Name cells that say nobody ("—", "Vacant", "por designar") or someone else
+    ("(represented by K. Roe)") beside a title: the row names no attendee; unless its
+    attendance cell says absent, whether IOM attended is unknown (NAMELESS)."""
+    if "attendee" not in table.columns or "title" not in table.columns:
+        return
+    name, title = FIELDS.index("attendee"), FIELDS.index("title")
+    where = FIELDS.index("presence")
+    for r in range(len(fields)):
+        cell = fields[r, name]
+        if type(cell) is not str or fields[r, title] is None:
+            continue
+        key = fold(cell) or cell.strip()
+        if key not in _NOBODY and not _SOMEONE_ELSE.search(f" {key} "):
+            continue
+        if not _says_absent(fields[r, where], absent, headers):
+            fields[r, where] = NAMELESS + cell.strip()
+
+
 def _says_absent(mark: Any, absent: frozenset[str], headers: Headers | None) -> bool:
     """Whether an attendance cell says absent ("No", "✗", "Absent", "Excused")."""
     if headers is not None and headers.presence_word(mark) == "absent":
@@ -1076,7 +1119,12 @@ def _says_absent(mark: Any, absent: frozenset[str], headers: Headers | None) -> 
 _SENT_INSTEAD = re.compile(
     r"\b(?:instead|in (?:his|her|their) place|sent|replac|rempla|reempla|substitu|sustitu|"
     r"on behalf|de la part|en nombre|en lugar|a la place|did not|didn t|not there|pas venu|"
-    r"n a pas|no fue|no estuvo|no pudo|no vino|no asisti|nao compareceu|nao veio)"
+    r"n a pas|no fue|no estuvo|no pudo|no vino|no asisti|nao compareceu|nao veio|"
+    # Apologies and representation in ES/PT/EN/FR verb forms (field7 MEX, BRA): "Se excusó",
+    # "Justificou ausência", "Ausência justificada", "Represented by DCoM".
+    r"se excus|excusad|justificou|ausencia justificada|falta justificada|justifico su|"
+    r"represented by|representee? par|representad[oa] (?:por|pel[oa])|remplacee? par|"
+    r"sustituid[oa] por|substituid[oa] (?:por|pel[oa]))"
 )
 
 
@@ -1316,6 +1364,7 @@ def _table_rows(
     if table.shape == MATRIX and headers is not None:
         _matrix_fields(table, fields, cells[index], headers)
     _absent_elsewhere(table, fields, cells[index], absent, headers)
+    _nobody_named(table, fields, absent, headers)
     _struck_off(table, sheet.struck, fields, index + header_index + 1)
     _hidden_off(table, sheet.hidden.rows, fields, index + header_index + 1)
     if sheet.commented and path is not None:

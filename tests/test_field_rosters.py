@@ -51,21 +51,17 @@ OPEN_GAPS = {
     # Round 7 (field7/README.md): one cell contradicts another
     "BEN_2026-11_presences": "'A' beside the remark 'a rejoint en ligne pour le point 3' is read "
     "as absent (a remark of presence against an absence mark is not weighed)",
-    "BRA_2026-11_presenca": "'P' beside 'Justificou ausência; representada pelo Chefe do "
-    "Escritório' is compliant (Portuguese apology not a word of absence); 'A' + 'participou "
-    "virtualmente' is absent",
-    "CHL_2026-11_bitacora": "name cells that say nobody ('—', 'N/A', 'por designar') beside a "
-    "CoM/RMO title are read as that role attending: compliant, no finding",
+    "BRA_2026-11_presenca": "'A' beside 'Participou virtualmente no ponto 3' is absent (a "
+    "remark of presence against an absence mark is not read)",
     "COG_2026-11_versions": "a draft table and the final table of the same month are merged: "
     "the draft's 'Présent' CoM and a cancelled meeting make false compliants",
     "CPV_2026-12_folhas": "minutes in prose on another sheet ('Ausências justificadas: OIM "
     "(Chefe de Missão)') are not read against the UNCT sign-in sheet",
-    "DJI_2026-11_feuilles": "a name cell '(représenté par M. Ali Hassan)' is read as the CoM "
-    "attending; organisation HCR with an @iom.int address is absent",
+    "DJI_2026-11_feuilles": "organisation HCR with an @iom.int address is absent",
     "LBR_2026-11_attendance": "ticks in the Wingdings font ('ü' / 'û') are not marks: every "
     "meeting undetermined (safe)",
-    "MEX_2026-11_modalidad": "'Presencial' beside 'Se excusó; asistió la Jefa Adjunta' is "
-    "compliant; organisation OIM with an @acnur.org address is compliant",
+    "MEX_2026-11_modalidad": "organisation OIM with an @acnur.org address is compliant; "
+    "'Excusado' beside 'se conectó para el punto 2' is absent",
     "MWI_2026-11_sessions": "session numbers '1 2 3 4' under 'NOVEMBER 2026' read as days 1-4 "
     "Nov; the row of real dates becomes a platform 'Date'",
     "SLE_2026-12_register": "'8 Dec (postponed to 10 Dec)' read as 2010-12-08 and judged; 'Tue "
@@ -77,13 +73,10 @@ OPEN_GAPS = {
 # every meeting matches its truth. Round 6's (field6/README.md), 8 in 4 files, are fixed:
 # NGA's and SDN's (titles), CAF's (a contact list's update dates), TLS's (meeting numbers
 # read as days).
-# Round 7's (field7/README.md): 14 in 8 files.
+# Round 7's (field7/README.md): 14 in 8 files; CHL, DJI, BRA and MEX's UNCT since fixed.
 FALSE_COMPLIANT_GAPS: set[str] = {
-    "BRA_2026-11_presenca",
-    "CHL_2026-11_bitacora",
     "COG_2026-11_versions",
     "CPV_2026-12_folhas",
-    "DJI_2026-11_feuilles",
     "MEX_2026-11_modalidad",
     "MWI_2026-11_sessions",
     "SLE_2026-12_register",
@@ -91,12 +84,9 @@ FALSE_COMPLIANT_GAPS: set[str] = {
 # Files whose false compliant rests on a row that is not an attendee's (round 4: ✗, "on
 # leave", a red row; round 5: a blank Émargement, Oui/Non, a comment, 'A', a hidden row;
 # round 6: a contact list's IOM rows, "– apologies" in a title cell), which blanking the
-# attendees' rows leaves in place. Round 7: a CoM row whose remark says she sent apologies
-# (BRA, MEX), "—" / "N/A" / "por designar" names (CHL), a draft table's rows (COG), a list
-# contradicted by minutes on another sheet (CPV).
+# attendees' rows leaves in place. Round 7: an IOM row with another agency's e-mail (MEX), a
+# draft table's rows (COG), a list contradicted by minutes on another sheet (CPV).
 BLANKING_GAPS: set[str] = {
-    "BRA_2026-11_presenca",
-    "CHL_2026-11_bitacora",
     "COG_2026-11_versions",
     "CPV_2026-12_folhas",
     "MEX_2026-11_modalidad",
