@@ -1108,6 +1108,37 @@ def _nobody_named(
             fields[r, where] = NAMELESS + cell.strip()
 
 
+# Words by which a remark says that the person took part after all (folded): "a rejoint en
+# ligne pour le point 3", "Participou virtualmente", "Ligou-se por Teams", "se conectó".
+_JOINED = re.compile(
+    r"\b(?:joined|dialled in|dialed in|connected|attended online|attended virtually|"
+    r"participated|a rejoint|s est connecte|a participe|en ligne|se conecto|se unio|"
+    r"participo|asistio virtual|ligou se|conectou se|se conectou|participou|entrou)"
+)
+
+
+def _present_elsewhere(
+    table: RosterTable, fields: np.ndarray, cells: np.ndarray, absent: frozenset[str],
+    headers: Headers | None,
+) -> None:  # fmt: skip
+    """The reverse of `_absent_elsewhere`: an attendance cell that says absent ("A", "Não",
+    "Excusado") beside a remark that the person joined after all ("a rejoint en ligne pour
+    le point 3", "Ligou-se por Teams para o ponto 2"): the two are kept together, and the
+    attendance is unknown. Read after the legend's letters, so that "A" is known absent."""
+    column = table.columns.get("presence")
+    unread = [col for col, _, _ in table.ignored if col < cells.shape[1]]
+    if column is None or not unread:
+        return
+    where = FIELDS.index("presence")
+    for r, row in enumerate(cells[:, unread].tolist()):
+        remark = next((v for v in row if type(v) is str and _JOINED.search(f" {fold(v)} ")), None)
+        if remark is None or not _says_absent(fields[r, where], absent, headers):
+            continue
+        if _names_absence(remark, absent) or _SENT_INSTEAD.search(f" {fold(remark)} "):
+            continue  # "Excusée, a participé en ligne le DCoM": about someone else
+        fields[r, where] = f"{cells[r, column]} – {remark}"
+
+
 def _says_absent(mark: Any, absent: frozenset[str], headers: Headers | None) -> bool:
     """Whether an attendance cell says absent ("No", "✗", "Absent", "Excused")."""
     if headers is not None and headers.presence_word(mark) == "absent":
@@ -1376,6 +1407,7 @@ def _table_rows(
     )
     if headers is not None:
         _attendance_marks(table, fields, cells[index], notes, headers)
+        _present_elsewhere(table, fields, cells[index], absent, headers)
     legend = next((v for v in notes if _is_colour_legend(v, absent)), None)
     if legend is not None and path is not None:
         _coloured(table, filled_cells(path, sheet.name), legend, fields, index + header_index + 1)

@@ -49,10 +49,6 @@ OPEN_GAPS = {
     "UKR_2026-11_tracker": "tracker headers with a weekday and no year ('Wed 4 Nov') are not "
     "dates: E103, nothing read",
     # Round 7 (field7/README.md): one cell contradicts another
-    "BEN_2026-11_presences": "'A' beside the remark 'a rejoint en ligne pour le point 3' is read "
-    "as absent (a remark of presence against an absence mark is not weighed)",
-    "BRA_2026-11_presenca": "'A' beside 'Participou virtualmente no ponto 3' is absent (a "
-    "remark of presence against an absence mark is not read)",
     "COG_2026-11_versions": "a draft table and the final table of the same month are merged: "
     "the draft's 'Présent' CoM and a cancelled meeting make false compliants",
     "CPV_2026-12_folhas": "minutes in prose on another sheet ('Ausências justificadas: OIM "
@@ -60,14 +56,11 @@ OPEN_GAPS = {
     "DJI_2026-11_feuilles": "organisation HCR with an @iom.int address is absent",
     "LBR_2026-11_attendance": "ticks in the Wingdings font ('ü' / 'û') are not marks: every "
     "meeting undetermined (safe)",
-    "MEX_2026-11_modalidad": "organisation OIM with an @acnur.org address is compliant; "
-    "'Excusado' beside 'se conectó para el punto 2' is absent",
+    "MEX_2026-11_modalidad": "organisation OIM with an @acnur.org address is compliant",
     "MWI_2026-11_sessions": "session numbers '1 2 3 4' under 'NOVEMBER 2026' read as days 1-4 "
     "Nov; the row of real dates becomes a platform 'Date'",
     "SLE_2026-12_register": "'8 Dec (postponed to 10 Dec)' read as 2010-12-08 and judged; 'Tue "
     "1/12' and '06/12/2026 (Sun)' not read",
-    "STP_2026-11_registo": "'Não' beside 'Ligou-se por Teams para o ponto 2' is absent; 'Gestor "
-    "Sénior de Programas' is not a known title",
 }
 # Rounds 4 and 5 (field4/, field5/README.md): their false compliants (3 and 9) are fixed, and
 # every meeting matches its truth. Round 6's (field6/README.md), 8 in 4 files, are fixed:

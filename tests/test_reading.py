@@ -574,3 +574,33 @@ def test_a_name_cell_that_says_nobody_beside_an_absence_mark_stays_absent():
             ["09/11/2026", "UNCT", "Vacant", "IOM", "Chief of Mission", "No"],
             ["09/11/2026", "UNCT", "R. Deng", "UNICEF", "Representative", "Yes"]]  # fmt: skip
     assert verdicts(_check(SheetGrid("Nov", rows), name="SSD_2026-11.xlsx")) == ["absent"]
+
+
+@pytest.mark.parametrize(
+    ("came", "note", "verdict"),
+    [("No", "Joined online for item 3", "undetermined"),
+     ("Non", "A rejoint en ligne pour le point 3", "undetermined"),
+     ("No", "Se conectó para el punto 2", "undetermined"),
+     ("Não", "Ligou-se por Teams para o ponto 2", "undetermined"),
+     ("Não", "Participou virtualmente no ponto 3", "undetermined"),
+     ("No", "On leave", "absent"), ("Yes", "Joined online", "compliant")],
+)  # fmt: skip
+def test_a_remark_of_presence_beside_an_absence_mark_leaves_attendance_unknown(came, note, verdict):
+    """field7 BEN ('A' + 'a rejoint en ligne pour le point 3'), BRA, MEX, STP ('Não' +
+    'Ligou-se por Teams para o ponto 2'): read absent, though the remark says they joined."""
+    rows = [["Date", "Platform", "Name", "Organization", "Title", "Came?", "Notes"],
+            ["09/11/2026", "UNCT", "P. Lado", "IOM", "Chief of Mission", came, note],
+            ["09/11/2026", "UNCT", "R. Deng", "UNICEF", "Representative", "Yes", ""]]  # fmt: skip
+    result = _check(SheetGrid("Nov", rows), name="SSD_2026-11.xlsx")
+    assert verdicts(result) == [verdict]
+    if verdict == "undetermined":
+        assert note in str(result.meetings[0].reason)
+
+
+def test_a_legend_letter_of_absence_beside_a_remark_of_presence_is_unknown():
+    rows = [["P = présent ; A = absent ; E = excusé"],
+            ["Date", "Réunion", "Nom", "Organisation", "Fonction", "Présence", "Commentaires"],
+            ["17/11/2026", "UNCT", "K. Adjovi", "OIM", "Chef de mission", "A",
+             "a rejoint en ligne pour le point 3"],
+            ["17/11/2026", "UNCT", "R. Deng", "UNICEF", "Représentant", "P", ""]]  # fmt: skip
+    assert verdicts(_check(SheetGrid("Nov", rows), name="BEN_2026-11.xlsx")) == ["undetermined"]

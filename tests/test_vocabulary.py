@@ -208,3 +208,19 @@ def test_a_platform_named_in_short_with_its_acronym_in_brackets(text, platform):
 def test_brackets_read_only_when_the_words_fit_the_acronym(text, suggestion):
     assert V.platform(text) is None
     assert V.suggest_platform(text) == suggestion  # the message names the platform the cell names
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Gestor Sénior de Programas",
+        "Gestora Sênior de Programa",
+        "Gerente Superior de Programas",
+        "Gestionnaire principal de programmes",
+        "Senior Programme Manager",
+    ],
+)
+def test_senior_programme_manager_in_portuguese_is_known(title):
+    """field7 STP: 'Gestor Sénior de Programas' was S205 ('Did you mean Gestor de Programa?'),
+    so the PMT it attended was undetermined."""
+    assert V.title(title).role == "SENIOR_PM"
