@@ -16,7 +16,14 @@ import pandas as pd
 
 from checker.findings import Attendee, Meeting, Verdict
 from checker.formatting import symbol_hint
-from checker.layout import COLOURED, COMMENTED, EMAIL_CONTRADICTS, HIDDEN_ROW, STRUCK_THROUGH
+from checker.layout import (
+    COLOURED,
+    COMMENTED,
+    EMAIL_CONTRADICTS,
+    HIDDEN_ROW,
+    NAMELESS,
+    STRUCK_THROUGH,
+)
 from checker.messages import Phrase, Wording
 from checker.minutes import MINUTES
 from checker.normalise import BLANK, UNKNOWN, Roster
@@ -40,7 +47,7 @@ class Standing(str, enum.Enum):
 REPRESENTING = frozenset({Standing.REPRESENTS, Standing.DESIGNATED})
 # An IOM row whose attendance the roster leaves in doubt: (sheet, row, what it says: a
 # remark, "" for a blank attendance cell, or layout's STRUCK_THROUGH, HIDDEN_ROW, COLOURED,
-# COMMENTED or EMAIL_CONTRADICTS marks).
+# COMMENTED, EMAIL_CONTRADICTS or NAMELESS marks).
 Doubt = tuple[str, int, str]
 # The reasons an undetermined meeting gives when an IOM row's attendance is in doubt: no
 # other finding says so, so rule C309 (checker/rules/attendance_unknown.py) does.
@@ -48,7 +55,7 @@ DOUBT_REASONS = frozenset({
     "reason_struck", "reason_coloured", "reason_commented", "reason_excused", "reason_hidden",
     "reason_excused_shared", "reason_presence_blank", "reason_presence_said", "reason_unsigned",
     "reason_legend", "reason_email_affiliation", "reason_presence_symbol", "reason_minutes",
-    "reason_cancelled", "reason_contradicted",
+    "reason_cancelled", "reason_contradicted", "reason_nameless",
 })  # fmt: skip
 
 
@@ -185,6 +192,9 @@ def _reason(
         if said.startswith(COMMENTED):
             return Phrase.of("reason_commented", sheet=sheet, row=row,
                              comment=said.removeprefix(COMMENTED))  # fmt: skip
+        if said.startswith(NAMELESS):
+            return Phrase.of("reason_nameless", sheet=sheet, row=row,
+                             name=said.removeprefix(NAMELESS))  # fmt: skip
         if said.startswith(COLOURED):
             return Phrase.of("reason_coloured", sheet=sheet, row=row,
                              legend=said.removeprefix(COLOURED))  # fmt: skip

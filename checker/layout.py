@@ -1212,6 +1212,80 @@ def _absent_elsewhere(
             fields[r, where] = f"{mark} – {remark}"
 
 
+# A row whose name cell says that nobody, or someone else, filled the post its title names
+# takes this mark and the cell as its presence (judge: reason_nameless): "—", "N/A",
+# "Vacant", "por designar" beside "Chief of Mission" say no name, and "(représenté par
+# M. Ali Hassan)" says someone whose post is not given went. The title beside it is the
+# post's, not an attendee's: whether IOM attended, and at what level, is not known.
+NAMELESS = "(name says nobody) "
+_NOBODY = frozenset(fold(w) or w for w in [
+    "-", "–", "—", "--", "n/a", "na", "n.a.", "s/o", "s.o.", "n/d", "nd", "tbd", "tba", "tbc",
+    "to be nominated", "to be designated", "to be confirmed", "vacant", "vacancy",
+    "post vacant", "vacant post", "poste vacant", "vacante", "puesto vacante", "cargo vacante",
+    "vago", "vaga", "cargo vago", "posto vago", "por designar", "a designar", "à désigner",
+    "a designer", "à nommer", "por nombrar", "a nomear", "por nomear", "nobody", "no one",
+    "none", "no iom", "personne", "aucun", "aucune", "pas d'oim", "nadie", "ninguno",
+    "ninguna", "sin oim", "ninguém", "nenhum", "nenhuma", "sem oim", "?",
+])  # fmt: skip
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:represented by|representee? par|representad[oa] (?:por|pel[oa])|replaced by|"
+    r"remplacee? par|sustituid[oa] por|reemplazad[oa] por|substituid[oa] (?:por|pel[oa])|"
+    r"on behalf of|pour le compte|en nombre de|em nome d)"
+)
+
+
+def _nobody_named(
+    table: RosterTable, fields: np.ndarray, absent: frozenset[str], headers: Headers | None
+) -> None:
+    """Name cells that say nobody ("—", "Vacant", "por designar") or someone else
+    ("(represented by K. Roe)") beside a title: the row names no attendee; unless its
+    attendance cell says absent, whether IOM attended is unknown (NAMELESS)."""
+    if "attendee" not in table.columns or "title" not in table.columns:
+        return
+    name, title = FIELDS.index("attendee"), FIELDS.index("title")
+    where = FIELDS.index("presence")
+    for r in range(len(fields)):
+        cell = fields[r, name]
+        if type(cell) is not str or fields[r, title] is None:
+            continue
+        key = fold(cell) or cell.strip()
+        if key not in _NOBODY and not _SOMEONE_ELSE.search(f" {key} "):
+            continue
+        if not _says_absent(fields[r, where], absent, headers):
+            fields[r, where] = NAMELESS + cell.strip()
+
+
+# Words by which a remark says that the person took part after all (folded): "a rejoint en
+# ligne pour le point 3", "Participou virtualmente", "Ligou-se por Teams", "se conectó".
+_JOINED = re.compile(
+    r"\b(?:joined|dialled in|dialed in|connected|attended online|attended virtually|"
+    r"participated|a rejoint|s est connecte|a participe|en ligne|se conecto|se unio|"
+    r"participo|asistio virtual|ligou se|conectou se|se conectou|participou|entrou)"
+)
+
+
+def _present_elsewhere(
+    table: RosterTable, fields: np.ndarray, cells: np.ndarray, absent: frozenset[str],
+    headers: Headers | None,
+) -> None:  # fmt: skip
+    """The reverse of `_absent_elsewhere`: an attendance cell that says absent ("A", "Não",
+    "Excusado") beside a remark that the person joined after all ("a rejoint en ligne pour
+    le point 3", "Ligou-se por Teams para o ponto 2"): the two are kept together, and the
+    attendance is unknown. Read after the legend's letters, so that "A" is known absent."""
+    column = table.columns.get("presence")
+    unread = [col for col, _, _ in table.ignored if col < cells.shape[1]]
+    if column is None or not unread:
+        return
+    where = FIELDS.index("presence")
+    for r, row in enumerate(cells[:, unread].tolist()):
+        remark = next((v for v in row if type(v) is str and _JOINED.search(f" {fold(v)} ")), None)
+        if remark is None or not _says_absent(fields[r, where], absent, headers):
+            continue
+        if _names_absence(remark, absent) or _SENT_INSTEAD.search(f" {fold(remark)} "):
+            continue  # "Excusée, a participé en ligne le DCoM": about someone else
+        fields[r, where] = f"{cells[r, column]} – {remark}"
+
+
 def _says_absent(mark: Any, absent: frozenset[str], headers: Headers | None) -> bool:
     """Whether an attendance cell says absent ("No", "✗", "Absent", "Excused")."""
     if headers is not None and headers.presence_word(mark) == "absent":
@@ -1223,7 +1297,12 @@ def _says_absent(mark: Any, absent: frozenset[str], headers: Headers | None) -> 
 _SENT_INSTEAD = re.compile(
     r"\b(?:instead|in (?:his|her|their) place|sent|replac|rempla|reempla|substitu|sustitu|"
     r"on behalf|de la part|en nombre|en lugar|a la place|did not|didn t|not there|pas venu|"
-    r"n a pas|no fue|no estuvo|no pudo|no vino|no asisti|nao compareceu|nao veio)"
+    r"n a pas|no fue|no estuvo|no pudo|no vino|no asisti|nao compareceu|nao veio|"
+    # Apologies and representation in ES/PT/EN/FR verb forms (field7 MEX, BRA): "Se excusó",
+    # "Justificou ausência", "Ausência justificada", "Represented by DCoM".
+    r"se excus|excusad|justificou|ausencia justificada|falta justificada|justifico su|"
+    r"represented by|representee? par|representad[oa] (?:por|pel[oa])|remplacee? par|"
+    r"sustituid[oa] por|substituid[oa] (?:por|pel[oa]))"
 )
 
 
@@ -1579,6 +1658,7 @@ def _table_rows(
     if table.shape == MATRIX and headers is not None:
         _matrix_fields(table, fields, cells[index], headers)
     _absent_elsewhere(table, fields, cells[index], absent, headers)
+    _nobody_named(table, fields, absent, headers)
     _struck_off(table, sheet.struck, fields, index + header_index + 1)
     _hidden_off(table, sheet.hidden.rows, fields, index + header_index + 1)
     if sheet.commented and path is not None:
@@ -1593,6 +1673,7 @@ def _table_rows(
         if table.minutes is not None:  # the meeting's minutes, on another sheet
             organisation = FIELDS.index("organization") if "organization" in table.columns else None
             minutes.excuse(fields, FIELDS.index("presence"), organisation, table.minutes, headers)
+        _present_elsewhere(table, fields, cells[index], absent, headers)
     legend = next((v for v in notes if _is_colour_legend(v, absent)), None)
     if legend is not None and path is not None:
         _coloured(table, filled_cells(path, sheet.name), legend, fields, index + header_index + 1)

@@ -576,7 +576,13 @@ def test_a_totals_row_with_counts_under_tick_columns_is_not_a_meeting():
     ("came", "note", "verdict"),
     [("Yes", "Sent RMO instead", "undetermined"), ("Oui", "Excusé, a envoyé le DCoM", "undetermined"),
      ("Sí", "No asistió, en su lugar la Oficial de Programa", "undetermined"),
-     ("Yes", "Left early, after item 2", "compliant"), ("No", "Sent RMO instead", "absent")],
+     ("Yes", "Left early, after item 2", "compliant"), ("No", "Sent RMO instead", "absent"),
+     # field7 MEX and BRA: the apology in ES/PT verb forms, and "represented by".
+     ("Presencial", "Se excusó; asistió la Jefa Adjunta de Misión", "undetermined"),
+     ("P", "Justificou ausência; representada pelo Chefe do Escritório", "undetermined"),
+     ("Sim", "Ausência justificada", "undetermined"), ("Yes", "Represented by DCoM", "undetermined"),
+     ("Oui", "Représentée par l'adjoint", "undetermined"),
+     ("Sí", "Falta justificada", "undetermined"), ("Sí", "Sustituida por la adjunta", "undetermined")],
 )  # fmt: skip
 def test_a_remark_that_contradicts_the_attendance_cell_leaves_attendance_unknown(
     came, note, verdict
@@ -695,3 +701,74 @@ def test_a_row_of_dates_under_days_dates_the_columns_and_is_no_platform(label):
     assert [(m.platform, m.date) for m in result.meetings if m.platform != "HCT"] == []
     assert ("2026-11-04", "compliant") in [(m.date, str(m.verdict)) for m in result.meetings]
     assert not [f for f in result.findings if f.code in ("S202", "S204")]
+
+
+@pytest.mark.parametrize(
+    ("name", "organisation", "title"),
+    [("—", "IOM", "Chief of Mission"), ("N/A", "OIM", "Oficial de Gestión de Recursos"),
+     ("por designar", "OIM", "Jefe de Misión"), ("Vacant", "IOM", "Chief of Mission"),
+     ("vacante", "OIM", "Jefa de Misión"), ("TBD", "IOM", "Chief of Mission"),
+     ("to be nominated", "IOM", "Chief of Mission"), ("à désigner", "OIM", "Chef de mission"),
+     ("a designar", "OIM", "Chefe de Missão"), ("Nobody", "IOM", "Chief of Mission"),
+     ("personne", "OIM", "Chef de mission"), ("nadie", "OIM", "Jefe de Misión"),
+     ("ninguém", "OIM", "Chefe de Missão"), ("-", "IOM", "Chief of Mission"),
+     ("(représenté par M. Ali Hassan)", "OIM", "Chef de mission"),
+     ("(represented by J. Doe)", "IOM", "Chief of Mission"),
+     ("(representado por J. Pérez)", "OIM", "Jefe de Misión"),
+     ("(representada pela Oficial de Programa)", "OIM", "Chefe de Missão")],
+)  # fmt: skip
+def test_a_name_cell_that_says_nobody_or_someone_else_is_not_the_post_holder(
+    name, organisation, title
+):
+    """field7 CHL ('—', 'N/A', 'por designar' beside 'Jefa de Misión' in IOM's log) and DJI
+    ('(représenté par M. Ali Hassan)' beside 'Chef de mission'): each was read as the CoM
+    attending, a false compliant. Nobody is named: the meeting cannot be judged, and the
+    reason quotes the cell."""
+    rows = [["Date", "Platform", "Name", "Organization", "Title"],
+            ["09/11/2026", "UNCT", name, organisation, title],
+            ["09/11/2026", "UNCT", "R. Deng", "UNICEF", "Representative"]]  # fmt: skip
+    result = _check(SheetGrid("Nov", rows), name="SSD_2026-11.xlsx")
+    assert verdicts(result) == ["undetermined"]
+    assert name.strip() in str(result.meetings[0].reason)
+    log = [["OIM – Bitácora de representación"], ["Fecha", "Reunión", "Representante", "Cargo"],
+           ["09/11/2026", "UNCT", name, title], ["10/11/2026", "OMT", "L. Vega", title]]  # fmt: skip
+    assert verdicts(_check(SheetGrid("Bitácora OIM", log), name="CHL_2026-11.xlsx"))[0] == (
+        "undetermined"
+    )
+
+
+def test_a_name_cell_that_says_nobody_beside_an_absence_mark_stays_absent():
+    rows = [["Date", "Platform", "Name", "Organization", "Title", "Present"],
+            ["09/11/2026", "UNCT", "Vacant", "IOM", "Chief of Mission", "No"],
+            ["09/11/2026", "UNCT", "R. Deng", "UNICEF", "Representative", "Yes"]]  # fmt: skip
+    assert verdicts(_check(SheetGrid("Nov", rows), name="SSD_2026-11.xlsx")) == ["absent"]
+
+
+@pytest.mark.parametrize(
+    ("came", "note", "verdict"),
+    [("No", "Joined online for item 3", "undetermined"),
+     ("Non", "A rejoint en ligne pour le point 3", "undetermined"),
+     ("No", "Se conectó para el punto 2", "undetermined"),
+     ("Não", "Ligou-se por Teams para o ponto 2", "undetermined"),
+     ("Não", "Participou virtualmente no ponto 3", "undetermined"),
+     ("No", "On leave", "absent"), ("Yes", "Joined online", "compliant")],
+)  # fmt: skip
+def test_a_remark_of_presence_beside_an_absence_mark_leaves_attendance_unknown(came, note, verdict):
+    """field7 BEN ('A' + 'a rejoint en ligne pour le point 3'), BRA, MEX, STP ('Não' +
+    'Ligou-se por Teams para o ponto 2'): read absent, though the remark says they joined."""
+    rows = [["Date", "Platform", "Name", "Organization", "Title", "Came?", "Notes"],
+            ["09/11/2026", "UNCT", "P. Lado", "IOM", "Chief of Mission", came, note],
+            ["09/11/2026", "UNCT", "R. Deng", "UNICEF", "Representative", "Yes", ""]]  # fmt: skip
+    result = _check(SheetGrid("Nov", rows), name="SSD_2026-11.xlsx")
+    assert verdicts(result) == [verdict]
+    if verdict == "undetermined":
+        assert note in str(result.meetings[0].reason)
+
+
+def test_a_legend_letter_of_absence_beside_a_remark_of_presence_is_unknown():
+    rows = [["P = présent ; A = absent ; E = excusé"],
+            ["Date", "Réunion", "Nom", "Organisation", "Fonction", "Présence", "Commentaires"],
+            ["17/11/2026", "UNCT", "K. Adjovi", "OIM", "Chef de mission", "A",
+             "a rejoint en ligne pour le point 3"],
+            ["17/11/2026", "UNCT", "R. Deng", "UNICEF", "Représentant", "P", ""]]  # fmt: skip
+    assert verdicts(_check(SheetGrid("Nov", rows), name="BEN_2026-11.xlsx")) == ["undetermined"]

@@ -263,3 +263,19 @@ def test_a_platform_with_a_word_no_platform_has_is_not_one(platform, word):
     if fold(word) in V.headers.platform_words:
         return
     assert not V.headers.reads_as_platform(f"{platform} {word}")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Gestor Sénior de Programas",
+        "Gestora Sênior de Programa",
+        "Gerente Superior de Programas",
+        "Gestionnaire principal de programmes",
+        "Senior Programme Manager",
+    ],
+)
+def test_senior_programme_manager_in_portuguese_is_known(title):
+    """field7 STP: 'Gestor Sénior de Programas' was S205 ('Did you mean Gestor de Programa?'),
+    so the PMT it attended was undetermined."""
+    assert V.title(title).role == "SENIOR_PM"
