@@ -66,6 +66,13 @@ def platform_names(words: Mapping[str, Any]) -> list[str]:
             for name in (code, entry["name"], *entry.get("aliases", []))]  # fmt: skip
 
 
+def title_names(words: Mapping[str, Any]) -> list[str]:
+    """Every role's names and the titles a sector makes, as vocabulary.yaml writes them."""
+    roles = words.get("roles", {})
+    return [*(n for r in roles.values() for n in (r.get("name", ""), *r.get("aliases", []))),
+            *(n for ns in words.get("sector_titles", {}).values() for n in ns)]  # fmt: skip
+
+
 def platform_only_names(words: Mapping[str, Any]) -> list[str]:
     """The codes, names and aliases of vocabulary.yaml's platforms (not its sectors)."""
     return [name for code, entry in words["platforms"].items()
@@ -119,6 +126,9 @@ class Headers:
     # contradicts its row's organisation.
     iom_domains: frozenset[str] = frozenset()
     other_domains: frozenset[str] = frozenset()
+    # Folded words of the roles' names and of the titles a sector makes ("chief", "mission",
+    # "representative", "officer"), agencies' names aside: to tell a column of titles.
+    title_words: frozenset[str] = frozenset()
     _seen: dict[str, tuple[str | None, str]] = field(default_factory=dict, compare=False,
                                                      repr=False)  # fmt: skip
 
@@ -133,6 +143,7 @@ class Headers:
         platforms: Iterable[str] = (),
         contacts: Iterable[str] = (),
         platform_only: Iterable[str] = (),
+        titles: Iterable[str] = (),
         email_domains: Mapping[Any, Iterable[str]] | None = None,
     ) -> Headers:
         """From (field, its header names, whether required) in the file's order, the other
@@ -158,6 +169,10 @@ class Headers:
             platform_words=frozenset(w for n in named for w in n.split()) | _PLATFORM_FILLERS
             | {fold(w) for w in (keywords or {}).get("platform", [])},
             contacts=frozenset(fold(w) for w in contacts if fold(w)),
+            title_words=frozenset(
+                w for t in titles for w in fold(t).split() if len(w) > 3
+            ) - {w for n in (*organisation.get("iom", []), *organisation.get("others", []))
+                 for w in fold(n).split()},
             presence={fold(w) or w.strip(): str(code) for code, ws in (presence or {}).items()
                       for w in ws},
             iom_domains=frozenset(d.lower() for d in (email_domains or {}).get("iom", [])),
@@ -188,6 +203,7 @@ class Headers:
             platform_names(words),
             data.get("contact_lists", []),
             platform_only_names(words),
+            title_names(words),
             email_domains=words.get("email_domains", {}),
         )  # fmt: skip
 
@@ -307,6 +323,13 @@ class Headers:
         found = list(dict.fromkeys(self.keywords[w] for w in words if w in self.keywords))
         linked = any(w in {"of", "de", "du", "des", "del", "d"} for w in words)
         return found if linked else found[::-1]
+
+    def reads_as_title(self, value: Any) -> bool:
+        """Whether a cell is a title ("Chief of Mission", "Representative", "Chargée de
+        programme") rather than an organisation's name."""
+        if not isinstance(value, str) or self.organisation_kind(value, strict=True) is not None:
+            return False
+        return any(word in self.title_words for word in fold(value).split())
 
     def organisation_kind(self, value: Any, strict: bool = False) -> str | None:
         """ "iom" or "other" when a cell names an organisation ("IOM Ethiopia", "UNICEF

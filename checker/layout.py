@@ -99,15 +99,30 @@ class Column:
 @dataclass(frozen=True)
 class Choice:
     """Two columns that could be one field, and which was read: the visible one over a hidden
-    one, then the exact header over one with more words ("Fonction" over "Fonction (annuaire
-    2024)"), then the one with more values, then the first. Said in a finding (S216)."""
+    one, then — for the organisation — the one whose values name agencies over one that holds
+    a single other word ("UN", "NGO"), then the exact header over one with more words
+    ("Fonction" over "Fonction (annuaire 2024)"), then the one with more values, then the
+    first. Said in a finding (S216)."""
 
     field: str
     taken: int  # 0-based column read
     taken_header: str
     other: int  # 0-based column set aside
     other_header: str
-    why: str  # hidden (the one set aside is), exact, filled or first
+    why: str  # hidden (the one set aside is), contents, exact, filled or first
+    word: str = ""  # for contents: the one word the column set aside holds
+
+
+@dataclass(frozen=True)
+class Swap:
+    """A title column and an organisation column whose headers are swapped: the column headed
+    as the organisation holds titles, the one headed as the title holds organisations. Each
+    is read for what it holds, and a finding says so (S216:swapped)."""
+
+    organisation: int  # 0-based column read as the organisation (headed as the title)
+    organisation_header: str
+    title: int  # 0-based column read as the title (headed as the organisation)
+    title_header: str
 
 
 @dataclass(frozen=True)
@@ -170,6 +185,7 @@ class RosterTable:
     # The apologies line naming IOM of the minutes of this sign-in sheet's meeting, on
     # another sheet (checker.minutes).
     minutes: minutes.Apologies | None = None
+    swapped: Swap | None = None  # the title and organisation columns read the other way round
 
     def has(self, field_name: str) -> bool:
         return field_name in self.columns or any(c.field == field_name for c in self.constants)
@@ -252,6 +268,7 @@ class _Header:
     ignored: list[tuple[int, str, str]]
     hxl: bool
     platform_like: tuple[int, str] | None = None  # see RosterTable
+    swapped: Swap | None = None  # see RosterTable
 
 
 def _text(value: Any) -> str:
@@ -473,6 +490,13 @@ def _settle_columns(sheet: SheetGrid, found: _Header, headers: Headers) -> None:
             continue
         if col in hidden and taken.col not in hidden:
             continue
+        if name == "organization" and (col in hidden) == (taken.col in hidden):
+            if _names_agencies_over(sheet, found, headers, taken.col, col):
+                continue
+            if _names_agencies_over(sheet, found, headers, col, taken.col):
+                found.columns[name] = Column(name, col, header, BY_CONTENTS)
+                found.ignored[i] = (taken.col, taken.header, f"duplicate:{name}")
+                continue
         values = len(_column_values(sheet, found.data_start, taken.col))
         if values and taken.found_by == BY_HEADER and not _header_exact(header, headers):
             continue
@@ -480,7 +504,7 @@ def _settle_columns(sheet: SheetGrid, found: _Header, headers: Headers) -> None:
             found.columns[name] = Column(name, col, header, taken.found_by)
             found.ignored[i] = (taken.col, taken.header, f"duplicate:{name}")
     org = found.columns.get("organization")
-    if org is None or org.found_by not in ("header", BY_USER):
+    if org is None or org.found_by not in ("header", BY_USER, BY_CONTENTS):
         by_contents = _organisation_column(sheet, found, headers)
         if by_contents is not None:
             took = [n for n, c in found.columns.items() if c.col == by_contents.col]
@@ -490,6 +514,7 @@ def _settle_columns(sheet: SheetGrid, found: _Header, headers: Headers) -> None:
                     found.ignored.append((column.col, column.header, f"not:{name}"))
             found.ignored = [i for i in found.ignored if i[0] != by_contents.col]
             found.columns["organization"] = by_contents
+    _swap_title_and_organisation(sheet, found, headers)
     if "platform" not in found.columns:
         platform_column, found.platform_like = _platform_column(sheet, found, headers)
         if platform_column is not None:
@@ -500,6 +525,56 @@ def _settle_columns(sheet: SheetGrid, found: _Header, headers: Headers) -> None:
         if presence_column is not None:
             found.ignored = [i for i in found.ignored if i[0] != presence_column.col]
             found.columns["presence"] = presence_column
+
+
+def _names_agencies_over(
+    sheet: SheetGrid, found: _Header, headers: Headers, agencies: int, other: int
+) -> bool:
+    """Whether, of two columns that could be the organisation column, the first's values name
+    agencies (UNHCR, IOM, WFP: two or more, on most rows) and the other's are all one word
+    that names no agency and not IOM ("UN", "NGO", "Gov"): a kind of organisation, not whose
+    staff each person is."""
+    named = _column_values(sheet, found.data_start, agencies)
+    held = _column_values(sheet, found.data_start, other)
+    if len(named) < 2 or len(held) < 2 or len({fold(v) for v in held}) != 1:
+        return False
+    if headers.organisation_kind(held[0]) == "iom":
+        return False
+    kinds = [v for v in named if headers.organisation_kind(v, strict=True) is not None]
+    return len(kinds) * 10 >= len(named) * 6 and len({fold(v) for v in kinds}) >= 2
+
+
+def _only_word(sheet: SheetGrid, found: _Header, col: int) -> str:
+    values = _column_values(sheet, found.data_start, col)
+    return str(values[0]).strip() if values else ""
+
+
+# Of the values of a column, how many must be of a kind for the column to hold that kind.
+_MOSTLY = 0.6
+
+
+def _swap_title_and_organisation(sheet: SheetGrid, found: _Header, headers: Headers) -> None:
+    """The title and organisation headers written over each other's column ("Title" over
+    IOM, UNICEF; "Agency" over Chief of Mission, Representative): when the column headed as
+    the organisation holds mostly titles and the one headed as the title mostly
+    organisations, each is read for what it holds, as an unlabelled organisation column is
+    (by its contents); the table's Swap says so (S216:swapped). A column the user mapped is
+    read as mapped."""
+    org, title = found.columns.get("organization"), found.columns.get("title")
+    if org is None or title is None or BY_USER in (org.found_by, title.found_by):
+        return
+    titles = _column_values(sheet, found.data_start, org.col)
+    organisations = _column_values(sheet, found.data_start, title.col)
+    if len(titles) < 2 or len(organisations) < 2:
+        return
+    as_titles = sum(1 for v in titles if headers.reads_as_title(v))
+    as_organisations = sum(1 for v in organisations
+                           if headers.organisation_kind(v, strict=True) is not None)  # fmt: skip
+    if as_titles < len(titles) * _MOSTLY or as_organisations < len(organisations) * _MOSTLY:
+        return
+    found.columns["organization"] = Column("organization", title.col, title.header, BY_CONTENTS)
+    found.columns["title"] = Column("title", org.col, org.header, BY_CONTENTS)
+    found.swapped = Swap(title.col, title.header, org.col, org.header)
 
 
 def _header_exact(header: str, headers: Headers) -> bool:
@@ -529,15 +604,18 @@ def _choices(sheet: SheetGrid, found: _Header, headers: Headers) -> tuple[Choice
         other_values = len(_column_values(sheet, found.data_start, col))
         if not other_values and col not in hidden and taken.col not in hidden:
             continue  # an empty column beside the one read says nothing
+        word = ""
         if col in hidden and taken.col not in hidden:
             why = "hidden"
+        elif name == "organization" and _names_agencies_over(sheet, found, headers, taken.col, col):
+            why, word = "contents", _only_word(sheet, found, col)
         elif taken.found_by == BY_HEADER and not _header_exact(header, headers):
             why = "exact"
         elif len(_column_values(sheet, found.data_start, taken.col)) > other_values:
             why = "filled"
         else:
             why = "first"
-        out.append(Choice(name, taken.col, taken.header, col, header, why))
+        out.append(Choice(name, taken.col, taken.header, col, header, why, word))
     return tuple(out)
 
 
@@ -876,6 +954,7 @@ def _table(
         choices=_choices(sheet, found, headers),
         hidden_columns=tuple(sorted(read & sheet.hidden.columns)),
         platform_like=found.platform_like if "platform" not in found.columns else None,
+        swapped=found.swapped,
     )  # fmt: skip
 
 

@@ -59,6 +59,15 @@ class Roster:
     # apply_vocabulary): few or none, so each file's S213 cells are looked up among them
     # rather than by scanning the batch's frame once per file.
     unclear_organisations: pd.Index = field(default_factory=lambda: pd.RangeIndex(0))
+    # Organisations read from elsewhere than the row's organisation cell (set by
+    # apply_vocabulary), when they are IOM or unclear: frame row → (where, the text read).
+    # "name": from the name cell, the organisation cell being blank (S216:from_name).
+    organisations_read: dict[int, tuple[str, str]] = field(default_factory=dict)
+    # Rows whose organisation another cell contradicts about IOM, not counted as IOM (S213):
+    # frame row → (variant, the other cell's text). "name_cell": the name cell names another
+    # organisation; "swapped": the title column read as such (its header said organisation)
+    # names another agency than the row's organisation.
+    organisation_conflicts: dict[int, tuple[str, str]] = field(default_factory=dict)
 
     def cell_of(self, table: int, row: int, field_name: str) -> tuple[int, str | None]:
         """The (row, column letter) a person should look at for a field of a frame row."""
@@ -286,6 +295,42 @@ def _affiliations(roster: Roster, vocabulary: Vocabulary, templated: Sequence[bo
         )
 
 
+def _organisations(roster: Roster, vocabulary: Vocabulary, org_text: np.ndarray) -> np.ndarray:
+    """Each row's organisation code. An organisation written in the name cell ("IOM
+    – P. Diallo", "P. Diallo (OIM)") is read when the row's organisation cell is blank, and
+    said (S216:from_name); beside a filled one, a name cell naming IOM where the organisation
+    does not, or the other way round, leaves the row's organisation unclear (S213), as does
+    a swapped table's title cell naming another agency than an IOM row's organisation."""
+    frame = roster.frame
+    tables = frame["table"].to_numpy()
+    listed = np.isin(tables, [t.index for t in roster.tables if "organization" in t.columns])
+    attendee = frame["attendee"].to_numpy()
+    (in_name,) = _lookup(_where(listed, attendee, None), vocabulary.organisation_in_name,
+                         (None, None, None))  # fmt: skip
+    blank = pd.isna(org_text)
+    from_name = blank & ~pd.isna(in_name)
+    (organisation,) = _lookup(_where(from_name, in_name, org_text), vocabulary.organisation,
+                              (None, None, None))  # fmt: skip
+    # Those that matter to a verdict: another agency's person is not IOM's either way.
+    for i in np.flatnonzero(
+        from_name & ((organisation == IOM) | (organisation == UNCLEAR))
+    ).tolist():
+        roster.organisations_read[int(frame.index[i])] = ("name", str(in_name[i]))
+    (named,) = _lookup(_where(from_name, None, in_name), vocabulary.organisation,
+                       (None, None, None))  # fmt: skip
+    conflict = ~pd.isna(named) & ~pd.isna(organisation) & ((named == IOM) != (organisation == IOM))
+    for i in np.flatnonzero(conflict).tolist():
+        roster.organisation_conflicts[int(frame.index[i])] = ("name_cell", str(in_name[i]))
+    swapped = [t.index for t in roster.tables if t.swapped is not None]
+    if swapped:
+        titles = frame["title"].to_numpy()
+        for i in np.flatnonzero(np.isin(tables, swapped) & (organisation == IOM)).tolist():
+            if vocabulary.headers.organisation_kind(titles[i], strict=True) == "other":
+                roster.organisation_conflicts[int(frame.index[i])] = ("swapped", str(titles[i]))
+                conflict[i] = True
+    return _where(conflict, UNCLEAR, organisation)
+
+
 def apply_vocabulary(
     roster: Roster, vocabulary: Vocabulary, templated: Sequence[bool] | None = None
 ) -> None:
@@ -355,7 +400,7 @@ def apply_vocabulary(
             presence[i] = None
     presence_unknown = ((with_presence & (presence == BLANK)) | (presence == UNKNOWN)) & ~absent
 
-    (organisation,) = _lookup(org_text, vocabulary.organisation, (None, None, None))
+    organisation = _organisations(roster, vocabulary, org_text)
     frame["organisation_code"] = _objects(frame, organisation)
     roster.unclear_organisations = frame.index[organisation == UNCLEAR]
     _affiliations(roster, vocabulary, templated or ())

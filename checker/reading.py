@@ -30,7 +30,7 @@ from checker.normalise import (
     Roster,
 )
 from checker.policy import Policy
-from checker.vocabulary import DOUBT_MARKS
+from checker.vocabulary import DOUBT_MARKS, IOM
 
 if TYPE_CHECKING:
     from checker.schema import MeetingAt
@@ -236,9 +236,21 @@ def version_findings(layout: Layout, policy: Policy) -> list[Finding]:
 
 
 def column_findings(layout: Layout, policy: Policy) -> list[Finding]:
-    """S216: two columns could be one field; which was read, which set aside, and why."""
+    """S216: two columns could be one field; which was read, which set aside, and why. And
+    a title and an organisation column read the other way round from their headers."""
     found = []
     for table in layout.tables:
+        swap = table.swapped
+        if swap is not None:
+            found.append(Finding.make(
+                "S216", policy, "swapped",
+                at={"sheet": table.sheet, "row": table.header_row,
+                    "column": column_letter(swap.organisation),
+                    "value": swap.organisation_header},
+                organisation=column_letter(swap.organisation),
+                organisation_header=swap.organisation_header,
+                title=column_letter(swap.title), title_header=swap.title_header,
+            ))  # fmt: skip
         for choice in table.choices:
             found.append(Finding.make(
                 "S216", policy,
@@ -247,7 +259,8 @@ def column_findings(layout: Layout, policy: Policy) -> list[Finding]:
                 field=Name("fields", choice.field), taken=column_letter(choice.taken),
                 taken_header=choice.taken_header, other=column_letter(choice.other),
                 other_header=choice.other_header,
-                why=Phrase("column_" + choice.why),
+                why=Phrase.of("column_" + choice.why, word=choice.word,
+                              other=column_letter(choice.other)),
             ))  # fmt: skip
     return found
 
@@ -280,20 +293,52 @@ def affiliation_findings(
     listed = [t.index + offset for t in tables
               if roster.affiliations.get(t.index + offset, Affiliation(BY_ORGANIZATION)).reading
               == BY_ORGANIZATION]  # fmt: skip
+    found.extend(_organisations_from_names(roster, listed, policy, meeting_at))
     if not len(roster.unclear_organisations):
         return found  # (itertuples costs ~2 ms even on no rows)
     unclear = frame.loc[roster.unclear_organisations]
     unclear = unclear[unclear["table"].isin(listed)]
-    for row in unclear.itertuples(index=False):
+    for row in unclear.itertuples(index=True):
         excel_row, letter = roster.cell_of(int(row.table), int(row.row), "organization")
-        at = {"sheet": row.sheet, "row": excel_row, "column": letter, "value": row.organization}
+        value = row.organization
+        read = roster.organisations_read.get(int(row.Index))
+        if read is not None:  # read from the name cell: point at it
+            excel_row, letter = roster.cell_of(int(row.table), int(row.row), "attendee")
+            value = read[1]
+        at = {"sheet": row.sheet, "row": excel_row, "column": letter, "value": value}
         meeting = meeting_at(row.sheet, excel_row)
         if meeting is not None:
             at |= meeting.place()
+        variant, other = roster.organisation_conflicts.get(int(row.Index), ("", ""))
         found.append(Finding.make(
-            "S213", policy, _unclear_variant(str(row.organization)), at=at,
-            value=row.organization,
+            "S213", policy, variant or _unclear_variant(str(value)), at=at,
+            value=value, other=other,
             name=Person(row.attendee) if row.attendee else Phrase("no_name"),
+        ))  # fmt: skip
+    return found
+
+
+def _organisations_from_names(
+    roster: Roster, listed: list[int], policy: Policy, meeting_at: MeetingAt
+) -> list[Finding]:
+    """S216:from_name on each row counted as IOM's because its name cell names IOM ("IOM –
+    P. Diallo"), its organisation cell being blank: the reading is said where it was made."""
+    found = []
+    frame = roster.frame
+    for index, (_, text) in roster.organisations_read.items():
+        row = frame.loc[index]
+        if int(row["table"]) not in listed or row["organisation_code"] != IOM:
+            continue
+        excel_row, letter = roster.cell_of(int(row["table"]), int(row["row"]), "attendee")
+        blank_row, blank = roster.cell_of(int(row["table"]), int(row["row"]), "organization")
+        at = {"sheet": row["sheet"], "row": excel_row, "column": letter,
+              "value": row["attendee"]}  # fmt: skip
+        meeting = meeting_at(str(row["sheet"]), excel_row)
+        if meeting is not None:
+            at |= meeting.place()
+        found.append(Finding.make(
+            "S216", policy, "from_name", at=at, value=row["attendee"], organisation=text,
+            blank=f"{blank}{blank_row}",
         ))  # fmt: skip
     return found
 

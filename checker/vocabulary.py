@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from checker import runcache
 from checker.config import ConfigError, load_model, schemas_dir
-from checker.headers import Headers, platform_names, platform_only_names
+from checker.headers import Headers, platform_names, platform_only_names, title_names
 from checker.text import fold
 
 # ---------------------------------------------------------------- the data files' models
@@ -451,6 +451,7 @@ class Vocabulary:
             platform_names(dumped := words.model_dump()),
             columns.contact_lists,
             platform_only_names(dumped),
+            title_names(dumped),
             email_domains=words.email_domains,
         )
         # Display forms offered as suggestions, keyed by their folded text.
@@ -956,6 +957,29 @@ class Vocabulary:
             titled = [p for p in parts if self.title(p).role is not None]
             if len(titled) == 1:
                 return titled[0]
+        return None
+
+    @_memoised
+    def organisation_in_name(self, text: object) -> str | None:
+        """The organisation written in a name cell ("IOM – P. Diallo", "P. Diallo (IOM)",
+        "P. Diallo / OIM"), when one of its parts is an organisation's name and nothing else,
+        the rest names no organisation and is no title ("IOM Representative – J. Doe" is a
+        title: no organisation is read from it)."""
+        if not isinstance(text, str):
+            return None
+        for splitter, strip in ((_NAME_PARTS, " "), (_NAME_BRACKETS, " ()[]"), (_SLASH, " ")):
+            parts = [p.strip(strip) for p in splitter.split(text) if p.strip(strip)]
+            if len(parts) < 2:
+                continue
+            named = [p for p in parts if self.headers.organisation_kind(p) is not None]
+            if len(named) != 1 or len(parts) - len(named) != 1:
+                continue
+            (part,) = named
+            if self.headers.organisation_kind(part, strict=True) is None:
+                return None  # a remark ("IOM: CCCM coordinator"), not an organisation
+            if self.title(part).role is not None or self.contained_role(part) is not None:
+                return None
+            return part
         return None
 
     def contained_role(self, text: object) -> str | None:
