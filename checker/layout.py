@@ -78,7 +78,6 @@ HIDDEN = "hidden"
 IGNORED = "ignored"
 
 _EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
-_IOM_DOMAINS = frozenset({"iom.int"})
 _NOTE_WORDS = re.compile(
     r"^\s*(?:prepared|prepare|préparé|établi|elaborado|preparado|total|note|nb|n\.b|signature|"
     r"validated|validé|validado|approved|approuvé|aprobado|source|fin|end)\b",
@@ -665,10 +664,10 @@ def _log_evidence(
             match = _EMAIL.search(str(value))
             if match:
                 domains.add(match.group(1).lower())
-        if domains and domains <= _IOM_DOMAINS:
+        if domains and domains <= headers.iom_domains:
             evidence.append(("emails", header))
-        elif domains - _IOM_DOMAINS:
-            against.append(("emails", ", ".join(sorted(domains - _IOM_DOMAINS)[:3])))
+        elif domains - headers.iom_domains:
+            against.append(("emails", ", ".join(sorted(domains - headers.iom_domains)[:3])))
     return tuple(evidence), tuple(against)
 
 
