@@ -593,6 +593,10 @@ def _unheaded_columns(sheet: SheetGrid, found: _Header) -> list[tuple[int, str, 
 def _choices(sheet: SheetGrid, found: _Header, headers: Headers) -> tuple[Choice, ...]:
     """Each field two columns could be, with the one set aside, when it has values or
     either is hidden: said in a finding, because the officer cannot see which was read."""
+    # This walk repeats _settle_columns' on purpose: the reason is told from the columns as
+    # finally read (after the organisation column by contents and a title/organisation swap
+    # may have replaced the one settled), so recording it while settling could name a stale
+    # reason. Keep the order of the reasons the same as the order of the tests there.
     hidden = sheet.hidden.columns
     out = []
     for col, header, kind in found.ignored:
