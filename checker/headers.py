@@ -342,7 +342,8 @@ class Headers:
         if not key:
             return None
         if "@" in value and " " not in value.strip():  # "@iom.int", "x@unicef.org"
-            return "iom" if value.strip().lower().endswith("@iom.int") else "other"
+            domain = value.strip().lower().rpartition("@")[2]
+            return "iom" if domain in self.iom_domains else "other"
         words = key.split()
         if strict and (":" in value or len(words) > 12):
             return None

@@ -78,7 +78,6 @@ HIDDEN = "hidden"
 IGNORED = "ignored"
 
 _EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
-_IOM_DOMAINS = frozenset({"iom.int"})
 _NOTE_WORDS = re.compile(
     r"^\s*(?:prepared|prepare|préparé|établi|elaborado|preparado|total|note|nb|n\.b|signature|"
     r"validated|validé|validado|approved|approuvé|aprobado|source|fin|end)\b",
@@ -594,6 +593,10 @@ def _unheaded_columns(sheet: SheetGrid, found: _Header) -> list[tuple[int, str, 
 def _choices(sheet: SheetGrid, found: _Header, headers: Headers) -> tuple[Choice, ...]:
     """Each field two columns could be, with the one set aside, when it has values or
     either is hidden: said in a finding, because the officer cannot see which was read."""
+    # This walk repeats _settle_columns' on purpose: the reason is told from the columns as
+    # finally read (after the organisation column by contents and a title/organisation swap
+    # may have replaced the one settled), so recording it while settling could name a stale
+    # reason. Keep the order of the reasons the same as the order of the tests there.
     hidden = sheet.hidden.columns
     out = []
     for col, header, kind in found.ignored:
@@ -665,10 +668,10 @@ def _log_evidence(
             match = _EMAIL.search(str(value))
             if match:
                 domains.add(match.group(1).lower())
-        if domains and domains <= _IOM_DOMAINS:
+        if domains and domains <= headers.iom_domains:
             evidence.append(("emails", header))
-        elif domains - _IOM_DOMAINS:
-            against.append(("emails", ", ".join(sorted(domains - _IOM_DOMAINS)[:3])))
+        elif domains - headers.iom_domains:
+            against.append(("emails", ", ".join(sorted(domains - headers.iom_domains)[:3])))
     return tuple(evidence), tuple(against)
 
 

@@ -69,8 +69,10 @@ class VocabularyFile(_Strict):
     # "iom": how IOM is written; "others": other agencies, to tell an organisation column by
     # its contents and "OCHA (seconded from IOM)" from IOM.
     organisation: dict[Literal["iom", "others"], list[str]]
-    # E-mail domains ("iom.int", "unhcr.org"): an address that contradicts the organisation.
-    email_domains: dict[Literal["iom", "others"], list[str]] = Field(default_factory=dict)
+    # E-mail domains ("iom.int", "unhcr.org"): an address that contradicts the organisation,
+    # "@iom.int" in an organisation cell, an IOM log's addresses. The only place IOM's domain
+    # is written, so it must be given.
+    email_domains: dict[Literal["iom", "others"], list[str]]
     levels: dict[Literal["national", "subnational"], list[str]]
     capacities: dict[Literal["member", "observer", "chair"], list[str]]
     presence: dict[Literal["present", "absent"], list[str]] = Field(default_factory=dict)
@@ -83,6 +85,8 @@ class VocabularyFile(_Strict):
             for inc in sector.includes:
                 if inc not in self.sectors:
                     raise ValueError(f"sector {code} includes unknown sector {inc}")
+        if not self.email_domains.get("iom"):
+            raise ValueError("email_domains.iom must list IOM's e-mail domain (iom.int)")
         for role in self.sector_titles:
             if role not in self.roles:
                 raise ValueError(f"sector_titles names unknown role {role}")
@@ -246,7 +250,6 @@ _OBSERVER_MARK = re.compile(
 # A form's free-text answer: "Other: …", "Autre : …", "Otro: …".
 _OTHER_ANSWER = frozenset({"other", "others", "autre", "autres", "otro", "otra", "otros"})
 _DOMAIN = re.compile(r"@([\w-]+(?:\.[\w-]+)+)")
-_IOM_DOMAINS = frozenset({"iom.int"})
 IOM = "iom"
 OTHER = "other"
 UNCLEAR = "unclear"
@@ -814,7 +817,7 @@ class Vocabulary:
             return UNCLEAR  # "IOM?", "OIM (?)": the writer was not sure; "IOM*": a footnote
         domain = _DOMAIN.search(str(text))
         if domain is not None and len(str(text).split()) == 1:  # "@iom.int", "x@unicef.org"
-            return IOM if domain.group(1).lower() in _IOM_DOMAINS else OTHER
+            return IOM if domain.group(1).lower() in self.headers.iom_domains else OTHER
         words = key.split()
         if not any(_contains(key, alias) for alias in self._iom):
             return OTHER

@@ -129,3 +129,37 @@ _IOM = ["IOM", "OIM", "UN Migration", "ONU Migración",
 def test_iom_with_any_other_agency_s_domain_is_never_compliant(domain, organisation, local):
     result = _check(_roster(_HEADERS["en"], organisation, "Chief of Mission", f"{local}@{domain}"))
     assert verdicts(result) == ["undetermined"]
+
+
+def _with_iom_domain(domain: str):
+    """The bundled vocabulary with IOM's e-mail domain changed in its data alone."""
+    from checker.vocabulary import Vocabulary
+
+    base = default_vocabulary()
+    words = base.words.model_copy(
+        update={"email_domains": {**base.words.email_domains, "iom": [domain]}}
+    )
+    return Vocabulary(words, base.representation, base.columns, base.rules)
+
+
+def test_iom_s_domain_is_the_vocabulary_s_alone():
+    """One source of truth: the organisation cell, the organisation column's contents and an
+    IOM log's e-mail evidence all take IOM's domain from vocabulary.yaml (it was also written
+    into the code in three places)."""
+    from checker.vocabulary import IOM, OTHER
+
+    vocabulary = _with_iom_domain("oim.example")
+    assert vocabulary.organisation("@oim.example") == IOM
+    assert vocabulary.organisation("@iom.int") == OTHER
+    assert vocabulary.headers.organisation_kind("x@oim.example") == "iom"
+    assert vocabulary.headers.organisation_kind("@iom.int") == "other"
+    for lang, header in (("en", ["Date", "Platform", "Name", "Title", "Email"]),
+                         ("fr", ["Date", "Plateforme", "Nom", "Fonction", "Courriel"])):  # fmt: skip
+        rows = [header, ["05/10/2026", "HCT", "A. B.", "Chief of Mission", "ab@oim.example"]]
+        result = check_workbook(
+            Sheets(Path("NER_2026-10.xlsx"), [SheetGrid("Sheet1", rows)], hidden=[]),
+            CheckOptions(lang=lang),
+            vocabulary,
+        )
+        evidence = result.to_dict()["reading"]["tables"][0]["affiliation"]["evidence"]
+        assert evidence == [{"kind": "emails", "detail": header[-1]}], lang

@@ -147,3 +147,24 @@ def test_rate_is_written_the_way_each_language_writes_numbers() -> None:
     assert catalogue("en").rate(0.333) == "33.3%"
     assert catalogue("fr").rate(0.333) == "33,3 %"
     assert catalogue("es").rate(None) == "n/d"
+
+
+@pytest.mark.parametrize(
+    ("lang", "weekday", "cells"),
+    [("en", "weekday or the date", ("organisation cell", "name cell")),
+     ("fr", "jour de la semaine ou la date", ("cellule d'organisation", "cellule du nom")),
+     ("es", "día de la semana o la fecha", ("celda de organización", "celda del nombre"))],
+)  # fmt: skip
+def test_weekday_and_name_cell_messages_say_what_to_fix(lang, weekday, cells):
+    """S203:weekday advised "write the date as day/month/year", which does not fix a weekday;
+    S213:name_cell read "The name cell of IOM – P. Diallo says "IOM"" (which cell, what to
+    fix?)."""
+    from checker.messages import render_in
+
+    text = render_in(catalogue(lang), "S203:weekday",
+                     {"value": "Thu 9 Nov", "written": "Thu", "day": "2026-11-09",
+                      "actual": "Monday"})  # fmt: skip
+    assert weekday in text and "05/10/2026" not in text
+    text = render_in(catalogue(lang), "S213:name_cell",
+                     {"value": "UNHCR", "other": "IOM", "name": "IOM – P. Diallo"})  # fmt: skip
+    assert all(cell in text for cell in cells) and "IOM – P. Diallo" in text
