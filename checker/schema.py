@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
@@ -198,9 +199,25 @@ def validate(roster: Roster, policy: Policy, rows: pd.Series | None = None) -> V
     # them, and a frame-wide check fails every column of its row (830,000 cases for the
     # 290,000 findings of a 200,000-row roster). Neither they nor the checked frame are
     # kept while the findings are drafted.
-    cases = cases.loc[cases["index"].notna(), ["index", "column", "check"]]
+    cases = _in_schema_order(cases.loc[cases["index"].notna()], frame, list(schema.columns))
+    cases = cases[["index", "column", "check"]]
     del frame
     return _to_findings(cases, roster, policy)
+
+
+def _in_schema_order(cases: pd.DataFrame, frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """The failure cases check by check in the schema's order, each check's rows in the
+    frame's order. pandera sorts them by context only, with an unstable sort: past a few
+    dozen cases the rows of one file came out in an order that depended on the other files
+    judged with it, and so did the row whose finding a merged cell keeps (the first one) and
+    the order of the findings of one cell (field7's MWI, chunked differently)."""
+    order = np.lexsort((
+        frame.index.get_indexer(cases["index"]),
+        cases["check_number"].to_numpy(),
+        cases["column"].map({c: i for i, c in enumerate(columns)}).to_numpy(),
+        cases["schema_context"].ne("DataFrameSchema").to_numpy(),  # frame-wide checks first
+    ))  # fmt: skip
+    return cases.iloc[order]
 
 
 def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validation:
