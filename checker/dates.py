@@ -119,6 +119,8 @@ class ParsedDate:
         value = resolve(self, period)
         if self.in_words and period and _distance(value, period) > FAR_FROM_PERIOD:
             return None
+        if _ambiguous_outside(self, period):
+            return None
         return None if self.weekday not in (None, value.weekday()) else value
 
     def iso(self, period: str | None = None) -> str | None:
@@ -355,11 +357,27 @@ def looks_like_date(raw: object) -> bool:
 class Unread:
     """Why a cell that holds a date gives none, for the person fixing it."""
 
-    reason: (
-        str  # weekday, no_year, far, march_or_tuesday, moved, two_dates, two_digit_year, far_year
-    )
-    date: dt.date | None = None  # weekday, far_year: the date the cell says
+    reason: str  # weekday, no_year, far, march_or_tuesday, moved, two_dates, two_digit_year,
+    # far_year, ambiguous
+    date: dt.date | None = None  # weekday, far_year, ambiguous: the date the cell says
     weekday: int | None = None  # weekday: the weekday written
+    other: dt.date | None = None  # ambiguous: the month-first reading
+
+
+def _ambiguous_outside(parsed: ParsedDate, period: str | None) -> bool:
+    """12/01/2026 in a November 2026 roster: 12 January or 1 December, neither in the month,
+    and the month-first reading the nearer to it. Reading it day first would judge a meeting
+    on a date the roster likely does not mean (a column typed month first, "11/18/2026"
+    beside it): it is not read. When the day-first reading is the nearer (05/11/2026 in a
+    December roster: 5 November, not 11 May), it is read as before, with S207."""
+    return (
+        parsed.alternative is not None
+        and period is not None
+        and len(period) == 7
+        and not in_period(parsed.value, period)
+        and not in_period(parsed.alternative, period)
+        and _distance(parsed.alternative, period) < _distance(parsed.value, period)
+    )
 
 
 def unread(raw: object, period: str | None) -> Unread | None:
@@ -380,6 +398,8 @@ def unread(raw: object, period: str | None) -> Unread | None:
         value = resolve(parsed, period)
         if parsed.in_words and period and _distance(value, period) > FAR_FROM_PERIOD:
             return Unread("far_year", value)
+        if _ambiguous_outside(parsed, period):
+            return Unread("ambiguous", parsed.value, other=parsed.alternative)
     if parsed.weekday is not None and value.weekday() != parsed.weekday:
         return Unread("weekday", value, parsed.weekday)
     return None

@@ -342,6 +342,8 @@ def _unread_date_fields(why: Unread | None) -> dict[str, Any]:
     weekday; on a date far from the period: the date it reads as."""
     if why is None or why.date is None:
         return {}
+    if why.other is not None:
+        return {"day": why.date.isoformat(), "other": why.other.isoformat()}
     if why.weekday is None:
         return {"day": why.date.isoformat()}
     return {"written": Name("weekdays", WEEKDAY_NAMES[why.weekday]),

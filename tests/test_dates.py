@@ -307,3 +307,29 @@ def test_no_two_dates_make_one(day, moved, other):
     )
     assert read_date(text) is None
     assert unread(text, day.strftime("%Y-%m")) in (Unread("two_dates"), Unread("moved"))
+
+
+# field8's ARG: a column typed month first ("11/18/2026" beside it) in a November roster.
+@pytest.mark.parametrize(
+    ("raw", "period", "day", "other"),
+    [("12/01/2026", "2026-11", dt.date(2026, 1, 12), dt.date(2026, 12, 1)),
+     ("10/31/2026", "2026-11", None, None),  # only month first: 31 October, read (S207)
+     ("11/02/2026", "2026-10", dt.date(2026, 2, 11), dt.date(2026, 11, 2))],
+)  # fmt: skip
+def test_an_ambiguous_date_whose_month_first_reading_is_nearer_is_not_read(raw, period, day, other):
+    """12/01/2026 in a November roster was read 12 January and judged (S207 only): a false
+    compliant, since the column meant 1 December. Neither reading is in the month and the
+    month-first one is the nearer: not read, S203 names both."""
+    if day is None:
+        assert read_date(raw).read(period) == dt.date(2026, 10, 31)
+        return
+    assert read_date(raw).read(period) is None
+    assert unread(raw, period) == Unread("ambiguous", day, other=other)
+
+
+@pytest.mark.parametrize("raw", ["05/11/2026", "03/10/2026"])
+def test_an_ambiguous_date_whose_day_first_reading_is_nearer_is_read_day_first(raw):
+    """05/11/2026 in a December roster (a year workbook's November sheet): 5 November, the
+    nearer reading, as before (with S207, out of period)."""
+    value = read_date(raw).read("2026-12")
+    assert value is not None and value.month in (10, 11) and unread(raw, "2026-12") is None

@@ -47,8 +47,9 @@ OPEN_GAPS = {
     "SLE_2026-12_register": "'8 Dec (postponed to 10 Dec)' is not read (S203, two dates): its "
     "OMT is listed undetermined under the date as written, not on 10 Dec",
     # Round 8 (field8/README.md)
-    "ARG_2026-11_asistencia": "a Fecha column typed month-first: '12/01/2026' (1 Dec) read "
-    "day-first as 12 Jan 2026 and judged compliant there (S207 only): a false compliant",
+    "ARG_2026-11_asistencia": "a Fecha column typed month-first: '12/01/2026' (1 Dec) is not "
+    "read (S203 ambiguous), so its PMT is undetermined, not on 1 Dec (the column's evidence, "
+    "'11/18/2026', is not used)",
     "COM_2026-12_niveaux": "'Cluster Abris – Anjouan (niveau insulaire)' and 'EHP "
     "sous-nationale – Anjouan' are not platforms (S204): undetermined under the name as written",
     "GNQ_2026-12_registo_anual": "'Chefe Adjunto de Missão' and 'Assistente Financeira' are "
@@ -68,8 +69,9 @@ OPEN_GAPS = {
 # read as days). Round 7's (field7/README.md), 14 in 8 files, are fixed: names that say
 # nobody (CHL) or someone else (DJI), remarks of apology (BRA, MEX), an e-mail of another
 # agency (MEX), a draft beside the final list (COG), minutes on another sheet (CPV), session
-# numbers read as days (MWI), a date cell holding two dates (SLE).
-FALSE_COMPLIANT_GAPS: set[str] = {"ARG_2026-11_asistencia"}
+# numbers read as days (MWI), a date cell holding two dates (SLE). Round 8's (field8), 1: a
+# month-first date read day first outside the period (ARG).
+FALSE_COMPLIANT_GAPS: set[str] = set()
 # Files whose false compliant rests on a row that is not an attendee's (round 4: ✗, "on
 # leave", a red row; round 5: a blank Émargement, Oui/Non, a comment, 'A', a hidden row;
 # round 6: a contact list's IOM rows, "– apologies" in a title cell; round 7: a remark of
