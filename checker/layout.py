@@ -1089,6 +1089,10 @@ def _date_from_calendars(plans: list[_SheetPlan], names: list[str]) -> None:
     then the workbook's calendar, not a sheet left unread."""
     undated = {p.reading.name: p for p in plans if p.reading.status == SIGN_IN
                and len(p.tables) == 1 and _undated(p.tables[0])}  # fmt: skip
+    # Sign-in sheets with a date of their own: a calendar row giving another is said (S217).
+    own_dates = {p.reading.name: date.value for p in plans if p.reading.status == SIGN_IN
+             and len(p.tables) == 1 and p.reading.name not in undated
+             and (date := p.tables[0].constant("date")) is not None}  # fmt: skip
     for plan in plans:
         if not undated:
             return
@@ -1099,7 +1103,7 @@ def _date_from_calendars(plans: list[_SheetPlan], names: list[str]) -> None:
             continue
         found = meeting_calendar.read_calendar(
             plan.sheet, table.header_row, table.columns["platform"], table.columns["date"],
-            names, undated,
+            names, undated, own_dates,
         )  # fmt: skip
         if found is None:
             continue

@@ -12,11 +12,11 @@ undated), a reference whose date cell holds no date (S217).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from checker.dates import read_date
+from checker.dates import DayMonth, ParsedDate, read_date
 from checker.reader import SheetGrid
 from checker.text import fold
 
@@ -47,8 +47,9 @@ class Dating:
 @dataclass(frozen=True)
 class Problem:
     """A calendar row that gives no sheet its date: `kind` is "unmatched" (names no sheet),
-    "twice" (the sheet `sheet` is given other dates on `rows`) or "no_date" (its date cell
-    holds no date)."""
+    "twice" (the sheet `sheet` is given other dates on `rows`), "no_date" (its date cell
+    holds no date) or "own_date" (the sheet has a date of its own, `own`, and the calendar
+    gives another: the sheet's is kept)."""
 
     kind: str
     row: int  # Excel row of the calendar
@@ -56,6 +57,7 @@ class Problem:
     sheet: str = ""
     rows: tuple[int, ...] = ()
     value: Any = None
+    own: Any = None  # "own_date": the date the sheet itself gives
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,7 @@ class Calendar:
 
 def read_calendar(
     sheet: SheetGrid, start: int, reference: int, date: int, sheets: Iterable[str],
-    undated: Iterable[str],
+    undated: Iterable[str], dated: Mapping[str, Any] | None = None,
 ) -> Calendar | None:  # fmt: skip
     """The calendar on `sheet` (data from 0-based row `start`; the references in column
     `reference`, the dates in `date`) for a workbook of `sheets`, of which `undated` have no
@@ -93,7 +95,10 @@ def read_calendar(
             problems.append(Problem("no_date", r + 1, str(text).strip(), named, value=value))
         elif named in undated:
             found.setdefault(named, []).append((r + 1, value))
-        # a sheet with a date of its own keeps it
+        elif dated and named in dated and not _same_day(value, dated[named]):
+            # the sheet's own date is kept, and the disagreement said
+            problems.append(Problem("own_date", r + 1, str(text).strip(), named, value=value,
+                                    own=dated[named]))  # fmt: skip
     if not found:
         return None
     dates: dict[str, Dating] = {}
@@ -104,3 +109,18 @@ def read_calendar(
             continue
         dates[named] = Dating(sheet.name, rows[0][0], date, rows[0][1])
     return Calendar(sheet.name, reference, dates, tuple(sorted(problems, key=lambda p: p.row)))
+
+
+def _same_day(one: Any, other: Any) -> bool:
+    """Whether two date cells may name the same day (by day and month: one may lack its year,
+    or be ambiguous); a cell that is no date names no day."""
+    return bool(_days(one) & _days(other))
+
+
+def _days(value: Any) -> set[tuple[int, int]]:
+    parsed = read_date(value)
+    if isinstance(parsed, DayMonth):
+        return {(parsed.month, parsed.day)}
+    if isinstance(parsed, ParsedDate):
+        return {(d.month, d.day) for d in (parsed.value, parsed.alternative) if d is not None}
+    return set()

@@ -140,6 +140,25 @@ def test_a_sheet_with_its_own_date_keeps_it():
               SheetGrid("HCT 1", own), SheetGrid("HCT 2", _sign_in("en", 2, "Chief of Mission"))]  # fmt: skip
     result = check_workbook(Workbook(Path("TLS_2026-11.xlsx"), sheets), CheckOptions())
     assert [m.date for m in result.meetings] == ["2026-11-06", "2026-11-19"]
+    # The calendar says 5 November for a sheet that says 6: kept, and said.
+    (s217,) = [f for f in result.findings if f.code == "S217"]
+    assert s217.cell == "Schedule!A2" and "06/11/2026" in s217.message
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "was kept"), ("fr", "a été gardée"),
+                                             ("es", "se mantuvo")])  # fmt: skip
+def test_a_calendar_date_that_is_the_sheet_s_own_is_not_a_finding(lang, words):
+    own = _sign_in("en", 1, "Chief of Mission")
+    own[1] = ["Date: 05/11/2026"]
+    for calendar_date, said in (("05/11/2026", False), ("5 Nov", False), ("12/11/2026", True)):
+        sheets = [SheetGrid("Schedule", [["Meeting", "Date"], ["HCT 1", calendar_date],
+                                         ["HCT 2", "19/11/2026"]]),
+                  SheetGrid("HCT 1", own),
+                  SheetGrid("HCT 2", _sign_in("en", 2, "Chief of Mission"))]  # fmt: skip
+        result = check_workbook(Workbook(Path("TLS_2026-11.xlsx"), sheets), CheckOptions(lang=lang))
+        s217 = [f for f in result.findings if f.code == "S217"]
+        assert bool(s217) == said, calendar_date
+        assert not said or words in s217[0].message
 
 
 def test_a_list_of_meetings_that_names_no_sheet_is_no_calendar():
