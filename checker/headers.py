@@ -241,6 +241,11 @@ class Headers:
             return self.presence.get(text.strip())
         return self.presence.get(fold(text) or text.strip())
 
+    def iom_domain(self, domain: str) -> bool:
+        """Whether an e-mail domain is IOM's, its subdomains included ("geneva.iom.int")."""
+        domain = domain.lower()
+        return any(domain == d or domain.endswith("." + d) for d in self.iom_domains)
+
     def email_kind(self, value: object) -> tuple[str, str] | None:
         """("iom" or "other", the address) when a cell is one e-mail address whose domain is
         IOM's or a known other organisation's ("x@acnur.org", "x@ocha.un.org"); None for any
@@ -343,7 +348,7 @@ class Headers:
             return None
         if "@" in value and " " not in value.strip():  # "@iom.int", "x@unicef.org"
             domain = value.strip().lower().rpartition("@")[2]
-            return "iom" if domain in self.iom_domains else "other"
+            return "iom" if self.iom_domain(domain) else "other"
         words = key.split()
         if strict and (":" in value or len(words) > 12):
             return None

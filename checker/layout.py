@@ -668,10 +668,11 @@ def _log_evidence(
             match = _EMAIL.search(str(value))
             if match:
                 domains.add(match.group(1).lower())
-        if domains and domains <= headers.iom_domains:
+        others = sorted(d for d in domains if not headers.iom_domain(d))
+        if domains and not others:
             evidence.append(("emails", header))
-        elif domains - headers.iom_domains:
-            against.append(("emails", ", ".join(sorted(domains - headers.iom_domains)[:3])))
+        elif others:
+            against.append(("emails", ", ".join(others[:3])))
     return tuple(evidence), tuple(against)
 
 

@@ -817,7 +817,7 @@ class Vocabulary:
             return UNCLEAR  # "IOM?", "OIM (?)": the writer was not sure; "IOM*": a footnote
         domain = _DOMAIN.search(str(text))
         if domain is not None and len(str(text).split()) == 1:  # "@iom.int", "x@unicef.org"
-            return IOM if domain.group(1).lower() in self.headers.iom_domains else OTHER
+            return IOM if self.headers.iom_domain(domain.group(1)) else OTHER
         words = key.split()
         if not any(_contains(key, alias) for alias in self._iom):
             return OTHER

@@ -163,3 +163,25 @@ def test_iom_s_domain_is_the_vocabulary_s_alone():
         )
         evidence = result.to_dict()["reading"]["tables"][0]["affiliation"]["evidence"]
         assert evidence == [{"kind": "emails", "detail": header[-1]}], lang
+
+
+def test_an_iom_subdomain_is_iom_everywhere():
+    """x@geneva.iom.int was IOM beside an organisation cell but another agency's as an
+    organisation cell of its own ("@geneva.iom.int") and in an IOM log's e-mail evidence."""
+    from checker.vocabulary import IOM, OTHER, default_vocabulary
+
+    vocabulary = default_vocabulary()
+    assert vocabulary.organisation("@geneva.iom.int") == IOM
+    assert vocabulary.organisation("x@notiom.int") == OTHER
+    assert vocabulary.headers.organisation_kind("x@geneva.iom.int") == "iom"
+    assert vocabulary.headers.organisation_kind("x@iom.int.example.com") == "other"
+    for lang, header in (("en", ["Date", "Platform", "Name", "Title", "Email"]),
+                         ("es", ["Fecha", "Reunión", "Nombre", "Cargo", "Correo"])):  # fmt: skip
+        rows = [header, ["05/10/2026", "HCT", "A. B.", "Chief of Mission", "ab@geneva.iom.int"]]
+        result = check_workbook(
+            Sheets(Path("NER_2026-10.xlsx"), [SheetGrid("Sheet1", rows)], hidden=[]),
+            CheckOptions(lang=lang),
+            vocabulary,
+        )
+        evidence = result.to_dict()["reading"]["tables"][0]["affiliation"]["evidence"]
+        assert evidence == [{"kind": "emails", "detail": header[-1]}], lang
