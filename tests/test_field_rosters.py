@@ -52,8 +52,6 @@ OPEN_GAPS = {
     "'11/18/2026', is not used)",
     "COM_2026-12_niveaux": "'Cluster Abris – Anjouan (niveau insulaire)' and 'EHP "
     "sous-nationale – Anjouan' are not platforms (S204): undetermined under the name as written",
-    "GNQ_2026-12_registo_anual": "'Chefe Adjunto de Missão' and 'Assistente Financeira' are "
-    "not read (S205): undetermined where the truth is wrong level",
     "MAR_2026-11_suivi_oim": "'Cheffe de mission adjointe' with the note 'a.i. since 15 Nov' "
     "(and a line above the table saying so) is judged wrong level; compliant in truth",
     "PNG_2026-11_signin": "'Sub-national HCT – Hela Province' and 'Area-level ICCG – Hela' in "
