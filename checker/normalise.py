@@ -331,6 +331,23 @@ def _organisations(roster: Roster, vocabulary: Vocabulary, org_text: np.ndarray)
     return _where(conflict, UNCLEAR, organisation)
 
 
+def _platforms_at_level(frame: pd.DataFrame, vocabulary: Vocabulary, platform_code: np.ndarray,
+                        platform_sector: np.ndarray, level: np.ndarray) -> None:  # fmt: skip
+    """ "EHP sous-nationale – Anjouan", "Sub-national HCT – Hela Province": a platform cell
+    that also says the level (and the place after a dash) is that platform at that level,
+    in that place. Only where the level cell is blank or says the same (a cell that says
+    another level leaves the platform unknown: which one is right is not known), and the
+    place only where the location cell is blank. The arrays are changed in place."""
+    for i in np.flatnonzero(platform_code == UNKNOWN).tolist():
+        found = vocabulary.platform_at_level(frame["platform"].iat[i])
+        if found is None or level[i] not in (BLANK, found.level):
+            continue
+        platform_code[i], platform_sector[i] = found.match.platform, found.match.sector
+        level[i] = found.level
+        if found.place is not None and pd.isna(frame["location"].iat[i]):
+            frame.iloc[i, frame.columns.get_loc("location")] = found.place
+
+
 def apply_vocabulary(
     roster: Roster, vocabulary: Vocabulary, templated: Sequence[bool] | None = None
 ) -> None:
@@ -350,9 +367,10 @@ def apply_vocabulary(
         column("platform"), vocabulary.platform, ("platform", UNKNOWN, BLANK),
         ("sector", None, None),
     )  # fmt: skip
+    (level,) = _lookup(column("level"), vocabulary.level, CODE)
+    _platforms_at_level(frame, vocabulary, platform_code, platform_sector, level)
     frame["platform_code"] = _objects(frame, platform_code)
     frame["platform_sector"] = _objects(frame, platform_sector)
-    (level,) = _lookup(column("level"), vocabulary.level, CODE)
     # A blank level is national, unless the profile says the platform meets at another level.
     default_level: object = "national"
     if vocabulary.platform_levels:

@@ -313,6 +313,21 @@ class PlatformMatch:
     sector: str | None
 
 
+@dataclass(frozen=True)
+class PlatformAtLevel:
+    """A platform cell that also says the meeting's level, and perhaps its place: "EHP
+    sous-nationale – Anjouan"."""
+
+    match: PlatformMatch
+    level: str
+    place: str | None
+
+
+# A dash between a platform's name and its place: "EHP sous-nationale – Anjouan". A hyphen
+# counts only with spaces around it ("Sub-national" is one word).
+_PLACE_DASH = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
+
+
 # Cell texts remembered per vocabulary: a batch's names, places and titles many times over.
 MEMO_SIZE = 200_000
 
@@ -861,6 +876,40 @@ class Vocabulary:
 
     def is_iom(self, text: object) -> bool:
         return self.organisation(text) == IOM
+
+    @_memoised
+    def platform_at_level(self, text: object) -> PlatformAtLevel | None:
+        """ "Sub-national HCT – Hela Province", "Cluster Abris – Anjouan (niveau insulaire)":
+        a known platform's name with words of one level (`levels` of the vocabulary) around
+        it, and perhaps a place after a dash. Every word must be accounted for: anything else
+        ("Clúster CCCM (OIM co-lidera)") is no match, and without a level word neither
+        ("HCT – Goma" says a place, not a level)."""
+        if not isinstance(text, str) or _doubted(text):
+            return None
+        levels: set[str] = set()
+        rest = text
+        for inside in _BRACKETED.findall(text):  # "(niveau insulaire)": a level, or kept
+            if (level := self.level(inside)) is not None:
+                levels.add(level)
+                rest = rest.replace(f"({inside})", " ").replace(f"[{inside}]", " ")
+        parts = [p.strip() for p in _PLACE_DASH.split(rest.strip())]
+        if len(parts) > 2 or not all(parts):
+            return None
+        name = fold(parts[0])
+        place = parts[1] if len(parts) == 2 else None
+        if place is not None and (level := self.level(place)) is not None:
+            levels.add(level)  # "HCT – sub-national": a level, not a place
+            place = None
+        found = self.platform(name)
+        if found is None:
+            for alias in sorted(self._levels, key=len, reverse=True):
+                while _contains(name, alias):
+                    levels.add(self._levels[alias])
+                    name = _remove(name, alias)
+            found = self.platform(name) if name else None
+        if found is None or len(levels) != 1:
+            return None
+        return PlatformAtLevel(found, levels.pop(), place)
 
     @_memoised
     def level(self, text: object) -> str | None:

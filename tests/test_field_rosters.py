@@ -50,14 +50,11 @@ OPEN_GAPS = {
     "ARG_2026-11_asistencia": "a Fecha column typed month-first: '12/01/2026' (1 Dec) is not "
     "read (S203 ambiguous), so its PMT is undetermined, not on 1 Dec (the column's evidence, "
     "'11/18/2026', is not used)",
-    "COM_2026-12_niveaux": "'Cluster Abris – Anjouan (niveau insulaire)' and 'EHP "
-    "sous-nationale – Anjouan' are not platforms (S204): undetermined under the name as written",
-    "GNQ_2026-12_registo_anual": "'Chefe Adjunto de Missão' and 'Assistente Financeira' are "
-    "not read (S205): undetermined where the truth is wrong level",
     "MAR_2026-11_suivi_oim": "'Cheffe de mission adjointe' with the note 'a.i. since 15 Nov' "
     "(and a line above the table saying so) is judged wrong level; compliant in truth",
-    "PNG_2026-11_signin": "'Sub-national HCT – Hela Province' and 'Area-level ICCG – Hela' in "
-    "a heading are not platforms (S204); 'Chair: IOM (cluster lead agency)' is read absent",
+    "PNG_2026-11_signin": "'Chair: IOM (cluster lead agency)' and 'Rapporteur: IOM intern' "
+    "above a table without IOM rows are not read: the CCCM meeting is absent, undetermined in "
+    "truth",
     "PRT_2026-11_teams": "a Teams export's 'Função' (Organizador/Participante) is read as the "
     "title over the 'Cargo' column (S216): three meetings undetermined",
     "PRY_2026-12_registro": "'Clúster CCCM (OIM co-lidera)' is not a platform (S204): the "

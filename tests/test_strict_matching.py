@@ -564,3 +564,32 @@ def test_a_doubt_written_as_a_question_mark_is_never_compliant(header, row, code
     result = roster([row], header=header)
     assert verdicts(result) == ["undetermined"]
     assert code in [f.code for f in result.findings]
+
+
+# GNQ's year workbook (field8) wrote "Chefe Adjunto de Missão": the adjective before "de
+# Missão", as Spanish and French write it too, was a near miss (S205) and the UNCT
+# undetermined where the deputy is the wrong level.
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Chefe Adjunto de Missão",
+        "Chefe Adjunta de Missão",
+        "Chefe de Missão Adjunto/a",
+        "Jefe Adjunto de Misión",
+        "Jefa Adjunta de Misión",
+        "Chef adjoint de mission",
+        "Deputy Chief of Mission",
+    ],
+)
+def test_the_deputy_with_the_adjective_before_mission_is_the_deputy(words, title):
+    assert words.title(title).role == "DCOM"
+    assert words.title(f"Motorista do {title}").role != "COM"
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Assistente Financeira", "Assistente Financeiro", "Assistente de Finanças",
+     "Asistente Financiera", "Assistante financière", "Finance Associate"],
+)  # fmt: skip
+def test_a_finance_assistant_is_other_staff_in_every_language(words, title):
+    assert words.title(title).role == "OTHER"
