@@ -58,8 +58,8 @@ OPEN_GAPS = {
     "(and a line above the table saying so) is judged wrong level; compliant in truth",
     "PNG_2026-11_signin": "'Sub-national HCT – Hela Province' and 'Area-level ICCG – Hela' in "
     "a heading are not platforms (S204); 'Chair: IOM (cluster lead agency)' is read absent",
-    "PRT_2026-11_teams": "a Teams export's 'Função' (Organizador/Participante) is read as the "
-    "title over the 'Cargo' column (S216): three meetings undetermined",
+    "PRT_2026-11_teams": "the Portuguese title 'Assistente Administrativa' is not in the "
+    "vocabulary (S205): the SMT is undetermined, truth wrong_level",
     "PRY_2026-12_registro": "'Clúster CCCM (OIM co-lidera)' is not a platform (S204): the "
     "CCCM meeting is undetermined under the name as written",
 }
