@@ -52,14 +52,12 @@ OPEN_GAPS = {
     "'11/18/2026', is not used)",
     "COM_2026-12_niveaux": "'Cluster Abris – Anjouan (niveau insulaire)' and 'EHP "
     "sous-nationale – Anjouan' are not platforms (S204): undetermined under the name as written",
-    "GNQ_2026-12_registo_anual": "'Chefe Adjunto de Missão' and 'Assistente Financeira' are "
-    "not read (S205): undetermined where the truth is wrong level",
+    "GNQ_2026-12_registo_anual": "'Chefe Adjunto de Missão' is not read (S205): the December "
+    "UNCT is undetermined where the truth is wrong level",
     "MAR_2026-11_suivi_oim": "'Cheffe de mission adjointe' with the note 'a.i. since 15 Nov' "
     "(and a line above the table saying so) is judged wrong level; compliant in truth",
     "PNG_2026-11_signin": "'Sub-national HCT – Hela Province' and 'Area-level ICCG – Hela' in "
     "a heading are not platforms (S204); 'Chair: IOM (cluster lead agency)' is read absent",
-    "PRT_2026-11_teams": "the Portuguese title 'Assistente Administrativa' is not in the "
-    "vocabulary (S205): the SMT is undetermined, truth wrong_level",
     "PRY_2026-12_registro": "'Clúster CCCM (OIM co-lidera)' is not a platform (S204): the "
     "CCCM meeting is undetermined under the name as written",
 }
