@@ -129,6 +129,9 @@ class Headers:
     # Folded words of the roles' names and of the titles a sector makes ("chief", "mission",
     # "representative", "officer"), agencies' names aside: to tell a column of titles.
     title_words: frozenset[str] = frozenset()
+    # Folded roles a meeting app's export gives ("organizer", "attendee", "participante"): a
+    # column of these is neither the title nor the capacity (Teams' "Role" / "Função").
+    app_roles: frozenset[str] = frozenset()
     _seen: dict[str, tuple[str | None, str]] = field(default_factory=dict, compare=False,
                                                      repr=False)  # fmt: skip
 
@@ -145,6 +148,7 @@ class Headers:
         platform_only: Iterable[str] = (),
         titles: Iterable[str] = (),
         email_domains: Mapping[Any, Iterable[str]] | None = None,
+        app_roles: Iterable[str] = (),
     ) -> Headers:
         """From (field, its header names, whether required) in the file's order, the other
         columns by kind, the keywords by field, the organisation names (iom, others), the
@@ -177,6 +181,7 @@ class Headers:
                       for w in ws},
             iom_domains=frozenset(d.lower() for d in (email_domains or {}).get("iom", [])),
             other_domains=frozenset(d.lower() for d in (email_domains or {}).get("others", [])),
+            app_roles=frozenset(fold(w) for w in app_roles if fold(w)),
         )  # fmt: skip
 
     @classmethod
@@ -205,6 +210,7 @@ class Headers:
             platform_only_names(words),
             title_names(words),
             email_domains=words.get("email_domains", {}),
+            app_roles=words.get("meeting_app_roles", []),
         )  # fmt: skip
 
     def names_platform(self, text: object) -> bool:
@@ -328,6 +334,11 @@ class Headers:
         found = list(dict.fromkeys(self.keywords[w] for w in words if w in self.keywords))
         linked = any(w in {"of", "de", "du", "des", "del", "d"} for w in words)
         return found if linked else found[::-1]
+
+    def app_roles_only(self, values: list[Any]) -> bool:
+        """Whether a column's values are all roles a meeting app gives (Organizer, Attendee,
+        Participante): Teams' own column, not the person's title nor capacity."""
+        return bool(values) and all(fold(v) in self.app_roles for v in values)
 
     def reads_as_title(self, value: Any) -> bool:
         """Whether a cell is a title ("Chief of Mission", "Representative", "Chargée de

@@ -99,7 +99,9 @@ class Column:
 class Choice:
     """Two columns that could be one field, and which was read: the visible one over a hidden
     one, then — for the organisation — the one whose values name agencies over one that holds
-    a single other word ("UN", "NGO"), then the exact header over one with more words
+    a single other word ("UN", "NGO"), for the title and the capacity the one whose values
+    are not all a meeting app's roles ("Cargo" over Teams' "Função": Organizador,
+    Participante), then the exact header over one with more words
     ("Fonction" over "Fonction (annuaire 2024)"), then the one with more values, then the
     first. Said in a finding (S216)."""
 
@@ -108,8 +110,8 @@ class Choice:
     taken_header: str
     other: int  # 0-based column set aside
     other_header: str
-    why: str  # hidden (the one set aside is), contents, exact, filled or first
-    word: str = ""  # for contents: the one word the column set aside holds
+    why: str  # hidden (the one set aside is), contents, app_roles, exact, filled or first
+    word: str = ""  # for contents and app_roles: a word the column set aside holds
 
 
 @dataclass(frozen=True)
@@ -489,6 +491,13 @@ def _settle_columns(sheet: SheetGrid, found: _Header, headers: Headers) -> None:
             continue
         if col in hidden and taken.col not in hidden:
             continue
+        app_roles = (_app_roles_over(sheet, found, headers, name, taken.col, col)
+                     if taken.found_by != BY_USER else None)  # fmt: skip
+        if app_roles is not None:  # a meeting app's roles ("Organizador"): the other is read
+            if app_roles == taken.col:
+                found.columns[name] = Column(name, col, header, BY_CONTENTS)
+                found.ignored[i] = (taken.col, taken.header, f"duplicate:{name}")
+            continue
         if name == "organization" and (col in hidden) == (taken.col in hidden):
             if _names_agencies_over(sheet, found, headers, taken.col, col):
                 continue
@@ -514,6 +523,12 @@ def _settle_columns(sheet: SheetGrid, found: _Header, headers: Headers) -> None:
             found.ignored = [i for i in found.ignored if i[0] != by_contents.col]
             found.columns["organization"] = by_contents
     _swap_title_and_organisation(sheet, found, headers)
+    capacity = found.columns.get("capacity")
+    held = _column_values(sheet, found.data_start, capacity.col) if capacity else []
+    # Teams' "Role" (Attendee, Presenter) is not the capacity; S211 on it could not be fixed.
+    if capacity is not None and capacity.found_by != BY_USER and headers.app_roles_only(held):
+        del found.columns["capacity"]
+        found.ignored.append((capacity.col, capacity.header, MEETING_APP_ROLE))
     if "platform" not in found.columns:
         platform_column, found.platform_like = _platform_column(sheet, found, headers)
         if platform_column is not None:
@@ -541,6 +556,29 @@ def _names_agencies_over(
         return False
     kinds = [v for v in named if headers.organisation_kind(v, strict=True) is not None]
     return len(kinds) * 10 >= len(named) * 6 and len({fold(v) for v in kinds}) >= 2
+
+
+# The kind of a column set aside because it holds a meeting app's roles (Teams' "Role").
+MEETING_APP_ROLE = "meeting_app_role"
+
+
+def _app_roles_over(
+    sheet: SheetGrid, found: _Header, headers: Headers, name: str, taken: int, other: int
+) -> int | None:
+    """Of two columns that could be the title (or the capacity), the one whose values are
+    all roles a meeting app gives (Teams' "Função": Organizador, Participante) when the
+    other's are not and it has values: that one is not read. None when neither or both."""
+    if name not in ("title", "capacity"):
+        return None
+    taken_values = _column_values(sheet, found.data_start, taken)
+    other_values = _column_values(sheet, found.data_start, other)
+    if not taken_values or not other_values:
+        return None
+    taken_roles, other_roles = (headers.app_roles_only(taken_values),
+                                headers.app_roles_only(other_values))  # fmt: skip
+    if taken_roles == other_roles:
+        return None
+    return taken if taken_roles else other
 
 
 def _only_word(sheet: SheetGrid, found: _Header, col: int) -> str:
@@ -610,6 +648,8 @@ def _choices(sheet: SheetGrid, found: _Header, headers: Headers) -> tuple[Choice
         word = ""
         if col in hidden and taken.col not in hidden:
             why = "hidden"
+        elif _app_roles_over(sheet, found, headers, name, taken.col, col) == col:
+            why, word = "app_roles", _only_word(sheet, found, col)
         elif name == "organization" and _names_agencies_over(sheet, found, headers, taken.col, col):
             why, word = "contents", _only_word(sheet, found, col)
         elif taken.found_by == BY_HEADER and not _header_exact(header, headers):

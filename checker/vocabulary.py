@@ -78,6 +78,7 @@ class VocabularyFile(_Strict):
     presence: dict[Literal["present", "absent"], list[str]] = Field(default_factory=dict)
     non_staff: list[str] = Field(default_factory=list)
     title_status: list[str] = Field(default_factory=list)
+    meeting_app_roles: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _codes_exist(self) -> VocabularyFile:
@@ -471,6 +472,7 @@ class Vocabulary:
             platform_only_names(dumped),
             title_names(dumped),
             email_domains=words.email_domains,
+            app_roles=words.meeting_app_roles,
         )
         # Display forms offered as suggestions, keyed by their folded text.
         self._platform_display = _display(

@@ -55,8 +55,6 @@ OPEN_GAPS = {
     "PNG_2026-11_signin": "'Chair: IOM (cluster lead agency)' and 'Rapporteur: IOM intern' "
     "above a table without IOM rows are not read: the CCCM meeting is absent, undetermined in "
     "truth",
-    "PRT_2026-11_teams": "a Teams export's 'Função' (Organizador/Participante) is read as the "
-    "title over the 'Cargo' column (S216): three meetings undetermined",
     "PRY_2026-12_registro": "'Clúster CCCM (OIM co-lidera)' is not a platform (S204): the "
     "CCCM meeting is undetermined under the name as written",
 }

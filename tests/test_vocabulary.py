@@ -279,3 +279,15 @@ def test_senior_programme_manager_in_portuguese_is_known(title):
     """field7 STP: 'Gestor Sénior de Programas' was S205 ('Did you mean Gestor de Programa?'),
     so the PMT it attended was undetermined."""
     assert V.title(title).role == "SENIOR_PM"
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Assistente Administrativa", "Assistente Administrativo", "Assistente Financeira",
+     "Assistente Financeiro", "Assistente"],
+)  # fmt: skip
+def test_assistants_in_portuguese_are_other_staff(title):
+    """field8 PRT / GNQ: 'Assistente Administrativa' and 'Assistente Financeira' were S205
+    ('Did you mean Asistente Administrativa?', in Spanish), their meetings undetermined where a
+    careful reader says wrong level."""
+    assert V.title(title).role == "OTHER"
