@@ -113,11 +113,7 @@ def excuse(fields: np.ndarray, where: int, organisation: int | None, apologies: 
     """The IOM rows of the sign-in sheet: their attendance is unknown (the minutes may call
     excused the very person the list names), unless the row says absent."""
     mark = f"{MINUTES}{apologies.sheet}\t{apologies.cell}\t{apologies.line}"
-    for r in range(len(fields)):
-        if organisation is not None and headers.organisation_kind(fields[r, organisation]) != "iom":
-            continue
-        if headers.presence_word(fields[r, where]) != "absent":
-            fields[r, where] = mark
+    presence.doubt_iom_rows(fields, where, organisation, mark, headers)
 
 
 def _day(value: Any) -> tuple[int | None, int, int] | None:

@@ -179,6 +179,14 @@ def excused_by_line(
     """The IOM rows of a table whose apologies line names IOM: their attendance is unknown
     (the line may name the very person the table lists), unless the row says absent."""
     said = f"{EXCUSED_SHARED if line.shared else EXCUSED_LINE}{line.cell} {line.text}"
+    doubt_iom_rows(fields, where, organisation, said, headers)
+
+
+def doubt_iom_rows(
+    fields: np.ndarray, where: int, organisation: int | None, said: str, headers: Headers
+) -> None:
+    """Write `said` (a mark of doubt) as the presence of a table's IOM rows (every row when
+    the table has no organisation column), but not over a row that says absent."""
     for r in range(len(fields)):
         if organisation is not None and headers.organisation_kind(fields[r, organisation]) != "iom":
             continue
