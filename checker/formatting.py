@@ -34,10 +34,16 @@ _STRUCK_WORD = re.compile(rb"strike", re.IGNORECASE)
 _WHITE = frozenset({"FFFFFFFF", "00FFFFFF", "FFFFFF"})
 
 
+def _parts_readable(archive: zipfile.ZipFile, names: set[str]) -> bool:
+    """Whether the workbook has the parts that say how cells are formatted, each small
+    enough to read."""
+    return all(n in names and archive.getinfo(n).file_size <= MAX_PART_BYTES for n in _PARTS)
+
+
 def struck_cells(archive: zipfile.ZipFile) -> dict[str, Cells]:
     """Sheet name → its struck-through cells; empty when the workbook has none."""
     names = set(archive.namelist())
-    if any(n not in names or archive.getinfo(n).file_size > MAX_PART_BYTES for n in _PARTS):
+    if not _parts_readable(archive, names):
         return {}
     data = archive.read("xl/styles.xml")
     if _STRUCK_WORD.search(data) is None:  # the usual case: nothing struck anywhere
@@ -101,8 +107,7 @@ def symbol_font_cells(path: Path, sheet: str) -> dict[tuple[int, int], str]:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
-            if any(n not in names or archive.getinfo(n).file_size > MAX_PART_BYTES
-                   for n in _PARTS):  # fmt: skip
+            if not _parts_readable(archive, names):
                 return {}
             data = archive.read("xl/styles.xml")
             if _SYMBOL_WORD.search(data) is None:  # the usual case
@@ -332,7 +337,7 @@ def hidden_cells(archive: zipfile.ZipFile, parts: set[str] | None = None) -> dic
         if not parts:
             return {}
     names = set(archive.namelist())
-    if any(n not in names or archive.getinfo(n).file_size > MAX_PART_BYTES for n in _PARTS):
+    if not _parts_readable(archive, names):
         return {}
     found = {}
     for sheet, part in _sheet_parts(archive, names).items():
@@ -398,8 +403,7 @@ def cell_comments(path: Path, sheet: str, skip_author: str = "") -> dict[tuple[i
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
-            if any(n not in names or archive.getinfo(n).file_size > MAX_PART_BYTES
-                   for n in _PARTS):  # fmt: skip
+            if not _parts_readable(archive, names):
                 return {}
             part = _sheet_parts(archive, names).get(sheet)
             if part is None:
