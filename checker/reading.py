@@ -30,7 +30,7 @@ from checker.normalise import (
     Roster,
 )
 from checker.policy import Policy
-from checker.vocabulary import DOUBT_MARKS, IOM
+from checker.vocabulary import IOM, doubt_in
 
 if TYPE_CHECKING:
     from checker.schema import MeetingAt
@@ -392,6 +392,4 @@ def _said(pairs: tuple[tuple[str, str], ...], against: bool = False) -> Joined:
 def _unclear_variant(organisation: str) -> str:
     """S213's wording for an organisation cell not counted as IOM: a question mark ("IOM?"),
     a footnote mark ("IOM*") or IOM named with someone else ("OCHA (seconded from IOM)")."""
-    if "?" in organisation or "¿" in organisation:
-        return "doubted"
-    return "footnote" if any(mark in organisation for mark in DOUBT_MARKS) else "cell"
+    return doubt_in(organisation) or "cell"

@@ -22,7 +22,7 @@ from checker.messages import Joined, Name, Person, Phrase
 from checker.normalise import BLANK, UNKNOWN, Roster
 from checker.policy import Policy
 from checker.titleblock import MeetingNumber
-from checker.vocabulary import DOUBT_MARKS, Vocabulary
+from checker.vocabulary import Vocabulary, doubt_in
 
 
 def rejecting(vocabulary: Vocabulary) -> frozenset[tuple[str, str]]:
@@ -257,9 +257,8 @@ def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validat
         suggestion = _suggest(code, value, vocabulary)
         contained = vocabulary.contained_role(value) if code == "S205" else None
         variant = "contains" if contained else field_name if code == "S202" else ""
-        if code == "S205" and any(mark in str(value) for mark in DOUBT_MARKS):
-            # "Chief of Mission?": the writer was not sure; "Chief of Mission*": a footnote
-            variant = "footnote" if "?" not in str(value) and "¿" not in str(value) else "doubted"
+        if code == "S205" and (doubt := doubt_in(str(value))) is not None:
+            variant = doubt  # "Chief of Mission?": not sure; "Chief of Mission*": a footnote
         why_unread = unread(value, row["period"]) if code == "S203" else None
         if why_unread is not None:  # a date that is one, but not read: say why
             variant = why_unread.reason

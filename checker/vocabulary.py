@@ -262,15 +262,18 @@ _GROUP_PHRASES = (
 )
 
 
+def doubt_in(text: str) -> str | None:
+    """ "doubted" for a question mark in a cell that names something ("IOM?", "Chief of
+    Mission (?)", "X?"): the writer doubted it; "footnote" for a footnote mark ("Chief of
+    Mission*", "Yes†"): the footnote, which is not read, may say anything ("* represented by
+    the DCoM"); None for neither. Folding would drop the mark and leave a plain match."""
+    if "?" in text or "¿" in text:
+        return "doubted"
+    return "footnote" if "*" in text or "†" in text else None
+
+
 def _doubted(text: str) -> bool:
-    """A question mark in a cell that names something ("IOM?", "Chief of Mission (?)", "X?"):
-    the writer doubted it; or a footnote mark ("Chief of Mission*", "Yes†"): the footnote,
-    which is not read, may say anything ("* represented by the DCoM"). Folding would drop
-    the mark and leave a plain match."""
-    return any(mark in text for mark in DOUBT_MARKS)
-
-
-DOUBT_MARKS = ("?", "¿", "*", "†")
+    return doubt_in(text) is not None
 
 
 def _lone_accented(text: object) -> bool:
