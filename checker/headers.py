@@ -92,6 +92,11 @@ _PLATFORM_FILLERS = frozenset({
 })  # fmt: skip
 
 
+def _within(domain: str, known: frozenset[str]) -> bool:
+    """Whether a (lower-case) e-mail domain is one of `known` or a subdomain of one."""
+    return any(domain == d or domain.endswith("." + d) for d in known)
+
+
 @dataclass(frozen=True)
 class Headers:
     """What reading a roster's header row takes from the data files: each field's header
@@ -249,8 +254,7 @@ class Headers:
 
     def iom_domain(self, domain: str) -> bool:
         """Whether an e-mail domain is IOM's, its subdomains included ("geneva.iom.int")."""
-        domain = domain.lower()
-        return any(domain == d or domain.endswith("." + d) for d in self.iom_domains)
+        return _within(domain.lower(), self.iom_domains)
 
     def email_kind(self, value: object) -> tuple[str, str] | None:
         """("iom" or "other", the address) when a cell is one e-mail address whose domain is
@@ -263,7 +267,7 @@ class Headers:
             return None
         domain = match.group(1).lower()
         for kind, known in (("iom", self.iom_domains), ("other", self.other_domains)):
-            if any(domain == d or domain.endswith("." + d) for d in known):
+            if _within(domain, known):
                 return kind, match.group(0).strip()
         return None
 
