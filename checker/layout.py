@@ -1128,12 +1128,11 @@ def _date_from_calendars(plans: list[_SheetPlan], names: list[str]) -> None:
     """Sign-in sheets named by their meeting and undated ("EHP 1" under "Reunião n.º 1 (ver
     Calendário)") take their date from a calendar sheet whose rows name them; that sheet is
     then the workbook's calendar, not a sheet left unread."""
-    undated = {p.reading.name: p for p in plans if p.reading.status == SIGN_IN
-               and len(p.tables) == 1 and _undated(p.tables[0])}  # fmt: skip
+    sign_ins = [p for p in plans if p.reading.status == SIGN_IN and len(p.tables) == 1]
+    undated = {p.reading.name: p for p in sign_ins if _undated(p.tables[0])}
     # Sign-in sheets with a date of their own: a calendar row giving another is said (S217).
-    own_dates = {p.reading.name: date.value for p in plans if p.reading.status == SIGN_IN
-             and len(p.tables) == 1 and p.reading.name not in undated
-             and (date := p.tables[0].constant("date")) is not None}  # fmt: skip
+    own_dates = {p.reading.name: date.value for p in sign_ins if p.reading.name not in undated
+                 and (date := p.tables[0].constant("date")) is not None}  # fmt: skip
     for plan in plans:
         if not undated:
             return
