@@ -155,14 +155,20 @@ def test_iom_s_domain_is_the_vocabulary_s_alone():
     assert vocabulary.headers.organisation_kind("@iom.int") == "other"
     for lang, header in (("en", ["Date", "Platform", "Name", "Title", "Email"]),
                          ("fr", ["Date", "Plateforme", "Nom", "Fonction", "Courriel"])):  # fmt: skip
-        rows = [header, ["05/10/2026", "HCT", "A. B.", "Chief of Mission", "ab@oim.example"]]
-        result = check_workbook(
-            Sheets(Path("NER_2026-10.xlsx"), [SheetGrid("Sheet1", rows)], hidden=[]),
-            CheckOptions(lang=lang),
-            vocabulary,
-        )
-        evidence = result.to_dict()["reading"]["tables"][0]["affiliation"]["evidence"]
+        evidence = _log_evidence(vocabulary, lang, header, "ab@oim.example")
         assert evidence == [{"kind": "emails", "detail": header[-1]}], lang
+
+
+def _log_evidence(vocabulary, lang: str, header: list[str], address: str) -> list[dict]:
+    """The evidence that a list without organisation column is IOM's log, when the CoM's
+    row gives `address`."""
+    rows = [header, ["05/10/2026", "HCT", "A. B.", "Chief of Mission", address]]
+    result = check_workbook(
+        Sheets(Path("NER_2026-10.xlsx"), [SheetGrid("Sheet1", rows)], hidden=[]),
+        CheckOptions(lang=lang),
+        vocabulary,
+    )
+    return result.to_dict()["reading"]["tables"][0]["affiliation"]["evidence"]
 
 
 def test_an_iom_subdomain_is_iom_everywhere():
@@ -177,11 +183,5 @@ def test_an_iom_subdomain_is_iom_everywhere():
     assert vocabulary.headers.organisation_kind("x@iom.int.example.com") == "other"
     for lang, header in (("en", ["Date", "Platform", "Name", "Title", "Email"]),
                          ("es", ["Fecha", "Reunión", "Nombre", "Cargo", "Correo"])):  # fmt: skip
-        rows = [header, ["05/10/2026", "HCT", "A. B.", "Chief of Mission", "ab@geneva.iom.int"]]
-        result = check_workbook(
-            Sheets(Path("NER_2026-10.xlsx"), [SheetGrid("Sheet1", rows)], hidden=[]),
-            CheckOptions(lang=lang),
-            vocabulary,
-        )
-        evidence = result.to_dict()["reading"]["tables"][0]["affiliation"]["evidence"]
+        evidence = _log_evidence(vocabulary, lang, header, "ab@geneva.iom.int")
         assert evidence == [{"kind": "emails", "detail": header[-1]}], lang
