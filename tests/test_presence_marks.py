@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -335,6 +336,27 @@ def test_a_chief_of_mission_said_absent_in_any_presence_like_column_is_never_com
     rows += [["05/11/2026", "UNCT", f"P{i}", "Representative", "UNICEF", mark]
              for i, mark in enumerate(others)]  # fmt: skip
     assert verdicts(_check(SheetGrid("Sheet1", rows))) != ["compliant"]
+
+
+# A form's answer to a question the header matcher does not know ("Did you attend in person or
+# online?"): a sentence saying the person could not come is absence, whatever its wording.
+_COULD_NOT = ["I could not attend", "Could not attend, sent the DCoM", "I was unable to attend",
+              "Couldn't attend", "No pude asistir", "No pudo asistir (viaje)",
+              "Je n'ai pas pu participer", "N'a pas pu assister", "Não pude participar",
+              "Não pôde comparecer", "Didn't attend"]  # fmt: skip
+
+
+@pytest.mark.parametrize("answer", _COULD_NOT)
+def test_a_form_answer_saying_the_person_could_not_come_is_never_attendance(answer):
+    rows = [["Timestamp", "Name", "Which meeting did you attend?", "Date of the meeting",
+             "Your job title", "Email", "Did you attend in person or online?"],
+            ["4/11/2026 9:02", "J. Doe", "HCT", "04/11/2026", "Chief of Mission", "jdoe@iom.int",
+             answer],
+            ["9/11/2026 9:02", "B. Ray", "OMT", "09/11/2026", "Resource Management Officer",
+             "bray@iom.int", "Online"]]  # fmt: skip
+    result = _check(SheetGrid("Form1", rows), name="KEN_2026-11.xlsx")
+    assert _by_platform(result)["HCT"].verdict in ("absent", "undetermined")
+    assert _by_platform(result)["OMT"].verdict == "compliant"
 
 
 # ------------------------------------------------------------------ tables one under another
