@@ -1133,9 +1133,10 @@ def _date_from_calendars(plans: list[_SheetPlan], names: list[str]) -> None:
     # Sign-in sheets with a date of their own: a calendar row giving another is said (S217).
     own_dates = {p.reading.name: date.value for p in sign_ins if p.reading.name not in undated
                  and (date := p.tables[0].constant("date")) is not None}  # fmt: skip
+    if not undated:
+        return
+    calendars: list[tuple[_SheetPlan, meeting_calendar.Calendar]] = []
     for plan in plans:
-        if not undated:
-            return
         if plan.reading.reason != "no_people" or plan.sheet is None or len(plan.tables) != 1:
             continue
         table = plan.tables[0]
@@ -1145,8 +1146,11 @@ def _date_from_calendars(plans: list[_SheetPlan], names: list[str]) -> None:
             plan.sheet, table.header_row, table.columns["platform"], table.columns["date"],
             names, undated, own_dates,
         )  # fmt: skip
-        if found is None:
-            continue
+        if found is not None:
+            calendars.append((plan, found))
+    # Two calendars giving one sheet two dates: neither dates it, and both say so.
+    agreed = meeting_calendar.agree([found for _, found in calendars])
+    for (plan, _), found in zip(calendars, agreed):
         plan.reading = replace(plan.reading, status=CALENDAR, reason="", calendar=found)
         plan.tables, plan.sheet, plan.incomplete = [], None, False
         for name, dating in found.dates.items():
