@@ -227,3 +227,45 @@ def test_sheets_numbered_from_one_after_one_name_are_a_run():
     assert numbered_sheets(["EHP 07", "UNCT 14", "SMT 21"]) == frozenset()  # field3/GIN: days
     assert numbered_sheets(["HCT 2", "HCT 3"]) == frozenset()  # not from 1: days
     assert numbered_sheets(["HCT 1"]) == frozenset()  # one sheet: its heading decides
+
+
+@pytest.mark.parametrize(("date", "platform"), [("05/11/2026", "HCT"), ("12/11/2026", "EHP"),
+                                                ("19/11/2026", "Equipo Humanitario de País")])  # fmt: skip
+def test_filling_merged_cells_down_leaves_the_sheet_as_read(date, platform):
+    """The date and platform merged down over a meeting's rows are on every row of the grid
+    it returns; the workbook's own grid (read again by other tables, and after) is not
+    changed."""
+    import copy
+
+    from checker.layout import _fill_merged_down
+    from checker.reader import SheetGrid
+
+    rows = [["Date", "Platform", "Name", "Organization"], [date, platform, "A. B.", "IOM"],
+            [None, None, "C. D.", "UNICEF"], ["", "", "E. F.", "WFP"]]  # fmt: skip
+    sheet = SheetGrid("Log", rows, merged=[(1, 0, 3, 0), (1, 1, 3, 1)])
+    before = copy.deepcopy(sheet.cells)
+    origin: dict[tuple[int, int, int], tuple[int, int]] = {}
+    filled = _fill_merged_down(sheet, 0, 0, origin)
+    assert sheet.cells == before and sheet.cells[2] is rows[2]
+    assert [row[:2] for row in filled.cells[1:]] == [[date, platform]] * 3
+    assert filled.cells[1] is rows[1]  # a row not filled is shared, not copied
+    assert origin == {(0, 3, 0): (1, 0), (0, 4, 0): (1, 0), (0, 3, 1): (1, 1), (0, 4, 1): (1, 1)}
+
+
+_MERGES = st.lists(st.tuples(st.integers(0, 5), st.integers(0, 2), st.integers(0, 5)), max_size=4)
+
+
+@given(_MERGES, st.lists(st.lists(st.sampled_from(["", None, "HCT", "x"]), min_size=3,
+                                  max_size=3), min_size=1, max_size=6))  # fmt: skip
+def test_filling_merged_cells_down_never_changes_its_input(merges, rows):
+    import copy
+
+    from checker.layout import _fill_merged_down
+    from checker.reader import SheetGrid
+
+    merged = [(r0, c, max(r0, r1), c) for r0, c, r1 in merges]
+    sheet = SheetGrid("S", rows, merged=merged)
+    before = copy.deepcopy(rows)
+    filled = _fill_merged_down(sheet, 0, 0, {})
+    assert rows == before
+    assert len(filled.cells) == len(rows)
