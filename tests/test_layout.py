@@ -269,3 +269,31 @@ def test_filling_merged_cells_down_never_changes_its_input(merges, rows):
     filled = _fill_merged_down(sheet, 0, 0, {})
     assert rows == before
     assert len(filled.cells) == len(rows)
+
+
+@pytest.mark.parametrize(("line", "date", "place"), [
+    ("Date : 12/11/2026 – Lieu : Bangui", "12/11/2026", "Bangui"),
+    ("Date: 12/11/2026, Venue: OCHA conference room", "12/11/2026", "OCHA conference room"),
+    ("Fecha: 12/11/2026 – Lugar: Tegucigalpa", "12/11/2026", "Tegucigalpa"),
+    ("Data: 12/11/2026 | Local: Díli", "12/11/2026", "Díli"),
+    ("Date : 12/11/2026 ; Heure : 10:00 ; Lieu : Bangui", "12/11/2026", "Bangui"),
+])  # fmt: skip
+def test_a_date_line_with_a_place_after_it_gives_both(line, date, place):
+    """A sign-in sheet's "Date : 12/11/2026 – Lieu : Bangui" was read as the date
+    "12/11/2026 – Lieu : Bangui" (S203, undetermined)."""
+    from checker.titleblock import Line, read_title_block
+
+    lines = [Line(1, 0, "Équipe humanitaire pays – réunion ordinaire"), Line(2, 0, line)]
+    block = read_title_block(lines, "Feuil1")
+    assert block.date is not None and block.location is not None
+    assert (block.date.value, block.date.row, block.location.value) == (date, 2, place)
+    assert block.platforms[0].value == "Équipe humanitaire pays – réunion ordinaire"
+
+
+@pytest.mark.parametrize("line", ["Date : 12/11/2026 (reportée) – Bangui",
+                                  "HCT – Point 3: cash", "Date : 12/11/2026 – 14/11/2026"])  # fmt: skip
+def test_a_line_is_split_only_at_a_known_label(line):
+    """What follows without a known label stays with the date (not read: S203) or the name."""
+    from checker.titleblock import Line, _labelled_parts
+
+    assert _labelled_parts(Line(2, 0, line)) == [Line(2, 0, line)]
