@@ -297,3 +297,15 @@ def test_a_line_is_split_only_at_a_known_label(line):
     from checker.titleblock import Line, _labelled_parts
 
     assert _labelled_parts(Line(2, 0, line)) == [Line(2, 0, line)]
+
+
+@given(st.from_regex(r"[A-Z][a-zé]{2,12}( [A-Z][a-zé]{2,12})?", fullmatch=True),
+       st.sampled_from([("Date", "Lieu"), ("Date", "Venue"), ("Fecha", "Lugar"), ("Data", "Local")]),
+       st.sampled_from([" – ", ", ", " | ", " ; ", " - "]))  # fmt: skip
+def test_a_labelled_place_after_the_date_is_the_place_whatever_it_is(place, labels, separator):
+    from checker.titleblock import Line, read_title_block
+
+    line = f"{labels[0]} : 12/11/2026{separator}{labels[1]} : {place}"
+    block = read_title_block([Line(2, 0, "HCT"), Line(3, 0, line)], "Sheet1")
+    assert block.date is not None and block.date.value == "12/11/2026"
+    assert block.location is not None and block.location.value == place
