@@ -1133,9 +1133,10 @@ def _date_from_calendars(plans: list[_SheetPlan], names: list[str]) -> None:
     # Sign-in sheets with a date of their own: a calendar row giving another is said (S217).
     own_dates = {p.reading.name: date.value for p in sign_ins if p.reading.name not in undated
                  and (date := p.tables[0].constant("date")) is not None}  # fmt: skip
+    if not undated:
+        return
+    calendars: list[tuple[_SheetPlan, meeting_calendar.Calendar]] = []
     for plan in plans:
-        if not undated:
-            return
         if plan.reading.reason != "no_people" or plan.sheet is None or len(plan.tables) != 1:
             continue
         table = plan.tables[0]
@@ -1145,8 +1146,11 @@ def _date_from_calendars(plans: list[_SheetPlan], names: list[str]) -> None:
             plan.sheet, table.header_row, table.columns["platform"], table.columns["date"],
             names, undated, own_dates,
         )  # fmt: skip
-        if found is None:
-            continue
+        if found is not None:
+            calendars.append((plan, found))
+    # Two calendars giving one sheet two dates: neither dates it, and both say so.
+    agreed = meeting_calendar.agree([found for _, found in calendars])
+    for (plan, _), found in zip(calendars, agreed):
         plan.reading = replace(plan.reading, status=CALENDAR, reason="", calendar=found)
         plan.tables, plan.sheet, plan.incomplete = [], None, False
         for name, dating in found.dates.items():
@@ -1254,10 +1258,13 @@ def _fill_merged_down(
     table: int,
     origin: dict[tuple[int, int, int], tuple[int, int]],
     span: tuple[int, int] | None = None,
-) -> None:
-    """A date or platform merged down over a meeting's attendees belongs to every row (of
-    the table's own columns, `span`, when tables stand side by side)."""
-    cells = sheet.cells
+) -> SheetGrid:
+    """The sheet with a date or platform merged down over a meeting's attendees written on
+    every row (of the table's own columns, `span`, when tables stand side by side). A new
+    grid: the workbook's is left as read, so a second table of the sheet (and anything that
+    reads the workbook after) sees the cells as written and records its own origins."""
+    cells = list(sheet.cells)  # the rows filled are copied, the others shared
+    filled: set[int] = set()
     for r0, c0, r1, _c1 in sheet.merged:
         if r0 <= header_index or r1 == r0 or r0 >= len(cells):
             continue
@@ -1265,10 +1272,13 @@ def _fill_merged_down(
             continue
         value = cells[r0][c0] if c0 < len(cells[r0]) else ""
         for r in range(r0 + 1, min(r1, len(cells) - 1) + 1):
-            row = cells[r]
-            if c0 < len(row) and row[c0] in ("", None):
-                row[c0] = value
+            if c0 < len(cells[r]) and cells[r][c0] in ("", None):
+                if r not in filled:  # copied once, before its first change
+                    cells[r] = list(cells[r])
+                    filled.add(r)
+                cells[r][c0] = value
                 origin[(table, r + 1, c0)] = (r0, c0)
+    return replace(sheet, cells=cells) if filled else sheet
 
 
 def _cells(body: list[list[Any]], width: int) -> np.ndarray:
@@ -1716,7 +1726,7 @@ def _table_rows(
     """Data rows of one table → (cells of the kept rows, their Excel rows, rows read, rows
     skipped). The rows saying a meeting was called off are added to `called_off`."""
     header_index = table.header_row - 1
-    _fill_merged_down(sheet, header_index, table.index, origin, table.span)
+    sheet = _fill_merged_down(sheet, header_index, table.index, origin, table.span)
     body = sheet.cells[header_index + 1 : table.last_row]
     width = max(max(table.columns.values()) + 1, len(sheet.cells[header_index]))
     cells = _cells(body, width)
@@ -1937,7 +1947,7 @@ def _tracker_rows(
     """One month column of a tracker → a record per platform row (per person named), and
     the table with the blank cells read as no meeting."""
     header_index = table.header_row - 1
-    _fill_merged_down(sheet, header_index, table.index, origin)
+    sheet = _fill_merged_down(sheet, header_index, table.index, origin)
     col = table.columns["attendee"]
     label = table.columns["platform"]
     body = sheet.cells[header_index + 1 :]

@@ -6,14 +6,15 @@ Each calendar row whose reference names such a sheet (by its name, case, spaces,
 "nº" aside: "EHP-1", "ehp nº 1", "EHP 01" name the sheet "EHP 1") gives that sheet its date,
 and says so on the sheet's reading line. What cannot be joined is said, never guessed: a
 reference that names no sheet of the workbook, a sheet named twice with two dates (it stays
-undated), a reference whose date cell holds no date (S217).
+undated), a reference whose date cell holds no date or only a month ("Novembre 2026": no day),
+two calendars that give one sheet two dates (it stays undated) (S217).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from checker.dates import DayMonth, ParsedDate, read_date
@@ -48,8 +49,9 @@ class Dating:
 class Problem:
     """A calendar row that gives no sheet its date: `kind` is "unmatched" (names no sheet),
     "twice" (the sheet `sheet` is given other dates on `rows`), "no_date" (its date cell
-    holds no date) or "own_date" (the sheet has a date of its own, `own`, and the calendar
-    gives another: the sheet's is kept)."""
+    holds no day), "own_date" (the sheet has a date of its own, `own`, and the calendar
+    gives another: the sheet's is kept) or "calendars" (another calendar, `elsewhere`, gives
+    the sheet another date, `own`, on its row `rows`: neither is taken)."""
 
     kind: str
     row: int  # Excel row of the calendar
@@ -57,7 +59,8 @@ class Problem:
     sheet: str = ""
     rows: tuple[int, ...] = ()
     value: Any = None
-    own: Any = None  # "own_date": the date the sheet itself gives
+    own: Any = None  # "own_date": the date the sheet itself gives; "calendars": the other's
+    elsewhere: str = ""  # "calendars": the other calendar's sheet
 
 
 @dataclass(frozen=True)
@@ -91,7 +94,7 @@ def read_calendar(
         named = by_key.get(sheet_key(text))
         if named is None:
             problems.append(Problem("unmatched", r + 1, str(text).strip()))
-        elif named in undated and read_date(value) is None:
+        elif named in undated and _day(value) is None:
             problems.append(Problem("no_date", r + 1, str(text).strip(), named, value=value))
         elif named in undated:
             found.setdefault(named, []).append((r + 1, value))
@@ -103,12 +106,44 @@ def read_calendar(
         return None
     dates: dict[str, Dating] = {}
     for named, rows in found.items():
-        if len({read_date(value) for _, value in rows}) > 1:  # two dates: neither is taken
+        if len({_day(value) for _, value in rows}) > 1:  # two dates: neither is taken
             first = rows[0][0]
             problems.append(Problem("twice", first, named, named, tuple(r for r, _ in rows)))
             continue
         dates[named] = Dating(sheet.name, rows[0][0], date, rows[0][1])
     return Calendar(sheet.name, reference, dates, tuple(sorted(problems, key=lambda p: p.row)))
+
+
+def agree(calendars: list[Calendar]) -> list[Calendar]:
+    """The calendars of one workbook, each without the sheets another calendar gives another
+    date: those stay undated, and each calendar says which cell of the other disagrees
+    ("calendars"). Two calendars giving a sheet the same date agree: the first dates it."""
+    out = list(calendars)
+    for i, one in enumerate(calendars):
+        for j, other in enumerate(calendars):
+            if i == j:
+                continue
+            for name, dating in one.dates.items():
+                theirs = other.dates.get(name)
+                if theirs is None:
+                    continue
+                dates = dict(out[i].dates)
+                if _day(theirs.value) != _day(dating.value):
+                    dates.pop(name, None)
+                    said = Problem("calendars", dating.row, name, name, (theirs.row,),
+                                   dating.value, theirs.value, other.sheet)  # fmt: skip
+                    problems = sorted((*out[i].problems, said), key=lambda p: p.row)
+                    out[i] = replace(out[i], dates=dates, problems=tuple(problems))
+                elif j < i:  # the same date: the first calendar dates the sheet
+                    dates.pop(name, None)
+                    out[i] = replace(out[i], dates=dates)
+    return out
+
+
+def _day(value: Any) -> ParsedDate | DayMonth | None:
+    """A date cell's day; None for no date, or a month without its day ("Novembre 2026")."""
+    parsed = read_date(value)
+    return None if isinstance(parsed, ParsedDate) and parsed.month_only else parsed
 
 
 def _same_day(one: Any, other: Any) -> bool:
@@ -118,7 +153,8 @@ def _same_day(one: Any, other: Any) -> bool:
 
 
 def _days(value: Any) -> set[tuple[int, int]]:
-    parsed = read_date(value)
+    """(month, day) of each day a date cell may be; none for a month alone (not a day)."""
+    parsed = _day(value)
     if isinstance(parsed, DayMonth):
         return {(parsed.month, parsed.day)}
     if isinstance(parsed, ParsedDate):

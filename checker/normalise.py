@@ -228,14 +228,17 @@ def apply_outside_cells(
             elif constant.field == "platform" and constant.candidates:
                 # Each heading whole, then its parts ("IOM attendance – Humanitarian Country
                 # Team"): the first the vocabulary knows; else the first, reported unknown.
+                # A heading naming a side meeting ("HCT – sub-group on cash") is taken whole,
+                # before the sheet's name: not the platform's meeting (S204 says so).
                 texts = [
                     (c, text) for c in constant.candidates
                     for text in [c.value, *_HEADING_PARTS.split(str(c.value))] if str(text).strip()
                 ]  # fmt: skip
                 line, text = next(
-                    ((c, t) for c, t in texts if vocabulary.platform(t) is not None),
-                    (constant.candidates[0], constant.candidates[0].value),
-                )
+                    ((c, c.value) for c in constant.candidates if vocabulary.side_meeting(c.value)),
+                    next(((c, t) for c, t in texts if vocabulary.platform(t) is not None),
+                         (constant.candidates[0], constant.candidates[0].value)),
+                )  # fmt: skip
                 chosen = replace(constant, row=line.row, col=line.col, value=text)
             value = chosen.value
             if constant.field == "date" and rows.any():
@@ -254,8 +257,13 @@ def apply_outside_cells(
 def _platforms_named(constant: Constant, vocabulary: Vocabulary) -> list[tuple[Any, str]]:
     """The platforms a list's heading and sheet name name ("Shelter/NFI Cluster – … –
     November 2026" on the sheet "Shelter-NFI": one), each as the first (line, text) naming
-    it: a platform, or a sector (its cluster)."""
+    it: a platform, or a sector (its cluster). A heading naming a side meeting ("HCT –
+    sub-group on cash") is the one text: it names no platform's own meeting (S204)."""
     found: dict[tuple[str, str | None], tuple[Any, str]] = {}
+    side = [(line, str(line.value)) for line in constant.candidates
+            if vocabulary.side_meeting(line.value)]  # fmt: skip
+    if side:  # "HCT – sub-group on cash": no platform's own meeting, whatever else is named
+        return side[:1]
     for line in constant.candidates:
         for text in [line.value, *_HEADING_PARTS.split(str(line.value))]:
             match = vocabulary.platform(text) if str(text).strip() else None

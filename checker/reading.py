@@ -204,7 +204,7 @@ def calendar_findings(layout: Layout, policy: Policy) -> list[Finding]:
                 calendar=reading.name, row=problem.row, reference=problem.reference,
                 sheet=problem.sheet, rows=rows,
                 value="" if problem.value is None else problem.value,
-                own="" if problem.own is None else problem.own,
+                own="" if problem.own is None else problem.own, elsewhere=problem.elsewhere,
             ))  # fmt: skip
     return found
 

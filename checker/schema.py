@@ -254,9 +254,12 @@ def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validat
         key = (code, table.index, excel_row, letter)
         if key in findings:  # a merged cell is reported once
             continue
-        suggestion = _suggest(code, value, vocabulary)
+        side = vocabulary.side_meeting(value) if code == "S204" else None
+        suggestion = None if side else _suggest(code, value, vocabulary)
         contained = vocabulary.contained_role(value) if code == "S205" else None
         variant = "contains" if contained else field_name if code == "S202" else ""
+        if side:  # "HCT – sub-group on cash": the HCT's side meeting, not the HCT's
+            variant = "side_meeting"
         if code == "S205" and (doubt := doubt_in(str(value))) is not None:
             variant = doubt  # "Chief of Mission?": not sure; "Chief of Mission*": a footnote
         why_unread = unread(value, row["period"]) if code == "S203" else None
@@ -281,7 +284,7 @@ def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validat
              "date": row["date_iso"],
              "period": row["period"],
              "platform": row["platform"],
-             "known": known if code == "S204" else "",
+             "known": known if code == "S204" else "", "of": side or "",
              **_unread_date_fields(why_unread), **(other or {})},
         )  # fmt: skip
     files = frame.groupby("table")["file"].first() if missing_columns else {}

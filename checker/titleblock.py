@@ -38,11 +38,12 @@ _WEEKDAY = re.compile(
 # "Label: value" lines of a sign-in sheet's heading, by what they hold.
 _LABELS = {
     "date": {"date", "fecha", "jour", "day", "date de la reunion", "fecha de la reunion",
-             "meeting date", "date of meeting"},
-    "platform": {"meeting", "reunion", "platform", "plateforme", "plataforma", "forum",
+             "meeting date", "date of meeting", "data", "data da reuniao"},
+    "platform": {"meeting", "reunion", "reuniao", "platform", "plateforme", "plataforma", "forum",
                  "meeting name", "nom de la reunion", "nombre de la reunion", "objet", "subject",
                  "asunto", "title", "titre", "titulo"},
-    "location": {"venue", "location", "place", "lieu", "lugar", "sede", "localite", "ubicacion"},
+    "location": {"venue", "location", "place", "lieu", "lugar", "sede", "localite", "ubicacion",
+                 "local"},
     "level": {"level", "niveau", "nivel"},
 }  # fmt: skip
 _IGNORED_LABELS = {"chair", "chaired by", "chairperson", "president", "presidee par",
@@ -62,6 +63,9 @@ _MEETING_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"^\s*([^:：]{2,40}?)\s*[:：]\s*(.*)$", re.DOTALL)
+# Where a line holds a second "Label:" after a separator ("Date : 12/11/2026 – Lieu :
+# Bangui", "Date: 12/11/2026, Venue: OCHA"): split there when the label is a known one.
+_NEXT_LABEL = re.compile(r"\s*(?:[–—|;,]|\s-)\s*(?=([^\W\d_][^:：–—|;,]{1,39}?)\s*[:：])")
 _SEPARATORS = re.compile(r"^[\s\-–—:|,/]+|[\s\-–—:|,/]+$")
 
 
@@ -166,7 +170,7 @@ def read_title_block(
     dated: list[Line] = []
     others: list[Line] = []
     location = level = None
-    for line in lines:
+    for line in (part for whole in lines for part in _labelled_parts(whole)):
         value = line.value
         if isinstance(value, (dt.date, dt.datetime)):
             date = date or line
@@ -211,6 +215,25 @@ def read_title_block(
         named = [Line(0, 0, day.group("name").strip())]
     candidates = [c for c in (*labelled, *dated, *others, *named) if str(c.value).strip()]
     return TitleBlock(date, tuple(candidates), location, level, bool(labelled))
+
+
+def _labelled_parts(line: Line) -> list[Line]:
+    """A line holding several labelled parts, each as a line of its own: "Date : 12/11/2026 –
+    Lieu : Bangui" is a date and a place, not the date "12/11/2026 – Lieu : Bangui". A part
+    after a separator is split off only when its label is a known one ("HCT – Point 3: …"
+    stays whole)."""
+    if not isinstance(line.value, str):
+        return [line]
+    text, cuts = line.value, [0]
+    for match in _NEXT_LABEL.finditer(text):
+        key = fold(match.group(1))
+        if _label_kind(match.group(1)) is not None or key in _IGNORED_LABELS:
+            cuts.append(match.start())
+    if len(cuts) == 1:
+        return [line]
+    ends = [*cuts[1:], len(text)]
+    parts = [_SEPARATORS.sub("", text[a:b]).strip() for a, b in zip(cuts, ends)]
+    return [Line(line.row, line.col, part) for part in parts if part]
 
 
 def _month_year(value: Any) -> str | None:

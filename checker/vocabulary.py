@@ -330,6 +330,14 @@ class PlatformAtLevel:
 # A dash between a platform's name and its place: "EHP sous-nationale – Anjouan". A hyphen
 # counts only with spaces around it ("Sub-national" is one word).
 _PLACE_DASH = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
+# After a dash, words that make a platform's name another meeting of it ("HCT – sub-group on
+# cash", "OMT – ad hoc", "UNCT – retreat"): not the platform's own meeting. Without a dash
+# ("UNCT retreat", field2/PHL) the filler words read it as the platform's meeting.
+_SIDE_MEETING = re.compile(
+    r"\b(?:sub ?groups?|sous ?groupes?|sub ?grupos?|ad ?hoc|retreats?|retraites?|retiros?|"
+    r"workshops?|ateliers?|talleres?|taller|oficinas?|task ?forces?|groupes? de travail|"
+    r"working groups?|grupos? de trabajo|grupos? de trabalho)\b"
+)
 
 
 # Cell texts remembered per vocabulary: a batch's names, places and titles many times over.
@@ -555,6 +563,8 @@ class Vocabulary:
         key = fold(text)
         if not key or _doubted(str(text)):  # "HCT?": which meeting it was is not sure
             return None
+        if self.side_meeting(text) is not None:  # "HCT – sub-group on cash": not the HCT
+            return None
         first, _, rest = key.partition(" ")
         if first in _OTHER_ANSWER and rest:
             key = rest  # a form's "Other: Nutrition cluster meeting"
@@ -564,6 +574,19 @@ class Vocabulary:
         if found is None:
             found = self._bracketed_platform(text)
         return found if found is not None else self._cluster(key)
+
+    @_memoised
+    def side_meeting(self, text: object) -> str | None:
+        """The platform whose side meeting a text names: its name, a dash, then a sub-group,
+        an ad hoc meeting, a retreat, a workshop… ("HCT – sub-group on cash" → "HCT"). A
+        cluster's own sub-groups ("Protection cluster – GBV sub-group") are its sectors'."""
+        if not isinstance(text, str) or not _PLACE_DASH.search(text):
+            return None
+        head, *tail = _PLACE_DASH.split(text)
+        if not _SIDE_MEETING.search(fold(" ".join(tail))):
+            return None
+        found = self.platform(head)
+        return found.platform if found is not None and found.platform != "CLUSTER" else None
 
     def _bracketed_platform(self, text: object) -> PlatformMatch | None:
         """ "Equipo de País (UNCT)": a platform's acronym in brackets after words that are all

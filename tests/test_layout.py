@@ -227,3 +227,85 @@ def test_sheets_numbered_from_one_after_one_name_are_a_run():
     assert numbered_sheets(["EHP 07", "UNCT 14", "SMT 21"]) == frozenset()  # field3/GIN: days
     assert numbered_sheets(["HCT 2", "HCT 3"]) == frozenset()  # not from 1: days
     assert numbered_sheets(["HCT 1"]) == frozenset()  # one sheet: its heading decides
+
+
+@pytest.mark.parametrize(("date", "platform"), [("05/11/2026", "HCT"), ("12/11/2026", "EHP"),
+                                                ("19/11/2026", "Equipo Humanitario de País")])  # fmt: skip
+def test_filling_merged_cells_down_leaves_the_sheet_as_read(date, platform):
+    """The date and platform merged down over a meeting's rows are on every row of the grid
+    it returns; the workbook's own grid (read again by other tables, and after) is not
+    changed."""
+    import copy
+
+    from checker.layout import _fill_merged_down
+    from checker.reader import SheetGrid
+
+    rows = [["Date", "Platform", "Name", "Organization"], [date, platform, "A. B.", "IOM"],
+            [None, None, "C. D.", "UNICEF"], ["", "", "E. F.", "WFP"]]  # fmt: skip
+    sheet = SheetGrid("Log", rows, merged=[(1, 0, 3, 0), (1, 1, 3, 1)])
+    before = copy.deepcopy(sheet.cells)
+    origin: dict[tuple[int, int, int], tuple[int, int]] = {}
+    filled = _fill_merged_down(sheet, 0, 0, origin)
+    assert sheet.cells == before and sheet.cells[2] is rows[2]
+    assert [row[:2] for row in filled.cells[1:]] == [[date, platform]] * 3
+    assert filled.cells[1] is rows[1]  # a row not filled is shared, not copied
+    assert origin == {(0, 3, 0): (1, 0), (0, 4, 0): (1, 0), (0, 3, 1): (1, 1), (0, 4, 1): (1, 1)}
+
+
+_MERGES = st.lists(st.tuples(st.integers(0, 5), st.integers(0, 2), st.integers(0, 5)), max_size=4)
+
+
+@given(_MERGES, st.lists(st.lists(st.sampled_from(["", None, "HCT", "x"]), min_size=3,
+                                  max_size=3), min_size=1, max_size=6))  # fmt: skip
+def test_filling_merged_cells_down_never_changes_its_input(merges, rows):
+    import copy
+
+    from checker.layout import _fill_merged_down
+    from checker.reader import SheetGrid
+
+    merged = [(r0, c, max(r0, r1), c) for r0, c, r1 in merges]
+    sheet = SheetGrid("S", rows, merged=merged)
+    before = copy.deepcopy(rows)
+    filled = _fill_merged_down(sheet, 0, 0, {})
+    assert rows == before
+    assert len(filled.cells) == len(rows)
+
+
+@pytest.mark.parametrize(("line", "date", "place"), [
+    ("Date : 12/11/2026 – Lieu : Bangui", "12/11/2026", "Bangui"),
+    ("Date: 12/11/2026, Venue: OCHA conference room", "12/11/2026", "OCHA conference room"),
+    ("Fecha: 12/11/2026 – Lugar: Tegucigalpa", "12/11/2026", "Tegucigalpa"),
+    ("Data: 12/11/2026 | Local: Díli", "12/11/2026", "Díli"),
+    ("Date : 12/11/2026 ; Heure : 10:00 ; Lieu : Bangui", "12/11/2026", "Bangui"),
+])  # fmt: skip
+def test_a_date_line_with_a_place_after_it_gives_both(line, date, place):
+    """A sign-in sheet's "Date : 12/11/2026 – Lieu : Bangui" was read as the date
+    "12/11/2026 – Lieu : Bangui" (S203, undetermined)."""
+    from checker.titleblock import Line, read_title_block
+
+    lines = [Line(1, 0, "Équipe humanitaire pays – réunion ordinaire"), Line(2, 0, line)]
+    block = read_title_block(lines, "Feuil1")
+    assert block.date is not None and block.location is not None
+    assert (block.date.value, block.date.row, block.location.value) == (date, 2, place)
+    assert block.platforms[0].value == "Équipe humanitaire pays – réunion ordinaire"
+
+
+@pytest.mark.parametrize("line", ["Date : 12/11/2026 (reportée) – Bangui",
+                                  "HCT – Point 3: cash", "Date : 12/11/2026 – 14/11/2026"])  # fmt: skip
+def test_a_line_is_split_only_at_a_known_label(line):
+    """What follows without a known label stays with the date (not read: S203) or the name."""
+    from checker.titleblock import Line, _labelled_parts
+
+    assert _labelled_parts(Line(2, 0, line)) == [Line(2, 0, line)]
+
+
+@given(st.from_regex(r"[A-Z][a-zé]{2,12}( [A-Z][a-zé]{2,12})?", fullmatch=True),
+       st.sampled_from([("Date", "Lieu"), ("Date", "Venue"), ("Fecha", "Lugar"), ("Data", "Local")]),
+       st.sampled_from([" – ", ", ", " | ", " ; ", " - "]))  # fmt: skip
+def test_a_labelled_place_after_the_date_is_the_place_whatever_it_is(place, labels, separator):
+    from checker.titleblock import Line, read_title_block
+
+    line = f"{labels[0]} : 12/11/2026{separator}{labels[1]} : {place}"
+    block = read_title_block([Line(2, 0, "HCT"), Line(3, 0, line)], "Sheet1")
+    assert block.date is not None and block.date.value == "12/11/2026"
+    assert block.location is not None and block.location.value == place

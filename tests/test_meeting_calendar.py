@@ -10,7 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from checker import meeting_calendar
 from checker.api import CheckOptions, check_workbook
+from checker.dates import MonthOf
 from checker.meeting_calendar import sheet_key
 from checker.messages import catalogue
 from checker.reader import SheetGrid, Workbook
@@ -180,3 +182,49 @@ def test_a_reference_names_its_sheet_however_it_is_written(name, n, sign):
     assert sheet_key(f"{name}{sign}{n}") == sheet_key(f"{name} {n}")
     assert sheet_key(f"{name.lower()}{sign}{n:02d}") == sheet_key(f"{name} {n}")
     assert sheet_key(f"{name} {n}") != sheet_key(f"{name} {n + 1}")
+
+
+def _two_calendars(lang: str, first: list[list[object]], second: list[list[object]]):
+    """A workbook with the calendar of LANGUAGES[lang] and a second one ("Agenda")."""
+    name, header, *_, com, deputy = LANGUAGES[lang]
+    sheets = [SheetGrid(name, [header, *first]), SheetGrid("Agenda", [header, *second])]
+    sheets += [SheetGrid(sheet, _sign_in(lang, int(sheet[-1]), title))
+               for sheet, title in {"EHP 1": com, "EHP 2": deputy}.items()]  # fmt: skip
+    return check_workbook(Workbook(Path("TLS_2026-11.xlsx"), sheets), CheckOptions(lang=lang))
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "not dated from either"),
+                                             ("fr", "aucun des deux"), ("es", "ninguno de los dos")])  # fmt: skip
+def test_two_calendars_that_give_a_sheet_two_dates_date_it_from_neither(lang, words):
+    """The first calendar won, silently: now the sheet stays undated and both cells are said."""
+    result = _two_calendars(lang, [["EHP 1", "05/11/2026"], ["EHP 2", "19/11/2026"]],
+                            [["EHP 1", "06/11/2026"]])  # fmt: skip
+    assert [m.date for m in result.meetings if m.date[:4].isdigit()] == ["2026-11-19"]
+    assert [f.value for f in result.findings if f.code == "S203"] == ["EHP 1"]  # not dated
+    said = sorted((f.cell, f.key) for f in result.findings if f.code == "S217")
+    calendar = LANGUAGES[lang][0]
+    assert said == sorted([(f"{calendar}!A2", "S217:calendars"), ("Agenda!A2", "S217:calendars")])
+    message = next(f.message for f in result.findings if f.cell == f"{calendar}!A2")
+    assert "05/11/2026" in message and "06/11/2026" in message and "Agenda" in message
+    assert words in message
+
+
+def test_two_calendars_that_agree_date_the_sheet_once():
+    result = _two_calendars("pt", [["EHP 1", "05/11/2026"], ["EHP 2", "19/11/2026"]],
+                            [["EHP-1", "05/11/2026"]])  # fmt: skip
+    assert [m.date for m in result.meetings] == ["2026-11-05", "2026-11-19"]
+    assert [f.code for f in result.findings if f.code == "S217"] == []
+    sheets = {s["name"]: s for s in result.to_dict()["reading"]["sheets"]}
+    assert sheets["Agenda"]["status"] == "calendar"  # a calendar, not a sheet left unread
+
+
+@pytest.mark.parametrize("month", [MonthOf(11, 2026), MonthOf(11)])
+def test_a_month_without_its_day_dates_no_sheet(month):
+    """ "Novembre 2026" is no day: neither the 1st of the month nor the sheet's own day."""
+    assert meeting_calendar._days(month) == set()
+    assert not meeting_calendar._same_day(month, "01/11/2026")
+    sheet = SheetGrid("Calendrier", [["Réunion", "Date"], ["EHP 1", month],
+                                     ["EHP 2", "19/11/2026"]])  # fmt: skip
+    found = meeting_calendar.read_calendar(sheet, 1, 0, 1, ["EHP 1", "EHP 2"], ["EHP 1", "EHP 2"])
+    assert found is not None and list(found.dates) == ["EHP 2"]
+    assert [(p.kind, p.row, p.sheet) for p in found.problems] == [("no_date", 2, "EHP 1")]

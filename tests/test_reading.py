@@ -772,3 +772,53 @@ def test_a_legend_letter_of_absence_beside_a_remark_of_presence_is_unknown():
              "a rejoint en ligne pour le point 3"],
             ["17/11/2026", "UNCT", "R. Deng", "UNICEF", "Représentant", "P", ""]]  # fmt: skip
     assert verdicts(_check(SheetGrid("Nov", rows), name="BEN_2026-11.xlsx")) == ["undetermined"]
+
+
+def _heading_sheet(title: str, line: str, header: list[str], iom: str, title_of: str):
+    return [[title], [line], [""], header, [1, "P. Lemaire", iom, title_of, ""],
+            [2, "A. Mbaye", "UNICEF", "Rep.", ""]]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "line", "header", "iom", "com"), [
+    ("Équipe humanitaire pays – réunion ordinaire", "Date : 12/11/2026 – Lieu : Bangui",
+     ["No", "Nom", "Organisation", "Fonction", "Signature"], "OIM", "Chef de mission"),
+    ("Humanitarian Country Team – regular meeting", "Date: 12/11/2026 – Venue: Bangui",
+     ["No.", "Name", "Agency", "Position", "Signature"], "IOM", "Chief of Mission"),
+    ("Equipo Humanitario de País – reunión ordinaria", "Fecha: 12/11/2026 – Lugar: Bangui",
+     ["N.º", "Nombre", "Organización", "Cargo", "Firma"], "OIM", "Jefe de Misión"),
+    ("Equipa Humanitária do País – reunião ordinária", "Data: 12/11/2026 – Local: Bangui",
+     ["N.º", "Nome", "Organização", "Cargo", "Assinatura"], "OIM", "Chefe de Missão"),
+])  # fmt: skip
+def test_a_sign_in_heading_with_filler_and_a_place_after_the_date_is_read(title, line, header,
+                                                                          iom, com):  # fmt: skip
+    """Issue 10: the date line "Date : 12/11/2026 – Lieu : Bangui" left the meeting undated."""
+    result = _check(SheetGrid("Feuil1", _heading_sheet(title, line, header, iom, com)),
+                    name="CAF_2026-11.xlsx")  # fmt: skip
+    assert [(m.date, m.platform, m.location, str(m.verdict)) for m in result.meetings] == [
+        ("2026-11-12", "HCT", "Bangui", "compliant")]  # fmt: skip
+    assert [f.code for f in result.findings if f.code in ("S203", "S204")] == []
+
+
+@pytest.mark.parametrize("sheet", ["Feuil1", "HCT", "OMT", "UNCT"])
+@pytest.mark.parametrize(("title", "key"), [
+    ("HCT – sub-group on cash", "S204:side_meeting"), ("OMT – ad hoc", "S204:side_meeting"),
+    ("UNCT – retreat", "S204:side_meeting"), ("EHP – sous-groupe cash", "S204:side_meeting"),
+])  # fmt: skip
+def test_a_heading_naming_a_platform_s_side_meeting_is_never_that_platform(sheet, title, key):
+    """ "HCT – sub-group on cash" was read as the HCT (its part before the dash), and a sheet
+    named "HCT" would give it too: not the HCT's meeting, undetermined and said."""
+    rows = _heading_sheet(title, "Date: 12/11/2026", ["No.", "Name", "Agency", "Position", "Sign"],
+                          "IOM", "Chief of Mission")  # fmt: skip
+    result = _check(SheetGrid(sheet, rows), name="CAF_2026-11.xlsx")
+    assert [(m.platform, str(m.verdict)) for m in result.meetings] == [("UNKNOWN", "undetermined")]
+    (s204,) = [f for f in result.findings if f.code == "S204"]
+    assert (s204.key, s204.cell) == (key, f"{sheet}!A1")
+    assert "side meeting" in s204.message and result.status != "compliant"
+
+
+def test_a_list_headed_by_a_side_meeting_takes_no_platform_from_its_sheet_name():
+    rows = [["HCT – sub-group on cash"], ["Date", "Name", "Organization", "Title"],
+            ["12/11/2026", "P. Lemaire", "IOM", "Chief of Mission"]]  # fmt: skip
+    result = _check(SheetGrid("HCT", rows), name="CAF_2026-11.xlsx")
+    assert [str(m.verdict) for m in result.meetings] == ["undetermined"]
+    assert "HCT" not in [m.platform for m in result.meetings]

@@ -291,3 +291,44 @@ def test_assistants_in_portuguese_are_other_staff(title):
     ('Did you mean Asistente Administrativa?', in Spanish), their meetings undetermined where a
     careful reader says wrong level."""
     assert V.title(title).role == "OTHER"
+
+
+@pytest.mark.parametrize(("text", "platform"), [
+    ("Équipe humanitaire pays – réunion ordinaire", "HCT"),
+    ("HCT – regular meeting", "HCT"),
+    ("Equipo Humanitario de País – reunión ordinaria", "HCT"),
+    ("Equipa Humanitária do País – reunião ordinária", "HCT"),
+    ("UNCT – extraordinary session", "UNCT"),
+    ("OMT – monthly meeting", "OMT"),
+    ("UNCT retreat", "UNCT"),  # field2/PHL: without a dash, the UNCT's retreat is its meeting
+])  # fmt: skip
+def test_a_platform_with_harmless_words_after_a_dash_is_the_platform(text, platform):
+    vocabulary = default_vocabulary()
+    found = vocabulary.platform(text)
+    assert found is not None and found.platform == platform
+    assert vocabulary.side_meeting(text) is None
+
+
+@pytest.mark.parametrize(("text", "platform"), [
+    ("HCT – sub-group on cash", "HCT"), ("OMT – ad hoc", "OMT"), ("UNCT – retreat", "UNCT"),
+    ("EHP – sous-groupe cash", "HCT"), ("Equipo Humanitario de País – taller", "HCT"),
+    ("EHP – retiro", "HCT"), ("UNCT – atelier de planification", "UNCT"),
+    ("OMT – task force", "OMT"), ("Equipa Humanitária do País – grupo de trabalho", "HCT"),
+])  # fmt: skip
+def test_a_platform_s_side_meeting_is_not_the_platform(text, platform):
+    """ "HCT – sub-group on cash" is not the HCT's meeting: never read as the HCT."""
+    vocabulary = default_vocabulary()
+    assert vocabulary.platform(text) is None
+    assert vocabulary.side_meeting(text) == platform
+
+
+def test_a_cluster_s_sub_group_and_a_place_are_no_side_meeting():
+    vocabulary = default_vocabulary()
+    for text in [
+        "Protection cluster – GBV sub-group",
+        "EHP sous-nationale – Anjouan",
+        "HCT – Goma",
+    ]:
+        assert vocabulary.side_meeting(text) is None, text
+    at_level = vocabulary.platform_at_level("EHP sous-nationale – Anjouan")
+    assert at_level is not None and (at_level.level, at_level.place) == ("subnational", "Anjouan")
