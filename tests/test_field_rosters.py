@@ -33,10 +33,12 @@ FIELD5 = Path(__file__).parent / "fixtures" / "field5"  # round 5, blind again
 FIELD6 = Path(__file__).parent / "fixtures" / "field6"  # round 6: over-reach of round 5's rules
 FIELD7 = Path(__file__).parent / "fixtures" / "field7"  # round 7: one cell contradicts another
 FIELD8 = Path(__file__).parent / "fixtures" / "field8"  # round 8: shapes not tried before
+FIELD9 = Path(__file__).parent / "fixtures" / "field9"  # round 9: sent by README readers
 TRUTHS = (sorted(FIELD.glob("*.truth.yaml")) + sorted(FIELD2.glob("*.truth.yaml"))
           + sorted(FIELD3.glob("*.truth.yaml")) + sorted(FIELD4.glob("*.truth.yaml"))
           + sorted(FIELD5.glob("*.truth.yaml")) + sorted(FIELD6.glob("*.truth.yaml"))
-          + sorted(FIELD7.glob("*.truth.yaml")) + sorted(FIELD8.glob("*.truth.yaml")))  # fmt: skip
+          + sorted(FIELD7.glob("*.truth.yaml")) + sorted(FIELD8.glob("*.truth.yaml"))
+          + sorted(FIELD9.glob("*.truth.yaml")))  # fmt: skip
 
 # Round 3's gaps still open, each a known misreading that gives no false compliant: strict,
 # so that a fix shows up as a test to move out of here.
