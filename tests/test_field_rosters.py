@@ -33,12 +33,13 @@ FIELD5 = Path(__file__).parent / "fixtures" / "field5"  # round 5, blind again
 FIELD6 = Path(__file__).parent / "fixtures" / "field6"  # round 6: over-reach of round 5's rules
 FIELD7 = Path(__file__).parent / "fixtures" / "field7"  # round 7: one cell contradicts another
 FIELD8 = Path(__file__).parent / "fixtures" / "field8"  # round 8: shapes not tried before
+FIELD9 = Path(__file__).parent / "fixtures" / "field9"  # round 9: sent by README readers
 FIELD10 = Path(__file__).parent / "fixtures" / "field10"  # round 10: false-compliant traps
 TRUTHS = (sorted(FIELD.glob("*.truth.yaml")) + sorted(FIELD2.glob("*.truth.yaml"))
           + sorted(FIELD3.glob("*.truth.yaml")) + sorted(FIELD4.glob("*.truth.yaml"))
           + sorted(FIELD5.glob("*.truth.yaml")) + sorted(FIELD6.glob("*.truth.yaml"))
           + sorted(FIELD7.glob("*.truth.yaml")) + sorted(FIELD8.glob("*.truth.yaml"))
-          + sorted(FIELD10.glob("*.truth.yaml")))  # fmt: skip
+          + sorted(FIELD9.glob("*.truth.yaml")) + sorted(FIELD10.glob("*.truth.yaml")))  # fmt: skip
 
 # Round 3's gaps still open, each a known misreading that gives no false compliant: strict,
 # so that a fix shows up as a test to move out of here.
@@ -59,6 +60,22 @@ OPEN_GAPS = {
     "truth",
     "PRY_2026-12_registro": "'Clúster CCCM (OIM co-lidera)' is not a platform (S204): the "
     "CCCM meeting is undetermined under the name as written",
+    # Round 9 (field9/README.md): sent by people given only the README, first run at d11df70
+    "EGY_2026-10_formulario_asistencia": "an 'Asistente de Protección' at the Protection "
+    "cluster is wrong level; the truth says compliant (its author doubts it)",
+    "FJI_2026-12_kobo_export": "'Yes' + 'CoM on leave' on the Emergency Coordinator's row is "
+    "read against that row (undetermined), not as a remark about the CoM",
+    "JAM_2026-10_iom_representation_log": "the README's own IOM log: 'IOM staff attending' is "
+    "not the name column and notes such as 'No IOM rep – CoM travelling' outweigh the heading "
+    "(S213): all 7 meetings undetermined",
+    "KGZ_2026-12_lista_presencas": "FALSE COMPLIANT: a Portuguese comment on the CoM's name "
+    "('Saiu após 20 minutos') is not read; 'Oficial de Segurança' is not a title",
+    "RWA_2026-10_attendance": "'Y' + 'CoM on mission' on the deputy's row is read against that "
+    "row; the README's example location 'Addis Ababa' left in one row splits the HCT",
+    "THA_2026-11_meetings": "FALSE COMPLIANT: a 'Signed' column of ✓/✗ is not read (the CoM ✗ "
+    "counts); two tables one under another are not split",
+    "URY_2026-12_seguimiento_trimestral": "'SMT (Seguridad)' is S204 and its rejected cells "
+    "make three other meetings undetermined; 'No se reunió' is read as a person",
     # Round 10 (field10/README.md): traps for a false compliant, first run at 408d15f
     "BLZ_2026-10_asistencia": "'No – envió excusas' is unknown, not absent; a 'Subgrupo de "
     "Compras Comunes del OMT' is S204 and makes the OMT undetermined",
@@ -85,8 +102,8 @@ OPEN_GAPS = {
 # agency (MEX), a draft beside the final list (COG), minutes on another sheet (CPV), session
 # numbers read as days (MWI), a date cell holding two dates (SLE). Round 8's (field8), 1: a
 # month-first date read day first outside the period (ARG).
-# Round 10's (field10/README.md), 6 in 5 files, first run at 408d15f: open.
-FALSE_COMPLIANT_GAPS: set[str] = {"BWA_2026-11_tracker", "DZA_2026-12_presences",
+# Round 9's (field9/README.md), 2, and round 10's (field10/README.md), 6 in 5 files: open.
+FALSE_COMPLIANT_GAPS: set[str] = {"KGZ_2026-12_lista_presencas", "THA_2026-11_meetings", "BWA_2026-11_tracker", "DZA_2026-12_presences",
                                   "GUY_2026-10_attendance", "LSO_2026-12_signin",
                                   "SWZ_2026-11_registo"}  # fmt: skip
 # Files whose false compliant rests on a row that is not an attendee's (round 4: ✗, "on
@@ -96,7 +113,12 @@ FALSE_COMPLIANT_GAPS: set[str] = {"BWA_2026-11_tracker", "DZA_2026-12_presences"
 # which blanking the attendees' rows leaves in place.
 # Round 10: the false compliant rests on a row that is not an attendee's ("Absent (CoM)",
 # "N/A (RMO en congé)", a Signature cell "rep. by …").
-BLANKING_GAPS: set[str] = {"BWA_2026-11_tracker", "DZA_2026-12_presences", "LSO_2026-12_signin"}
+BLANKING_GAPS: set[str] = {
+    "THA_2026-11_meetings",
+    "BWA_2026-11_tracker",
+    "DZA_2026-12_presences",
+    "LSO_2026-12_signin",
+}
 
 
 def _cases(paths: list[Path], gaps: dict[str, str] | set[str]) -> list[Any]:
