@@ -248,6 +248,47 @@ def test_an_apologies_line_naming_iom_leaves_attendance_unknown():
     assert verdicts(other) == ["compliant"]
 
 
+# Signature cells saying that someone else signed or went for the person (round 10's LSO:
+# the CoM's printed line "signed" "rep. by T. Mokoena (Programme Assistant)").
+_SOMEONE_ELSE_SIGNED = [
+    "rep. by T. Mokoena (Programme Assistant)", "Represented by the DCoM", "p/o CoM – J. Roe",
+    "o.b.o. the CoM: K. Dube", "p.p. A. Diallo", "Delegated to the RMO", "Sent J. Roe",
+    "repr. par M. Sow (Chargé de programme)", "Représentée par A. Ba", "Pour le compte de la CdM",
+    "En representación: L. Paz", "Rep. por L. Paz (Asistente)", "En nombre de la Jefa de Misión",
+    "Em representação: T. Nxumalo", "Substituído por T. Nxumalo", "Em nome da CM",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("said", _SOMEONE_ELSE_SIGNED)
+def test_a_signature_cell_saying_someone_else_signed_is_not_the_post_holder(said):
+    signed = [[*row[:4], "X"] for row in _LISTED]
+    signed[1][4] = said
+    result = _check(_sign_in(signed), name="LSO_2026-12.xlsx")
+    assert verdicts(result) == ["undetermined"], said
+    assert said in (result.meetings[0].reason or "")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(_SOMEONE_ELSE_SIGNED), st.text(max_size=12), st.text(max_size=12),
+       st.booleans())  # fmt: skip
+def test_a_signature_or_remark_saying_someone_else_went_never_gives_compliant(
+    phrase, before, after, remark
+):
+    """Whatever is written around it, in a Signature cell or a remarks column beside a
+    presence column saying present: the CoM's row is never counted as the CoM attending."""
+    cell = f"{before} {phrase} {after}"
+    if remark:
+        rows = [["Date", "Meeting", "Name", "Organisation", "Title", "Present", "Remarks"],
+                [dt.date(2026, 12, 17), "SMT", "M. Letsie", "IOM", "Chief of Mission", "Yes",
+                 cell]]  # fmt: skip
+        sheet = SheetGrid("Register", rows)
+    else:
+        signed = [[*row[:4], "X"] for row in _LISTED]
+        signed[1][4] = cell
+        sheet = _sign_in(signed)
+    assert "compliant" not in verdicts(_check(sheet, name="LSO_2026-12.xlsx"))
+
+
 # ------------------------------------------------------------------ two-row headers
 
 
