@@ -60,8 +60,8 @@ OPEN_GAPS = {
     "PRY_2026-12_registro": "'Clúster CCCM (OIM co-lidera)' is not a platform (S204): the "
     "CCCM meeting is undetermined under the name as written",
     # Round 10 (field10/README.md): traps for a false compliant, first run at 408d15f
-    "BLZ_2026-10_asistencia": "'No – envió excusas' is unknown, not absent; a 'Subgrupo de "
-    "Compras Comunes del OMT' is S204 and makes the OMT undetermined",
+    "BLZ_2026-10_asistencia": "a 'Subgrupo de Compras Comunes del OMT' is S204 and makes the "
+    "OMT undetermined",
     "BWA_2026-11_tracker": "FALSE COMPLIANT: 'Absent (CoM)' read as a person; 'CoM a.i.' "
     "after the note's acting period (1–14 Nov) is compliant",
     "DZA_2026-12_presences": "FALSE COMPLIANT: the name 'N/A (RMO en congé)' is read as a person",
@@ -74,7 +74,6 @@ OPEN_GAPS = {
     "SRB_2026-11_log": "the November sheet is not taken for IOM's log (S213) because its notes "
     "name IOM ('No IOM rep – CoM travelling')",
     "SUR_2026-12_control": "'OMT ad hoc (tarifas DSA)' is S204: missed, and an UNKNOWN meeting",
-    "SWZ_2026-11_registo": "'Ausente (CM em Genebra)' is unknown, not absent",
 }
 # Rounds 4 and 5 (field4/, field5/README.md): their false compliants (3 and 9) are fixed, and
 # every meeting matches its truth. Round 6's (field6/README.md), 8 in 4 files, are fixed:

@@ -289,6 +289,61 @@ def test_a_signature_or_remark_saying_someone_else_went_never_gives_compliant(
     assert "compliant" not in verdicts(_check(sheet, name="LSO_2026-12.xlsx"))
 
 
+# ------------------------------------------------------------------ absence with a reason
+
+
+def _register(chief: object, deputy: object = None) -> SheetGrid:
+    rows = [["Date", "Meeting", "Name", "Organisation", "Title", "Attended"],
+            [dt.date(2026, 11, 10), "SMT", "J. Ndlovu", "UNDSS", "Security Adviser", "Yes"],
+            [dt.date(2026, 11, 10), "SMT", "N. Dlamini", "IOM", "Chief of Mission", chief]]  # fmt: skip
+    if deputy is not None:
+        rows.append([dt.date(2026, 11, 10), "SMT", "T. Nxumalo", "IOM", "Programme Officer",
+                     deputy])  # fmt: skip
+    return SheetGrid("Register", rows)
+
+
+@pytest.mark.parametrize("said", [
+    "No – sent apologies", "Absent: on leave", "No (travelling)", "Absent – no replacement",
+    "Non – en mission à Genève", "Absent (congé)", "Excusé – pas de remplaçant",
+    "No – envió excusas", "Ausente (de vacaciones)", "No asistió – sin reemplazo",
+    "Ausente (CM em Genebra)", "Não – em missão", "Ausente – sem substituto",
+])  # fmt: skip
+def test_a_word_of_absence_with_a_reason_naming_nobody_else_is_absent(said):
+    """Round 10's BLZ "No – envió excusas" and SWZ "Ausente (CM em Genebra)": the reason after
+    the word of absence says why, not who went."""
+    assert verdicts(_check(_register(said), name="SWZ_2026-11.xlsx")) == ["absent"], said
+    beside = _check(_register(said, deputy="Yes"), name="SWZ_2026-11.xlsx")
+    assert verdicts(beside) == ["wrong_level"], said
+
+
+@pytest.mark.parametrize("said", [
+    "No – DCoM attended", "No (DCoM)", "Absent – T. Nxumalo", "No – sent the RMO",
+    "Absent, joined online for item 3", "Non – représentée par l'adjoint",
+    "Absente – remplacée par A. Ba", "No – envió a la adjunta", "Ausente – en su lugar la RMO",
+    "Não – ligou-se por Teams", "Ausente – representada pelo Chefe do Escritório",
+    "No – left early", "Sí – pero se retiró temprano", "Yes – sent apologies",
+])  # fmt: skip
+def test_a_reason_that_someone_went_or_came_leaves_attendance_unknown(said):
+    assert verdicts(_check(_register(said), name="SWZ_2026-11.xlsx")) == ["undetermined"], said
+
+
+_ABSENCE_WORDS = ["No", "Absent", "Non", "Excusé", "Ausente", "Excusada", "Não"]
+_WENT = ["DCoM attended", "sent the deputy", "represented by J. Roe", "remplacée par A. Ba",
+         "asistió la adjunta", "o Chefe do Escritório foi", "joined online", "se conectó",
+         "left early", "se retiró temprano", "rep. by T. Mokoena", "en su lugar la RMO"]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from([*_ABSENCE_WORDS, "Yes", "Sí", "Oui", "Sim"]),
+       st.sampled_from([" – ", " - ", " (", ": ", ", "]), st.text(max_size=10),
+       st.sampled_from(_WENT))  # fmt: skip
+def test_an_attendance_cell_saying_someone_else_went_never_gives_compliant(word, sep, pad, went):
+    """A presence cell whose words after the first say someone went, came, joined or left is
+    never the Chief of Mission present, whatever stands around them."""
+    cell = f"{word}{sep}{pad} {went}"
+    assert "compliant" not in verdicts(_check(_register(cell), name="SWZ_2026-11.xlsx"))
+
+
 # ------------------------------------------------------------------ two-row headers
 
 
