@@ -1336,7 +1336,7 @@ def _absent_elsewhere(
     marked = "presence" in table.columns
     # Each distinct cell once, at C speed: most tables have no such remark aside at all.
     said = {v for v in set(aside.ravel().tolist()) if type(v) is str and (
-        _names_absence(v, absent) or (marked and _SENT_INSTEAD.search(f" {fold(v)} ")))}  # fmt: skip
+        _names_absence(v, absent) or _SENT_INSTEAD.search(f" {fold(v)} "))}  # fmt: skip
     if not said:
         return
     for r in np.flatnonzero([any(v in said for v in row) for row in aside.tolist()]).tolist():
@@ -1438,7 +1438,13 @@ _SENT_INSTEAD = re.compile(
     # "Justificou ausência", "Ausência justificada", "Represented by DCoM".
     r"se excus|excusad|justificou|ausencia justificada|falta justificada|justifico su|"
     r"represented by|representee? par|representad[oa] (?:por|pel[oa])|remplacee? par|"
-    r"sustituid[oa] por|substituid[oa] (?:por|pel[oa]))"
+    r"sustituid[oa] por|substituid[oa] (?:por|pel[oa])|"
+    # Someone else signed or went for the person, in words and abbreviations (field10 LSO,
+    # a Signature cell "rep. by T. Mokoena"): "rep./repr. by", "p/o", "o.b.o.", "p.p.", "en
+    # representación de", "em representação", "pour le compte de", "delegated to".
+    r"(?:repr? (?:by|par|por|pel[oa])|p o|obo|pp|per pro|en representacion|"
+    r"em representacao|pour le compte|por cuenta de|em nome d[aoe]s?|delegated to|delegue a|"
+    r"delegad[oa] (?:a|en|em)|delego (?:a|en)|stood in|no lugar d[aoe]s?)\b)"
 )
 
 
@@ -1671,7 +1677,12 @@ _ATTENDANCE = re.compile(
     r"no show|cancel|annul|excus|apolog|regret|retenu|missed|absen|ausen|leave|conge|"
     r"vacaci|licencia|instead|a la place|en lugar|on behalf|de la part|en nombre|joined|"
     r"online|en ligne|virtual|remote|distance|did not|didn t|not there|pas venu|n a pas|"
-    r"no fue|no estuvo|no pudo)"
+    r"no fue|no estuvo|no pudo|"
+    # Leaving early, coming late, someone else staying, in EN/FR/ES/PT (field10 SWZ: "Saiu
+    # após 10 minutos … a Oficial de Programa ficou até ao fim").
+    r"se retir|retirou|se march|arriv|lleg|chega|tard|retard|atrasad|tempran|"
+    r"(?:saiu|sai|retire|se fue|salio|quitte|sorti|early|late|cedo|stayed|ficou|se quedo|"
+    r"reste|until the end|jusqu a la fin|hasta el final|ate ao fim|ate o fim)\b)"
 )
 
 

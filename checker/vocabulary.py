@@ -217,6 +217,43 @@ _TITLE_SEPARATOR = re.compile(r"\s*(?:[,;:(\[/]|\s[-–—]\s)")
 # "For CoM", "Pour le Chef de mission", "Por la Jefa de Misión": the person sent in the role's
 # place, whose own title is not given.
 _STANDING_IN = frozenset({"for", "pour", "por", "para", "pelo", "pela"})
+# A presence cell's word and the reason after it: "No – envió excusas", "Ausente (CM em
+# Genebra)", "Absent: on leave", "Non, en mission".
+_REASON_SPLIT = re.compile(r"\s*(?:[–—(:;,/]|\s-\s*|-\s)\s*")
+# Words of a reason by which someone went, came, joined or left (folded, at a word's start):
+# the reason of an absence must say none of these for the cell to be read as absent.
+_SOMEONE_WENT = re.compile(
+    r"\b(?:attend|assist|particip|presen|came|come|went|join|connect|conect|ligou|online|"
+    r"en ligne|virtual|remot|teams|zoom|vino|fue|foi|veio|compare|estuvo|stay|ficou|reste|"
+    r"resta|quedo|represent|replac|rempla|reempla|substitu|sustitu|instead|in (?:his|her|"
+    r"their) place|a la place|en lugar|su lugar|no lugar|on behalf|de la part|en nombre|"
+    r"em nome|pour le compte|por cuenta|deleg|left|parti|salio|saiu|retir|se fue|quitt|"
+    r"sorti|arriv|lleg|chega|late|tard|retard|atrasad|early|tempran|cedo|but|mais|pero|"
+    r"however|sino|deputy|adjoint|adjunt|dcom|oic|interim|acting|a i|"
+    r"(?:repr?|p o|obo|pp|mas|sai)\b|"
+    r"sent (?!(?:his |her |their )?(?:apolog|regret|excuse))|"
+    r"envi\w* (?!(?:sus |las )?(?:excusas|disculpas))|envoy\w* (?!(?:ses |des )?excuses)|"
+    r"mand\w* (?!(?:sus |as )?(?:excusas|justific)))"
+)
+# A reason that says nobody went in the person's place ("pas de remplaçant", "no
+# replacement", "sin reemplazo", "sem substituto"): said of nobody, so not read as above.
+_NOBODY_INSTEAD = re.compile(
+    r"\b(?:pas de remplacant|sans remplacant|no replacement|not replaced|nobody replaced|"
+    r"no one replaced|sin reemplazo|sin sustitut[oa]|nadie l[oa] sustituyo|sem substitut[oa]|"
+    r"ninguem (?:o|a) substituiu)\b"
+)
+# A person named in a reason: "T. Nxumalo", "Mr Roe", "Sra. Paz".
+_PERSON = re.compile(r"\b[A-Z]\.\s?[A-Z][a-zà-ÿ]|\b(?:Mr|Mrs|Ms|Mme|Mlle|Sr|Sra|Dr)\.?\s+[A-Z]")
+
+
+def _split_reason(text: str) -> tuple[str, str]:
+    """ "No – envió excusas" → ("No", "envió excusas"); ("text", "") without a reason."""
+    found = _REASON_SPLIT.search(text)
+    if found is None or found.start() == 0:
+        return text, ""
+    return text[: found.start()], text[found.end() :].strip(" )]")
+
+
 # "Chief of Mission – apologies", "RMO, on leave": a mark of absence after a comma or dash.
 _LAST_SEPARATOR = re.compile(r"^(.*\S)\s*(?:,|\s[-–—]\s)\s*(\S[^,–—]*)$")
 # Organisation cells: words that make a mention of IOM mean someone else.
@@ -954,7 +991,22 @@ class Vocabulary:
             return self._presence_marks.get(str(text).strip()) if text is not None else None
         if _doubted(str(text)):  # "X?", "Yes?", "P (?)": a doubt, not a mark
             return None
-        return self._presence.get(key) or self._presence.get(key.replace(" ", ""))
+        found = self._presence.get(key) or self._presence.get(key.replace(" ", ""))
+        return found or ("absent" if self._absent_for_a_reason(str(text)) else None)
+
+    def _absent_for_a_reason(self, text: str) -> bool:
+        """A word of absence, then why ("No – envió excusas", "Ausente (CM em Genebra)",
+        "Absent: on leave"): absent, unless the reason speaks of anyone going, coming, joining
+        or leaving ("No – DCoM attended", "Não – ligou-se por Teams"), names a person
+        ("T. Nxumalo") or is a post's title alone ("No (DCoM)"): who went is not known then."""
+        head, reason = _split_reason(text)
+        if not reason or self._presence.get(fold(head)) != "absent":
+            return False
+        said = _NOBODY_INSTEAD.sub(" ", f" {fold(reason)} ")
+        if _SOMEONE_WENT.search(said) or _PERSON.search(reason):
+            return False
+        role = self.title(reason.strip(" ()[]")).role
+        return role is None
 
     def remark_subject(self, text: object) -> TitleMatch | None:
         """The title a remark names before the words that say someone was away: "CoM on

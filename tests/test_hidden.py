@@ -220,6 +220,31 @@ def test_a_comment_on_the_chief_of_missions_row_leaves_attendance_unknown(tmp_pa
     assert said in (meeting.reason or "")
 
 
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "Left after 10 minutes (urgent call); the Programme Officer stayed until the end"),
+    ("en", "Arrived late for the last item only"),
+    ("en", "Left early"),
+    ("fr", "Partie après 10 minutes ; la Chargée de programme est restée jusqu'à la fin"),
+    ("fr", "A quitté la réunion à 10 h"),
+    ("es", "Se retiró a los 10 minutos; la Oficial de Programa se quedó hasta el final"),
+    ("es", "Llegó tarde, solo para el último punto"),
+    ("es", "Se fue temprano"),
+    ("es", "Salió antes del cierre"),
+    ("pt", "Saiu após 10 minutos (chamada urgente); a Oficial de Programa ficou até ao fim"),
+    ("pt", "Retirou-se cedo"),
+    ("pt", "Chegou atrasada"),
+])  # fmt: skip
+def test_a_comment_that_the_chief_of_mission_left_early_or_came_late(tmp_path, lang, said):
+    """Round 10's SWZ: "Saiu após 10 minutos …" on the CoM's name beside "Presente": whether
+    she attended the meeting is in doubt, never compliant on the presence cell alone."""
+    header_lang = "es" if lang == "pt" else lang
+    path = _book(tmp_path / "SWZ_2026-11.xlsx", header_lang, _rows(header_lang),
+                 comments={"C3": said})  # fmt: skip
+    [meeting] = _result(path, header_lang).meetings
+    assert str(meeting.verdict) == "undetermined"
+    assert said in (meeting.reason or "")
+
+
 def test_a_comment_on_another_agencys_row_changes_nothing(tmp_path):
     path = _book(tmp_path / "COD_2026-11.xlsx", "en", _rows("en"), comments={"C2": "Late"})
     assert [str(m.verdict) for m in _result(path).meetings] == ["compliant"]

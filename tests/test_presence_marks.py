@@ -248,6 +248,102 @@ def test_an_apologies_line_naming_iom_leaves_attendance_unknown():
     assert verdicts(other) == ["compliant"]
 
 
+# Signature cells saying that someone else signed or went for the person (round 10's LSO:
+# the CoM's printed line "signed" "rep. by T. Mokoena (Programme Assistant)").
+_SOMEONE_ELSE_SIGNED = [
+    "rep. by T. Mokoena (Programme Assistant)", "Represented by the DCoM", "p/o CoM – J. Roe",
+    "o.b.o. the CoM: K. Dube", "p.p. A. Diallo", "Delegated to the RMO", "Sent J. Roe",
+    "repr. par M. Sow (Chargé de programme)", "Représentée par A. Ba", "Pour le compte de la CdM",
+    "En representación: L. Paz", "Rep. por L. Paz (Asistente)", "En nombre de la Jefa de Misión",
+    "Em representação: T. Nxumalo", "Substituído por T. Nxumalo", "Em nome da CM",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("said", _SOMEONE_ELSE_SIGNED)
+def test_a_signature_cell_saying_someone_else_signed_is_not_the_post_holder(said):
+    signed = [[*row[:4], "X"] for row in _LISTED]
+    signed[1][4] = said
+    result = _check(_sign_in(signed), name="LSO_2026-12.xlsx")
+    assert verdicts(result) == ["undetermined"], said
+    assert said in (result.meetings[0].reason or "")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(_SOMEONE_ELSE_SIGNED), st.text(max_size=12), st.text(max_size=12),
+       st.booleans())  # fmt: skip
+def test_a_signature_or_remark_saying_someone_else_went_never_gives_compliant(
+    phrase, before, after, remark
+):
+    """Whatever is written around it, in a Signature cell or a remarks column beside a
+    presence column saying present: the CoM's row is never counted as the CoM attending."""
+    cell = f"{before} {phrase} {after}"
+    if remark:
+        rows = [["Date", "Meeting", "Name", "Organisation", "Title", "Present", "Remarks"],
+                [dt.date(2026, 12, 17), "SMT", "M. Letsie", "IOM", "Chief of Mission", "Yes",
+                 cell]]  # fmt: skip
+        sheet = SheetGrid("Register", rows)
+    else:
+        signed = [[*row[:4], "X"] for row in _LISTED]
+        signed[1][4] = cell
+        sheet = _sign_in(signed)
+    assert "compliant" not in verdicts(_check(sheet, name="LSO_2026-12.xlsx"))
+
+
+# ------------------------------------------------------------------ absence with a reason
+
+
+def _register(chief: object, deputy: object = None) -> SheetGrid:
+    rows = [["Date", "Meeting", "Name", "Organisation", "Title", "Attended"],
+            [dt.date(2026, 11, 10), "SMT", "J. Ndlovu", "UNDSS", "Security Adviser", "Yes"],
+            [dt.date(2026, 11, 10), "SMT", "N. Dlamini", "IOM", "Chief of Mission", chief]]  # fmt: skip
+    if deputy is not None:
+        rows.append([dt.date(2026, 11, 10), "SMT", "T. Nxumalo", "IOM", "Programme Officer",
+                     deputy])  # fmt: skip
+    return SheetGrid("Register", rows)
+
+
+@pytest.mark.parametrize("said", [
+    "No – sent apologies", "Absent: on leave", "No (travelling)", "Absent – no replacement",
+    "Non – en mission à Genève", "Absent (congé)", "Excusé – pas de remplaçant",
+    "No – envió excusas", "Ausente (de vacaciones)", "No asistió – sin reemplazo",
+    "Ausente (CM em Genebra)", "Não – em missão", "Ausente – sem substituto",
+])  # fmt: skip
+def test_a_word_of_absence_with_a_reason_naming_nobody_else_is_absent(said):
+    """Round 10's BLZ "No – envió excusas" and SWZ "Ausente (CM em Genebra)": the reason after
+    the word of absence says why, not who went."""
+    assert verdicts(_check(_register(said), name="SWZ_2026-11.xlsx")) == ["absent"], said
+    beside = _check(_register(said, deputy="Yes"), name="SWZ_2026-11.xlsx")
+    assert verdicts(beside) == ["wrong_level"], said
+
+
+@pytest.mark.parametrize("said", [
+    "No – DCoM attended", "No (DCoM)", "Absent – T. Nxumalo", "No – sent the RMO",
+    "Absent, joined online for item 3", "Non – représentée par l'adjoint",
+    "Absente – remplacée par A. Ba", "No – envió a la adjunta", "Ausente – en su lugar la RMO",
+    "Não – ligou-se por Teams", "Ausente – representada pelo Chefe do Escritório",
+    "No – left early", "Sí – pero se retiró temprano", "Yes – sent apologies",
+])  # fmt: skip
+def test_a_reason_that_someone_went_or_came_leaves_attendance_unknown(said):
+    assert verdicts(_check(_register(said), name="SWZ_2026-11.xlsx")) == ["undetermined"], said
+
+
+_ABSENCE_WORDS = ["No", "Absent", "Non", "Excusé", "Ausente", "Excusada", "Não"]
+_WENT = ["DCoM attended", "sent the deputy", "represented by J. Roe", "remplacée par A. Ba",
+         "asistió la adjunta", "o Chefe do Escritório foi", "joined online", "se conectó",
+         "left early", "se retiró temprano", "rep. by T. Mokoena", "en su lugar la RMO"]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from([*_ABSENCE_WORDS, "Yes", "Sí", "Oui", "Sim"]),
+       st.sampled_from([" – ", " - ", " (", ": ", ", "]), st.text(max_size=10),
+       st.sampled_from(_WENT))  # fmt: skip
+def test_an_attendance_cell_saying_someone_else_went_never_gives_compliant(word, sep, pad, went):
+    """A presence cell whose words after the first say someone went, came, joined or left is
+    never the Chief of Mission present, whatever stands around them."""
+    cell = f"{word}{sep}{pad} {went}"
+    assert "compliant" not in verdicts(_check(_register(cell), name="SWZ_2026-11.xlsx"))
+
+
 # ------------------------------------------------------------------ two-row headers
 
 
