@@ -253,3 +253,25 @@ def test_the_command_loads_typeguard_only_when_it_is_used(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=ROOT)  # fmt: skip
     assert out.stdout.split() == ["refused", "module", "True"]
+
+
+@pytest.mark.parametrize("one_shot", [True, False])
+def test_the_commands_imports_are_frozen_only_when_the_process_ends_with_it(one_shot):
+    """The console script's imports make no garbage: frozen, no collection scans them (nor
+    does the one that would follow turning the collector back on). A program or a test
+    that invokes the command and goes on keeps its collector as it was."""
+    import gc
+
+    import click
+
+    from checker.commands import importing
+
+    frozen = gc.get_freeze_count()
+    try:
+        with click.Context(main, obj={"one_shot": one_shot}), importing():
+            assert gc.isenabled() is not one_shot
+            made = [[] for _ in range(1000)]
+        assert gc.isenabled()
+        assert (gc.get_freeze_count() >= frozen + len(made)) is one_shot
+    finally:
+        gc.unfreeze()
