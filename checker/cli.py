@@ -22,6 +22,7 @@ from checker.commands.profiles import profile, rules
 from checker.commands.report import report
 from checker.commands.server import db, serve, user
 from checker.commands.template import template
+from checker.deferred import defer_typeguard
 from checker.findings import TOOL_VERSION
 from checker.interrupt import Interrupted
 
@@ -66,6 +67,7 @@ def run() -> None:
     # data-synthesis strategies the checker never uses: ~0.1 s of every run. The command's
     # own process goes without; library users and the tests are not affected.
     sys.modules.setdefault("hypothesis", None)  # type: ignore[arg-type]
+    defer_typeguard()  # pandera's, for generic column types the schema has none of
     # numpy's OpenBLAS starts a thread per core when it is imported, to multiply matrices,
     # which the checker never does: ~0.05 s of CPU and of wall time in every run. Set before
     # numpy is imported (this module does not import it); a user's own setting is kept.

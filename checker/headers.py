@@ -29,6 +29,8 @@ _OTHER_ANSWER = frozenset({"other", "autre", "otro", "otra", "specify", "precise
 # Words an organisation's cell may have after its name: a place or an office ("IOM Sub-Office
 # Gambella"); more is a remark that starts with one ("IOM represented by a Programme Officer").
 _PLACE_WORDS = 3
+# organisation_kind's answers kept at most: a few thousand distinct cells make a roster.
+_KINDS_KEPT = 100_000
 # How a column's field was found; said in "how the file was read".
 BY_HEADER = "header"
 BY_USER = "user"
@@ -139,6 +141,9 @@ class Headers:
     app_roles: frozenset[str] = frozenset()
     _seen: dict[str, tuple[str | None, str]] = field(default_factory=dict, compare=False,
                                                      repr=False)  # fmt: skip
+    # organisation_kind's answers, per (cell, strict): see there.
+    _kinds: dict[tuple[str, bool], str | None] = field(default_factory=dict, compare=False,
+                                                       repr=False)  # fmt: skip
 
     @classmethod
     def build(
@@ -240,7 +245,7 @@ class Headers:
         if not mapping:
             return self
         user = {fold(header): name for name, header in mapping.items()}
-        return replace(self, user=user, _seen={})
+        return replace(self, user=user, _seen={}, _kinds={})
 
     def presence_word(self, value: object) -> str | None:
         """ "present" or "absent" when a cell is one of the vocabulary's presence words or
@@ -355,9 +360,23 @@ class Headers:
         """ "iom" or "other" when a cell names an organisation ("IOM Ethiopia", "UNICEF
         Gambella", "IOM represented by the PO"), else None. `strict`: only a cell that is an
         organisation's name, with at most a place or office after it — not a remark that
-        starts with one ("IOM: CCCM cluster coordinator (S. Gurung)")."""
+        starts with one ("IOM: CCCM cluster coordinator (S. Gurung)").
+
+        Each distinct cell is read once: a cell that names no organisation is compared with
+        every name (~90) before it is said to be none, and layout asks this of every title
+        and organisation cell, several times (10 ms of a 400-row roster's ~18)."""
         if not isinstance(value, str):
             return None
+        try:
+            return self._kinds[value, strict]
+        except KeyError:
+            pass
+        if len(self._kinds) >= _KINDS_KEPT:  # a sheet of a million distinct cells
+            self._kinds.clear()
+        kind = self._kinds[value, strict] = self._organisation_kind(value, strict)
+        return kind
+
+    def _organisation_kind(self, value: str, strict: bool) -> str | None:
         key = fold(value)
         if not key:
             return None

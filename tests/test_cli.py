@@ -168,13 +168,19 @@ def test_rules_lists_every_code_with_its_documentation():
 
 
 def _modules_after(*args: str) -> set[str]:
-    code = ("import sys, runpy; sys.argv = ['roster-check', *sys.argv[1:]]\n"
+    # The command leaves with os._exit (cli._leave): the modules are listed there.
+    code = ("import os, sys, runpy; sys.argv = ['roster-check', *sys.argv[1:]]\n"
+            "def listed(status=0):\n    print(' '.join(sorted(sys.modules)))\n"
+            "    sys.stdout.flush()\n    os._exit_(status)\n"
+            "os._exit_, os._exit = os._exit, listed\n"
             "try:\n    runpy.run_module('checker', run_name='__main__')\n"
-            "except SystemExit:\n    pass\n"
-            "print(' '.join(sorted(sys.modules)))")  # fmt: skip
+            "except SystemExit:\n    listed()\n")  # fmt: skip
+    # check exits 1 on a roster with errors
     out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
-                         check=True, cwd=ROOT)  # fmt: skip
-    return set(out.stdout.split()[-1000:]) | set(out.stdout.split())
+                         cwd=ROOT)  # fmt: skip
+    modules = set(out.stdout.split())
+    assert out.returncode in (0, 1) and {"sys", "checker.cli"} <= modules, out.stderr
+    return modules
 
 
 @pytest.mark.parametrize("flag", ["--help", "--version"])
@@ -224,3 +230,48 @@ def test_the_command_starts_no_blas_threads_but_keeps_a_users_setting():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
                          check=True, cwd=ROOT)  # fmt: skip
     assert out.stdout.split()[0] == "2"
+
+
+def test_the_command_loads_typeguard_only_when_it_is_used(tmp_path):
+    """pandera imports typeguard (and with it unittest.mock, asyncio and ssl, ~0.03 s) for
+    generic column types the schema has none of: a check leaves it unloaded, and the first
+    use of it loads the real package (checker.deferred)."""
+    target = tmp_path / "out.json"
+    modules = _modules_after("check", str(SAMPLES / "ETH_2026-10.xlsx"), "--format", "json",
+                             "-o", str(target), "--quiet")  # fmt: skip
+    assert "pandera" in modules and json.loads(target.read_text())["summary"]["files"] == 1
+    assert not {"unittest.mock", "asyncio", "typeguard._checkers"} & modules
+    code = ("import sys\nfrom typing import List\nfrom checker.deferred import defer_typeguard\n"
+            "defer_typeguard()\nimport pandera.pandas\n"
+            "assert 'unittest.mock' not in sys.modules\n"
+            "import typeguard\nfrom typeguard._config import CollectionCheckStrategy\n"
+            "assert typeguard.CollectionCheckStrategy is CollectionCheckStrategy\n"
+            "typeguard.check_type([1], List[int])\n"
+            "try:\n    typeguard.check_type(['a'], List[int])\n"
+            "except typeguard.TypeCheckError:\n    print('refused')\n"
+            "print(type(typeguard).__name__, 'unittest.mock' in sys.modules)\n")  # fmt: skip
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=ROOT)  # fmt: skip
+    assert out.stdout.split() == ["refused", "module", "True"]
+
+
+@pytest.mark.parametrize("one_shot", [True, False])
+def test_the_commands_imports_are_frozen_only_when_the_process_ends_with_it(one_shot):
+    """The console script's imports make no garbage: frozen, no collection scans them (nor
+    does the one that would follow turning the collector back on). A program or a test
+    that invokes the command and goes on keeps its collector as it was."""
+    import gc
+
+    import click
+
+    from checker.commands import importing
+
+    frozen = gc.get_freeze_count()
+    try:
+        with click.Context(main, obj={"one_shot": one_shot}), importing():
+            assert gc.isenabled() is not one_shot
+            made = [[] for _ in range(1000)]
+        assert gc.isenabled()
+        assert (gc.get_freeze_count() >= frozen + len(made)) is one_shot
+    finally:
+        gc.unfreeze()

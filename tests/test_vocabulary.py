@@ -332,3 +332,39 @@ def test_a_cluster_s_sub_group_and_a_place_are_no_side_meeting():
         assert vocabulary.side_meeting(text) is None, text
     at_level = vocabulary.platform_at_level("EHP sous-nationale – Anjouan")
     assert at_level is not None and (at_level.level, at_level.place) == ("subnational", "Anjouan")
+
+
+_ORGANISATION_CELLS = ["IOM", "OIM Gambella", "UNICEF", "non-IOM", "seconded from OCHA",
+                       "IOM: CCCM cluster coordinator", "Chief of Mission", "Jefe de Misión",
+                       "x@iom.int", "x@geneva.iom.int", "x@unicef.org", "Représentant",
+                       "IOM Sub-Office Gambella West Zone", " ", "PNUD", "ACNUR"]  # fmt: skip
+
+
+@given(st.lists(st.tuples(st.sampled_from(_ORGANISATION_CELLS) | st.text(max_size=30),
+                          st.booleans()), max_size=30))  # fmt: skip
+def test_organisation_kind_answers_each_cell_as_when_first_asked(asked):
+    """Layout asks organisation_kind of every title and organisation cell, several times; each
+    distinct (cell, strict) is read once (headers._kinds) and answered the same ever after,
+    in English, French and Spanish."""
+    from dataclasses import replace
+
+    headers = replace(default_vocabulary().headers, _kinds={})
+    for value, strict in asked + asked[::-1]:
+        assert headers.organisation_kind(value, strict) == headers._organisation_kind(
+            value, strict
+        ), (value, strict)
+    assert set(headers._kinds) == {(v, s) for v, s in asked if isinstance(v, str)}
+
+
+def test_organisation_kind_keeps_a_bounded_number_of_answers(monkeypatch):
+    from dataclasses import replace
+
+    from checker import headers as headers_module
+
+    monkeypatch.setattr(headers_module, "_KINDS_KEPT", 3)
+    headers = replace(default_vocabulary().headers, _kinds={})
+    for value in ("IOM", "UNICEF", "Chief of Mission", "OIM", "Jefe de Misión"):
+        headers.organisation_kind(value, strict=True)
+    assert len(headers._kinds) <= 3
+    assert headers.organisation_kind("OIM", strict=True) == "iom"
+    assert headers.organisation_kind("Jefe de Misión", strict=True) is None

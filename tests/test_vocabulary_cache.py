@@ -158,3 +158,47 @@ def test_the_message_catalogues_are_kept_between_runs_too(tmp_path, monkeypatch)
     edited.write_text(edited.read_text("utf-8").replace("messages:", "messages:\n  X999: new", 1),
                       encoding="utf-8")  # fmt: skip
     assert messages._kept(edited)["messages"]["X999"] == "new"
+
+
+def test_the_countries_are_kept_between_runs_too(tmp_path, monkeypatch):
+    """Every file name is matched against schemas/countries.yaml, whose parse and checks
+    cost ~10-20 ms a run (issue 15); the file changed on disk is read again, and a pickle
+    holds only classes of the modules in its name."""
+    from checker import config, metadata
+
+    schemas = tmp_path / "schemas"
+    schemas.mkdir()
+    shutil.copy(schemas_dir() / "countries.yaml", schemas)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(config, "schemas_dir", lambda: schemas)
+    metadata.countries.cache_clear()
+    try:
+        first = metadata.countries()
+        [kept] = sorted((tmp_path / "cache" / "roster-check").glob("countries-*.pickle"))
+        assert not stat.S_IMODE(kept.stat().st_mode) & 0o077
+        found: set[str] = set()
+
+        class Recording(pickle.Unpickler):
+            def find_class(self, module: str, name: str) -> object:
+                found.add(module)
+                return super().find_class(module, name)
+
+        Recording(io.BytesIO(kept.read_bytes())).load()
+        assert found <= {"builtins", "checker.metadata"}
+
+        monkeypatch.setattr(metadata, "_read_countries", lambda path: pytest.fail("read"))
+        metadata.countries.cache_clear()
+        second = metadata.countries()
+        assert second is not first and second == first
+        assert second.names.search(" rapport haiti ").group(1) == "haiti"
+
+        monkeypatch.undo()
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+        monkeypatch.setattr(config, "schemas_dir", lambda: schemas)
+        table = schemas / "countries.yaml"
+        table.write_text(table.read_text("utf-8").replace("en: Haiti,", "en: Hayti,", 1),
+                         encoding="utf-8")  # fmt: skip
+        metadata.countries.cache_clear()
+        assert metadata.countries().by_name["hayti"] == "HTI"
+    finally:
+        metadata.countries.cache_clear()

@@ -10,6 +10,7 @@ import click
 from checker.commands import (
     LANG_OPTION,
     Command,
+    importing,
     one_shot,
     progress,
     roster_options,
@@ -97,8 +98,9 @@ def check(
     Each file is checked on its own: a corrupt or hostile file becomes a finding (E1xx) and
     never stops the others. Files are reported in a stable order whatever --jobs is.
     """
-    from checker.api import CheckOptions
-    from checker.run import CheckRun, run_check
+    with importing():
+        from checker.api import CheckOptions
+        from checker.run import CheckRun, run_check
 
     options = CheckOptions(mission, period, profile, lang, profiles, columns)
     run = CheckRun(paths, options, jobs, output_format, output, fail_on, select, ignore,
