@@ -246,6 +246,8 @@ def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validat
         if (code, field_name) in rejects:
             rejected.add(index)
         table = roster.tables[int(row["table"])]
+        if code == "S208" and table.meeting_app:  # its Joined/Left lines: one per connection
+            continue
         if code == "S202" and field_name not in table.columns:
             missing_columns.add((table.index, field_name))  # one S201 for the table instead
             continue
