@@ -266,6 +266,8 @@ def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validat
                 languages[table.index] = _table_language(frame, table)
             suggestion = _title_in(suggestion, value, languages[table.index], vocabulary)
         contained = vocabulary.contained_role(value) if code == "S205" else None
+        if contained == "OTHER":  # "Asistente de Gestión de Recursos" does not contain the
+            contained = None  # words "Other IOM staff": "not in the list" is what is true
         variant = "contains" if contained else field_name if code == "S202" else ""
         if code == "S205" and (doubt := doubt_in(str(value))) is not None:
             variant = doubt  # "Chief of Mission?": not sure; "Chief of Mission*": a footnote

@@ -62,3 +62,21 @@ def test_words_shared_by_all_languages_tell_none() -> None:
 @given(st.lists(st.text(max_size=30), max_size=8))
 def test_any_text_gives_a_language_or_none(texts: list[str]) -> None:
     assert written_in(texts) in (*LANGUAGES, None)
+
+
+@pytest.mark.parametrize(
+    ("header", "title", "other_staff"),
+    [(CASES["es"][0], "Asistente de Gestión de Recursos", "Otro personal"),
+     (CASES["fr"][0], "Assistant de gestion des ressources", "Other IOM staff")],
+)  # fmt: skip
+def test_a_support_post_with_other_words_is_not_said_to_contain_other_staff(
+    header: list[str], title: str, other_staff: str
+) -> None:
+    # field5 PER: 'contains "Other IOM staff" with other words around it, so it was not taken
+    # for the Other IOM staff': the title holds no such words.
+    rows = [header, ["03/11/2026", "OMT", "R. Quispe", "OIM", title]]
+    for lang in ("en", "es"):
+        result = check_workbook(Sheets(Path("PER_2026-11.xlsx"), [SheetGrid("S", rows)],
+                                       hidden=[]), CheckOptions(lang=lang))  # fmt: skip
+        messages = [f.message for f in result.findings if f.code == "S205"]
+        assert messages and not any(other_staff in m or "Otro personal" in m for m in messages)
