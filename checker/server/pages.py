@@ -1,4 +1,4 @@
-"""The pages' words (messages/{en,fr,es}.yaml beside this file) and the Jinja2 environment
+"""The pages' words (messages/{en,fr,es,pt}.yaml beside this file) and the Jinja2 environment
 that renders them, with every value escaped."""
 
 from __future__ import annotations
