@@ -35,6 +35,7 @@ def invoke(*args: str) -> Result:
     ("en", {0: "other", 1: "one", 2: "other"}),
     ("fr", {0: "one", 1: "one", 2: "other"}),
     ("es", {0: "other", 1: "one", 2: "other"}),
+    ("pt", {0: "other", 1: "one", 2: "other"}),  # Portugal's rule: "0 reuniões"
 ])  # fmt: skip
 def test_plural_forms_follow_each_language(lang: str, forms: dict[int, str]) -> None:
     assert {n: plural_form(lang, n) for n in forms} == forms
