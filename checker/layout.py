@@ -187,6 +187,10 @@ class RosterTable:
     # another sheet (checker.minutes).
     minutes: minutes.Apologies | None = None
     swapped: Swap | None = None  # the title and organisation columns read the other way round
+    # A meeting app's attendance export (Teams): a column holds only the app's roles
+    # (Organizer, Attendee). Its Joined/Left lines list a person once per connection, so a
+    # name on several rows of one meeting is the export's form, not a duplicate (S208).
+    meeting_app: bool = False
 
     def has(self, field_name: str) -> bool:
         return field_name in self.columns or any(c.field == field_name for c in self.constants)
@@ -995,7 +999,9 @@ def _table(
         found=tuple(found.columns.values()), ignored=tuple(sorted(ignored)),
         constants=constants, evidence=evidence, counter_evidence=against, hxl=found.hxl,
         form=any(kind in ("timestamp", "system") for _, _, kind in found.ignored),
-        choices=_choices(sheet, found, headers),
+        choices=(choices := _choices(sheet, found, headers)),
+        meeting_app=any(kind == MEETING_APP_ROLE for _, _, kind in found.ignored)
+        or any(c.why == "app_roles" for c in choices),
         hidden_columns=tuple(sorted(read & sheet.hidden.columns)),
         platform_like=found.platform_like if "platform" not in found.columns else None,
         swapped=found.swapped,

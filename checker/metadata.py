@@ -28,16 +28,17 @@ from checker.text import fold
 
 _MISSION_LABELS = frozenset(
     fold(n) for n in ["Mission", "Mission code", "IOM mission", "Country office", "Misión",
-                      "Código de misión", "Code mission"]
+                      "Código de misión", "Code mission", "Missão", "Código da missão"]
 )  # fmt: skip
 _PERIOD_LABELS = frozenset(
     fold(n) for n in ["Period", "Reporting period", "Month", "Reporting month", "Période",
-                      "Période de rapport", "Mois", "Periodo", "Mes", "Periodo del informe"]
+                      "Période de rapport", "Mois", "Periodo", "Mes", "Periodo del informe",
+                      "Período", "Mês", "Período do relatório"]
 )  # fmt: skip
 _PERIOD = re.compile(r"^((?:19|20)\d{2})(?:[-/.](0?[1-9]|1[0-2]))?$")
 _MISSION = re.compile(r"^[A-Za-z]{2,4}$")
 _TEMPLATE_LABELS = frozenset({fold("Template version"), fold("Version du modèle"),
-                              fold("Versión de la plantilla")})  # fmt: skip
+                              fold("Versión de la plantilla"), fold("Versão do modelo")})  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ class CheckOptions:
     mission: str | None = None
     period: str | None = None
     profile: Path | None = None
-    lang: str = "en"  # language of the messages: en, fr, es
+    lang: str = "en"  # language of the messages: en, fr, es, pt
     profiles: Path | None = None  # --profiles DIR: <MISSION>.yaml files (see select_policy)
     # --column FIELD=HEADER: headers the user gives for fields of schemas/columns.yaml
     columns: tuple[tuple[str, str], ...] = ()

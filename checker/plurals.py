@@ -24,7 +24,12 @@ def plural_form(lang: str, n: Any) -> str:
     """ "one", "other" (or "many"…) for the count `n` in `lang`."""
     from babel import Locale
 
-    return str(Locale.parse(lang).plural_form(n))
+    return str(Locale.parse(_LOCALES.get(lang, lang)).plural_form(n))
+
+
+# The catalogue's Portuguese is Portugal's and Africa's ("ficheiro"), where 0 is plural
+# ("0 reuniões"); CLDR's plain "pt" is Brazil's, where 0 is singular.
+_LOCALES = {"pt": "pt_PT"}
 
 
 def choose(entry: Any, lang: str, n: Any) -> Any:

@@ -127,7 +127,7 @@ class ProfileFile(_Strict):
     mission: str | None = None
     description: str | None = None
     # The mission's working language: its page of the management report is written in it.
-    language: Literal["en", "fr", "es"] | None = None
+    language: Literal["en", "fr", "es", "pt"] | None = None
     extends: str = GENERIC
     platforms: dict[str, PlatformSettings] = Field(default_factory=dict)
     aliases: AliasSettings = Field(default_factory=AliasSettings)

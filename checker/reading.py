@@ -253,8 +253,11 @@ def column_findings(layout: Layout, policy: Policy) -> list[Finding]:
                 title=column_letter(swap.title), title_header=swap.title_header,
             ))  # fmt: skip
         for choice in table.choices:
+            # Which advice fits depends on why: "delete the column that is out of date" is
+            # for two versions of one column, not for a meeting app's or a kind of agency.
+            variant = choice.why if choice.why in ("app_roles", "contents") else ""
             found.append(Finding.make(
-                "S216", policy,
+                "S216", policy, variant,
                 at={"sheet": table.sheet, "row": table.header_row,
                     "column": column_letter(choice.taken), "value": choice.taken_header},
                 field=Name("fields", choice.field), taken=column_letter(choice.taken),

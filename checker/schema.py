@@ -18,9 +18,12 @@ import pandera.pandas as pa
 
 from checker.dates import Unread, unread
 from checker.findings import Finding, Meeting, Severity, column_letter
+from checker.layout import RosterTable
 from checker.messages import Joined, Name, Person, Phrase
 from checker.normalise import BLANK, UNKNOWN, Roster
 from checker.policy import Policy
+from checker.roster_language import forms_of, says_in, written_in
+from checker.text import fold
 from checker.titleblock import MeetingNumber
 from checker.vocabulary import Vocabulary, doubt_in
 
@@ -239,6 +242,7 @@ def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validat
     )  # fmt: skip
     rows = frame.loc[indices, list(wanted)].to_dict("index")
     known = _known_platforms(vocabulary)  # one for all the S204 findings: it is the same
+    languages: dict[int, str | None] = {}  # of each table, for its S205 suggestions
     for index, column, code in zip(cases["index"], cases["column"], cases["check"]):
         # S207/S208 check the whole frame: pandera lists every column of a failing row.
         field_name = _FRAME_CHECKS.get(code) or SOURCE_FIELD[column]
@@ -246,6 +250,8 @@ def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validat
         if (code, field_name) in rejects:
             rejected.add(index)
         table = roster.tables[int(row["table"])]
+        if code == "S208" and table.meeting_app:  # its Joined/Left lines: one per connection
+            continue
         if code == "S202" and field_name not in table.columns:
             missing_columns.add((table.index, field_name))  # one S201 for the table instead
             continue
@@ -256,7 +262,13 @@ def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validat
             continue
         side = vocabulary.side_meeting(value) if code == "S204" else None
         suggestion = None if side else _suggest(code, value, vocabulary)
+        if code == "S205" and suggestion is not None:
+            if table.index not in languages:
+                languages[table.index] = _table_language(frame, table)
+            suggestion = _title_in(suggestion, value, languages[table.index], vocabulary)
         contained = vocabulary.contained_role(value) if code == "S205" else None
+        if contained == "OTHER":  # "Asistente de Gestión de Recursos" does not contain the
+            contained = None  # words "Other IOM staff": "not in the list" is what is true
         variant = "contains" if contained else field_name if code == "S202" else ""
         if side:  # "HCT – sub-group on cash": the HCT's side meeting, not the HCT's
             variant = "side_meeting"
@@ -356,6 +368,28 @@ def _unread_date_fields(why: Unread | None) -> dict[str, Any]:
 def _known_platforms(vocabulary: Vocabulary) -> Phrase:
     codes = [c for c in vocabulary.platform_names if c != "CLUSTER"]
     return Phrase.of("known_platforms", codes=", ".join(codes))
+
+
+def _table_language(frame: pd.DataFrame, table: RosterTable) -> str | None:
+    """The language a table is written in, from its headers and its titles."""
+    headers = [c.header for c in table.found] + [header for _, header, _ in table.ignored]
+    titles = frame.loc[frame["table"] == table.index, "title"].dropna().unique().tolist()
+    return written_in([*headers, *titles])
+
+
+def _title_in(suggestion: str, value: Any, lang: str | None, vocabulary: Vocabulary) -> str:
+    """S205's suggestion in the roster's language: the nearest spelling may be another
+    language's title ("Officier de programme" → the Spanish "Oficial de Programa"); then the
+    same role's title in the roster's language nearest to the value, when the vocabulary
+    knows it."""
+    role = vocabulary.title(suggestion).role
+    if lang is None or role is None or says_in(suggestion, lang):
+        return suggestion
+    from rapidfuzz import fuzz, process
+
+    forms = [f for f in forms_of(role, lang) if vocabulary.title(f).role == role]
+    best = process.extractOne(fold(value), {f: fold(f) for f in forms}, scorer=fuzz.ratio)
+    return str(best[2]) if best else suggestion
 
 
 def _suggest(code: str, value: Any, vocabulary: Vocabulary) -> str | None:

@@ -8,7 +8,8 @@ from checker.text import fold
 
 METADATA_SHEETS = frozenset(
     fold(n) for n in ["Metadata", "Meta data", "Info", "Information", "Informations", "Información",
-                      "Cover", "Cover page", "Métadonnées", "Metadatos", "Portada", "Page de garde"]
+                      "Cover", "Cover page", "Métadonnées", "Metadatos", "Portada", "Page de garde",
+                      "Metadados", "Informação", "Capa"]
 )  # fmt: skip
 
 

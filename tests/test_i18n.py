@@ -35,6 +35,7 @@ def invoke(*args: str) -> Result:
     ("en", {0: "other", 1: "one", 2: "other"}),
     ("fr", {0: "one", 1: "one", 2: "other"}),
     ("es", {0: "other", 1: "one", 2: "other"}),
+    ("pt", {0: "other", 1: "one", 2: "other"}),  # Portugal's rule: "0 reuniões"
 ])  # fmt: skip
 def test_plural_forms_follow_each_language(lang: str, forms: dict[int, str]) -> None:
     assert {n: plural_form(lang, n) for n in forms} == forms
@@ -294,3 +295,14 @@ def test_text_rate_says_how_many_meetings_it_leaves_out_as_undetermined() -> Non
     assert "(1 indeterminada, fuera de la tasa)" in said["es"]
     ken = invoke("check", str(SAMPLES / "KEN_2026-11.xlsx"), "--color", "never").output
     assert "not in the rate" not in ken  # nothing said when every meeting was judged
+
+
+def test_the_servers_pages_speak_portuguese() -> None:
+    from checker.server.pages import PageText
+
+    portuguese = PageText("pt")
+    assert portuguese.lang == "pt"
+    assert portuguese("result_rows", read=1, used=1, skipped=0, rejected=0) == \
+        "Linhas: 1 lida, 1 usada, 0 ignoradas, 0 rejeitadas"  # fmt: skip
+    assert portuguese.rate(0.444) == "44,4 %"
+    assert portuguese.name("verdicts", "wrong_level") == "nível errado"

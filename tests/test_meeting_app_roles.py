@@ -140,3 +140,48 @@ def test_a_meeting_app_role_column_never_changes_a_verdict(header, roles, com):
     with_roles = [[*row[:3], cell, *row[3:]] for row, cell in zip(base, [header, *roles])]
     assert verdicts(_check(with_roles)) == verdicts(_check(base))
     assert not codes(_check(with_roles), "S211")
+
+
+# (header of Teams' action column, joined, left, role header, attendee role)
+JOINED_LEFT = [
+    ("User Action", "Joined", "Left", "Role", "Attendee"),
+    ("Action de l'utilisateur", "A rejoint", "A quitté", "Rôle", "Participant"),
+    ("Acción del usuario", "Se unió", "Salió", "Función", "Asistente"),
+    ("Ação do utilizador", "Entrou", "Saiu", "Função", "Participante"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("action", "joined", "left", "role", "attendee"), JOINED_LEFT)
+def test_joined_and_left_lines_of_a_meeting_app_export_are_not_duplicates(
+    action, joined, left, role, attendee
+):
+    # field8 TZA / PRT: a Teams export lists a person once per connection (Joined, Left,
+    # Joined again): S208 "listed twice … delete one of the rows" on each, which nobody can act on.
+    rows = [["Date", "Platform", "Name", action, role, "Organisation", "Title"],
+            ["12/11/2026", "UNCT", "A. Mushi", joined, attendee, "IOM", "Chief of Mission"],
+            ["12/11/2026", "UNCT", "A. Mushi", left, attendee, "IOM", "Chief of Mission"],
+            ["12/11/2026", "UNCT", "A. Mushi", joined, attendee, "IOM", "Chief of Mission"]]  # fmt: skip
+    result = _check(rows)
+    assert verdicts(result) == ["compliant"]
+    assert not codes(result, "S208")
+
+
+def test_a_person_twice_in_an_ordinary_list_is_still_a_duplicate():
+    rows = [["Date", "Platform", "Name", "Organisation", "Title"],
+            ["12/11/2026", "UNCT", "A. Mushi", "IOM", "Chief of Mission"],
+            ["12/11/2026", "UNCT", "A. Mushi", "IOM", "Chief of Mission"]]  # fmt: skip
+    assert codes(_check(rows), "S208")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es", "pt"])
+def test_the_advice_on_a_meeting_apps_column_is_not_to_delete_it(lang):
+    # S216 said "delete the column that is out of date" of Teams' own "Função" column.
+    rows = [["Date", "Platform", "Name", "Função", "Organização", "Cargo"],
+            ["03/11/2026", "UNCT", "R. Sousa", "Organizador", "GCR", "Coordenadora Residente"],
+            ["03/11/2026", "UNCT", "J. Ferreira", "Participante", "OIM", "Chefe de Missão"]]  # fmt: skip
+    result = check_workbook(Sheets(Path("PRT_2026-11.xlsx"), [SheetGrid("Sheet1", rows)],
+                                   hidden=[]), CheckOptions(lang=lang))  # fmt: skip
+    (finding,) = [f for f in result.findings if f.code == "S216"]
+    assert finding.key == "S216:app_roles"
+    assert not any(w in finding.message for w in ("out of date", "périmée", "desactualizada",
+                                                  "desatualizada"))  # fmt: skip

@@ -140,7 +140,7 @@ def test_check_lang_translates_messages_not_codes(lang: str) -> None:
     assert all(e["message"] != t["message"] for e, t in pairs)
     text = runner.invoke(main, ["check", str(ETH), "--lang", lang]).stdout
     assert "Attendance!G4 C302" in text
-    assert ("réunions" if lang == "fr" else "reuniones") in text
+    assert {"fr": "réunions", "es": "reuniones", "pt": "reuniões"}[lang] in text
 
 
 def test_rate_is_written_the_way_each_language_writes_numbers() -> None:
@@ -168,3 +168,28 @@ def test_weekday_and_name_cell_messages_say_what_to_fix(lang, weekday, cells):
     text = render_in(catalogue(lang), "S213:name_cell",
                      {"value": "UNHCR", "other": "IOM", "name": "IOM – P. Diallo"})  # fmt: skip
     assert all(cell in text for cell in cells) and "IOM – P. Diallo" in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "advice"),
+    [("en", "write Observer or Chair"), ("fr", "écrivez Observateur ou Président"),
+     ("es", "escriba Observador o Presidente"), ("pt", "escreva Observador ou Presidente")],
+)  # fmt: skip
+def test_an_unknown_role_in_the_meeting_says_what_to_write(
+    tmp_path: Path, lang: str, advice: str
+) -> None:
+    # field8 COM: "Co-lead (OIM)", "Rapporteur": S211 said what was not written, not what to write.
+    roster = tmp_path / "COM_2026-12.csv"
+    roster.write_text("Date,Platform,Name,Organisation,Title,Role in meeting\n"
+                      "09/12/2026,HCT,A. Dupont,IOM,Chief of Mission,Rapporteur\n",
+                      encoding="utf-8")  # fmt: skip
+    result = CliRunner().invoke(main, ["check", str(roster), "--lang", lang, "--format", "json"])
+    (finding,) = [f for f in json.loads(result.stdout)["results"][0]["findings"]
+                  if f["code"] == "S211"]  # fmt: skip
+    assert advice in finding["message"]
+
+
+def test_portuguese_is_a_language_of_the_command_line() -> None:
+    result = CliRunner().invoke(main, ["check", str(ETH), "--lang", "pt"])
+    assert "reuniões" in result.stdout and "Attendance!G4 C302" in result.stdout
+    assert "a OIM esteve representada por" in result.stdout

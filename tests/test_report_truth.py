@@ -312,13 +312,13 @@ def test_catalogues_have_the_same_keys_and_fields() -> None:
 
     folder = ROOT / "checker" / "report" / "messages"
     data = {lang: yaml.safe_load((folder / f"{lang}.yaml").read_text("utf-8"))
-            for lang in ("en", "fr", "es")}  # fmt: skip
+            for lang in ("en", "fr", "es", "pt")}  # fmt: skip
 
     def fields(value: Any) -> set[str]:  # an ICU plural's count is a field too
         text = " ".join(value.values()) if isinstance(value, dict) else str(value)
         return set(re.findall(r"{(\w+)}", every_branch(text)))
 
-    for lang in ("fr", "es"):
+    for lang in ("fr", "es", "pt"):
         assert set(data[lang]) == set(data["en"]), lang
         for key, value in data["en"].items():
             assert fields(data[lang][key]) == fields(value), (lang, key)
@@ -567,3 +567,11 @@ def test_no_mission_means_no_e_mail_page_and_says_why(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "no e-mail page was written (see --mission and --mission-map)" in result.output
     assert list((tmp_path / "mail").iterdir()) == []
+
+
+def test_portuguese_e_mail_has_portuguese_words(tmp_path: Path) -> None:
+    eth = SAMPLES / "ETH_2026-10.xlsx"
+    invoke(["report", str(eth), "--format", "email", "-o", str(tmp_path / "mail"), "--lang",
+            "pt", "--jobs", "1"])  # fmt: skip
+    text = (tmp_path / "mail" / "ETH.txt").read_text(encoding="utf-8")
+    assert "44,4" in text and "10 reuniões" in text and "Taxa de cumprimento" in text

@@ -72,7 +72,7 @@ def _period_range(
     help="Also write, per mission, an e-mail page (MISSION.html and MISSION.txt) into DIR.",
 )  # fmt: skip
 @click.option(
-    "--lang", type=click.Choice(["en", "fr", "es"]), default="en", show_default=True,
+    "--lang", type=click.Choice(["en", "fr", "es", "pt"]), default="en", show_default=True,
     help="Language of the report: words, month names and number formats.",
 )  # fmt: skip
 @click.option(

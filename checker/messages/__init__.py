@@ -1,6 +1,6 @@
 """The words of every finding and report, written for the person who must fix the spreadsheet.
 
-One catalogue per language (en.yaml, fr.yaml, es.yaml beside this file), each with the same
+One catalogue per language (en.yaml, fr.yaml, es.yaml, pt.yaml beside this file), each with the same
 keys and the same `{fields}` (tests/test_messages.py holds them to that):
 - `messages`: one template per finding kind, keyed "CODE" or "CODE:variant";
 - `phrases`: the pieces that go inside messages (who should have sat there, the suggestion);
@@ -35,7 +35,7 @@ from typing import Any
 
 from checker.plurals import choose, expand
 
-LANGUAGES = ("en", "fr", "es")
+LANGUAGES = ("en", "fr", "es", "pt")
 DEFAULT_LANGUAGE = "en"
 SECTIONS = (
     "messages",

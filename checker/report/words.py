@@ -19,9 +19,9 @@ from typing import Any
 
 from checker.plurals import choose, expand
 
-LANGUAGES = ("en", "fr", "es")
+LANGUAGES = ("en", "fr", "es", "pt")
 MESSAGES = Path(__file__).resolve().parent / "messages"
-_LOCALES = {"en": "en_GB", "fr": "fr_FR", "es": "es_ES"}
+_LOCALES = {"en": "en_GB", "fr": "fr_FR", "es": "es_ES", "pt": "pt_PT"}
 
 
 class _Blank(dict[str, Any]):

@@ -1,4 +1,4 @@
-"""The pages' words (messages/{en,fr,es}.yaml beside this file) and the Jinja2 environment
+"""The pages' words (messages/{en,fr,es,pt}.yaml beside this file) and the Jinja2 environment
 that renders them, with every value escaped."""
 
 from __future__ import annotations
@@ -65,7 +65,10 @@ def _load(lang: str) -> dict[str, Any]:
 
     from checker.config import SafeLoader
 
-    text = (HERE / "messages" / f"{lang}.yaml").read_text(encoding="utf-8")
+    path = HERE / "messages" / f"{lang}.yaml"
+    if not path.exists():  # a language with findings but no pages of its own yet (pt): English
+        return {}
+    text = path.read_text(encoding="utf-8")
     data = yaml.load(text, Loader=SafeLoader)  # safe
     return data if isinstance(data, dict) else {}
 

@@ -1,1 +1,1 @@
-"""The management report's message catalogues (en.yaml, fr.yaml, es.yaml): data, no code."""
+"""The management report's message catalogues (en.yaml, fr.yaml, es.yaml, pt.yaml): data, no code."""
