@@ -55,7 +55,7 @@ DOUBT_REASONS = frozenset({
     "reason_struck", "reason_coloured", "reason_commented", "reason_excused", "reason_hidden",
     "reason_excused_shared", "reason_presence_blank", "reason_presence_said", "reason_unsigned",
     "reason_legend", "reason_email_affiliation", "reason_presence_symbol", "reason_minutes",
-    "reason_cancelled", "reason_contradicted", "reason_nameless",
+    "reason_cancelled", "reason_contradicted", "reason_nameless", "reason_name_blank",
 })  # fmt: skip
 
 
@@ -193,8 +193,10 @@ def _reason(
             return Phrase.of("reason_commented", sheet=sheet, row=row,
                              comment=said.removeprefix(COMMENTED))  # fmt: skip
         if said.startswith(NAMELESS):
-            return Phrase.of("reason_nameless", sheet=sheet, row=row,
-                             name=said.removeprefix(NAMELESS))  # fmt: skip
+            name = said.removeprefix(NAMELESS)
+            if not name:  # a blank name beside a title, while other rows name their person
+                return Phrase.of("reason_name_blank", sheet=sheet, row=row)
+            return Phrase.of("reason_nameless", sheet=sheet, row=row, name=name)
         if said.startswith(COLOURED):
             return Phrase.of("reason_coloured", sheet=sheet, row=row,
                              legend=said.removeprefix(COLOURED))  # fmt: skip

@@ -1352,7 +1352,12 @@ _NOBODY = frozenset(fold(w) or w for w in [
     "a designer", "à nommer", "por nombrar", "a nomear", "por nomear", "nobody", "no one",
     "none", "no iom", "personne", "aucun", "aucune", "pas d'oim", "nadie", "ninguno",
     "ninguna", "sin oim", "ninguém", "nenhum", "nenhuma", "sem oim", "?",
+    # A name still to be confirmed, and a form's placeholder left in the cell.
+    "à confirmer", "a confirmar", "por confirmar", "a confirmer", "por definir", "a definir",
+    "à définir", "nn", "n.n.", "name", "nom", "nombre", "nome", "full name", "nom complet",
 ])  # fmt: skip
+# A name cell of crosses or blanks to fill in ("xxx", "X X", "..."): a placeholder, no name.
+_PLACEHOLDER = re.compile(r"^(?:x+\s*)+$")
 _SOMEONE_ELSE = re.compile(
     r"\b(?:represented by|representee? par|representad[oa] (?:por|pel[oa])|replaced by|"
     r"remplacee? par|sustituid[oa] por|reemplazad[oa] por|substituid[oa] (?:por|pel[oa])|"
@@ -1363,22 +1368,43 @@ _SOMEONE_ELSE = re.compile(
 def _nobody_named(
     table: RosterTable, fields: np.ndarray, absent: frozenset[str], headers: Headers | None
 ) -> None:
-    """Name cells that say nobody ("—", "Vacant", "por designar") or someone else
-    ("(represented by K. Roe)") beside a title: the row names no attendee; unless its
-    attendance cell says absent, whether IOM attended is unknown (NAMELESS)."""
+    """Name cells that say nobody ("—", "Vacant", "por designar", "à confirmer", "xxx") or
+    someone else ("(represented by K. Roe)") beside a title: the row names no attendee;
+    unless its attendance cell says absent, whether IOM attended is unknown (NAMELESS).
+
+    So does a blank name cell beside a title when other rows of the table name their
+    person: a pre-printed form types each expected member's agency and title in advance and
+    leaves the name for whoever came (NAMELESS with no text). A name column blank on every
+    row says nothing (a list that records titles only); a row with neither name nor title
+    (IOM's log: nobody went) is read as before."""
     if "attendee" not in table.columns or "title" not in table.columns:
         return
     name, title = FIELDS.index("attendee"), FIELDS.index("title")
     where = FIELDS.index("presence")
+    named = any(_names_someone(v) for v in fields[:, name].tolist())
     for r in range(len(fields)):
         cell = fields[r, name]
-        if type(cell) is not str or fields[r, title] is None:
+        if fields[r, title] is None:
             continue
-        key = fold(cell) or cell.strip()
-        if key not in _NOBODY and not _SOMEONE_ELSE.search(f" {key} "):
+        if cell is None or (type(cell) is str and not cell.strip()):
+            if not named:
+                continue
+            cell = ""
+        elif type(cell) is not str or _names_someone(cell):
             continue
         if not _says_absent(fields[r, where], absent, headers):
             fields[r, where] = NAMELESS + cell.strip()
+
+
+def _names_someone(cell: Any) -> bool:
+    """Whether a name cell names a person: not blank, not a word for nobody or a placeholder
+    ("—", "TBC", "xxx", "..."), not someone else ("(represented by K. Roe)")."""
+    if type(cell) is not str or not cell.strip():
+        return False
+    key = fold(cell)
+    if not key:  # only marks: "—", "...", "?", "____"
+        return False
+    return not (key in _NOBODY or _PLACEHOLDER.match(key) or _SOMEONE_ELSE.search(f" {key} "))
 
 
 # Words by which a remark says that the person took part after all (folded): "a rejoint en

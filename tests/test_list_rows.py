@@ -1,0 +1,93 @@
+"""Rows of an attendance list or sign-in sheet that look like IOM at the right level when the
+person was not there (issue 10): a pre-printed form's row with no name, a name still to be
+confirmed, a signature left blank, a status of absence, an apologies line. None may make the
+meeting compliant; each test holds one way, in the languages it is written in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.api import CheckOptions, check_workbook
+from checker.reader import SheetGrid
+from checker.reader import Workbook as Sheets
+from tests.conftest import verdicts
+
+D = "03/11/2026"
+HEADERS = {
+    "en": ["Date", "Meeting", "Name", "Organization", "Title"],
+    "fr": ["Date", "Réunion", "Nom", "Organisation", "Fonction"],
+    "es": ["Fecha", "Reunión", "Nombre", "Organización", "Cargo"],
+    "pt": ["Data", "Reunião", "Nome", "Organização", "Cargo"],
+}
+IOM = {"en": ("IOM", "Chief of Mission"), "fr": ("OIM", "Chef de mission"),
+       "es": ("OIM", "Jefe de Misión"), "pt": ("OIM", "Chefe de Missão")}  # fmt: skip
+
+
+def _check(rows, name="KEN_2026-11.xlsx"):
+    return check_workbook(Sheets(Path(name), [SheetGrid("Nov", rows)], hidden=[]), CheckOptions())
+
+
+def _list(lang, name, extra_header=(), iom_extra=(), other_extra=(), platform="HCT"):
+    """A list with IOM's row (its name cell `name`) and UNICEF's, both at one HCT."""
+    organisation, title = IOM[lang]
+    return [[*HEADERS[lang], *extra_header],
+            [D, platform, name, organisation, title, *iom_extra],
+            [D, platform, "A. Lee", "UNICEF", "Representative", *other_extra]]  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es", "pt"])
+def test_a_blank_name_beside_iom_s_title_on_a_named_list_is_attendance_unknown(lang):
+    """/tmp/KEN_2026-11_probe.xlsx: the HCT row "— | IOM | Chief of Mission" of a list whose
+    other rows are named was compliant. A pre-printed form types the agency and title of each
+    expected member; the name is filled by whoever came: a row without one is no evidence."""
+    result = _check(_list(lang, None))
+    assert verdicts(result) == ["undetermined"]
+    assert "row 2" in str(result.meetings[0].reason)
+    assert [f.code for f in result.findings if f.code == "C309"] == ["C309"]
+
+
+def test_a_blank_name_beside_an_absence_mark_stays_absent():
+    rows = _list("en", None, ["Attended"], ["No"], ["Yes"])
+    assert verdicts(_check(rows)) == ["absent"]
+
+
+def test_a_log_row_with_neither_name_nor_title_stays_absent():
+    """IOM's log (and the roster template): a row with the date and the meeting and no name
+    is how an office records that nobody from IOM went."""
+    rows = [["IOM Kenya – representation log"], ["Date", "Meeting", "IOM representative", "Title"],
+            [D, "HCT", None, None], ["05/11/2026", "OMT", "J. Doe", "Resource Management Officer"]]  # fmt: skip
+    assert verdicts(_check(rows)) == ["absent", "compliant"]
+
+
+def test_a_name_column_blank_on_every_row_says_nothing():
+    """A list that records titles only (no name on any row) is not the pre-printed form."""
+    rows = [["Date", "Meeting", "Name", "Organization", "Title"],
+            [D, "HCT", None, "IOM", "Chief of Mission"],
+            [D, "HCT", None, "UNICEF", "Representative"]]  # fmt: skip
+    assert verdicts(_check(rows)) == ["compliant"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "name"),
+    [("fr", "à confirmer"), ("es", "a confirmar"), ("es", "por confirmar"), ("pt", "a confirmar"),
+     ("en", "xxx"), ("en", "XXX"), ("en", "..."), ("en", "Name"), ("fr", "Nom"),
+     ("en", "N.N."), ("es", "por definir"),
+     # already read as nobody before issue 10: kept so
+     ("en", "TBC"), ("en", "TBD"), ("en", "(vacant)"), ("en", "?"), ("en", "(TBC)")],
+)  # fmt: skip
+def test_a_name_still_to_confirm_or_a_placeholder_names_nobody(lang, name):
+    result = _check(_list(lang, name))
+    assert verdicts(result) == ["undetermined"]
+    assert name in str(result.meetings[0].reason)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.from_regex(r"[ xX.\-_?…—–*]{1,8}", fullmatch=True), st.sampled_from(sorted(IOM)))
+def test_a_name_cell_of_marks_or_crosses_never_makes_iom_compliant(name, lang):
+    """Whatever a name cell holds of dots, dashes, crosses and question marks (or blanks), it
+    names nobody: the post's title beside it is never taken for an attendee's."""
+    assert verdicts(_check(_list(lang, name))) != ["compliant"]
