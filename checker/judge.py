@@ -27,6 +27,7 @@ from checker.layout import (
 from checker.messages import Phrase, Wording
 from checker.minutes import MINUTES
 from checker.normalise import BLANK, UNKNOWN, Roster
+from checker.offices import OTHER_OFFICE
 from checker.policy import Policy
 from checker.presence import UNEXPLAINED, UNSIGNED, excused
 from checker.versions import CANCELLED, CONTRADICTED
@@ -56,6 +57,7 @@ DOUBT_REASONS = frozenset({
     "reason_excused_shared", "reason_presence_blank", "reason_presence_said", "reason_unsigned",
     "reason_legend", "reason_email_affiliation", "reason_presence_symbol", "reason_minutes",
     "reason_cancelled", "reason_contradicted", "reason_nameless", "reason_name_blank",
+    "reason_other_office",
 })  # fmt: skip
 
 
@@ -189,6 +191,9 @@ def _reason(
         if said.startswith(CONTRADICTED):  # two rows of the person, present and absent
             return Phrase.of("reason_contradicted", sheet=sheet, row=row,
                              cells=said.removeprefix(CONTRADICTED))  # fmt: skip
+        if said.startswith(OTHER_OFFICE):
+            return Phrase.of("reason_other_office", sheet=sheet, row=row,
+                             said=said.removeprefix(OTHER_OFFICE))  # fmt: skip
         if said.startswith(COMMENTED):
             return Phrase.of("reason_commented", sheet=sheet, row=row,
                              comment=said.removeprefix(COMMENTED))  # fmt: skip

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.api import CheckOptions, check_workbook
+from checker.metadata import countries
 from checker.reader import SheetGrid
 from checker.reader import Workbook as Sheets
 from tests.conftest import verdicts
@@ -91,3 +92,46 @@ def test_a_name_cell_of_marks_or_crosses_never_makes_iom_compliant(name, lang):
     """Whatever a name cell holds of dots, dashes, crosses and question marks (or blanks), it
     names nobody: the post's title beside it is never taken for an attendee's."""
     assert verdicts(_check(_list(lang, name))) != ["compliant"]
+
+
+@pytest.mark.parametrize(
+    ("organisation", "title"),
+    [("IOM Somalia", "Chief of Mission"), ("OIM Somalie", "Chef de mission"),
+     ("OIM Mozambique", "Jefe de Misión"), ("IOM (Uganda)", "Chief of Mission"),
+     ("IOM Regional Office Nairobi", "Chief of Mission"), ("IOM RO Nairobi", "Chief of Mission"),
+     ("OIM Bureau régional", "Chef de mission"), ("OIM Oficina Regional", "Jefa de Misión"),
+     ("IOM HQ", "Chief of Mission"), ("IOM", "Chief of Mission, IOM Somalia"),
+     ("IOM", "Chief of Mission (Somalia)"), ("OIM", "Chef de mission, OIM Somalie")],
+)  # fmt: skip
+def test_iom_staff_of_another_mission_or_office_do_not_represent_this_one(organisation, title):
+    """A Kenya HCT's list naming "IOM Somalia"'s Chief of Mission was compliant: IOM's, but
+    not the mission's representative. Their attendance for the mission is unknown."""
+    rows = [["Date", "Meeting", "Name", "Organization", "Title"],
+            [D, "HCT", "J. Doe", organisation, title],
+            [D, "HCT", "A. Lee", "UNICEF", "Representative"]]  # fmt: skip
+    result = _check(rows)
+    assert verdicts(result) == ["undetermined"]
+    assert organisation in str(result.meetings[0].reason) or title in str(result.meetings[0].reason)
+    assert "C309" in [f.code for f in result.findings]
+
+
+@pytest.mark.parametrize(
+    ("file", "organisation"),
+    [("KEN_2026-11.xlsx", "IOM Kenya"), ("KEN_2026-11.xlsx", "IOM Kakuma"),
+     ("COD_2026-11.xlsx", "OIM Congo"), ("SSD_2026-11.xlsx", "IOM South Sudan"),
+     ("roster.xlsx", "IOM Somalia")],  # no mission known: nothing to hold the country against
+)  # fmt: skip
+def test_iom_of_the_mission_s_own_country_or_a_place_in_it_is_the_mission(file, organisation):
+    rows = [["Date", "Meeting", "Name", "Organization", "Title"],
+            [D, "HCT", "J. Doe", organisation, "Chief of Mission"]]  # fmt: skip
+    assert verdicts(_check(rows, name=file)) == ["compliant"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(sorted(countries().iso3 - {"KEN"})),
+       st.sampled_from(["IOM {}", "OIM {}", "IOM – {}"]))  # fmt: skip
+def test_iom_of_any_other_country_never_makes_a_kenya_meeting_compliant(code, pattern):
+    name = next(n for n, c in countries().by_name.items() if c == code)
+    rows = [["Date", "Meeting", "Name", "Organization", "Title"],
+            [D, "HCT", "J. Doe", pattern.format(name.title()), "Chief of Mission"]]  # fmt: skip
+    assert verdicts(_check(rows)) != ["compliant"]
