@@ -1767,6 +1767,17 @@ def _table_rows(
     for t in [t for t, v in enumerate(firsts) if v in totals] if totals else []:
         if kept[t] and _is_total([v for v in cells[t] if v is not None]):
             kept[t] = False
+    # "Regrets / Excusés", "Excusés : | OIM (Chef de mission)" under the rows: that line and
+    # the rows under it list who sent apologies, not attendees (presence.apologies_line).
+    # Alone in its row, or with the names beside it after a colon: not a person's own mark.
+    block = next((r for r, v in enumerate(firsts) if presence.is_apologies_head(v) and (
+        anything[r] == 1 or (anything[r] == 2 and ":" in v))), None)  # fmt: skip
+    if block is not None:
+        # Down to a row with a date or platform of its own: a meeting's row, read as it says.
+        meeting = [table.columns[n] for n in ("date", "platform") if n in table.columns]
+        end = next((r for r in range(block + 1, rows_read)
+                    if meeting and not empty[r, meeting].all()), rows_read)  # fmt: skip
+        kept[block:end] = False
     for r in np.flatnonzero(filled == 1):
         # A lone text cell ("Prepared by …", "Total") is a note, not a roster row; on a
         # sign-in sheet a name alone is an attendee, unless it reads like a note.

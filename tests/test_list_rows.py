@@ -135,3 +135,56 @@ def test_iom_of_any_other_country_never_makes_a_kenya_meeting_compliant(code, pa
     rows = [["Date", "Meeting", "Name", "Organization", "Title"],
             [D, "HCT", "J. Doe", pattern.format(name.title()), "Chief of Mission"]]  # fmt: skip
     assert verdicts(_check(rows)) != ["compliant"]
+
+
+def _with_lines(*below):
+    return [["Date", "Meeting", "Name", "Organization", "Title"],
+            [D, "HCT", "J. Doe", "IOM", "Chief of Mission"],
+            [D, "HCT", "A. Lee", "UNICEF", "Representative"], [], *below]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "below",
+    [# already read before issue 10
+     [["Regrets: IOM"]], [["Excusés : OIM"]], [["Excusas: OIM"]],
+     [["Ausências justificadas: OIM"]], [["Sent apologies: IOM (CoM)"]],
+     # fixed: a bilingual head, other phrasings, a dash, the names in the next cell or rows
+     [["Regrets / Excusés: IOM (Chief of Mission), FAO"]],
+     [["Apologies received from: IOM, WFP"]], [["Absent with apologies: IOM"]],
+     [["Regrets – IOM, WFP"]], [["Se excusaron – OIM"]],
+     [["Excusés :", "OIM (Chef de mission)"]],
+     [["Regrets / Excusés"], [None, None, "J. Doe", "IOM", "Chief of Mission"]],
+     [["Ausentes"], [None, None, "J. Pérez", "OIM", "Jefe de Misión"]],
+     [["Apologies"], ["IOM"]]],
+)  # fmt: skip
+def test_an_apologies_line_or_block_naming_iom_leaves_its_rows_unknown(below):
+    result = _check(_with_lines(*below))
+    assert verdicts(result) == ["undetermined"]
+    assert below[0][0].strip(" :") in str(result.meetings[0].reason)
+    assert not [f for f in result.findings if f.code in ("S202", "S203", "S204")]
+
+
+def test_an_apologies_head_naming_nobody_from_iom_says_nothing():
+    assert verdicts(_check(_with_lines(["Regrets / Excusés"], [None, None, "B. C.", "WFP"]))) == [
+        "compliant"
+    ]
+
+
+def test_an_absence_word_first_in_a_person_s_row_is_that_person_s():
+    """A presence column first ("Absent | J. Doe | IOM | …") is no apologies block: the rows
+    under it are still read."""
+    rows = [["Status", "Date", "Meeting", "Name", "Organization", "Title"],
+            ["Absent", D, "HCT", "B. C.", "IOM", "Programme Officer"],
+            ["Present", D, "HCT", "J. Doe", "IOM", "Chief of Mission"]]  # fmt: skip
+    assert verdicts(_check(rows)) == ["compliant"]
+
+
+def test_an_apologies_head_over_a_meeting_s_own_rows_leaves_them_read_as_they_say():
+    """field ZMB: "Apologies:" alone over the SMT's own row (date, platform, "apologies" in
+    the Signature column): that row says absent; the HCT above keeps its CoM."""
+    rows = [["Date", "Meeting", "Name", "Agency", "Designation", "Signature"],
+            ["21/10/2026", "HCT", "L. Nkandu", "IOM", "CoM", "signed"],
+            ["28/10/2026", "SMT", "C. Banda", "WFP", "Country Director", "signed"],
+            [None, None, "Apologies:", None, None, None],
+            ["28/10/2026", "SMT", "L. Nkandu", "IOM", "CoM", "apologies"]]  # fmt: skip
+    assert verdicts(_check(rows, name="ZMB_2026-10.xlsx")) == ["compliant", "absent"]
