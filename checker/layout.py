@@ -442,6 +442,8 @@ def _presence_column(sheet: SheetGrid, found: _Header, headers: Headers) -> Colu
             continue
         if headers.organisation_kind(header, strict=True) is not None:
             continue  # an agency's column in a matrix
+        if _UNSETTLED.search(f" {fold(header)} "):
+            continue  # "Invited" / "Confirmed" ticked Yes: who was invited, not who came
         values = _column_values(sheet, found.data_start, col)
         if len(values) < 2 or len(values) * 2 < rows:
             continue
@@ -1319,14 +1321,20 @@ def _absent_elsewhere(
     say absent, a remark of absence or of someone sent instead ("Yes" and "Sent RMO
     instead") contradicts it: the two are kept together, and the attendance is unknown."""
     where = FIELDS.index("presence")
+    _invited_only(table, fields, cells, absent, headers)
     unread = [col for col, _, _ in table.ignored if col < cells.shape[1]]
     if not unread:
         return
     aside = cells[:, unread]
     marked = "presence" in table.columns
     # Each distinct cell once, at C speed: most tables have no such remark aside at all.
+    # Without an attendance column, a remark that the person did not come ("Did not come",
+    # "No vino", "Não compareceu") or of where their invitation stood ("Invited",
+    # "Confirmado", "À confirmer", "Declined") is all the row says of their attendance.
     said = {v for v in set(aside.ravel().tolist()) if type(v) is str and (
-        _names_absence(v, absent) or (marked and _SENT_INSTEAD.search(f" {fold(v)} ")))}  # fmt: skip
+        _names_absence(v, absent) or ((marked or _UNSETTLED.search(f" {fold(v)} "))
+                                      and _SENT_INSTEAD.search(f" {fold(v)} "))
+        or (not marked and _UNSETTLED.search(f" {fold(v)} ")))}  # fmt: skip
     if not said:
         return
     for r in np.flatnonzero([any(v in said for v in row) for row in aside.tolist()]).tolist():
@@ -1336,6 +1344,45 @@ def _absent_elsewhere(
             fields[r, where] = remark
         elif not _says_absent(mark, absent, headers):
             fields[r, where] = f"{mark} – {remark}"
+
+
+# Words of a remark, or of a column's header, saying where a person's invitation stood or that
+# they did not come, not that they attended (folded): "Invited", "Confirmado", "À confirmer",
+# "RSVP", "Declined", "No show", "Justificada", "Did not come", "No vino", "Não compareceu".
+_UNSETTLED = re.compile(
+    r" (?:invited|invitee|invitation|invite|invitee?s?|convidad[oa]s?|invitad[oa]s?|"
+    r"confirmed|confirme e?|confirmee?|confirmad[oa]|to be confirmed|tbc|a confirmer|"
+    r"a confirmar|por confirmar|pending|pendiente|pendente|en attente|rsvp|registered|"
+    r"registration|inscrit e?|inscrite?|inscrit[oa]|registrad[oa]|declined|a decline|"
+    r"declino|recusou|no show|no-show|justificad[oa]|did not come|didn t come|no vino|"
+    r"nao veio|nao compareceu|nao esteve|no estuvo|n est pas venue?) "
+)
+
+
+def _invited_only(
+    table: RosterTable, fields: np.ndarray, cells: np.ndarray, absent: frozenset[str],
+    headers: Headers | None,
+) -> None:  # fmt: skip
+    """A list whose only attendance column says who was invited or had confirmed
+    ("Invited", "Confirmed", "RSVP", "Registered", "Invité", "Confirmado"; "Confirmed
+    attendance (RSVP)" read as the attendance column): it lists invitees, not attendees;
+    each row's attendance is unknown (a "No" stays absent), and its reason quotes the column
+    and the row's cell."""
+    where = FIELDS.index("presence")
+    own = next((c for c in table.found if c.field == "presence"), None)
+    if own is not None:
+        invited = [(own.col, own.header)] if _UNSETTLED.search(f" {fold(own.header)} ") else []
+    else:
+        invited = [(col, header) for col, header, _ in table.ignored
+                   if col < cells.shape[1] and _UNSETTLED.search(f" {fold(header)} ")]  # fmt: skip
+    for col, header in invited:
+        for r in range(len(fields)):
+            if own is None and fields[r, where] is not None:
+                continue
+            if own is not None and _says_absent(fields[r, where], absent, headers):
+                continue
+            value = cells[r, col]
+            fields[r, where] = f"{header.strip()}: {value if value is not None else '–'}"
 
 
 # A row whose name cell says that nobody, or someone else, filled the post its title names

@@ -188,3 +188,70 @@ def test_an_apologies_head_over_a_meeting_s_own_rows_leaves_them_read_as_they_sa
             [None, None, "Apologies:", None, None, None],
             ["28/10/2026", "SMT", "L. Nkandu", "IOM", "CoM", "apologies"]]  # fmt: skip
     assert verdicts(_check(rows, name="ZMB_2026-10.xlsx")) == ["compliant", "absent"]
+
+
+@pytest.mark.parametrize(
+    ("header", "signature"),
+    [("Signature", "AL"), ("Émargement", "AL"), ("Firma", "AL"), ("Assinatura", "AL")],
+)
+def test_a_blank_signature_on_iom_s_row_while_others_signed_is_unknown(header, signature):
+    """Already read so before issue 10 (presence.unsigned): kept so."""
+    rows = _list("en", "J. Doe", [header], [None], [signature])
+    result = _check(rows)
+    assert verdicts(result) == ["undetermined"]
+    assert "signed" in str(result.meetings[0].reason)
+
+
+@pytest.mark.parametrize(
+    ("header", "said", "verdict"),
+    [("Attended (Y/N)", "N", "absent"), ("Attended (Y/N)", "No", "absent"),
+     ("Attended (Y/N)", "Non", "absent"), ("Attended (Y/N)", "No asistió", "absent"),
+     ("Attended (Y/N)", None, "undetermined"), ("Attended (Y/N)", "Não compareceu", "undetermined"),
+     ("Status", "Excused", "absent"), ("Status", "Apologies", "absent"),
+     ("Status", "Regrets", "absent"), ("Statut", "Excusé(e)", "absent"),
+     ("Estado", "Justificada", "undetermined"), ("Estado", "Ausente", "absent"),
+     ("Status", "Invited", "undetermined"), ("Status", "Declined", "undetermined"),
+     # fixed: yes/no initials in brackets made the header unknown, and a blank cell compliant
+     ("Présent (O/N)", None, "undetermined"), ("Asistió (S/N)", None, "undetermined"),
+     ("Presente (S/N)", None, "undetermined"), ("Compareceu (S/N)", None, "undetermined"),
+     ("Compareceu (S/N)", "Não compareceu", "undetermined"), ("Asistió (S/N)", "S", "compliant"),
+     ("Présent (O/N)", "O", "compliant"), ("Compareceu (S/N)", "Sim", "compliant")],
+)  # fmt: skip
+def test_an_attendance_column_s_word_for_iom_s_row(header, said, verdict):
+    rows = _list("en", "J. Doe", [header], [said], ["Y"])
+    assert verdicts(_check(rows)) == [verdict]
+
+
+@pytest.mark.parametrize(
+    ("header", "said"),
+    [("Invited", "Yes"), ("Confirmed", "Yes"), ("RSVP", "Yes"), ("Registered", "Yes"),
+     ("Invité", "Oui"), ("Inscrit", "Oui"), ("Confirmado", "Sí"), ("Convidado", "Sim"),
+     ("Confirmed attendance", "Yes")],
+)  # fmt: skip
+def test_a_column_of_who_was_invited_or_confirmed_is_no_attendance(header, said):
+    """A list whose only Yes/No column is "Invited" or "RSVP" was read as attended (the
+    column taken for the attendance column by its contents): it lists invitees."""
+    result = _check(_list("en", "J. Doe", [header], [said], [said]))
+    assert verdicts(result) == ["undetermined"]
+    assert header in str(result.meetings[0].reason)
+
+
+def test_an_invitation_column_beside_an_attended_column_is_not_read():
+    rows = _list("en", "J. Doe", ["Invited", "Attended"], ["Yes", "Yes"], ["Yes", "Yes"])
+    assert verdicts(_check(rows)) == ["compliant"]
+    rows = _list("en", "J. Doe", ["Invited", "Attended"], ["Yes", "No"], ["Yes", "Yes"])
+    assert verdicts(_check(rows)) == ["absent"]
+
+
+@pytest.mark.parametrize(
+    "remark",
+    ["Invited", "Confirmed", "Pending", "TBC", "Declined", "No show", "Justificada",
+     "Invité", "Confirmé", "À confirmer", "Convidado", "Confirmado", "Pendiente", "RSVP yes",
+     "Did not come", "No vino", "Não veio", "Não compareceu"],
+)  # fmt: skip
+def test_a_remark_of_invitation_or_of_not_coming_without_an_attendance_column(remark):
+    """Without an attendance column, "Invited" or "No vino" under Remarks is all the row says
+    of the person's attendance: it is unknown (was compliant)."""
+    result = _check(_list("en", "J. Doe", ["Remarks"], [remark], [None]))
+    assert verdicts(result) == ["undetermined"]
+    assert remark in str(result.meetings[0].reason)
