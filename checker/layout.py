@@ -1355,7 +1355,9 @@ _UNSETTLED = re.compile(
     r"a confirmar|por confirmar|pending|pendiente|pendente|en attente|rsvp|registered|"
     r"registration|inscrit e?|inscrite?|inscrit[oa]|registrad[oa]|declined|a decline|"
     r"declino|recusou|no show|no-show|justificad[oa]|did not come|didn t come|no vino|"
-    r"nao veio|nao compareceu|nao esteve|no estuvo|n est pas venue?) "
+    r"nao veio|nao compareceu|nao esteve|no estuvo|n est pas venue?|falta|faltou|justificou|"
+    r"nao participou|no participo|n a pas participe|did not participate|represented|"
+    r"delegated|replaced|substituid[oa]|sustituid[oa]|reemplazad[oa]|remplacee?) "
 )
 
 

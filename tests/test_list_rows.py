@@ -247,7 +247,9 @@ def test_an_invitation_column_beside_an_attended_column_is_not_read():
     "remark",
     ["Invited", "Confirmed", "Pending", "TBC", "Declined", "No show", "Justificada",
      "Invité", "Confirmé", "À confirmer", "Convidado", "Confirmado", "Pendiente", "RSVP yes",
-     "Did not come", "No vino", "Não veio", "Não compareceu"],
+     "Did not come", "No vino", "Não veio", "Não compareceu", "Falta", "Justificou",
+     "Não participou", "N'a pas participé", "Represented", "Delegated", "Substituído",
+     "Remplacé"],
 )  # fmt: skip
 def test_a_remark_of_invitation_or_of_not_coming_without_an_attendance_column(remark):
     """Without an attendance column, "Invited" or "No vino" under Remarks is all the row says
@@ -255,3 +257,24 @@ def test_a_remark_of_invitation_or_of_not_coming_without_an_attendance_column(re
     result = _check(_list("en", "J. Doe", ["Remarks"], [remark], [None]))
     assert verdicts(result) == ["undetermined"]
     assert remark in str(result.meetings[0].reason)
+
+
+def test_a_struck_through_iom_row_is_attendance_unknown(tmp_path):
+    """Already read so before issue 10 (layout._struck_off), from the file's own fonts."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    from checker.api import check_file
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Nov"
+    for row in _list("en", "J. Doe"):
+        sheet.append(row)
+    for cell in sheet[2]:
+        cell.font = Font(strike=True)
+    path = tmp_path / "KEN_2026-11.xlsx"
+    book.save(path)
+    result = check_file(path, CheckOptions())
+    assert verdicts(result) == ["undetermined"]
+    assert "struck" in str(result.meetings[0].reason)
