@@ -20,6 +20,7 @@ from checker.layout import (
     COLOURED,
     COMMENTED,
     EMAIL_CONTRADICTS,
+    GREYED,
     HIDDEN_ROW,
     NAMELESS,
     STRUCK_THROUGH,
@@ -57,7 +58,7 @@ DOUBT_REASONS = frozenset({
     "reason_excused_shared", "reason_presence_blank", "reason_presence_said", "reason_unsigned",
     "reason_legend", "reason_email_affiliation", "reason_presence_symbol", "reason_minutes",
     "reason_cancelled", "reason_contradicted", "reason_nameless", "reason_name_blank",
-    "reason_other_office",
+    "reason_other_office", "reason_greyed",
 })  # fmt: skip
 
 
@@ -171,6 +172,8 @@ def _reason(
                              organisation=organisation, email=email)  # fmt: skip
         if said == STRUCK_THROUGH:
             return Phrase.of("reason_struck", sheet=sheet, row=row)
+        if said == GREYED:
+            return Phrase.of("reason_greyed", sheet=sheet, row=row)
         if said == UNSIGNED:
             return Phrase.of("reason_unsigned", sheet=sheet, row=row)
         line = excused(said)

@@ -1584,6 +1584,37 @@ def _struck_off(
             fields[i, where] = STRUCK_THROUGH
 
 
+# The presence a greyed-out row takes (judge: reason_greyed).
+GREYED = "(greyed out)"
+
+
+def _greyed_off(
+    table: RosterTable, greyed: frozenset[tuple[int, int]], fields: np.ndarray, rows: np.ndarray
+) -> None:
+    """A row whose name, organisation and title are all in a grey font, on a table whose
+    other people's rows are not, was greyed out: people grey the invitees who did not come.
+    Whether that person attended is unknown. A table in grey throughout is a style, and
+    says nothing."""
+    if not greyed:
+        return
+    people = [(table.columns[n], FIELDS.index(n)) for n in ("attendee", "organization", "title")
+              if n in table.columns]  # fmt: skip
+    where = FIELDS.index("presence")
+    grey, plain = [], 0
+    for i, row in enumerate(rows.tolist()):
+        written = [(col, f) for col, f in people if fields[i, f] is not None]
+        if not written:
+            continue
+        if all((row, col) in greyed for col, _ in written):
+            grey.append(i)
+        else:
+            plain += 1
+    if plain:
+        for i in grey:
+            if fields[i, where] != STRUCK_THROUGH:
+                fields[i, where] = GREYED
+
+
 # A row coloured under a legend that gives the colour a meaning of absence takes the legend,
 # after this mark, as its presence: unknown, and said so (judge: reason_coloured).
 COLOURED = "(coloured) "
@@ -1872,6 +1903,7 @@ def _table_rows(
     _absent_elsewhere(table, fields, cells[index], absent, headers)
     _nobody_named(table, fields, absent, headers)
     _struck_off(table, sheet.struck, fields, index + header_index + 1)
+    _greyed_off(table, sheet.greyed, fields, index + header_index + 1)
     _hidden_off(table, sheet.hidden.rows, fields, index + header_index + 1)
     if sheet.commented and path is not None:
         comments = cell_comments(path, sheet.name, skip_author=TOOL_NAME)

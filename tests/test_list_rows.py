@@ -278,3 +278,60 @@ def test_a_struck_through_iom_row_is_attendance_unknown(tmp_path):
     result = check_file(path, CheckOptions())
     assert verdicts(result) == ["undetermined"]
     assert "struck" in str(result.meetings[0].reason)
+
+
+def _styled_book(tmp_path, font=None, fill=None, rows=None, styled=(2,)):
+    from openpyxl import Workbook
+
+    from checker.api import check_file
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Nov"
+    for row in rows or _list("en", "J. Doe"):
+        sheet.append(row)
+    for r in styled:
+        for cell in sheet[r]:
+            if font is not None:
+                cell.font = font
+            if fill is not None:
+                cell.fill = fill
+    path = tmp_path / "KEN_2026-11.xlsx"
+    book.save(path)
+    return check_file(path, CheckOptions())
+
+
+@pytest.mark.parametrize(
+    "colour",
+    [{"color": "FF808080"}, {"color": "FFA6A6A6"}, {"color": "FFBFBFBF"}],
+)
+def test_a_greyed_out_iom_row_is_attendance_unknown(tmp_path, colour):
+    """A row in a grey font while the others are black: greyed out, as people grey the
+    invitees who did not come (was compliant)."""
+    from openpyxl.styles import Font
+
+    result = _styled_book(tmp_path, font=Font(**colour))
+    assert verdicts(result) == ["undetermined"]
+    assert "greyed out" in str(result.meetings[0].reason)
+    assert "C309" in [f.code for f in result.findings]
+
+
+def test_a_theme_grey_text_is_greyed_out_too(tmp_path):
+    """Excel's "Black, Text 1, Lighter 50%" is the theme's text colour with a tint."""
+    from openpyxl.styles import Font
+    from openpyxl.styles.colors import Color
+
+    result = _styled_book(tmp_path, font=Font(color=Color(theme=1, tint=0.4999)))
+    assert verdicts(result) == ["undetermined"]
+
+
+def test_a_table_in_grey_throughout_or_a_grey_fill_says_nothing(tmp_path):
+    from openpyxl.styles import Font, PatternFill
+
+    assert verdicts(_styled_book(tmp_path, font=Font(color="FF808080"), styled=(1, 2, 3))) == [
+        "compliant"
+    ]
+    # A fill without a legend saying what it means: banding, not a mark (docs/reading.md).
+    grey = PatternFill("solid", fgColor="FFD9D9D9")
+    assert verdicts(_styled_book(tmp_path, fill=grey)) == ["compliant"]
+    assert verdicts(_styled_book(tmp_path, font=Font(color="FF1F1F1F"))) == ["compliant"]
