@@ -19,6 +19,8 @@ from checker.text import fold
 
 # The mark the row's presence doubt takes, before the cell it quotes.
 OTHER_OFFICE = "(other office) "
+# What separates a title from the place after it: "Chief of Mission, IOM Somalia".
+_SEPARATORS = re.compile(r"[,–—(/]|\s-\s")
 # Words after IOM's name that make it another office than a country mission's (folded).
 _OFFICE = re.compile(
     r" (?:regional office|regional|ro|rob\w*|hq|headquarters|head office|siege|"
@@ -27,14 +29,23 @@ _OFFICE = re.compile(
 )
 
 
-def other_office(text: object, mission: str | None, iom_names: frozenset[str]) -> bool:
+def other_office(
+    text: object, mission: str | None, iom_names: frozenset[str], title: bool = False
+) -> bool:
     """Whether a cell naming IOM names another office than the mission's: a country other
     than `mission` ("IOM Somalia", "Chef de mission, OIM Somalie", "Chief of Mission
     (Somalia)"), or a regional office or headquarters ("IOM Regional Office Nairobi", "OIM
-    Bureau régional", "IOM HQ"). A place in the mission's country ("IOM Gambella") is not."""
+    Bureau régional", "IOM HQ"). A place in the mission's country ("IOM Gambella") is not.
+    In a `title`, only a country standing alone after a comma, dash or bracket (with IOM's
+    name or not) is read so: "Programme Officer – Venezuela response" is a programme."""
     if type(text) is not str:
         return False
     key = f" {fold(text)} "
+    if title:
+        tail = f" {fold(_SEPARATORS.split(text)[-1])} "
+        for name in iom_names:
+            tail = tail.replace(f" {name} ", " ")
+        key = tail if tail.strip() in countries().by_name else " "
     if any(f" {name} " in key for name in iom_names) and _OFFICE.search(key):
         return True
     if mission is None:
@@ -70,8 +81,8 @@ def apply_other_offices(
     found: dict[int, str] = {}
     for i in np.flatnonzero(iom).tolist():
         mission = missions[int(files[i])]
-        for text in (organisation[i], title[i]):
-            if other_office(text, mission, iom_names):
+        for text, is_title in ((organisation[i], False), (title[i], True)):
+            if other_office(text, mission, iom_names, is_title):
                 found[i] = str(text).strip()
                 break
     if not found:

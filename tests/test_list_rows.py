@@ -335,3 +335,13 @@ def test_a_table_in_grey_throughout_or_a_grey_fill_says_nothing(tmp_path):
     grey = PatternFill("solid", fgColor="FFD9D9D9")
     assert verdicts(_styled_book(tmp_path, fill=grey)) == ["compliant"]
     assert verdicts(_styled_book(tmp_path, font=Font(color="FF1F1F1F"))) == ["compliant"]
+
+
+@pytest.mark.parametrize(
+    "title", ["Programme Officer – Venezuela response", "Oficial de Programa (Respuesta Venezuela)"]
+)
+def test_a_country_in_a_title_s_programme_is_not_another_office(title):
+    rows = [["Date", "Meeting", "Name", "Organization", "Title"],
+            [D, "GIFMM", "J. Doe", "OIM", title]]  # fmt: skip
+    result = _check(rows, name="COL_2026-11.xlsx")
+    assert "written as" not in str(result.meetings[0].reason)
