@@ -345,3 +345,16 @@ def test_a_country_in_a_title_s_programme_is_not_another_office(title):
             [D, "GIFMM", "J. Doe", "OIM", title]]  # fmt: skip
     result = _check(rows, name="COL_2026-11.xlsx")
     assert "written as" not in str(result.meetings[0].reason)
+
+
+_HEADS = ["Apologies", "Regrets", "Excusés", "Excusas", "Se excusaron", "Ausentes",
+          "Ausências justificadas", "Absent with apologies", "Apologies received from"]  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(_HEADS), min_size=1, max_size=2),
+       st.sampled_from([": ", " : ", " – ", ":"]), st.sampled_from(["IOM", "OIM", "IOM (CoM)"]),
+       st.lists(st.sampled_from(["WFP", "FAO", "UNICEF"]), max_size=2))  # fmt: skip
+def test_an_apologies_line_naming_iom_never_leaves_the_meeting_compliant(heads, sep, iom, others):
+    line = f"{' / '.join(heads)}{sep}{', '.join([iom, *others])}"
+    assert verdicts(_check(_with_lines([line]))) == ["undetermined"]
