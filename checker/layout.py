@@ -1378,6 +1378,10 @@ def _invited_only(
         invited = [(col, header) for col, header, _ in table.ignored
                    if col < cells.shape[1] and _UNSETTLED.search(f" {fold(header)} ")]  # fmt: skip
     for col, header in invited:
+        # Ticks or yes/no words (or blanks), not "Registration no." numbers or dates.
+        if own is None and (headers is None or any(
+                v is not None and headers.presence_word(v) is None for v in cells[:, col].tolist())):  # fmt: skip
+            continue
         for r in range(len(fields)):
             if own is None and fields[r, where] is not None:
                 continue

@@ -358,3 +358,8 @@ _HEADS = ["Apologies", "Regrets", "Excusés", "Excusas", "Se excusaron", "Ausent
 def test_an_apologies_line_naming_iom_never_leaves_the_meeting_compliant(heads, sep, iom, others):
     line = f"{' / '.join(heads)}{sep}{', '.join([iom, *others])}"
     assert verdicts(_check(_with_lines([line]))) == ["undetermined"]
+
+
+def test_a_registration_number_column_is_no_invitation_column():
+    rows = _list("en", "J. Doe", ["Registration no."], ["R-0012"], ["R-0013"])
+    assert verdicts(_check(rows)) == ["compliant"]
