@@ -24,7 +24,7 @@ _SEPARATORS = re.compile(r"[,–—(/]|\s-\s")
 # Words after IOM's name that make it another office than a country mission's (folded).
 _OFFICE = re.compile(
     r" (?:regional office|regional|ro|rob\w*|hq|headquarters|head office|siege|"
-    r"bureau regional|oficina regional|escritorio regional|sede|sede central|geneva|geneve|"
+    r"bureau regional|oficina regional|escritorio regional|sede central|geneva|geneve|"
     r"ginebra|genebra|global|liaison office|bureau de liaison|special liaison office) "
 )
 

@@ -363,3 +363,10 @@ def test_an_apologies_line_naming_iom_never_leaves_the_meeting_compliant(heads, 
 def test_a_registration_number_column_is_no_invitation_column():
     rows = _list("en", "J. Doe", ["Registration no."], ["R-0012"], ["R-0013"])
     assert verdicts(_check(rows)) == ["compliant"]
+
+
+def test_an_iom_office_in_the_mission_s_country_is_the_mission():
+    """ "OIM Sede Bogotá" is IOM's Bogotá office, not headquarters ("Sede central")."""
+    rows = [["Fecha", "Reunión", "Nombre", "Organización", "Cargo"],
+            [D, "EHP", "J. Pérez", "OIM Sede Bogotá", "Jefe de Misión"]]  # fmt: skip
+    assert verdicts(_check(rows, name="COL_2026-11.xlsx")) == ["compliant"]
