@@ -1332,8 +1332,7 @@ def _absent_elsewhere(
     # "No vino", "Não compareceu") or of where their invitation stood ("Invited",
     # "Confirmado", "À confirmer", "Declined") is all the row says of their attendance.
     said = {v for v in set(aside.ravel().tolist()) if type(v) is str and (
-        _names_absence(v, absent) or ((marked or _UNSETTLED.search(f" {fold(v)} "))
-                                      and _SENT_INSTEAD.search(f" {fold(v)} "))
+        _names_absence(v, absent) or (marked and _SENT_INSTEAD.search(f" {fold(v)} "))
         or (not marked and _UNSETTLED.search(f" {fold(v)} ")))}  # fmt: skip
     if not said:
         return
@@ -1350,7 +1349,7 @@ def _absent_elsewhere(
 # they did not come, not that they attended (folded): "Invited", "Confirmado", "À confirmer",
 # "RSVP", "Declined", "No show", "Justificada", "Did not come", "No vino", "Não compareceu".
 _UNSETTLED = re.compile(
-    r" (?:invited|invitee|invitation|invite|invitee?s?|convidad[oa]s?|invitad[oa]s?|"
+    r" (?:invited|invitation|invitee?s?|convidad[oa]s?|invitad[oa]s?|"
     r"confirmed|confirme e?|confirmee?|confirmad[oa]|to be confirmed|tbc|a confirmer|"
     r"a confirmar|por confirmar|pending|pendiente|pendente|en attente|rsvp|registered|"
     r"registration|inscrit e?|inscrite?|inscrit[oa]|registrad[oa]|declined|a decline|"
