@@ -177,6 +177,73 @@ def _parse(data: bytes, start: Callable[[str, dict[str, str]], None],
     return True
 
 
+def greyed_cells(archive: zipfile.ZipFile) -> dict[str, Cells]:
+    """Sheet name → its cells written in a grey font ("greyed out"); empty when the
+    workbook's fonts have no grey."""
+    names = set(archive.namelist())
+    if not _parts_readable(archive, names):
+        return {}
+    greyed = _grey_styles(archive.read("xl/styles.xml"))
+    if not greyed:
+        return {}
+    found = {}
+    for sheet, part in _sheet_parts(archive, names).items():
+        cells = frozenset(_cells_styled(archive, part, greyed))
+        if cells:
+            found[sheet] = cells
+    return found
+
+
+# The legacy palette's greys (indexed colours 22, 23, 55: C0C0C0, 808080, 969696).
+_GREY_INDEXED = frozenset({"22", "23", "55"})
+
+
+def _is_grey(attrs: dict[str, str]) -> bool:
+    """Whether a font's colour is a grey: an RGB whose three parts are near each other
+    between dark and light grey, a legacy palette grey, or the theme's text colour lightened
+    ("Black, Text 1, Lighter 50%") or its background darkened ("White, Background 1, Darker
+    50%")."""
+    rgb = attrs.get("rgb", "").strip().upper()
+    if len(rgb) in (6, 8) and all(c in "0123456789ABCDEF" for c in rgb):
+        r, g, b = (int(rgb[-6:][i : i + 2], 16) for i in (0, 2, 4))
+        return max(r, g, b) - min(r, g, b) <= 16 and 0x60 <= (r + g + b) // 3 <= 0xD8
+    if attrs.get("indexed", "").strip() in _GREY_INDEXED:
+        return True
+    try:
+        tint = float(attrs.get("tint", "0"))
+    except ValueError:
+        return False
+    theme = attrs.get("theme", "").strip()
+    return (theme == "1" and tint >= 0.25) or (theme == "0" and tint <= -0.25)
+
+
+def _grey_styles(data: bytes) -> frozenset[int]:
+    """Indices of the cell formats (cellXfs) whose font is grey."""
+    fonts: list[bool] = []
+    formats: list[int] = []
+    where: list[str] = []
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        local = _local(name)
+        parent = where[-1] if where else ""
+        grandparent = where[-2] if len(where) >= 2 else ""
+        if local == "font" and parent == "fonts":
+            fonts.append(False)
+        elif local == "color" and parent == "font" and grandparent == "fonts" and fonts:
+            fonts[-1] = _is_grey(attrs)
+        elif local == "xf" and parent == "cellXfs":
+            value = attrs.get("fontId", "0").strip()
+            formats.append(int(value) if value.isdigit() else 0)
+        where.append(local)
+
+    def end(name: str) -> None:
+        where.pop()
+
+    if not _parse(data, start, end):
+        return frozenset()
+    return frozenset(i for i, font in enumerate(formats) if font < len(fonts) and fonts[font])
+
+
 def _styles(data: bytes) -> tuple[frozenset[int], frozenset[int]]:
     """Indices of the cell formats (cellXfs) whose font is struck through, and of those
     with a fill."""

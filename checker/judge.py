@@ -20,6 +20,7 @@ from checker.layout import (
     COLOURED,
     COMMENTED,
     EMAIL_CONTRADICTS,
+    GREYED,
     HIDDEN_ROW,
     NAMELESS,
     STRUCK_THROUGH,
@@ -27,6 +28,7 @@ from checker.layout import (
 from checker.messages import Phrase, Wording
 from checker.minutes import MINUTES
 from checker.normalise import BLANK, UNKNOWN, Roster
+from checker.offices import OTHER_OFFICE
 from checker.policy import Policy
 from checker.presence import UNEXPLAINED, UNSIGNED, excused
 from checker.versions import CANCELLED, CONTRADICTED
@@ -55,7 +57,8 @@ DOUBT_REASONS = frozenset({
     "reason_struck", "reason_coloured", "reason_commented", "reason_excused", "reason_hidden",
     "reason_excused_shared", "reason_presence_blank", "reason_presence_said", "reason_unsigned",
     "reason_legend", "reason_email_affiliation", "reason_presence_symbol", "reason_minutes",
-    "reason_cancelled", "reason_contradicted", "reason_nameless",
+    "reason_cancelled", "reason_contradicted", "reason_nameless", "reason_name_blank",
+    "reason_other_office", "reason_greyed",
 })  # fmt: skip
 
 
@@ -169,6 +172,8 @@ def _reason(
                              organisation=organisation, email=email)  # fmt: skip
         if said == STRUCK_THROUGH:
             return Phrase.of("reason_struck", sheet=sheet, row=row)
+        if said == GREYED:
+            return Phrase.of("reason_greyed", sheet=sheet, row=row)
         if said == UNSIGNED:
             return Phrase.of("reason_unsigned", sheet=sheet, row=row)
         line = excused(said)
@@ -189,12 +194,17 @@ def _reason(
         if said.startswith(CONTRADICTED):  # two rows of the person, present and absent
             return Phrase.of("reason_contradicted", sheet=sheet, row=row,
                              cells=said.removeprefix(CONTRADICTED))  # fmt: skip
+        if said.startswith(OTHER_OFFICE):
+            return Phrase.of("reason_other_office", sheet=sheet, row=row,
+                             said=said.removeprefix(OTHER_OFFICE))  # fmt: skip
         if said.startswith(COMMENTED):
             return Phrase.of("reason_commented", sheet=sheet, row=row,
                              comment=said.removeprefix(COMMENTED))  # fmt: skip
         if said.startswith(NAMELESS):
-            return Phrase.of("reason_nameless", sheet=sheet, row=row,
-                             name=said.removeprefix(NAMELESS))  # fmt: skip
+            name = said.removeprefix(NAMELESS)
+            if not name:  # a blank name beside a title, while other rows name their person
+                return Phrase.of("reason_name_blank", sheet=sheet, row=row)
+            return Phrase.of("reason_nameless", sheet=sheet, row=row, name=name)
         if said.startswith(COLOURED):
             return Phrase.of("reason_coloured", sheet=sheet, row=row,
                              legend=said.removeprefix(COLOURED))  # fmt: skip

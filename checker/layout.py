@@ -446,6 +446,8 @@ def _presence_column(sheet: SheetGrid, found: _Header, headers: Headers) -> Colu
             continue
         if headers.organisation_kind(header, strict=True) is not None:
             continue  # an agency's column in a matrix
+        if _UNSETTLED.search(f" {fold(header)} "):
+            continue  # "Invited" / "Confirmed" ticked Yes: who was invited, not who came
         values = _column_values(sheet, found.data_start, col)
         if len(values) < 2 or len(values) * 2 < rows:
             continue
@@ -1335,14 +1337,19 @@ def _absent_elsewhere(
     say absent, a remark of absence or of someone sent instead ("Yes" and "Sent RMO
     instead") contradicts it: the two are kept together, and the attendance is unknown."""
     where = FIELDS.index("presence")
+    _invited_only(table, fields, cells, absent, headers)
     unread = [col for col, _, _ in table.ignored if col < cells.shape[1]]
     if not unread:
         return
     aside = cells[:, unread]
     marked = "presence" in table.columns
     # Each distinct cell once, at C speed: most tables have no such remark aside at all.
+    # Without an attendance column, a remark that the person did not come ("Did not come",
+    # "No vino", "Não compareceu") or of where their invitation stood ("Invited",
+    # "Confirmado", "À confirmer", "Declined") is all the row says of their attendance.
     said = {v for v in set(aside.ravel().tolist()) if type(v) is str and (
-        _names_absence(v, absent) or _SENT_INSTEAD.search(f" {fold(v)} "))}  # fmt: skip
+        _names_absence(v, absent) or _SENT_INSTEAD.search(f" {fold(v)} ")
+        or (not marked and _UNSETTLED.search(f" {fold(v)} ")))}  # fmt: skip
     if not said:
         return
     for r in np.flatnonzero([any(v in said for v in row) for row in aside.tolist()]).tolist():
@@ -1352,6 +1359,51 @@ def _absent_elsewhere(
             fields[r, where] = remark
         elif not _says_absent(mark, absent, headers):
             fields[r, where] = f"{mark} – {remark}"
+
+
+# Words of a remark, or of a column's header, saying where a person's invitation stood or that
+# they did not come, not that they attended (folded): "Invited", "Confirmado", "À confirmer",
+# "RSVP", "Declined", "No show", "Justificada", "Did not come", "No vino", "Não compareceu".
+_UNSETTLED = re.compile(
+    r" (?:invited|invitation|invitee?s?|convidad[oa]s?|invitad[oa]s?|"
+    r"confirmed|confirme e?|confirmee?|confirmad[oa]|to be confirmed|tbc|a confirmer|"
+    r"a confirmar|por confirmar|pending|pendiente|pendente|en attente|rsvp|registered|"
+    r"registration|inscrit e?|inscrite?|inscrit[oa]|registrad[oa]|declined|a decline|"
+    r"declino|recusou|no show|no-show|justificad[oa]|did not come|didn t come|no vino|"
+    r"nao veio|nao compareceu|nao esteve|no estuvo|n est pas venue?|falta|faltou|justificou|"
+    r"nao participou|no participo|n a pas participe|did not participate|represented|"
+    r"delegated|replaced|substituid[oa]|sustituid[oa]|reemplazad[oa]|remplacee?) "
+)
+
+
+def _invited_only(
+    table: RosterTable, fields: np.ndarray, cells: np.ndarray, absent: frozenset[str],
+    headers: Headers | None,
+) -> None:  # fmt: skip
+    """A list whose only attendance column says who was invited or had confirmed
+    ("Invited", "Confirmed", "RSVP", "Registered", "Invité", "Confirmado"; "Confirmed
+    attendance (RSVP)" read as the attendance column): it lists invitees, not attendees;
+    each row's attendance is unknown (a "No" stays absent), and its reason quotes the column
+    and the row's cell."""
+    where = FIELDS.index("presence")
+    own = next((c for c in table.found if c.field == "presence"), None)
+    if own is not None:
+        invited = [(own.col, own.header)] if _UNSETTLED.search(f" {fold(own.header)} ") else []
+    else:
+        invited = [(col, header) for col, header, _ in table.ignored
+                   if col < cells.shape[1] and _UNSETTLED.search(f" {fold(header)} ")]  # fmt: skip
+    for col, header in invited:
+        # Ticks or yes/no words (or blanks), not "Registration no." numbers or dates.
+        if own is None and (headers is None or any(
+                v is not None and headers.presence_word(v) is None for v in cells[:, col].tolist())):  # fmt: skip
+            continue
+        for r in range(len(fields)):
+            if own is None and fields[r, where] is not None:
+                continue
+            if own is not None and _says_absent(fields[r, where], absent, headers):
+                continue
+            value = cells[r, col]
+            fields[r, where] = f"{header.strip()}: {value if value is not None else '–'}"
 
 
 # A row whose name cell says that nobody, or someone else, filled the post its title names
@@ -1368,7 +1420,12 @@ _NOBODY = frozenset(fold(w) or w for w in [
     "a designer", "à nommer", "por nombrar", "a nomear", "por nomear", "nobody", "no one",
     "none", "no iom", "personne", "aucun", "aucune", "pas d'oim", "nadie", "ninguno",
     "ninguna", "sin oim", "ninguém", "nenhum", "nenhuma", "sem oim", "?",
+    # A name still to be confirmed, and a form's placeholder left in the cell.
+    "à confirmer", "a confirmar", "por confirmar", "a confirmer", "por definir", "a definir",
+    "à définir", "nn", "n.n.", "name", "nom", "nombre", "nome", "full name", "nom complet",
 ])  # fmt: skip
+# A name cell of crosses or blanks to fill in ("xxx", "X X", "..."): a placeholder, no name.
+_PLACEHOLDER = re.compile(r"^(?:x+\s*)+$")
 _SOMEONE_ELSE = re.compile(
     r"\b(?:represented by|representee? par|representad[oa] (?:por|pel[oa])|replaced by|"
     r"remplacee? par|sustituid[oa] por|reemplazad[oa] por|substituid[oa] (?:por|pel[oa])|"
@@ -1379,22 +1436,43 @@ _SOMEONE_ELSE = re.compile(
 def _nobody_named(
     table: RosterTable, fields: np.ndarray, absent: frozenset[str], headers: Headers | None
 ) -> None:
-    """Name cells that say nobody ("—", "Vacant", "por designar") or someone else
-    ("(represented by K. Roe)") beside a title: the row names no attendee; unless its
-    attendance cell says absent, whether IOM attended is unknown (NAMELESS)."""
+    """Name cells that say nobody ("—", "Vacant", "por designar", "à confirmer", "xxx") or
+    someone else ("(represented by K. Roe)") beside a title: the row names no attendee;
+    unless its attendance cell says absent, whether IOM attended is unknown (NAMELESS).
+
+    So does a blank name cell beside a title when other rows of the table name their
+    person: a pre-printed form types each expected member's agency and title in advance and
+    leaves the name for whoever came (NAMELESS with no text). A name column blank on every
+    row says nothing (a list that records titles only); a row with neither name nor title
+    (IOM's log: nobody went) is read as before."""
     if "attendee" not in table.columns or "title" not in table.columns:
         return
     name, title = FIELDS.index("attendee"), FIELDS.index("title")
     where = FIELDS.index("presence")
+    named = any(_names_someone(v) for v in fields[:, name].tolist())
     for r in range(len(fields)):
         cell = fields[r, name]
-        if type(cell) is not str or fields[r, title] is None:
+        if fields[r, title] is None:
             continue
-        key = fold(cell) or cell.strip()
-        if key not in _NOBODY and not _SOMEONE_ELSE.search(f" {key} "):
+        if cell is None or (type(cell) is str and not cell.strip()):
+            if not named:
+                continue
+            cell = ""
+        elif type(cell) is not str or _names_someone(cell):
             continue
         if not _says_absent(fields[r, where], absent, headers):
             fields[r, where] = NAMELESS + cell.strip()
+
+
+def _names_someone(cell: Any) -> bool:
+    """Whether a name cell names a person: not blank, not a word for nobody or a placeholder
+    ("—", "TBC", "xxx", "..."), not someone else ("(represented by K. Roe)")."""
+    if type(cell) is not str or not cell.strip():
+        return False
+    key = fold(cell)
+    if not key:  # only marks: "—", "...", "?", "____"
+        return False
+    return not (key in _NOBODY or _PLACEHOLDER.match(key) or _SOMEONE_ELSE.search(f" {key} "))
 
 
 # Words by which a remark says that the person took part after all (folded): "a rejoint en
@@ -1529,6 +1607,37 @@ def _struck_off(
     for i, row in enumerate(rows.tolist()):
         if any((row, col) in struck and fields[i, f] is not None for col, f in people):
             fields[i, where] = STRUCK_THROUGH
+
+
+# The presence a greyed-out row takes (judge: reason_greyed).
+GREYED = "(greyed out)"
+
+
+def _greyed_off(
+    table: RosterTable, greyed: frozenset[tuple[int, int]], fields: np.ndarray, rows: np.ndarray
+) -> None:
+    """A row whose name, organisation and title are all in a grey font, on a table whose
+    other people's rows are not, was greyed out: people grey the invitees who did not come.
+    Whether that person attended is unknown. A table in grey throughout is a style, and
+    says nothing."""
+    if not greyed:
+        return
+    people = [(table.columns[n], FIELDS.index(n)) for n in ("attendee", "organization", "title")
+              if n in table.columns]  # fmt: skip
+    where = FIELDS.index("presence")
+    grey, plain = [], 0
+    for i, row in enumerate(rows.tolist()):
+        written = [(col, f) for col, f in people if fields[i, f] is not None]
+        if not written:
+            continue
+        if all((row, col) in greyed for col, _ in written):
+            grey.append(i)
+        else:
+            plain += 1
+    if plain:
+        for i in grey:
+            if fields[i, where] != STRUCK_THROUGH:
+                fields[i, where] = GREYED
 
 
 # A row coloured under a legend that gives the colour a meaning of absence takes the legend,
@@ -1768,6 +1877,17 @@ def _table_rows(
     for t in [t for t, v in enumerate(firsts) if v in totals] if totals else []:
         if kept[t] and _is_total([v for v in cells[t] if v is not None]):
             kept[t] = False
+    # "Regrets / Excusés", "Excusés : | OIM (Chef de mission)" under the rows: that line and
+    # the rows under it list who sent apologies, not attendees (presence.apologies_line).
+    # Alone in its row, or with the names beside it after a colon: not a person's own mark.
+    block = next((r for r, v in enumerate(firsts) if presence.is_apologies_head(v) and (
+        anything[r] == 1 or (anything[r] == 2 and ":" in v))), None)  # fmt: skip
+    if block is not None:
+        # Down to a row with a date or platform of its own: a meeting's row, read as it says.
+        meeting = [table.columns[n] for n in ("date", "platform") if n in table.columns]
+        end = next((r for r in range(block + 1, rows_read)
+                    if meeting and not empty[r, meeting].all()), rows_read)  # fmt: skip
+        kept[block:end] = False
     for r in np.flatnonzero(filled == 1):
         # A lone text cell ("Prepared by …", "Total") is a note, not a roster row; on a
         # sign-in sheet a name alone is an attendee, unless it reads like a note.
@@ -1813,6 +1933,7 @@ def _table_rows(
     _absent_elsewhere(table, fields, cells[index], absent, headers)
     _nobody_named(table, fields, absent, headers)
     _struck_off(table, sheet.struck, fields, index + header_index + 1)
+    _greyed_off(table, sheet.greyed, fields, index + header_index + 1)
     _hidden_off(table, sheet.hidden.rows, fields, index + header_index + 1)
     if sheet.commented and path is not None:
         comments = cell_comments(path, sheet.name, skip_author=TOOL_NAME)

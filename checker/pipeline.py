@@ -368,7 +368,7 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
     file."""
     import numpy as np
 
-    from checker import normalise, schema
+    from checker import normalise, offices, schema
     from checker.judge import assess_meetings, attribute_unread_rows, unjudged_meetings
     from checker.reading import (
         affiliation_findings,
@@ -397,6 +397,9 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
                 prepared.known = replace(prepared.known, period=inferred, period_source="dates")
     normalise.apply_dates(frame, parsed, [p.known.period for p in batch])
     normalise.apply_vocabulary(roster, words, [bool(p.known.template_version) for p in batch])
+    # IOM staff of another country's mission or of a regional office: not this mission's.
+    offices.apply_other_offices(roster, [p.known.mission for p in batch],
+                                frozenset(words.headers.iom))  # fmt: skip
 
     broken: set[int] = set()
     offset = 0

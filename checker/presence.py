@@ -46,12 +46,19 @@ _PAIR = re.compile(r"([^\W\d_][\w()]*)\s*/\s*([^\W\d_][\w()]*)")
 _HEADER_LETTERS = {"p": "present", "a": "absent"}
 _WORD = {"present": "Present", "absent": "Absent"}
 # A note line listing who sent apologies, in EN/FR/ES/PT.
-_APOLOGIES = re.compile(
-    r"^\s*(?:apologies|apologies received|apologies from|sent apologies|regrets|excused|absent|"
-    r"absents|absentees|excuses|excusees|excuse e s|se sont excuses|absentes|excusas|excusados|"
-    r"se excusaron|se excuso|ausentes|justificaram a ausencia|justificaram ausencia|"
-    r"ausencias justificadas)\s*$"
+_APOLOGY = (
+    r"(?:apologies|apologies received|apologies received from|apologies from|sent apologies|"
+    r"absent with apologies|absent with apology|excused absences?|regrets|sent regrets|"
+    r"excused|absent|absents|absentees|absences|not present|did not attend|excuses|excusees|"
+    r"excuse e s|se sont excuses|absents excuses|absences excusees|n ont pas assiste|"
+    r"absentes|excusas|excusados|se excusaron|se excuso|ausentes|ausentes con excusa|"
+    r"no asistieron|justificaram a ausencia|justificaram ausencia|ausencias justificadas|"
+    r"nao compareceram)"
 )
+# The head of such a line, one or two of its words ("Regrets / Excusés", bilingual forms).
+_APOLOGIES = re.compile(rf"^\s*{_APOLOGY}(?:\s+{_APOLOGY})?\s*$")
+# What ends the head: a colon, or a dash between spaces ("Regrets – IOM, WFP").
+_HEAD_END = re.compile(r":|\s[–—-]\s")
 
 
 def legend_entries(text: str, headers: Headers) -> dict[str, set[str]]:
@@ -165,12 +172,54 @@ class Note:
 
 def apologies_line(notes: Iterable[Note], headers: Headers) -> Note | None:
     """A note line listing apologies that names IOM ("Excusés : OIM (Chef de mission), FAO",
-    "Apologies: IOM, WFP"), if any."""
-    for note in notes:
-        head, colon, rest = note.text.partition(":")
-        if colon and _APOLOGIES.match(fold(head)) and headers.names_iom(rest):
+    "Apologies: IOM, WFP", "Regrets / Excusés: IOM", "Regrets – IOM, WFP"), if any; its head
+    may stand alone in a cell and the names in the next cells of its row ("Excusés :" |
+    "OIM (Chef de mission)")."""
+    notes = list(notes)
+    for i, note in enumerate(notes):
+        found = _HEAD_END.search(note.text)
+        head = note.text[: found.start()] if found else note.text
+        if not _APOLOGIES.match(fold(head)):
+            continue
+        rest = note.text[found.end() :] if found else ""
+        if not rest.strip():  # the names in the next cells of the row, or the rows under it
+            beside = _listed_after(notes, i)
+            rest = " ".join(beside)
+            note = replace(note, text=" ".join([note.text.strip(), *beside]))
+        if (found or rest) and headers.names_iom(rest):
             return replace(note, text=note.text.strip())
     return None
+
+
+def _listed_after(notes: list[Note], i: int) -> list[str]:
+    """The texts an apologies head alone in its cell lists: the next cells of its row, else
+    the rows right under it ("Regrets / Excusés" over "J. Doe | IOM | Chief of Mission")."""
+    row = _row_of(notes[i].cell)
+    after = [n for n in notes[i + 1 :] if n.text.strip()]
+    beside = [n.text for n in after if _row_of(n.cell) == row]
+    if beside:
+        return beside
+    under: list[str] = []
+    for note in after:
+        if _row_of(note.cell) > row + 1:
+            break
+        under.append(note.text)
+        row = _row_of(note.cell)
+    return under
+
+
+def is_apologies_head(text: Any) -> bool:
+    """Whether a cell opens a list of apologies: "Regrets / Excusés", "Excusés :", "Apologies:
+    IOM, WFP", "Ausentes" — the rows under it are who sent apologies, not attendees."""
+    if type(text) is not str:
+        return False
+    found = _HEAD_END.search(text)
+    return bool(_APOLOGIES.match(fold(text[: found.start()] if found else text)))
+
+
+def _row_of(cell: str) -> int:
+    """The row of a cell reference ("A9" → 9)."""
+    return int(cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") or 0)
 
 
 def excused_by_line(

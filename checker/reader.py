@@ -63,6 +63,8 @@ class SheetGrid:
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     # Cells whose whole text is struck through, 0-based (row, column): someone crossed them off.
     struck: frozenset[tuple[int, int]] = frozenset()
+    # Cells written in a grey font, 0-based (row, column): someone greyed them out.
+    greyed: frozenset[tuple[int, int]] = frozenset()
     # Rows hidden by hand or by a filter, hidden columns (checker.formatting.Hidden).
     hidden: Hidden = field(default_factory=Hidden)
     # Whether the workbook holds comments (notes), read for a table's rows by the layout.
@@ -121,6 +123,7 @@ def read_workbook(path: Path) -> Workbook:
         book = _read_calamine(path, kind if kind != suffix.lstrip(".") else None)
         for sheet in book.sheets:
             sheet.struck = marks.struck.get(sheet.name, frozenset())
+            sheet.greyed = marks.greyed.get(sheet.name, frozenset())
             sheet.hidden = marks.hidden.get(sheet.name, Hidden())
             sheet.commented = marks.commented
         return book
@@ -162,13 +165,14 @@ class _Marks:
     struck: dict[str, frozenset[tuple[int, int]]] = field(default_factory=dict)
     hidden: dict[str, Hidden] = field(default_factory=dict)
     commented: bool = False
+    greyed: dict[str, frozenset[tuple[int, int]]] = field(default_factory=dict)
 
 
 def _check_zip(path: Path) -> tuple[str, _Marks]:
     """Check a zip workbook before calamine sees it; return its kind (xlsx, xlsb or ods) and
     what it says of its cells that calamine does not read: struck through, hidden rows and
     columns, whether it has comments."""
-    from checker.formatting import has_comments, hidden_cells, struck_cells
+    from checker.formatting import greyed_cells, has_comments, hidden_cells, struck_cells
 
     try:
         with zipfile.ZipFile(path) as archive:
@@ -185,7 +189,12 @@ def _check_zip(path: Path) -> tuple[str, _Marks]:
                 raise UnreadableRoster("E101", "zip_without_workbook")
             hiding = _check_sheet_extents(archive, members, kind)
             marks = (
-                _Marks(struck_cells(archive), hidden_cells(archive, hiding), has_comments(names))
+                _Marks(
+                    struck_cells(archive),
+                    hidden_cells(archive, hiding),
+                    has_comments(names),
+                    greyed_cells(archive),
+                )
                 if kind in ("xlsx", "xlsm")
                 else _Marks()
             )
