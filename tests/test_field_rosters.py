@@ -52,8 +52,6 @@ OPEN_GAPS = {
     "ARG_2026-11_asistencia": "a Fecha column typed month-first: '12/01/2026' (1 Dec) is not "
     "read (S203 ambiguous), so its PMT is undetermined, not on 1 Dec (the column's evidence, "
     "'11/18/2026', is not used)",
-    "MAR_2026-11_suivi_oim": "'Cheffe de mission adjointe' with the note 'a.i. since 15 Nov' "
-    "(and a line above the table saying so) is judged wrong level; compliant in truth",
     "PNG_2026-11_signin": "'Chair: IOM (cluster lead agency)' and 'Rapporteur: IOM intern' "
     "above a table without IOM rows are not read: the CCCM meeting is absent, undetermined in "
     "truth",
@@ -62,8 +60,9 @@ OPEN_GAPS = {
     # Round 10 (field10/README.md): traps for a false compliant, first run at 408d15f
     "BLZ_2026-10_asistencia": "'No – envió excusas' is unknown, not absent; a 'Subgrupo de "
     "Compras Comunes del OMT' is S204 and makes the OMT undetermined",
-    "BWA_2026-11_tracker": "FALSE COMPLIANT: 'Absent (CoM)' read as a person; 'CoM a.i.' "
-    "after the note's acting period (1–14 Nov) is compliant",
+    "BWA_2026-11_tracker": "FALSE COMPLIANT: 'Absent (CoM)' read as a person; 'No IOM – RMO "
+    "on leave' is a person without title (the 'CoM a.i.' after the note's acting period is "
+    "undetermined since checker.acting)",
     "DZA_2026-12_presences": "FALSE COMPLIANT: the name 'N/A (RMO en congé)' is read as a person",
     "GUY_2026-10_attendance": "FALSE COMPLIANT: 'IOM Trinidad and Tobago' (another mission) "
     "counts as this mission's CoM",
