@@ -20,7 +20,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate, chain
 from typing import Any
 
 from checker.dates import MONTHS_BESIDE_A_DAY
@@ -65,6 +67,7 @@ class Statement:
 
     cell: str
     row: int  # Excel row of the note's cell
+    column: int  # 0-based
     text: str  # the whole note, as written
     subject: str  # the folded words naming whose period it is
     named: bool  # whether the subject names someone (an initial and a surname)
@@ -114,7 +117,9 @@ def _period(words: str) -> tuple[MonthDay | None, MonthDay | None]:
     return start, end
 
 
-def read_clause(text: str, cell: str, row: int, clause: str, in_row: bool) -> Statement | None:
+def read_clause(
+    text: str, cell: str, row: int, column: int, clause: str, in_row: bool
+) -> Statement | None:
     """A clause stating an acting period or a return, else None."""
     words = _plain(clause)
     acting, back = _ACTING.search(words), _BACK.search(words)
@@ -129,42 +134,63 @@ def read_clause(text: str, cell: str, row: int, clause: str, in_row: bool) -> St
     named = bool(named_head or _NAMED.search(clause))
     start, end = _period(words[marker.start() :] if back and not acting else words)
     if back and not acting:
-        return Statement(cell, row, text, subject, named, in_row, True, start, None)
+        return Statement(cell, row, column, text, subject, named, in_row, True, start, None)
     if acting is None:
         return None
-    return Statement(cell, row, text, subject, named, in_row, False, start, end)
+    return Statement(cell, row, column, text, subject, named, in_row, False, start, end)
 
 
-def read_note(text: str, cell: str, row: int, in_row: bool = False) -> tuple[Statement, ...]:
+def read_note(
+    text: str, cell: str, row: int, column: int = 0, in_row: bool = False
+) -> tuple[Statement, ...]:
     """The statements of acting periods (and returns) of one cell's text."""
     out = []
     for clause in _CLAUSES.split(text):
-        statement = read_clause(text, cell, row, clause, in_row)
+        statement = read_clause(text, cell, row, column, clause, in_row)
         if statement is not None:
             out.append(statement)
     return tuple(out)
 
 
 def sheet_statements(
-    cells: list[list[Any]], span: tuple[int, int] | None, letter: Any, data_rows: set[int]
+    cells: list[list[Any]], letter: Any, data_rows: set[int]
 ) -> tuple[Statement, ...]:
-    """Every statement of an acting period on a sheet's cells (within a table's columns
-    when tables stand side by side). `letter` names a 0-based column ("A"); `data_rows`
-    are the Excel rows read as attendees' rows, whose notes are about their own person."""
+    """Every statement of an acting period on a sheet's cells. `letter` names a 0-based
+    column ("A"); `data_rows` are the Excel rows read as attendees' rows, whose notes are
+    about their own person."""
+    # One search of the sheet's text, not one per cell: a file of 200,000 rows holds a
+    # million cells and, most often, no note at all.
+    flat = list(chain.from_iterable(cells))
+    texts = list(map(str.lower, map(str, flat)))  # each on its own: lower() may add letters
+    joined = "\x1f".join(texts)
+    starts = [m.start() for m in _QUICK.finditer(joined)]
+    if not starts:
+        return ()
+    ends = list(accumulate(len(t) + 1 for t in texts))  # each text's end, separator included
+    rows = list(accumulate(len(row) for row in cells))  # each row's end in `flat`
     found: list[Statement] = []
-    for r, row in enumerate(cells):
-        for c, value in enumerate(row):
-            if type(value) is not str or (span is not None and not span[0] <= c <= span[1]):
-                continue
-            if _QUICK.search(value) is None or not any(ch.isdigit() for ch in value):
-                continue
-            found.extend(read_note(value, f"{letter(c)}{r + 1}", r + 1, r + 1 in data_rows))
+    for i in sorted({bisect_right(ends, at) for at in starts}):
+        value = flat[i]
+        if type(value) is not str or not any(ch.isdigit() for ch in value):
+            continue
+        r = bisect_right(rows, i)
+        c = i - (rows[r - 1] if r else 0)
+        found.extend(read_note(value, f"{letter(c)}{r + 1}", r + 1, c, r + 1 in data_rows))
     return tuple(found)
 
 
-# A cheap look before reading a cell: most cells say nothing of acting or returning.
+def in_columns(
+    statements: tuple[Statement, ...], span: tuple[int, int] | None
+) -> tuple[Statement, ...]:
+    """The statements within a table's columns, when tables stand side by side."""
+    if span is None:
+        return statements
+    return tuple(s for s in statements if span[0] <= s.column <= span[1])
+
+
+# A cheap look before reading a cell (lower case): most cells say nothing of acting.
 _QUICK = re.compile(
-    r"(?i)a\.\s?i|interi|int[ée]rim|acting|oic|charge|back|retour|regres|volta|p\.\s?i\.",
+    r"a\.\s?i|interi|int[ée]rim|acting|oic|charge|back|retour|regres|volta|p\.\s?i\."
 )
 
 

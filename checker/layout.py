@@ -2076,9 +2076,13 @@ def lay_out(workbook: Workbook, headers: Headers) -> Layout:
     data_rows: dict[str, set[int]] = {}  # each sheet's rows read as attendees' (Excel rows)
     for table, excel_rows in zip(tables, rows):
         data_rows.setdefault(table.sheet, set()).update(excel_rows.tolist())
+    on_sheet: dict[str, tuple[acting.Statement, ...]] = {}
     for i, (table, sheet) in enumerate(zip(tables, sheets)):
-        notes = acting.sheet_statements(sheet.cells, table.span, column_letter,
-                                        data_rows.get(table.sheet, set()))  # fmt: skip
+        if table.sheet not in on_sheet:
+            on_sheet[table.sheet] = acting.sheet_statements(
+                sheet.cells, column_letter, data_rows.get(table.sheet, set())
+            )
+        notes = acting.in_columns(on_sheet[table.sheet], table.span)
         if notes:
             tables[i] = replace(table, acting_notes=notes)
     cells = np.concatenate(parts)

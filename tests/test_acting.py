@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker.acting import read_note
+from checker.acting import read_note, sheet_statements
 from checker.api import CheckOptions, check_workbook
 from checker.reader import SheetGrid
 from checker.reader import Workbook as Sheets
@@ -55,6 +55,17 @@ def test_a_note_s_acting_period_is_read_in_each_language(note, start, end):
 def test_a_return_is_read_in_each_language(note):
     (statement,) = read_note(note, "A1", 1)
     assert statement.back and statement.start == (11, 16) and "kgosi" in statement.subject
+
+
+def test_a_sheet_s_notes_are_found_at_their_cells():
+    # Rows of any width, blank rows, a letter that lower() makes two ('İ'), numbers, None.
+    cells = [["İSTANBUL", 3.0, None], [], ["Date", "Name"], ["05/11/2026", "K. Mosweu", "x"],
+             [None, None, "K. Mosweu was CoM a.i. 1–14 Nov"], ["a.i. since 15 Nov"]]  # fmt: skip
+    letter = "ABC".__getitem__
+    found = sheet_statements(cells, letter, data_rows={4, 5})
+    assert [(s.cell, s.row, s.column, s.in_row) for s in found] == [
+        ("C5", 5, 2, True), ("A6", 6, 0, False)]  # fmt: skip
+    assert sheet_statements([["Chief of Mission", "12/11/2026"]], letter, set()) == ()
 
 
 def test_a_note_without_acting_word_or_date_says_nothing():
