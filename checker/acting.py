@@ -56,6 +56,7 @@ _UNTIL = re.compile(
 )
 # Someone named in a note: an initial and a surname ("K. Mosweu").
 _NAMED = re.compile(r"\b[A-Z]\.\s?[A-Z][\w'-]+")
+_WORD = re.compile(r"[^\W\d_]{3,}")
 _CLAUSES = re.compile(r";|\n|(?<=[a-z]{3})\.\s+(?=[A-Z])")
 
 MonthDay = tuple[int, int]
@@ -70,6 +71,7 @@ class Statement:
     column: int  # 0-based
     text: str  # the whole note, as written
     subject: str  # the folded words naming whose period it is
+    names: frozenset[str]  # the subject's words that may be a surname
     named: bool  # whether the subject names someone (an initial and a surname)
     # In a row read as an attendee's (a remark, a title): about that row's person only.
     in_row: bool
@@ -90,6 +92,8 @@ class Statement:
 
 
 def _plain(text: str) -> str:
+    if text.isascii():  # most names and notes are: no accents to strip
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -134,10 +138,34 @@ def read_clause(
     named = bool(named_head or _NAMED.search(clause))
     start, end = _period(words[marker.start() :] if back and not acting else words)
     if back and not acting:
-        return Statement(cell, row, column, text, subject, named, in_row, True, start, None)
+        return Statement(
+            cell,
+            row,
+            column,
+            text,
+            subject,
+            frozenset(_WORD.findall(subject)),
+            named,
+            in_row,
+            True,
+            start,
+            None,
+        )
     if acting is None:
         return None
-    return Statement(cell, row, column, text, subject, named, in_row, False, start, end)
+    return Statement(
+        cell,
+        row,
+        column,
+        text,
+        subject,
+        frozenset(_WORD.findall(subject)),
+        named,
+        in_row,
+        False,
+        start,
+        end,
+    )
 
 
 def read_note(
@@ -171,11 +199,14 @@ def sheet_statements(
     found: list[Statement] = []
     for i in sorted({bisect_right(ends, at) for at in starts}):
         value = flat[i]
-        if type(value) is not str or not any(ch.isdigit() for ch in value):
+        if type(value) is not str:
             continue
         r = bisect_right(rows, i)
         c = i - (rows[r - 1] if r else 0)
-        found.extend(read_note(value, f"{letter(c)}{r + 1}", r + 1, c, r + 1 in data_rows))
+        in_row = r + 1 in data_rows
+        if in_row and not any(ch.isdigit() for ch in value):
+            continue  # a title "CoM a.i.", on every row of some rosters: no period stated
+        found.extend(read_note(value, f"{letter(c)}{r + 1}", r + 1, c, in_row))
     return tuple(found)
 
 
@@ -195,17 +226,38 @@ _QUICK = re.compile(
 
 
 def _surname(name: str | None) -> str | None:
-    words = re.findall(r"[^\W\d_]{3,}", _plain(name or ""))
+    words = _WORD.findall(_plain(name or ""))
     return words[-1] if words else None
+
+
+class Notes:
+    """A table's statements, those of the attendees' rows by row: a roster whose every row
+    says "CoM a.i." holds as many statements, and each row needs only its own."""
+
+    def __init__(self, statements: tuple[Statement, ...]) -> None:
+        self.around = tuple(s for s in statements if not s.in_row)
+        self.rows: dict[int, list[Statement]] = {}
+        for s in statements:
+            if s.in_row:
+                self.rows.setdefault(s.row, []).append(s)
+
+    def of(self, row: int) -> tuple[Statement, ...]:
+        """The statements that may be about the person of this Excel row."""
+        own = self.rows.get(row)
+        return (*self.around, *own) if own else self.around
+
+
+ACTING, OUTSIDE, UNSURE = "acting", "outside", "unsure"
 
 
 @dataclass(frozen=True)
 class Reading:
-    """What the notes say of one row: `acting` — a deputy inside their stated acting
-    period; `outside` — an acting title on a date a note puts outside the period."""
+    """What the notes say of one row: ACTING — a deputy inside their stated acting period;
+    OUTSIDE — an acting title on a date a note puts outside the period; UNSURE — a note
+    says a deputy acted, but its dates cannot be read or it cannot be tied to this one."""
 
     note: Statement
-    acting: bool
+    kind: str
 
 
 def hold(
@@ -222,24 +274,28 @@ def hold(
     surname = _surname(name)
     tied, untied = [], []
     for s in statements:
-        if not s.readable:
-            continue
         if s.in_row and s.row != row:
             continue  # another attendee's remark or title
-        mine = s.row == row or (surname is not None and re.search(rf"\b{surname}\b", s.subject))
+        mine = s.row == row or surname in s.names
         if s.back:
             # Someone else back in office: the acting of this person ends.
-            if not mine and acting:
+            if not mine and acting and s.readable:
                 tied.append(s)
         elif mine:
             tied.append(s)
         elif not s.named:
             untied.append(s)
     if acting:
-        held = tied + untied
+        held = [s for s in tied + untied if s.readable]
         if held and not any(s.covers(day) for s in held):
-            return Reading(next(s for s in held if not s.covers(day)), acting=False)
+            return Reading(next(s for s in held if not s.covers(day)), OUTSIDE)
         return None
-    ties = tied + (untied if only_deputy else [])
-    inside = next((s for s in ties if not s.back and s.covers(day)), None)
-    return Reading(inside, acting=True) if inside is not None else None
+    readable = [s for s in tied if s.readable] + (untied if only_deputy else [])
+    inside = next((s for s in readable if s.readable and s.covers(day)), None)
+    if inside is not None:
+        return Reading(inside, ACTING)
+    # The deputy's own note with no dates read ("a.i. during the CoM's leave"), or a note
+    # naming nobody that covers the date while the table lists several deputies.
+    unsure = [s for s in tied if not s.readable]
+    unsure += [s for s in untied if not only_deputy and s.readable and s.covers(day)]
+    return Reading(unsure[0], UNSURE) if unsure else None

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from checker.acting import Statement, hold
+from checker.acting import ACTING, UNSURE, Notes, Statement, hold
 from checker.findings import Attendee, Meeting, Verdict
 from checker.formatting import symbol_hint
 from checker.layout import (
@@ -57,6 +57,7 @@ DOUBT_REASONS = frozenset({
     "reason_excused_shared", "reason_presence_blank", "reason_presence_said", "reason_unsigned",
     "reason_legend", "reason_email_affiliation", "reason_presence_symbol", "reason_minutes",
     "reason_cancelled", "reason_contradicted", "reason_nameless", "reason_acting_note",
+    "reason_acting_unsure",
 })  # fmt: skip
 
 
@@ -71,6 +72,7 @@ class Seat:
     # A note of the sheet stating an acting period, that made a deputy's title acting or
     # left an acting title in doubt on this date (checker.acting).
     note: Statement | None = None
+    doubt: str | None = None  # why the note leaves the title in doubt: acting.OUTSIDE, UNSURE
 
 
 @dataclass(frozen=True)
@@ -147,8 +149,9 @@ def _seat(attendee: Attendee, title_row: int, title_column: str | None, title_se
         head = attendee.role == _HEAD and attendee.acting
         deputy = attendee.role == _DEPUTY and not attendee.acting
         reading = hold(notes, attendee.name, attendee.row, date, head, deputy, only_deputy)
-    if reading is not None and not reading.acting:
-        return Seat(attendee, Standing.UNKNOWN_ROLE, title_row, title_column, reading.note)
+    if reading is not None and reading.kind != ACTING:
+        return Seat(attendee, Standing.UNKNOWN_ROLE, title_row, title_column, reading.note,
+                    reading.kind)  # fmt: skip
     if reading is not None:
         attendee = replace(attendee, role=_HEAD, acting=True)
     standing = _standing(attendee, meeting_sector, platform, policy, date, title_sector)
@@ -180,7 +183,8 @@ def _reason(
     unknown = next((s for s in seats if s.standing is Standing.UNKNOWN_ROLE), None)
     if unknown is not None and unknown.note is not None:  # acting, says the title; not then, a note
         a, note = unknown.attendee, unknown.note
-        return Phrase.of("reason_acting_note", sheet=a.sheet, row=a.row, title=a.title or "",
+        key = "reason_acting_unsure" if unknown.doubt == UNSURE else "reason_acting_note"
+        return Phrase.of(key, sheet=a.sheet, row=a.row, title=a.title or "",
                          cell=f"{a.sheet}!{note.cell}", line=note.text.strip())  # fmt: skip
     if unknown is not None and unknown.attendee.title is None and unknown.attendee.name is None:
         # IOM marked present with no one named (a ✓ under IOM in an agency matrix).
@@ -300,6 +304,7 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
                         "capacity_code", "sector_code", "title_sector", "acting"]  # fmt: skip
     seats_by_meeting: dict[int, list[tuple[Attendee, int, str | None, str | None, int]]] = {}
     deputies: dict[int, set[str | None]] = {}  # table → the names of its deputies (checker.acting)
+    notes: dict[int, Notes] = {}  # table → its notes of acting periods, by row
     for (meeting_id, sheet, row, table, name, title, role, capacity, sector_code, title_sector,
          acting) in zip(*(values(c)[iom].tolist() for c in attendee_columns)):  # fmt: skip
         sector = sector_code if sector_code not in (None, BLANK, UNKNOWN) else None
@@ -336,8 +341,10 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
         rule = policy.rule_for(platform)
         seats = []
         for a, r, c, t, n in seats_by_meeting.get(meeting_id, []):
+            if n not in notes:
+                notes[n] = Notes(roster.tables[n].acting_notes)
             only_deputy = len(deputies.get(n, ())) == 1
-            seats.append(_seat(a, r, c, t, roster.tables[n].acting_notes, only_deputy,
+            seats.append(_seat(a, r, c, t, notes[n].of(a.row), only_deputy,
                                sector, platform, policy, date))  # fmt: skip
         unknown = meeting_id in unknown_affiliation
         verdict = _verdict(seats, policy.applies(platform, sector, str(level_code)), unknown)

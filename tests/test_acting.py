@@ -141,8 +141,26 @@ def test_a_note_naming_nobody_makes_only_the_only_deputy_acting():
     note = [["Deputy CoM a.i. from 15 Nov"]]
     one = [*note, HEADER, ["26/11/2026", "UNCT", "R. Benali", "IOM", "Deputy CoM", None]]
     assert verdicts(_check(one)) == ["compliant"]
+    # Two deputies: whose period it is cannot be told, nor the level (never compliant).
     two = [*one, ["27/11/2026", "HCT", "S. Idrissi", "IOM", "Deputy CoM", None]]
-    assert verdicts(_check(two)) == ["wrong_level", "wrong_level"]
+    result = _check(two)
+    assert verdicts(result) == ["undetermined", "undetermined"]
+    assert codes(result, "C3") == [("C309", "Sheet1!E3"), ("C309", "Sheet1!E4")]
+    assert all("cannot be tied" in m for m in _messages(result, "C309"))
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["Note: R. Benali was CoM a.i. during K. Martin's home leave",
+     "NB : R. Benali Cheffe de mission par intérim pendant le congé de K. Martin",
+     "Nota: R. Benali Jefa de Misión interina durante la licencia de K. Martin"],
+)  # fmt: skip
+def test_a_deputy_s_acting_note_without_dates_leaves_the_level_in_doubt(note):
+    rows = [[note], HEADER, ["26/11/2026", "UNCT", "R. Benali", "IOM", "Deputy CoM", None]]
+    result = _check(rows)
+    assert verdicts(result) == ["undetermined"]
+    (message,) = _messages(result, "C309")
+    assert "Sheet1!A1" in message and "dates cannot be read" in message
 
 
 _NOTES = {
