@@ -29,13 +29,17 @@ from checker.dates import MONTHS_BESIDE_A_DAY
 
 # Words saying "acting", folded (lower case, no accents), as they stand in running text.
 _ACTING = re.compile(
-    r"(?<![a-z])(?:a\.\s?i\.?(?![a-z])|ad interim|acting|oic|officer[- ]in[- ]charge"
-    r"|par interim|interim|interin[oa]|p\.\s?i\.)"
+    r"(?<![a-z])(?:a\.\s?i\.?|ad interim|acting|oic|officer[- ]in[- ]charge"
+    r"|par interim|interim|interin[oa]|p\.\s?i\.)(?![a-z])"
 )
 # Saying the head is back: the acting ends the day before.
+# Only phrases of a person coming back: "returns", "regreso", "volta" alone are also IOM's
+# programmes (assisted voluntary returns, "regreso voluntario").
 _BACK = re.compile(
-    r"(?<![a-z])(?:back in (?:the )?office|back from|returned|returns|resumed|de retour"
-    r"|revenue?|de regreso|regres[oó]|regresa|de volta|regressou|volta)(?![a-z])"
+    r"(?<![a-z])(?:back in (?:the )?office|back from|returned to (?:the )?office"
+    r"|returned from|resumed (?:duty|duties|office)|regreso a la oficina|regressou"
+    r"|(?:de retour|de regreso|de volta)(?! (?:volontaire|voluntari|assist))"
+    r")(?![a-z])"
 )
 _MONTH = "|".join(sorted(MONTHS_BESIDE_A_DAY, key=len, reverse=True)).replace(".", r"\.")
 # A day, then its month in words or digits ("1er", "15 Nov", "15 de noviembre", "15/11/2026").
@@ -136,36 +140,10 @@ def read_clause(
     named_head = _NAMED.search(clause[: marker.start()])
     subject = words[: marker.start()] if named_head else words
     named = bool(named_head or _NAMED.search(clause))
-    start, end = _period(words[marker.start() :] if back and not acting else words)
-    if back and not acting:
-        return Statement(
-            cell,
-            row,
-            column,
-            text,
-            subject,
-            frozenset(_WORD.findall(subject)),
-            named,
-            in_row,
-            True,
-            start,
-            None,
-        )
-    if acting is None:
-        return None
-    return Statement(
-        cell,
-        row,
-        column,
-        text,
-        subject,
-        frozenset(_WORD.findall(subject)),
-        named,
-        in_row,
-        False,
-        start,
-        end,
-    )
+    back_only = back is not None and acting is None
+    start, end = _period(words[marker.start() :] if back_only else words)
+    return Statement(cell, row, column, text, subject, frozenset(_WORD.findall(subject)),
+                     named, in_row, back_only, start, None if back_only else end)  # fmt: skip
 
 
 def read_note(
@@ -221,7 +199,7 @@ def in_columns(
 
 # A cheap look before reading a cell (lower case): most cells say nothing of acting.
 _QUICK = re.compile(
-    r"a\.\s?i|interi|int[ée]rim|acting|oic|charge|back|retour|regres|volta|p\.\s?i\."
+    r"a\.\s?i|interi|int[ée]rim|acting|oic|charge|back|return|resum|retour|regres|volta|p\.\s?i\."
 )
 
 

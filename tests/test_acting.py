@@ -50,7 +50,8 @@ def test_a_note_s_acting_period_is_read_in_each_language(note, start, end):
 @pytest.mark.parametrize(
     "note",
     ["T. Kgosi back in office from 16 Nov", "T. Kgosi de retour à partir du 16/11",
-     "T. Kgosi de regreso desde el 16 de noviembre", "T. Kgosi de volta a partir de 16/11"],
+     "T. Kgosi de regreso desde el 16 de noviembre", "T. Kgosi de volta a partir de 16/11",
+     "T. Kgosi returned to the office on 16 Nov, resumed duties from 16/11"],
 )  # fmt: skip
 def test_a_return_is_read_in_each_language(note):
     (statement,) = read_note(note, "A1", 1)
@@ -70,6 +71,10 @@ def test_a_sheet_s_notes_are_found_at_their_cells():
 
 def test_a_note_without_acting_word_or_date_says_nothing():
     assert read_note("K. Martin quitte le pays le 14/11", "A1", 1) == ()
+    # IOM's programmes of return are no one coming back to the office.
+    assert read_note("Assisted voluntary returns since 1 Nov", "A1", 1) == ()
+    assert read_note("Programa de regreso voluntario desde el 1/11", "A1", 1) == ()
+    assert read_note("Aide au programme de retour volontaire depuis le 1/11", "A1", 1) == ()
     assert read_note("Prepared by: L. Ramotswa, Admin Assistant", "A1", 1) == ()
 
 
