@@ -10,9 +10,11 @@ acting (never compliant on it), and "Deputy CoM" on a day inside that person's a
 period is the acting head (C307, the note cited).
 
 A note is tied to a person by their surname before its acting word (or anywhere in it when
-it names nobody before), or by standing in the person's own row. A note whose dates cannot
-be read changes nothing; one that names nobody and stands in no row is held against an
-acting title (a contradiction stays undetermined) but never makes anybody acting.
+it names nobody before), or by standing in the person's own row (then it is that row's only).
+A note naming nobody is held against every acting title, and makes a deputy acting only when
+the table lists one deputy. A note that cannot be held against the date changes nothing but
+where it contradicts a deputy's title (its dates unreadable, or several deputies it may be
+about): then the meeting is undetermined, never compliant.
 """
 
 from __future__ import annotations
