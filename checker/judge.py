@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from checker.acting import ACTING, UNSURE, Notes, Statement, hold
 from checker.findings import Attendee, Meeting, Verdict
 from checker.formatting import symbol_hint
 from checker.layout import (
@@ -58,7 +59,7 @@ DOUBT_REASONS = frozenset({
     "reason_excused_shared", "reason_presence_blank", "reason_presence_said", "reason_unsigned",
     "reason_legend", "reason_email_affiliation", "reason_presence_symbol", "reason_minutes",
     "reason_cancelled", "reason_contradicted", "reason_nameless", "reason_name_blank",
-    "reason_other_office", "reason_greyed",
+    "reason_other_office", "reason_greyed", "reason_acting_note", "reason_acting_unsure",
 })  # fmt: skip
 
 
@@ -70,6 +71,10 @@ class Seat:
     standing: Standing
     title_row: int
     title_column: str | None
+    # A note of the sheet stating an acting period, that made a deputy's title acting or
+    # left an acting title in doubt on this date (checker.acting).
+    note: Statement | None = None
+    doubt: str | None = None  # why the note leaves the title in doubt: acting.OUTSIDE, UNSURE
 
 
 @dataclass(frozen=True)
@@ -132,6 +137,30 @@ def _sector_standing(
     return Standing.REPRESENTS
 
 
+_HEAD, _DEPUTY = "COM", "DCOM"
+
+
+def _seat(attendee: Attendee, title_row: int, title_column: str | None, title_sector: str | None,
+          notes: tuple[Statement, ...], only_deputy: bool, meeting_sector: str | None,
+          platform: str, policy: Policy, date: str) -> Seat:  # fmt: skip
+    """An attendee's seat, their title held against the sheet's notes of acting periods: a
+    deputy inside their stated period is the acting head; an acting head on a date a note
+    puts outside it is not known to be one (never compliant on the title alone)."""
+    reading = None
+    if notes:
+        head = attendee.role == _HEAD and attendee.acting
+        deputy = attendee.role == _DEPUTY and not attendee.acting
+        reading = hold(notes, attendee.name, attendee.row, date, head, deputy, only_deputy)
+    if reading is not None and reading.kind != ACTING:
+        return Seat(attendee, Standing.UNKNOWN_ROLE, title_row, title_column, reading.note,
+                    reading.kind)  # fmt: skip
+    if reading is not None:
+        attendee = replace(attendee, role=_HEAD, acting=True)
+    standing = _standing(attendee, meeting_sector, platform, policy, date, title_sector)
+    return Seat(attendee, standing, title_row, title_column,
+                reading.note if reading is not None else None)  # fmt: skip
+
+
 def _verdict(seats: list[Seat], applies: bool, unknown_affiliation: bool = False) -> Verdict:
     standings = {s.standing for s in seats}
     if not applies:
@@ -154,6 +183,11 @@ def _reason(
     if verdict is not Verdict.UNDETERMINED:
         return None
     unknown = next((s for s in seats if s.standing is Standing.UNKNOWN_ROLE), None)
+    if unknown is not None and unknown.note is not None:  # acting, says the title; not then, a note
+        a, note = unknown.attendee, unknown.note
+        key = "reason_acting_unsure" if unknown.doubt == UNSURE else "reason_acting_note"
+        return Phrase.of(key, sheet=a.sheet, row=a.row, title=a.title or "",
+                         cell=f"{a.sheet}!{note.cell}", line=note.text.strip())  # fmt: skip
     if unknown is not None and unknown.attendee.title is None and unknown.attendee.name is None:
         # IOM marked present with no one named (a ✓ under IOM in an agency matrix).
         return Phrase.of("reason_nobody_named", sheet=unknown.attendee.sheet,
@@ -277,7 +311,9 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
     iom = values("is_iom").astype(bool)
     attendee_columns = ["meeting", "sheet", "row", "table", "attendee", "title", "role",
                         "capacity_code", "sector_code", "title_sector", "acting"]  # fmt: skip
-    seats_by_meeting: dict[int, list[tuple[Attendee, int, str | None, str | None]]] = {}
+    seats_by_meeting: dict[int, list[tuple[Attendee, int, str | None, str | None, int]]] = {}
+    deputies: dict[int, set[str | None]] = {}  # table → the names of its deputies (checker.acting)
+    notes: dict[int, Notes] = {}  # table → its notes of acting periods, by row
     for (meeting_id, sheet, row, table, name, title, role, capacity, sector_code, title_sector,
          acting) in zip(*(values(c)[iom].tolist() for c in attendee_columns)):  # fmt: skip
         sector = sector_code if sector_code not in (None, BLANK, UNKNOWN) else None
@@ -291,8 +327,10 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
         if title_column is None:
             title_row, title_column = roster.cell_of(int(table), int(row), "attendee")
         seats_by_meeting.setdefault(meeting_id, []).append(
-            (attendee, title_row, title_column, _text(title_sector))
+            (attendee, title_row, title_column, _text(title_sector), int(table))
         )
+        if attendee.role == _DEPUTY:
+            deputies.setdefault(int(table), set()).add(attendee.name)
 
     assessments = []
     numbers: dict[int, int] = {}  # meetings are numbered m1, m2… within each file
@@ -310,10 +348,13 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
         sector = _text(meeting_sector)
         date = str(date_iso)
         rule = policy.rule_for(platform)
-        seats = [
-            Seat(a, _standing(a, sector, platform, policy, date, t), r, c)
-            for a, r, c, t in seats_by_meeting.get(meeting_id, [])
-        ]
+        seats = []
+        for a, r, c, t, n in seats_by_meeting.get(meeting_id, []):
+            if n not in notes:
+                notes[n] = Notes(roster.tables[n].acting_notes)
+            only_deputy = len(deputies.get(n, ())) == 1
+            seats.append(_seat(a, r, c, t, notes[n].of(a.row), only_deputy,
+                               sector, platform, policy, date))  # fmt: skip
         unknown = meeting_id in unknown_affiliation
         verdict = _verdict(seats, policy.applies(platform, sector, str(level_code)), unknown)
         doubt = doubts.get(meeting_id)

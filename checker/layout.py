@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from checker import (
+    acting,
     between,
     blocks,
     matrix,
@@ -186,6 +187,9 @@ class RosterTable:
     # The apologies line naming IOM of the minutes of this sign-in sheet's meeting, on
     # another sheet (checker.minutes).
     minutes: minutes.Apologies | None = None
+    # The sheet's notes stating an acting period ("X was CoM a.i. 1–14 Nov"), held against
+    # each row's date by the judge (checker.acting).
+    acting_notes: tuple[acting.Statement, ...] = ()
     swapped: Swap | None = None  # the title and organisation columns read the other way round
     # A meeting app's attendance export (Teams): a column holds only the app's roles
     # (Organizer, Attendee). Its Joined/Left lines list a person once per connection, so a
@@ -2207,6 +2211,18 @@ def lay_out(workbook: Workbook, headers: Headers) -> Layout:
     if not parts:
         parts, rows = [np.empty((0, len(FIELDS) + 1), dtype=object)], [np.empty(0, np.int64)]
         table_of_row = [np.empty(0, np.int64)]
+    data_rows: dict[str, set[int]] = {}  # each sheet's rows read as attendees' (Excel rows)
+    for table, excel_rows in zip(tables, rows):
+        data_rows.setdefault(table.sheet, set()).update(excel_rows.tolist())
+    on_sheet: dict[str, tuple[acting.Statement, ...]] = {}
+    for i, (table, sheet) in enumerate(zip(tables, sheets)):
+        if table.sheet not in on_sheet:
+            on_sheet[table.sheet] = acting.sheet_statements(
+                sheet.cells, column_letter, data_rows.get(table.sheet, set())
+            )
+        notes = acting.in_columns(on_sheet[table.sheet], table.span)
+        if notes:
+            tables[i] = replace(table, acting_notes=notes)
     cells = np.concatenate(parts)
     versions.called_off(
         cells, FIELDS.index("presence"), FIELDS.index("date"), FIELDS.index("platform"), called_off

@@ -2,7 +2,9 @@
 
 Passes silently: the Chief of Mission attends in person.
 Reports (info): "Chief of Mission a.i." or "Officer-in-Charge" at the HCT. The meeting is
-        compliant; the finding says so at the attendee's title cell.
+        compliant; the finding says so at the attendee's title cell. A deputy's title on a
+        date a note of the sheet puts inside their acting period (checker.acting) is
+        reported with the note cited (C307:note).
 """
 
 from __future__ import annotations
@@ -33,4 +35,10 @@ def check(assessment: Assessment, policy: Policy) -> Iterator[Finding]:
         return
     representing = [s for s in assessment.seats if s.standing in REPRESENTING]
     if representing and all(s.attendee.acting for s in representing):
-        yield finding(CODE, assessment, policy, representing[0])
+        seat = representing[0]
+        if seat.note is not None:  # a deputy's title, acting by a note of the sheet
+            cell = f"{seat.attendee.sheet}!{seat.note.cell}"
+            yield finding(CODE, assessment, policy, seat, "note", cell=cell,
+                          line=seat.note.text.strip())  # fmt: skip
+            return
+        yield finding(CODE, assessment, policy, seat)
