@@ -1932,7 +1932,10 @@ def _multi_select(fields: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.
 
 
 def _tracker_rows(
-    table: RosterTable, sheet: SheetGrid, origin: dict[tuple[int, int, int], tuple[int, int]]
+    table: RosterTable,
+    sheet: SheetGrid,
+    origin: dict[tuple[int, int, int], tuple[int, int]],
+    absent: frozenset[str],
 ) -> tuple[np.ndarray, np.ndarray, int, int, RosterTable]:
     """One month column of a tracker → a record per platform row (per person named), and
     the table with the blank cells read as no meeting."""
@@ -1965,7 +1968,7 @@ def _tracker_rows(
         row = body[r]
         read += 1
         value = at(row, col)
-        people = tracker.read_cell(value) if filled else None
+        people = tracker.read_cell(value, absent) if filled else None
         if people is not None and value is None and blank_no_meeting:
             no_meeting_blanks.append(r + table.header_row + 1)
             people = None
@@ -2045,7 +2048,7 @@ def lay_out(workbook: Workbook, headers: Headers) -> Layout:
     for i, (table, sheet) in enumerate(zip(tables, sheets)):
         if table.shape == TRACKER:
             cells, excel_rows, table_read, table_skipped, tables[i] = _tracker_rows(
-                table, sheet, origin
+                table, sheet, origin, headers.absent
             )
         else:
             cells, excel_rows, table_read, table_skipped = _table_rows(

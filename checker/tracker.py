@@ -55,8 +55,28 @@ NO_MEETING = frozenset(fold(w) or w for w in [
 NO_IOM = frozenset(fold(w) for w in [
     "no iom", "no one", "nobody", "none", "absent", "not attended", "did not attend", "no",
     "pas d'oim", "pas oim", "personne", "aucun", "absente", "non", "sin oim", "nadie",
-    "ninguno", "ausente", "no asistió",
+    "ninguno", "ausente", "no asistió", "no iom rep", "no iom representation", "not present",
+    "pas de participation oim", "pas de participation", "aucune", "aucun représentant",
+    "non représentée", "non représenté", "sin participación", "sin participación oim",
+    "ninguna", "sin representación", "ninguém", "nenhum", "nenhuma", "sem oim",
+    "sem participação", "sem participação oim", "não", "nao", "nil",
 ])  # fmt: skip
+# Marks of absence, which fold to nothing: "✗ (CoM)".
+_ABSENT_MARKS = ("✗", "✘", "✖", "❌", "☒", "❎")
+# Words after an absence that say someone may have gone after all ("Absent (CoM) – DCoM
+# attended", "Excusée, représentée par C. D."): the cell no longer says nobody went. Word
+# beginnings, on the folded text; a noun ("no IOM representation") says nothing of the kind.
+_SOMEONE_WENT = re.compile(
+    r"^(?:attend|particip|present|asist|assist|compar|represent|replac|remplac|sustitu|"
+    r"reemplaz|substitu|went|came|joined|stood|covered|deleg|behalf|instead)"
+)
+_NOUN = re.compile(r"(?:ation|ance|ence|acion|acao|encia|ancia)s?$")
+
+
+def _someone_went(rest: str) -> bool:
+    return any(_SOMEONE_WENT.match(w) and not _NOUN.search(w) for w in rest.split())
+
+
 # "J. Doe (CoM)", and what follows the title about that person: "A. Diallo (Cheffe de
 # mission) – excusée".
 _PERSON = re.compile(
@@ -173,12 +193,23 @@ def is_note_label(value: Any) -> bool:
     return isinstance(value, str) and bool(_NOTE.match(value))
 
 
-def read_cell(value: Any) -> list[tuple[str | None, str | None, str | None]] | None:
+def read_cell(
+    value: Any, absent: frozenset[str] = frozenset()
+) -> list[tuple[str | None, str | None, str | None]] | None:
     """A tracker cell → its people as (name, title, remark), [] when IOM was not there, None
-    when no meeting took place ("Cancelled", or "Cancelled – air alert": a reason after it). "J. Doe (CoM); K. Lee (DCoM)" → two people. The remark after
-    a person's title ("– excusée") is what the cell says of their attendance: it is read as
-    their presence, so that a person the cell says was away is never counted as attending
-    (a remark that is neither present nor absent leaves their attendance unknown)."""
+    when no meeting took place ("Cancelled", or "Cancelled – air alert": a reason after it).
+    "J. Doe (CoM); K. Lee (DCoM)" → two people. The remark after a person's title ("–
+    excusée") is what the cell says of their attendance: it is read as their presence, so
+    that a person the cell says was away is never counted as attending (a remark that is
+    neither present nor absent leaves their attendance unknown).
+
+    A cell that starts with a word of absence (NO_IOM, or `absent`: the vocabulary's folded
+    absence words) says nobody went, whatever reason or title follows ("Absent (CoM)", "No IOM
+    – CoM on leave", "Excusée (CdM)", "✗ (CoM)"): [] — unless what follows says someone may
+    have gone ("– DCoM attended", another person after ";"): then the cell is an entry whose
+    presence the judge cannot read, and the meeting stays undetermined. "N/A" with a reason
+    that is no cancellation ("N/A (CoM en congé)") is undetermined too. Such a cell is never
+    a person named "Absent"."""
     if value is None:
         return []
     text = str(value).strip()
@@ -187,8 +218,13 @@ def read_cell(value: Any) -> list[tuple[str | None, str | None, str | None]] | N
     lead = fold(head.group("head")) if head is not None else key
     first = lead.split(" ")[0]
     if key in NO_MEETING or lead in NO_MEETING or (len(first) >= 5 and first in NO_MEETING):
+        if lead in _NOT_APPLICABLE and key != lead and not _says_no_meeting(key):
+            return _unclear(text)  # "N/A (CoM en congé)": no meeting, or nobody went?
         return None  # "Cancelled", "Cancelled – air alert", "Postponed to 27 Nov"
-    if key in NO_IOM:
+    rest = _after_absence(text, key, absent)
+    if rest is not None:
+        if _someone_went(rest) or len([p for p in _PEOPLE.split(text) if p.strip()]) > 1:
+            return _unclear(text)
         return []
     people = []
     for part in _PEOPLE.split(text):
@@ -201,6 +237,31 @@ def read_cell(value: Any) -> list[tuple[str | None, str | None, str | None]] | N
         else:
             people.append((part.strip(), None, None))
     return people
+
+
+_NOT_APPLICABLE = frozenset({"n a", "na"})
+
+
+def _says_no_meeting(key: str) -> bool:
+    """Whether a folded cell names no meeting in its words ("N/A – no meeting in August")."""
+    words = f" {key} "
+    return any(f" {w} " in words for w in NO_MEETING if len(w) >= 5)
+
+
+def _after_absence(text: str, key: str, absent: frozenset[str]) -> str | None:
+    """What follows the word of absence a cell starts with (folded, "" when nothing does);
+    None when it does not start with one."""
+    if text.startswith(_ABSENT_MARKS):
+        return key
+    words = sorted((w for w in NO_IOM | absent if w), key=len, reverse=True)
+    found = next((w for w in words if key == w or key.startswith(w + " ")), None)
+    return None if found is None else key[len(found) :].strip()
+
+
+def _unclear(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    """One entry, the whole cell as its name and its presence: the judge reads no presence in
+    it, so the meeting stays undetermined and the reason quotes the cell."""
+    return [(text, None, text)]
 
 
 def why_undated(date: Any, period: str | None) -> str | None:

@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from checker import tracker
@@ -347,3 +347,64 @@ def test_a_cancelled_cell_with_its_reason_is_no_meeting():
     # A person's remark is theirs, not the meeting's: "(CoM) – cancelled" is no absence read.
     assert tracker.read_cell("J. Doe (CoM) – cancelled") == [("J. Doe", "CoM", "cancelled")]
     assert tracker.read_cell("Na Kim (CoM)") == [("Na Kim", "CoM", None)]
+
+
+# Cells that say who was away, in the four languages (issue 10): "Absent (CoM)" was a person
+# "Absent" with title CoM, a compliant meeting; "No IOM – CoM on leave" a person without title.
+ABSENT_CELLS = [
+    "Absent (CoM)", "No IOM – CoM on leave", "Not attended – CoM travelling",
+    "None – the CoM was away", "No IOM (RMO sick)", "Excused (RMO)", "Apologies – CoM",
+    "Regrets", "Nobody", "Did not attend", "✗ (CoM)", "Absente (CdM)", "Excusé",
+    "Excusée (Cheffe de mission)", "Personne", "Pas de participation OIM", "Ausente (JdM)",
+    "Ausente – Jefe de Misión", "Se excusó", "Nadie", "No asistió", "Justificou", "Ninguém",
+    "Não compareceu", "Ausente (CdM em férias)",
+]  # fmt: skip
+UNCLEAR_CELLS = ["N/A (CoM en congé)", "Absent (CoM) – DCoM attended",
+                 "Excusée, représentée par C. D.", "Absent (CoM); K. Lee (DCoM)",
+                 "Ausente – asistió el Jefe Adjunto"]  # fmt: skip
+
+
+def _november(cell):
+    rows = [["Platform", "September", "October", "November"],
+            ["HCT", "J. Doe (CoM)", "J. Doe (CoM)", cell]]  # fmt: skip
+    result = _check(SheetGrid("Tracker", rows), name="KEN_2026.xlsx")
+    return next(m for m in result.to_dict()["meetings"] if m["date"] == "2026-11")
+
+
+@pytest.mark.parametrize("cell", ABSENT_CELLS)
+def test_a_tracker_cell_that_says_who_was_away_is_an_absence(cell):
+    meeting = _november(cell)
+    assert meeting["verdict"] == "absent", cell
+    assert meeting["iom_attendees"] == []
+
+
+@pytest.mark.parametrize("cell", UNCLEAR_CELLS)
+def test_a_tracker_cell_of_absence_that_says_someone_else_went_is_undetermined(cell):
+    """The reason quotes the cell (reason_presence_said, a doubt: C309)."""
+    meeting = _november(cell)
+    assert meeting["verdict"] == "undetermined", cell
+    assert cell in meeting["reason"]
+
+
+def test_a_name_that_begins_like_a_word_of_absence_is_still_a_person():
+    assert tracker.read_cell("Nona Absalon (CoM)") == [("Nona Absalon", "CoM", None)]
+    assert tracker.read_cell("N. Regretti (RMO)") == [("N. Regretti", "RMO", None)]
+
+
+_ABSENCE_WORDS = sorted(
+    {"Absent", "Absente", "Ausente", "Excused", "Excusé", "Excusée", "Apologies", "Regrets",
+     "Nobody", "No IOM", "None", "Personne", "Pas d'OIM", "Nadie", "Sin OIM", "Ninguém",
+     "Sem OIM", "Not attended", "Did not attend", "No asistió", "Não compareceu", "Justificou",
+     "Se excusó", "✗", "❌"}
+)  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(_ABSENCE_WORDS), st.sampled_from(["", " ", " – ", " (", ": ", "; ", ", "]),
+       st.text(alphabet=st.sampled_from("JDoe.CMRWASHPOcom() –;,/"), max_size=25)
+       | st.sampled_from(["J. Doe (CoM)", "CoM", "K. Lee (DCoM)", "DCoM attended",
+                          "Chief of Mission", "CoM on leave", "(CoM)"]))  # fmt: skip
+def test_a_cell_that_starts_with_absence_never_gives_a_compliant_meeting(word, sep, rest):
+    assume(sep or not rest[:1].isalnum())  # "ExcusedJ. Doe" does not start with the word
+    cell = f"{word}{sep}{rest}"
+    assert _november(cell)["verdict"] != "compliant", cell
