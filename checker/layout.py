@@ -1040,9 +1040,19 @@ def _plan_matrix(sheet: SheetGrid, found: _Header, headers: Headers) -> _SheetPl
     return _SheetPlan(SheetReading(sheet.name, MATRIX), [table], sheet)
 
 
+def _platform_like(value: Any, headers: Headers) -> bool:
+    """A tracker's label cell: a platform's header ("Platform", "Meeting", "Espacio") or
+    name ("HCT", "Health Cluster")."""
+    if not isinstance(value, str):
+        return False
+    return headers.match(value) in ("platform", "sector") or headers.reads_as_platform(value)
+
+
 def _plan_tracker(sheet: SheetGrid, found: _Header | None, headers: Headers) -> _SheetPlan | None:
     """A wide tracker: a header row of months after one or more label columns."""
-    header_index, months = tracker.find_tracker_header(sheet.cells, HEADER_SEARCH_ROWS)
+    header_index, months = tracker.find_tracker_header(
+        sheet.cells, HEADER_SEARCH_ROWS, lambda value: _platform_like(value, headers)
+    )
     if header_index < 0:
         return None
     header = sheet.cells[header_index]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -156,18 +157,57 @@ def dated_below(cols: list[int], body: list[list[Any]]) -> bool:
     return all(c < len(below) and parse_date(below[c]) is not None for c in cols)
 
 
-def find_tracker_header(cells: list[list[Any]], search_rows: int) -> tuple[int, list[MonthColumn]]:
+def find_tracker_header(
+    cells: list[list[Any]],
+    search_rows: int,
+    platform_like: Callable[[Any], bool] = lambda _: False,
+) -> tuple[int, list[MonthColumn]]:
     """(0-based header row, its month columns) of the row with the most month (or day)
-    columns, if it has at least MIN_MONTH_COLUMNS of them after a first label column; else
-    (-1, [])."""
+    columns, if it has at least MIN_MONTH_COLUMNS of them after a first label column, or fewer
+    (a tracker started in October has two) when the rest of the table says tracker
+    (looks_tracked); else (-1, [])."""
     best: tuple[int, list[MonthColumn]] = (-1, [])
     for r, row in enumerate(cells[:search_rows]):
         months = [m for m in month_columns(row) if m.col > 0]
         days = day_columns(row, cells[r + 1 :])
         columns = days if len(days) > len(months) else months
-        if len(columns) >= MIN_MONTH_COLUMNS and len(columns) > len(best[1]):
+        if len(columns) <= len(best[1]) or not columns:
+            continue
+        if len(columns) >= MIN_MONTH_COLUMNS or looks_tracked(
+            row, columns, cells[r + 1 :], platform_like
+        ):
             best = (r, columns)
     return best
+
+
+def looks_tracked(
+    row: list[Any],
+    columns: list[MonthColumn],
+    body: list[list[Any]],
+    platform_like: Callable[[Any], bool],
+) -> bool:
+    """Whether a header row with one or two month columns heads a tracker: its label column is
+    headed by a platform ("Platform", "Meeting", "Espacio") or lists platforms (HCT, OMT), and
+    the cells under the months are, two in three at least and two or more, what a tracker
+    writes — a person with a title in brackets, "No IOM" or another absence, "Cancelled" —
+    with no number or date among them (an attendance list ticks, counts or dates)."""
+    first = columns[0].col
+    labels = [r[c] for r in body for c in range(first) if c < len(r) and r[c] not in ("", None)]
+    headed = any(c < len(row) and platform_like(row[c]) for c in range(first))
+    if not headed and (not labels or 2 * sum(map(platform_like, labels)) < len(labels)):
+        return False
+    entries = [r[m.col] for r in body for m in columns
+               if m.col < len(r) and r[m.col] not in ("", None)]  # fmt: skip
+    if any(not isinstance(v, str) or parse_date(v) is not None for v in entries):
+        return False
+    said = [v for v in entries if _tracker_entry(v)]
+    return len(said) >= 2 and 3 * len(said) >= 2 * len(entries)
+
+
+def _tracker_entry(value: str) -> bool:
+    """A person with a title in brackets, an absence or no meeting."""
+    people = read_cell(value)
+    return not people or all(title is not None for _, title, _ in people)
 
 
 def month_banner(lines: list[Line]) -> Line | None:

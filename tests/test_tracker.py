@@ -408,3 +408,57 @@ def test_a_cell_that_starts_with_absence_never_gives_a_compliant_meeting(word, s
     assume(sep or not rest[:1].isalnum())  # "ExcusedJ. Doe" does not start with the word
     cell = f"{word}{sep}{rest}"
     assert _november(cell)["verdict"] != "compliant", cell
+
+
+# Trackers started mid-year: two month columns, or one (issue 10, KEN_2026-11_tra/trb).
+SHORT = {
+    "en": [["Platform", "Oct-26", "Nov-26"], ["HCT", "No IOM – CoM on leave", "J. Doe (CoM)"],
+           ["OMT", "K. Lee (RMO)", "No IOM"]],
+    "fr": [["Plateforme", "oct. 2026", "nov. 2026"],
+           ["EHP", "Pas d'OIM – CdM en congé", "A. Diallo (Cheffe de mission)"],
+           ["OMT", "M. Keïta (RMO)", "Absente (RMO)"]],
+    "es": [["Espacio", "octubre 2026", "noviembre 2026"],
+           ["EHP", "Ausente (JdM)", "R. Paredes (Jefa de Misión)"],
+           ["OMT", "M. Torres (RMO)", "Sin OIM"]],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", SHORT)
+def test_a_tracker_of_two_months_is_read(lang):
+    """Two month columns were not read (E103, "Rename the columns…"): three were needed.
+    "Oct-26" is October 2026, not 26 October."""
+    result = _check(SheetGrid("Tracker", SHORT[lang]), name="KEN_2026-11.xlsx")
+    assert _meetings(result) == [("2026-10", "HCT", "absent"), ("2026-10", "OMT", "compliant"),
+                                 ("2026-11", "HCT", "compliant"), ("2026-11", "OMT", "absent")]  # fmt: skip
+
+
+def test_a_tracker_of_one_month_whose_labels_are_platforms_is_read():
+    rows = [["IOM Kenya – representation", None], [None, "November 2026"],
+            ["HCT", "J. Doe (CoM)"], ["OMT", "No IOM"], ["UNCT", "Cancelled"]]  # fmt: skip
+    result = _check(SheetGrid("Tracker", rows), name="KEN_2026-11.xlsx")
+    assert _meetings(result) == [("2026-11", "HCT", "compliant"), ("2026-11", "OMT", "absent")]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [  # ticks, counts or dates under the months: no tracker's entries
+        [["Platform", "October", "November"], ["HCT", "✓", "✓"], ["OMT", "✓", "✗"]],
+        [["Meeting", "October", "November"], ["HCT", 4, 5], ["OMT", 2, 3]],
+        [["Réunion", "octobre", "novembre"], ["EHP", "05/10/2026", "02/11/2026"],
+         ["OMT", "07/10/2026", "04/11/2026"]],
+        # a label column of people, not platforms
+        [["Nom", "octobre", "novembre"], ["A. Diallo", "J. Doe (CoM)", "K. Lee (RMO)"],
+         ["M. Keïta", "J. Doe (CoM)", "K. Lee (RMO)"]],
+        # one entry only says too little
+        [["Platform", "November"], ["HCT", "J. Doe (CoM)"]],
+    ],
+)  # fmt: skip
+def test_a_table_of_two_months_that_is_no_tracker_is_not_read_as_one(rows):
+    assert tracker.find_tracker_header(rows, 20, _platform_like) == (-1, [])
+
+
+def _platform_like(value):
+    from checker.layout import _platform_like as like
+    from checker.vocabulary import default_vocabulary
+
+    return like(value, default_vocabulary().headers)
