@@ -61,6 +61,19 @@ NO_IOM = frozenset(fold(w) for w in [
     "non représentée", "non représenté", "sin participación", "sin participación oim",
     "ninguna", "sin representación", "ninguém", "nenhum", "nenhuma", "sem oim",
     "sem participação", "sem participação oim", "não", "nao", "nil",
+    "iom absent", "oim absente", "oim absent", "oim ausente", "not represented",
+    "unrepresented", "pas représentée", "pas représenté", "no one attended", "nobody attended",
+    "nobody from iom attended", "personne n'a participé", "personne n'a assisté",
+    "nadie asistió", "nadie participó", "ninguém compareceu", "ninguém participou",
+    "ningún representante", "nenhum representante", "empty chair", "away", "absence",
+    "missed", "not available", "unavailable", "indisponible", "no disponible", "indisponível",
+    "falta", "ausência", "ausencia",
+])  # fmt: skip
+# What stands where a name should be and is none: "TBC (CoM)", "Vacant (CoM)", "? (CoM)":
+# whether anyone went is not said.
+_NOT_A_NAME = frozenset(fold(w) for w in [
+    "tbc", "tba", "tbd", "to be confirmed", "vacant", "vacante", "vago", "vaga", "n/a", "na",
+    "x", "ok", "yes", "oui", "sí", "si", "sim", "present", "présent", "presente", "attended",
 ])  # fmt: skip
 # Marks of absence, which fold to nothing: "✗ (CoM)".
 _ABSENT_MARKS = ("✗", "✘", "✖", "❌", "☒", "❎")
@@ -79,9 +92,9 @@ def _someone_went(rest: str) -> bool:
 
 
 # "J. Doe (CoM)", and what follows the title about that person: "A. Diallo (Cheffe de
-# mission) – excusée".
+# mission) – excusée", "J. Doe (CoM) absent".
 _PERSON = re.compile(
-    r"^(?P<name>.*?)\s*[(\[](?P<title>[^)\]]+)[)\]]\s*(?:[-–—,:;]\s*(?P<remark>.*?))?\s*$"
+    r"^(?P<name>.*?)\s*[(\[](?P<title>[^)\]]+)[)\]]\s*(?:(?:[-–—,:;]\s*)?(?P<remark>\S.*?))?\s*$"
 )
 _PEOPLE = re.compile(r"\s*(?:;|\n|\+)\s*")
 # What a cell says before its reason: "Cancelled – air alert", "Annulée (sécurité)",
@@ -271,6 +284,8 @@ def read_cell(
         if not part.strip():
             continue
         person = _PERSON.match(part)
+        if person is not None and _not_a_name(person.group("name")):
+            return _unclear(text)  # "TBC (CoM)", "X (CoM)", "- (CoM)": no one named
         if person is not None:
             people.append((person.group("name").strip() or None, person.group("title").strip(),
                            person.group("remark") or None))  # fmt: skip
@@ -296,6 +311,15 @@ def _after_absence(text: str, key: str, absent: frozenset[str]) -> str | None:
     words = sorted((w for w in NO_IOM | absent if w), key=len, reverse=True)
     found = next((w for w in words if key == w or key.startswith(w + " ")), None)
     return None if found is None else key[len(found) :].strip()
+
+
+def _not_a_name(name: str) -> bool:
+    """Whether what stands before a title is no one's name: a word, a mark or a single letter
+    ("TBC", "X", "✓", "?", "-"); a blank name (a title alone) is left to the judge."""
+    if not name.strip():
+        return False
+    key = fold(name)
+    return len(key) <= 1 or key in _NOT_A_NAME
 
 
 def _unclear(text: str) -> list[tuple[str | None, str | None, str | None]]:
