@@ -1041,11 +1041,8 @@ def _plan_matrix(sheet: SheetGrid, found: _Header, headers: Headers) -> _SheetPl
 
 
 def _platform_like(value: Any, headers: Headers) -> bool:
-    """A tracker's label cell: a platform's header ("Platform", "Meeting", "Espacio") or
-    name ("HCT", "Health Cluster")."""
-    if not isinstance(value, str):
-        return False
-    return headers.match(value) in ("platform", "sector") or headers.reads_as_platform(value)
+    """A tracker's label cell: a platform's name ("HCT", "Health Cluster", "EHP")."""
+    return isinstance(value, str) and headers.reads_as_platform(value)
 
 
 def _plan_tracker(sheet: SheetGrid, found: _Header | None, headers: Headers) -> _SheetPlan | None:

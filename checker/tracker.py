@@ -187,28 +187,26 @@ def find_tracker_header(
         if len(columns) <= len(best[1]) or not columns:
             continue
         if len(columns) >= MIN_MONTH_COLUMNS or looks_tracked(
-            row, columns, cells[r + 1 :], platform_like
+            columns, cells[r + 1 :], platform_like
         ):
             best = (r, columns)
     return best
 
 
 def looks_tracked(
-    row: list[Any],
     columns: list[MonthColumn],
     body: list[list[Any]],
     platform_like: Callable[[Any], bool],
 ) -> bool:
-    """Whether a header row with one or two month columns heads a tracker: its label column is
-    headed by a platform ("Platform", "Meeting", "Espacio") or lists platforms (HCT, OMT), and
+    """Whether a header row with one or two month columns heads a tracker: its label column
+    lists platforms (HCT, OMT, "Health Cluster"), half its labels at least, and
     the cells under the months are, two in three at least and two or more, what a tracker
     writes — a person with a title in brackets, "No IOM" or another absence, "Cancelled" —
     with no number or date among them (an attendance list ticks, counts or dates)."""
     first = columns[0].col
     labels = [r[c] for r in body for c in range(first) if c < len(r) and r[c] not in ("", None)]
-    headed = any(c < len(row) and platform_like(row[c]) for c in range(first))
-    if not headed and (not labels or 2 * sum(map(platform_like, labels)) < len(labels)):
-        return False
+    if not labels or 2 * sum(map(platform_like, labels)) < len(labels):
+        return False  # a sign-in sheet's "Meeting | 5 Nov 2026" line over its names
     entries = [r[m.col] for r in body for m in columns
                if m.col < len(r) and r[m.col] not in ("", None)]  # fmt: skip
     if any(not isinstance(v, str) or parse_date(v) is not None for v in entries):

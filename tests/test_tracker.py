@@ -470,3 +470,12 @@ def _platform_like(value):
     from checker.vocabulary import default_vocabulary
 
     return like(value, default_vocabulary().headers)
+
+
+def test_a_sign_in_sheet_with_a_meeting_and_a_date_line_is_no_tracker():
+    """ "Meeting | 5 Nov 2026" over a list of names whose second column happens to be
+    "Agency (Post)": the labels are people, not platforms."""
+    rows = [["Meeting", "5 Nov 2026"], ["Name", "Agency (Post)"],
+            ["A. B.", "IOM (CoM)"], ["C. D.", "UNHCR (Representative)"],
+            ["E. F.", "WFP (Country Director)"]]  # fmt: skip
+    assert tracker.find_tracker_header(rows, 20, _platform_like) == (-1, [])
