@@ -273,6 +273,8 @@ def read_cell(
             return _unclear(text)  # "N/A (CoM en congé)": no meeting, or nobody went?
         return None  # "Cancelled", "Cancelled – air alert", "Postponed to 27 Nov"
     rest = _after_absence(text, key, absent)
+    if rest is None and _ends_away(text, key, absent):
+        return []  # "CoM on leave", "CdM en congé": the one person named is away
     if rest is not None:
         if _someone_went(rest) or len([p for p in _PEOPLE.split(text) if p.strip()]) > 1:
             return _unclear(text)
@@ -318,6 +320,18 @@ def _not_a_name(name: str) -> bool:
         return False
     key = fold(name)
     return len(key) <= 1 or key in _NOT_A_NAME
+
+
+def _ends_away(text: str, key: str, absent: frozenset[str]) -> bool:
+    """Whether a cell that names one person or post and no title in brackets ends with words
+    of absence ("CoM on leave", "J. Doe – sick", "JdM de vacaciones")."""
+    if any(mark in text for mark in "([;\n+") or _someone_went(key):
+        return False
+    return any(key.endswith(f" {word}") for word in absent if word and word not in _ENDS_TITLES)
+
+
+# Absence words that also end a title: "Head of Travel" is no one away.
+_ENDS_TITLES = frozenset({"travel", "r r"})
 
 
 def _unclear(text: str) -> list[tuple[str | None, str | None, str | None]]:

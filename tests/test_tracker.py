@@ -364,6 +364,9 @@ ABSENT_CELLS = [
     "Nadie asistió", "Ninguém compareceu", "IOM absent", "OIM ausente",
     # A word of absence after the title, without a dash.
     "J. Doe (CoM) absent", "(CoM) absent", "R. Paredes (Jefa de Misión) ausente",
+    # The post or person first, then the absence, no title in brackets (was "no title").
+    "CoM on leave", "CdM en congé", "JdM de vacaciones", "Chefe de Missão de férias",
+    "J. Doe – sick",
 ]  # fmt: skip
 UNCLEAR_CELLS = ["N/A (CoM en congé)", "Absent (CoM) – DCoM attended",
                  "Excusée, représentée par C. D.", "Absent (CoM); K. Lee (DCoM)",
@@ -479,3 +482,19 @@ def test_a_sign_in_sheet_with_a_meeting_and_a_date_line_is_no_tracker():
             ["A. B.", "IOM (CoM)"], ["C. D.", "UNHCR (Representative)"],
             ["E. F.", "WFP (Country Director)"]]  # fmt: skip
     assert tracker.find_tracker_header(rows, 20, _platform_like) == (-1, [])
+
+
+def test_a_title_that_ends_like_an_absence_is_no_absence():
+    assert tracker.read_cell("Head of Travel", _ABSENT) == [("Head of Travel", None, None)]
+    assert tracker.read_cell("CoM on leave, DCoM attended", _ABSENT) == [
+        ("CoM on leave, DCoM attended", None, None)
+    ]
+
+
+def _absent_words():
+    from checker.vocabulary import default_vocabulary
+
+    return default_vocabulary().headers.absent
+
+
+_ABSENT = _absent_words()
