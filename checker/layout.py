@@ -1052,9 +1052,16 @@ def _plan_matrix(sheet: SheetGrid, found: _Header, headers: Headers) -> _SheetPl
     return _SheetPlan(SheetReading(sheet.name, MATRIX), [table], sheet)
 
 
+def _platform_like(value: Any, headers: Headers) -> bool:
+    """A tracker's label cell: a platform's name ("HCT", "Health Cluster", "EHP")."""
+    return isinstance(value, str) and headers.reads_as_platform(value)
+
+
 def _plan_tracker(sheet: SheetGrid, found: _Header | None, headers: Headers) -> _SheetPlan | None:
     """A wide tracker: a header row of months after one or more label columns."""
-    header_index, months = tracker.find_tracker_header(sheet.cells, HEADER_SEARCH_ROWS)
+    header_index, months = tracker.find_tracker_header(
+        sheet.cells, HEADER_SEARCH_ROWS, lambda value: _platform_like(value, headers)
+    )
     if header_index < 0:
         return None
     header = sheet.cells[header_index]
@@ -2084,7 +2091,10 @@ def _multi_select(fields: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.
 
 
 def _tracker_rows(
-    table: RosterTable, sheet: SheetGrid, origin: dict[tuple[int, int, int], tuple[int, int]]
+    table: RosterTable,
+    sheet: SheetGrid,
+    origin: dict[tuple[int, int, int], tuple[int, int]],
+    absent: frozenset[str],
 ) -> tuple[np.ndarray, np.ndarray, int, int, RosterTable]:
     """One month column of a tracker → a record per platform row (per person named), and
     the table with the blank cells read as no meeting."""
@@ -2117,7 +2127,7 @@ def _tracker_rows(
         row = body[r]
         read += 1
         value = at(row, col)
-        people = tracker.read_cell(value) if filled else None
+        people = tracker.read_cell(value, absent) if filled else None
         if people is not None and value is None and blank_no_meeting:
             no_meeting_blanks.append(r + table.header_row + 1)
             people = None
@@ -2197,7 +2207,7 @@ def lay_out(workbook: Workbook, headers: Headers) -> Layout:
     for i, (table, sheet) in enumerate(zip(tables, sheets)):
         if table.shape == TRACKER:
             cells, excel_rows, table_read, table_skipped, tables[i] = _tracker_rows(
-                table, sheet, origin
+                table, sheet, origin, headers.absent
             )
         else:
             cells, excel_rows, table_read, table_skipped = _table_rows(

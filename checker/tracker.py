@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,12 +56,45 @@ NO_MEETING = frozenset(fold(w) or w for w in [
 NO_IOM = frozenset(fold(w) for w in [
     "no iom", "no one", "nobody", "none", "absent", "not attended", "did not attend", "no",
     "pas d'oim", "pas oim", "personne", "aucun", "absente", "non", "sin oim", "nadie",
-    "ninguno", "ausente", "no asistió",
+    "ninguno", "ausente", "no asistió", "no iom rep", "no iom representation", "not present",
+    "pas de participation oim", "pas de participation", "aucune", "aucun représentant",
+    "non représentée", "non représenté", "sin participación", "sin participación oim",
+    "ninguna", "sin representación", "ninguém", "nenhum", "nenhuma", "sem oim",
+    "sem participação", "sem participação oim", "não", "nao", "nil",
+    "iom absent", "oim absente", "oim absent", "oim ausente", "not represented",
+    "unrepresented", "pas représentée", "pas représenté", "no one attended", "nobody attended",
+    "nobody from iom attended", "personne n'a participé", "personne n'a assisté",
+    "nadie asistió", "nadie participó", "ninguém compareceu", "ninguém participou",
+    "ningún representante", "nenhum representante", "empty chair", "away", "absence",
+    "missed", "not available", "unavailable", "indisponible", "no disponible", "indisponível",
+    "falta", "ausência", "ausencia",
 ])  # fmt: skip
+# What stands where a name should be and is none: "TBC (CoM)", "Vacant (CoM)", "? (CoM)":
+# whether anyone went is not said.
+_NOT_A_NAME = frozenset(fold(w) for w in [
+    "tbc", "tba", "tbd", "to be confirmed", "vacant", "vacante", "vago", "vaga", "n/a", "na",
+    "x", "ok", "yes", "oui", "sí", "si", "sim", "present", "présent", "presente", "attended",
+])  # fmt: skip
+# Marks of absence, which fold to nothing: "✗ (CoM)".
+_ABSENT_MARKS = ("✗", "✘", "✖", "❌", "☒", "❎")
+# Words after an absence that say someone may have gone after all ("Absent (CoM) – DCoM
+# attended", "Excusée, représentée par C. D."): the cell no longer says nobody went. Word
+# beginnings, on the folded text; a noun ("no IOM representation") says nothing of the kind.
+_SOMEONE_WENT = re.compile(
+    r"^(?:attend|particip|present|asist|assist|compar|represent|replac|remplac|sustitu|"
+    r"reemplaz|substitu|went|came|joined|stood|covered|deleg|behalf|instead)"
+)
+_NOUN = re.compile(r"(?:ation|ance|ence|acion|acao|encia|ancia)s?$")
+
+
+def _someone_went(rest: str) -> bool:
+    return any(_SOMEONE_WENT.match(w) and not _NOUN.search(w) for w in rest.split())
+
+
 # "J. Doe (CoM)", and what follows the title about that person: "A. Diallo (Cheffe de
-# mission) – excusée".
+# mission) – excusée", "J. Doe (CoM) absent".
 _PERSON = re.compile(
-    r"^(?P<name>.*?)\s*[(\[](?P<title>[^)\]]+)[)\]]\s*(?:[-–—,:;]\s*(?P<remark>.*?))?\s*$"
+    r"^(?P<name>.*?)\s*[(\[](?P<title>[^)\]]+)[)\]]\s*(?:(?:[-–—,:;]\s*)?(?P<remark>\S.*?))?\s*$"
 )
 _PEOPLE = re.compile(r"\s*(?:;|\n|\+)\s*")
 # What a cell says before its reason: "Cancelled – air alert", "Annulée (sécurité)",
@@ -136,18 +170,55 @@ def dated_below(cols: list[int], body: list[list[Any]]) -> bool:
     return all(c < len(below) and parse_date(below[c]) is not None for c in cols)
 
 
-def find_tracker_header(cells: list[list[Any]], search_rows: int) -> tuple[int, list[MonthColumn]]:
+def find_tracker_header(
+    cells: list[list[Any]],
+    search_rows: int,
+    platform_like: Callable[[Any], bool] = lambda _: False,
+) -> tuple[int, list[MonthColumn]]:
     """(0-based header row, its month columns) of the row with the most month (or day)
-    columns, if it has at least MIN_MONTH_COLUMNS of them after a first label column; else
-    (-1, [])."""
+    columns, if it has at least MIN_MONTH_COLUMNS of them after a first label column, or fewer
+    (a tracker started in October has two) when the rest of the table says tracker
+    (looks_tracked); else (-1, [])."""
     best: tuple[int, list[MonthColumn]] = (-1, [])
     for r, row in enumerate(cells[:search_rows]):
         months = [m for m in month_columns(row) if m.col > 0]
         days = day_columns(row, cells[r + 1 :])
         columns = days if len(days) > len(months) else months
-        if len(columns) >= MIN_MONTH_COLUMNS and len(columns) > len(best[1]):
+        if len(columns) <= len(best[1]) or not columns:
+            continue
+        if len(columns) >= MIN_MONTH_COLUMNS or looks_tracked(
+            columns, cells[r + 1 :], platform_like
+        ):
             best = (r, columns)
     return best
+
+
+def looks_tracked(
+    columns: list[MonthColumn],
+    body: list[list[Any]],
+    platform_like: Callable[[Any], bool],
+) -> bool:
+    """Whether a header row with one or two month columns heads a tracker: its label column
+    lists platforms (HCT, OMT, "Health Cluster"), half its labels at least, and
+    the cells under the months are, two in three at least and two or more, what a tracker
+    writes — a person with a title in brackets, "No IOM" or another absence, "Cancelled" —
+    with no number or date among them (an attendance list ticks, counts or dates)."""
+    first = columns[0].col
+    labels = [r[c] for r in body for c in range(first) if c < len(r) and r[c] not in ("", None)]
+    if not labels or 2 * sum(map(platform_like, labels)) < len(labels):
+        return False  # a sign-in sheet's "Meeting | 5 Nov 2026" line over its names
+    entries = [r[m.col] for r in body for m in columns
+               if m.col < len(r) and r[m.col] not in ("", None)]  # fmt: skip
+    if any(not isinstance(v, str) or parse_date(v) is not None for v in entries):
+        return False
+    said = [v for v in entries if _tracker_entry(v)]
+    return len(said) >= 2 and 3 * len(said) >= 2 * len(entries)
+
+
+def _tracker_entry(value: str) -> bool:
+    """A person with a title in brackets, an absence or no meeting."""
+    people = read_cell(value)
+    return not people or all(title is not None for _, title, _ in people)
 
 
 def month_banner(lines: list[Line]) -> Line | None:
@@ -173,12 +244,23 @@ def is_note_label(value: Any) -> bool:
     return isinstance(value, str) and bool(_NOTE.match(value))
 
 
-def read_cell(value: Any) -> list[tuple[str | None, str | None, str | None]] | None:
+def read_cell(
+    value: Any, absent: frozenset[str] = frozenset()
+) -> list[tuple[str | None, str | None, str | None]] | None:
     """A tracker cell → its people as (name, title, remark), [] when IOM was not there, None
-    when no meeting took place ("Cancelled", or "Cancelled – air alert": a reason after it). "J. Doe (CoM); K. Lee (DCoM)" → two people. The remark after
-    a person's title ("– excusée") is what the cell says of their attendance: it is read as
-    their presence, so that a person the cell says was away is never counted as attending
-    (a remark that is neither present nor absent leaves their attendance unknown)."""
+    when no meeting took place ("Cancelled", or "Cancelled – air alert": a reason after it).
+    "J. Doe (CoM); K. Lee (DCoM)" → two people. The remark after a person's title ("–
+    excusée") is what the cell says of their attendance: it is read as their presence, so
+    that a person the cell says was away is never counted as attending (a remark that is
+    neither present nor absent leaves their attendance unknown).
+
+    A cell that starts with a word of absence (NO_IOM, or `absent`: the vocabulary's folded
+    absence words) says nobody went, whatever reason or title follows ("Absent (CoM)", "No IOM
+    – CoM on leave", "Excusée (CdM)", "✗ (CoM)"): [] — unless what follows says someone may
+    have gone ("– DCoM attended", another person after ";"): then the cell is an entry whose
+    presence the judge cannot read, and the meeting stays undetermined. "N/A" with a reason
+    that is no cancellation ("N/A (CoM en congé)") is undetermined too. Such a cell is never
+    a person named "Absent"."""
     if value is None:
         return []
     text = str(value).strip()
@@ -187,20 +269,75 @@ def read_cell(value: Any) -> list[tuple[str | None, str | None, str | None]] | N
     lead = fold(head.group("head")) if head is not None else key
     first = lead.split(" ")[0]
     if key in NO_MEETING or lead in NO_MEETING or (len(first) >= 5 and first in NO_MEETING):
+        if lead in _NOT_APPLICABLE and key != lead and not _says_no_meeting(key):
+            return _unclear(text)  # "N/A (CoM en congé)": no meeting, or nobody went?
         return None  # "Cancelled", "Cancelled – air alert", "Postponed to 27 Nov"
-    if key in NO_IOM:
+    rest = _after_absence(text, key, absent)
+    if rest is None and _ends_away(text, key, absent):
+        return []  # "CoM on leave", "CdM en congé": the one person named is away
+    if rest is not None:
+        if _someone_went(rest) or len([p for p in _PEOPLE.split(text) if p.strip()]) > 1:
+            return _unclear(text)
         return []
     people = []
     for part in _PEOPLE.split(text):
         if not part.strip():
             continue
         person = _PERSON.match(part)
+        if person is not None and _not_a_name(person.group("name")):
+            return _unclear(text)  # "TBC (CoM)", "X (CoM)", "- (CoM)": no one named
         if person is not None:
             people.append((person.group("name").strip() or None, person.group("title").strip(),
                            person.group("remark") or None))  # fmt: skip
         else:
             people.append((part.strip(), None, None))
     return people
+
+
+_NOT_APPLICABLE = frozenset({"n a", "na"})
+
+
+def _says_no_meeting(key: str) -> bool:
+    """Whether a folded cell names no meeting in its words ("N/A – no meeting in August")."""
+    words = f" {key} "
+    return any(f" {w} " in words for w in NO_MEETING if len(w) >= 5)
+
+
+def _after_absence(text: str, key: str, absent: frozenset[str]) -> str | None:
+    """What follows the word of absence a cell starts with (folded, "" when nothing does);
+    None when it does not start with one."""
+    if text.startswith(_ABSENT_MARKS):
+        return key
+    words = sorted((w for w in NO_IOM | absent if w), key=len, reverse=True)
+    found = next((w for w in words if key == w or key.startswith(w + " ")), None)
+    return None if found is None else key[len(found) :].strip()
+
+
+def _not_a_name(name: str) -> bool:
+    """Whether what stands before a title is no one's name: a word, a mark or a single letter
+    ("TBC", "X", "✓", "?", "-"); a blank name (a title alone) is left to the judge."""
+    if not name.strip():
+        return False
+    key = fold(name)
+    return len(key) <= 1 or key in _NOT_A_NAME
+
+
+def _ends_away(text: str, key: str, absent: frozenset[str]) -> bool:
+    """Whether a cell that names one person or post and no title in brackets ends with words
+    of absence ("CoM on leave", "J. Doe – sick", "JdM de vacaciones")."""
+    if any(mark in text for mark in "([;\n+") or _someone_went(key):
+        return False
+    return any(key.endswith(f" {word}") for word in absent if word and word not in _ENDS_TITLES)
+
+
+# Absence words that also end a title: "Head of Travel" is no one away.
+_ENDS_TITLES = frozenset({"travel", "r r"})
+
+
+def _unclear(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    """One entry, the whole cell as its name and its presence: the judge reads no presence in
+    it, so the meeting stays undetermined and the reason quotes the cell."""
+    return [(text, None, text)]
 
 
 def why_undated(date: Any, period: str | None) -> str | None:

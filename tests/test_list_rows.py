@@ -209,7 +209,7 @@ def test_a_blank_signature_on_iom_s_row_while_others_signed_is_unknown(header, s
      ("Attended (Y/N)", None, "undetermined"), ("Attended (Y/N)", "Não compareceu", "absent"),
      ("Status", "Excused", "absent"), ("Status", "Apologies", "absent"),
      ("Status", "Regrets", "absent"), ("Statut", "Excusé(e)", "absent"),
-     ("Estado", "Justificada", "undetermined"), ("Estado", "Ausente", "absent"),
+     ("Estado", "Justificada", "absent"), ("Estado", "Ausente", "absent"),
      ("Status", "Invited", "undetermined"), ("Status", "Declined", "undetermined"),
      # fixed: yes/no initials in brackets made the header unknown, and a blank cell compliant
      ("Présent (O/N)", None, "undetermined"), ("Asistió (S/N)", None, "undetermined"),
@@ -262,7 +262,14 @@ def test_a_remark_of_invitation_or_of_not_coming_without_an_attendance_column(re
     assert remark in str(result.meetings[0].reason)
 
 
-_SAYS_ABSENT = {"Did not come", "Não compareceu", "Não participou"}
+_SAYS_ABSENT = {
+    "Did not come",
+    "Não compareceu",
+    "Não participou",
+    "Justificada",
+    "Justificou",
+    "N'a pas participé",
+}
 
 
 def test_a_struck_through_iom_row_is_attendance_unknown(tmp_path):

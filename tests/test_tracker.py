@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from checker import tracker
@@ -347,3 +347,156 @@ def test_a_cancelled_cell_with_its_reason_is_no_meeting():
     # A person's remark is theirs, not the meeting's: "(CoM) – cancelled" is no absence read.
     assert tracker.read_cell("J. Doe (CoM) – cancelled") == [("J. Doe", "CoM", "cancelled")]
     assert tracker.read_cell("Na Kim (CoM)") == [("Na Kim", "CoM", None)]
+
+
+# Cells that say who was away, in the four languages (issue 10): "Absent (CoM)" was a person
+# "Absent" with title CoM, a compliant meeting; "No IOM – CoM on leave" a person without title.
+ABSENT_CELLS = [
+    "Absent (CoM)", "No IOM – CoM on leave", "Not attended – CoM travelling",
+    "None – the CoM was away", "No IOM (RMO sick)", "Excused (RMO)", "Apologies – CoM",
+    "Regrets", "Nobody", "Did not attend", "✗ (CoM)", "Absente (CdM)", "Excusé",
+    "Excusée (Cheffe de mission)", "Personne", "Pas de participation OIM", "Ausente (JdM)",
+    "Ausente – Jefe de Misión", "Se excusó", "Nadie", "No asistió", "Justificou", "Ninguém",
+    "Não compareceu", "Ausente (CdM em férias)",
+    # Probed further: each was compliant, a person "Away" or "Missed" titled CoM.
+    "Away (CoM)", "Missed (CoM)", "Unavailable (CoM)", "Not available (CoM)", "Absence (CoM)",
+    "Indisponible (CdM)", "Falta (CdM)", "Nobody attended", "Personne n'a participé",
+    "Nadie asistió", "Ninguém compareceu", "IOM absent", "OIM ausente",
+    # A word of absence after the title, without a dash.
+    "J. Doe (CoM) absent", "(CoM) absent", "R. Paredes (Jefa de Misión) ausente",
+    # The post or person first, then the absence, no title in brackets (was "no title").
+    "CoM on leave", "CdM en congé", "JdM de vacaciones", "Chefe de Missão de férias",
+    "J. Doe – sick",
+    # "Not applicable": the post-holder away, and nobody else named (field10 DZA's truth).
+    "N/A (CoM en congé)",
+]  # fmt: skip
+UNCLEAR_CELLS = ["Absent (CoM) – DCoM attended",
+                 "Excusée, représentée par C. D.", "Absent (CoM); K. Lee (DCoM)",
+                 "Ausente – asistió el Jefe Adjunto",
+                 # No one's name before the title: a mark, a word, a letter (was compliant).
+                 "TBC (CoM)", "Vacant (CoM)", "X (CoM)", "? (CoM)", "- (CoM)", "0 (CoM)"]  # fmt: skip
+
+
+def _november(cell):
+    rows = [["Platform", "September", "October", "November"],
+            ["HCT", "J. Doe (CoM)", "J. Doe (CoM)", cell]]  # fmt: skip
+    result = _check(SheetGrid("Tracker", rows), name="KEN_2026.xlsx")
+    return next(m for m in result.to_dict()["meetings"] if m["date"] == "2026-11")
+
+
+@pytest.mark.parametrize("cell", ABSENT_CELLS)
+def test_a_tracker_cell_that_says_who_was_away_is_an_absence(cell):
+    meeting = _november(cell)
+    assert meeting["verdict"] == "absent", cell
+    assert meeting["iom_attendees"] == []
+
+
+@pytest.mark.parametrize("cell", UNCLEAR_CELLS)
+def test_a_tracker_cell_that_does_not_say_whether_iom_went_is_undetermined(cell):
+    """The reason quotes the cell (reason_presence_said, a doubt: C309)."""
+    meeting = _november(cell)
+    assert meeting["verdict"] == "undetermined", cell
+    assert cell in meeting["reason"]
+
+
+def test_a_name_that_begins_like_a_word_of_absence_is_still_a_person():
+    assert tracker.read_cell("Nona Absalon (CoM)") == [("Nona Absalon", "CoM", None)]
+    assert tracker.read_cell("N. Regretti (RMO)") == [("N. Regretti", "RMO", None)]
+
+
+_ABSENCE_WORDS = sorted(
+    {"Absent", "Absente", "Ausente", "Excused", "Excusé", "Excusée", "Apologies", "Regrets",
+     "Nobody", "No IOM", "None", "Personne", "Pas d'OIM", "Nadie", "Sin OIM", "Ninguém",
+     "Sem OIM", "Not attended", "Did not attend", "No asistió", "Não compareceu", "Justificou",
+     "Se excusó", "✗", "❌"}
+)  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(_ABSENCE_WORDS), st.sampled_from(["", " ", " – ", " (", ": ", "; ", ", "]),
+       st.text(alphabet=st.sampled_from("JDoe.CMRWASHPOcom() –;,/"), max_size=25)
+       | st.sampled_from(["J. Doe (CoM)", "CoM", "K. Lee (DCoM)", "DCoM attended",
+                          "Chief of Mission", "CoM on leave", "(CoM)"]))  # fmt: skip
+def test_a_cell_that_starts_with_absence_never_gives_a_compliant_meeting(word, sep, rest):
+    assume(sep or not rest[:1].isalnum())  # "ExcusedJ. Doe" does not start with the word
+    cell = f"{word}{sep}{rest}"
+    assert _november(cell)["verdict"] != "compliant", cell
+
+
+# Trackers started mid-year: two month columns, or one (issue 10, KEN_2026-11_tra/trb).
+SHORT = {
+    "en": [["Platform", "Oct-26", "Nov-26"], ["HCT", "No IOM – CoM on leave", "J. Doe (CoM)"],
+           ["OMT", "K. Lee (RMO)", "No IOM"]],
+    "fr": [["Plateforme", "oct. 2026", "nov. 2026"],
+           ["EHP", "Pas d'OIM – CdM en congé", "A. Diallo (Cheffe de mission)"],
+           ["OMT", "M. Keïta (RMO)", "Absente (RMO)"]],
+    "es": [["Espacio", "octubre 2026", "noviembre 2026"],
+           ["EHP", "Ausente (JdM)", "R. Paredes (Jefa de Misión)"],
+           ["OMT", "M. Torres (RMO)", "Sin OIM"]],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", SHORT)
+def test_a_tracker_of_two_months_is_read(lang):
+    """Two month columns were not read (E103, "Rename the columns…"): three were needed.
+    "Oct-26" is October 2026, not 26 October."""
+    result = _check(SheetGrid("Tracker", SHORT[lang]), name="KEN_2026-11.xlsx")
+    assert _meetings(result) == [("2026-10", "HCT", "absent"), ("2026-10", "OMT", "compliant"),
+                                 ("2026-11", "HCT", "compliant"), ("2026-11", "OMT", "absent")]  # fmt: skip
+
+
+def test_a_tracker_of_one_month_whose_labels_are_platforms_is_read():
+    rows = [["IOM Kenya – representation", None], [None, "November 2026"],
+            ["HCT", "J. Doe (CoM)"], ["OMT", "No IOM"], ["UNCT", "Cancelled"]]  # fmt: skip
+    result = _check(SheetGrid("Tracker", rows), name="KEN_2026-11.xlsx")
+    assert _meetings(result) == [("2026-11", "HCT", "compliant"), ("2026-11", "OMT", "absent")]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [  # ticks, counts or dates under the months: no tracker's entries
+        [["Platform", "October", "November"], ["HCT", "✓", "✓"], ["OMT", "✓", "✗"]],
+        [["Meeting", "October", "November"], ["HCT", 4, 5], ["OMT", 2, 3]],
+        [["Réunion", "octobre", "novembre"], ["EHP", "05/10/2026", "02/11/2026"],
+         ["OMT", "07/10/2026", "04/11/2026"]],
+        # a label column of people, not platforms
+        [["Nom", "octobre", "novembre"], ["A. Diallo", "J. Doe (CoM)", "K. Lee (RMO)"],
+         ["M. Keïta", "J. Doe (CoM)", "K. Lee (RMO)"]],
+        # one entry only says too little
+        [["Platform", "November"], ["HCT", "J. Doe (CoM)"]],
+    ],
+)  # fmt: skip
+def test_a_table_of_two_months_that_is_no_tracker_is_not_read_as_one(rows):
+    assert tracker.find_tracker_header(rows, 20, _platform_like) == (-1, [])
+
+
+def _platform_like(value):
+    from checker.layout import _platform_like as like
+    from checker.vocabulary import default_vocabulary
+
+    return like(value, default_vocabulary().headers)
+
+
+def test_a_sign_in_sheet_with_a_meeting_and_a_date_line_is_no_tracker():
+    """ "Meeting | 5 Nov 2026" over a list of names whose second column happens to be
+    "Agency (Post)": the labels are people, not platforms."""
+    rows = [["Meeting", "5 Nov 2026"], ["Name", "Agency (Post)"],
+            ["A. B.", "IOM (CoM)"], ["C. D.", "UNHCR (Representative)"],
+            ["E. F.", "WFP (Country Director)"]]  # fmt: skip
+    assert tracker.find_tracker_header(rows, 20, _platform_like) == (-1, [])
+
+
+def test_a_title_that_ends_like_an_absence_is_no_absence():
+    assert tracker.read_cell("Head of Travel", _ABSENT) == [("Head of Travel", None, None)]
+    assert tracker.read_cell("CoM on leave, DCoM attended", _ABSENT) == [
+        ("CoM on leave, DCoM attended", None, None)
+    ]
+
+
+def _absent_words():
+    from checker.vocabulary import default_vocabulary
+
+    return default_vocabulary().headers.absent
+
+
+_ABSENT = _absent_words()
