@@ -33,6 +33,7 @@ from checker.offices import OTHER_OFFICE
 from checker.policy import Policy
 from checker.presence import UNEXPLAINED, UNSIGNED, excused
 from checker.versions import CANCELLED, CONTRADICTED
+from checker.vocabulary import Vocabulary
 
 
 class Standing(str, enum.Enum):
@@ -431,17 +432,19 @@ def unjudged_meetings(
 
 
 def attribute_unread_rows(
-    assessments: list[Assessment], roster: Roster, rejected: pd.Index
+    assessments: list[Assessment], roster: Roster, rejected: pd.Index, vocabulary: Vocabulary
 ) -> tuple[list[Assessment], pd.Index]:
     """IOM rows that could not be read (an unreadable date, an unknown platform) and that
     may belong to a judged meeting: its date is the meeting's, or its date is unreadable and
     it sits next to the meeting's rows. Such a meeting cannot be absent or at the wrong level
     for sure: it is undetermined, with the row named. Returns the assessments and the rows
-    attributed (which then make no meeting of their own)."""
+    attributed (which then make no meeting of their own). A row of a side meeting ("HCT
+    Sub-Group on Durable Solutions") is known to be of no platform's meeting: never one."""
     if rejected.empty or not assessments:
         return assessments, rejected[:0]
     frame = roster.frame.loc[rejected]
-    iom = frame[frame["is_iom"] | frame["iom_unknown"]]
+    side = frame["platform"].map(lambda value: vocabulary.side_meeting(value) is not None)
+    iom = frame[(frame["is_iom"] | frame["iom_unknown"]) & ~side.astype(bool)]
     if iom.empty:
         return assessments, rejected[:0]
     unreadable = [BLANK, UNKNOWN]

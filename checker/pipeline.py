@@ -416,7 +416,7 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
     by_file: dict[int, list[Assessment]] = {}
     unread = frame.index[rejected & ~in_broken]
     assessed, attributed = attribute_unread_rows(assess_meetings(roster, used, policy), roster,
-                                                 unread)  # fmt: skip
+                                                 unread, words)  # fmt: skip
     for assessment in assessed:
         by_file.setdefault(assessment.file, []).append(assessment)
     unjudged: dict[int, list[Meeting]] = {}

@@ -371,10 +371,27 @@ _PLACE_DASH = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
 # cash", "OMT – ad hoc", "UNCT – retreat"): not the platform's own meeting. Without a dash
 # ("UNCT retreat", field2/PHL) the filler words read it as the platform's meeting.
 _SIDE_MEETING = re.compile(
-    r"\b(?:sub ?groups?|sous ?groupes?|sub ?grupos?|ad ?hoc|retreats?|retraites?|retiros?|"
+    r"\b(?:sub ?groups?|sous ?groupes?|sub ?grupos?|retreats?|retraites?|retiros?|"
     r"workshops?|ateliers?|talleres?|taller|oficinas?|task ?forces?|groupes? de travail|"
     r"working groups?|grupos? de trabajo|grupos? de trabalho)\b"
 )
+# Without a dash, a body of its own: "HCT Sub-Group on Durable Solutions", "Subgrupo de
+# Compras Comunes del OMT". A retreat or a workshop without a dash stays the platform's.
+_SUB_BODY = re.compile(
+    r"\b(?:sub ?groups?|sous ?groupes?|sub ?grupos?|task ?forces?|groupes? de travail|"
+    r"working groups?|grupos? de trabajo|grupos? de trabalho)\b"
+)
+# The words before the platform a sub-body belongs to: "… del OMT", "… de l'EHP", "… da EHP".
+_OWNER_WORDS = frozenset({"of", "the", "de", "del", "du", "des", "d", "l", "la", "da", "do",
+                          "das", "dos"})  # fmt: skip
+# Words saying how a platform's meeting was convened, not another body: "OMT ad hoc", "HCT –
+# emergency meeting", "EHP – réunion d'urgence", "sesión especial". A subject in brackets
+# after them ("OMT ad hoc (tarifas DSA)") is harmless too.
+_CONVENED = re.compile(
+    r"\b(?:ad ?hoc|emergency|urgence|emergencia|urgencia|extraordinary|extraordinaire|"
+    r"extraordinaria|special|speciale|especial)\b"
+)
+_TRAILING_BRACKET = re.compile(r"\s*\(([^()]*)\)\s*$")
 
 
 # Cell texts remembered per vocabulary: a batch's names, places and titles many times over.
@@ -610,20 +627,48 @@ class Vocabulary:
             found = self._platform_named(bare)  # "Monthly HCT meeting", "Réunion de l'EHP"
         if found is None:
             found = self._bracketed_platform(text)
+        if found is None and _CONVENED.search(key):
+            found = self._convened(str(text))
         return found if found is not None else self._cluster(key)
+
+    def _convened(self, text: str) -> PlatformMatch | None:
+        """ "OMT ad hoc (tarifas DSA)": the OMT's meeting, convened ad hoc, on a subject."""
+        bracket = _TRAILING_BRACKET.search(text)
+        if bracket is not None and not _SIDE_MEETING.search(fold(bracket.group(1))):
+            text = text[: bracket.start()]
+        key = self._without_filler(_CONVENED.sub(" ", fold(text)))
+        found = self._platform_named(key) if key else None
+        return found if found is not None and found.platform != "CLUSTER" else None
 
     @_memoised
     def side_meeting(self, text: object) -> str | None:
         """The platform whose side meeting a text names: its name, a dash, then a sub-group,
         an ad hoc meeting, a retreat, a workshop… ("HCT – sub-group on cash" → "HCT"). A
         cluster's own sub-groups ("Protection cluster – GBV sub-group") are its sectors'."""
-        if not isinstance(text, str) or not _PLACE_DASH.search(text):
+        if not isinstance(text, str):
             return None
-        head, *tail = _PLACE_DASH.split(text)
-        if not _SIDE_MEETING.search(fold(" ".join(tail))):
+        if _PLACE_DASH.search(text):
+            head, *tail = _PLACE_DASH.split(text)
+            if _SIDE_MEETING.search(fold(" ".join(tail))):
+                found = self.platform(head)
+                return found.platform if found is not None and found.platform != "CLUSTER" else None
+        return self._sub_body_of(fold(text))
+
+    def _sub_body_of(self, key: str) -> str | None:
+        """ "HCT Sub-Group on Durable Solutions" → "HCT", "Subgrupo de Compras Comunes del OMT"
+        → "OMT": a sub-group, task force or working group named with the platform it belongs
+        to, before it or after "of"/"de"/"del"/"da" at the end."""
+        body = _SUB_BODY.search(key)
+        if body is None or self._platform_named(key) is not None:  # "Inter-Cluster Working Group"
             return None
-        found = self.platform(head)
-        return found.platform if found is not None and found.platform != "CLUSTER" else None
+        head, words = key[: body.start()].strip(), key[body.end() :].split()
+        owners = [head] if self._without_filler(head) else []
+        owners += [" ".join(words[i + 1 :]) for i, w in enumerate(words) if w in _OWNER_WORDS]
+        for owner in owners:
+            found = self.platform(owner) if owner else None
+            if found is not None and found.platform != "CLUSTER":
+                return found.platform
+        return None
 
     def _bracketed_platform(self, text: object) -> PlatformMatch | None:
         """ "Equipo de País (UNCT)": a platform's acronym in brackets after words that are all

@@ -73,16 +73,15 @@ OPEN_GAPS = {
     "URY_2026-12_seguimiento_trimestral": "'SMT (Seguridad)' is S204 and its rejected cells "
     "make three other meetings undetermined; 'No se reunió' is read as a person",
     # Round 10 (field10/README.md): traps for a false compliant, first run at 408d15f
-    "BLZ_2026-10_asistencia": "a 'Subgrupo de Compras Comunes del OMT' is S204 and makes the "
-    "OMT undetermined",
+    "BLZ_2026-10_asistencia": "the 'Subgrupo de Compras Comunes del OMT' (a side meeting, "
+    "S204) is listed as an UNKNOWN meeting the truth does not have",
     "DZA_2026-12_presences": "FALSE COMPLIANT: the name 'N/A (RMO en congé)' is read as a person",
-    "LSO_2026-12_signin": "'HCT Sub-Group on Durable Solutions' is S204 and makes the HCT "
-    "undetermined",
+    "LSO_2026-12_signin": "the 'HCT Sub-Group on Durable Solutions' (a side meeting, S204) "
+    "is listed as an UNKNOWN meeting the truth does not have",
     "MUS_2026-11_suivi": "'Excusé (RMO) – pas de remplaçant' is unknown, not absent; a "
     "thematic group becomes an UNKNOWN meeting",
     "SRB_2026-11_log": "the November sheet is not taken for IOM's log (S213) because its notes "
     "name IOM ('No IOM rep – CoM travelling')",
-    "SUR_2026-12_control": "'OMT ad hoc (tarifas DSA)' is S204: missed, and an UNKNOWN meeting",
 }
 # Rounds 4 and 5 (field4/, field5/README.md): their false compliants (3 and 9) are fixed, and
 # every meeting matches its truth. Round 6's (field6/README.md), 8 in 4 files, are fixed:

@@ -801,7 +801,7 @@ def test_a_sign_in_heading_with_filler_and_a_place_after_the_date_is_read(title,
 
 @pytest.mark.parametrize("sheet", ["Feuil1", "HCT", "OMT", "UNCT"])
 @pytest.mark.parametrize(("title", "key"), [
-    ("HCT – sub-group on cash", "S204:side_meeting"), ("OMT – ad hoc", "S204:side_meeting"),
+    ("HCT – sub-group on cash", "S204:side_meeting"), ("OMT – task force", "S204:side_meeting"),
     ("UNCT – retreat", "S204:side_meeting"), ("EHP – sous-groupe cash", "S204:side_meeting"),
 ])  # fmt: skip
 def test_a_heading_naming_a_platform_s_side_meeting_is_never_that_platform(sheet, title, key):
@@ -822,3 +822,44 @@ def test_a_list_headed_by_a_side_meeting_takes_no_platform_from_its_sheet_name()
     result = _check(SheetGrid("HCT", rows), name="CAF_2026-11.xlsx")
     assert [str(m.verdict) for m in result.meetings] == ["undetermined"]
     assert "HCT" not in [m.platform for m in result.meetings]
+
+
+@pytest.mark.parametrize(("header", "platform", "side", "iom", "com"), [
+    (["Date", "Meeting", "Name", "Organization", "Title"], "HCT",
+     "HCT Sub-Group on Durable Solutions", "IOM", "Chief of Mission"),
+    (["Date", "Réunion", "Nom", "Organisation", "Fonction"], "EHP",
+     "Sous-groupe solutions durables de l'EHP", "OIM", "Chef de mission"),
+    (["Fecha", "Reunión", "Nombre", "Organización", "Cargo"], "OMT",
+     "Subgrupo de Compras Comunes del OMT", "OIM", "Oficial de Gestión de Recursos"),
+    (["Data", "Reunião", "Nome", "Organização", "Cargo"], "EHP",
+     "Subgrupo de Soluções Duradouras da EHP", "OIM", "Chefe de Missão"),
+    (["Date", "Meeting", "Name", "Organization", "Title"], "HCT",
+     "HCT – sub-group on cash", "IOM", "Chief of Mission"),
+])  # fmt: skip
+def test_a_side_meeting_s_iom_row_leaves_the_platform_s_meeting_that_day_judged(
+    header, platform, side, iom, com
+):
+    """field10/LSO and BLZ: IOM's row at the HCT's (OMT's) sub-group the same day made the HCT
+    undetermined ("may belong to this meeting"). A side meeting is known not to be the
+    platform's meeting: the HCT without IOM is absent; the side meeting stays listed, unjudged."""
+    rows = [header, ["10/12/2026", platform, "A. Mbaye", "UNICEF", "Representative"],
+            ["10/12/2026", side, "M. Letsie", iom, com],
+            ["10/12/2026", side, "G. Moeti", "UNHCR", "Protection Officer"]]  # fmt: skip
+    result = _check(SheetGrid("Sheet1", rows), name="LSO_2026-12.xlsx")
+    code = "HCT" if platform == "EHP" else platform
+    expected = sorted([(code, "absent"), ("UNKNOWN", "undetermined")])
+    assert sorted((m.platform, str(m.verdict)) for m in result.meetings) == expected
+    assert {f.key for f in result.findings if f.code == "S204"} == {"S204:side_meeting"}
+
+
+@pytest.mark.parametrize("meeting", ["OMT ad hoc (tarifas DSA)", "OMT – ad hoc",
+                                     "Réunion ad hoc de l'OMT", "Reunión ad hoc del OMT",
+                                     "Reunião ad hoc da OMT", "OMT – emergency meeting"])  # fmt: skip
+def test_an_ad_hoc_meeting_of_a_platform_is_its_meeting(meeting):
+    """field10/SUR "OMT ad hoc (tarifas DSA)": ad hoc says how the OMT met, not another body."""
+    rows = [["Date", "Meeting", "Name", "Organization", "Title"],
+            ["18/12/2026", meeting, "R. Chan", "IOM", "Finance Assistant"],
+            ["18/12/2026", meeting, "K. Vernon", "UNICEF", "Operations Manager"]]  # fmt: skip
+    result = _check(SheetGrid("Sheet1", rows), name="SUR_2026-12.xlsx")
+    assert [(m.platform, str(m.verdict)) for m in result.meetings] == [("OMT", "wrong_level")]
+    assert not [f for f in result.findings if f.code == "S204"]

@@ -301,6 +301,12 @@ def test_assistants_in_portuguese_are_other_staff(title):
     ("UNCT – extraordinary session", "UNCT"),
     ("OMT – monthly meeting", "OMT"),
     ("UNCT retreat", "UNCT"),  # field2/PHL: without a dash, the UNCT's retreat is its meeting
+    # How the meeting was convened, not another body (field10/SUR "OMT ad hoc (tarifas DSA)").
+    ("OMT ad hoc (tarifas DSA)", "OMT"), ("OMT – ad hoc", "OMT"), ("OMT ad-hoc", "OMT"),
+    ("HCT – emergency meeting", "HCT"), ("UNCT special session (budget)", "UNCT"),
+    ("Réunion ad hoc de l'EHP", "HCT"), ("EHP – réunion d'urgence (choléra)", "HCT"),
+    ("Reunión ad hoc del OMT (tarifas DSA)", "OMT"), ("UNCT – sesión especial", "UNCT"),
+    ("Reunião ad hoc da EHP", "HCT"), ("OMT – reunião de emergência (DSA)", "OMT"),
 ])  # fmt: skip
 def test_a_platform_with_harmless_words_after_a_dash_is_the_platform(text, platform):
     vocabulary = default_vocabulary()
@@ -310,7 +316,7 @@ def test_a_platform_with_harmless_words_after_a_dash_is_the_platform(text, platf
 
 
 @pytest.mark.parametrize(("text", "platform"), [
-    ("HCT – sub-group on cash", "HCT"), ("OMT – ad hoc", "OMT"), ("UNCT – retreat", "UNCT"),
+    ("HCT – sub-group on cash", "HCT"), ("OMT – working group", "OMT"), ("UNCT – retreat", "UNCT"),
     ("EHP – sous-groupe cash", "HCT"), ("Equipo Humanitario de País – taller", "HCT"),
     ("EHP – retiro", "HCT"), ("UNCT – atelier de planification", "UNCT"),
     ("OMT – task force", "OMT"), ("Equipa Humanitária do País – grupo de trabalho", "HCT"),
@@ -322,12 +328,31 @@ def test_a_platform_s_side_meeting_is_not_the_platform(text, platform):
     assert vocabulary.side_meeting(text) == platform
 
 
+@pytest.mark.parametrize(("text", "platform"), [
+    ("HCT Sub-Group on Durable Solutions", "HCT"), ("UNCT task force on PSEA", "UNCT"),
+    ("Subgrupo de Compras Comunes del OMT", "OMT"), ("Sous-groupe transferts monétaires de l'EHP", "HCT"),
+    ("Sous-groupe cash de l'EHP", "HCT"), ("Subgrupo de proteção da EHP", "HCT"),
+    ("Grupo de trabajo de compras del OMT", "OMT"),
+    ("HCT Sub-Group on Durable Solutions – 10 December 2026 (14:00)", "HCT"),
+    ("OMT ad hoc (subgrupo de compras)", "OMT"),  # the bracket names another body
+])  # fmt: skip
+def test_a_platform_s_sub_group_without_a_dash_is_not_the_platform(text, platform):
+    """field10/LSO "HCT Sub-Group on Durable Solutions", BLZ "Subgrupo de Compras Comunes del
+    OMT": a sub-group named with its platform, before or after it, is a side meeting."""
+    vocabulary = default_vocabulary()
+    assert vocabulary.platform(text) is None
+    assert vocabulary.side_meeting(text) == platform
+
+
 def test_a_cluster_s_sub_group_and_a_place_are_no_side_meeting():
     vocabulary = default_vocabulary()
     for text in [
         "Protection cluster – GBV sub-group",
         "EHP sous-nationale – Anjouan",
         "HCT – Goma",
+        "GBV sub-group",
+        "Groupe de travail Protection",
+        "Emergency Shelter Cluster",
     ]:
         assert vocabulary.side_meeting(text) is None, text
     at_level = vocabulary.platform_at_level("EHP sous-nationale – Anjouan")
@@ -368,3 +393,28 @@ def test_organisation_kind_keeps_a_bounded_number_of_answers(monkeypatch):
     assert len(headers._kinds) <= 3
     assert headers.organisation_kind("OIM", strict=True) == "iom"
     assert headers.organisation_kind("Jefe de Misión", strict=True) is None
+
+
+_SUBJECTS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", min_size=1, max_size=25)
+
+
+@given(st.sampled_from([("HCT", "HCT"), ("OMT", "OMT"), ("UNCT", "UNCT"), ("EHP", "HCT")]),
+       st.sampled_from(["Sub-Group on", "Task force on", "Sous-groupe", "Subgrupo de"]),
+       _SUBJECTS)  # fmt: skip
+def test_a_platform_s_sub_group_on_any_subject_is_never_the_platform(named, body, subject):
+    name, code = named
+    vocabulary = default_vocabulary()
+    assert vocabulary.platform(f"{name} {body} {subject}") is None
+    assert vocabulary.side_meeting(f"{name} {body} {subject}") == code
+
+
+@given(st.sampled_from([("OMT", "OMT"), ("UNCT", "UNCT"), ("EHP", "HCT")]),
+       st.sampled_from(["ad hoc", "– ad hoc", "ad-hoc", "– emergency meeting"]),
+       _SUBJECTS.filter(lambda s: fold(s) != "" and "(" not in s))  # fmt: skip
+def test_a_platform_convened_ad_hoc_on_any_subject_is_the_platform(named, how, subject):
+    name, code = named
+    vocabulary = default_vocabulary()
+    found = vocabulary.platform(f"{name} {how} ({subject})")
+    sided = vocabulary.side_meeting(f"{name} {how} ({subject})")
+    # A subject that itself names a side meeting ("(sub group x)") makes it one.
+    assert (found is not None and found.platform == code) or sided == code
