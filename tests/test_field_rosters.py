@@ -65,9 +65,8 @@ OPEN_GAPS = {
     "cluster is wrong level; the truth says compliant (its author doubts it)",
     "FJI_2026-12_kobo_export": "'Yes' + 'CoM on leave' on the Emergency Coordinator's row is "
     "read against that row (undetermined), not as a remark about the CoM",
-    "JAM_2026-10_iom_representation_log": "the README's own IOM log: 'IOM staff attending' is "
-    "not the name column and notes such as 'No IOM rep – CoM travelling' outweigh the heading "
-    "(S213): all 7 meetings undetermined",
+    "JAM_2026-10_iom_representation_log": "'Online' + 'RMO on leave' on the Finance "
+    "Assistant's row is read against that row (undetermined), not as a note about the RMO",
     "KGZ_2026-12_lista_presencas": "'Oficial de Segurança' is not a title (S205)",
     "RWA_2026-10_attendance": "'Y' + 'CoM on mission' on the deputy's row is read against that "
     "row; the README's example location 'Addis Ababa' left in one row splits the HCT",
@@ -87,8 +86,8 @@ OPEN_GAPS = {
     "undetermined",
     "MUS_2026-11_suivi": "'Excusé (RMO) – pas de remplaçant' is unknown, not absent; a "
     "thematic group becomes an UNKNOWN meeting",
-    "SRB_2026-11_log": "the November sheet is not taken for IOM's log (S213) because its notes "
-    "name IOM ('No IOM rep – CoM travelling')",
+    "SRB_2026-11_log": "the SMT of 19 Nov ('not represented') is undetermined: the rejected "
+    "row 'Security briefing (UNDSS) – all agencies' (S204) the same day may belong to it",
     "SUR_2026-12_control": "'OMT ad hoc (tarifas DSA)' is S204: missed, and an UNKNOWN meeting",
 }
 # Rounds 4 and 5 (field4/, field5/README.md): their false compliants (3 and 9) are fixed, and

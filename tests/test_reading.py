@@ -822,3 +822,43 @@ def test_a_list_headed_by_a_side_meeting_takes_no_platform_from_its_sheet_name()
     result = _check(SheetGrid("HCT", rows), name="CAF_2026-11.xlsx")
     assert [str(m.verdict) for m in result.meetings] == ["undetermined"]
     assert "HCT" not in [m.platform for m in result.meetings]
+
+
+# JAM (field9) and SRB (field10): the README's own IOM log, whose name column is headed
+# "IOM staff attending" and whose notes name IOM alone ("No IOM rep – CoM travelling"), was
+# not judged (S213, every meeting undetermined).
+@pytest.mark.parametrize(
+    ("heading", "head", "name_header", "note", "title", "name"),
+    [("IOM Jamaica – Representation log", ["Date", "Meeting"], "IOM staff attending",
+      "No IOM rep – CoM travelling", "Chief of Mission", "JAM_2026-10.xlsx"),
+     ("OIM Tchad – journal de représentation", ["Date", "Réunion"], "Personnel OIM présent",
+      "Pas de représentant OIM – CdM en mission", "Chef de mission", "TCD_2026-10.xlsx"),
+     ("OIM Perú – registro de representación", ["Fecha", "Reunión"], "Personal de la OIM",
+      "Sin representante de la OIM", "Jefe de Misión", "PER_2026-10.xlsx"),
+     ("OIM Moçambique – registo de representação", ["Data", "Reunião"], "Pessoal da OIM",
+      "OIM não representada", "Chefe de Missão", "MOZ_2026-10.xlsx")],
+)  # fmt: skip
+def test_an_iom_log_s_name_column_and_notes_naming_iom_alone_make_it_iom_s_log(
+    heading, head, name_header, note, title, name
+):
+    rows = [[heading], [*head, name_header, "Title", "Notes"],
+            ["06/10/2026", "UNCT", "K. Campbell", title, ""],
+            ["14/10/2026", "SMT", "", "", note]]  # fmt: skip
+    result = _check(SheetGrid("Log", rows), name=name)
+    table = _reading(result)["tables"][0]
+    assert table["columns"]["attendee"]["header"] == name_header
+    assert table["affiliation"]["reading"] == "iom_log"
+    assert {"kind": "header", "detail": name_header} in table["affiliation"]["evidence"]
+    assert verdicts(result) == ["compliant", "absent"]
+
+
+def test_a_note_naming_another_agency_still_speaks_against_an_iom_log():
+    """Never a list of mixed agencies taken for IOM's log: a note naming UNICEF, or "non-IOM",
+    outweighs the heading and the name column's header."""
+    for note in ("UNICEF rep attended for the cluster", "non-IOM staff"):
+        rows = [["IOM Jamaica – Representation log"],
+                ["Date", "Meeting", "IOM staff attending", "Title", "Notes"],
+                ["06/10/2026", "UNCT", "K. Campbell", "Chief of Mission", note]]  # fmt: skip
+        result = _check(SheetGrid("Log", rows), name="JAM_2026-10.xlsx")
+        assert verdicts(result) == ["undetermined"], note
+        assert _reading(result)["tables"][0]["affiliation"]["reading"] == "split"
