@@ -1023,6 +1023,23 @@ class Vocabulary:
         match = self.title(" ".join(words)) if words else None
         return match if match is not None and match.role not in (None, "OTHER") else None
 
+    def presence_beside(self, text: object, own_title: object) -> str | None:
+        """The presence of a cell the layout kept with a remark beside it ("Y – CoM on
+        mission") when the remark is about another post than the row's own title (the Deputy
+        CoM's row, who came in her place): the mark's own reading. None when the remark names
+        no post ("Yes – on leave"), the row's own post ("CoM on leave" on the CoM's row), or
+        the row has no known title: then the remark may be about the row's person."""
+        if type(text) is not str or " – " not in text:
+            return None
+        mark, remark = text.split(" – ", 1)
+        if self.presence(mark) != "present":
+            return None
+        subject = self.remark_subject(remark)
+        own = self.title(own_title) if own_title is not None else None
+        if subject is None or own is None or own.role is None or subject == own:
+            return None
+        return "present"
+
     def marks(self, text: object) -> Marks:  # not memoised: names are nearly all distinct
         """A name, title or organisation cell without the marks people add in brackets:
         "(excusée)", "(apologies)", "(absent)" — the person did not attend — and "(observer)",

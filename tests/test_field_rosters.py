@@ -63,13 +63,9 @@ OPEN_GAPS = {
     # Round 9 (field9/README.md): sent by people given only the README, first run at d11df70
     "EGY_2026-10_formulario_asistencia": "an 'Asistente de Protección' at the Protection "
     "cluster is wrong level; the truth says compliant (its author doubts it)",
-    "FJI_2026-12_kobo_export": "'Yes' + 'CoM on leave' on the Emergency Coordinator's row is "
-    "read against that row (undetermined), not as a remark about the CoM",
-    "JAM_2026-10_iom_representation_log": "'Online' + 'RMO on leave' on the Finance "
-    "Assistant's row is read against that row (undetermined), not as a note about the RMO",
     "KGZ_2026-12_lista_presencas": "'Oficial de Segurança' is not a title (S205)",
-    "RWA_2026-10_attendance": "'Y' + 'CoM on mission' on the deputy's row is read against that "
-    "row; the README's example location 'Addis Ababa' left in one row splits the HCT",
+    "RWA_2026-10_attendance": "the README's example location 'Addis Ababa' left in one row "
+    "splits the HCT",
     "THA_2026-11_meetings": "FALSE COMPLIANT: a 'Signed' column of ✓/✗ is not read (the CoM ✗ "
     "counts); two tables one under another are not split",
     "URY_2026-12_seguimiento_trimestral": "'SMT (Seguridad)' is S204 and its rejected cells "

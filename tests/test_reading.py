@@ -862,3 +862,39 @@ def test_a_note_naming_another_agency_still_speaks_against_an_iom_log():
         result = _check(SheetGrid("Log", rows), name="JAM_2026-10.xlsx")
         assert verdicts(result) == ["undetermined"], note
         assert _reading(result)["tables"][0]["affiliation"]["reading"] == "split"
+
+
+# RWA, FJI, JAM (field9): a remark naming another post's absence on the row of whoever came
+# in its place ("Y" + "CoM on mission" on the Deputy CoM's row) was read against that row's
+# own attendance (C309, undetermined). It speaks of that post: the row's "Y" stands.
+@pytest.mark.parametrize(
+    ("head", "yes", "remark", "deputy", "name"),
+    [(["Date", "Platform", "Name", "Organisation", "Title", "Present", "Remarks"], "Y",
+      "CoM on mission", "Deputy Chief of Mission", "RWA_2026-10.xlsx"),
+     (["Date", "Plateforme", "Nom", "Organisation", "Fonction", "Présence", "Remarques"], "Oui",
+      "Cheffe de mission en mission", "Chef de mission adjoint", "TCD_2026-10.xlsx"),
+     (["Fecha", "Plataforma", "Nombre", "Organización", "Cargo", "Asistencia", "Observaciones"],
+      "Sí", "Jefa de Misión de vacaciones", "Jefe Adjunto de Misión", "PER_2026-10.xlsx"),
+     (["Data", "Plataforma", "Nome", "Organização", "Cargo", "Presença", "Observações"], "Sim",
+      "Chefe de Missão de férias", "Chefe de Missão Adjunto", "MOZ_2026-10.xlsx")],
+)  # fmt: skip
+def test_a_remark_on_another_post_s_absence_leaves_the_row_s_presence_standing(
+    head, yes, remark, deputy, name
+):
+    rows = [head, ["13/10/2026", "UNCT", "A. Mugisha", "IOM", deputy, yes, remark]]
+    result = _check(SheetGrid("Sheet1", rows), name=name)
+    assert verdicts(result) == ["wrong_level"]
+
+
+@pytest.mark.parametrize(
+    ("title", "remark"),
+    [("Deputy Chief of Mission", "on leave"),  # no post named: about the row's own person
+     ("Chief of Mission", "CoM on leave"),  # the row's own post: its absence
+     ("Chef de mission", "Cheffe de mission en congé"),
+     ("", "CoM on leave")],  # no title: the remark may be about the row's person
+)  # fmt: skip
+def test_a_remark_of_absence_about_the_row_s_own_post_still_doubts_its_presence(title, remark):
+    rows = [["Date", "Platform", "Name", "Organisation", "Title", "Present", "Remarks"],
+            ["13/10/2026", "UNCT", "A. Mugisha", "IOM", title, "Yes", remark]]  # fmt: skip
+    result = _check(SheetGrid("Sheet1", rows), name="RWA_2026-10.xlsx")
+    assert verdicts(result) == ["undetermined"]
