@@ -52,6 +52,13 @@ NO_MEETING = frozenset(fold(w) or w for w in [
     "meeting cancelled", "réunion annulée", "reunión cancelada", "reunião cancelada", "adiada",
     "adiado", "reunião adiada", "sem reunião", "não houve reunião", "não se realizou",
 ])  # fmt: skip
+# The platform did not meet, perhaps with more words after ("No se reunió este mes", field9
+# URY): a cell starting so is no meeting, not a person named "No se reunió".
+DID_NOT_MEET = tuple(fold(w) for w in [
+    "no se reunió", "no se reunio", "did not meet", "didn't meet", "not met", "no meeting",
+    "no hubo reunión", "sin reunión", "pas de réunion", "ne s'est pas réuni", "ne s'est pas réunie",
+    "não houve reunião", "não se reuniu", "sem reunião", "not held",
+])  # fmt: skip
 NO_IOM = frozenset(fold(w) for w in [
     "no iom", "no one", "nobody", "none", "absent", "not attended", "did not attend", "no",
     "pas d'oim", "pas oim", "personne", "aucun", "absente", "non", "sin oim", "nadie",
@@ -187,6 +194,8 @@ def read_cell(value: Any) -> list[tuple[str | None, str | None, str | None]] | N
     lead = fold(head.group("head")) if head is not None else key
     first = lead.split(" ")[0]
     if key in NO_MEETING or lead in NO_MEETING or (len(first) >= 5 and first in NO_MEETING):
+        return None  # "Cancelled", "Cancelled – air alert", "Postponed to 27 Nov"
+    if any(key == w or key.startswith(f"{w} ") for w in DID_NOT_MEET):
         return None  # "Cancelled", "Cancelled – air alert", "Postponed to 27 Nov"
     if key in NO_IOM:
         return []

@@ -628,9 +628,17 @@ class Vocabulary:
     def _bracketed_platform(self, text: object) -> PlatformMatch | None:
         """ "Equipo de País (UNCT)": a platform's acronym in brackets after words that are all
         words of that platform's own names (a short form of one of them). "Equipo Humanitario
-        (UNCT)" is no match: its words name another platform."""
+        (UNCT)" is no match: its words name another platform. The other way round too: the
+        acronym, then a gloss of it in brackets in any language ("SMT (Seguridad)", "SMT
+        (Sécurité)"); "SMT (Programas)" is no match."""
         bracketed = _BRACKETED.findall(text) if isinstance(text, str) else []
-        code = self._acronyms.get(fold(bracketed[0])) if len(bracketed) == 1 else None
+        if len(bracketed) != 1:
+            return None
+        code = self._acronyms.get(fold(bracketed[0]))
+        outside = fold(_BRACKETED.sub(" ", str(text)))
+        gloss = None if code is not None else self._acronyms.get(outside)
+        if gloss is not None:
+            code, text = gloss, bracketed[0]
         if code is None:
             return None
         words = self._without_filler(fold(_BRACKETED.sub(" ", str(text)))).split()

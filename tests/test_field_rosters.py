@@ -68,8 +68,9 @@ OPEN_GAPS = {
     "splits the HCT",
     "THA_2026-11_meetings": "FALSE COMPLIANT: a 'Signed' column of ✓/✗ is not read (the CoM ✗ "
     "counts); two tables one under another are not split",
-    "URY_2026-12_seguimiento_trimestral": "'SMT (Seguridad)' is S204 and its rejected cells "
-    "make three other meetings undetermined; 'No se reunió' is read as a person",
+    "URY_2026-12_seguimiento_trimestral": "the gender group's row (S204) makes PMT Dec "
+    "undetermined (an unreadable IOM row may be its); its blank November cell is an extra "
+    "UNKNOWN meeting",
     # Round 10 (field10/README.md): traps for a false compliant, first run at 408d15f
     "BLZ_2026-10_asistencia": "a 'Subgrupo de Compras Comunes del OMT' is S204 and makes the "
     "OMT undetermined",

@@ -207,6 +207,22 @@ def test_a_platform_named_in_short_with_its_acronym_in_brackets(text, platform):
     assert match is not None and match.platform == platform
 
 
+# URY (field9): "SMT (Seguridad)", the acronym then its gloss in brackets, was S204 (not SMT).
+@pytest.mark.parametrize(
+    "text", ["SMT (Security)", "SMT (Sécurité)", "SMT (Seguridad)", "SMT (Segurança)",
+             "SMT (Security Management Team)", "SMT [Seguridad]"],
+)  # fmt: skip
+def test_an_acronym_with_its_gloss_in_brackets_is_that_platform(text):
+    assert V.platform(text) == V.platform("SMT")
+
+
+@pytest.mark.parametrize(
+    "text", ["SMT (Programas)", "UNCT (Seguridad)", "SMT (Protection)", "OMT (Security)"],
+)  # fmt: skip
+def test_an_acronym_with_a_gloss_of_another_platform_is_no_match(text):
+    assert V.platform(text) is None
+
+
 @pytest.mark.parametrize(
     ("text", "suggestion"),
     [("Equipo Humanitario (UNCT)", "UNCT"),  # words of another platform's name
