@@ -348,3 +348,19 @@ def test_a_cluster_s_sub_group_and_a_place_are_no_side_meeting():
         assert vocabulary.side_meeting(text) is None, text
     at_level = vocabulary.platform_at_level("EHP sous-nationale – Anjouan")
     assert at_level is not None and (at_level.level, at_level.place) == ("subnational", "Anjouan")
+
+
+# A remark about the row's own post never lets its "Yes" stand (field9 RWA, FJI): whatever
+# follows "CoM on leave" on the CoM's row, her attendance stays in doubt.
+@given(
+    title=st.sampled_from(["Chief of Mission", "Cheffe de mission", "Jefa de Misión",
+                           "Chefe de Missão", "CoM"]),
+    said=st.sampled_from(["CoM", "Chief of Mission", "Cheffe de mission", "Jefa de Misión"]),
+    away=st.sampled_from(["on leave", "on mission", "en congé", "de vacaciones", "de férias"]),
+    tail=st.text(max_size=20),
+    mark=st.sampled_from(["Yes", "Y", "Oui", "Sí", "Sim", "No", "tbc", ""]),
+)  # fmt: skip
+def test_a_remark_on_the_row_s_own_post_never_leaves_its_presence_standing(
+    title, said, away, tail, mark
+):
+    assert V.presence_beside(f"{mark} – {said} {away} {tail}", title) is None
