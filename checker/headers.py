@@ -344,6 +344,17 @@ class Headers:
         linked = any(w in {"of", "de", "du", "des", "del", "d"} for w in words)
         return found if linked else found[::-1]
 
+    def names_others(self, value: Any) -> bool:
+        """Whether a remark names an organisation other than IOM ("with UNHCR", "non-IOM
+        staff"): a note that names IOM alone ("No IOM rep – CoM travelling", "IOM absent")
+        says nothing of whose people a log lists."""
+        if not isinstance(value, str):
+            return False
+        padded = f" {fold(value)} "
+        if any(f" {name} " in padded for name in self.organisations):
+            return True
+        return any(f" non {name} " in padded for name in self.iom)
+
     def app_roles_only(self, values: list[Any]) -> bool:
         """Whether a column's values are all roles a meeting app gives (Organizer, Attendee,
         Participante): Teams' own column, not the person's title nor capacity."""

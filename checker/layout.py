@@ -706,7 +706,11 @@ def _log_evidence(
     if attendee is not None and _names_iom(attendee.header, headers):
         evidence.append(("header", attendee.header))
     for col, header, kind in found.ignored:
-        if kind in ("", None, "remarks") or kind.startswith(("duplicate:", "not:")):
+        if kind == "remarks":  # a note naming IOM alone ("No IOM rep") is about IOM's seat
+            if any(headers.names_others(v) for v in _column_values(sheet, found.data_start, col)):
+                against.append(("organisations", header))
+            continue
+        if kind in ("", None) or kind.startswith(("duplicate:", "not:")):
             values = _column_values(sheet, found.data_start, col)
             if any(headers.organisation_kind(v) is not None for v in values):
                 against.append(("organisations", header))  # whose people: others' too

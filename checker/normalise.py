@@ -424,6 +424,12 @@ def apply_vocabulary(
         subject = vocabulary.remark_subject(column("presence")[i])
         if subject is not None and subject != vocabulary.title(title_key[i]):
             presence[i] = None
+    # Beside an attendance cell ("Y – CoM on mission" on the Deputy CoM's row), such a remark
+    # leaves the cell's own "Y" standing.
+    for i in np.flatnonzero((presence == UNKNOWN) & with_presence & ~contradicted).tolist():
+        beside = vocabulary.presence_beside(column("presence")[i], title_key[i])
+        if beside is not None:
+            presence[i] = beside
     presence_unknown = ((with_presence & (presence == BLANK)) | (presence == UNKNOWN)) & ~absent
 
     organisation = _organisations(roster, vocabulary, org_text)

@@ -53,6 +53,13 @@ NO_MEETING = frozenset(fold(w) or w for w in [
     "meeting cancelled", "réunion annulée", "reunión cancelada", "reunião cancelada", "adiada",
     "adiado", "reunião adiada", "sem reunião", "não houve reunião", "não se realizou",
 ])  # fmt: skip
+# The platform did not meet, perhaps with more words after ("No se reunió este mes", field9
+# URY): a cell starting so is no meeting, not a person named "No se reunió".
+DID_NOT_MEET = tuple(fold(w) for w in [
+    "no se reunió", "no se reunio", "did not meet", "didn't meet", "not met", "no meeting",
+    "no hubo reunión", "sin reunión", "pas de réunion", "ne s'est pas réuni", "ne s'est pas réunie",
+    "não houve reunião", "não se reuniu", "sem reunião", "not held",
+])  # fmt: skip
 NO_IOM = frozenset(fold(w) for w in [
     "no iom", "no one", "nobody", "none", "absent", "not attended", "did not attend", "no",
     "pas d'oim", "pas oim", "personne", "aucun", "absente", "non", "sin oim", "nadie",
@@ -272,6 +279,8 @@ def read_cell(
         if lead in _NOT_APPLICABLE and key != lead and not _says_no_meeting(key):
             return _unclear(text)  # "N/A (CoM en congé)": no meeting, or nobody went?
         return None  # "Cancelled", "Cancelled – air alert", "Postponed to 27 Nov"
+    if any(key == w or key.startswith(f"{w} ") for w in DID_NOT_MEET):
+        return None  # "No se reunió", "Did not meet this month", "Não houve reunião"
     rest = _after_absence(text, key, absent)
     if rest is None and _ends_away(text, key, absent):
         return []  # "CoM on leave", "CdM en congé": the one person named is away

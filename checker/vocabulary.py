@@ -673,9 +673,17 @@ class Vocabulary:
     def _bracketed_platform(self, text: object) -> PlatformMatch | None:
         """ "Equipo de País (UNCT)": a platform's acronym in brackets after words that are all
         words of that platform's own names (a short form of one of them). "Equipo Humanitario
-        (UNCT)" is no match: its words name another platform."""
+        (UNCT)" is no match: its words name another platform. The other way round too: the
+        acronym, then a gloss of it in brackets in any language ("SMT (Seguridad)", "SMT
+        (Sécurité)"); "SMT (Programas)" is no match."""
         bracketed = _BRACKETED.findall(text) if isinstance(text, str) else []
-        code = self._acronyms.get(fold(bracketed[0])) if len(bracketed) == 1 else None
+        if len(bracketed) != 1:
+            return None
+        code = self._acronyms.get(fold(bracketed[0]))
+        outside = fold(_BRACKETED.sub(" ", str(text)))
+        gloss = None if code is not None else self._acronyms.get(outside)
+        if gloss is not None:
+            code, text = gloss, bracketed[0]
         if code is None:
             return None
         words = self._without_filler(fold(_BRACKETED.sub(" ", str(text)))).split()
@@ -1067,6 +1075,23 @@ class Vocabulary:
             words.pop(0)
         match = self.title(" ".join(words)) if words else None
         return match if match is not None and match.role not in (None, "OTHER") else None
+
+    def presence_beside(self, text: object, own_title: object) -> str | None:
+        """The presence of a cell the layout kept with a remark beside it ("Y – CoM on
+        mission") when the remark is about another post than the row's own title (the Deputy
+        CoM's row, who came in her place): the mark's own reading. None when the remark names
+        no post ("Yes – on leave"), the row's own post ("CoM on leave" on the CoM's row), or
+        the row has no known title: then the remark may be about the row's person."""
+        if type(text) is not str or " – " not in text:
+            return None
+        mark, remark = text.split(" – ", 1)
+        if self.presence(mark) != "present":
+            return None
+        subject = self.remark_subject(remark)
+        own = self.title(own_title) if own_title is not None else None
+        if subject is None or own is None or own.role is None or subject == own:
+            return None
+        return "present"
 
     def marks(self, text: object) -> Marks:  # not memoised: names are nearly all distinct
         """A name, title or organisation cell without the marks people add in brackets:

@@ -61,17 +61,13 @@ OPEN_GAPS = {
     # Round 9 (field9/README.md): sent by people given only the README, first run at d11df70
     "EGY_2026-10_formulario_asistencia": "an 'Asistente de Protección' at the Protection "
     "cluster is wrong level; the truth says compliant (its author doubts it)",
-    "FJI_2026-12_kobo_export": "'Yes' + 'CoM on leave' on the Emergency Coordinator's row is "
-    "read against that row (undetermined), not as a remark about the CoM",
-    "JAM_2026-10_iom_representation_log": "the README's own IOM log: 'IOM staff attending' is "
-    "not the name column and notes such as 'No IOM rep – CoM travelling' outweigh the heading "
-    "(S213): all 7 meetings undetermined",
-    "RWA_2026-10_attendance": "'Y' + 'CoM on mission' on the deputy's row is read against that "
-    "row; the README's example location 'Addis Ababa' left in one row splits the HCT",
+    "RWA_2026-10_attendance": "the README's example location 'Addis Ababa' left in one row "
+    "splits the HCT",
     "THA_2026-11_meetings": "FALSE COMPLIANT: a 'Signed' column of ✓/✗ is not read (the CoM ✗ "
     "counts); two tables one under another are not split",
-    "URY_2026-12_seguimiento_trimestral": "'SMT (Seguridad)' is S204 and its rejected cells "
-    "make three other meetings undetermined; 'No se reunió' is read as a person",
+    "URY_2026-12_seguimiento_trimestral": "the gender group's row (S204) makes PMT Dec "
+    "undetermined (an unreadable IOM row may be its); its blank November cell is an extra "
+    "UNKNOWN meeting",
     # Round 10 (field10/README.md): traps for a false compliant, first run at 408d15f
     "BLZ_2026-10_asistencia": "the 'Subgrupo de Compras Comunes del OMT' (a side meeting, "
     "S204) is listed as an UNKNOWN meeting the truth does not have",
@@ -80,8 +76,8 @@ OPEN_GAPS = {
     "is listed as an UNKNOWN meeting the truth does not have",
     "MUS_2026-11_suivi": "'Excusé (RMO) – pas de remplaçant' is unknown, not absent; a "
     "thematic group becomes an UNKNOWN meeting",
-    "SRB_2026-11_log": "the November sheet is not taken for IOM's log (S213) because its notes "
-    "name IOM ('No IOM rep – CoM travelling')",
+    "SRB_2026-11_log": "the SMT of 19 Nov ('not represented') is undetermined: the rejected "
+    "row 'Security briefing (UNDSS) – all agencies' (S204) the same day may belong to it",
 }
 # Rounds 4 and 5 (field4/, field5/README.md): their false compliants (3 and 9) are fixed, and
 # every meeting matches its truth. Round 6's (field6/README.md), 8 in 4 files, are fixed:

@@ -863,3 +863,79 @@ def test_an_ad_hoc_meeting_of_a_platform_is_its_meeting(meeting):
     result = _check(SheetGrid("Sheet1", rows), name="SUR_2026-12.xlsx")
     assert [(m.platform, str(m.verdict)) for m in result.meetings] == [("OMT", "wrong_level")]
     assert not [f for f in result.findings if f.code == "S204"]
+
+
+# JAM (field9) and SRB (field10): the README's own IOM log, whose name column is headed
+# "IOM staff attending" and whose notes name IOM alone ("No IOM rep – CoM travelling"), was
+# not judged (S213, every meeting undetermined).
+@pytest.mark.parametrize(
+    ("heading", "head", "name_header", "note", "title", "name"),
+    [("IOM Jamaica – Representation log", ["Date", "Meeting"], "IOM staff attending",
+      "No IOM rep – CoM travelling", "Chief of Mission", "JAM_2026-10.xlsx"),
+     ("OIM Tchad – journal de représentation", ["Date", "Réunion"], "Personnel OIM présent",
+      "Pas de représentant OIM – CdM en mission", "Chef de mission", "TCD_2026-10.xlsx"),
+     ("OIM Perú – registro de representación", ["Fecha", "Reunión"], "Personal de la OIM",
+      "Sin representante de la OIM", "Jefe de Misión", "PER_2026-10.xlsx"),
+     ("OIM Moçambique – registo de representação", ["Data", "Reunião"], "Pessoal da OIM",
+      "OIM não representada", "Chefe de Missão", "MOZ_2026-10.xlsx")],
+)  # fmt: skip
+def test_an_iom_log_s_name_column_and_notes_naming_iom_alone_make_it_iom_s_log(
+    heading, head, name_header, note, title, name
+):
+    rows = [[heading], [*head, name_header, "Title", "Notes"],
+            ["06/10/2026", "UNCT", "K. Campbell", title, ""],
+            ["14/10/2026", "SMT", "", "", note]]  # fmt: skip
+    result = _check(SheetGrid("Log", rows), name=name)
+    table = _reading(result)["tables"][0]
+    assert table["columns"]["attendee"]["header"] == name_header
+    assert table["affiliation"]["reading"] == "iom_log"
+    assert {"kind": "header", "detail": name_header} in table["affiliation"]["evidence"]
+    assert verdicts(result) == ["compliant", "absent"]
+
+
+def test_a_note_naming_another_agency_still_speaks_against_an_iom_log():
+    """Never a list of mixed agencies taken for IOM's log: a note naming UNICEF, or "non-IOM",
+    outweighs the heading and the name column's header."""
+    for note in ("UNICEF rep attended for the cluster", "non-IOM staff"):
+        rows = [["IOM Jamaica – Representation log"],
+                ["Date", "Meeting", "IOM staff attending", "Title", "Notes"],
+                ["06/10/2026", "UNCT", "K. Campbell", "Chief of Mission", note]]  # fmt: skip
+        result = _check(SheetGrid("Log", rows), name="JAM_2026-10.xlsx")
+        assert verdicts(result) == ["undetermined"], note
+        assert _reading(result)["tables"][0]["affiliation"]["reading"] == "split"
+
+
+# RWA, FJI, JAM (field9): a remark naming another post's absence on the row of whoever came
+# in its place ("Y" + "CoM on mission" on the Deputy CoM's row) was read against that row's
+# own attendance (C309, undetermined). It speaks of that post: the row's "Y" stands.
+@pytest.mark.parametrize(
+    ("head", "yes", "remark", "deputy", "name"),
+    [(["Date", "Platform", "Name", "Organisation", "Title", "Present", "Remarks"], "Y",
+      "CoM on mission", "Deputy Chief of Mission", "RWA_2026-10.xlsx"),
+     (["Date", "Plateforme", "Nom", "Organisation", "Fonction", "Présence", "Remarques"], "Oui",
+      "Cheffe de mission en mission", "Chef de mission adjoint", "TCD_2026-10.xlsx"),
+     (["Fecha", "Plataforma", "Nombre", "Organización", "Cargo", "Asistencia", "Observaciones"],
+      "Sí", "Jefa de Misión de vacaciones", "Jefe Adjunto de Misión", "PER_2026-10.xlsx"),
+     (["Data", "Plataforma", "Nome", "Organização", "Cargo", "Presença", "Observações"], "Sim",
+      "Chefe de Missão de férias", "Chefe de Missão Adjunto", "MOZ_2026-10.xlsx")],
+)  # fmt: skip
+def test_a_remark_on_another_post_s_absence_leaves_the_row_s_presence_standing(
+    head, yes, remark, deputy, name
+):
+    rows = [head, ["13/10/2026", "UNCT", "A. Mugisha", "IOM", deputy, yes, remark]]
+    result = _check(SheetGrid("Sheet1", rows), name=name)
+    assert verdicts(result) == ["wrong_level"]
+
+
+@pytest.mark.parametrize(
+    ("title", "remark"),
+    [("Deputy Chief of Mission", "on leave"),  # no post named: about the row's own person
+     ("Chief of Mission", "CoM on leave"),  # the row's own post: its absence
+     ("Chef de mission", "Cheffe de mission en congé"),
+     ("", "CoM on leave")],  # no title: the remark may be about the row's person
+)  # fmt: skip
+def test_a_remark_of_absence_about_the_row_s_own_post_still_doubts_its_presence(title, remark):
+    rows = [["Date", "Platform", "Name", "Organisation", "Title", "Present", "Remarks"],
+            ["13/10/2026", "UNCT", "A. Mugisha", "IOM", title, "Yes", remark]]  # fmt: skip
+    result = _check(SheetGrid("Sheet1", rows), name="RWA_2026-10.xlsx")
+    assert verdicts(result) == ["undetermined"]

@@ -177,6 +177,20 @@ def test_a_dash_in_a_tracker_cell_is_no_meeting():
     assert _meetings(result) == [("2026-01", "HCT", "compliant")]
 
 
+# URY (field9): "No se reunió" in a tracker cell was read as a person with no title (S202).
+@pytest.mark.parametrize(
+    "cell", ["No se reunió", "no se reunió este mes", "Did not meet", "Did not meet in February",
+             "Pas de réunion ce mois-ci", "Não houve reunião este mês", "Não se reuniu"],
+)  # fmt: skip
+def test_a_tracker_cell_saying_the_platform_did_not_meet_is_no_meeting(cell):
+    assert tracker.read_cell(cell) is None
+    rows = [["IOM Niger – who represented IOM"], ["Platform", "Jan", "Feb", "Mar"],
+            ["SMT (Sécurité)", "A. B. (CoM)", cell, "-"]]  # fmt: skip
+    result = _check(SheetGrid("2026", rows), name="NER_2026.xlsx")
+    assert _meetings(result) == [("2026-01", "SMT", "compliant")]
+    assert not codes(result, "S202") and not codes(result, "S204")
+
+
 # A tracker whose columns are meeting dates, each column one platform's meeting: the other
 # rows are blank there (field6/UKR_2026-11_tracker, with the year written).
 SPARSE = {

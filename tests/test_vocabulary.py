@@ -207,6 +207,22 @@ def test_a_platform_named_in_short_with_its_acronym_in_brackets(text, platform):
     assert match is not None and match.platform == platform
 
 
+# URY (field9): "SMT (Seguridad)", the acronym then its gloss in brackets, was S204 (not SMT).
+@pytest.mark.parametrize(
+    "text", ["SMT (Security)", "SMT (Sécurité)", "SMT (Seguridad)", "SMT (Segurança)",
+             "SMT (Security Management Team)", "SMT [Seguridad]"],
+)  # fmt: skip
+def test_an_acronym_with_its_gloss_in_brackets_is_that_platform(text):
+    assert V.platform(text) == V.platform("SMT")
+
+
+@pytest.mark.parametrize(
+    "text", ["SMT (Programas)", "UNCT (Seguridad)", "SMT (Protection)", "OMT (Security)"],
+)  # fmt: skip
+def test_an_acronym_with_a_gloss_of_another_platform_is_no_match(text):
+    assert V.platform(text) is None
+
+
 @pytest.mark.parametrize(
     ("text", "suggestion"),
     [("Equipo Humanitario (UNCT)", "UNCT"),  # words of another platform's name
@@ -418,3 +434,19 @@ def test_a_platform_convened_ad_hoc_on_any_subject_is_the_platform(named, how, s
     sided = vocabulary.side_meeting(f"{name} {how} ({subject})")
     # A subject that itself names a side meeting ("(sub group x)") makes it one.
     assert (found is not None and found.platform == code) or sided == code
+
+
+# A remark about the row's own post never lets its "Yes" stand (field9 RWA, FJI): whatever
+# follows "CoM on leave" on the CoM's row, her attendance stays in doubt.
+@given(
+    title=st.sampled_from(["Chief of Mission", "Cheffe de mission", "Jefa de Misión",
+                           "Chefe de Missão", "CoM"]),
+    said=st.sampled_from(["CoM", "Chief of Mission", "Cheffe de mission", "Jefa de Misión"]),
+    away=st.sampled_from(["on leave", "on mission", "en congé", "de vacaciones", "de férias"]),
+    tail=st.text(max_size=20),
+    mark=st.sampled_from(["Yes", "Y", "Oui", "Sí", "Sim", "No", "tbc", ""]),
+)  # fmt: skip
+def test_a_remark_on_the_row_s_own_post_never_leaves_its_presence_standing(
+    title, said, away, tail, mark
+):
+    assert V.presence_beside(f"{mark} – {said} {away} {tail}", title) is None
