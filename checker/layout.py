@@ -1487,7 +1487,15 @@ def _names_someone(cell: Any) -> bool:
     key = fold(cell)
     if not key:  # only marks: "—", "...", "?", "____"
         return False
-    return not (key in _NOBODY or _PLACEHOLDER.match(key) or _SOMEONE_ELSE.search(f" {key} "))
+    # A word for nobody with its reason after it: "N/A (RMO en congé)", "Vacant – recruiting"
+    # (field10 DZA): the head says nobody, whatever the reason adds.
+    head = fold(_REASON_AFTER.split(cell.strip(), maxsplit=1)[0])
+    return not (key in _NOBODY or head in _NOBODY or _PLACEHOLDER.match(key)
+                or _SOMEONE_ELSE.search(f" {key} "))  # fmt: skip
+
+
+# Where a name cell's reason starts: a bracket, a spaced dash, a colon, comma or semicolon.
+_REASON_AFTER = re.compile(r"\s*[(\[:,;]|\s[-–—]\s")
 
 
 # Words by which a remark says that the person took part after all (folded): "a rejoint en

@@ -71,7 +71,6 @@ OPEN_GAPS = {
     # Round 10 (field10/README.md): traps for a false compliant, first run at 408d15f
     "BLZ_2026-10_asistencia": "the 'Subgrupo de Compras Comunes del OMT' (a side meeting, "
     "S204) is listed as an UNKNOWN meeting the truth does not have",
-    "DZA_2026-12_presences": "FALSE COMPLIANT: the name 'N/A (RMO en congé)' is read as a person",
     "LSO_2026-12_signin": "the 'HCT Sub-Group on Durable Solutions' (a side meeting, S204) "
     "is listed as an UNKNOWN meeting the truth does not have",
     "MUS_2026-11_suivi": "'Excusé (RMO) – pas de remplaçant' is unknown, not absent; a "
@@ -90,8 +89,9 @@ OPEN_GAPS = {
 # Round 9's (field9/README.md), 2, and round 10's (field10/README.md), 6 in 5 files. Fixed:
 # LSO's (a Signature cell "rep. by …"), SWZ's and KGZ's (Portuguese comments "Saiu após …"),
 # GUY's (IOM of another mission, checker/offices.py), BWA's ("Absent (CoM)" in a tracker cell;
-# "CoM a.i." after the acting period its note gives, checker/acting.py).
-FALSE_COMPLIANT_GAPS: set[str] = {"THA_2026-11_meetings", "DZA_2026-12_presences"}
+# "CoM a.i." after the acting period its note gives, checker/acting.py), DZA's ("N/A (RMO en
+# congé)" in a name cell).
+FALSE_COMPLIANT_GAPS: set[str] = {"THA_2026-11_meetings"}
 # Files whose false compliant rests on a row that is not an attendee's (round 4: ✗, "on
 # leave", a red row; round 5: a blank Émargement, Oui/Non, a comment, 'A', a hidden row;
 # round 6: a contact list's IOM rows, "– apologies" in a title cell; round 7: a remark of
@@ -99,7 +99,7 @@ FALSE_COMPLIANT_GAPS: set[str] = {"THA_2026-11_meetings", "DZA_2026-12_presences
 # which blanking the attendees' rows leaves in place.
 # Round 10: the false compliant rests on a row that is not an attendee's ("Absent (CoM)",
 # "N/A (RMO en congé)"); round 9: THA's ✗ in a "Signed" column.
-BLANKING_GAPS: set[str] = {"THA_2026-11_meetings", "DZA_2026-12_presences"}
+BLANKING_GAPS: set[str] = {"THA_2026-11_meetings"}
 
 
 def _cases(paths: list[Path], gaps: dict[str, str] | set[str]) -> list[Any]:

@@ -86,6 +86,25 @@ def test_a_name_still_to_confirm_or_a_placeholder_names_nobody(lang, name):
     assert name in str(result.meetings[0].reason)
 
 
+@pytest.mark.parametrize(
+    ("lang", "name"),
+    [("fr", "N/A (RMO en congé)"), ("en", "Vacant – recruitment ongoing"),
+     ("en", "TBC (awaiting nomination)"), ("en", "None – CoM on leave"),
+     ("es", "Nadie (JdM de viaje)"), ("pt", "Ninguém: CM em Genebra"), ("fr", "Personne, CdM absente"),
+     ("es", "Vacante; en proceso de selección")],
+)  # fmt: skip
+def test_a_word_for_nobody_with_its_reason_after_it_names_nobody(lang, name):
+    """field10 DZA: "N/A (RMO en congé)" in the name cell beside the RMO's title was read as
+    a person, and the OMT compliant."""
+    assert verdicts(_check(_list(lang, name))) in (["undetermined"], ["absent"])
+
+
+@pytest.mark.parametrize("name", ["Jean-Pierre Ndayishimiye", "Nadia Omar (CoM)", "Vacanti, M.",
+                                  "Personnaz, J."])  # fmt: skip
+def test_a_name_that_merely_starts_like_a_word_for_nobody_is_a_name(name):
+    assert verdicts(_check(_list("en", name))) == ["compliant"]
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.from_regex(r"[ xX.\-_?…—–*]{1,8}", fullmatch=True), st.sampled_from(sorted(IOM)))
 def test_a_name_cell_of_marks_or_crosses_never_makes_iom_compliant(name, lang):
