@@ -21,6 +21,7 @@ from checker.layout import (
     COMMENTED,
     EMAIL_CONTRADICTS,
     HIDDEN_ROW,
+    MARKED_ASIDE,
     NAMELESS,
     STRUCK_THROUGH,
 )
@@ -192,6 +193,9 @@ def _reason(
         if said.startswith(COMMENTED):
             return Phrase.of("reason_commented", sheet=sheet, row=row,
                              comment=said.removeprefix(COMMENTED))  # fmt: skip
+        if said.startswith(MARKED_ASIDE):  # ✗ / No in a column no field reads
+            return Phrase.of("reason_presence_said", sheet=sheet, row=row,
+                             said=said.removeprefix(MARKED_ASIDE))  # fmt: skip
         if said.startswith(NAMELESS):
             return Phrase.of("reason_nameless", sheet=sheet, row=row,
                              name=said.removeprefix(NAMELESS))  # fmt: skip
