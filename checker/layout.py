@@ -308,6 +308,14 @@ def _read_header_row(row: list[Any], below: list[Any] | None, headers: Headers,
             ignored.append((col, header, how if name is None else f"duplicate:{name}"))
     if not columns:
         return None
+    sector = columns.get("sector")
+    if "platform" not in columns and sector is not None and sector.found_by == BY_KEYWORD and (
+        headers.reads_as_platform(sector.header)
+    ):  # fmt: skip
+        # "Date | Cluster | Participant" without a meeting column: "Cluster" holds which
+        # cluster met ("Protection", "Health"), so it is the meeting's column.
+        columns["platform"] = Column("platform", sector.col, sector.header, BY_KEYWORD)
+        del columns["sector"]
     return _Header(0, 0, columns, ignored, hxl)
 
 

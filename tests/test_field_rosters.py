@@ -72,9 +72,6 @@ OPEN_GAPS = {
     "('Saiu após 20 minutos') is not read; 'Oficial de Segurança' is not a title",
     "RWA_2026-10_attendance": "'Y' + 'CoM on mission' on the deputy's row is read against that "
     "row; the README's example location 'Addis Ababa' left in one row splits the HCT",
-    "THA_2026-11_meetings": "two tables one under another are not split: table B's header "
-    "'Date | Cluster | …' (no meeting column) is read as rows of table A, its three cluster "
-    "meetings undetermined and an extra meeting 'Cluster Date'",
     "URY_2026-12_seguimiento_trimestral": "'SMT (Seguridad)' is S204 and its rejected cells "
     "make three other meetings undetermined; 'No se reunió' is read as a person",
     # Round 10 (field10/README.md): traps for a false compliant, first run at 408d15f

@@ -531,7 +531,7 @@ def test_a_cross_in_one_of_two_columns_of_marks_is_never_attendance():
 # own: "Minutes", "¿Acta compartida?", field6 GTM), read as the attendance column only when
 # theirs is the table's one column of marks.
 _MARK_HEADERS = ["Signed", "Signé", "Firmado", "Assinado", "Signed (Y/N)", "Signature",
-                 "Émargement", "Firma", "Assinatura", "", "Q7", "Col F", "Status",
+                 "Émargement", "Firma", "Assinatura", "", "Q7", "Col F", "Check",
                  "Stayed to the end?", "Came?", "¿Vino?", "Est venu(e)", "Veio?"]  # fmt: skip
 _SUBJECT_HEADERS = ["Minutes", "¿Requiere seguimiento?", "¿Acta compartida?", "Acta enviada?"]
 _HEADERS = Headers.read(schemas_dir() / "columns.yaml")
@@ -583,3 +583,48 @@ def test_a_column_of_yes_no_about_something_else_beside_the_presence_column_is_n
             ["18/11/2026", "SMT", "J. Muianga", "UNDSS", "Conselheiro de Segurança", "Presente", "Sim"]]  # fmt: skip
     assert verdicts(_check(SheetGrid("Presenças", rows), name="MOZ_2026-11.xlsx")) == [
         "compliant"]  # fmt: skip
+
+
+# ------------------------------------------------------------------ a cluster table under another
+
+# Per language: table A's header (with its Signed column), table B's header whose "Cluster"
+# column holds the sector alone (no meeting column), the protection sector's name and IOM's
+# protection officer (field9 THA).
+_CLUSTERS = {
+    "en": (["Date", "Meeting", "Participant", "Agency", "Position", "Signed"],
+           ["Date", "Cluster", "Participant", "Agency", "Position"], "Protection",
+           "Protection Officer", "Chief of Mission", "B. Clusters / sectors (national)"),
+    "fr": (["Date", "Réunion", "Nom", "Organisation", "Fonction", "Signé"],
+           ["Date", "Cluster", "Nom", "Organisation", "Fonction"], "Protection",
+           "Chargé de protection", "Chef de mission", "B. Clusters / secteurs (national)"),
+    "es": (["Fecha", "Reunión", "Nombre", "Organización", "Cargo", "Firmado"],
+           ["Fecha", "Clúster", "Nombre", "Organización", "Cargo"], "Protección",
+           "Oficial de Protección", "Jefe de Misión", "B. Clústeres / sectores (nacional)"),
+    "pt": (["Data", "Reunião", "Nome", "Organização", "Cargo", "Assinado"],
+           ["Data", "Cluster", "Nome", "Organização", "Cargo"], "Proteção",
+           "Oficial de Proteção", "Chefe de Missão", "B. Clusters / sectores (nacional)"),
+}  # fmt: skip
+
+
+def _two_tables(lang: str) -> SheetGrid:
+    head_a, head_b, sector, officer, com, title = _CLUSTERS[lang]
+    iom = "IOM" if lang == "en" else "OIM"
+    rows = [["A. UNCT"], head_a,
+            ["03/11/2026", "UNCT", "E. Larsen", "RCO", "Resident Coordinator", "✓"],
+            ["03/11/2026", "UNCT", "G. Somchai", iom, com, "✓"],
+            [], [], [title], head_b,
+            ["17/11/2026", sector, "S. Jensen", "UNHCR", officer],
+            ["17/11/2026", sector, "K. Thongdee", iom, officer]]  # fmt: skip
+    return SheetGrid("Nov 2026", rows)
+
+
+def test_a_cluster_table_whose_cluster_column_holds_the_sector_is_a_table_of_its_own():
+    """field9 THA: table B's header "Date | Cluster | …" (no meeting column) starts a second
+    table: its rows are not read as table A's (no meeting "Cluster Date", no S201, no
+    "has not signed" for a table without a Signed column)."""
+    for lang in _CLUSTERS:
+        result = _check(_two_tables(lang), name="THA_2026-11.xlsx")
+        assert [(m.platform, m.sector, str(m.verdict)) for m in result.meetings] == [
+            ("UNCT", None, "compliant"), ("CLUSTER", "PRO", "compliant")], lang  # fmt: skip
+        assert not [f.code for f in result.findings if f.code.startswith("S")], lang
+        assert _columns(result, 1)["platform"]["header"] == _CLUSTERS[lang][1][1]
