@@ -23,6 +23,7 @@ from checker.layout import (
     EMAIL_CONTRADICTS,
     GREYED,
     HIDDEN_ROW,
+    MARKED_ASIDE,
     NAMELESS,
     STRUCK_THROUGH,
 )
@@ -235,6 +236,9 @@ def _reason(
         if said.startswith(COMMENTED):
             return Phrase.of("reason_commented", sheet=sheet, row=row,
                              comment=said.removeprefix(COMMENTED))  # fmt: skip
+        if said.startswith(MARKED_ASIDE):  # ✗ / No in a column no field reads
+            return Phrase.of("reason_presence_said", sheet=sheet, row=row,
+                             said=said.removeprefix(MARKED_ASIDE))  # fmt: skip
         if said.startswith(NAMELESS):
             name = said.removeprefix(NAMELESS)
             if not name:  # a blank name beside a title, while other rows name their person

@@ -316,6 +316,14 @@ def _read_header_row(row: list[Any], below: list[Any] | None, headers: Headers,
             ignored.append((col, header, how if name is None else f"duplicate:{name}"))
     if not columns:
         return None
+    sector = columns.get("sector")
+    if "platform" not in columns and sector is not None and sector.found_by == BY_KEYWORD and (
+        headers.reads_as_platform(sector.header)
+    ):  # fmt: skip
+        # "Date | Cluster | Participant" without a meeting column: "Cluster" holds which
+        # cluster met ("Protection", "Health"), so it is the meeting's column.
+        columns["platform"] = Column("platform", sector.col, sector.header, BY_KEYWORD)
+        del columns["sector"]
     return _Header(0, 0, columns, ignored, hxl)
 
 
@@ -446,13 +454,17 @@ def _presence_column(sheet: SheetGrid, found: _Header, headers: Headers) -> Colu
     for col in range(width):
         header, kind = kinds.get(col, ("", ""))
         # A duplicate by keyword is a candidate: "¿Vino a la reunión?" beside "Reunión".
-        if col in mapped or kind in _NOT_PRESENCE:
+        if col in mapped or (kind in _NOT_PRESENCE and kind != "signature"):
             continue
         if headers.organisation_kind(header, strict=True) is not None:
             continue  # an agency's column in a matrix
         if _UNSETTLED.search(f" {fold(header)} "):
             continue  # "Invited" / "Confirmed" ticked Yes: who was invited, not who came
         values = _column_values(sheet, found.data_start, col)
+        # A "Signed" column of ticks and crosses says who signed (✗: not signed, absent);
+        # one of signatures and "X"s alone is read as signatures (presence.unsigned).
+        if kind == "signature" and not any(headers.presence_word(v) == "absent" for v in values):
+            continue
         if len(values) < 2 or len(values) * 2 < rows:
             continue
         said = [v for v in values if headers.presence_word(v) is not None
@@ -1356,6 +1368,8 @@ def _absent_elsewhere(
     unread = [col for col, _, _ in table.ignored if col < cells.shape[1]]
     if not unread:
         return
+    if headers is not None:
+        _crossed_aside(table, fields, cells, headers)
     aside = cells[:, unread]
     marked = "presence" in table.columns
     # Each distinct cell once, at C speed: most tables have no such remark aside at all.
@@ -1419,6 +1433,70 @@ def _invited_only(
                 continue
             value = cells[r, col]
             fields[r, where] = f"{header.strip()}: {value if value is not None else '–'}"
+
+
+# The presence of a row that a column no field reads marks ✗ / No / Non (a column of ticks
+# and crosses under a header the checker does not know, or one of two such columns), before
+# the column's header, the mark and what the row's presence cell said: its attendance is
+# unknown (judge: reason_presence_said quotes them), never taken as attending.
+MARKED_ASIDE = "(marked aside) "
+# Column kinds whose "No", "N" or "0" is no mark of attendance (a number, a gender "N/A"), and
+# a second attendance column the reading chose against (S216 says which was read).
+_NOT_MARKS = frozenset({"number", "email", "phone", "gender", "timestamp", "system",
+                        "duplicate:presence"})  # fmt: skip
+# Words of a header (folded, at a word's start) that say its marks are about attendance or
+# signing: "Signed", "Signé", "Firmado", "Assinado", "Émargement", "Came?", "Stayed to the end".
+_ATTENDANCE_HEADER = re.compile(
+    r"\b(?:sign|firm|assin|emarg|initial|paraph|rubric|attend|assist|asist|present|presen[cz]|"
+    r"came|come|venu|vino|veio|particip|stay|remain|rest[eo]|quedo|ficou|permanec|left|"
+    r"absen|ausen|excus|apolog|online|en ligne|virtual|remote|distanc|here|ici|aqui)"
+)
+# Words of a header that say nothing of what its marks are about ("Status", "Col F", "Check").
+_BARE_HEADER = frozenset({"col", "column", "colonne", "columna", "coluna", "check", "checked",
+                          "status", "statut", "estado", "situacao", "mark", "marks", "tick",
+                          "marque", "marca", "see", "legend", "voir", "legende", "ver", "leyenda",
+                          "legenda", "ok"})  # fmt: skip
+
+
+def _marks_attendance(header: str) -> bool:
+    """Whether a column of ✓ / ✗ under `header` may be marking who came: its header speaks
+    of attendance or signing, or says nothing of what it is about ("", "Q7", "Status").
+    "¿Acta compartida?", "Requires follow-up?" are about something else (field6 GTM, MOZ)."""
+    key = fold(header)
+    if _ATTENDANCE_HEADER.search(f" {key}"):
+        return True
+    return all(len(word) < 4 or word in _BARE_HEADER for word in key.split())
+
+
+def _crossed_aside(
+    table: RosterTable, fields: np.ndarray, cells: np.ndarray, headers: Headers
+) -> None:
+    """A column no field reads whose cells are, on most of the table's rows, marks of
+    presence (✓ / ✗, Y / N, Yes / No, Oui / Non, Sí / No, Sim / Não): a row it marks absent
+    is never counted as attending on the strength of the rest of the row. Its attendance is
+    unknown (what the column means is not known), unless its presence cell says absent."""
+    if table.shape == MATRIX:  # the other agencies' columns of ✓ / ✗ are theirs
+        return
+    where = FIELDS.index("presence")
+    for col, header, kind in table.ignored:
+        if col >= cells.shape[1] or kind in _NOT_MARKS:
+            continue
+        if headers.organisation_kind(header, strict=True) is not None:
+            continue  # an agency's column
+        if not _marks_attendance(header):
+            continue
+        values = [v for v in cells[:, col].tolist() if v is not None]
+        marks = [v for v in values if type(v) is str and headers.presence_word(v) is not None]
+        if len(values) < 2 or len(marks) * 10 < len(values) * 8:
+            continue
+        for r, v in enumerate(cells[:, col].tolist()):
+            if type(v) is not str or headers.presence_word(v) != "absent":
+                continue
+            said = fields[r, where]
+            if headers.presence_word(said) == "absent":
+                continue
+            before = "" if said is None else f"{str(said).removeprefix(MARKED_ASIDE)} – "
+            fields[r, where] = f"{MARKED_ASIDE}{before}{header or column_letter(col)}: {v.strip()}"
 
 
 # A row whose name cell says that nobody, or someone else, filled the post its title names

@@ -63,8 +63,6 @@ OPEN_GAPS = {
     "cluster is wrong level; the truth says compliant (its author doubts it)",
     "RWA_2026-10_attendance": "the README's example location 'Addis Ababa' left in one row "
     "splits the HCT",
-    "THA_2026-11_meetings": "FALSE COMPLIANT: a 'Signed' column of ✓/✗ is not read (the CoM ✗ "
-    "counts); two tables one under another are not split",
     "URY_2026-12_seguimiento_trimestral": "the gender group's row (S204) makes PMT Dec "
     "undetermined (an unreadable IOM row may be its); its blank November cell is an extra "
     "UNKNOWN meeting",
@@ -86,20 +84,20 @@ OPEN_GAPS = {
 # agency (MEX), a draft beside the final list (COG), minutes on another sheet (CPV), session
 # numbers read as days (MWI), a date cell holding two dates (SLE). Round 8's (field8), 1: a
 # month-first date read day first outside the period (ARG).
-# Round 9's (field9/README.md), 2, and round 10's (field10/README.md), 6 in 5 files. Fixed:
-# LSO's (a Signature cell "rep. by …"), SWZ's and KGZ's (Portuguese comments "Saiu após …"),
-# GUY's (IOM of another mission, checker/offices.py), BWA's ("Absent (CoM)" in a tracker cell;
-# "CoM a.i." after the acting period its note gives, checker/acting.py), DZA's ("N/A (RMO en
-# congé)" in a name cell).
-FALSE_COMPLIANT_GAPS: set[str] = {"THA_2026-11_meetings"}
+# Round 9's (field9/README.md), 2, and round 10's (field10/README.md), 6 in 5 files, all
+# fixed: LSO's (a Signature cell "rep. by …"), SWZ's and KGZ's (Portuguese comments "Saiu após
+# …"), GUY's (IOM of another mission, checker/offices.py), BWA's ("Absent (CoM)" in a tracker
+# cell; "CoM a.i." after the acting period its note gives, checker/acting.py), DZA's ("N/A (RMO
+# en congé)" in a name cell), THA's (a "Signed" column of ✓/✗).
+FALSE_COMPLIANT_GAPS: set[str] = set()
 # Files whose false compliant rests on a row that is not an attendee's (round 4: ✗, "on
 # leave", a red row; round 5: a blank Émargement, Oui/Non, a comment, 'A', a hidden row;
 # round 6: a contact list's IOM rows, "– apologies" in a title cell; round 7: a remark of
 # apology, "—" names, another agency's e-mail, a draft's rows, minutes on another sheet),
 # which blanking the attendees' rows leaves in place.
 # Round 10: the false compliant rests on a row that is not an attendee's ("Absent (CoM)",
-# "N/A (RMO en congé)"); round 9: THA's ✗ in a "Signed" column.
-BLANKING_GAPS: set[str] = {"THA_2026-11_meetings"}
+# "N/A (RMO en congé)", a Signature cell "rep. by …"), all fixed.
+BLANKING_GAPS: set[str] = set()
 
 
 def _cases(paths: list[Path], gaps: dict[str, str] | set[str]) -> list[Any]:

@@ -13,6 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker.api import CheckOptions, check_workbook
+from checker.config import schemas_dir
+from checker.headers import Headers
 from checker.reader import SheetGrid
 from checker.reader import Workbook as Sheets
 from tests.conftest import verdicts
@@ -540,3 +542,185 @@ def test_an_apologies_line_between_tables_is_never_dropped(above, below, lang):
     up, down = len(above), len(below)
     assert (hct == "undetermined") == (up <= down)
     assert (unct == "undetermined") == (down <= up)
+
+
+# ------------------------------------------------------------------ a "Signed" column of ✓ / ✗
+
+# Per language: the header, the Chief of Mission and a Head of Sub-Office (below the level the
+# SMT requires), IOM written so, the file name (field9 THA: the CoM ✗, the head of office ✓).
+_SIGNED = {
+    "en": (["Date", "Meeting", "Participant", "Agency", "Position"], "Chief of Mission",
+           "Head of Sub-Office", "IOM", "THA_2026-11.xlsx"),
+    "fr": (["Date", "Réunion", "Nom", "Organisation", "Fonction"], "Chef de mission",
+           "Chef de sous-bureau", "OIM", "TCD_2026-11.xlsx"),
+    "es": (["Fecha", "Reunión", "Nombre", "Organización", "Cargo"], "Jefe de Misión",
+           "Jefe de Suboficina", "OIM", "PER_2026-11.xlsx"),
+    "pt": (["Data", "Reunião", "Nome", "Organização", "Cargo"], "Chefe de Missão",
+           "Chefe do Sub-Escritório", "OIM", "MOZ_2026-11.xlsx"),
+}  # fmt: skip
+_SIGNED_HEADERS = {"en": ["Signed", "Signed (Y/N)"], "fr": ["Signé"], "es": ["Firmado"],
+                   "pt": ["Assinado"]}  # fmt: skip
+
+
+def _smt_signed(lang: str, header: str, com: str, hoo: str, other: str = "✓") -> SheetGrid:
+    head, com_title, hoo_title, iom, _ = _SIGNED[lang]
+    rows = [[*head, header],
+            ["10/11/2026", "SMT", "C. Boonma", "UNDSS", "Security Adviser", other],
+            ["10/11/2026", "SMT", "G. Somchai", iom, com_title, com],
+            ["10/11/2026", "SMT", "W. Chaiyo", iom, hoo_title, hoo]]  # fmt: skip
+    return SheetGrid("Nov 2026", rows)
+
+
+def test_a_signed_column_of_ticks_and_crosses_says_who_came():
+    """field9 THA: the CoM ✗ under "Signed" did not sign (absent); the head of sub-office ✓
+    did: the SMT is wrong level, not compliant on the CoM's row."""
+    for lang, headers in _SIGNED_HEADERS.items():
+        name = _SIGNED[lang][4]
+        for header in headers:
+            result = _check(_smt_signed(lang, header, "✗", "✓"), name=name)
+            assert verdicts(result) == ["wrong_level"], (lang, header)
+            assert _columns(result)["presence"]["header"] == header
+            # Y/N, Oui/Non… in the column say the same.
+            no, yes = {"en": ("N", "Y"), "fr": ("Non", "Oui"), "es": ("No", "Sí"),
+                       "pt": ("Não", "Sim")}[lang]  # fmt: skip
+            assert verdicts(_check(_smt_signed(lang, header, no, yes, yes), name=name)) == [
+                "wrong_level"], (lang, header)  # fmt: skip
+
+
+def test_a_signature_column_of_signatures_and_x_is_still_read_as_signatures():
+    # No cross among them: a signature's "X" is a signature, and a blank one is unknown.
+    result = _check(_smt_signed("en", "Signature", None, "X", "X"), name="THA_2026-11.xlsx")
+    assert "presence" not in _columns(result)
+    assert verdicts(result) == ["undetermined"]
+    assert "has not signed the list" in result.meetings[0].reason
+
+
+def test_a_cross_in_a_column_no_field_reads_beside_the_presence_column_is_doubt():
+    for lang, (head, com, _, iom, name) in _SIGNED.items():
+        yes = {"en": "Yes", "fr": "Oui", "es": "Sí", "pt": "Sim"}[lang]
+        rows = [[*head, "Present", "Q7"],
+                ["10/11/2026", "SMT", "C. Boonma", "UNDSS", "Security Adviser", yes, "✓"],
+                ["10/11/2026", "SMT", "G. Somchai", iom, com, yes, "✗"]]  # fmt: skip
+        result = _check(SheetGrid("Nov 2026", rows), name=name)
+        assert verdicts(result) == ["undetermined"], lang
+        assert f'"{yes} – Q7: ✗"' in result.meetings[0].reason, lang
+
+
+def test_a_cross_in_one_of_two_columns_of_marks_is_never_attendance():
+    """Two columns of ✓ / ✗ make neither the presence column; a cross in either on IOM's row
+    leaves its attendance unknown."""
+    for lang, (head, com, _, iom, name) in _SIGNED.items():
+        for crossed in (0, 1):
+            marks = ["✓", "✓"]
+            marks[crossed] = "✗"
+            rows = [[*head, "Q7", "Q8"],
+                    ["10/11/2026", "SMT", "C. Boonma", "UNDSS", "Security Adviser", "✓", "✓"],
+                    ["10/11/2026", "SMT", "G. Somchai", iom, com, *marks]]  # fmt: skip
+            result = _check(SheetGrid("Nov 2026", rows), name=name)
+            assert verdicts(result) == ["undetermined"], (lang, crossed)
+            header = ["Q7", "Q8"][crossed]
+            assert f'"{header}: ✗"' in result.meetings[0].reason, (lang, crossed)
+
+
+# Headers that say the marks are about attendance or signing, or say nothing of what they are
+# about; and headers the checker does not know that name something else (a question of its
+# own: "Minutes", "¿Acta compartida?", field6 GTM), read as the attendance column only when
+# theirs is the table's one column of marks.
+_MARK_HEADERS = ["Signed", "Signé", "Firmado", "Assinado", "Signed (Y/N)", "Signature",
+                 "Émargement", "Firma", "Assinatura", "", "Q7", "Col F", "Check",
+                 "Stayed to the end?", "Came?", "¿Vino?", "Est venu(e)", "Veio?"]  # fmt: skip
+_SUBJECT_HEADERS = ["Minutes", "¿Requiere seguimiento?", "¿Acta compartida?", "Acta enviada?"]
+_HEADERS = Headers.read(schemas_dir() / "columns.yaml")
+
+
+def _unknown(header: str) -> bool:
+    """A header the matcher reads as no field and no kind of column."""
+    return _HEADERS.read_header(header) == (None, "")
+
+
+_CROSSES = ["✗", "✘", "❌", "No", "N", "Non", "Não", "Nao"]
+_TICKS = ["✓", "✔", "Yes", "Y", "Oui", "Sí", "Sim"]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(header=st.sampled_from(_MARK_HEADERS), subject=st.one_of(
+           st.sampled_from(_SUBJECT_HEADERS),
+           st.from_regex(r"[A-Z][a-z]{3,9}( [a-z]{3,9})?", fullmatch=True).filter(_unknown)),
+       crossed=st.sampled_from(_CROSSES), others=st.lists(st.sampled_from(_TICKS + _CROSSES),
+                                                          min_size=1, max_size=4),
+       presence=st.sampled_from([None, "Present", "Presente"]),
+       second=st.booleans(), alone=st.booleans())  # fmt: skip
+def test_a_cross_on_iom_s_only_qualifying_row_in_any_column_is_never_compliant(
+    header, subject, crossed, others, presence, second, alone
+):
+    """A cross or a No on the Chief of Mission's row, IOM's only row that could make the
+    UNCT compliant, never does, in a column of marks headed by words of attendance or
+    signing or by nothing telling (with or without a presence column saying present, with
+    or without a second column of marks beside it), or headed by anything at all when it is
+    the table's one column of marks."""
+    if alone:
+        header, presence, second = subject, None, False
+    head = ["Date", "Meeting", "Name", "Title", "Organisation"]
+    extra = ([presence] if presence else []) + [header] + (["Checked"] if second else [])
+
+    def row(name: str, title: str, org: str, mark: str) -> list[object]:
+        said = (["Yes"] if presence else []) + [mark] + (["✓"] if second else [])
+        return ["05/11/2026", "UNCT", name, title, org, *said]
+
+    rows = [[*head, *extra], row("B. Doumbia", "Chief of Mission", "IOM", crossed)]
+    rows += [row(f"P. {chr(65 + i)}", "Representative", "UNICEF", m) for i, m in enumerate(others)]
+    assert verdicts(_check(SheetGrid("Sheet1", rows))) != ["compliant"], rows[:2]
+
+
+def test_a_column_of_yes_no_about_something_else_beside_the_presence_column_is_not_read():
+    """field6 MOZ: "Acta enviada?" Não beside "Presença" is about the minutes, not attendance."""
+    rows = [["Data", "Reunião", "Nome", "Organização", "Cargo", "Presença", "Acta enviada?"],
+            ["18/11/2026", "SMT", "R. Machava", "OIM", "Chefe de Missão", "Presente", "Não"],
+            ["18/11/2026", "SMT", "J. Muianga", "UNDSS", "Conselheiro de Segurança", "Presente", "Sim"]]  # fmt: skip
+    assert verdicts(_check(SheetGrid("Presenças", rows), name="MOZ_2026-11.xlsx")) == [
+        "compliant"]  # fmt: skip
+
+
+# ------------------------------------------------------------------ a cluster table under another
+
+# Per language: table A's header (with its Signed column), table B's header whose "Cluster"
+# column holds the sector alone (no meeting column), the protection sector's name and IOM's
+# protection officer (field9 THA).
+_CLUSTERS = {
+    "en": (["Date", "Meeting", "Participant", "Agency", "Position", "Signed"],
+           ["Date", "Cluster", "Participant", "Agency", "Position"], "Protection",
+           "Protection Officer", "Chief of Mission", "B. Clusters / sectors (national)"),
+    "fr": (["Date", "Réunion", "Nom", "Organisation", "Fonction", "Signé"],
+           ["Date", "Cluster", "Nom", "Organisation", "Fonction"], "Protection",
+           "Chargé de protection", "Chef de mission", "B. Clusters / secteurs (national)"),
+    "es": (["Fecha", "Reunión", "Nombre", "Organización", "Cargo", "Firmado"],
+           ["Fecha", "Clúster", "Nombre", "Organización", "Cargo"], "Protección",
+           "Oficial de Protección", "Jefe de Misión", "B. Clústeres / sectores (nacional)"),
+    "pt": (["Data", "Reunião", "Nome", "Organização", "Cargo", "Assinado"],
+           ["Data", "Cluster", "Nome", "Organização", "Cargo"], "Proteção",
+           "Oficial de Proteção", "Chefe de Missão", "B. Clusters / sectores (nacional)"),
+}  # fmt: skip
+
+
+def _two_tables(lang: str) -> SheetGrid:
+    head_a, head_b, sector, officer, com, title = _CLUSTERS[lang]
+    iom = "IOM" if lang == "en" else "OIM"
+    rows = [["A. UNCT"], head_a,
+            ["03/11/2026", "UNCT", "E. Larsen", "RCO", "Resident Coordinator", "✓"],
+            ["03/11/2026", "UNCT", "G. Somchai", iom, com, "✓"],
+            [], [], [title], head_b,
+            ["17/11/2026", sector, "S. Jensen", "UNHCR", officer],
+            ["17/11/2026", sector, "K. Thongdee", iom, officer]]  # fmt: skip
+    return SheetGrid("Nov 2026", rows)
+
+
+def test_a_cluster_table_whose_cluster_column_holds_the_sector_is_a_table_of_its_own():
+    """field9 THA: table B's header "Date | Cluster | …" (no meeting column) starts a second
+    table: its rows are not read as table A's (no meeting "Cluster Date", no S201, no
+    "has not signed" for a table without a Signed column)."""
+    for lang in _CLUSTERS:
+        result = _check(_two_tables(lang), name="THA_2026-11.xlsx")
+        assert [(m.platform, m.sector, str(m.verdict)) for m in result.meetings] == [
+            ("UNCT", None, "compliant"), ("CLUSTER", "PRO", "compliant")], lang  # fmt: skip
+        assert not [f.code for f in result.findings if f.code.startswith("S")], lang
+        assert _columns(result, 1)["platform"]["header"] == _CLUSTERS[lang][1][1]
