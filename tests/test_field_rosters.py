@@ -71,8 +71,8 @@ OPEN_GAPS = {
     "S204) is listed as an UNKNOWN meeting the truth does not have",
     "LSO_2026-12_signin": "the 'HCT Sub-Group on Durable Solutions' (a side meeting, S204) "
     "is listed as an UNKNOWN meeting the truth does not have",
-    "MUS_2026-11_suivi": "'Excusé (RMO) – pas de remplaçant' is unknown, not absent; a "
-    "thematic group becomes an UNKNOWN meeting",
+    "MUS_2026-11_suivi": "a thematic group ('Groupe thématique Migration et développement') "
+    "becomes an UNKNOWN meeting the truth does not have",
     "SRB_2026-11_log": "the SMT of 19 Nov ('not represented') is undetermined: the rejected "
     "row 'Security briefing (UNDSS) – all agencies' (S204) the same day may belong to it",
 }
