@@ -1365,7 +1365,10 @@ def _absent_elsewhere(
     instead") contradicts it: the two are kept together, and the attendance is unknown."""
     where = FIELDS.index("presence")
     _invited_only(table, fields, cells, absent, headers)
-    unread = [col for col, _, _ in table.ignored if col < cells.shape[1]]
+    # An agency matrix's remarks say who went for IOM ("IOM represented by a Programme
+    # Officer"): the matrix reads them itself (_matrix_presence), as its attendee.
+    unread = [col for col, _, _ in table.ignored if col < cells.shape[1]
+              and not (table.shape == MATRIX and col in table.remarks)]  # fmt: skip
     if not unread:
         return
     if headers is not None:
@@ -1542,7 +1545,9 @@ def _nobody_named(
         return
     name, title = FIELDS.index("attendee"), FIELDS.index("title")
     where = FIELDS.index("presence")
-    named = any(_names_someone(v) for v in fields[:, name].tolist())
+    # An agency matrix names IOM's representative in a remark, when at all: a name left out
+    # there is no pre-printed line left blank.
+    named = table.shape != MATRIX and any(_names_someone(v) for v in fields[:, name].tolist())
     for r in range(len(fields)):
         cell = fields[r, name]
         if fields[r, title] is None:
