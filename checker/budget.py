@@ -60,7 +60,7 @@ class Cost:
     text: int = 0  # bytes of those texts
     xml: int = 0  # bytes of sheet XML whose cells are not counted one by one
     cloned: int = 0  # what the copies of shared strings in the cells cost (copies())
-    rows: int = 0  # rows holding values (at most: a row split between two reads counts twice)
+    rows: int = 0  # rows holding values (at most: a row written in two places counts twice)
 
     def reading(self) -> int:
         """What reading the cells holds at its peak."""

@@ -348,7 +348,7 @@ def _drain(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
 
 class Extent(NamedTuple):
     """The columns and rows calamine would allocate for a sheet, and how many rows hold
-    values (at most: a row split between two chunks of the part counts twice)."""
+    cells (a row written in two places counts twice: at most, never fewer)."""
 
     columns: int
     rows: int
@@ -380,6 +380,7 @@ def _quick_extent(
         # A tall sheet within A:K (1,048,000 rows: cleared in 2.5 s, not 9.9), its rows counted.
         return _near_extent(archive, member, _TALL_REFERENCE)
     columns = rows = filled = 0
+    last = b""
     for chunk in _chunks_of(archive, member):
         if _NOT_WRITTEN_PLAINLY.search(chunk) is not None:
             raise _Unsure  # a <c> not written <c r="X9">: expat places it
@@ -393,7 +394,8 @@ def _quick_extent(
             numbers = set(digits)
             columns = max(columns, *map(_column_number, set(letters)))
             rows = max(rows, *map(int, numbers))
-            filled += len(numbers)
+            filled += len(numbers) - (digits[0] == last)
+            last = digits[-1]
     return Extent(columns, rows, filled)
 
 
@@ -407,13 +409,16 @@ def _near_extent(
     cells: for the memory estimate (200,000 rows: ~1 s)."""
     letter, number = patterns
     columns = rows = filled = 0
+    last = b""  # the previous chunk's last row: a row split between two chunks counts once
     for chunk in _chunks_of(archive, member):
         letters = set(letter.findall(chunk))
         if letters:
-            numbers = set(number.findall(chunk))
+            found = number.findall(chunk)
+            numbers = set(found)
             columns = max(columns, *map(_column_number, letters))
             rows = max(rows, *map(int, numbers))
-            filled += len(numbers)
+            filled += len(numbers) - (found[0] == last)
+            last = found[-1]
     return Extent(columns, rows, filled)
 
 

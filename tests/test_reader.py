@@ -351,3 +351,14 @@ def test_a_csv_with_too_many_rows_to_judge_is_e104_while_reading(tmp_path, monke
         read_workbook(path)
     path.write_text("Name;Title\n" + "K. Osei;Chief of Mission\n" * 900)
     assert read_workbook(path).sheets[0].height == 901
+
+
+@pytest.mark.parametrize("far", ["", '<row r="300000"><c r="L300000"><v>1</v></c></row>'])
+def test_a_row_split_between_chunks_of_the_scan_counts_once(tmp_path, monkeypatch, far):
+    # The sheet is read in chunks (4 MB): a row whose cells fall in two of them is one row.
+    monkeypatch.setattr(reader, "SCAN_CHUNK", 64)
+    cells = "".join(f'<row r="{r}">' + "".join(f'<c r="{c}{r}"><v>1</v></c>' for c in "ABCDE")
+                    + "</row>" for r in range(1, 301))  # fmt: skip
+    archive, member = _sheet_part(tmp_path, cells + far)
+    with archive:
+        assert reader._quick_extent(archive, member).filled == 300 + bool(far)
