@@ -4,7 +4,8 @@ calamine builds every sheet as a dense range (rows x columns, empty cells too), 
 shared string into every cell that refers to it (one 32 KB string in 10,000 cells is
 330 MB), and the rows then become Python objects beside that range. So what a file costs
 is known from what the pre-scan of the file already sees: the extent of its sheets, the
-bytes of their XML, the shared strings and how often they are used. The coefficients are
+bytes of their XML, the shared strings and how often they are used; and what judging the
+file takes afterwards from the rows that hold cells, which it counts. The coefficients are
 upper bounds measured on worst cases (bench/memory_limits.py, docs/security.md); a file
 whose estimate passes MEMORY_BUDGET is refused with E104 before it is read
 (checker.reader.refuse_memory).
@@ -73,7 +74,8 @@ class Cost:
         return BASE_BYTES + ROW_BYTES * self.rows
 
     def estimate(self) -> int:
-        # Two peaks, one after the other: reading's range is let go before the rows are judged.
+        # Two peaks, one after the other: calamine's range is let go once its rows are Python
+        # lists (ROW_BYTES counts those), before the rows are judged.
         return max(self.reading(), self.judging())
 
     def __add__(self, other: Cost) -> Cost:
