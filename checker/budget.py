@@ -4,7 +4,8 @@ calamine builds every sheet as a dense range (rows x columns, empty cells too), 
 shared string into every cell that refers to it (one 32 KB string in 10,000 cells is
 330 MB), and the rows then become Python objects beside that range. So what a file costs
 is known from what the pre-scan of the file already sees: the extent of its sheets, the
-bytes of their XML, the shared strings and how often they are used. The coefficients are
+bytes of their XML, the shared strings and how often they are used; and what judging the
+file takes afterwards from the rows that hold cells, which it counts. The coefficients are
 upper bounds measured on worst cases (bench/memory_limits.py, docs/security.md); a file
 whose estimate passes MEMORY_BUDGET is refused with E104 before it is read
 (checker.reader.refuse_memory).
@@ -37,6 +38,12 @@ PLAIN_CELL_MIN_BYTES = 16
 # string in 21,000 cells: 700 MB copied, 1.8 GB peak for the whole check).
 COPY_FACTOR = 3
 COPY_BYTES = 48
+# Judging, once the cells are read (calamine's range is let go by then): what a row holding
+# values ends up as, at most ~1.5 findings a row (each keeps its draft), its meeting, its
+# laid-out cells and its row of the roster frame. Measured: 200,000 rows x 12 columns with
+# findings on every row peak at 760-840 MB in every format (bench/memory_rows.py), 3.6-4.2 KB
+# a row beside the interpreter; the rows are counted by the pre-scan (reader).
+ROW_BYTES = 4 * 2**10
 
 
 def copies(text_bytes: int, uses: int) -> int:
@@ -54,11 +61,22 @@ class Cost:
     text: int = 0  # bytes of those texts
     xml: int = 0  # bytes of sheet XML whose cells are not counted one by one
     cloned: int = 0  # what the copies of shared strings in the cells cost (copies())
+    rows: int = 0  # rows holding values (at most: a row written in two places counts twice)
 
-    def estimate(self) -> int:
+    def reading(self) -> int:
+        """What reading the cells holds at its peak."""
         return (BASE_BYTES + DENSE_CELL_BYTES * self.dense + VALUED_CELL_BYTES * self.valued
                 + STRING_BYTES * self.strings + TEXT_BYTE * self.text
                 + SHEET_XML_FACTOR * self.xml + self.cloned)  # fmt: skip
+
+    def judging(self) -> int:
+        """What judging the rows holds at its peak, the cells read."""
+        return BASE_BYTES + ROW_BYTES * self.rows
+
+    def estimate(self) -> int:
+        # Two peaks, one after the other: calamine's range is let go once its rows are Python
+        # lists (ROW_BYTES counts those), before the rows are judged.
+        return max(self.reading(), self.judging())
 
     def __add__(self, other: Cost) -> Cost:
         return Cost(*(a + b for a, b in zip(vars(self).values(), vars(other).values())))

@@ -18,7 +18,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Any, Literal, NamedTuple, cast
 
 from checker import budget
 from checker.budget import Cost
@@ -262,9 +262,6 @@ _NOT_WRITTEN_PLAINLY = re.compile(rb'<c(?![ofuel]| r="[A-Za-z]{1,3}\d{1,9}")')
 _PLAIN_CELL = re.compile(rb'<c r="([A-Za-z]{1,3})(\d{1,9})"(?:' + _ATTR + rb")*\s*(/?)>")
 _HIDDEN_WORD = re.compile(rb"hidden")
 QUICK_ROWS = 200_000
-# A cleared sheet up to this size has its extent measured (a month: ~1 ms); a larger one is
-# counted at the quick test's bound in the memory estimate (26 x 199,999 cells).
-NEAR_EXTENT_BYTES = 16 * 2**20
 # A reference's column letter and row number, found apart: each list is made and deduplicated
 # at C speed, so that only the distinct rows are converted (a month: ~0.3 ms, not ~3 ms).
 _NEAR_REFERENCE = (
@@ -358,13 +355,23 @@ def _drain(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
         pass
 
 
+class Extent(NamedTuple):
+    """The columns and rows calamine would allocate for a sheet, and how many rows hold
+    cells (a row written in two places counts twice: at most, never fewer)."""
+
+    columns: int
+    rows: int
+    filled: int
+
+
 def _quick_extent(
     archive: zipfile.ZipFile, member: zipfile.ZipInfo, hiding: set[str] | None = None
-) -> tuple[int, int]:
-    """(columns, rows) calamine would allocate for the part: measured, or the bound of the
-    test that cleared it (26 x 199,999, or 11 x 1,048,576 for a tall sheet in A:K). A part
-    with the word "hidden" in it is added to `hiding` (read again for its hidden rows and
-    columns: checker.formatting.hidden_cells), at no cost to a part without it."""
+) -> Extent:
+    """The extent calamine would allocate for the part, measured from its cells' references
+    once a quick test has cleared it (every cell in A:Z under row 200,000, or in A:K within
+    Excel's rows). A part with the word "hidden" in it is added to `hiding` (read again for
+    its hidden rows and columns: checker.formatting.hidden_cells), at no cost to a part
+    without it."""
     far = holds_cells = False
     for chunk in _chunks_of(archive, member):
         if _PREFIXED_CELL.search(chunk) is not None:
@@ -375,14 +382,14 @@ def _quick_extent(
             hiding.add(member.filename)
     if not far:
         if not holds_cells:
-            return 0, 0  # not a sheet (the shared strings, the styles)
-        if member.file_size <= NEAR_EXTENT_BYTES:
-            return _near_extent(archive, member)
-        return 26, QUICK_ROWS - 1
+            return Extent(0, 0, 0)  # not a sheet (the shared strings, the styles)
+        # Measured whatever its size: the rows it holds bound what judging them takes.
+        return _near_extent(archive, member)
     if all(_NOT_IN_TALL_SHEET.search(chunk) is None for chunk in _chunks_of(archive, member)):
         # A tall sheet within A:K (1,048,000 rows: cleared in 2.5 s, not 9.9), its rows counted.
         return _near_extent(archive, member, _TALL_REFERENCE)
-    columns = rows = 0
+    columns = rows = filled = 0
+    last = b""
     for chunk in _chunks_of(archive, member):
         if _NOT_WRITTEN_PLAINLY.search(chunk) is not None:
             raise _Unsure  # a <c> not written <c r="X9">: expat places it
@@ -393,27 +400,35 @@ def _quick_extent(
         valued = [cell for cell in cells if not cell[2]]  # self-closing cells are empty
         if valued:
             letters, digits, _ = zip(*valued)
+            numbers = set(digits)
             columns = max(columns, *map(_column_number, set(letters)))
-            rows = max(rows, *map(int, digits))
-    return columns, rows
+            rows = max(rows, *map(int, numbers))
+            filled += len(numbers) - (digits[0] == last)
+            last = digits[-1]
+    return Extent(columns, rows, filled)
 
 
 def _near_extent(
     archive: zipfile.ZipFile,
     member: zipfile.ZipInfo,
     patterns: tuple[re.Pattern[bytes], re.Pattern[bytes]] = _NEAR_REFERENCE,
-) -> tuple[int, int]:
+) -> Extent:
     """The extent of a sheet a quick test cleared (every cell <c r="X9…"> in A:Z under row
-    200,000, or in A:K), from its cells' references, empty ones too: for the memory estimate
-    (200,000 rows: ~1 s)."""
+    200,000, or in A:K), from its cells' references, empty ones too, and its rows holding
+    cells: for the memory estimate (200,000 rows: ~1 s)."""
     letter, number = patterns
-    columns = rows = 0
+    columns = rows = filled = 0
+    last = b""  # the previous chunk's last row: a row split between two chunks counts once
     for chunk in _chunks_of(archive, member):
         letters = set(letter.findall(chunk))
         if letters:
+            found = number.findall(chunk)
+            numbers = set(found)
             columns = max(columns, *map(_column_number, letters))
-            rows = max(rows, *map(int, set(number.findall(chunk))))
-    return columns, rows
+            rows = max(rows, *map(int, numbers))
+            filled += len(numbers) - (found[0] == last)
+            last = found[-1]
+    return Extent(columns, rows, filled)
 
 
 class _SheetWalk:
@@ -423,12 +438,15 @@ class _SheetWalk:
     def __init__(self) -> None:
         self.row = self.col = self.columns = self.rows = 0
         self.cell: tuple[int, int] | None = None
+        self.filled = self.last = 0  # rows holding values (each change of row), the last one
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         local = name.rpartition(":")[2]
         if self.cell is not None:  # a child of a cell: the cell holds something
             self.columns = max(self.columns, self.cell[0])
             self.rows = max(self.rows, self.cell[1])
+            if self.cell[1] != self.last:
+                self.filled, self.last = self.filled + 1, self.cell[1]
             self.cell = None
         if local == "row":
             r = attrs.get("r", "").strip()
@@ -475,10 +493,10 @@ def _expat(archive: zipfile.ZipFile, member: zipfile.ZipInfo, walk: _SheetWalk |
         raise UnreadableRoster("E101", "xml", part=member.filename, error=str(exc)) from None
 
 
-def _exact_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[int, int]:
+def _exact_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Extent:
     walk = _SheetWalk()
     _expat(archive, member, walk)
-    return walk.columns, walk.rows
+    return Extent(walk.columns, walk.rows, walk.filled)
 
 
 class _OdsWalk:
@@ -492,6 +510,7 @@ class _OdsWalk:
         self.in_cell = self.valued = self.row_valued = False
         self.table_columns = self.table_rows = self.dense = 0
         self.valued_cells = self.strings = self.text_bytes = self.cell_text = 0
+        self.filled = 0  # rows holding values, repeated ones each
 
     @staticmethod
     def _repeat(attrs: dict[str, str], key: str) -> int:
@@ -504,7 +523,7 @@ class _OdsWalk:
     def cost(self) -> Cost:
         self._close_table()
         return Cost(dense=self.dense, valued=self.valued_cells, strings=self.strings,
-                    text=self.text_bytes)  # fmt: skip
+                    text=self.text_bytes, rows=self.filled)  # fmt: skip
 
     def _close_table(self) -> None:
         self.dense += self.table_columns * self.table_rows
@@ -542,6 +561,7 @@ class _OdsWalk:
         elif local == "table-row":
             self.row += self.rows_repeated
             if self.row_valued:
+                self.filled += self.rows_repeated
                 self.rows = max(self.rows, self.row)
                 self.table_rows = max(self.table_rows, self.row)
 
@@ -656,7 +676,8 @@ def _check_xls(path: Path) -> None:
     if cells > MAX_CELLS:
         raise UnreadableRoster("E104", "xls_cells", key="E104:far_cell", cells=cells,
                                max_cells=MAX_CELLS)  # fmt: skip
-    refuse_memory(_binary_cost(cells, len(stream)))
+    height = sum(rows for _, _, rows in extents)  # the rows holding values, at most
+    refuse_memory(_binary_cost(cells, len(stream), height))
 
 
 def _biff_sheet_name(body: bytes) -> str:
@@ -771,7 +792,7 @@ def _check_sheet_extents(
             continue
         if kind == "xlsb":
             columns, rows = _xlsb_extent(archive, member)
-            sheet_cost = _binary_cost(columns * rows, member.file_size)
+            sheet_cost = _binary_cost(columns * rows, member.file_size, rows)
         elif ods:
             walk = _OdsWalk()
             _expat(archive, member, walk)
@@ -779,13 +800,14 @@ def _check_sheet_extents(
             sheet_cost = walk.cost()
         else:
             try:
-                columns, rows = _quick_extent(archive, member, hiding)
+                columns, rows, filled = _quick_extent(archive, member, hiding)
             except _Unsure:
                 hiding.add(name)  # not looked at in full: hidden_cells reads it
-                columns, rows = _exact_extent(archive, member)
+                columns, rows, filled = _exact_extent(archive, member)
             sheet_cost = Cost()  # no value anywhere (the shared strings, the styles)
             if columns * rows:
                 sheet_cost = _sheet_cost(columns * rows, member.file_size, shared)
+                sheet_cost.rows = filled
                 sized.append((sheet_cost, member))
         if rows > MAX_ROWS or columns * rows > MAX_CELLS:
             raise UnreadableRoster("E104", "far_cell", key="E104:far_cell", sheet=name,
@@ -812,6 +834,10 @@ def refuse_memory(cost: Cost) -> None:
     """E104 when reading would take more than the memory budget, naming what makes it large."""
     if not cost.over():
         return
+    if cost.judging() >= cost.reading():  # many rows, each judged: say so
+        raise UnreadableRoster("E104", "memory_rows", key="E104:memory",
+                               estimate_mb=cost.estimate() // 2**20, rows=cost.rows,
+                               limit_mb=budget.MEMORY_BUDGET // 2**20)  # fmt: skip
     text_mb = (cost.text + cost.cloned + cost.xml) / 2**20
     raise UnreadableRoster("E104", "memory", key="E104:memory",
                            estimate_mb=cost.estimate() // 2**20, cells=cost.dense or cost.valued,
@@ -827,9 +853,10 @@ def _sheet_cost(dense: int, xml_bytes: int, shared: _SharedStrings | None) -> Co
                 cloned=budget.copies(cells * longest, cells) if longest else 0)  # fmt: skip
 
 
-def _binary_cost(dense: int, size: int) -> Cost:
-    """.xls and .xlsb: a cell record takes at least 6 bytes (MULRK), a text one 14."""
-    return Cost(dense=dense, valued=size // 6, strings=size // 14, text=size)
+def _binary_cost(dense: int, size: int, rows: int) -> Cost:
+    """.xls and .xlsb: a cell record takes at least 6 bytes (MULRK), a text one 14; the rows
+    holding values are taken at the sheet's extent."""
+    return Cost(dense=dense, valued=size // 6, strings=size // 14, text=size, rows=rows)
 
 
 class _SharedStrings:
@@ -1116,6 +1143,8 @@ def _read_csv_as(path: Path, encoding: str, quoting: Literal[0, 1, 2, 3]) -> Wor
                 held += CSV_ROW_BYTES + 8 * len(row)
                 if len(distinct) != known:
                     held += (len(distinct) - known) * (max(map(sys.getsizeof, row)) + 48)
+                if len(rows) * budget.ROW_BYTES > budget.MEMORY_BUDGET - budget.BASE_BYTES:
+                    refuse_memory(Cost(rows=len(rows)))  # judging them would take too much
                 if held > budget.MEMORY_BUDGET - budget.BASE_BYTES:
                     raise UnreadableRoster("E104", "memory", key="E104:memory",
                                            estimate_mb=(held + budget.BASE_BYTES) // 2**20,

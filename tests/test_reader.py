@@ -170,7 +170,7 @@ def test_a_tall_sheet_is_cleared_only_within_columns_a_to_k(tmp_path, cells, ext
     cleared sheets' extents are then counted too, for the memory estimate."""
     archive, member = _sheet_part(tmp_path, cells)
     with archive:
-        assert reader._quick_extent(archive, member) == extent
+        assert reader._quick_extent(archive, member)[:2] == extent
 
 
 def test_cells_are_read_from_a1_with_equal_texts_as_one_object(tmp_path):
@@ -219,6 +219,7 @@ def test_a_shared_string_copied_into_every_cell_is_counted_before_calamine_reads
     from checker import budget
 
     monkeypatch.setattr(budget, "BASE_BYTES", 0)
+    monkeypatch.setattr(budget, "ROW_BYTES", 0)  # what reading takes, alone
     monkeypatch.setattr(budget, "MEMORY_BUDGET", 2_000_000)
     short = _shared_workbook(tmp_path / "short.xlsx", "HCT", 1_000)
     assert read_workbook(short).sheets[0].cells[999] == ["HCT"]
@@ -236,6 +237,7 @@ def test_the_bound_on_copies_gives_way_to_counting_them(tmp_path, monkeypatch):
     from tests.hostile.corpus import MAIN, xlsx
 
     monkeypatch.setattr(budget, "BASE_BYTES", 0)
+    monkeypatch.setattr(budget, "ROW_BYTES", 0)  # what reading takes, alone
     monkeypatch.setattr(budget, "MEMORY_BUDGET", 1_000_000)
     rows = "".join(f'<row r="{r}"><c r="A{r}" t="s"><v>0</v></c></row>' for r in range(1, 2001))
     rows += '<row r="2001"><c r="A2001" t="s"><v>1</v></c></row>'
@@ -250,6 +252,7 @@ def test_a_csv_too_large_for_memory_is_e104_while_reading(tmp_path, monkeypatch,
     from checker import budget
 
     monkeypatch.setattr(budget, "BASE_BYTES", 0)
+    monkeypatch.setattr(budget, "ROW_BYTES", 0)  # what reading takes, alone
     monkeypatch.setattr(budget, "MEMORY_BUDGET", 200_000)
     path = tmp_path / "big.csv"
     path.write_text("Name;Title\n" + "".join(f"Person {i};Officer {i}\n" for i in range(2000)))
@@ -269,6 +272,7 @@ def test_an_ods_text_repeated_across_cells_counts_every_copy(tmp_path, monkeypat
     from tests.hostile.corpus import _ods
 
     monkeypatch.setattr(budget, "BASE_BYTES", 0)
+    monkeypatch.setattr(budget, "ROW_BYTES", 0)  # what reading takes, alone
     monkeypatch.setattr(budget, "MEMORY_BUDGET", 5_000_000)
     cell = '<table:table-cell office:value-type="string"><text:p>{}</text:p></table:table-cell>'
     row = '<table:table-row table:number-rows-repeated="{}">' + cell + "</table:table-row>"
@@ -277,3 +281,84 @@ def test_an_ods_text_repeated_across_cells_counts_every_copy(tmp_path, monkeypat
     _ods(tmp_path / "copies.ods", row.format(1000, "x" * 5000))  # 5 MB of copies
     with pytest.raises(UnreadableRoster, match="per file"):
         read_workbook(tmp_path / "copies.ods")
+
+
+@pytest.mark.parametrize(
+    ("cells", "filled"),
+    [
+        ('<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row>', 1),
+        ('<row r="2"><c r="A2"><v>1</v></c></row><row r="9000"><c r="C9000"><v>1</v></c></row>', 2),
+        ('<row r="250000"><c r="K250000"><v>1</v></c></row><row r="3"><c r="A3"/></row>', 2),
+        (
+            '<row r="5"><c r="Z5"><v>1</v></c></row><row r="300000"><c r="L300000"><v>1</v></c>'
+            '<c r="M300000"/></row>',
+            2,
+        ),  # measured reference by reference
+        (
+            '<row r="7"><c><v>1</v></c><c><v>2</v></c></row><row><c/></row><row><c><v>3</v></c>'
+            "</row>",
+            2,
+        ),  # no r: placed by expat, the empty row not counted
+    ],
+)
+def test_the_pre_scan_counts_the_rows_that_hold_cells(tmp_path, cells, filled):
+    """What judging takes grows with the rows (each a meeting, with its findings), not with
+    the sheet's range: the pre-scan counts the rows that hold cells, whatever the sheet's
+    size or the path that measured it."""
+    archive, member = _sheet_part(tmp_path, cells)
+    with archive:
+        try:
+            extent = reader._quick_extent(archive, member)
+        except reader._Unsure:
+            extent = reader._exact_extent(archive, member)
+        assert extent.filled == filled
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_too_many_rows_to_judge_is_e104_naming_the_rows(tmp_path, monkeypatch, language):
+    """A file whose cells are cheap to read but whose rows are too many to judge within the
+    budget is refused before it is read, the rows said; the same range with few rows holding
+    values is read (the sheet's extent alone does not count)."""
+    from checker import budget
+    from checker.options import CheckOptions
+    from tests.hostile.corpus import xlsx
+
+    monkeypatch.setattr(budget, "BASE_BYTES", 0)
+    monkeypatch.setattr(budget, "MEMORY_BUDGET", 1_000_000)
+    monkeypatch.setattr(budget, "ROW_BYTES", 1_000)
+    many = "".join(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c></row>' for r in range(1, 1201))
+    result = check_file(xlsx(tmp_path / "many.xlsx", many), CheckOptions(lang=language))
+    assert [f.code for f in result.findings] == ["E104"]
+    words = {"en": "1,200 rows holding values", "fr": "1,200 lignes remplies",
+             "es": "1,200 filas con valores"}[language]  # fmt: skip
+    assert words in result.findings[0].message
+    assert {"en": "per file", "fr": "par fichier", "es": "por archivo"}[language] in (
+        result.findings[0].message
+    )
+    few = '<row r="1"><c r="A1"><v>1</v></c></row><row r="1200"><c r="A1200"><v>2</v></c></row>'
+    assert read_workbook(xlsx(tmp_path / "few.xlsx", few)).sheets[0].height == 1200
+
+
+def test_a_csv_with_too_many_rows_to_judge_is_e104_while_reading(tmp_path, monkeypatch):
+    from checker import budget
+
+    monkeypatch.setattr(budget, "BASE_BYTES", 0)
+    monkeypatch.setattr(budget, "MEMORY_BUDGET", 1_000_000)
+    monkeypatch.setattr(budget, "ROW_BYTES", 1_000)
+    path = tmp_path / "rows.csv"
+    path.write_text("Name;Title\n" + "K. Osei;Chief of Mission\n" * 1200)
+    with pytest.raises(UnreadableRoster, match="rows holding values"):
+        read_workbook(path)
+    path.write_text("Name;Title\n" + "K. Osei;Chief of Mission\n" * 900)
+    assert read_workbook(path).sheets[0].height == 901
+
+
+@pytest.mark.parametrize("far", ["", '<row r="300000"><c r="L300000"><v>1</v></c></row>'])
+def test_a_row_split_between_chunks_of_the_scan_counts_once(tmp_path, monkeypatch, far):
+    # The sheet is read in chunks (4 MB): a row whose cells fall in two of them is one row.
+    monkeypatch.setattr(reader, "SCAN_CHUNK", 64)
+    cells = "".join(f'<row r="{r}">' + "".join(f'<c r="{c}{r}"><v>1</v></c>' for c in "ABCDE")
+                    + "</row>" for r in range(1, 301))  # fmt: skip
+    archive, member = _sheet_part(tmp_path, cells + far)
+    with archive:
+        assert reader._quick_extent(archive, member).filled == 300 + bool(far)

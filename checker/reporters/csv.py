@@ -16,7 +16,7 @@ import csv
 import re
 from typing import Any, TextIO
 
-from checker.findings import Report, ResultStream
+from checker.findings import Each, Report, ResultStream
 from checker.reporters import accepted, printable
 
 COLUMNS = ("path", "mission", "period", "code", "rule", "severity", "sheet", "cell",
@@ -51,7 +51,7 @@ def render(report: Report, stream: TextIO, color: bool = False) -> None:
 def render_results(results: ResultStream, stream: TextIO, color: bool = False) -> None:
     writer = csv.writer(stream, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(COLUMNS)
-    for result in results:
+    for result in results.dicts(lists=Each):  # a finding's dict made as its row is written
         for finding in result["findings"]:
             row = {**finding, "path": result["path"], "mission": result["mission"],
                    "period": result["period"], "accepted": accepted(finding)}  # fmt: skip

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from checker.findings import Report, ResultStream, document
+from checker.findings import Each, Report, ResultStream, document
 from checker.reporters import jsonstream
 
 
@@ -23,6 +23,6 @@ def render_results(results: ResultStream, stream: TextIO, color: bool = False) -
     indent = 2 if stream.isatty() else None
     envelope = document(results.lang, jsonstream.ITEMS, jsonstream.LATER)
     # A result's meetings and findings are written as they are made, never held as dicts.
-    items = results.dicts(lists=jsonstream.Items)
+    items = results.dicts(lists=lambda objects: jsonstream.Items(Each(objects)))
     jsonstream.dump(envelope, items, stream, indent, later=results.summary)
     stream.write("\n")

@@ -21,7 +21,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from checker.baseline import fingerprint
-from checker.findings import TOOL_NAME, TOOL_VERSION, Report, ResultStream
+from checker.findings import TOOL_NAME, TOOL_VERSION, Each, Report, ResultStream
 from checker.messages import Catalogue, catalogue
 from checker.reporters import accepted, jsonstream, where
 
@@ -64,9 +64,10 @@ def _write(results: ResultStream, stream: TextIO, with_baseline: bool) -> None:
         "results": jsonstream.ITEMS,
         "columnKind": "unicodeCodePoints",
     }  # fmt: skip
+    # Each finding's dict is made as it is written (a tall roster's are never all held).
     found = (
         _result(result, finding, index, with_baseline, words)
-        for result in results for finding in result["findings"]
+        for result in results.dicts(lists=Each) for finding in result["findings"]
     )  # fmt: skip
     jsonstream.dump({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, found, stream,
                     indent=2)  # fmt: skip

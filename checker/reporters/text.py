@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from checker.findings import Report, ResultStream
+from checker.findings import Each, Report, ResultStream
 from checker.messages import Catalogue, catalogue
 from checker.reporters import printable
 
@@ -31,7 +31,7 @@ def render(report: Report, stream: TextIO, color: bool = False) -> None:
 def render_results(results: ResultStream, stream: TextIO, color: bool = False) -> None:
     words = catalogue(results.lang)
     waived = undetermined = 0
-    for result in results:
+    for result in results.dicts(lists=Each):
         _file(result, stream, color, words)
         waived += result["summary"]["waived"]
         undetermined += result["summary"]["undetermined"]
@@ -85,20 +85,24 @@ def _file(result: dict[str, Any], stream: TextIO, color: bool, words: Catalogue)
     stream.write(line + "\n")
     for reading_line in reading_lines(result, words):
         stream.write(f"  {printable(reading_line)}\n")
-    meetings = {m["id"]: m for m in result["meetings"]}
-    by_meeting: dict[str | None, list[dict[str, Any]]] = {}
-    for finding in result["findings"]:
-        by_meeting.setdefault(finding["meeting_id"], []).append(finding)
+    # Meetings and findings by position, each dict made as it is written (a result's lists
+    # may be Each): a tall roster's 200,000 meetings are never all held as dicts.
+    meetings, findings = result["meetings"], result["findings"]
+    meeting_at = {m["id"]: at for at, m in enumerate(meetings)}
+    by_meeting: dict[str | None, list[int]] = {}
+    for at, finding in enumerate(findings):
+        by_meeting.setdefault(finding["meeting_id"], []).append(at)
     if None in by_meeting:
         stream.write(f"  {words.text('report', 'roster')}\n")
-        for finding in by_meeting.pop(None):
-            _finding(finding, stream, color, words)
-    for meeting in result["meetings"]:  # undetermined without a finding of its own: say why
+        for at in by_meeting.pop(None):
+            _finding(findings[at], stream, color, words)
+    for meeting in meetings:  # undetermined without a finding of its own: say why
         if meeting.get("reason") and meeting["id"] not in by_meeting:
             by_meeting[meeting["id"]] = []
-    for meeting_id, findings in by_meeting.items():
-        meeting = meetings.get(meeting_id or "")
-        if meeting is not None:
+    for meeting_id, found in by_meeting.items():
+        place = meeting_at.get(meeting_id or "")
+        if place is not None:
+            meeting = meetings[place]
             level = words.name("levels", meeting["level"])
             where = printable(", ".join(x for x in (level, meeting["location"]) if x))
             line = words.text("report", "meeting_line", label=printable(meeting["label"]),
@@ -106,8 +110,8 @@ def _file(result: dict[str, Any], stream: TextIO, color: bool, words: Catalogue)
                               verdict=words.name("verdicts", meeting["verdict"]))  # fmt: skip
             reason = f" — {printable(meeting['reason'])}" if meeting.get("reason") else ""
             stream.write(f"  {line}{reason}\n")
-        for finding in findings:
-            _finding(finding, stream, color, words)
+        for at in found:
+            _finding(findings[at], stream, color, words)
     stream.write("\n")
 
 

@@ -52,15 +52,19 @@ def test_lists_written_element_by_element_are_what_json_dumps_gives(indent, coun
     assert out.getvalue() == json_safe(json.dumps(whole, ensure_ascii=False, indent=indent))
 
 
+@pytest.mark.parametrize("objects", [False, True])
 @pytest.mark.parametrize("name", STREAMED)
-def test_results_as_they_come_give_the_whole_reports_text(name, report):
+def test_results_as_they_come_give_the_whole_reports_text(name, objects, report):
+    # `objects`: FileResults as checker.run gives them, each meeting and finding made into a
+    # dict only as it is written (findings.Each); else results already made into dicts.
     # A run writes as it goes only without a baseline (SARIF marks every result new or not).
     report = Report(tuple(replace(r, findings=tuple(replace(f, baseline=False) for f in r.findings))
                           for r in report.results), lang=report.lang)  # fmt: skip
     whole, streamed = io.StringIO(), io.StringIO()
     reporter(name).render(report, whole)
     tally = Tally()
-    results = (r.to_dict() for r in tally.counting(iter(report.results)))
+    counted = tally.counting(iter(report.results))
+    results = counted if objects else (r.to_dict() for r in counted)
     writer = streaming_reporter(name)
     assert writer is not None
     writer.render_results(ResultStream(results, report.lang, tally.summary), streamed)
