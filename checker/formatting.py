@@ -20,9 +20,11 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 from xml.parsers import expat
 
 Cells = frozenset[tuple[int, int]]  # (row, column), 0-based from A1
+_T = TypeVar("_T")
 
 # The parts that say which cells are formatted how; each a few KB (past the bound, the
 # formatting is not looked at).
@@ -42,18 +44,28 @@ def _parts_readable(archive: zipfile.ZipFile, names: set[str]) -> bool:
 
 def struck_cells(archive: zipfile.ZipFile) -> dict[str, Cells]:
     """Sheet name → its struck-through cells; empty when the workbook has none."""
+    return _cells_in_styles(archive, lambda data: _styles(data)[0], _STRUCK_WORD)
+
+
+def _cells_in_styles(
+    archive: zipfile.ZipFile, styles_of: Callable[[bytes], frozenset[int]],
+    hint: re.Pattern[bytes] | None = None,
+) -> dict[str, Cells]:  # fmt: skip
+    """Sheet name → its cells written with one of the cell formats `styles_of` picks from
+    xl/styles.xml; empty when it picks none, or when `hint` (a word those formats need) is
+    nowhere in xl/styles.xml, the usual case, which spares parsing it."""
     names = set(archive.namelist())
     if not _parts_readable(archive, names):
         return {}
     data = archive.read("xl/styles.xml")
-    if _STRUCK_WORD.search(data) is None:  # the usual case: nothing struck anywhere
+    if hint is not None and hint.search(data) is None:
         return {}
-    struck, _ = _styles(data)
-    if not struck:
+    styles = styles_of(data)
+    if not styles:
         return {}
     found = {}
     for sheet, part in _sheet_parts(archive, names).items():
-        cells = frozenset(_cells_styled(archive, part, struck))
+        cells = frozenset(_cells_styled(archive, part, styles))
         if cells:
             found[sheet] = cells
     return found
@@ -124,7 +136,18 @@ def symbol_font_cells(path: Path, sheet: str) -> dict[tuple[int, int], str]:
 
 def _symbol_styles(data: bytes) -> dict[int, str]:
     """Index of each cell format (cellXfs) whose font is one of SYMBOL_FONTS → that font."""
-    fonts: list[str] = []
+    named = _font_styles(
+        data, "name", lambda attrs: " ".join(attrs.get("val", "").lower().split()), ""
+    )
+    return {i: font for i, font in named.items() if font in SYMBOL_FONTS}
+
+
+def _font_styles(
+    data: bytes, child: str, read: Callable[[dict[str, str]], _T], blank: _T
+) -> dict[int, _T]:
+    """Index of each cell format (cellXfs) → what `read` says of its font's `child` element
+    (<name>, <color>), `blank` for a font without one; {} when the part is not well-formed."""
+    fonts: list[_T] = []
     formats: list[int] = []
     where: list[str] = []
 
@@ -133,9 +156,9 @@ def _symbol_styles(data: bytes) -> dict[int, str]:
         parent = where[-1] if where else ""
         grandparent = where[-2] if len(where) >= 2 else ""
         if local == "font" and parent == "fonts":
-            fonts.append("")
-        elif local == "name" and parent == "font" and grandparent == "fonts" and fonts:
-            fonts[-1] = " ".join(attrs.get("val", "").lower().split())
+            fonts.append(blank)
+        elif local == child and parent == "font" and grandparent == "fonts" and fonts:
+            fonts[-1] = read(attrs)
         elif local == "xf" and parent == "cellXfs":
             value = attrs.get("fontId", "0").strip()
             formats.append(int(value) if value.isdigit() else 0)
@@ -146,8 +169,7 @@ def _symbol_styles(data: bytes) -> dict[int, str]:
 
     if not _parse(data, start, end):
         return {}
-    return {i: fonts[font] for i, font in enumerate(formats)
-            if font < len(fonts) and fonts[font] in SYMBOL_FONTS}  # fmt: skip
+    return {i: fonts[font] for i, font in enumerate(formats) if font < len(fonts)}
 
 
 def _local(name: str) -> str:
@@ -180,18 +202,7 @@ def _parse(data: bytes, start: Callable[[str, dict[str, str]], None],
 def greyed_cells(archive: zipfile.ZipFile) -> dict[str, Cells]:
     """Sheet name → its cells written in a grey font ("greyed out"); empty when the
     workbook's fonts have no grey."""
-    names = set(archive.namelist())
-    if not _parts_readable(archive, names):
-        return {}
-    greyed = _grey_styles(archive.read("xl/styles.xml"))
-    if not greyed:
-        return {}
-    found = {}
-    for sheet, part in _sheet_parts(archive, names).items():
-        cells = frozenset(_cells_styled(archive, part, greyed))
-        if cells:
-            found[sheet] = cells
-    return found
+    return _cells_in_styles(archive, _grey_styles)
 
 
 # The legacy palette's greys (indexed colours 22, 23, 55: C0C0C0, 808080, 969696).
@@ -219,29 +230,7 @@ def _is_grey(attrs: dict[str, str]) -> bool:
 
 def _grey_styles(data: bytes) -> frozenset[int]:
     """Indices of the cell formats (cellXfs) whose font is grey."""
-    fonts: list[bool] = []
-    formats: list[int] = []
-    where: list[str] = []
-
-    def start(name: str, attrs: dict[str, str]) -> None:
-        local = _local(name)
-        parent = where[-1] if where else ""
-        grandparent = where[-2] if len(where) >= 2 else ""
-        if local == "font" and parent == "fonts":
-            fonts.append(False)
-        elif local == "color" and parent == "font" and grandparent == "fonts" and fonts:
-            fonts[-1] = _is_grey(attrs)
-        elif local == "xf" and parent == "cellXfs":
-            value = attrs.get("fontId", "0").strip()
-            formats.append(int(value) if value.isdigit() else 0)
-        where.append(local)
-
-    def end(name: str) -> None:
-        where.pop()
-
-    if not _parse(data, start, end):
-        return frozenset()
-    return frozenset(i for i, font in enumerate(formats) if font < len(fonts) and fonts[font])
+    return frozenset(i for i, grey in _font_styles(data, "color", _is_grey, False).items() if grey)
 
 
 def _styles(data: bytes) -> tuple[frozenset[int], frozenset[int]]:
