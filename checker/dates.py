@@ -111,21 +111,31 @@ class ParsedDate:
     month_only: bool = False  # a tracker's month column: the day is not known
     weekday: int | None = None  # the day of the week written with it (Monday = 0)
     in_words: bool = False  # written with a month's name ("3 Dec 2015"), not in figures
+    # Figures that can be read one way only: "month_first" (11/18/2026), "day_first"
+    # (18/11/2026); None for the others. A column's cells of one order read its ambiguous ones.
+    order: str | None = None
 
-    def read(self, period: str | None = None) -> dt.date | None:
-        """The date, its reading chosen by the period; None when the weekday written is not
-        that date's (03/12/2026 may be read 3 December and "Tue" be right of 12 March), or
-        when it is written in words and falls more than a year from the period."""
-        value = resolve(self, period)
+    def read(self, period: str | None = None, month_first: bool = False) -> dt.date | None:
+        """The date, its reading chosen by the period (and month first in a column written
+        so: `month_first`); None when the weekday written is not that date's (03/12/2026 may
+        be read 3 December and "Tue" be right of 12 March), when it is written in words and
+        falls more than a year from the period, or when the column's order and the period
+        disagree."""
+        if month_first and self.alternative is not None:
+            if _order_against_period(self, period):
+                return None
+            value = self.alternative
+        else:
+            value = resolve(self, period)
+            if _ambiguous_outside(self, period):
+                return None
         if self.in_words and period and _distance(value, period) > FAR_FROM_PERIOD:
-            return None
-        if _ambiguous_outside(self, period):
             return None
         return None if self.weekday not in (None, value.weekday()) else value
 
-    def iso(self, period: str | None = None) -> str | None:
+    def iso(self, period: str | None = None, month_first: bool = False) -> str | None:
         """YYYY-MM-DD, or YYYY-MM for a month (never a made-up day); None when not read."""
-        value = self.read(period)
+        value = self.read(period, month_first)
         if value is None:
             return None
         return value.isoformat()[:7] if self.month_only else value.isoformat()
@@ -358,7 +368,7 @@ class Unread:
     """Why a cell that holds a date gives none, for the person fixing it."""
 
     reason: str  # weekday, no_year, far, march_or_tuesday, moved, two_dates, two_digit_year,
-    # far_year, ambiguous
+    # far_year, ambiguous, order_against_period
     date: dt.date | None = None  # weekday, far_year, ambiguous: the date the cell says
     weekday: int | None = None  # weekday: the weekday written
     other: dt.date | None = None  # ambiguous: the month-first reading
@@ -380,9 +390,21 @@ def _ambiguous_outside(parsed: ParsedDate, period: str | None) -> bool:
     )
 
 
-def unread(raw: object, period: str | None) -> Unread | None:
+def _order_against_period(parsed: ParsedDate, period: str | None) -> bool:
+    """05/11/2026 in a November roster whose column is written month first: 11 May by the
+    column, 5 November by the period. Neither is taken over the other: not read."""
+    return (
+        parsed.alternative is not None
+        and period is not None
+        and in_period(parsed.value, period)
+        and not in_period(parsed.alternative, period)
+    )
+
+
+def unread(raw: object, period: str | None, month_first: bool = False) -> Unread | None:
     """Why `raw` gives no date in a roster of `period`, when it holds one that is not read
-    (None for a cell that is no date at all, or is read)."""
+    (None for a cell that is no date at all, or is read). `month_first`: its column is
+    written month first."""
     parsed = read_date(raw)
     if parsed is None:
         return _more_than_a_date(raw)
@@ -394,6 +416,10 @@ def unread(raw: object, period: str | None) -> Unread | None:
         value = parsed.nearest(period)  # None: 29 Feb, and no leap year near
         if value is None or _distance(value, period) > NEAR_PERIOD:
             return Unread("far")
+    elif month_first and parsed.alternative is not None:
+        if _order_against_period(parsed, period):
+            return Unread("order_against_period", parsed.value, other=parsed.alternative)
+        value = parsed.alternative
     else:
         value = resolve(parsed, period)
         if parsed.in_words and period and _distance(value, period) > FAR_FROM_PERIOD:
@@ -491,8 +517,9 @@ def _numeric(text: str) -> ParsedDate | None:
         month_first = _safe(year, first, second)
         if day_first and month_first and first != second:
             return ParsedDate(day_first, alternative=month_first)
+        order = None if first == second else "day_first" if day_first else "month_first"
         chosen = day_first or month_first
-        return ParsedDate(chosen) if chosen else None
+        return ParsedDate(chosen, order=order) if chosen else None
     return None
 
 

@@ -68,6 +68,8 @@ class Roster:
     # organisation; "swapped": the title column read as such (its header said organisation)
     # names another agency than the row's organisation.
     organisation_conflicts: dict[int, tuple[str, str]] = field(default_factory=dict)
+    # Tables whose date column is written month first (set from the dates, month_first_tables).
+    month_first: frozenset[int] = frozenset()
 
     def cell_of(self, table: int, row: int, field_name: str) -> tuple[int, str | None]:
         """The (row, column letter) a person should look at for a field of a frame row."""
@@ -162,15 +164,19 @@ class ParsedDates:
     codes: np.ndarray
     values: list[ParsedDate | DayMonth | None]
 
-    def months(self, rows: np.ndarray) -> Counter[str]:
-        """How many of these rows fall in each month (default day-first reading), to guess
-        a file's period."""
-        codes = self.codes[rows]
-        counts = np.bincount(codes[codes >= 0], minlength=len(self.values))
+    def months(self, rows: np.ndarray, month_first: np.ndarray | None = None) -> Counter[str]:
+        """How many of these rows fall in each month (day first, but month first for the
+        `month_first` rows of a column written so), to guess a file's period."""
+        if month_first is None:
+            month_first = np.zeros(len(self.codes), dtype=bool)
         months: Counter[str] = Counter()
-        for parsed, count in zip(self.values, counts):
-            if isinstance(parsed, ParsedDate) and count:  # a date without its year: no month
-                months[parsed.value.strftime("%Y-%m")] += int(count)
+        for first in (False, True):
+            codes = self.codes[rows & (month_first == first)]
+            counts = np.bincount(codes[codes >= 0], minlength=len(self.values))
+            for parsed, count in zip(self.values, counts):
+                if isinstance(parsed, ParsedDate) and count:  # without its year: no month
+                    value = parsed.alternative if first and parsed.alternative else parsed.value
+                    months[value.strftime("%Y-%m")] += int(count)
         return months
 
 
@@ -179,21 +185,46 @@ def parse_dates(frame: pd.DataFrame) -> ParsedDates:
     return ParsedDates(codes, [read_date(value) for value in distinct])
 
 
-def apply_dates(frame: pd.DataFrame, parsed: ParsedDates, periods: Sequence[str | None]) -> None:
+def month_first_tables(frame: pd.DataFrame, parsed: ParsedDates) -> frozenset[int]:
+    """Tables whose dates that read one way only are all month first ("11/18/2026",
+    "11/24/2026", and none such as "18/11/2026"): the person who typed the column wrote
+    month first, so its ambiguous dates ("12/01/2026") are read month first too."""
+    orders = np.array([getattr(v, "order", None) for v in parsed.values] + [None], dtype=object)
+    row_orders = orders[parsed.codes]  # code -1, an empty cell: the last, None
+    tables = frame["table"].to_numpy()
+    month_first = set(tables[row_orders == "month_first"].tolist())
+    day_first = set(tables[row_orders == "day_first"].tolist())
+    return frozenset(int(t) for t in month_first - day_first)
+
+
+def apply_dates(
+    frame: pd.DataFrame,
+    parsed: ParsedDates,
+    periods: Sequence[str | None],
+    month_first: frozenset[int] = frozenset(),
+) -> None:
     """ISO dates, each ambiguous day/month resolved by its file's period (`periods[file]`),
-    and so the year of a date written without one; BLANK/UNKNOWN otherwise (UNKNOWN also for
-    a weekday that is not the date's). Also the `period` column."""
+    or month first in the tables written so (`month_first`), and so the year of a date
+    written without one; BLANK/UNKNOWN otherwise (UNKNOWN also for a weekday that is not the
+    date's, and for a date the column's order and the period read differently). Also the
+    `period` column."""
     files = frame["file"].to_numpy()
+    in_month_first = frame["table"].isin(month_first).to_numpy()
     dates = np.full(len(frame), BLANK, dtype=object)
     for period in dict.fromkeys(periods):
-        rows = np.isin(files, [i for i, p in enumerate(periods) if p == period])
-        codes = parsed.codes[rows]
-        table = np.full(len(parsed.values) + 1, BLANK, dtype=object)  # code -1: an empty cell
-        for code in np.unique(codes[codes >= 0]):
-            value = parsed.values[code]
-            iso = None if value is None else value.iso(period)
-            table[code] = UNKNOWN if iso is None else iso
-        dates[rows] = table[codes]
+        of_period = np.isin(files, [i for i, p in enumerate(periods) if p == period])
+        for order in (False, True):
+            rows = of_period & (in_month_first == order)
+            codes = parsed.codes[rows]
+            table = np.full(len(parsed.values) + 1, BLANK, dtype=object)  # code -1: empty
+            for code in np.unique(codes[codes >= 0]):
+                value = parsed.values[code]
+                if isinstance(value, ParsedDate):
+                    iso = value.iso(period, month_first=order)
+                else:
+                    iso = None if value is None else value.iso(period)
+                table[code] = UNKNOWN if iso is None else iso
+            dates[rows] = table[codes]
     # As object Series: a bare array of text would be turned into pandas' string dtype.
     frame["date_iso"] = pd.Series(dates, index=frame.index, dtype=object)
     period = np.array(list(periods), dtype=object)[files]

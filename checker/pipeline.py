@@ -374,6 +374,7 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
         affiliation_findings,
         calendar_findings,
         column_findings,
+        date_order_findings,
         reading_dict,
         sheet_findings,
         version_findings,
@@ -390,12 +391,14 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
 
     # A file that names no period gets the month most of its dates fall in.
     parsed = normalise.parse_dates(frame)
+    roster.month_first = normalise.month_first_tables(frame, parsed)
+    month_first_rows = frame["table"].isin(roster.month_first).to_numpy()
     for position, prepared in enumerate(batch):
         if prepared.known.period is None:
-            inferred = meta.infer_period(parsed.months(files == position))
+            inferred = meta.infer_period(parsed.months(files == position, month_first_rows))
             if inferred:
                 prepared.known = replace(prepared.known, period=inferred, period_source="dates")
-    normalise.apply_dates(frame, parsed, [p.known.period for p in batch])
+    normalise.apply_dates(frame, parsed, [p.known.period for p in batch], roster.month_first)
     normalise.apply_vocabulary(roster, words, [bool(p.known.template_version) for p in batch])
     # IOM staff of another country's mission or of a regional office: not this mission's.
     offices.apply_other_offices(roster, [p.known.mission for p in batch],
@@ -437,6 +440,7 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
         findings += version_findings(layout, policy)
         findings += column_findings(layout, policy)
         findings += affiliation_findings(roster, layout.tables, offset, policy, meeting_at)
+        findings += date_order_findings(roster, layout.tables, offset, policy)
         reading = reading_dict(layout, roster, offset)
         if known.period_source == "dates":  # a reading the file does not state: say so
             reading["period"] = {"value": known.period, "from": "dates"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from checker import tracker
-from checker.dates import DayOf, WeekOf
+from checker.dates import DayOf, ParsedDate, WeekOf, read_date
 from checker.findings import Finding, column_letter
 from checker.layout import (
     IGNORED,
@@ -161,6 +161,8 @@ def reading_dict(layout: Layout, roster: Roster, offset: int) -> dict[str, Any]:
             continue
         if blanks:
             entry["no_meeting_blanks"] = blanks
+        if index in roster.month_first:  # its dates that read both ways: month first (S220)
+            entry["date_order"] = "month_first"
         if table.shape == TRACKER:
             entry["months"] = [entry["columns"].pop("date")["cell"]]
             entry["columns"].pop("title", None)
@@ -266,6 +268,46 @@ def column_findings(layout: Layout, policy: Policy) -> list[Finding]:
                 why=Phrase.of("column_" + choice.why, word=choice.word,
                               other=column_letter(choice.other)),
             ))  # fmt: skip
+    return found
+
+
+def date_order_findings(
+    roster: Roster, tables: list[RosterTable], offset: int, policy: Policy
+) -> list[Finding]:
+    """S220 on a table whose date column is written month first ("11/18/2026") and holds a
+    date that reads both ways ("12/01/2026"): it was read month first, as the column shows,
+    and the person is told so (a reading from the column, not from the cell)."""
+    found = []
+    frame = roster.frame
+    for table in tables:
+        index = table.index + offset
+        if index not in roster.month_first:
+            continue
+        rows = frame.loc[frame["table"].to_numpy() == index,
+                         ["date", "date_iso", "period", "row"]]  # fmt: skip
+        example = ambiguous = None
+        for raw, iso, period, row in rows.itertuples(index=False):
+            parsed = read_date(raw)
+            if not isinstance(parsed, ParsedDate):
+                continue
+            if example is None and parsed.order == "month_first":
+                example = (raw, parsed.value)
+            # Read by the column's order alone: the cell and the period would say otherwise.
+            decided = parsed.alternative is not None and parsed.iso(period) != iso
+            if ambiguous is None and decided and len(str(iso)) == 10:
+                ambiguous = (raw, iso, row)
+        if example is None or ambiguous is None:
+            continue  # nothing was read by the column's order alone
+        column = table.columns.get("date")
+        excel_row, letter = roster.cell_of(index, int(ambiguous[2]), "date")
+        found.append(Finding.make(
+            "S220", policy,
+            at={"sheet": table.sheet, "row": excel_row, "column": letter,
+                "value": ambiguous[0]},
+            column=column_letter(column) if column is not None else "",
+            example=example[0], example_date=example[1].isoformat(),
+            value=ambiguous[0], date=ambiguous[1],
+        ))  # fmt: skip
     return found
 
 

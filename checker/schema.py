@@ -274,7 +274,10 @@ def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validat
             variant = "side_meeting"
         if code == "S205" and (doubt := doubt_in(str(value))) is not None:
             variant = doubt  # "Chief of Mission?": not sure; "Chief of Mission*": a footnote
-        why_unread = unread(value, row["period"]) if code == "S203" else None
+        why_unread = (
+            unread(value, row["period"], int(row["table"]) in roster.month_first)
+            if code == "S203" else None
+        )  # fmt: skip
         if why_unread is not None:  # a date that is one, but not read: say why
             variant = why_unread.reason
         elif code == "S203" and isinstance(value, MeetingNumber):  # "EHP 1": not the 1st

@@ -333,3 +333,40 @@ def test_an_ambiguous_date_whose_day_first_reading_is_nearer_is_read_day_first(r
     nearer reading, as before (with S207, out of period)."""
     value = read_date(raw).read("2026-12")
     assert value is not None and value.month in (10, 11) and unread(raw, "2026-12") is None
+
+
+# A column typed month first: its own dates that read one way only say so (field8's ARG).
+@pytest.mark.parametrize(
+    ("raw", "order"),
+    [("11/18/2026", "month_first"), ("18/11/2026", "day_first"), ("12/01/2026", None),
+     ("05/05/2026", None), ("2026-11-18", None), ("18 Nov 2026", None)],
+)  # fmt: skip
+def test_figures_that_read_one_way_only_say_which(raw, order):
+    assert read_date(raw).order == order
+
+
+def test_a_month_first_column_reads_its_ambiguous_dates_month_first():
+    parsed = read_date("12/01/2026")
+    assert parsed.read("2026-11", month_first=True) == dt.date(2026, 12, 1)
+    assert unread("12/01/2026", "2026-11", month_first=True) is None
+    # In the period both ways round: the column's order decides (11/05: 5 November).
+    assert read_date("11/05/2026").read("2026-11", month_first=True) == dt.date(2026, 11, 5)
+
+
+def test_the_column_and_the_period_disagreeing_read_nothing():
+    """05/11/2026 in a November roster whose column is typed month first: 11 May by the
+    column, 5 November by the period. Neither wins silently: not read, S203 says both."""
+    assert read_date("05/11/2026").read("2026-11", month_first=True) is None
+    assert unread("05/11/2026", "2026-11", month_first=True) == Unread(
+        "order_against_period", dt.date(2026, 11, 5), other=dt.date(2026, 5, 11)
+    )
+
+
+@given(st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31)))
+def test_a_month_first_date_reads_as_typed_or_not_at_all(day):
+    """Whatever the period, a date typed month first in a month-first column is read as the
+    date typed, or not read: never as another date."""
+    raw = f"{day.month:02d}/{day.day:02d}/{day.year}"
+    for period in (day.strftime("%Y-%m"), "2026-11", None):
+        value = read_date(raw).read(period, month_first=True)
+        assert value in (day, None)

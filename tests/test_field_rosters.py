@@ -50,9 +50,6 @@ OPEN_GAPS = {
     "SLE_2026-12_register": "'8 Dec (postponed to 10 Dec)' is not read (S203, two dates): its "
     "OMT is listed undetermined under the date as written, not on 10 Dec",
     # Round 8 (field8/README.md)
-    "ARG_2026-11_asistencia": "a Fecha column typed month-first: '12/01/2026' (1 Dec) is not "
-    "read (S203 ambiguous), so its PMT is undetermined, not on 1 Dec (the column's evidence, "
-    "'11/18/2026', is not used)",
     "PNG_2026-11_signin": "'Chair: IOM (cluster lead agency)' and 'Rapporteur: IOM intern' "
     "above a table without IOM rows are not read: the CCCM meeting is absent, undetermined in "
     "truth",

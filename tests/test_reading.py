@@ -939,3 +939,46 @@ def test_a_remark_of_absence_about_the_row_s_own_post_still_doubts_its_presence(
             ["13/10/2026", "UNCT", "A. Mugisha", "IOM", title, "Yes", remark]]  # fmt: skip
     result = _check(SheetGrid("Sheet1", rows), name="RWA_2026-10.xlsx")
     assert verdicts(result) == ["undetermined"]
+
+
+# A date column typed month first (field8's ARG): its own unambiguous dates say so.
+@pytest.mark.parametrize(
+    ("header", "title", "chief"),
+    [(["Date", "Meeting", "Name", "Organization", "Title"], "Attendance", "Chief of Mission"),
+     (["Fecha", "Reunión", "Nombre", "Organización", "Cargo"], "Asistencia", "Jefa de Misión"),
+     (["Date", "Réunion", "Nom", "Organisation", "Fonction"], "Présences", "Cheffe de mission")],
+)  # fmt: skip
+def test_a_column_typed_month_first_reads_its_ambiguous_dates_month_first(header, title, chief):
+    rows = [[title], header,
+            ["11/18/2026", "UNCT", "A. Diallo", "OIM", chief],
+            ["11/18/2026", "UNCT", "B. Sow", "UNICEF", "Representative"],
+            ["12/01/2026", "HCT", "A. Diallo", "OIM", chief]]  # fmt: skip
+    result = _check(SheetGrid("Sheet1", rows), name="ARG_2026-11_asistencia.xlsx")
+    meetings = {(m["platform"], m["date"]): m["verdict"] for m in result.to_dict()["meetings"]}
+    assert meetings == {("UNCT", "2026-11-18"): "compliant", ("HCT", "2026-12-01"): "compliant"}
+    assert codes(result, "S220") == [("S220", "Sheet1!A5")]
+    assert _reading(result)["tables"][0]["date_order"] == "month_first"
+
+
+def test_a_column_of_both_orders_reads_each_date_alone():
+    rows = [["Date", "Meeting", "Name", "Organization", "Title"],
+            ["11/18/2026", "UNCT", "A. Diallo", "IOM", "Chief of Mission"],
+            ["25/11/2026", "OMT", "C. Ba", "IOM", "Resource Management Officer"],
+            ["12/01/2026", "HCT", "A. Diallo", "IOM", "Chief of Mission"]]  # fmt: skip
+    result = _check(SheetGrid("Sheet1", rows), name="ARG_2026-11_asistencia.xlsx")
+    dates = {m["platform"]: m["date"] for m in result.to_dict()["meetings"]}
+    assert dates["UNCT"] == "2026-11-18" and dates["OMT"] == "2026-11-25"
+    assert "HCT" not in dates or dates["HCT"] != "2026-01-12"  # never 12 January unsaid
+    assert codes(result, "S220") == []
+    assert "date_order" not in _reading(result)["tables"][0]
+
+
+def test_the_column_order_against_the_period_reads_no_date():
+    rows = [["Date", "Meeting", "Name", "Organization", "Title"],
+            ["11/18/2026", "UNCT", "A. Diallo", "IOM", "Chief of Mission"],
+            ["05/11/2026", "HCT", "A. Diallo", "IOM", "Chief of Mission"]]  # fmt: skip
+    result = _check(SheetGrid("Sheet1", rows), name="ARG_2026-11_asistencia.xlsx")
+    assert ("S203", "Sheet1!A3") in codes(result, "S203")
+    found = next(f for f in result.findings if f.code == "S203")
+    assert found.key == "S203:order_against_period"
+    assert all(m.verdict != "compliant" or m.platform != "HCT" for m in result.meetings)
