@@ -35,11 +35,13 @@ FIELD7 = Path(__file__).parent / "fixtures" / "field7"  # round 7: one cell cont
 FIELD8 = Path(__file__).parent / "fixtures" / "field8"  # round 8: shapes not tried before
 FIELD9 = Path(__file__).parent / "fixtures" / "field9"  # round 9: sent by README readers
 FIELD10 = Path(__file__).parent / "fixtures" / "field10"  # round 10: false-compliant traps
+FIELD12 = Path(__file__).parent / "fixtures" / "field12"  # round 12: traps not tried before
 TRUTHS = (sorted(FIELD.glob("*.truth.yaml")) + sorted(FIELD2.glob("*.truth.yaml"))
           + sorted(FIELD3.glob("*.truth.yaml")) + sorted(FIELD4.glob("*.truth.yaml"))
           + sorted(FIELD5.glob("*.truth.yaml")) + sorted(FIELD6.glob("*.truth.yaml"))
           + sorted(FIELD7.glob("*.truth.yaml")) + sorted(FIELD8.glob("*.truth.yaml"))
-          + sorted(FIELD9.glob("*.truth.yaml")) + sorted(FIELD10.glob("*.truth.yaml")))  # fmt: skip
+          + sorted(FIELD9.glob("*.truth.yaml")) + sorted(FIELD10.glob("*.truth.yaml"))
+          + sorted(FIELD12.glob("*.truth.yaml")))  # fmt: skip
 
 # Round 3's gaps still open, each a known misreading that gives no false compliant: strict,
 # so that a fix shows up as a test to move out of here.
@@ -72,6 +74,21 @@ OPEN_GAPS = {
     "becomes an UNKNOWN meeting the truth does not have",
     "SRB_2026-11_log": "the SMT of 19 Nov ('not represented') is undetermined: the rejected "
     "row 'Security briefing (UNDSS) – all agencies' (S204) the same day may belong to it",
+    # Round 12 (field12/README.md): traps not tried before, first run at aab7560
+    "CUB_2026-11_asistencia": "FALSE COMPLIANT: the CoM 'Virtual' with Observaciones 'no se "
+    "pudo conectar' is counted present at the SMT (Modalidad read as attendance)",
+    "KHM_2026-12_teams": "FALSE COMPLIANT x4: the pre-filled 'Expected participants' sheet is "
+    "read as an attendance list ('Chief of Mission (L. Chea)' as an attendee) for every "
+    "meeting; the CoM's 'Connection failed – could not join' row counts her present too",
+    "LAO_2026-10_platforms": "the OMT's Finance Assistant is undetermined, not wrong level "
+    "(the side-by-side UNNM row or the recap may be why)",
+    "SEN_2026-10_presences": "FALSE COMPLIANT: 'A. Fall (pour M. Ndiaye)' beside 'Cheffe de "
+    "mission' is taken for the CoM at the SMT; 'Coordinatrice des programmes' is S205",
+    "SYC_2026-12_registo": "'Assistente da Coordenadora de Programas' and 'Oficial de "
+    "Programa, em substituição da Chefe de Missão' are undetermined (not wrong level); the "
+    "series line '01/12 a 31/12 (série mensal)' is an extra PMT meeting",
+    "ZAF_2026-10_presencas": "'Em nome da Chefe de Missão: R. Khumalo' in the name cell makes "
+    "the UNCT undetermined, where the title (Senior Programme Officer) says wrong level",
 }
 # Rounds 4 and 5 (field4/, field5/README.md): their false compliants (3 and 9) are fixed, and
 # every meeting matches its truth. Round 6's (field6/README.md), 8 in 4 files, are fixed:
@@ -86,7 +103,10 @@ OPEN_GAPS = {
 # …"), GUY's (IOM of another mission, checker/offices.py), BWA's ("Absent (CoM)" in a tracker
 # cell; "CoM a.i." after the acting period its note gives, checker/acting.py), DZA's ("N/A (RMO
 # en congé)" in a name cell), THA's (a "Signed" column of ✓/✗).
-FALSE_COMPLIANT_GAPS: set[str] = set()
+# Round 12 (field12/README.md): 6 in 3 files — an expected-participants sheet read as
+# attendance (KHM), online rows that did not connect (KHM, CUB), "X (pour <the CoM>)" (SEN).
+FALSE_COMPLIANT_GAPS: set[str] = {"CUB_2026-11_asistencia", "KHM_2026-12_teams",
+                                  "SEN_2026-10_presences"}  # fmt: skip
 # Files whose false compliant rests on a row that is not an attendee's (round 4: ✗, "on
 # leave", a red row; round 5: a blank Émargement, Oui/Non, a comment, 'A', a hidden row;
 # round 6: a contact list's IOM rows, "– apologies" in a title cell; round 7: a remark of
@@ -94,7 +114,9 @@ FALSE_COMPLIANT_GAPS: set[str] = set()
 # which blanking the attendees' rows leaves in place.
 # Round 10: the false compliant rests on a row that is not an attendee's ("Absent (CoM)",
 # "N/A (RMO en congé)", a Signature cell "rep. by …"), all fixed.
-BLANKING_GAPS: set[str] = set()
+# Round 12: the false compliant rests on rows that are not attendees' (the expected sheet,
+# a row "no se pudo conectar").
+BLANKING_GAPS: set[str] = {"CUB_2026-11_asistencia", "KHM_2026-12_teams"}
 
 
 def _cases(paths: list[Path], gaps: dict[str, str] | set[str]) -> list[Any]:
