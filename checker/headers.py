@@ -94,6 +94,14 @@ _PLATFORM_FILLERS = frozenset({
 })  # fmt: skip
 
 
+def with_modes(presence: Mapping[Any, Iterable[str]], modes: Iterable[str]) -> dict[str, list[str]]:
+    """The presence words with the ways of attending ("In person", "Virtual") among the words
+    of presence: in an attendance column they say the person was there."""
+    said = {str(code): list(words) for code, words in presence.items()}
+    said["present"] = [*said.get("present", []), *modes]
+    return said
+
+
 def _within(domain: str, known: frozenset[str]) -> bool:
     """Whether a (lower-case) e-mail domain is one of `known` or a subdomain of one."""
     return any(domain == d or domain.endswith("." + d) for d in known)
@@ -139,6 +147,9 @@ class Headers:
     # Folded roles a meeting app's export gives ("organizer", "attendee", "participante"): a
     # column of these is neither the title nor the capacity (Teams' "Role" / "Função").
     app_roles: frozenset[str] = frozenset()
+    # Folded ways of attending ("in person", "virtual", "en ligne"): present in an attendance
+    # column, but a column of nothing else says how people attended, not whether.
+    modes: frozenset[str] = frozenset()
     _seen: dict[str, tuple[str | None, str]] = field(default_factory=dict, compare=False,
                                                      repr=False)  # fmt: skip
     # organisation_kind's answers, per (cell, strict): see there.
@@ -159,6 +170,7 @@ class Headers:
         titles: Iterable[str] = (),
         email_domains: Mapping[Any, Iterable[str]] | None = None,
         app_roles: Iterable[str] = (),
+        modes: Iterable[str] = (),
     ) -> Headers:
         """From (field, its header names, whether required) in the file's order, the other
         columns by kind, the keywords by field, the organisation names (iom, others), the
@@ -187,11 +199,12 @@ class Headers:
                 w for t in titles for w in fold(t).split() if len(w) > 3
             ) - {w for n in (*organisation.get("iom", []), *organisation.get("others", []))
                  for w in fold(n).split()},
-            presence={fold(w) or w.strip(): str(code) for code, ws in (presence or {}).items()
-                      for w in ws},
+            presence={fold(w) or w.strip(): code
+                      for code, ws in with_modes(presence or {}, modes).items() for w in ws},
             iom_domains=frozenset(d.lower() for d in (email_domains or {}).get("iom", [])),
             other_domains=frozenset(d.lower() for d in (email_domains or {}).get("others", [])),
             app_roles=frozenset(fold(w) for w in app_roles if fold(w)),
+            modes=frozenset(fold(w) for w in modes if fold(w)),
         )  # fmt: skip
 
     @classmethod
@@ -221,6 +234,7 @@ class Headers:
             title_names(words),
             email_domains=words.get("email_domains", {}),
             app_roles=words.get("meeting_app_roles", []),
+            modes=words.get("attendance_modes", []),
         )  # fmt: skip
 
     def names_platform(self, text: object) -> bool:

@@ -435,6 +435,8 @@ def _organisation_column(sheet: SheetGrid, found: _Header, headers: Headers) -> 
 
 # Kinds of unmatched column whose values are something else than presence even when they
 # look like it: a signature's "X" is read as a signature (checker.presence.unsigned).
+# A column saying how each person took part ("Modalidad": Presencial / Virtual), not whether.
+MODE = "mode"
 _NOT_PRESENCE = frozenset({"number", "email", "phone", "signature", "gender", "timestamp",
                            "system", "remarks", OTHER_ANSWER})  # fmt: skip
 
@@ -465,12 +467,22 @@ def _presence_column(sheet: SheetGrid, found: _Header, headers: Headers) -> Colu
         # one of signatures and "X"s alone is read as signatures (presence.unsigned).
         if kind == "signature" and not any(headers.presence_word(v) == "absent" for v in values):
             continue
+        # A "Modalidad" column says how people took part; one that also says "Excusado" on
+        # some rows says whether they came, and is the attendance column (field3, field7 MEX).
+        if kind == MODE and not any(headers.presence_word(v) == "absent" for v in values):
+            continue
         if len(values) < 2 or len(values) * 2 < rows:
             continue
         said = [v for v in values if headers.presence_word(v) is not None
                 or (isinstance(v, str) and v.strip().lower() in ("p", "a"))]  # fmt: skip
-        if len(said) * 10 >= len(values) * 8:
-            columns.append(Column("presence", col, header, BY_CONTENTS))
+        if len(said) * 10 < len(values) * 8:
+            continue
+        if all(fold(v) in headers.modes for v in said) and kind != "signature":
+            # "Présentiel" / "En ligne" alone: how people took part, not whether they came.
+            found.ignored = [(c, h, MODE if c == col and not k else k)
+                             for c, h, k in found.ignored]  # fmt: skip
+            continue
+        columns.append(Column("presence", col, header, BY_CONTENTS))
     return columns[0] if len(columns) == 1 else None
 
 
@@ -1381,16 +1393,30 @@ def _absent_elsewhere(
     # "Confirmado", "À confirmer", "Declined") is all the row says of their attendance.
     said = {v for v in set(aside.ravel().tolist()) if type(v) is str and (
         _names_absence(v, absent) or _SENT_INSTEAD.search(f" {fold(v)} ")
+        or _DROPPED.search(f" {fold(v)} ")
         or (not marked and _UNSETTLED.search(f" {fold(v)} ")))}  # fmt: skip
     if not said:
         return
     for r in np.flatnonzero([any(v in said for v in row) for row in aside.tolist()]).tolist():
         remark = next(v for v in aside[r] if v in said)
         mark = fields[r, where]
-        if not marked or mark is None:
+        # How the person was to take part ("Virtual") says nothing against "could not connect".
+        how = headers is not None and fold(mark) in headers.modes and _names_absence(remark, absent)
+        if not marked or mark is None or how:
             fields[r, where] = remark
         elif not _says_absent(mark, absent, headers):
             fields[r, where] = f"{mark} – {remark}"
+
+
+# Words of a remark saying the person's connection to an online meeting dropped ("Joined 10:02 –
+# dropped 10:05", "Déconnecté après 5 min", "Se desconectó", "Caiu a ligação"; folded): like
+# leaving early, whether they were there for the meeting is unknown.
+_DROPPED = re.compile(
+    r" (?:dropped|dropped off|dropped out|disconnected|got disconnected|lost connection|"
+    r"deconnectee?(?: e)?|s est deconnectee?(?: e)?|connexion perdue|a perdu la connexion|se desconecto|"
+    r"desconectad[oa]|perdio la conexion|caiu a ligacao|caiu a conexao|a ligacao caiu|"
+    r"desligou se|desconectou se|perdeu a ligacao) "
+)
 
 
 # Words of a remark, or of a column's header, saying where a person's invitation stood or that

@@ -20,7 +20,13 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from checker import runcache
 from checker.config import ConfigError, load_model, schemas_dir
-from checker.headers import Headers, platform_names, platform_only_names, title_names
+from checker.headers import (
+    Headers,
+    platform_names,
+    platform_only_names,
+    title_names,
+    with_modes,
+)
 from checker.text import fold
 
 # ---------------------------------------------------------------- the data files' models
@@ -76,6 +82,9 @@ class VocabularyFile(_Strict):
     levels: dict[Literal["national", "subnational"], list[str]]
     capacities: dict[Literal["member", "observer", "chair"], list[str]]
     presence: dict[Literal["present", "absent"], list[str]] = Field(default_factory=dict)
+    # How a person attended ("In person", "Virtual"): present in an attendance column, but a
+    # column of these alone says how, not whether (checker.layout).
+    attendance_modes: list[str] = Field(default_factory=list)
     non_staff: list[str] = Field(default_factory=list)
     title_status: list[str] = Field(default_factory=list)
     meeting_app_roles: list[str] = Field(default_factory=list)
@@ -242,6 +251,22 @@ _NOBODY_INSTEAD = re.compile(
     r"no one replaced|sin reemplazo|sin sustitut[oa]|nadie l[oa] sustituyo|sem substitut[oa]|"
     r"ninguem (?:o|a) substituiu)\b"
 )
+# A reason that says the person could not get into an online meeting ("could not join the
+# call", "n'a pas pu rejoindre la réunion", "não conseguiu entrar (Teams)"): about the row's own
+# person, who did not connect, so its "join" / "connect" / "Teams" say nobody went (folded).
+_NOT_CONNECTED = re.compile(
+    r"\b(?:connection failed|(?:could not|couldn t|unable to|failed to|did not manage to|did not) "
+    r"(?:join|connect|rejoin|log in|dial in)|no connection|no audio|connexion impossible|"
+    r"connexion echouee|echec de (?:la )?connexion|(?:n a )?pas pu (?:se connecter|rejoindre|"
+    r"se joindre)|sans (?:connexion|audio)|no se pudo conectar|no (?:pudo|logro) "
+    r"(?:conectarse|unirse|entrar)|no se logro conectar|sin (?:conexion|audio)|"
+    r"fallo la conexion|ligacao falhou|falha (?:de|na) (?:ligacao|conexao)|nao conseguiu "
+    r"(?:entrar|ligar se|se ligar|ligar|conectar|se conectar)|sem (?:ligacao|conexao|audio))"
+    r"(?: (?:to|on|in|into|via|the|a|la|le|el|na|no|ao|au|en|sur|par|por|pelo|pela|call|"
+    r"meeting|reunion|reuniao|teams|zoom|webex|skype))*\b"
+)
+# The call a person could not get into, named after that ("Ligação falhou (Teams)").
+_CALL = re.compile(r"\b(?:teams|zoom|webex|skype|google meet|the call|call|the meeting)\b")
 # A person named in a reason: "T. Nxumalo", "Mr Roe", "Sra. Paz".
 _PERSON = re.compile(r"\b[A-Z]\.\s?[A-Z][a-zà-ÿ]|\b(?:Mr|Mrs|Ms|Mme|Mlle|Sr|Sra|Dr)\.?\s+[A-Z]")
 
@@ -518,7 +543,7 @@ class Vocabulary:
         )
         self._levels = _alias_map({k: v for k, v in words.levels.items()})
         self._capacities = _alias_map({k: v for k, v in words.capacities.items()})
-        self._presence = _alias_map({k: v for k, v in words.presence.items()})
+        self._presence = _alias_map(with_modes(words.presence, words.attendance_modes))
         # Marks with no letter or digit ("✓", "✗"), matched as written: they fold to nothing.
         self._presence_marks = {
             name.strip(): code
@@ -538,6 +563,7 @@ class Vocabulary:
             title_names(dumped),
             email_domains=words.email_domains,
             app_roles=words.meeting_app_roles,
+            modes=words.attendance_modes,
         )
         # Display forms offered as suggestions, keyed by their folded text.
         self._platform_display = _display(
@@ -1055,7 +1081,9 @@ class Vocabulary:
         head, reason = _split_reason(text)
         if not reason or self._presence.get(fold(head)) != "absent":
             return False
-        said = _NOBODY_INSTEAD.sub(" ", f" {fold(reason)} ")
+        said = _NOT_CONNECTED.sub(" ", _NOBODY_INSTEAD.sub(" ", f" {fold(reason)} "))
+        if _NOT_CONNECTED.search(fold(head)):  # "Could not join (Teams)": the call missed
+            said = _CALL.sub(" ", said)
         if _SOMEONE_WENT.search(said) or _PERSON.search(reason):
             return False
         role = self.title(reason.strip(" ()[]")).role

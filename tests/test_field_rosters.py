@@ -89,11 +89,10 @@ OPEN_GAPS = {
     "MNG_2026-11_attendance": "the README's example row left in ('example row – delete' in "
     "Notes) is judged: an extra HCT 2026-10-05 wrong_level (S207) the truth does not have",
     # Round 12 (field12/README.md): traps not tried before, first run at aab7560
-    "CUB_2026-11_asistencia": "FALSE COMPLIANT: the CoM 'Virtual' with Observaciones 'no se "
-    "pudo conectar' is counted present at the SMT (Modalidad read as attendance)",
     "KHM_2026-12_teams": "FALSE COMPLIANT x4: the pre-filled 'Expected participants' sheet is "
     "read as an attendance list ('Chief of Mission (L. Chea)' as an attendee) for every "
-    "meeting; the CoM's 'Connection failed – could not join' row counts her present too",
+    "meeting (the attendance sheet alone reads right: 'Connection failed – could not join' "
+    "absent, 'dropped 10:05, did not rejoin' unknown)",
     "LAO_2026-10_platforms": "the OMT's Finance Assistant is undetermined, not wrong level "
     "(the side-by-side UNNM row or the recap may be why)",
     "SEN_2026-10_presences": "FALSE COMPLIANT: 'A. Fall (pour M. Ndiaye)' beside 'Cheffe de "
@@ -119,8 +118,8 @@ OPEN_GAPS = {
 # en congé)" in a name cell), THA's (a "Signed" column of ✓/✗).
 # Round 12 (field12/README.md): 6 in 3 files — an expected-participants sheet read as
 # attendance (KHM), online rows that did not connect (KHM, CUB), "X (pour <the CoM>)" (SEN).
-FALSE_COMPLIANT_GAPS: set[str] = {"CUB_2026-11_asistencia", "KHM_2026-12_teams",
-                                  "SEN_2026-10_presences"}  # fmt: skip
+# CUB's is fixed (a "Modalidad" column says how, not whether; "no se pudo conectar" is absence).
+FALSE_COMPLIANT_GAPS: set[str] = {"KHM_2026-12_teams", "SEN_2026-10_presences"}
 # Files whose false compliant rests on a row that is not an attendee's (round 4: ✗, "on
 # leave", a red row; round 5: a blank Émargement, Oui/Non, a comment, 'A', a hidden row;
 # round 6: a contact list's IOM rows, "– apologies" in a title cell; round 7: a remark of
@@ -128,9 +127,9 @@ FALSE_COMPLIANT_GAPS: set[str] = {"CUB_2026-11_asistencia", "KHM_2026-12_teams",
 # which blanking the attendees' rows leaves in place.
 # Round 10: the false compliant rests on a row that is not an attendee's ("Absent (CoM)",
 # "N/A (RMO en congé)", a Signature cell "rep. by …"), all fixed.
-# Round 12: the false compliant rests on rows that are not attendees' (the expected sheet,
-# a row "no se pudo conectar").
-BLANKING_GAPS: set[str] = {"CUB_2026-11_asistencia", "KHM_2026-12_teams"}
+# Round 12: the false compliant rests on rows that are not attendees' (the expected sheet;
+# CUB's row "no se pudo conectar" is fixed).
+BLANKING_GAPS: set[str] = {"KHM_2026-12_teams"}
 
 
 def _cases(paths: list[Path], gaps: dict[str, str] | set[str]) -> list[Any]:
