@@ -32,6 +32,7 @@ from checker import (
     matrix,
     meeting_calendar,
     minutes,
+    partial,
     presence,
     titleblock,
     tracker,
@@ -1612,6 +1613,79 @@ def _present_elsewhere(
         fields[r, where] = f"{cells[r, column]} – {remark}"
 
 
+# Columns whose cells are no person's remark: a meeting platform's join and leave times
+# ("Joined", "Left", "Leave time" in a Teams export) are events, not someone leaving early.
+_NOT_REMARKS = frozenset({"timestamp", "system", "email", "phone", "number"})
+
+
+def _left_early(
+    table: RosterTable, fields: np.ndarray, cells: np.ndarray, rows: np.ndarray,
+    absent: frozenset[str], headers: Headers | None,
+) -> None:  # fmt: skip
+    """A row whose remark or attendance cell says its person left early or arrived late
+    ("Yes" beside "Left early, after item 2", "Presente – saiu após 20 minutos"): whether
+    they took part in the meeting is unknown, whatever the attendance cell says, and the
+    reason is the one a comment saying so gets (checker.partial). A row that says absent
+    stays absent. `rows`: the rows' 0-based sheet rows."""
+    own = table.columns.get("presence")
+    aside = [col for col, _, kind in table.ignored if col < cells.shape[1]
+             and kind not in _NOT_REMARKS and not (table.shape == MATRIX and col in table.remarks)]  # fmt: skip
+    columns = ([own] if own is not None else []) + aside
+    if not columns:
+        return
+    # Each distinct cell once: most tables say nothing of the kind.
+    # A remark that also says someone else went or the person was away ("Sent RMO instead,
+    # left early") keeps that reading (`_absent_elsewhere`).
+    said = {v for v in set(cells[:, columns].ravel().tolist()) if partial.says_partial(v)
+            and not (_names_absence(v, absent) or _SENT_INSTEAD.search(f" {fold(v)} "))}  # fmt: skip
+    if not said:
+        return
+    where = FIELDS.index("presence")
+    for r, row in enumerate(cells[:, columns].tolist()):
+        col = next((c for c, v in zip(columns, row) if v in said), None)
+        if col is None or _says_absent(fields[r, where], absent, headers):
+            continue
+        fields[r, where] = partial.mark(f"{column_letter(col)}{int(rows[r]) + 1}", cells[r, col])
+
+
+def _left_early_by_line(
+    table: RosterTable, fields: np.ndarray, lines: list[presence.Note], absent: frozenset[str],
+    headers: Headers,
+) -> None:  # fmt: skip
+    """A note line around the table that says someone left early or arrived late ("Note:
+    the IOM Chief of Mission left after item 2", "P. Lado est arrivé en retard"): IOM's rows
+    it is tied to — by IOM's name, or by the row's own name or title — are read as a remark
+    on the row would be (`_left_early`)."""
+    said = [line for line in lines if partial.says_partial(line.text)]
+    if not said:
+        return
+    where = FIELDS.index("presence")
+    organisation = FIELDS.index("organization") if "organization" in table.columns else None
+    name = FIELDS.index("attendee") if "attendee" in table.columns else None
+    title = FIELDS.index("title") if "title" in table.columns else None
+    for line in said:
+        key = f" {fold(line.text)} "
+        iom = headers.names_iom(line.text)
+        for r in range(len(fields)):
+            kind = headers.organisation_kind(fields[r, organisation]) if organisation else None
+            if organisation is not None and kind != "iom":
+                continue
+            named = (name is not None and _named_in(fields[r, name], key, surname=True)) or (
+                title is not None and _named_in(fields[r, title], key))  # fmt: skip
+            if (iom or named) and not _says_absent(fields[r, where], absent, headers):
+                fields[r, where] = partial.mark(line.cell, line.text)
+
+
+def _named_in(value: Any, key: str, surname: bool = False) -> bool:
+    """Whether a folded line (spaced at both ends) names a row's name or title cell: all of
+    it ("P. Lado", "Chief of Mission"), or with `surname` a name's last word ("Lado")."""
+    if type(value) is not str or len(fold(value)) < 3:
+        return False
+    words = fold(value).split()
+    return f" {' '.join(words)} " in key or (
+        surname and len(words[-1]) > 3 and f" {words[-1]} " in key)  # fmt: skip
+
+
 def _says_absent(mark: Any, absent: frozenset[str], headers: Headers | None) -> bool:
     """Whether an attendance cell says absent ("No", "✗", "Absent", "Excused")."""
     if headers is not None and headers.presence_word(mark) == "absent":
@@ -1919,12 +1993,16 @@ def _commented(table: RosterTable, comments: dict[tuple[int, int], str], fields:
     for presence or absence: a comment that says they came is doubt too (the reason lets the
     officer see it). A comment about something else ("Acting for the CoM?") says nothing."""
     by_row: dict[int, str] = {}
+    left: dict[int, str] = {}  # "Left after 15 minutes": the reason any such statement gets
     for (row, col), text in sorted(comments.items()):
+        if col < width and partial.says_partial(text):
+            left.setdefault(row, partial.mark(f"{column_letter(col)}{row + 1}", text))
         if col < width and _speaks_of_attendance(text, absent):
             by_row[row] = f"{by_row[row]} / {text}" if row in by_row else text
     where = FIELDS.index("presence")
-    for i in _people_rows(table, fields, rows, set(by_row)):
-        fields[i, where] = COMMENTED + by_row[int(rows[i])]
+    for i in _people_rows(table, fields, rows, set(by_row) | set(left)):
+        row = int(rows[i])
+        fields[i, where] = left[row] if row in left else COMMENTED + by_row[row]
 
 
 _TOTAL = re.compile(r"^\s*(?:grand\s+)?(?:total(?:es|e|s)?|totaux|sous-total|subtotal)\b",
@@ -2037,6 +2115,7 @@ def _table_rows(
     if table.shape == MATRIX and headers is not None:
         _matrix_fields(table, fields, cells[index], headers)
     _absent_elsewhere(table, fields, cells[index], absent, headers)
+    _left_early(table, fields, cells[index], index + header_index + 1, absent, headers)
     _nobody_named(table, fields, absent, headers)
     _struck_off(table, sheet.struck, fields, index + header_index + 1)
     _greyed_off(table, sheet.greyed, fields, index + header_index + 1)
@@ -2054,6 +2133,7 @@ def _table_rows(
             organisation = FIELDS.index("organization") if "organization" in table.columns else None
             minutes.excuse(fields, FIELDS.index("presence"), organisation, table.minutes, headers)
         _present_elsewhere(table, fields, cells[index], absent, headers)
+        _left_early_by_line(table, fields, lines, absent, headers)
     legend = next((v for v in notes if _is_colour_legend(v, absent)), None)
     if legend is not None and path is not None:
         _coloured(table, filled_cells(path, sheet.name), legend, fields, index + header_index + 1)
