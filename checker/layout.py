@@ -29,6 +29,7 @@ from checker import (
     acting,
     between,
     blocks,
+    instead,
     matrix,
     meeting_calendar,
     minutes,
@@ -1381,7 +1382,7 @@ def _absent_elsewhere(
     # "No vino", "Não compareceu") or of where their invitation stood ("Invited",
     # "Confirmado", "À confirmer", "Declined") is all the row says of their attendance.
     said = {v for v in set(aside.ravel().tolist()) if type(v) is str and (
-        _names_absence(v, absent) or _SENT_INSTEAD.search(f" {fold(v)} ")
+        _names_absence(v, absent) or _sent_instead(v)
         or (not marked and _UNSETTLED.search(f" {fold(v)} ")))}  # fmt: skip
     if not said:
         return
@@ -1523,11 +1524,6 @@ _NOBODY = frozenset(fold(w) or w for w in [
 ])  # fmt: skip
 # A name cell of crosses or blanks to fill in ("xxx", "X X", "..."): a placeholder, no name.
 _PLACEHOLDER = re.compile(r"^(?:x+\s*)+$")
-_SOMEONE_ELSE = re.compile(
-    r"\b(?:represented by|representee? par|representad[oa] (?:por|pel[oa])|replaced by|"
-    r"remplacee? par|sustituid[oa] por|reemplazad[oa] por|substituid[oa] (?:por|pel[oa])|"
-    r"on behalf of|pour le compte|en nombre de|em nome d)"
-)
 
 
 def _nobody_named(
@@ -1575,7 +1571,7 @@ def _names_someone(cell: Any) -> bool:
     # (field10 DZA): the head says nobody, whatever the reason adds.
     head = fold(_REASON_AFTER.split(cell.strip(), maxsplit=1)[0])
     return not (key in _NOBODY or head in _NOBODY or _PLACEHOLDER.match(key)
-                or _SOMEONE_ELSE.search(f" {key} "))  # fmt: skip
+                or instead.someone_else_went(cell))  # fmt: skip
 
 
 # Where a name cell's reason starts: a bracket, a spaced dash, a colon, comma or semicolon.
@@ -1608,7 +1604,7 @@ def _present_elsewhere(
         remark = next((v for v in row if type(v) is str and _JOINED.search(f" {fold(v)} ")), None)
         if remark is None or not _says_absent(fields[r, where], absent, headers):
             continue
-        if _names_absence(remark, absent) or _SENT_INSTEAD.search(f" {fold(remark)} "):
+        if _names_absence(remark, absent) or _sent_instead(remark):
             continue  # "Excusée, a participé en ligne le DCoM": about someone else
         fields[r, where] = f"{cells[r, column]} – {remark}"
 
@@ -1637,7 +1633,7 @@ def _left_early(
     # A remark that also says someone else went or the person was away ("Sent RMO instead,
     # left early") keeps that reading (`_absent_elsewhere`).
     said = {v for v in set(cells[:, columns].ravel().tolist()) if partial.says_partial(v)
-            and not (_names_absence(v, absent) or _SENT_INSTEAD.search(f" {fold(v)} "))}  # fmt: skip
+            and not (_names_absence(v, absent) or _sent_instead(v))}  # fmt: skip
     if not said:
         return
     where = FIELDS.index("presence")
@@ -1693,23 +1689,23 @@ def _says_absent(mark: Any, absent: frozenset[str], headers: Headers | None) -> 
     return type(mark) is str and _names_absence(mark, absent)
 
 
-# Words by which a remark says that someone else went in a person's place (folded).
+# Words by which a remark says that the person did not come, or that someone else went in
+# their place (folded): checker.instead's words, and these. Word beginnings: "Replacement",
+# "Sent apologies" say as much beside "Yes".
 _SENT_INSTEAD = re.compile(
-    r"\b(?:instead|in (?:his|her|their) place|sent|replac|rempla|reempla|substitu|sustitu|"
-    r"on behalf|de la part|en nombre|en lugar|a la place|did not|didn t|not there|pas venu|"
+    r"\b(?:sent|replac|rempla|reempla|substitu|sustitu|"
+    r"did not|didn t|not there|pas venu|"
     r"n a pas|no fue|no estuvo|no pudo|no vino|no asisti|nao compareceu|nao veio|"
-    # Apologies and representation in ES/PT/EN/FR verb forms (field7 MEX, BRA): "Se excusó",
-    # "Justificou ausência", "Ausência justificada", "Represented by DCoM".
-    r"se excus|excusad|justificou|ausencia justificada|falta justificada|justifico su|"
-    r"represented by|representee? par|representad[oa] (?:por|pel[oa])|remplacee? par|"
-    r"sustituid[oa] por|substituid[oa] (?:por|pel[oa])|"
-    # Someone else signed or went for the person, in words and abbreviations (field10 LSO,
-    # a Signature cell "rep. by T. Mokoena"): "rep./repr. by", "p/o", "o.b.o.", "p.p.", "en
-    # representación de", "em representação", "pour le compte de", "delegated to".
-    r"(?:repr? (?:by|par|por|pel[oa])|p o|obo|pp|per pro|en representacion|"
-    r"em representacao|pour le compte|por cuenta de|em nome d[aoe]s?|delegated to|delegue a|"
-    r"delegad[oa] (?:a|en|em)|delego (?:a|en)|stood in|no lugar d[aoe]s?)\b)"
+    # Apologies in ES/PT verb forms (field7 MEX, BRA): "Se excusó", "Justificou ausência",
+    # "Ausência justificada".
+    r"se excus|excusad|justificou|ausencia justificada|falta justificada|justifico su)"
 )
+
+
+def _sent_instead(text: str) -> bool:
+    """Whether a remark says the person did not come or someone else went: "Sent RMO
+    instead", "Represented by DCoM", a Signature cell "rep. by T. Mokoena" (field10 LSO)."""
+    return bool(_SENT_INSTEAD.search(f" {fold(text)} ")) or instead.someone_else_went(text)
 
 
 # The presence a crossed-off row takes: no word of the vocabulary, so its attendance is
@@ -1982,7 +1978,8 @@ _ATTENDANCE = re.compile(
 
 
 def _speaks_of_attendance(text: str, absent: frozenset[str]) -> bool:
-    return bool(_ATTENDANCE.search(f" {fold(text)} ")) or _names_absence(text, absent)
+    return (bool(_ATTENDANCE.search(f" {fold(text)} ")) or _names_absence(text, absent)
+            or instead.someone_else_went(text))  # fmt: skip
 
 
 def _commented(table: RosterTable, comments: dict[tuple[int, int], str], fields: np.ndarray,
