@@ -2110,7 +2110,7 @@ def _table_rows(
         _symbol_marks(table, fields, index + header_index + 1, path)
     _other_answers(table, fields, cells[index])
     if table.shape == MATRIX and headers is not None:
-        _matrix_fields(table, fields, cells[index], headers)
+        _matrix_fields(table, fields, cells[index], index + header_index + 1, headers)
     _absent_elsewhere(table, fields, cells[index], absent, headers)
     _left_early(table, fields, cells[index], index + header_index + 1, absent, headers)
     _nobody_named(table, fields, absent, headers)
@@ -2157,7 +2157,7 @@ def _note_called_off(table: RosterTable, cells: np.ndarray, r: int, text: str,
 
 
 def _matrix_fields(
-    table: RosterTable, fields: np.ndarray, cells: np.ndarray, headers: Headers
+    table: RosterTable, fields: np.ndarray, cells: np.ndarray, rows: np.ndarray, headers: Headers
 ) -> None:
     """An agency matrix's rows are IOM's: IOM's cell says whether IOM attended, a remark
     naming IOM says who went ("IOM: CCCM cluster coordinator (S. Gurung)"). A ✓ with no
@@ -2187,6 +2187,10 @@ def _matrix_fields(
         if word == "absent" and said.said is not None and _names_absence(remark, headers.absent):
             continue  # "✗" beside "IOM: apologies": absent, as the mark says
         fields[r, where["presence"]] = f"{mark} – {remark}" if mark is not None else remark
+        left = next((c for c in remarks if partial.says_partial(cells[r, c])), None)
+        if left is not None and word != "absent":  # "IOM left after the first item"
+            cell = f"{column_letter(left)}{int(rows[r]) + 1}"
+            fields[r, where["presence"]] = partial.mark(cell, cells[r, left])
 
 
 def _chair_record(
@@ -2318,6 +2322,9 @@ def _tracker_rows(
             record[FIELDS.index("attendee")] = person
             record[FIELDS.index("title")] = title
             record[FIELDS.index("presence")] = remark
+            if remark is not None and partial.says_partial(remark):  # "CoM – left after 20 min"
+                cell = f"{column_letter(col)}{r + table.header_row + 1}"
+                record[FIELDS.index("presence")] = partial.mark(cell, remark)
             records.append(record)
             rows.append(r + table.header_row + 1)
     cells = np.empty((len(records), len(FIELDS) + 1), dtype=object)

@@ -5,7 +5,8 @@ late", "Llegó tarde", "Chegou atrasada", "Arrivée en retard").
 Whether IOM took part in a meeting its attendee left after ten minutes is not for the checker
 to decide: such a statement leaves the attendance of that person unknown, with one reason
 (judge: reason_partial), wherever it is written — a comment on the row, a remarks column, the
-attendance cell itself, or a note line under the table that names the person or IOM.
+attendance cell itself, a tracker's cell, an agency matrix's remark naming IOM, or a note line
+under the table that names the person or IOM.
 
 A meeting platform's join and leave events ("Joined" / "Left" lines, a "Leave time" column)
 are not such statements: "Left" alone, or a time, says nothing of leaving early."""
