@@ -31,6 +31,7 @@ from checker.messages import Phrase, Wording
 from checker.minutes import MINUTES
 from checker.normalise import BLANK, UNKNOWN, Roster
 from checker.offices import OTHER_OFFICE
+from checker.partial import read as left_early
 from checker.policy import Policy
 from checker.presence import UNEXPLAINED, UNSIGNED, excused
 from checker.versions import CANCELLED, CONTRADICTED
@@ -62,6 +63,7 @@ DOUBT_REASONS = frozenset({
     "reason_legend", "reason_email_affiliation", "reason_presence_symbol", "reason_minutes",
     "reason_cancelled", "reason_contradicted", "reason_nameless", "reason_name_blank",
     "reason_other_office", "reason_greyed", "reason_acting_note", "reason_acting_unsure",
+    "reason_partial",
 })  # fmt: skip
 
 
@@ -233,6 +235,10 @@ def _reason(
         if said.startswith(OTHER_OFFICE):
             return Phrase.of("reason_other_office", sheet=sheet, row=row,
                              said=said.removeprefix(OTHER_OFFICE))  # fmt: skip
+        left = left_early(said)
+        if left is not None:  # left early or arrived late, in whatever cell or line says so
+            return Phrase.of("reason_partial", sheet=sheet, row=row, cell=f"{sheet}!{left[0]}",
+                             said=left[1])  # fmt: skip
         if said.startswith(COMMENTED):
             return Phrase.of("reason_commented", sheet=sheet, row=row,
                              comment=said.removeprefix(COMMENTED))  # fmt: skip

@@ -29,9 +29,11 @@ from checker import (
     acting,
     between,
     blocks,
+    instead,
     matrix,
     meeting_calendar,
     minutes,
+    partial,
     presence,
     titleblock,
     tracker,
@@ -1392,7 +1394,7 @@ def _absent_elsewhere(
     # "No vino", "Não compareceu") or of where their invitation stood ("Invited",
     # "Confirmado", "À confirmer", "Declined") is all the row says of their attendance.
     said = {v for v in set(aside.ravel().tolist()) if type(v) is str and (
-        _names_absence(v, absent) or _SENT_INSTEAD.search(f" {fold(v)} ")
+        _names_absence(v, absent) or _sent_instead(v)
         or _DROPPED.search(f" {fold(v)} ")
         or (not marked and _UNSETTLED.search(f" {fold(v)} ")))}  # fmt: skip
     if not said:
@@ -1548,11 +1550,6 @@ _NOBODY = frozenset(fold(w) or w for w in [
 ])  # fmt: skip
 # A name cell of crosses or blanks to fill in ("xxx", "X X", "..."): a placeholder, no name.
 _PLACEHOLDER = re.compile(r"^(?:x+\s*)+$")
-_SOMEONE_ELSE = re.compile(
-    r"\b(?:represented by|representee? par|representad[oa] (?:por|pel[oa])|replaced by|"
-    r"remplacee? par|sustituid[oa] por|reemplazad[oa] por|substituid[oa] (?:por|pel[oa])|"
-    r"on behalf of|pour le compte|en nombre de|em nome d)"
-)
 
 
 def _nobody_named(
@@ -1600,7 +1597,7 @@ def _names_someone(cell: Any) -> bool:
     # (field10 DZA): the head says nobody, whatever the reason adds.
     head = fold(_REASON_AFTER.split(cell.strip(), maxsplit=1)[0])
     return not (key in _NOBODY or head in _NOBODY or _PLACEHOLDER.match(key)
-                or _SOMEONE_ELSE.search(f" {key} "))  # fmt: skip
+                or instead.someone_else_went(cell))  # fmt: skip
 
 
 # Where a name cell's reason starts: a bracket, a spaced dash, a colon, comma or semicolon.
@@ -1633,9 +1630,82 @@ def _present_elsewhere(
         remark = next((v for v in row if type(v) is str and _JOINED.search(f" {fold(v)} ")), None)
         if remark is None or not _says_absent(fields[r, where], absent, headers):
             continue
-        if _names_absence(remark, absent) or _SENT_INSTEAD.search(f" {fold(remark)} "):
+        if _names_absence(remark, absent) or _sent_instead(remark):
             continue  # "Excusée, a participé en ligne le DCoM": about someone else
         fields[r, where] = f"{cells[r, column]} – {remark}"
+
+
+# Columns whose cells are no person's remark: a meeting platform's join and leave times
+# ("Joined", "Left", "Leave time" in a Teams export) are events, not someone leaving early.
+_NOT_REMARKS = frozenset({"timestamp", "system", "email", "phone", "number"})
+
+
+def _left_early(
+    table: RosterTable, fields: np.ndarray, cells: np.ndarray, rows: np.ndarray,
+    absent: frozenset[str], headers: Headers | None,
+) -> None:  # fmt: skip
+    """A row whose remark or attendance cell says its person left early or arrived late
+    ("Yes" beside "Left early, after item 2", "Presente – saiu após 20 minutos"): whether
+    they took part in the meeting is unknown, whatever the attendance cell says, and the
+    reason is the one a comment saying so gets (checker.partial). A row that says absent
+    stays absent. `rows`: the rows' 0-based sheet rows."""
+    own = table.columns.get("presence")
+    aside = [col for col, _, kind in table.ignored if col < cells.shape[1]
+             and kind not in _NOT_REMARKS and not (table.shape == MATRIX and col in table.remarks)]  # fmt: skip
+    columns = ([own] if own is not None else []) + aside
+    if not columns:
+        return
+    # Each distinct cell once: most tables say nothing of the kind.
+    # A remark that also says someone else went or the person was away ("Sent RMO instead,
+    # left early") keeps that reading (`_absent_elsewhere`).
+    said = {v for v in set(cells[:, columns].ravel().tolist()) if partial.says_partial(v)
+            and not (_names_absence(v, absent) or _sent_instead(v))}  # fmt: skip
+    if not said:
+        return
+    where = FIELDS.index("presence")
+    for r, row in enumerate(cells[:, columns].tolist()):
+        col = next((c for c, v in zip(columns, row) if v in said), None)
+        if col is None or _says_absent(fields[r, where], absent, headers):
+            continue
+        fields[r, where] = partial.mark(f"{column_letter(col)}{int(rows[r]) + 1}", cells[r, col])
+
+
+def _left_early_by_line(
+    table: RosterTable, fields: np.ndarray, lines: list[presence.Note], absent: frozenset[str],
+    headers: Headers,
+) -> None:  # fmt: skip
+    """A note line around the table that says someone left early or arrived late ("Note:
+    the IOM Chief of Mission left after item 2", "P. Lado est arrivé en retard"): IOM's rows
+    it is tied to — by IOM's name, or by the row's own name or title — are read as a remark
+    on the row would be (`_left_early`)."""
+    said = [line for line in lines if partial.says_partial(line.text)]
+    if not said:
+        return
+    where = FIELDS.index("presence")
+    organisation = FIELDS.index("organization") if "organization" in table.columns else None
+    name = FIELDS.index("attendee") if "attendee" in table.columns else None
+    title = FIELDS.index("title") if "title" in table.columns else None
+    for line in said:
+        key = f" {fold(line.text)} "
+        iom = headers.names_iom(line.text)
+        for r in range(len(fields)):
+            kind = headers.organisation_kind(fields[r, organisation]) if organisation else None
+            if organisation is not None and kind != "iom":
+                continue
+            named = (name is not None and _named_in(fields[r, name], key, surname=True)) or (
+                title is not None and _named_in(fields[r, title], key))  # fmt: skip
+            if (iom or named) and not _says_absent(fields[r, where], absent, headers):
+                fields[r, where] = partial.mark(line.cell, line.text)
+
+
+def _named_in(value: Any, key: str, surname: bool = False) -> bool:
+    """Whether a folded line (spaced at both ends) names a row's name or title cell: all of
+    it ("P. Lado", "Chief of Mission"), or with `surname` a name's last word ("Lado")."""
+    if type(value) is not str or len(fold(value)) < 3:
+        return False
+    words = fold(value).split()
+    return f" {' '.join(words)} " in key or (
+        surname and len(words[-1]) > 3 and f" {words[-1]} " in key)  # fmt: skip
 
 
 def _says_absent(mark: Any, absent: frozenset[str], headers: Headers | None) -> bool:
@@ -1645,23 +1715,23 @@ def _says_absent(mark: Any, absent: frozenset[str], headers: Headers | None) -> 
     return type(mark) is str and _names_absence(mark, absent)
 
 
-# Words by which a remark says that someone else went in a person's place (folded).
+# Words by which a remark says that the person did not come, or that someone else went in
+# their place (folded): checker.instead's words, and these. Word beginnings: "Replacement",
+# "Sent apologies" say as much beside "Yes".
 _SENT_INSTEAD = re.compile(
-    r"\b(?:instead|in (?:his|her|their) place|sent|replac|rempla|reempla|substitu|sustitu|"
-    r"on behalf|de la part|en nombre|en lugar|a la place|did not|didn t|not there|pas venu|"
+    r"\b(?:sent|replac|rempla|reempla|substitu|sustitu|"
+    r"did not|didn t|not there|pas venu|"
     r"n a pas|no fue|no estuvo|no pudo|no vino|no asisti|nao compareceu|nao veio|"
-    # Apologies and representation in ES/PT/EN/FR verb forms (field7 MEX, BRA): "Se excusó",
-    # "Justificou ausência", "Ausência justificada", "Represented by DCoM".
-    r"se excus|excusad|justificou|ausencia justificada|falta justificada|justifico su|"
-    r"represented by|representee? par|representad[oa] (?:por|pel[oa])|remplacee? par|"
-    r"sustituid[oa] por|substituid[oa] (?:por|pel[oa])|"
-    # Someone else signed or went for the person, in words and abbreviations (field10 LSO,
-    # a Signature cell "rep. by T. Mokoena"): "rep./repr. by", "p/o", "o.b.o.", "p.p.", "en
-    # representación de", "em representação", "pour le compte de", "delegated to".
-    r"(?:repr? (?:by|par|por|pel[oa])|p o|obo|pp|per pro|en representacion|"
-    r"em representacao|pour le compte|por cuenta de|em nome d[aoe]s?|delegated to|delegue a|"
-    r"delegad[oa] (?:a|en|em)|delego (?:a|en)|stood in|no lugar d[aoe]s?)\b)"
+    # Apologies in ES/PT verb forms (field7 MEX, BRA): "Se excusó", "Justificou ausência",
+    # "Ausência justificada".
+    r"se excus|excusad|justificou|ausencia justificada|falta justificada|justifico su)"
 )
+
+
+def _sent_instead(text: str) -> bool:
+    """Whether a remark says the person did not come or someone else went: "Sent RMO
+    instead", "Represented by DCoM", a Signature cell "rep. by T. Mokoena" (field10 LSO)."""
+    return bool(_SENT_INSTEAD.search(f" {fold(text)} ")) or instead.someone_else_went(text)
 
 
 # The presence a crossed-off row takes: no word of the vocabulary, so its attendance is
@@ -1934,7 +2004,8 @@ _ATTENDANCE = re.compile(
 
 
 def _speaks_of_attendance(text: str, absent: frozenset[str]) -> bool:
-    return bool(_ATTENDANCE.search(f" {fold(text)} ")) or _names_absence(text, absent)
+    return (bool(_ATTENDANCE.search(f" {fold(text)} ")) or _names_absence(text, absent)
+            or instead.someone_else_went(text))  # fmt: skip
 
 
 def _commented(table: RosterTable, comments: dict[tuple[int, int], str], fields: np.ndarray,
@@ -1945,12 +2016,16 @@ def _commented(table: RosterTable, comments: dict[tuple[int, int], str], fields:
     for presence or absence: a comment that says they came is doubt too (the reason lets the
     officer see it). A comment about something else ("Acting for the CoM?") says nothing."""
     by_row: dict[int, str] = {}
+    left: dict[int, str] = {}  # "Left after 15 minutes": the reason any such statement gets
     for (row, col), text in sorted(comments.items()):
+        if col < width and partial.says_partial(text):
+            left.setdefault(row, partial.mark(f"{column_letter(col)}{row + 1}", text))
         if col < width and _speaks_of_attendance(text, absent):
             by_row[row] = f"{by_row[row]} / {text}" if row in by_row else text
     where = FIELDS.index("presence")
-    for i in _people_rows(table, fields, rows, set(by_row)):
-        fields[i, where] = COMMENTED + by_row[int(rows[i])]
+    for i in _people_rows(table, fields, rows, set(by_row) | set(left)):
+        row = int(rows[i])
+        fields[i, where] = left[row] if row in left else COMMENTED + by_row[row]
 
 
 _TOTAL = re.compile(r"^\s*(?:grand\s+)?(?:total(?:es|e|s)?|totaux|sous-total|subtotal)\b",
@@ -2061,8 +2136,9 @@ def _table_rows(
         _symbol_marks(table, fields, index + header_index + 1, path)
     _other_answers(table, fields, cells[index])
     if table.shape == MATRIX and headers is not None:
-        _matrix_fields(table, fields, cells[index], headers)
+        _matrix_fields(table, fields, cells[index], index + header_index + 1, headers)
     _absent_elsewhere(table, fields, cells[index], absent, headers)
+    _left_early(table, fields, cells[index], index + header_index + 1, absent, headers)
     _nobody_named(table, fields, absent, headers)
     _struck_off(table, sheet.struck, fields, index + header_index + 1)
     _greyed_off(table, sheet.greyed, fields, index + header_index + 1)
@@ -2080,6 +2156,7 @@ def _table_rows(
             organisation = FIELDS.index("organization") if "organization" in table.columns else None
             minutes.excuse(fields, FIELDS.index("presence"), organisation, table.minutes, headers)
         _present_elsewhere(table, fields, cells[index], absent, headers)
+        _left_early_by_line(table, fields, lines, absent, headers)
     legend = next((v for v in notes if _is_colour_legend(v, absent)), None)
     if legend is not None and path is not None:
         _coloured(table, filled_cells(path, sheet.name), legend, fields, index + header_index + 1)
@@ -2106,7 +2183,7 @@ def _note_called_off(table: RosterTable, cells: np.ndarray, r: int, text: str,
 
 
 def _matrix_fields(
-    table: RosterTable, fields: np.ndarray, cells: np.ndarray, headers: Headers
+    table: RosterTable, fields: np.ndarray, cells: np.ndarray, rows: np.ndarray, headers: Headers
 ) -> None:
     """An agency matrix's rows are IOM's: IOM's cell says whether IOM attended, a remark
     naming IOM says who went ("IOM: CCCM cluster coordinator (S. Gurung)"). A ✓ with no
@@ -2136,6 +2213,10 @@ def _matrix_fields(
         if word == "absent" and said.said is not None and _names_absence(remark, headers.absent):
             continue  # "✗" beside "IOM: apologies": absent, as the mark says
         fields[r, where["presence"]] = f"{mark} – {remark}" if mark is not None else remark
+        left = next((c for c in remarks if partial.says_partial(cells[r, c])), None)
+        if left is not None and word != "absent":  # "IOM left after the first item"
+            cell = f"{column_letter(left)}{int(rows[r]) + 1}"
+            fields[r, where["presence"]] = partial.mark(cell, cells[r, left])
 
 
 def _chair_record(
@@ -2267,6 +2348,9 @@ def _tracker_rows(
             record[FIELDS.index("attendee")] = person
             record[FIELDS.index("title")] = title
             record[FIELDS.index("presence")] = remark
+            if remark is not None and partial.says_partial(remark):  # "CoM – left after 20 min"
+                cell = f"{column_letter(col)}{r + table.header_row + 1}"
+                record[FIELDS.index("presence")] = partial.mark(cell, remark)
             records.append(record)
             rows.append(r + table.header_row + 1)
     cells = np.empty((len(records), len(FIELDS) + 1), dtype=object)

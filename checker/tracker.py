@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from checker import instead
 from checker.dates import (
     MONTHS,
     DayOf,
@@ -95,7 +96,10 @@ _NOUN = re.compile(r"(?:ation|ance|ence|acion|acao|encia|ancia)s?$")
 
 
 def _someone_went(rest: str) -> bool:
-    return any(_SOMEONE_WENT.match(w) and not _NOUN.search(w) for w in rest.split())
+    """`rest`: the folded cell, or what follows its word of absence. checker.instead's words
+    too: "Absent (CoM) – en su lugar la RMO", "No IOM – delegated to the RMO"."""
+    return instead.someone_else_went(rest) or any(
+        _SOMEONE_WENT.match(w) and not _NOUN.search(w) for w in rest.split())  # fmt: skip
 
 
 # "J. Doe (CoM)", and what follows the title about that person: "A. Diallo (Cheffe de
@@ -285,7 +289,9 @@ def read_cell(
     if rest is None and _ends_away(text, key, absent):
         return []  # "CoM on leave", "CdM en congé": the one person named is away
     if rest is not None:
-        if _someone_went(rest) or len([p for p in _PEOPLE.split(text) if p.strip()]) > 1:
+        # "Absent (CoM) – p/o the RMO": an abbreviation is read as written (checker.instead).
+        if (_someone_went(rest) or instead.signed_for(text)
+                or len([p for p in _PEOPLE.split(text) if p.strip()]) > 1):  # fmt: skip
             return _unclear(text)
         return []
     people = []
@@ -334,7 +340,7 @@ def _not_a_name(name: str) -> bool:
 def _ends_away(text: str, key: str, absent: frozenset[str]) -> bool:
     """Whether a cell that names one person or post and no title in brackets ends with words
     of absence ("CoM on leave", "J. Doe – sick", "JdM de vacaciones")."""
-    if any(mark in text for mark in "([;\n+") or _someone_went(key):
+    if any(mark in text for mark in "([;\n+") or _someone_went(key) or instead.signed_for(text):
         return False
     return any(key.endswith(f" {word}") for word in absent if word and word not in _ENDS_TITLES)
 

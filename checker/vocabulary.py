@@ -18,7 +18,7 @@ from typing import Literal, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from checker import runcache
+from checker import instead, runcache
 from checker.config import ConfigError, load_model, schemas_dir
 from checker.headers import (
     Headers,
@@ -229,8 +229,9 @@ _STANDING_IN = frozenset({"for", "pour", "por", "para", "pelo", "pela"})
 # A presence cell's word and the reason after it: "No – envió excusas", "Ausente (CM em
 # Genebra)", "Absent: on leave", "Non, en mission".
 _REASON_SPLIT = re.compile(r"\s*(?:[–—(:;,/]|\s-\s*|-\s)\s*")
-# Words of a reason by which someone went, came, joined or left (folded, at a word's start):
-# the reason of an absence must say none of these for the cell to be read as absent.
+# Words of a reason by which someone went, came, joined or left (folded, at a word's start),
+# and checker.instead's words of someone else going: the reason of an absence must say none
+# of these for the cell to be read as absent.
 _SOMEONE_WENT = re.compile(
     r"\b(?:attend|assist|particip|presen|came|come|went|join|connect|conect|ligou|online|"
     r"en ligne|virtual|remot|teams|zoom|vino|fue|foi|veio|compare|estuvo|stay|ficou|reste|"
@@ -1084,7 +1085,8 @@ class Vocabulary:
         said = _NOT_CONNECTED.sub(" ", _NOBODY_INSTEAD.sub(" ", f" {fold(reason)} "))
         if _NOT_CONNECTED.search(fold(head)):  # "Could not join (Teams)": the call missed
             said = _CALL.sub(" ", said)
-        if _SOMEONE_WENT.search(said) or _PERSON.search(reason):
+        if _SOMEONE_WENT.search(said) or instead.someone_else_went(said) or (
+                instead.signed_for(reason) or _PERSON.search(reason)):  # fmt: skip
             return False
         role = self.title(reason.strip(" ()[]")).role
         return role is None

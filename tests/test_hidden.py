@@ -245,6 +245,26 @@ def test_a_comment_that_the_chief_of_mission_left_early_or_came_late(tmp_path, l
     assert said in (meeting.reason or "")
 
 
+def test_a_comment_and_a_remark_that_iom_left_early_give_one_reason(tmp_path):
+    """One policy (checker.partial): "Left after 15 minutes" as a comment on the CoM's name
+    and as a Remarks cell of the CoM's row give the same reason, bar the cell it names."""
+    said = "Left after 15 minutes"
+    commented = _book(tmp_path / "KGZ_2026-12.xlsx", "en", _rows("en"), comments={"C3": said})
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Sign-in"
+    sheet.append([*LANGUAGES["en"][0], "Remarks"])
+    for row in _rows("en"):
+        sheet.append([*row, said if row[3] == "IOM" else None])
+    remarked = tmp_path / "KGZ_2026-11.xlsx"
+    book.save(remarked)
+    [by_comment] = _result(commented).meetings
+    [by_remark] = _result(remarked).meetings
+    assert str(by_comment.verdict) == str(by_remark.verdict) == "undetermined"
+    assert "Sign-in!C3" in (by_comment.reason or "") and "Sign-in!F3" in (by_remark.reason or "")
+    assert by_comment.reason.replace("C3", "F3") == by_remark.reason
+
+
 def test_a_comment_on_another_agencys_row_changes_nothing(tmp_path):
     path = _book(tmp_path / "COD_2026-11.xlsx", "en", _rows("en"), comments={"C2": "Late"})
     assert [str(m.verdict) for m in _result(path).meetings] == ["compliant"]

@@ -161,3 +161,15 @@ def test_no_matrix_row_is_compliant_without_a_remark_naming_iom_s_representative
     assert "compliant" not in verdicts(result)
     counted = result.to_dict()["rows"]
     assert counted["read"] == counted["used"] + counted["skipped"] + counted["rejected"]
+
+
+@pytest.mark.parametrize("remark", ["IOM: Chief of Mission (left after the first item)",
+                                    "OIM : Cheffe de mission (partie après le point 2)"])  # fmt: skip
+def test_a_remark_that_iom_left_early_gives_the_left_early_reason(remark):
+    """One policy (checker.partial): the reason a remark or comment elsewhere gets."""
+    rows = _matrix("en")[:2]
+    rows[1] = ["05/10/2026", "HCT", "✓", "✓", "✓", "✓", "✓", remark]
+    result = _check(rows)
+    assert verdicts(result) == ["undetermined"]
+    reason = result.meetings[0].reason or ""
+    assert remark in reason and "!H2" in reason and "left early or arrived late" in reason

@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from checker.api import CheckOptions, check_workbook
@@ -576,7 +578,9 @@ def test_a_totals_row_with_counts_under_tick_columns_is_not_a_meeting():
     ("came", "note", "verdict"),
     [("Yes", "Sent RMO instead", "undetermined"), ("Oui", "Excusé, a envoyé le DCoM", "undetermined"),
      ("Sí", "No asistió, en su lugar la Oficial de Programa", "undetermined"),
-     ("Yes", "Left early, after item 2", "compliant"), ("No", "Sent RMO instead", "absent"),
+     # Left early: whether that counts as attending is not for the checker to decide, the
+     # same as when a comment on the name says so (checker.partial; was compliant).
+     ("Yes", "Left early, after item 2", "undetermined"), ("No", "Sent RMO instead", "absent"),
      # field7 MEX and BRA: the apology in ES/PT verb forms, and "represented by".
      ("Presencial", "Se excusó; asistió la Jefa Adjunta de Misión", "undetermined"),
      ("P", "Justificou ausência; representada pelo Chefe do Escritório", "undetermined"),
@@ -982,3 +986,137 @@ def test_the_column_order_against_the_period_reads_no_date():
     found = next(f for f in result.findings if f.code == "S203")
     assert found.key == "S203:order_against_period"
     assert all(m.verdict != "compliant" or m.platform != "HCT" for m in result.meetings)
+
+
+# ------------------------------------------------------------------ left early, arrived late
+# One policy (checker.partial): a statement that IOM's attendee left early or arrived late
+# leaves the meeting undetermined with one reason, wherever it is written.
+
+LEFT_EARLY = {
+    "en": (["Date", "Platform", "Name", "Organization", "Title", "Came?", "Notes"], "Chief of Mission",
+           "Yes", ["Left early, after item 2", "Left after 15 minutes", "Arrived late (10:30)",
+                   "Only the first 15 minutes"]),
+    "fr": (["Date", "Réunion", "Nom", "Organisation", "Fonction", "Présence", "Observations"],
+           "Cheffe de mission", "Oui", ["Est partie après le point 2", "Arrivée en retard",
+                                        "A quitté la réunion à 10 h"]),
+    "es": (["Fecha", "Reunión", "Nombre", "Organización", "Cargo", "Asistencia", "Observaciones"],
+           "Jefa de Misión", "Sí", ["Se retiró a los 15 minutos", "Llegó tarde",
+                                    "Salió antes del cierre"]),
+    "pt": (["Data", "Reunião", "Nome", "Organização", "Cargo", "Presença", "Observações"],
+           "Chefe de Missão", "Sim", ["Saiu após 20 minutos", "Chegou atrasada",
+                                      "Saiu antes do fim"]),
+}  # fmt: skip
+LEFT_CASES = [(lang, said) for lang, (*_, saids) in LEFT_EARLY.items() for said in saids]
+
+
+def _left_rows(lang: str, iom_note: str = "", other_note: str = "", iom_mark: str | None = None):
+    head, title, yes, _ = LEFT_EARLY[lang]
+    return [head,
+            ["09/11/2026", "UNCT", "P. Lado", "IOM", title, iom_mark or yes, iom_note],
+            ["09/11/2026", "UNCT", "R. Deng", "UNICEF", "Representative", yes, other_note]]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "said"), LEFT_CASES)
+def test_a_remark_that_iom_left_early_or_came_late_leaves_the_meeting_undetermined(lang, said):
+    result = _check(SheetGrid("Nov", _left_rows(lang, iom_note=said)), name="SSD_2026-11.xlsx")
+    assert verdicts(result) == ["undetermined"]
+    reason = result.meetings[0].reason or ""
+    assert said in reason and "Nov!G2" in reason  # what it says, and where
+    assert codes(result, "C309")
+
+
+@pytest.mark.parametrize(("lang", "said"), LEFT_CASES)
+def test_the_attendance_cell_itself_saying_so_is_read_the_same(lang, said):
+    mark = f"{LEFT_EARLY[lang][2]} – {said}"
+    result = _check(SheetGrid("Nov", _left_rows(lang, iom_mark=mark)), name="SSD_2026-11.xlsx")
+    assert verdicts(result) == ["undetermined"]
+    assert mark in (result.meetings[0].reason or "") and "Nov!F2" in result.meetings[0].reason
+
+
+def test_the_reason_is_the_same_wherever_the_statement_is_written():
+    """A remark, the attendance cell and a note line give one reason, bar the cell quoted."""
+    said = "Left after 15 minutes"
+    remark = _check(SheetGrid("Nov", _left_rows("en", iom_note=said)), name="SSD_2026-11.xlsx")
+    line = _check(SheetGrid("Nov", [*_left_rows("en"), [], [f"Note: P. Lado – {said}"]]),
+                  name="SSD_2026-11.xlsx")  # fmt: skip
+    reasons = [r.meetings[0].reason or "" for r in (remark, line)]
+    assert reasons[0].replace("Nov!G2", "·").replace(said, "·") == reasons[1].replace(
+        "Nov!A5", "·").replace(f"Note: P. Lado – {said}", "·")  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "said"), LEFT_CASES)
+def test_the_same_remark_on_another_agency_s_row_changes_nothing(lang, said):
+    result = _check(SheetGrid("Nov", _left_rows(lang, other_note=said)), name="SSD_2026-11.xlsx")
+    assert verdicts(result) == ["compliant"]
+
+
+@pytest.mark.parametrize(("lang", "said"), LEFT_CASES)
+def test_a_row_marked_absent_stays_absent_whatever_its_remark(lang, said):
+    no = {"en": "No", "fr": "Non", "es": "No", "pt": "Não"}[lang]
+    result = _check(SheetGrid("Nov", _left_rows(lang, iom_note=said, iom_mark=no)),
+                    name="SSD_2026-11.xlsx")  # fmt: skip
+    assert verdicts(result) == ["absent"]
+
+
+@pytest.mark.parametrize(
+    "remark",
+    ["Left", "Left the organisation in December", "Seated on the left", "Saiu", "Late",
+     "Joined", "Partido Colorado", "Retirado de la lista de correo", "Departure 14:00",
+     "Arrived from Juba"],
+)  # fmt: skip
+def test_left_in_other_senses_is_no_statement_of_leaving_early(remark):
+    result = _check(SheetGrid("Nov", _left_rows("en", iom_note=remark)), name="SSD_2026-11.xlsx")
+    assert verdicts(result) == ["compliant"]
+
+
+@pytest.mark.parametrize(
+    ("line", "verdict"),
+    [("Note: P. Lado left after item 2", "undetermined"),  # the IOM attendee's name
+     ("NB : Lado est arrivé en retard", "undetermined"),  # the surname alone
+     ("Nota: la OIM se retiró a los 15 minutos", "undetermined"),  # IOM's name
+     ("Obs.: a Chefe de Missão saiu após 20 minutos", "compliant"),  # not this row's title
+     ("Note: the Chief of Mission left early", "undetermined"),  # the row's own title
+     ("Note: R. Deng (UNICEF) left early", "compliant"),  # another agency's person
+     ("Note: the meeting ended early", "compliant")],
+)  # fmt: skip
+def test_a_note_line_under_the_table_tied_to_iom_s_attendee(line, verdict):
+    rows = [*_left_rows("en"), [], [line]]
+    result = _check(SheetGrid("Nov", rows), name="SSD_2026-11.xlsx")
+    assert verdicts(result) == [verdict]
+    if verdict == "undetermined":
+        assert line in (result.meetings[0].reason or "") and "Nov!A5" in result.meetings[0].reason
+
+
+def test_a_meeting_platform_s_join_and_leave_events_are_no_remarks():
+    """field8's TZA: a Teams export lists "Joined" and "Left" lines per person with their
+    times; the CoM's "Left" line ends the session, it says nothing of leaving early."""
+    rows = [["Meeting Title", "Humanitarian Country Team – monthly meeting"],
+            ["Meeting Start Time", "11/4/2026 10:00:12 AM"],
+            ["Meeting End Time", "11/4/2026 11:42:50 AM"],
+            [],
+            ["Full Name", "User Action", "Timestamp", "Role", "Email", "Agency", "Title"],
+            ["Mwangi, Grace (RCO)", "Joined", "11/4/2026, 9:58:40 AM", "Organizer",
+             "g.mwangi@un.org", "RCO", "Resident Coordinator"],
+            ["Said, Omar", "Joined", "11/4/2026, 10:01:05 AM", "Attendee", "osaid@iom.int",
+             "IOM", "Chief of Mission"],
+            ["Said, Omar", "Left", "11/4/2026, 10:20:02 AM", "Attendee", "osaid@iom.int",
+             "IOM", "Chief of Mission"],
+            ["Mwangi, Grace (RCO)", "Left", "11/4/2026, 11:41:30 AM", "Organizer",
+             "g.mwangi@un.org", "RCO", "Resident Coordinator"]]  # fmt: skip
+    result = _check(SheetGrid("HCT 4 Nov", rows), name="TZA_2026-11.xlsx")
+    assert verdicts(result) == ["compliant"]
+
+
+_LEFT_PHRASES = [said for _, said in LEFT_CASES] + [
+    "had to leave early", "left before the end", "joined late", "30 min late", "partie tôt",
+    "n'est restée que 20 minutes", "se fue temprano", "solo los primeros 15 minutos",
+    "retirou-se cedo", "só os primeiros 20 minutos", "chegou com atraso"]  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(_LEFT_PHRASES), st.sampled_from(["", "Yes. ", "OK – ", "(", "CoM: "]),
+       st.sampled_from(["", ".", " (urgent call)", "; notes shared", ")"]))  # fmt: skip
+def test_iom_s_row_saying_it_left_early_is_never_compliant(phrase, before, after):
+    result = _check(SheetGrid("Nov", _left_rows("en", iom_note=f"{before}{phrase}{after}")),
+                    name="SSD_2026-11.xlsx")  # fmt: skip
+    assert verdicts(result) == ["undetermined"]

@@ -514,3 +514,15 @@ def _absent_words():
 
 
 _ABSENT = _absent_words()
+
+
+@pytest.mark.parametrize("cell", ["J. Doe (CoM) – left after 20 min, DCoM stayed",
+                                  "A. Diallo (CdM) – arrivée en retard",
+                                  "A. Ruiz (JdM) – se retiró a los 15 minutos"])  # fmt: skip
+def test_a_tracker_cell_that_iom_left_early_gives_the_left_early_reason(cell):
+    """field6 UKR: one policy (checker.partial), the reason a remark or comment gets, naming
+    the tracker's cell."""
+    meeting = _november(cell)
+    assert meeting["verdict"] == "undetermined"
+    assert cell.split(" – ")[1] in meeting["reason"] and "Tracker!D2" in meeting["reason"]
+    assert "left early or arrived late" in meeting["reason"]
