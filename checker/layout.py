@@ -1525,7 +1525,15 @@ _PLACEHOLDER = re.compile(r"^(?:x+\s*)+$")
 _SOMEONE_ELSE = re.compile(
     r"\b(?:represented by|representee? par|representad[oa] (?:por|pel[oa])|replaced by|"
     r"remplacee? par|sustituid[oa] por|reemplazad[oa] por|substituid[oa] (?:por|pel[oa])|"
-    r"on behalf of|pour le compte|en nombre de|em nome d)"
+    r"on behalf of|pour le compte|en nombre de|em nome d|"
+    # Someone who came for another (field12 SEN "A. Fall (pour M. Ndiaye)"): "au nom de X",
+    # "por conta de X", "en representación de X", "in place of X", and, as whole words, "(for
+    # X)", "pour X", "o.b.o. X", "p.p. X". A name cell holds no other "for" or "pour".
+    r"au nom d|por cuenta d|por conta d|en representacion d|em representacao d|"
+    r"in place of|a la place d|en lugar d|no lugar d|(?:for|pour|obo|pp|per pro)\b)"
+    # "por", "pelo", "pela" only between two names ("L. Pérez (por R. Castillo)"): a word
+    # common in Spanish and Portuguese, and "Pela" is a surname.
+    r"|(?<=\w )(?:por|pel[oa]) (?=\w)"
 )
 
 
@@ -1634,6 +1642,7 @@ _SENT_INSTEAD = re.compile(
     # representación de", "em representação", "pour le compte de", "delegated to".
     r"(?:repr? (?:by|par|por|pel[oa])|p o|obo|pp|per pro|en representacion|"
     r"em representacao|pour le compte|por cuenta de|em nome d[aoe]s?|delegated to|delegue a|"
+    r"au nom d(?:e|u|es)?|por conta d[aoe]s?|"  # field12 SEN: "venu au nom de la CM"
     r"delegad[oa] (?:a|en|em)|delego (?:a|en)|stood in|no lugar d[aoe]s?)\b)"
 )
 

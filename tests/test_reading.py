@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from checker.api import CheckOptions, check_workbook
@@ -582,7 +584,10 @@ def test_a_totals_row_with_counts_under_tick_columns_is_not_a_meeting():
      ("P", "Justificou ausência; representada pelo Chefe do Escritório", "undetermined"),
      ("Sim", "Ausência justificada", "undetermined"), ("Yes", "Represented by DCoM", "undetermined"),
      ("Oui", "Représentée par l'adjoint", "undetermined"),
-     ("Sí", "Falta justificada", "undetermined"), ("Sí", "Sustituida por la adjunta", "undetermined")],
+     ("Sí", "Falta justificada", "undetermined"), ("Sí", "Sustituida por la adjunta", "undetermined"),
+     # field12: "au nom de", "por conta de" in a remark say someone came for the person.
+     ("Oui", "Le DCoM est venu au nom de la CM", "undetermined"),
+     ("Sim", "O DCoM veio por conta da CM", "undetermined")],
 )  # fmt: skip
 def test_a_remark_that_contradicts_the_attendance_cell_leaves_attendance_unknown(
     came, note, verdict
@@ -715,7 +720,18 @@ def test_a_row_of_dates_under_days_dates_the_columns_and_is_no_platform(label):
      ("(représenté par M. Ali Hassan)", "OIM", "Chef de mission"),
      ("(represented by J. Doe)", "IOM", "Chief of Mission"),
      ("(representado por J. Pérez)", "OIM", "Jefe de Misión"),
-     ("(representada pela Oficial de Programa)", "OIM", "Chefe de Missão")],
+     ("(representada pela Oficial de Programa)", "OIM", "Chefe de Missão"),
+     # field12 SEN: someone who came for the post holder, in EN/FR/ES/PT words.
+     ("A. Fall (pour M. Ndiaye)", "OIM", "Cheffe de mission"),
+     ("A. Fall, au nom de la Cheffe de mission", "OIM", "Cheffe de mission"),
+     ("Pour le compte de M. Ndiaye : A. Fall", "OIM", "Chef de mission"),
+     ("J. Doe (for K. Roe)", "IOM", "Chief of Mission"),
+     ("J. Doe o.b.o. K. Roe", "IOM", "Chief of Mission"),
+     ("p.p. K. Roe", "IOM", "Chief of Mission"),
+     ("L. Pérez (por R. Castillo)", "OIM", "Jefa de Misión"),
+     ("L. Pérez, en representación de R. Castillo", "OIM", "Jefe de Misión"),
+     ("A. Santos por conta da Chefe de Missão", "OIM", "Chefe de Missão"),
+     ("A. Santos (pela Chefe de Missão)", "OIM", "Chefe de Missão")],
 )  # fmt: skip
 def test_a_name_cell_that_says_nobody_or_someone_else_is_not_the_post_holder(
     name, organisation, title
@@ -735,6 +751,36 @@ def test_a_name_cell_that_says_nobody_or_someone_else_is_not_the_post_holder(
     assert verdicts(_check(SheetGrid("Bitácora OIM", log), name="CHL_2026-11.xlsx"))[0] == (
         "undetermined"
     )
+
+
+@pytest.mark.parametrize("name", ["J. Forbes", "M. Pourtier", "Pela Rossi", "Por Ana"])
+def test_a_name_with_for_or_por_inside_it_is_a_name(name):
+    """"for", "pour" are read as whole words, "por", "pela" only between two names."""
+    rows = [["Date", "Platform", "Name", "Organization", "Title"],
+            ["09/11/2026", "UNCT", name, "IOM", "Chief of Mission"],
+            ["09/11/2026", "UNCT", "R. Deng", "UNICEF", "Representative"]]  # fmt: skip
+    assert verdicts(_check(SheetGrid("Nov", rows), name="SSD_2026-11.xlsx")) == ["compliant"]
+
+
+_NAMES = st.from_regex(r"[A-Z]\. [A-Z][a-z]{2,8}", fullmatch=True)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_NAMES, st.sampled_from(["pour", "for", "en nombre de", "em nome de", "on behalf of",
+                                "au nom de", "por conta de", "por", "pela", "o.b.o."]),
+       _NAMES, st.booleans(),
+       st.sampled_from([("IOM", "Chief of Mission"), ("OIM", "Cheffe de mission"),
+                        ("OIM", "Jefa de Misión"), ("OIM", "Chefe de Missão")]))  # fmt: skip
+def test_a_name_cell_naming_whom_its_person_came_for_is_never_compliant(
+    name, words, other, bracket, post
+):
+    """Any "<name> (pour|for|en nombre de|em nome de …) <other name>" beside the CoM's title:
+    the title may be the other's post; never compliant."""
+    cell = f"{name} ({words} {other})" if bracket else f"{name} {words} {other}"
+    rows = [["Date", "Platform", "Name", "Organization", "Title"],
+            ["09/11/2026", "UNCT", cell, *post],
+            ["09/11/2026", "UNCT", "R. Deng", "UNICEF", "Representative"]]  # fmt: skip
+    assert verdicts(_check(SheetGrid("Nov", rows), name="SSD_2026-11.xlsx")) != ["compliant"]
 
 
 def test_a_name_cell_that_says_nobody_beside_an_absence_mark_stays_absent():
