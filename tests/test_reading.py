@@ -755,7 +755,7 @@ def test_a_name_cell_that_says_nobody_or_someone_else_is_not_the_post_holder(
 
 @pytest.mark.parametrize("name", ["J. Forbes", "M. Pourtier", "Pela Rossi", "Por Ana"])
 def test_a_name_with_for_or_por_inside_it_is_a_name(name):
-    """"for", "pour" are read as whole words, "por", "pela" only between two names."""
+    """Words "for", "pour" are read whole, "por", "pela" only between two names."""
     rows = [["Date", "Platform", "Name", "Organization", "Title"],
             ["09/11/2026", "UNCT", name, "IOM", "Chief of Mission"],
             ["09/11/2026", "UNCT", "R. Deng", "UNICEF", "Representative"]]  # fmt: skip
