@@ -193,15 +193,21 @@ _INCLUSIVE = re.compile(r"(?<=\w)(?:[·•.]|\(|/)(?:e|es|fe|rice|trice|euse|ne|
 _DELEGATION = re.compile(
     r"\b(?:on behalf of|obo|representing|in place of|replacing|pour le compte de|au nom de|"
     r"en remplacement de|à la place de|en nombre de|en representaci[oó]n de|en lugar de|"
-    r"en reemplazo de)\b",
+    r"en reemplazo de|en sustituci[oó]n de|"
+    # PT (field12 SYC "Oficial de Programa, em substituição da Chefe de Missão"): the one
+    # before is the attendee, standing in for the post after, which is not theirs.
+    r"em substitui[çc][ãa]o d[aoe]s?|em nome d[aoe]s?|por conta d[aoe]s?|"
+    r"em representa[çc][ãa]o d[aoe]s?)\b",
     re.IGNORECASE,
 )
 # "… to the Chief of Mission", "… of the CoM", "… du Chef de Mission", "… de la Jefa de
 # Misión": the words that may join a post to the role it serves.
-_COMPLEMENT = re.compile(r" (?:to|of|for|du|de|del|aupres|a|al|en|con) ")
+# PT's "da", "do" too (field12 SYC "Assistente da Coordenadora de Programas": an assistant).
+_COMPLEMENT = re.compile(r" (?:to|of|for|du|de|del|aupres|a|al|en|con|da|do|das|dos|junto) ")
 _SERVES = frozenset({"to", "of", "for", "the", "office", "du", "de", "la", "l", "del", "el",
                      "bureau", "cabinet", "oficina", "despacho", "aupres", "a", "al", "iom",
-                     "oim", "en", "con"})  # fmt: skip
+                     "oim", "en", "con", "da", "do", "das", "dos", "junto", "gabinete",
+                     "escritorio"})  # fmt: skip
 _REPRESENTED_BY = re.compile(
     r"\b(?:represented by|replaced by|représentée? par|remplacée? par|representad[oa] por|"
     r"reemplazad[oa] por|sustituid[oa] por|representad[oa] por)\b",
