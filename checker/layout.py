@@ -1508,6 +1508,11 @@ def _crossed_aside(
 # M. Ali Hassan)" says someone whose post is not given went. The title beside it is the
 # post's, not an attendee's: whether IOM attended, and at what level, is not known.
 NAMELESS = "(name says nobody) "
+# A name cell saying on whose behalf its person came ("Em nome da Chefe de Missão: R.
+# Khumalo") takes this mark, the cell and, after a tab, the row's attendance: stage two, which
+# knows titles, reads the row's title as the person's own where the cell names another post
+# (checker.normalise), and as the absent one's (NAMELESS) otherwise.
+ON_BEHALF = "(name says on behalf of) "
 _NOBODY = frozenset(fold(w) or w for w in [
     "-", "–", "—", "--", "n/a", "na", "n.a.", "s/o", "s.o.", "n/d", "nd", "tbd", "tba", "tbc",
     "to be nominated", "to be designated", "to be confirmed", "vacant", "vacancy",
@@ -1566,7 +1571,12 @@ def _nobody_named(
             cell = ""
         elif type(cell) is not str or _names_someone(cell):
             continue
-        if not _says_absent(fields[r, where], absent, headers):
+        mark = fields[r, where]
+        if _says_absent(mark, absent, headers):
+            continue
+        if cell and type(mark) in (str, type(None)) and _SOMEONE_ELSE.search(f" {fold(cell)} "):
+            fields[r, where] = f"{ON_BEHALF}{cell.strip()}\t{'' if mark is None else mark}"
+        else:
             fields[r, where] = NAMELESS + cell.strip()
 
 

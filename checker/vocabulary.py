@@ -213,6 +213,8 @@ _REPRESENTED_BY = re.compile(
     r"reemplazad[oa] por|sustituid[oa] por|representad[oa] por)\b",
     re.IGNORECASE,
 )
+# Before a post in a name cell: "on behalf of the CoM", "au nom de la Cheffe de mission".
+_ARTICLES = frozenset({"the", "le", "la", "l", "el", "o", "a", "da", "do", "del", "du", "de"})
 _NAME_PARTS = re.compile(r"\s+[-–—]\s+|,\s*")
 _NAME_BRACKETS = re.compile(r"\s*[(\[]|[)\]]\s*")
 _OFFICE_WORDS = frozenset({"office", "suboffice", "sub", "bureau", "sous", "oficina",
@@ -1167,6 +1169,24 @@ class Vocabulary:
             if len(titled) == 1:
                 return titled[0]
         return None
+
+    @_memoised
+    def post_stood_for(self, text: object) -> str | None:
+        """The role of the post a name cell says its person came for, when it names that
+        person too: "Em nome da Chefe de Missão: R. Khumalo", "R. Khumalo, on behalf of the
+        CoM" → COM. None where the cell names a person only ("A. Fall (pour M. Ndiaye)"), a
+        post only, or says it otherwise ("represented by")."""
+        if not isinstance(text, str):
+            return None
+        parts = _DELEGATION.split(text, maxsplit=1)
+        if len(parts) != 2:
+            return None
+        post, *rest = _TITLE_SEPARATOR.split(parts[1].strip(" )]"), maxsplit=1)
+        words = fold(post).split()
+        while words and words[0] in _ARTICLES:
+            words = words[1:]
+        someone = fold(f"{parts[0]} {' '.join(rest)}")
+        return self.title(" ".join(words)).role if words and someone else None
 
     @_memoised
     def organisation_in_name(self, text: object) -> str | None:
