@@ -1961,6 +1961,25 @@ def _is_total(values: list[Any]) -> bool:
         type(v) in (int, float) or (type(v) is str and _COUNT.match(v)) for v in counts))  # fmt: skip
 
 
+# A calendar's recurring series in a date cell (field12 SYC "01/12 a 31/12 (série mensal)"): a
+# range of dates and a word for a series. Not a meeting: skipped (rows.skipped). A date with
+# the word alone ("05/12 (série mensal)") is that day's meeting of the series, read as one.
+_SERIES_WORD = re.compile(
+    r"\b(?:series?|recurring|recurrent[ea]?|recorrente|r[ée]currente?|monthly|weekly|"
+    r"mensual|mensuel(?:le)?|mensal|hebdomadaire|semanal)\b",
+    re.IGNORECASE,
+)
+_DATE_RANGE = re.compile(
+    r"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\s*(?:a|à|au|to|al|até|ate|-|–|—)\s*"
+    r"\d{1,2}[/.-]\d{1,2}",
+    re.IGNORECASE,
+)
+
+
+def _is_series(value: Any) -> bool:
+    return type(value) is str and bool(_DATE_RANGE.search(value) and _SERIES_WORD.search(value))
+
+
 def _is_note(value: Any) -> bool:
     return isinstance(value, str) and (":" in value or bool(_NOTE_WORDS.match(value)))
 
@@ -2030,6 +2049,10 @@ def _table_rows(
         if said is not None:
             kept[r] = False
             _note_called_off(table, cells, int(r), said, called_off)
+    date = table.columns.get("date")
+    for r in np.flatnonzero(kept) if date is not None else ():
+        if _is_series(cells[r, date]):  # "01/12 a 31/12 (série mensal)": no one meeting
+            kept[r] = False
     if attendee is not None:
         others = [c for c in people if c != attendee]
         alone = np.all(empty[:rows_read, others], axis=1) if others else kept

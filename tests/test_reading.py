@@ -1061,3 +1061,32 @@ def test_the_column_order_against_the_period_reads_no_date():
     found = next(f for f in result.findings if f.code == "S203")
     assert found.key == "S203:order_against_period"
     assert all(m.verdict != "compliant" or m.platform != "HCT" for m in result.meetings)
+
+
+@pytest.mark.parametrize(
+    ("series", "header"),
+    [("01/12 a 31/12 (série mensal)", ["Data", "Plataforma", "Nome", "Organização", "Função"]),
+     ("01/12 - 31/12 (monthly series)", ["Date", "Platform", "Name", "Organization", "Title"]),
+     ("01/12 au 31/12 (réunion mensuelle)", ["Date", "Réunion", "Nom", "Organisation", "Fonction"]),
+     ("1/12 al 31/12 (serie mensual)", ["Fecha", "Reunión", "Nombre", "Organización", "Cargo"])],
+)  # fmt: skip
+def test_a_calendar_series_line_in_the_date_cell_is_no_meeting(series, header):
+    """field12 SYC: "01/12 a 31/12 (série mensal)" with the coordinator "Aceite" was an extra
+    undetermined PMT meeting. A range of dates with a word for a series is the calendar's
+    series, not a meeting: skipped and counted."""
+    rows = [[*header, "P"], [series, "PMT", "(calendar)", "OIM", "Programme Coordinator", "Aceite"],
+            ["10/12/2026", "PMT", "J. Bibi", "UNFPA", "Programme Officer", "P"],
+            ["10/12/2026", "PMT", "C. Adeline", "OIM", "Programme Coordinator", "P"]]  # fmt: skip
+    result = _check(SheetGrid("Dez", rows), name="SYC_2026-12.xlsx")
+    assert [(m.date, str(m.verdict)) for m in result.meetings] == [("2026-12-10", "compliant")]
+    assert (result.rows.used, result.rows.skipped) == (2, 1)
+
+
+def test_one_date_of_a_series_is_not_skipped():
+    """A single date with the series word is that day's meeting, not the series: kept (the
+    dates reader decides what it makes of the words after the date)."""
+    rows = [["Data", "Plataforma", "Nome", "Organização", "Função"],
+            ["10/12/2026 (série mensal)", "PMT", "C. Adeline", "OIM", "Coordenadora de Programas"],
+            ["10/12/2026 (série mensal)", "PMT", "J. Bibi", "FNUAP", "Oficial de Programa"]]  # fmt: skip
+    result = _check(SheetGrid("Dez", rows), name="SYC_2026-12.xlsx")
+    assert len(result.meetings) == 1 and result.rows.skipped == 0
