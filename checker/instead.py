@@ -19,7 +19,7 @@ from checker.text import fold
 _SOMEONE_ELSE = re.compile(
     r"\b(?:instead|in (?:his|her|their) place|a (?:la|sa) place|en (?:su )?lugar|"
     r"em (?:seu|su[ao]) lugar|no lugar d[aoe]s?|on behalf|de la part|en nombre|em nome|"
-    r"pour le compte|por cuenta|"
+    r"pour le compte|por cuenta|au nom d|por conta d|in place of|"
     r"represented by|representee? par|representad[oa] (?:por|pel[oa])|en representacion|"
     r"em representacao|repr? (?:by|par|por|pel[oa])|per pro|"
     r"replaced by|remplacee? par|sustituid[oa] por|reemplazad[oa] por|"

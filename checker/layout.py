@@ -1536,6 +1536,11 @@ def _crossed_aside(
 # M. Ali Hassan)" says someone whose post is not given went. The title beside it is the
 # post's, not an attendee's: whether IOM attended, and at what level, is not known.
 NAMELESS = "(name says nobody) "
+# A name cell saying on whose behalf its person came ("Em nome da Chefe de Missão: R.
+# Khumalo") takes this mark, the cell and, after a tab, the row's attendance: stage two, which
+# knows titles, reads the row's title as the person's own where the cell names another post
+# (checker.normalise), and as the absent one's (NAMELESS) otherwise.
+ON_BEHALF = "(name says on behalf of) "
 _NOBODY = frozenset(fold(w) or w for w in [
     "-", "–", "—", "--", "n/a", "na", "n.a.", "s/o", "s.o.", "n/d", "nd", "tbd", "tba", "tbc",
     "to be nominated", "to be designated", "to be confirmed", "vacant", "vacancy",
@@ -1550,6 +1555,21 @@ _NOBODY = frozenset(fold(w) or w for w in [
 ])  # fmt: skip
 # A name cell of crosses or blanks to fill in ("xxx", "X X", "..."): a placeholder, no name.
 _PLACEHOLDER = re.compile(r"^(?:x+\s*)+$")
+# A name cell saying its person came for another, beyond what checker.instead reads in any
+# text (field12 SEN "A. Fall (pour M. Ndiaye)"): as whole words "(for X)", "pour X", "o.b.o.
+# X", "p.p. X" (a name cell holds no other "for" or "pour"), and "por", "pelo", "pela" only
+# between two names ("L. Pérez (por R. Castillo)"): words common in Spanish and Portuguese,
+# and "Pela" is a surname.
+_FOR_ANOTHER = re.compile(
+    r"\b(?:au nom d|por cuenta d|por conta d|en representacion d|em representacao d|"
+    r"in place of|a la place d|en lugar d|no lugar d|(?:for|pour|obo|pp|per pro)\b)"
+    r"|(?<=\w )(?:por|pel[oa]) (?=\w)"
+)
+
+
+def _for_another(cell: str) -> bool:
+    """Whether a name cell says its person came for someone else."""
+    return instead.someone_else_went(cell) or bool(_FOR_ANOTHER.search(f" {fold(cell)} "))
 
 
 def _nobody_named(
@@ -1581,7 +1601,12 @@ def _nobody_named(
             cell = ""
         elif type(cell) is not str or _names_someone(cell):
             continue
-        if not _says_absent(fields[r, where], absent, headers):
+        mark = fields[r, where]
+        if _says_absent(mark, absent, headers):
+            continue
+        if cell and type(mark) in (str, type(None)) and _for_another(cell):
+            fields[r, where] = f"{ON_BEHALF}{cell.strip()}\t{'' if mark is None else mark}"
+        else:
             fields[r, where] = NAMELESS + cell.strip()
 
 
@@ -1597,7 +1622,7 @@ def _names_someone(cell: Any) -> bool:
     # (field10 DZA): the head says nobody, whatever the reason adds.
     head = fold(_REASON_AFTER.split(cell.strip(), maxsplit=1)[0])
     return not (key in _NOBODY or head in _NOBODY or _PLACEHOLDER.match(key)
-                or instead.someone_else_went(cell))  # fmt: skip
+                or _for_another(cell))  # fmt: skip
 
 
 # Where a name cell's reason starts: a bracket, a spaced dash, a colon, comma or semicolon.
@@ -2043,6 +2068,25 @@ def _is_total(values: list[Any]) -> bool:
         type(v) in (int, float) or (type(v) is str and _COUNT.match(v)) for v in counts))  # fmt: skip
 
 
+# A calendar's recurring series in a date cell (field12 SYC "01/12 a 31/12 (série mensal)"): a
+# range of dates and a word for a series. Not a meeting: skipped (rows.skipped). A date with
+# the word alone ("05/12 (série mensal)") is that day's meeting of the series, read as one.
+_SERIES_WORD = re.compile(
+    r"\b(?:series?|recurring|recurrent[ea]?|recorrente|r[ée]currente?|monthly|weekly|"
+    r"mensual|mensuel(?:le)?|mensal|hebdomadaire|semanal)\b",
+    re.IGNORECASE,
+)
+_DATE_RANGE = re.compile(
+    r"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\s*(?:a|à|au|to|al|até|ate|-|–|—)\s*"
+    r"\d{1,2}[/.-]\d{1,2}",
+    re.IGNORECASE,
+)
+
+
+def _is_series(value: Any) -> bool:
+    return type(value) is str and bool(_DATE_RANGE.search(value) and _SERIES_WORD.search(value))
+
+
 def _is_note(value: Any) -> bool:
     return isinstance(value, str) and (":" in value or bool(_NOTE_WORDS.match(value)))
 
@@ -2112,6 +2156,10 @@ def _table_rows(
         if said is not None:
             kept[r] = False
             _note_called_off(table, cells, int(r), said, called_off)
+    date = table.columns.get("date")
+    for r in np.flatnonzero(kept) if date is not None else ():
+        if _is_series(cells[r, date]):  # "01/12 a 31/12 (série mensal)": no one meeting
+            kept[r] = False
     if attendee is not None:
         others = [c for c in people if c != attendee]
         alone = np.all(empty[:rows_read, others], axis=1) if others else kept

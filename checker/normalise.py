@@ -19,7 +19,15 @@ import pandas as pd
 from checker import versions
 from checker.dates import DayMonth, DayOf, MonthOf, ParsedDate, WeekOf, read_date
 from checker.findings import column_letter
-from checker.layout import EMAIL_CONTRADICTS, FIELDS, Constant, Layout, RosterTable
+from checker.layout import (
+    EMAIL_CONTRADICTS,
+    FIELDS,
+    NAMELESS,
+    ON_BEHALF,
+    Constant,
+    Layout,
+    RosterTable,
+)
 from checker.titleblock import DayOfMonth
 from checker.vocabulary import IOM, UNCLEAR, Vocabulary, fold
 
@@ -437,6 +445,7 @@ def apply_vocabulary(
     org_text, org_observer = _lookup(
         column("organization"), vocabulary.marks, ("text", None, None), ("observer", False, False)
     )
+    _on_behalf(frame, vocabulary, title_key)
     (presence,) = _lookup(column("presence"), vocabulary.presence, (None, UNKNOWN, BLANK))
     tables = column("table")
     with_presence = np.isin(tables, [t.index for t in roster.tables if "presence" in t.columns])
@@ -531,6 +540,36 @@ def apply_vocabulary(
     (attendee_key,) = _lookup(attendee, fold, (None, None, None))
     frame["attendee_key"] = _objects(frame, attendee_key)
     _contradictions(roster, staff, presence, absent, with_presence)
+
+
+def _on_behalf(frame: pd.DataFrame, vocabulary: Vocabulary, title_key: np.ndarray) -> None:
+    """A name cell saying on whose behalf its person came (layout's ON_BEHALF mark). Where it
+    names the post they came for and the row's title is another known post ("Em nome da
+    Chefe de Missão: R. Khumalo" beside "Oficial de Programa Sénior", field12 ZAF) below it,
+    the title is the person's own: the row is theirs, with its attendance cell. Otherwise the
+    title may be the absent one's ("A. Fall (pour M. Ndiaye)" beside "Cheffe de mission"):
+    nobody known attended (NAMELESS)."""
+    said = frame["presence"].to_numpy()
+    marked = [i for i, v in enumerate(said.tolist()) if type(v) is str and v.startswith(ON_BEHALF)]
+    if not marked:
+        return
+    attendee = frame["attendee"].to_numpy()
+    column = frame.columns.get_loc("presence")
+    for i in marked:
+        cell, _, mark = said[i].removeprefix(ON_BEHALF).partition("\t")
+        post = vocabulary.post_stood_for(attendee[i])
+        own = vocabulary.title(title_key[i]).role if type(title_key[i]) is str else None
+        # Only someone junior to the post they came for: a post above it ("on behalf of the
+        # RMO" beside "Chief of Mission") is more likely the absent one's, written in the row.
+        if post is not None and own is not None and _ranks_below(vocabulary, own, post):
+            frame.iat[i, column] = mark or None
+        else:
+            frame.iat[i, column] = NAMELESS + cell
+
+
+def _ranks_below(vocabulary: Vocabulary, role: str, other: str) -> bool:
+    ranks = vocabulary.roles
+    return role in ranks and other in ranks and ranks[role].rank > ranks[other].rank
 
 
 def _contradictions(roster: Roster, staff: np.ndarray, presence: np.ndarray, absent: np.ndarray,

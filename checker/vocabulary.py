@@ -202,20 +202,28 @@ _INCLUSIVE = re.compile(r"(?<=\w)(?:[·•.]|\(|/)(?:e|es|fe|rice|trice|euse|ne|
 _DELEGATION = re.compile(
     r"\b(?:on behalf of|obo|representing|in place of|replacing|pour le compte de|au nom de|"
     r"en remplacement de|à la place de|en nombre de|en representaci[oó]n de|en lugar de|"
-    r"en reemplazo de)\b",
+    r"en reemplazo de|en sustituci[oó]n de|"
+    # PT (field12 SYC "Oficial de Programa, em substituição da Chefe de Missão"): the one
+    # before is the attendee, standing in for the post after, which is not theirs.
+    r"em substitui[çc][ãa]o d[aoe]s?|em nome d[aoe]s?|por conta d[aoe]s?|"
+    r"em representa[çc][ãa]o d[aoe]s?)\b",
     re.IGNORECASE,
 )
 # "… to the Chief of Mission", "… of the CoM", "… du Chef de Mission", "… de la Jefa de
 # Misión": the words that may join a post to the role it serves.
-_COMPLEMENT = re.compile(r" (?:to|of|for|du|de|del|aupres|a|al|en|con) ")
+# PT's "da", "do" too (field12 SYC "Assistente da Coordenadora de Programas": an assistant).
+_COMPLEMENT = re.compile(r" (?:to|of|for|du|de|del|aupres|a|al|en|con|da|do|das|dos|junto) ")
 _SERVES = frozenset({"to", "of", "for", "the", "office", "du", "de", "la", "l", "del", "el",
                      "bureau", "cabinet", "oficina", "despacho", "aupres", "a", "al", "iom",
-                     "oim", "en", "con"})  # fmt: skip
+                     "oim", "en", "con", "da", "do", "das", "dos", "junto", "gabinete",
+                     "escritorio"})  # fmt: skip
 _REPRESENTED_BY = re.compile(
     r"\b(?:represented by|replaced by|représentée? par|remplacée? par|representad[oa] por|"
     r"reemplazad[oa] por|sustituid[oa] por|representad[oa] por)\b",
     re.IGNORECASE,
 )
+# Before a post in a name cell: "on behalf of the CoM", "au nom de la Cheffe de mission".
+_ARTICLES = frozenset({"the", "le", "la", "l", "el", "o", "a", "da", "do", "del", "du", "de"})
 _NAME_PARTS = re.compile(r"\s+[-–—]\s+|,\s*")
 _NAME_BRACKETS = re.compile(r"\s*[(\[]|[)\]]\s*")
 _OFFICE_WORDS = frozenset({"office", "suboffice", "sub", "bureau", "sous", "oficina",
@@ -237,7 +245,8 @@ _SOMEONE_WENT = re.compile(
     r"en ligne|virtual|remot|teams|zoom|vino|fue|foi|veio|compare|estuvo|stay|ficou|reste|"
     r"resta|quedo|represent|replac|rempla|reempla|substitu|sustitu|instead|in (?:his|her|"
     r"their) place|a la place|en lugar|su lugar|no lugar|on behalf|de la part|en nombre|"
-    r"em nome|pour le compte|por cuenta|deleg|left|parti|salio|saiu|retir|se fue|quitt|"
+    r"em nome|pour le compte|por cuenta|au nom d|por conta|"
+    r"deleg|left|parti|salio|saiu|retir|se fue|quitt|"
     r"sorti|arriv|lleg|chega|late|tard|retard|atrasad|early|tempran|cedo|but|mais|pero|"
     r"however|sino|deputy|adjoint|adjunt|dcom|oic|interim|acting|a i|"
     r"(?:repr?|p o|obo|pp|mas|sai)\b|"
@@ -1190,6 +1199,24 @@ class Vocabulary:
             if len(titled) == 1:
                 return titled[0]
         return None
+
+    @_memoised
+    def post_stood_for(self, text: object) -> str | None:
+        """The role of the post a name cell says its person came for, when it names that
+        person too: "Em nome da Chefe de Missão: R. Khumalo", "R. Khumalo, on behalf of the
+        CoM" → COM. None where the cell names a person only ("A. Fall (pour M. Ndiaye)"), a
+        post only, or says it otherwise ("represented by")."""
+        if not isinstance(text, str):
+            return None
+        parts = _DELEGATION.split(text, maxsplit=1)
+        if len(parts) != 2:
+            return None
+        post, *rest = _TITLE_SEPARATOR.split(parts[1].strip(" )]"), maxsplit=1)
+        words = fold(post).split()
+        while words and words[0] in _ARTICLES:
+            words = words[1:]
+        someone = fold(f"{parts[0]} {' '.join(rest)}")
+        return self.title(" ".join(words)).role if words and someone else None
 
     @_memoised
     def organisation_in_name(self, text: object) -> str | None:

@@ -95,13 +95,6 @@ OPEN_GAPS = {
     "absent, 'dropped 10:05, did not rejoin' unknown)",
     "LAO_2026-10_platforms": "the OMT's Finance Assistant is undetermined, not wrong level "
     "(the side-by-side UNNM row or the recap may be why)",
-    "SEN_2026-10_presences": "FALSE COMPLIANT: 'A. Fall (pour M. Ndiaye)' beside 'Cheffe de "
-    "mission' is taken for the CoM at the SMT; 'Coordinatrice des programmes' is S205",
-    "SYC_2026-12_registo": "'Assistente da Coordenadora de Programas' and 'Oficial de "
-    "Programa, em substituição da Chefe de Missão' are undetermined (not wrong level); the "
-    "series line '01/12 a 31/12 (série mensal)' is an extra PMT meeting",
-    "ZAF_2026-10_presencas": "'Em nome da Chefe de Missão: R. Khumalo' in the name cell makes "
-    "the UNCT undetermined, where the title (Senior Programme Officer) says wrong level",
 }
 # Rounds 4 and 5 (field4/, field5/README.md): their false compliants (3 and 9) are fixed, and
 # every meeting matches its truth. Round 6's (field6/README.md), 8 in 4 files, are fixed:
@@ -118,8 +111,9 @@ OPEN_GAPS = {
 # en congé)" in a name cell), THA's (a "Signed" column of ✓/✗).
 # Round 12 (field12/README.md): 6 in 3 files — an expected-participants sheet read as
 # attendance (KHM), online rows that did not connect (KHM, CUB), "X (pour <the CoM>)" (SEN).
-# CUB's is fixed (a "Modalidad" column says how, not whether; "no se pudo conectar" is absence).
-FALSE_COMPLIANT_GAPS: set[str] = {"KHM_2026-12_teams", "SEN_2026-10_presences"}
+# CUB's is fixed (a "Modalidad" column says how, not whether; "no se pudo conectar" is absence),
+# and SEN's (a name cell saying whom its person came for).
+FALSE_COMPLIANT_GAPS: set[str] = {"KHM_2026-12_teams"}
 # Files whose false compliant rests on a row that is not an attendee's (round 4: ✗, "on
 # leave", a red row; round 5: a blank Émargement, Oui/Non, a comment, 'A', a hidden row;
 # round 6: a contact list's IOM rows, "– apologies" in a title cell; round 7: a remark of

@@ -324,6 +324,8 @@ def test_a_word_of_absence_with_a_reason_naming_nobody_else_is_absent(said):
     "Absente – remplacée par A. Ba", "No – envió a la adjunta", "Ausente – en su lugar la RMO",
     "Não – ligou-se por Teams", "Ausente – representada pelo Chefe do Escritório",
     "No – left early", "Sí – pero se retiró temprano", "Yes – sent apologies",
+    # field12: someone came in the person's name ("au nom de", "por conta de").
+    "Non – au nom de la cheffe de mission", "Não – por conta da Chefe de Missão",
 ])  # fmt: skip
 def test_a_reason_that_someone_went_or_came_leaves_attendance_unknown(said):
     assert verdicts(_check(_register(said), name="SWZ_2026-11.xlsx")) == ["undetermined"], said

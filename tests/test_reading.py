@@ -586,7 +586,10 @@ def test_a_totals_row_with_counts_under_tick_columns_is_not_a_meeting():
      ("P", "Justificou ausência; representada pelo Chefe do Escritório", "undetermined"),
      ("Sim", "Ausência justificada", "undetermined"), ("Yes", "Represented by DCoM", "undetermined"),
      ("Oui", "Représentée par l'adjoint", "undetermined"),
-     ("Sí", "Falta justificada", "undetermined"), ("Sí", "Sustituida por la adjunta", "undetermined")],
+     ("Sí", "Falta justificada", "undetermined"), ("Sí", "Sustituida por la adjunta", "undetermined"),
+     # field12: "au nom de", "por conta de" in a remark say someone came for the person.
+     ("Oui", "Le DCoM est venu au nom de la CM", "undetermined"),
+     ("Sim", "O DCoM veio por conta da CM", "undetermined")],
 )  # fmt: skip
 def test_a_remark_that_contradicts_the_attendance_cell_leaves_attendance_unknown(
     came, note, verdict
@@ -719,7 +722,18 @@ def test_a_row_of_dates_under_days_dates_the_columns_and_is_no_platform(label):
      ("(représenté par M. Ali Hassan)", "OIM", "Chef de mission"),
      ("(represented by J. Doe)", "IOM", "Chief of Mission"),
      ("(representado por J. Pérez)", "OIM", "Jefe de Misión"),
-     ("(representada pela Oficial de Programa)", "OIM", "Chefe de Missão")],
+     ("(representada pela Oficial de Programa)", "OIM", "Chefe de Missão"),
+     # field12 SEN: someone who came for the post holder, in EN/FR/ES/PT words.
+     ("A. Fall (pour M. Ndiaye)", "OIM", "Cheffe de mission"),
+     ("A. Fall, au nom de la Cheffe de mission", "OIM", "Cheffe de mission"),
+     ("Pour le compte de M. Ndiaye : A. Fall", "OIM", "Chef de mission"),
+     ("J. Doe (for K. Roe)", "IOM", "Chief of Mission"),
+     ("J. Doe o.b.o. K. Roe", "IOM", "Chief of Mission"),
+     ("p.p. K. Roe", "IOM", "Chief of Mission"),
+     ("L. Pérez (por R. Castillo)", "OIM", "Jefa de Misión"),
+     ("L. Pérez, en representación de R. Castillo", "OIM", "Jefe de Misión"),
+     ("A. Santos por conta da Chefe de Missão", "OIM", "Chefe de Missão"),
+     ("A. Santos (pela Chefe de Missão)", "OIM", "Chefe de Missão")],
 )  # fmt: skip
 def test_a_name_cell_that_says_nobody_or_someone_else_is_not_the_post_holder(
     name, organisation, title
@@ -739,6 +753,69 @@ def test_a_name_cell_that_says_nobody_or_someone_else_is_not_the_post_holder(
     assert verdicts(_check(SheetGrid("Bitácora OIM", log), name="CHL_2026-11.xlsx"))[0] == (
         "undetermined"
     )
+
+
+@pytest.mark.parametrize("name", ["J. Forbes", "M. Pourtier", "Pela Rossi", "Por Ana"])
+def test_a_name_with_for_or_por_inside_it_is_a_name(name):
+    """Words "for", "pour" are read whole, "por", "pela" only between two names."""
+    rows = [["Date", "Platform", "Name", "Organization", "Title"],
+            ["09/11/2026", "UNCT", name, "IOM", "Chief of Mission"],
+            ["09/11/2026", "UNCT", "R. Deng", "UNICEF", "Representative"]]  # fmt: skip
+    assert verdicts(_check(SheetGrid("Nov", rows), name="SSD_2026-11.xlsx")) == ["compliant"]
+
+
+@pytest.mark.parametrize(
+    ("name", "organisation", "title", "verdict"),
+    [("Em nome da Chefe de Missão: R. Khumalo", "OIM", "Oficial de Programa Sénior",
+      "wrong_level"),
+     ("R. Khumalo, on behalf of the CoM", "IOM", "Programme Officer", "wrong_level"),
+     ("K. Ba, au nom de la Cheffe de mission", "OIM", "Chargée de programme", "wrong_level"),
+     ("L. Pérez (en nombre de la Jefa de Misión)", "OIM", "Oficial de Programa", "wrong_level"),
+     # The CoM's own title beside it may be the absent CoM's; a post alone names nobody; a
+     # post above the one they came for is more likely the absent one's too.
+     ("Em nome da Chefe de Missão: R. Khumalo", "OIM", "Chefe de Missão", "undetermined"),
+     ("R. Khumalo, on behalf of the CoM", "IOM", "Chief of Mission a.i.", "undetermined"),
+     ("Em nome da Chefe de Missão", "OIM", "Oficial de Programa", "undetermined"),
+     ("R. Khumalo, on behalf of the RMO", "IOM", "Chief of Mission", "undetermined"),
+     ("A. Fall (pour M. Ndiaye)", "OIM", "Chargée de programme", "undetermined")],
+)  # fmt: skip
+def test_a_name_cell_naming_the_post_its_person_came_for_leaves_their_own_title(
+    name, organisation, title, verdict
+):
+    """field12 ZAF: "Em nome da Chefe de Missão: R. Khumalo" beside "Oficial de Programa
+    Sénior" was undetermined; the title is R. Khumalo's own, below the post named in the
+    cell: a senior programme officer at the UNCT, wrong level."""
+    rows = [["Date", "Platform", "Name", "Organization", "Title", "Present"],
+            ["09/11/2026", "UNCT", name, organisation, title, "Yes"],
+            ["09/11/2026", "UNCT", "R. Deng", "UNICEF", "Representative", "Yes"]]  # fmt: skip
+    assert verdicts(_check(SheetGrid("Nov", rows), name="SSD_2026-11.xlsx")) == [verdict]
+    rows[1][5] = "No"
+    assert verdicts(_check(SheetGrid("Nov", rows), name="SSD_2026-11.xlsx")) == ["absent"]
+
+
+_NAMES = st.from_regex(r"[A-Z]\. [A-Z][a-z]{2,8}", fullmatch=True)
+_POSTS = st.sampled_from(["the Chief of Mission", "la Cheffe de mission", "la Jefa de Misión",
+                          "a Chefe de Missão", "the CoM", "the RMO"])  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(_NAMES, st.sampled_from(["pour", "for", "en nombre de", "em nome de", "on behalf of",
+                                "au nom de", "por conta de", "por", "pela", "o.b.o."]),
+       st.one_of(_NAMES, _POSTS), st.booleans(),
+       st.sampled_from([("IOM", "Chief of Mission"), ("OIM", "Cheffe de mission"),
+                        ("OIM", "Jefa de Misión"), ("OIM", "Chefe de Missão"),
+                        ("IOM", "Chief of Mission a.i."), ("OIM", "Cheffe de mission p.i."),
+                        ("OIM", "Jefe de Misión interino")]))  # fmt: skip
+def test_a_name_cell_naming_whom_its_person_came_for_is_never_compliant(
+    name, words, other, bracket, post
+):
+    """Any "<name> (pour|for|en nombre de|em nome de …) <other name or post>" beside the
+    CoM's title: the title may be the other's post; never compliant."""
+    cell = f"{name} ({words} {other})" if bracket else f"{name} {words} {other}"
+    rows = [["Date", "Platform", "Name", "Organization", "Title"],
+            ["09/11/2026", "UNCT", cell, *post],
+            ["09/11/2026", "UNCT", "R. Deng", "UNICEF", "Representative"]]  # fmt: skip
+    assert verdicts(_check(SheetGrid("Nov", rows), name="SSD_2026-11.xlsx")) != ["compliant"]
 
 
 def test_a_name_cell_that_says_nobody_beside_an_absence_mark_stays_absent():
@@ -1120,3 +1197,32 @@ def test_iom_s_row_saying_it_left_early_is_never_compliant(phrase, before, after
     result = _check(SheetGrid("Nov", _left_rows("en", iom_note=f"{before}{phrase}{after}")),
                     name="SSD_2026-11.xlsx")  # fmt: skip
     assert verdicts(result) == ["undetermined"]
+
+
+@pytest.mark.parametrize(
+    ("series", "header"),
+    [("01/12 a 31/12 (série mensal)", ["Data", "Plataforma", "Nome", "Organização", "Função"]),
+     ("01/12 - 31/12 (monthly series)", ["Date", "Platform", "Name", "Organization", "Title"]),
+     ("01/12 au 31/12 (réunion mensuelle)", ["Date", "Réunion", "Nom", "Organisation", "Fonction"]),
+     ("1/12 al 31/12 (serie mensual)", ["Fecha", "Reunión", "Nombre", "Organización", "Cargo"])],
+)  # fmt: skip
+def test_a_calendar_series_line_in_the_date_cell_is_no_meeting(series, header):
+    """field12 SYC: "01/12 a 31/12 (série mensal)" with the coordinator "Aceite" was an extra
+    undetermined PMT meeting. A range of dates with a word for a series is the calendar's
+    series, not a meeting: skipped and counted."""
+    rows = [[*header, "P"], [series, "PMT", "(calendar)", "OIM", "Programme Coordinator", "Aceite"],
+            ["10/12/2026", "PMT", "J. Bibi", "UNFPA", "Programme Officer", "P"],
+            ["10/12/2026", "PMT", "C. Adeline", "OIM", "Programme Coordinator", "P"]]  # fmt: skip
+    result = _check(SheetGrid("Dez", rows), name="SYC_2026-12.xlsx")
+    assert [(m.date, str(m.verdict)) for m in result.meetings] == [("2026-12-10", "compliant")]
+    assert (result.rows.used, result.rows.skipped) == (2, 1)
+
+
+def test_one_date_of_a_series_is_not_skipped():
+    """A single date with the series word is that day's meeting, not the series: kept (the
+    dates reader decides what it makes of the words after the date)."""
+    rows = [["Data", "Plataforma", "Nome", "Organização", "Função"],
+            ["10/12/2026 (série mensal)", "PMT", "C. Adeline", "OIM", "Coordenadora de Programas"],
+            ["10/12/2026 (série mensal)", "PMT", "J. Bibi", "FNUAP", "Oficial de Programa"]]  # fmt: skip
+    result = _check(SheetGrid("Dez", rows), name="SYC_2026-12.xlsx")
+    assert len(result.meetings) == 1 and result.rows.skipped == 0

@@ -44,6 +44,10 @@ def test_a_title_that_only_contains_a_role_is_not_that_role(words, title):
         ("Assistant du Chef de Mission", "OTHER"),
         ("Not the Chief of Mission", None),
         ("Chief of Mission, Driver", None),
+        # field12 SYC: PT "da", "do" join a post to the role it serves, as "du", "del" do.
+        ("Assistente da Coordenadora de Programas", "OTHER"),
+        ("Assistente do Chefe de Missão", "OTHER"),
+        ("Motorista da Chefe de Missão", "OTHER"),
     ],
 )
 def test_a_post_serving_a_role_is_the_post(words, title, role):
@@ -82,6 +86,15 @@ def test_the_person_who_sat_is_the_one_titled(words, title, role):
         ("Jefe/a de Misión", "COM", None, False),
         ("RMO on behalf of the Chief of Mission", "RMO", None, False),
         ("Programme Officer pour le compte de la Cheffe de Mission", "PROG_OFF", None, False),
+        # field12 SYC: standing in for the CoM, in PT and ES words, is not the CoM.
+        ("Oficial de Programa, em substituição da Chefe de Missão", "PROG_OFF", None, False),
+        ("Oficial de Gestão de Recursos em nome da Chefe de Missão", "RMO", None, False),
+        ("Oficial de Programa en sustitución de la Jefa de Misión", "PROG_OFF", None, False),
+        ("Chefe de Missão a.i., em substituição da Chefe de Missão", "COM", None, True),
+        # field12 SEN: "des programmes".
+        ("Coordinatrice des programmes", "PROG_COORD", None, False),
+        ("Coordonnateur des programmes", "PROG_COORD", None, False),
+        ("Coordenadora dos Programas", "PROG_COORD", None, False),
         ("Head of Sub-Office, Gambella", "HEAD_OFFICE", None, False),
         ("Programme Officer - Gambella", "PROG_OFF", None, False),
         ("Senior Programme Officer", "PROG_OFF", None, False),
@@ -593,3 +606,26 @@ def test_the_deputy_with_the_adjective_before_mission_is_the_deputy(words, title
 )  # fmt: skip
 def test_a_finance_assistant_is_other_staff_in_every_language(words, title):
     assert words.title(title).role == "OTHER"
+
+
+@given(st.sampled_from(["Assistente da", "Assistente do", "Assistant to the", "Asistente del",
+                        "Assistant du", "Secretária da", "Motorista do"]),
+       st.sampled_from(sorted(default_vocabulary()._roles)))  # fmt: skip
+def test_an_assistant_to_a_role_is_never_that_role(post, role):
+    """An assistant to a role ("Assistente da Coordenadora de Programas", field12 SYC) serves it;
+    the role named after it is never the person's."""
+    words = default_vocabulary()
+    served = words._roles[role]
+    if served == "OTHER":
+        return
+    assert words.title(f"{post} {role}").role != served
+
+
+@given(st.sampled_from(["em substituição da", "em nome da", "por conta da", "on behalf of the",
+                        "en sustitución de la", "pour le compte de la"]),
+       st.sampled_from(["Chefe de Missão", "Chief of Mission", "Jefa de Misión", "Cheffe de mission"]),
+       st.sampled_from(["Oficial de Programa", "Assistente", "Programme Officer", "RMO",
+                        "Chargée de programme", ""]))  # fmt: skip
+def test_standing_in_for_the_chief_of_mission_is_never_the_chief(words_for, com, own):
+    """Whoever stands in for the CoM is judged by their own post, never as the CoM."""
+    assert default_vocabulary().title(f"{own}, {words_for} {com}".lstrip(", ")).role != "COM"
