@@ -77,11 +77,9 @@ OPEN_GAPS = {
     # Round 12 (field12/README.md): traps not tried before, first run at aab7560
     "CUB_2026-11_asistencia": "FALSE COMPLIANT: the CoM 'Virtual' with Observaciones 'no se "
     "pudo conectar' is counted present at the SMT (Modalidad read as attendance)",
-    "KHM_2026-12_teams": "FALSE COMPLIANT x4: the pre-filled 'Expected participants' sheet is "
-    "read as an attendance list ('Chief of Mission (L. Chea)' as an attendee) for every "
-    "meeting; the CoM's 'Connection failed – could not join' row counts her present too",
-    "LAO_2026-10_platforms": "the OMT's Finance Assistant is undetermined, not wrong level "
-    "(the side-by-side UNNM row or the recap may be why)",
+    "KHM_2026-12_teams": "FALSE COMPLIANT: the CoM's row 'Connection failed – could not join' "
+    "(the Connection column is not read as presence or remarks) counts her present at the SMT "
+    "of 8 Dec (the 'Expected participants' sheet is no longer read: ignored as expected)",
     "SEN_2026-10_presences": "FALSE COMPLIANT: 'A. Fall (pour M. Ndiaye)' beside 'Cheffe de "
     "mission' is taken for the CoM at the SMT; 'Coordinatrice des programmes' is S205",
     "SYC_2026-12_registo": "'Assistente da Coordenadora de Programas' and 'Oficial de "
@@ -104,7 +102,8 @@ OPEN_GAPS = {
 # cell; "CoM a.i." after the acting period its note gives, checker/acting.py), DZA's ("N/A (RMO
 # en congé)" in a name cell), THA's (a "Signed" column of ✓/✗).
 # Round 12 (field12/README.md): 6 in 3 files — an expected-participants sheet read as
-# attendance (KHM), online rows that did not connect (KHM, CUB), "X (pour <the CoM>)" (SEN).
+# attendance (KHM, 3 of its 4: fixed, the sheet is ignored as `expected`), online rows that
+# did not connect (KHM, CUB), "X (pour <the CoM>)" (SEN).
 FALSE_COMPLIANT_GAPS: set[str] = {"CUB_2026-11_asistencia", "KHM_2026-12_teams",
                                   "SEN_2026-10_presences"}  # fmt: skip
 # Files whose false compliant rests on a row that is not an attendee's (round 4: ✗, "on
@@ -114,8 +113,8 @@ FALSE_COMPLIANT_GAPS: set[str] = {"CUB_2026-11_asistencia", "KHM_2026-12_teams",
 # which blanking the attendees' rows leaves in place.
 # Round 10: the false compliant rests on a row that is not an attendee's ("Absent (CoM)",
 # "N/A (RMO en congé)", a Signature cell "rep. by …"), all fixed.
-# Round 12: the false compliant rests on rows that are not attendees' (the expected sheet,
-# a row "no se pudo conectar").
+# Round 12: the false compliant rests on rows that are not attendees' (a row "Connection
+# failed", a row "no se pudo conectar"; KHM's expected sheet is no longer read).
 BLANKING_GAPS: set[str] = {"CUB_2026-11_asistencia", "KHM_2026-12_teams"}
 
 
