@@ -859,9 +859,12 @@ def _lists_expected(sheet: SheetGrid, found: _Header, headers: Headers) -> bool:
     who should come ("Meeting | Date | Agency | Expected representative"), or its name or
     heading says so ("Expected participants", "Représentation requise", "Convocados") and no
     column says who came (an invitee list ticked Present / Absent is read)."""
-    expected = [col for col, _, kind in found.ignored if kind == EXPECTED]
-    if expected and not found.columns.keys() & {"attendee", "title"} and any(
-            _column_values(sheet, found.data_start, col) for col in expected):  # fmt: skip
+    expected = [(col, h) for col, h, kind in found.ignored if kind == EXPECTED
+                and _column_values(sheet, found.data_start, col)]  # fmt: skip
+    # Its name column is who should come ("Invited representative"): the Title beside it is
+    # that person's; a "Required level" beside a Title is only a column aside.
+    named = any("attendee" in headers.keyword_fields(fold(h)) for _, h in expected)
+    if expected and "attendee" not in found.columns and (named or "title" not in found.columns):
         return True
     texts = (sheet.name, *(ln.value for ln in _title_lines(sheet, found.index)))
     if not any(headers.names_expected(t) for t in texts):
