@@ -872,8 +872,17 @@ def _lists_expected(sheet: SheetGrid, found: _Header, headers: Headers) -> bool:
     # "Coordination meetings attendance" above "Invitation list: rows of invitees who did not
     # attend are hidden" (field5 IRQ): the invitees' list is where attendance was taken.
     return "presence" not in found.columns and not any(
-        _TAKES_ATTENDANCE.search(f" {fold(t)} ") for t in texts
+        _TAKES_ATTENDANCE.search(_unexpected(t, headers)) for t in texts
     )
+
+
+def _unexpected(text: object, headers: Headers) -> str:
+    """A sheet's name or heading (folded, padded) without the words that say it lists who is
+    expected: "Expected attendance" says nothing of attendance taken."""
+    key = f" {fold(text)} "
+    for words in headers.expected_lists:
+        key = key.replace(f" {words} ", " ")
+    return key
 
 
 # Words of a sheet's name or heading that say attendance was taken on it (folded).

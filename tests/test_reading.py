@@ -1113,3 +1113,15 @@ def test_a_title_column_beside_a_required_level_is_who_came():
     result = _check(SheetGrid("Sheet1", invited), SheetGrid("Attendance", _ATTENDED),
                     name="KHM_2026-12.xlsx")  # fmt: skip
     assert verdicts(result) == ["absent", "wrong_level"]
+
+
+@pytest.mark.parametrize("heading", ["Expected attendance – December 2026",
+                                     "Représentation requise – décembre 2026"])  # fmt: skip
+def test_a_heading_of_who_is_expected_is_no_attendance_taken(heading):
+    """ "Expected attendance" holds the word attendance, but says who should come."""
+    rows = [[heading], ["Date", "Meeting", "Name", "Agency", "Title"],
+            ["03/12/2026", "UNCT", "L. Chea", "IOM", "Chief of Mission"]]  # fmt: skip
+    result = _check(SheetGrid("Sheet1", rows), SheetGrid("Attendance", _ATTENDED),
+                    name="KHM_2026-12.xlsx")  # fmt: skip
+    assert verdicts(result) == ["absent", "wrong_level"]
+    assert _reading(result)["sheets"][0]["reason"] == "expected"
