@@ -754,9 +754,9 @@ class _SheetPlan:
     tables: list[RosterTable] = field(default_factory=list)  # index filled in later
     sheet: SheetGrid | None = None
     incomplete: bool = False  # a header without date or platform: read only if nothing else is
-    # A recap of the other sheets ("Summary", "IOM present? Yes"): not read beside a sheet
-    # read as attendance (_drop_recaps).
-    recap: bool = False
+    # A recap of the other sheets: "named" ("Summary") or "asked" ("IOM present? Yes"); not
+    # read beside a sheet read as attendance (_drop_recaps).
+    recap: str = ""
 
 
 def _plan_sheet(
@@ -892,13 +892,13 @@ _TAKES_ATTENDANCE = re.compile(
 )
 
 
-def _sums_up(sheet: SheetGrid, found: _Header, headers: Headers) -> bool:
-    """A recap of the workbook's other sheets: its name or heading says so ("Summary",
-    "Récapitulatif", "Resumen"), or a column asks whether IOM was there ("IOM present?",
-    "¿OIM presente?") and is answered yes / no, one row a meeting."""
+def _sums_up(sheet: SheetGrid, found: _Header, headers: Headers) -> str:
+    """Whether a table is a recap of the workbook's other sheets: "named" when its name or
+    heading says so ("Summary", "Récapitulatif", "Resumen"), "asked" when a column asks
+    whether IOM was there ("IOM present?", "¿OIM presente?") and is answered yes / no."""
     lines = _title_lines(sheet, found.index)
     if any(headers.names_summary(t) for t in (sheet.name, *(ln.value for ln in lines))):
-        return True
+        return "named"
     asked = [(c.col, c.header) for c in found.columns.values() if c.field == "presence"]
     asked += [(col, header) for col, header, _ in found.ignored]
     for col, header in asked:
@@ -908,8 +908,8 @@ def _sums_up(sheet: SheetGrid, found: _Header, headers: Headers) -> bool:
         answered = [v for v in values if headers.presence_word(v) is not None
                     or headers.presence_word(str(v).split("–")[0].split("-")[0]) is not None]  # fmt: skip
         if "?" in header or (values and len(answered) * 2 >= len(values)):
-            return True
-    return False
+            return "asked"
+    return ""
 
 
 def _part_header(sheet: SheetGrid, headers: Headers) -> blocks.Part | None:
@@ -1311,21 +1311,41 @@ def _drop_recaps(plans: list[_SheetPlan]) -> None:
     """A recap ("Summary", "¿OIM presente? Sí") beside a sheet read as attendance restates
     it, and is no second source of who came: not read, so that its "Yes – Chief of Mission"
     never makes compliant a meeting the register shows IOM absent from. A recap alone in its
-    workbook is the only record, and is read as any list."""
-    read = tuple(plan.reading.name for plan in plans
-                 if plan.tables and not plan.incomplete and not plan.recap)  # fmt: skip
+    workbook is the only record, and is read as any list. A sheet only asking whether IOM was
+    there (no name or heading saying it sums up) is a recap beside a sheet listing one of its
+    meetings: else it may be IOM's own log beside another record (a sign-in sheet)."""
+    read = [plan for plan in plans if plan.tables and not plan.incomplete and not plan.recap]
     if not read:
         return
     for plan in plans:
         if not plan.recap or not plan.tables or plan.incomplete:
             continue
+        beside = tuple(other.reading.name for other in read if plan.recap == "named"
+                       or _meetings(plan) & _meetings(other))  # fmt: skip
+        if not beside:
+            continue
         first = plan.tables[0]
         shown = sorted(
             [(c.col, c.header) for c in first.found] + [(col, h) for col, h, _ in first.ignored]
         )
-        plan.reading = replace(plan.reading, status=IGNORED, reason="summary", beside=read,
+        plan.reading = replace(plan.reading, status=IGNORED, reason="summary", beside=beside,
                                headers=tuple(h for _, h in shown), header_row=first.header_row)  # fmt: skip
         plan.tables, plan.sheet = [], None
+
+
+def _meetings(plan: _SheetPlan) -> set[tuple[str, str]]:
+    """(date, platform) of a plan's lists' rows, a date cell as its day ("2026-10-06")."""
+    out: set[tuple[str, str]] = set()
+    if plan.sheet is None:
+        return out
+    for table in plan.tables:
+        header_index = table.header_row - 1 - (1 if table.hxl else 0)
+        pairs = versions.meetings_of(plan.sheet, header_index, table.last_row,
+                                     table.columns.get("date"), table.columns.get("platform"))  # fmt: skip
+        for date, platform in pairs:
+            day = date.date() if isinstance(date, dt.datetime) else date
+            out.add((day.isoformat() if isinstance(day, dt.date) else str(day).strip(), platform))
+    return out
 
 
 def _tie_minutes(plans: list[_SheetPlan], grids: list[SheetGrid], headers: Headers) -> None:

@@ -1125,3 +1125,16 @@ def test_a_heading_of_who_is_expected_is_no_attendance_taken(heading):
                     name="KHM_2026-12.xlsx")  # fmt: skip
     assert verdicts(result) == ["absent", "wrong_level"]
     assert _reading(result)["sheets"][0]["reason"] == "expected"
+
+
+def test_a_sheet_asking_whether_iom_came_is_a_recap_only_beside_its_meetings():
+    """A sheet named for nothing whose column asks "IOM present?" is a recap when another
+    sheet lists one of its meetings; beside a sign-in sheet of another meeting it may be
+    IOM's own log, and is read."""
+    log = [["Meeting", "Date", "IOM present?", "IOM representative", "Title"],
+           ["UNCT", "20/10/2026", "Yes", "V. Phommachanh", "Chief of Mission"]]  # fmt: skip
+    result = _check(SheetGrid("Sheet2", log), SheetGrid("October", _REGISTER),
+                    name="LAO_2026-10.xlsx")  # fmt: skip
+    assert ("UNCT", "2026-10-20", "compliant") in [
+        (m.platform, m.date, str(m.verdict)) for m in result.meetings]  # fmt: skip
+    assert _reading(result)["sheets"][0]["status"] == "iom_log"
