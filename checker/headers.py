@@ -18,6 +18,11 @@ from checker.text import fold
 
 # A form's "if other, specify" column: its text stands for an "Other" answer beside it.
 OTHER_ANSWER = "other_answer"
+# The kind of a column whose header says its cells are who should come ("Expected
+# representative", "Représentation requise"): never read as who came.
+EXPECTED = "expected"
+# Fields a header naming what was planned may still be: "Planned date", "Réunion prévue".
+_PLANNED_FIELDS = frozenset({"date", "platform", "location"})
 # Presence words that answer other questions too: under a presence header "No" says absent,
 # in a column of another kind it may say anything ("Voting member: No").
 _ANSWERS = frozenset({"no", "n", "non", "nao", "0", "false", "faux", "falso"})
@@ -133,6 +138,12 @@ class Headers:
     platforms: frozenset[str] = frozenset()
     # Folded words that say a sheet lists contacts ("liste des points focaux"): not a roster.
     contacts: frozenset[str] = frozenset()
+    # Folded words that say a sheet lists who is expected, not who came ("participants
+    # attendus"), words of a header that say its cells are who should come ("required"), and
+    # words that say a sheet sums up the others ("resumen").
+    expected_lists: frozenset[str] = frozenset()
+    expected_words: frozenset[str] = frozenset()
+    summaries: frozenset[str] = frozenset()
     # Folded names of the platforms alone ("hct", "cluster", "equipo de pais de la onu"), and
     # every word a platform's cell may hold: to tell a platform column by its contents.
     platform_only: frozenset[str] = frozenset()
@@ -171,6 +182,9 @@ class Headers:
         email_domains: Mapping[Any, Iterable[str]] | None = None,
         app_roles: Iterable[str] = (),
         modes: Iterable[str] = (),
+        expected_lists: Iterable[str] = (),
+        expected_words: Iterable[str] = (),
+        summaries: Iterable[str] = (),
     ) -> Headers:
         """From (field, its header names, whether required) in the file's order, the other
         columns by kind, the keywords by field, the organisation names (iom, others), the
@@ -195,6 +209,9 @@ class Headers:
             platform_words=frozenset(w for n in named for w in n.split()) | _PLATFORM_FILLERS
             | {fold(w) for w in (keywords or {}).get("platform", [])},
             contacts=frozenset(fold(w) for w in contacts if fold(w)),
+            expected_lists=frozenset(fold(w) for w in expected_lists if fold(w)),
+            expected_words=frozenset(fold(w) for w in expected_words if fold(w)),
+            summaries=frozenset(fold(w) for w in summaries if fold(w)),
             title_words=frozenset(
                 w for t in titles for w in fold(t).split() if len(w) > 3
             ) - {w for n in (*organisation.get("iom", []), *organisation.get("others", []))
@@ -235,6 +252,9 @@ class Headers:
             email_domains=words.get("email_domains", {}),
             app_roles=words.get("meeting_app_roles", []),
             modes=words.get("attendance_modes", []),
+            expected_lists=data.get("expected_lists", []),
+            expected_words=data.get("expected_columns", []),
+            summaries=data.get("summary_sheets", []),
         )  # fmt: skip
 
     def names_platform(self, text: object) -> bool:
@@ -295,6 +315,18 @@ class Headers:
         key = f" {fold(text)} "
         return any(f" {words} " in key for words in self.contacts)
 
+    def names_expected(self, text: object) -> bool:
+        """Whether a sheet's name or heading says it lists who is expected at meetings
+        ("Expected participants", "Représentation requise", "Convocados")."""
+        key = f" {fold(text)} "
+        return any(f" {words} " in key for words in self.expected_lists)
+
+    def names_summary(self, text: object) -> bool:
+        """Whether a sheet's name or heading says it sums up other sheets ("Summary",
+        "Récapitulatif", "Resumen de participación")."""
+        key = f" {fold(text)} "
+        return any(f" {words} " in key for words in self.summaries)
+
     def names_iom(self, text: str) -> bool:
         """Whether a text names IOM anywhere in it ("Excusés : OIM (Chef de mission), FAO")."""
         key = f" {fold(text)} "
@@ -340,6 +372,11 @@ class Headers:
         if _OTHER_ANSWER & set(key.split()):
             return None, OTHER_ANSWER  # "meeting/platform_other", "Si autre, précisez"
         found = self.keyword_fields(key)
+        # "Expected representative", "Représentation requise", "Invited": who should come,
+        # never who came; a date or a meeting planned ("Planned date") is still the date.
+        if self.expected_words & set(fold(text).split()) and (
+                not found or found[0] not in _PLANNED_FIELDS):  # fmt: skip
+            return None, EXPECTED
         return (found[0], BY_KEYWORD) if found else (None, "")
 
     def alternatives(self, text: str) -> list[str]:

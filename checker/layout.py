@@ -54,6 +54,7 @@ from checker.headers import (
     BY_HXL,
     BY_KEYWORD,
     BY_USER,
+    EXPECTED,
     OTHER_ANSWER,
     Headers,
     hxl_field,
@@ -222,6 +223,8 @@ class SheetReading:
     # A minutes sheet's apologies line naming IOM that no meeting's list could be tied to
     # (checker.minutes): S219.
     untied: minutes.Untied | None = None
+    # A recap not read (reason "summary"): the sheets read as attendance beside it.
+    beside: tuple[str, ...] = ()
 
 
 @dataclass
@@ -440,7 +443,7 @@ def _organisation_column(sheet: SheetGrid, found: _Header, headers: Headers) -> 
 # A column saying how each person took part ("Modalidad": Presencial / Virtual), not whether.
 MODE = "mode"
 _NOT_PRESENCE = frozenset({"number", "email", "phone", "signature", "gender", "timestamp",
-                           "system", "remarks", OTHER_ANSWER})  # fmt: skip
+                           "system", "remarks", OTHER_ANSWER, EXPECTED})  # fmt: skip
 
 
 def _presence_column(sheet: SheetGrid, found: _Header, headers: Headers) -> Column | None:
@@ -765,6 +768,9 @@ class _SheetPlan:
     tables: list[RosterTable] = field(default_factory=list)  # index filled in later
     sheet: SheetGrid | None = None
     incomplete: bool = False  # a header without date or platform: read only if nothing else is
+    # A recap of the other sheets: "named" ("Summary") or "asked" ("IOM present? Yes"); not
+    # read beside a sheet read as attendance (_drop_recaps).
+    recap: str = ""
 
 
 def _plan_sheet(
@@ -792,12 +798,21 @@ def _plan_sheet(
                                tuple(c.header for c in found.columns.values()), found.index + 1,
                                looks_like_roster=_holds_people(sheet, found))  # fmt: skip
         return _SheetPlan(reading)
+    if found is not None and _lists_expected(sheet, found, headers):
+        shown = sorted(
+            [(c.col, c.header) for c in found.columns.values()]
+            + [(col, h) for col, h, kind in found.ignored if kind == EXPECTED]
+        )
+        reading = SheetReading(sheet.name, IGNORED, "expected", tuple(h for _, h in shown),
+                               found.index + 1, looks_like_roster=True)  # fmt: skip
+        return _SheetPlan(reading)
     if found is not None and headers.required <= fields and not _names_people(sheet, found):
         reading = SheetReading(sheet.name, IGNORED, "no_people",
                                tuple(c.header for c in found.columns.values()), found.index + 1)  # fmt: skip
         return _SheetPlan(reading, [_table(sheet, found, LIST, headers)], sheet, incomplete=True)
     if found is not None and headers.required <= fields:
-        return _SheetPlan(SheetReading(sheet.name, LIST), _lists(sheet, found, headers), sheet)
+        return _SheetPlan(SheetReading(sheet.name, LIST), _lists(sheet, found, headers), sheet,
+                          recap=_sums_up(sheet, found, headers))  # fmt: skip
     tracked = _plan_tracker(sheet, found, headers)
     if tracked is not None:
         return tracked
@@ -851,6 +866,64 @@ def _lists_contacts(sheet: SheetGrid, found: _Header, headers: Headers) -> bool:
     the dates their entry was updated, not who came to a meeting."""
     lines = _title_lines(sheet, found.index)
     return any(headers.names_contacts(t) for t in (sheet.name, *(ln.value for ln in lines)))
+
+
+def _lists_expected(sheet: SheetGrid, found: _Header, headers: Headers) -> bool:
+    """A list of who is expected at meetings, not of who came: its only column of people is
+    who should come ("Meeting | Date | Agency | Expected representative"), or its name or
+    heading says so ("Expected participants", "Représentation requise", "Convocados") and no
+    column says who came (an invitee list ticked Present / Absent is read)."""
+    expected = [(col, h) for col, h, kind in found.ignored if kind == EXPECTED
+                and _column_values(sheet, found.data_start, col)]  # fmt: skip
+    # Its name column is who should come ("Invited representative"): the Title beside it is
+    # that person's; a "Required level" beside a Title is only a column aside.
+    named = any("attendee" in headers.keyword_fields(fold(h)) for _, h in expected)
+    if expected and "attendee" not in found.columns and (named or "title" not in found.columns):
+        return True
+    texts = (sheet.name, *(ln.value for ln in _title_lines(sheet, found.index)))
+    if not any(headers.names_expected(t) for t in texts):
+        return False
+    # "Coordination meetings attendance" above "Invitation list: rows of invitees who did not
+    # attend are hidden" (field5 IRQ): the invitees' list is where attendance was taken.
+    return "presence" not in found.columns and not any(
+        _TAKES_ATTENDANCE.search(_unexpected(t, headers)) for t in texts
+    )
+
+
+def _unexpected(text: object, headers: Headers) -> str:
+    """A sheet's name or heading (folded, padded) without the words that say it lists who is
+    expected: "Expected attendance" says nothing of attendance taken."""
+    key = f" {fold(text)} "
+    for words in headers.expected_lists:
+        key = key.replace(f" {words} ", " ")
+    return key
+
+
+# Words of a sheet's name or heading that say attendance was taken on it (folded).
+_TAKES_ATTENDANCE = re.compile(
+    r" (?:attendance|attended|did not attend|sign in|signin|presences|feuille de presence|"
+    r"emargement|asistencia|asistieron|presencas|lista de presenca|folha de presenca) "
+)
+
+
+def _sums_up(sheet: SheetGrid, found: _Header, headers: Headers) -> str:
+    """Whether a table is a recap of the workbook's other sheets: "named" when its name or
+    heading says so ("Summary", "Récapitulatif", "Resumen"), "asked" when a column asks
+    whether IOM was there ("IOM present?", "¿OIM presente?") and is answered yes / no."""
+    lines = _title_lines(sheet, found.index)
+    if any(headers.names_summary(t) for t in (sheet.name, *(ln.value for ln in lines))):
+        return "named"
+    asked = [(c.col, c.header) for c in found.columns.values() if c.field == "presence"]
+    asked += [(col, header) for col, header, _ in found.ignored]
+    for col, header in asked:
+        if not (_names_iom(header, headers) and _ATTENDANCE_HEADER.search(f" {fold(header)}")):
+            continue
+        values = _column_values(sheet, found.data_start, col)
+        answered = [v for v in values if headers.presence_word(v) is not None
+                    or headers.presence_word(str(v).split("–")[0].split("-")[0]) is not None]  # fmt: skip
+        if "?" in header or (values and len(answered) * 2 >= len(values)):
+            return "asked"
+    return ""
 
 
 def _part_header(sheet: SheetGrid, headers: Headers) -> blocks.Part | None:
@@ -1153,6 +1226,7 @@ def locate_tables(
     _date_from_calendars(plans, [*(sheet.name for sheet in workbook.sheets), *workbook.hidden])
     _drop_superseded(plans)
     _tie_minutes(plans, workbook.sheets, headers)
+    _drop_recaps(plans)
     if not any(p.tables and not p.incomplete for p in plans):
         # Nothing complete: read the first table-like sheet, whose missing columns are then
         # reported (S201), rather than nothing.
@@ -1245,6 +1319,47 @@ def _drop_superseded(plans: list[_SheetPlan]) -> None:
             reading = replace(reading, status=IGNORED, reason="superseded")
             plan.sheet = None
         plan.reading = reading
+
+
+def _drop_recaps(plans: list[_SheetPlan]) -> None:
+    """A recap ("Summary", "¿OIM presente? Sí") beside a sheet read as attendance restates
+    it, and is no second source of who came: not read, so that its "Yes – Chief of Mission"
+    never makes compliant a meeting the register shows IOM absent from. A recap alone in its
+    workbook is the only record, and is read as any list. A sheet only asking whether IOM was
+    there (no name or heading saying it sums up) is a recap beside a sheet listing one of its
+    meetings: else it may be IOM's own log beside another record (a sign-in sheet)."""
+    read = [plan for plan in plans if plan.tables and not plan.incomplete and not plan.recap]
+    if not read:
+        return
+    for plan in plans:
+        if not plan.recap or not plan.tables or plan.incomplete:
+            continue
+        beside = tuple(other.reading.name for other in read if plan.recap == "named"
+                       or _meetings(plan) & _meetings(other))  # fmt: skip
+        if not beside:
+            continue
+        first = plan.tables[0]
+        shown = sorted(
+            [(c.col, c.header) for c in first.found] + [(col, h) for col, h, _ in first.ignored]
+        )
+        plan.reading = replace(plan.reading, status=IGNORED, reason="summary", beside=beside,
+                               headers=tuple(h for _, h in shown), header_row=first.header_row)  # fmt: skip
+        plan.tables, plan.sheet = [], None
+
+
+def _meetings(plan: _SheetPlan) -> set[tuple[str, str]]:
+    """(date, platform) of a plan's lists' rows, a date cell as its day ("2026-10-06")."""
+    out: set[tuple[str, str]] = set()
+    if plan.sheet is None:
+        return out
+    for table in plan.tables:
+        header_index = table.header_row - 1 - (1 if table.hxl else 0)
+        pairs = versions.meetings_of(plan.sheet, header_index, table.last_row,
+                                     table.columns.get("date"), table.columns.get("platform"))  # fmt: skip
+        for date, platform in pairs:
+            day = date.date() if isinstance(date, dt.datetime) else date
+            out.add((day.isoformat() if isinstance(day, dt.date) else str(day).strip(), platform))
+    return out
 
 
 def _tie_minutes(plans: list[_SheetPlan], grids: list[SheetGrid], headers: Headers) -> None:

@@ -127,6 +127,8 @@ def sheet_dict(reading: SheetReading, layout_of: dict[str, str]) -> dict[str, An
             out["headers"] = list(reading.headers)
         if reading.missing:
             out["missing"] = list(reading.missing)  # the required fields its header lacks
+        if reading.beside:
+            out["beside"] = list(reading.beside)  # a recap: the sheets read as attendance
     if reading.calendar is not None:  # the sheets it gave a date
         out["dates_for"] = list(reading.calendar.dates)
     if reading.superseded:  # its tables not read: an earlier version of another (S218)
@@ -179,8 +181,9 @@ def sheet_findings(layout: Layout, policy: Policy) -> list[Finding]:
         if reading.status != IGNORED or not reading.looks_like_roster:
             continue
         missing = Joined(tuple(Name("fields", f) for f in reading.missing), Phrase("list_and"))
+        variant = "expected" if reading.reason == "expected" else ""
         found.append(Finding.make(
-            "S214", policy,
+            "S214", policy, variant,
             at={"sheet": reading.name, "row": reading.header_row, "value": reading.name},
             sheet=reading.name, headers=", ".join(reading.headers),
             why=Phrase.of(f"sheet_{reading.reason}", missing=missing),

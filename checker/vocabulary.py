@@ -126,6 +126,9 @@ class ColumnsFile(_Strict):
     other_columns: dict[str, list[str]] = Field(default_factory=dict)
     keywords: dict[str, list[str]] = Field(default_factory=dict)
     contact_lists: list[str] = Field(default_factory=list)
+    expected_lists: list[str] = Field(default_factory=list)
+    expected_columns: list[str] = Field(default_factory=list)
+    summary_sheets: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _keywords_name_fields(self) -> ColumnsFile:
@@ -574,6 +577,9 @@ class Vocabulary:
             email_domains=words.email_domains,
             app_roles=words.meeting_app_roles,
             modes=words.attendance_modes,
+            expected_lists=columns.expected_lists,
+            expected_words=columns.expected_columns,
+            summaries=columns.summary_sheets,
         )
         # Display forms offered as suggestions, keyed by their folded text.
         self._platform_display = _display(

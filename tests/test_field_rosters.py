@@ -88,14 +88,9 @@ OPEN_GAPS = {
     "is read as doubt on attendance (C309): SMT 10 Sep undetermined, compliant in truth",
     "MNG_2026-11_attendance": "the README's example row left in ('example row – delete' in "
     "Notes) is judged: an extra HCT 2026-10-05 wrong_level (S207) the truth does not have",
-    # Round 12 (field12/README.md): traps not tried before, first run at aab7560
-    "KHM_2026-12_teams": "FALSE COMPLIANT x4: the pre-filled 'Expected participants' sheet is "
-    "read as an attendance list ('Chief of Mission (L. Chea)' as an attendee) for every "
-    "meeting (the attendance sheet alone reads right: 'Connection failed – could not join' "
-    "absent, 'dropped 10:05, did not rejoin' unknown)",
-    "LAO_2026-10_platforms": "the OMT's Finance Assistant is undetermined, not wrong level "
-    "(the side-by-side UNNM row or the recap may be why)",
 }
+# Round 12 (field12/README.md): traps not tried before, 6 false compliants in 3 files at the
+# first run (aab7560); every file now matches its truth.
 # Rounds 4 and 5 (field4/, field5/README.md): their false compliants (3 and 9) are fixed, and
 # every meeting matches its truth. Round 6's (field6/README.md), 8 in 4 files, are fixed:
 # NGA's and SDN's (titles), CAF's (a contact list's update dates), TLS's (meeting numbers
@@ -110,10 +105,10 @@ OPEN_GAPS = {
 # cell; "CoM a.i." after the acting period its note gives, checker/acting.py), DZA's ("N/A (RMO
 # en congé)" in a name cell), THA's (a "Signed" column of ✓/✗).
 # Round 12 (field12/README.md): 6 in 3 files — an expected-participants sheet read as
-# attendance (KHM), online rows that did not connect (KHM, CUB), "X (pour <the CoM>)" (SEN).
-# CUB's is fixed (a "Modalidad" column says how, not whether; "no se pudo conectar" is absence),
-# and SEN's (a name cell saying whom its person came for).
-FALSE_COMPLIANT_GAPS: set[str] = {"KHM_2026-12_teams"}
+# attendance (KHM), online rows that did not connect (KHM, CUB), "X (pour <the CoM>)" (SEN),
+# all fixed: the expected sheet is ignored (`expected`), a "Modalidad" column says how, not
+# whether, "no se pudo conectar" is absence, a name cell says whom its person came for.
+FALSE_COMPLIANT_GAPS: set[str] = set()
 # Files whose false compliant rests on a row that is not an attendee's (round 4: ✗, "on
 # leave", a red row; round 5: a blank Émargement, Oui/Non, a comment, 'A', a hidden row;
 # round 6: a contact list's IOM rows, "– apologies" in a title cell; round 7: a remark of
@@ -121,9 +116,9 @@ FALSE_COMPLIANT_GAPS: set[str] = {"KHM_2026-12_teams"}
 # which blanking the attendees' rows leaves in place.
 # Round 10: the false compliant rests on a row that is not an attendee's ("Absent (CoM)",
 # "N/A (RMO en congé)", a Signature cell "rep. by …"), all fixed.
-# Round 12: the false compliant rests on rows that are not attendees' (the expected sheet;
-# CUB's row "no se pudo conectar" is fixed).
-BLANKING_GAPS: set[str] = {"KHM_2026-12_teams"}
+# Round 12: the false compliant rests on rows that are not attendees' (the expected sheet,
+# "Connection failed", "no se pudo conectar"), all fixed.
+BLANKING_GAPS: set[str] = set()
 
 
 def _cases(paths: list[Path], gaps: dict[str, str] | set[str]) -> list[Any]:

@@ -4,10 +4,14 @@ way of writing a title that merely contains a role's name."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from checker.api import CheckOptions, check_workbook
 from checker.findings import Verdict
+from checker.reader import SheetGrid, Workbook
 from tests.conftest import roster
 
 NOT_IOM = ["UNICEF", "WFP", "OCHA", "non-IOM", "Former IOM", "OCHA (seconded from IOM)",
@@ -44,6 +48,40 @@ attendee = st.tuples(
                       for title in ("Chief of Mission", "Country Director")])  # fmt: skip
 def test_no_meeting_without_iom_is_compliant(header, rows):
     result = roster(rows, header=header)
+    assert all(m.verdict is not Verdict.COMPLIANT for m in result.meetings), [
+        (m.platform, m.date, [a.title for a in m.iom_attendees]) for m in result.meetings
+    ]
+
+
+# A sheet beside the roster naming IOM's right person for every meeting: who should come
+# (field12 KHM) or a recap of who came (field12 LAO, CUW). Neither is a record of who came.
+BESIDE = [
+    ("Expected participants", ["Meeting", "Date", "Agency", "Expected representative"]),
+    ("Sheet1", ["Meeting", "Date", "Agency", "Invited representative", "Title"]),
+    ("Participants attendus", ["Réunion", "Date", "Agence", "Représentant", "Fonction"]),
+    ("Convocados", ["Reunión", "Fecha", "Agencia", "Nombre", "Cargo"]),
+    ("Planilha", ["Reunião", "Data", "Agência", "Representação exigida"]),
+    ("Summary", ["Meeting", "Date", "IOM present?", "IOM representative", "Title"]),
+    ("Resumen", ["Espacio", "Fecha", "¿OIM presente?", "Representante", "Cargo"]),
+    ("Récapitulatif", ["Réunion", "Date", "OIM présente ?", "Représentant OIM", "Fonction"]),
+]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(BESIDE), st.sampled_from(HEADERS[:3]),
+       st.lists(attendee, min_size=1, max_size=8), st.sampled_from(ROLES))  # fmt: skip
+def test_a_sheet_of_who_should_come_or_a_recap_never_makes_a_meeting_compliant(
+    beside, header, rows, role
+):
+    name, top = beside
+    # An agency's column names IOM; a recap's third column answers its question.
+    recap = "?" in top[2]
+    said = ["Yes", "A. Staff", role] if recap else ["IOM", f"{role} (A. Staff)", role]
+    meetings = sorted({(r[1], r[0]) for r in rows})
+    listed = [top, *([platform, date, *said][: len(top)] for platform, date in meetings)]
+    workbook = Workbook(Path("NER_2026-10.xlsx"), [
+        SheetGrid(name, listed), SheetGrid("Roster", [header, *rows])])  # fmt: skip
+    result = check_workbook(workbook, CheckOptions(mission="NER", period="2026-10"))
     assert all(m.verdict is not Verdict.COMPLIANT for m in result.meetings), [
         (m.platform, m.date, [a.title for a in m.iom_attendees]) for m in result.meetings
     ]

@@ -1226,3 +1226,159 @@ def test_one_date_of_a_series_is_not_skipped():
             ["10/12/2026 (série mensal)", "PMT", "J. Bibi", "FNUAP", "Oficial de Programa"]]  # fmt: skip
     result = _check(SheetGrid("Dez", rows), name="SYC_2026-12.xlsx")
     assert len(result.meetings) == 1 and result.rows.skipped == 0
+
+
+# ------------------------------------------------------------------ who should come, recaps
+
+# The attendance of two UNCTs: no IOM on 3 Dec, a Programme Officer on 17 Dec (field12 KHM).
+_ATTENDED = [["Date", "Meeting", "Participant", "Agency", "Title"],
+             ["03/12/2026", "UNCT", "P. Som", "RCO", "Resident Coordinator"],
+             ["03/12/2026", "UNCT", "H. Ly", "WFP", "Country Director"],
+             ["17/12/2026", "UNCT", "P. Som", "RCO", "Resident Coordinator"],
+             ["17/12/2026", "UNCT", "K. Ros", "IOM", "Programme Officer"]]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "header", "com"), [
+    ("Expected participants", ["Meeting", "Date", "Agency", "Expected representative"],
+     "Chief of Mission (L. Chea)"),
+    ("Participants attendus", ["Réunion", "Date", "Agence", "Représentation requise"],
+     "Chef de mission (L. Chea)"),
+    ("Participantes previstos", ["Reunión", "Fecha", "Agencia", "Representación requerida"],
+     "Jefe de Misión (L. Chea)"),
+    ("Convocados", ["Reunião", "Data", "Agência", "Representação exigida"],
+     "Chefe de Missão (L. Chea)"),
+    # A neutral sheet name: the header alone says who should come.
+    ("Sheet1", ["Meeting", "Date", "Agency", "Invited representative"], "Chief of Mission"),
+])  # fmt: skip
+def test_a_sheet_of_who_is_expected_supplies_no_attendee(name, header, com):
+    """field12 KHM: a pre-filled sheet naming the CoM for every meeting ("Expected
+    representative", read by its word "representative" as the attendee) made the UNCT
+    without IOM and the one a Programme Officer attended compliant."""
+    expected = [["Pre-filled by RCO"], header, ["UNCT", "03/12/2026", "IOM", com],
+                ["UNCT", "17/12/2026", "IOM", com]]  # fmt: skip
+    result = _check(SheetGrid(name, expected), SheetGrid("Attendance", _ATTENDED),
+                    name="KHM_2026-12.xlsx")  # fmt: skip
+    assert verdicts(result) == ["absent", "wrong_level"]
+    sheet = _reading(result)["sheets"][0]
+    assert (sheet["status"], sheet["reason"], sheet["headers"][-1]) == (
+        "ignored", "expected", header[-1])  # fmt: skip
+    (s214,) = [f for f in result.findings if f.code == "S214"]
+    assert (s214.sheet, s214.row) == (name, 2)
+    assert "who is expected" in s214.message and "not read as attendance" in s214.message
+
+
+@pytest.mark.parametrize("name", ["Invitees", "Invités", "Invitados", "Convidados"])
+def test_a_sheet_named_for_its_invitees_without_attendance_is_not_read(name):
+    """A list of names under a sheet named for the invitees, with no column saying who came:
+    who was asked to come, not who came."""
+    invitees = [["Date", "Meeting", "Name", "Agency", "Title"],
+                ["03/12/2026", "UNCT", "L. Chea", "IOM", "Chief of Mission"]]  # fmt: skip
+    result = _check(SheetGrid(name, invitees), SheetGrid("Attendance", _ATTENDED),
+                    name="KHM_2026-12.xlsx")  # fmt: skip
+    assert verdicts(result) == ["absent", "wrong_level"]
+    assert _reading(result)["sheets"][0]["reason"] == "expected"
+
+
+def test_an_invitee_list_ticked_present_or_absent_is_read():
+    """field2 SYR: "HCT invitees" with an Attendance column is where attendance was taken."""
+    invitees = [["Date", "Meeting", "Name", "Agency", "Title", "Attendance"],
+                ["03/12/2026", "UNCT", "L. Chea", "IOM", "Chief of Mission", "Present"],
+                ["17/12/2026", "UNCT", "L. Chea", "IOM", "Chief of Mission", "Absent"]]  # fmt: skip
+    result = _check(SheetGrid("UNCT invitees", invitees), name="KHM_2026-12.xlsx")
+    assert verdicts(result) == ["compliant", "absent"]
+
+
+def test_a_planned_date_is_still_the_date_and_an_expected_column_beside_names_is_aside():
+    """A header naming what was planned may still be the date ("Planned date"); a column of
+    who should come beside the attendee's own is only an ignored column (field12 VUT)."""
+    rows = [["Planned date", "Meeting", "Name", "Agency", "Title", "Required level"],
+            ["03/12/2026", "UNCT", "K. Ros", "IOM", "Programme Officer", "Chief of Mission"]]  # fmt: skip
+    result = _check(SheetGrid("Sheet1", rows), name="KHM_2026-12.xlsx")
+    assert verdicts(result) == ["wrong_level"]
+    table = _reading(result)["tables"][0]
+    assert table["columns"]["date"]["header"] == "Planned date"
+    assert table["ignored_columns"] == [{"column": "F", "header": "Required level",
+                                         "kind": "expected"}]  # fmt: skip
+
+
+# The register of three meetings: the CoM at the UNCT, nobody of IOM at the SMT, a Finance
+# Assistant at the OMT (field12 LAO).
+_REGISTER = [["Date", "Meeting", "Name", "Agency", "Title"],
+             ["06/10/2026", "UNCT", "V. Phommachanh", "IOM", "Chief of Mission"],
+             ["08/10/2026", "OMT", "K. Inthavong", "IOM", "Finance Assistant"],
+             ["08/10/2026", "OMT", "P. Douang", "UNDP", "Operations Manager"],
+             ["13/10/2026", "SMT", "R. Bounma", "UNDSS", "Security Adviser"]]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "header", "yes"), [
+    ("Summary", ["Meeting", "Date", "IOM present?", "IOM representative", "Title"], "Yes"),
+    ("Récapitulatif", ["Réunion", "Date", "OIM présente ?", "Représentant OIM", "Fonction"], "Oui"),
+    ("Resumen", ["Reunión", "Fecha", "¿OIM presente?", "Representante OIM", "Cargo"], "Sí"),
+    ("Resumo", ["Reunião", "Data", "OIM presente?", "Representante da OIM", "Cargo"], "Sim"),
+    # A neutral sheet name: the question the header asks makes it the recap.
+    ("Sheet2", ["Meeting", "Date", "IOM present?", "IOM representative", "Title"], "Yes"),
+])  # fmt: skip
+def test_a_recap_beside_the_register_is_no_second_record_of_who_came(name, header, yes):
+    """field12 LAO/CUW: a recap saying "IOM present? Yes | Chief of Mission" for the SMT the
+    register shows IOM absent from, and the CoM's title for the OMT a Finance Assistant
+    attended: the register decides, the recap is not read."""
+    recap = [["IOM – October 2026 recap"], header,
+             ["UNCT", "06/10/2026", yes, "V. Phommachanh", "Chief of Mission"],
+             ["OMT", "08/10/2026", yes, "P. Vann", "Resource Management Officer"],
+             ["SMT", "13/10/2026", yes, "V. Phommachanh", "Chief of Mission"]]  # fmt: skip
+    result = _check(SheetGrid(name, recap), SheetGrid("October", _REGISTER),
+                    name="LAO_2026-10.xlsx")  # fmt: skip
+    assert [(m.platform, str(m.verdict)) for m in result.meetings] == [
+        ("UNCT", "compliant"), ("OMT", "wrong_level"), ("SMT", "absent")]  # fmt: skip
+    sheet = _reading(result)["sheets"][0]
+    assert (sheet["status"], sheet["reason"], sheet["beside"]) == (
+        "ignored", "summary", ["October"])  # fmt: skip
+    assert codes(result, "S214") == []
+
+
+def test_a_recap_alone_is_the_only_record_and_is_read():
+    """Without a register beside it, a sheet named "Summary" is read as any list."""
+    recap = [["Meeting", "Date", "Name", "Agency", "Title"],
+             ["UNCT", "06/10/2026", "V. Phommachanh", "IOM", "Chief of Mission"]]  # fmt: skip
+    result = _check(SheetGrid("Summary", recap), name="LAO_2026-10.xlsx")
+    assert verdicts(result) == ["compliant"]
+    assert _reading(result)["sheets"][0]["status"] == "attendance_list"
+
+
+def test_a_title_column_beside_a_required_level_is_who_came():
+    """No name column, a Title and a "Required level": the title is who came (a log keyed on
+    posts); the required level stays aside. Beside an "Invited representative" instead, the
+    Title is the invited person's, and the sheet is not read."""
+    rows = [["Date", "Meeting", "Agency", "Title", "Required level"],
+            ["03/12/2026", "UNCT", "IOM", "Programme Officer", "Chief of Mission"]]  # fmt: skip
+    assert verdicts(_check(SheetGrid("Sheet1", rows), name="KHM_2026-12.xlsx")) == ["wrong_level"]
+    invited = [["Meeting", "Date", "Agency", "Invited representative", "Title"],
+               ["UNCT", "17/12/2026", "IOM", "L. Chea", "Chief of Mission"]]  # fmt: skip
+    result = _check(SheetGrid("Sheet1", invited), SheetGrid("Attendance", _ATTENDED),
+                    name="KHM_2026-12.xlsx")  # fmt: skip
+    assert verdicts(result) == ["absent", "wrong_level"]
+
+
+@pytest.mark.parametrize("heading", ["Expected attendance – December 2026",
+                                     "Représentation requise – décembre 2026"])  # fmt: skip
+def test_a_heading_of_who_is_expected_is_no_attendance_taken(heading):
+    """ "Expected attendance" holds the word attendance, but says who should come."""
+    rows = [[heading], ["Date", "Meeting", "Name", "Agency", "Title"],
+            ["03/12/2026", "UNCT", "L. Chea", "IOM", "Chief of Mission"]]  # fmt: skip
+    result = _check(SheetGrid("Sheet1", rows), SheetGrid("Attendance", _ATTENDED),
+                    name="KHM_2026-12.xlsx")  # fmt: skip
+    assert verdicts(result) == ["absent", "wrong_level"]
+    assert _reading(result)["sheets"][0]["reason"] == "expected"
+
+
+def test_a_sheet_asking_whether_iom_came_is_a_recap_only_beside_its_meetings():
+    """A sheet named for nothing whose column asks "IOM present?" is a recap when another
+    sheet lists one of its meetings; beside a sign-in sheet of another meeting it may be
+    IOM's own log, and is read."""
+    log = [["Meeting", "Date", "IOM present?", "IOM representative", "Title"],
+           ["UNCT", "20/10/2026", "Yes", "V. Phommachanh", "Chief of Mission"]]  # fmt: skip
+    result = _check(SheetGrid("Sheet2", log), SheetGrid("October", _REGISTER),
+                    name="LAO_2026-10.xlsx")  # fmt: skip
+    assert ("UNCT", "2026-10-20", "compliant") in [
+        (m.platform, m.date, str(m.verdict)) for m in result.meetings]  # fmt: skip
+    assert _reading(result)["sheets"][0]["status"] == "iom_log"
