@@ -429,7 +429,9 @@ def _merged_xlsx(path: Path, language: str, covered_value: str | None = None) ->
     for date, platform, people in meetings:
         top = ws.max_row + 1
         for i, person in enumerate(people):
-            first: list[object] = [dt.date.fromisoformat(date), platform] if i == 0 else [None, None]
+            first: list[object] = (
+                [dt.date.fromisoformat(date), platform] if i == 0 else [None, None]
+            )
             if covered_value is not None and i == 1 and platform == "UNCT":
                 first[1] = covered_value  # a value in a cell under the merge, kept by Excel
             ws.append([*first, *person])
@@ -450,10 +452,8 @@ def test_an_ods_merged_down_is_judged_as_its_xlsx_twin(tmp_path, language):
     xlsx = _merged_xlsx(tmp_path / f"SEN_2026-10_{language}.xlsx", language)
     assert read_workbook(ods).sheets[0].merged == [
         (2, 0, 4, 0), (2, 1, 4, 1), (5, 0, 7, 0), (5, 1, 7, 1)]  # fmt: skip
-    assert _judged(ods) == _judged(xlsx) == [
-        ("2026-10-06", "HCT", "compliant", [3]),
-        ("2026-10-14", "UNCT", "wrong_level", [7]),
-    ]
+    expected = [("2026-10-06", "HCT", "compliant", [3]), ("2026-10-14", "UNCT", "wrong_level", [7])]
+    assert _judged(ods) == _judged(xlsx) == expected
     assert not [f for f in check_file(ods).findings if f.code == "S202"]
 
 
