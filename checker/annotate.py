@@ -52,6 +52,10 @@ COPIED_SUFFIXES = {".xlsx", ".xlsm"}
 COMMENT_WIDTH_PT = 330
 COMMENT_CHARS_PER_LINE = 52
 MAX_SHEET_TITLE = 31
+# Cells under merges drawn in a fresh copy: a roster merges a few thousand. An .ods or .xls
+# may claim overlapping merges (no real one does, and Excel would call the copy corrupt)
+# or merges over the whole sheet: past this the copy keeps the values without the merges.
+MAX_COPY_MERGED_CELLS = 200_000
 # Code points XML 1.0 cannot carry even escaped (openpyxl's own pattern misses some).
 _NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -312,10 +316,7 @@ def _fresh_copy(source: Path, result: FileResult) -> tuple[Workbook, dict[str, s
                     continue
                 _put(ws.cell(r, c), value)
                 widths[c] = max(widths[c], min(len(str(value)), 40))
-        for r0, c0, r1, c1 in sheet.merged:
-            if (r0, c0) != (r1, c1):
-                ws.merge_cells(start_row=r0 + 1, start_column=c0 + 1, end_row=r1 + 1,
-                               end_column=c1 + 1)  # fmt: skip
+        _merge(ws, sheet.merged)
         for c, width in widths.items():
             ws.column_dimensions[column_letter(c - 1)].width = max(10, width + 2)
     for sheet_name, header_row, _ in result.tables:
@@ -325,6 +326,24 @@ def _fresh_copy(source: Path, result: FileResult) -> tuple[Workbook, dict[str, s
                 cell.font = Font(bold=True)
             ws.freeze_panes = f"A{header_row + 1}"
     return book, titles
+
+
+def _merge(ws: Worksheet, merged: list[tuple[int, int, int, int]]) -> None:
+    """Merge the cells the source merged, each cell under one merge only."""
+    covered: set[tuple[int, int]] = set()
+    looked = 0  # cells looked at: a merge overlapping another is looked at, then left out
+    for r0, c0, r1, c1 in merged:
+        area = (r1 - r0 + 1) * (c1 - c0 + 1)
+        if area <= 1 or area > MAX_COPY_MERGED_CELLS:
+            continue
+        looked += area
+        if looked > MAX_COPY_MERGED_CELLS:
+            return
+        cells = {(r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)}
+        if covered.isdisjoint(cells):
+            covered |= cells
+            ws.merge_cells(start_row=r0 + 1, start_column=c0 + 1, end_row=r1 + 1,
+                           end_column=c1 + 1)  # fmt: skip
 
 
 def _put(cell: Cell, value: Any) -> None:

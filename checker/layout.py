@@ -1429,13 +1429,18 @@ def _fill_merged_down(
     reads the workbook after) sees the cells as written and records its own origins."""
     cells = list(sheet.cells)  # the rows filled are copied, the others shared
     filled: set[int] = set()
-    for r0, c0, r1, _c1 in sheet.merged:
+    # Merges never overlap in a real workbook; a hostile one's could each go to the bottom
+    # of a tall sheet. Down each column, a row is passed over once: the first merge keeps it.
+    reached: dict[int, int] = {}  # column → the last row a merge in it has gone down to
+    for r0, c0, r1, _c1 in sorted(sheet.merged, key=lambda m: (m[1], m[0])):
         if r0 <= header_index or r1 == r0 or r0 >= len(cells):
             continue
         if span is not None and not span[0] <= c0 <= span[1]:
             continue
         value = cells[r0][c0] if c0 < len(cells[r0]) else ""
-        for r in range(r0 + 1, min(r1, len(cells) - 1) + 1):
+        first, last = max(r0 + 1, reached.get(c0, -1) + 1), min(r1, len(cells) - 1)
+        reached[c0] = max(reached.get(c0, -1), last)
+        for r in range(first, last + 1):
             if c0 < len(cells[r]) and cells[r][c0] in ("", None):
                 if r not in filled:  # copied once, before its first change
                     cells[r] = list(cells[r])

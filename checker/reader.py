@@ -126,6 +126,7 @@ def read_workbook(path: Path) -> Workbook:
             sheet.greyed = marks.greyed.get(sheet.name, frozenset())
             sheet.hidden = marks.hidden.get(sheet.name, Hidden())
             sheet.commented = marks.commented
+            sheet.merged = sheet.merged or marks.merged.get(sheet.name, [])
         return book
     if suffix == ".xls" and head[:4] in _BIFF_STARTS:
         _check_xls(path)
@@ -166,12 +167,14 @@ class _Marks:
     hidden: dict[str, Hidden] = field(default_factory=dict)
     commented: bool = False
     greyed: dict[str, frozenset[tuple[int, int]]] = field(default_factory=dict)
+    # An .ods's merged cells by sheet, which calamine does not give for that format.
+    merged: dict[str, list[tuple[int, int, int, int]]] = field(default_factory=dict)
 
 
 def _check_zip(path: Path) -> tuple[str, _Marks]:
     """Check a zip workbook before calamine sees it; return its kind (xlsx, xlsb or ods) and
     what it says of its cells that calamine does not read: struck through, hidden rows and
-    columns, whether it has comments."""
+    columns, whether it has comments; an .ods's merged cells."""
     from checker.formatting import greyed_cells, has_comments, hidden_cells, struck_cells
 
     try:
@@ -187,7 +190,7 @@ def _check_zip(path: Path) -> tuple[str, _Marks]:
                 kind = "xlsm" if path.suffix.lower() == ".xlsm" else "xlsx"
             else:
                 raise UnreadableRoster("E101", "zip_without_workbook")
-            hiding = _check_sheet_extents(archive, members, kind)
+            hiding, merged = _check_sheet_extents(archive, members, kind)
             marks = (
                 _Marks(
                     struck_cells(archive),
@@ -196,7 +199,7 @@ def _check_zip(path: Path) -> tuple[str, _Marks]:
                     greyed_cells(archive),
                 )
                 if kind in ("xlsx", "xlsm")
-                else _Marks()
+                else _Marks(merged=merged)
             )
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as exc:
         raise UnreadableRoster("E101", "corrupt", error=str(exc)) from None
@@ -499,6 +502,12 @@ def _exact_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Extent:
     return Extent(walk.columns, walk.rows, walk.filled)
 
 
+# Merged cells kept from an .ods: a year's roster merges a few hundred; a file claiming
+# millions is not a roster, and the merges past this are left as written (their covered cells
+# empty, each said so by the check).
+MAX_ODS_SPANS = 20_000
+
+
 class _OdsWalk:
     """An OpenDocument table's cells, with repeated rows and cells (number-rows-repeated=
     "1048576") counted as calamine expands them: a 658-byte file can claim billions. calamine
@@ -511,6 +520,13 @@ class _OdsWalk:
         self.table_columns = self.table_rows = self.dense = 0
         self.valued_cells = self.strings = self.text_bytes = self.cell_text = 0
         self.filled = 0  # rows holding values, repeated ones each
+        # Merged cells (a cell spanning rows or columns; the ones it covers are written as
+        # covered cells): calamine does not give them for .ods. Per table name, as
+        # SheetGrid.merged, clipped to the cells holding values.
+        self.merged: dict[str, list[tuple[int, int, int, int]]] = {}
+        self.table_name: str | None = None
+        self.table_spans: list[tuple[int, int, int, int]] = []
+        self.spans = 0
 
     @staticmethod
     def _repeat(attrs: dict[str, str], key: str) -> int:
@@ -527,7 +543,15 @@ class _OdsWalk:
 
     def _close_table(self) -> None:
         self.dense += self.table_columns * self.table_rows
+        if self.table_name is not None:  # calamine reads a table only when it has a name
+            last_row, last_col = self.table_rows - 1, self.table_columns - 1
+            self.merged[self.table_name] = [
+                (r0, c0, min(r1, last_row), min(c1, last_col))
+                for r0, c0, r1, c1 in self.table_spans
+                if r0 <= last_row and c0 <= last_col
+            ]  # a later table of the same name replaces it, as in calamine
         self.table_columns = self.table_rows = 0
+        self.table_name, self.table_spans = None, []
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         local = name.rpartition(":")[2]
@@ -536,6 +560,9 @@ class _OdsWalk:
         if local == "table":
             self._close_table()
             self.row = 0
+            self.table_name = next(
+                (v for k, v in attrs.items() if k.rpartition(":")[2] == "name"), None
+            )
         elif local == "table-row":
             self.rows_repeated = self._repeat(attrs, "number-rows-repeated")
             self.col, self.row_valued = 0, False
@@ -543,6 +570,18 @@ class _OdsWalk:
             self.in_cell, self.cell = True, self._repeat(attrs, "number-columns-repeated")
             self.valued = any(k.rpartition(":")[2] == "value-type" for k in attrs)
             self.cell_text = 0
+            if local == "table-cell":
+                self._span(attrs)
+
+    def _span(self, attrs: dict[str, str]) -> None:
+        """A cell spanning rows or columns, at the position calamine gives it (a repeated
+        one once: a roster's merged cells are never repeated)."""
+        rows = max(self._repeat(attrs, "number-rows-spanned"), 1)
+        columns = max(self._repeat(attrs, "number-columns-spanned"), 1)
+        if (rows > 1 or columns > 1) and self.spans < MAX_ODS_SPANS:
+            self.spans += 1
+            self.table_spans.append((self.row, self.col, self.row + rows - 1,
+                                     self.col + columns - 1))  # fmt: skip
 
     def end(self, name: str) -> None:
         local = name.rpartition(":")[2]
@@ -770,11 +809,12 @@ def _sheet_parts(archive: zipfile.ZipFile, names: set[str]) -> set[str]:
 
 def _check_sheet_extents(
     archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], kind: str
-) -> set[str]:
+) -> tuple[set[str], dict[str, list[tuple[int, int, int, int]]]]:
     """E104 when a sheet reaches past the limits, or reading the file would take more memory
     than the budget (checker.budget), from what its parts hold; return the .xlsx parts that
-    may hide rows or columns (the word "hidden" is in them)."""
+    may hide rows or columns (the word "hidden" is in them) and an .ods's merged cells."""
     hiding: set[str] = set()
+    merged: dict[str, list[tuple[int, int, int, int]]] = {}
     names = {m.filename for m in members}
     ods = kind == "ods"
     if kind == "xlsb":
@@ -798,6 +838,7 @@ def _check_sheet_extents(
             _expat(archive, member, walk)
             columns, rows = walk.columns, walk.rows
             sheet_cost = walk.cost()
+            merged = walk.merged
         else:
             try:
                 columns, rows, filled = _quick_extent(archive, member, hiding)
@@ -827,7 +868,7 @@ def _check_sheet_extents(
             cost = cost + own
             cost.xml -= bound.xml
     refuse_memory(cost)
-    return hiding
+    return hiding, merged
 
 
 def refuse_memory(cost: Cost) -> None:

@@ -416,3 +416,32 @@ def test_only_an_archive_the_checker_accepts_is_loaded_before_the_check(tmp_path
         archive.writestr("xl/workbook.xml", "<workbook/>")
         archive.writestr("xl/worksheets/sheet1.xml", b" " * (MAX_ZIP_RATIO * 2**15))  # 3 MB
     assert load_copy_early(bomb) is None
+
+
+def test_an_ods_fresh_copy_keeps_its_merges_each_cell_under_one(tmp_path: Path) -> None:
+    """An .ods's merged dates are merged in its fresh copy; merges overlapping one already
+    drawn (no real file has them; Excel would call the copy corrupt) are left out."""
+    from tests.hostile.corpus import _ods
+
+    def cell(text: str, extra: str = "") -> str:
+        return (f'<table:table-cell office:value-type="string"{extra}><text:p>{text}</text:p>'
+                "</table:table-cell>")  # fmt: skip
+
+    down = ' table:number-rows-spanned="3"'
+    rows = ["".join(cell(h) for h in ("Date", "Platform", "Name", "Organization", "Title")),
+            cell("2026-10-06", down) + cell("HCT", ' table:number-rows-spanned="4"')
+            + "".join(cell(v) for v in ("K. Osei", "IOM", "Chief of Mission")),
+            '<table:covered-table-cell table:number-columns-repeated="2"/>'
+            + "".join(cell(v) for v in ("A. Sarr", "OCHA", "Head of Office")),
+            '<table:covered-table-cell table:number-columns-repeated="2"/>'
+            + "".join(cell(v) for v in ("L. Faye", "UNICEF", "Representative"))]  # fmt: skip
+    roster = _ods(tmp_path / "GHA_2026-10.ods",
+                  "".join(f"<table:table-row>{row}</table:table-row>" for row in rows)
+                  + "<table:table-row><table:covered-table-cell/>"  # B5 under B2:B5, and B5:C5
+                  + cell("x", ' table:number-rows-spanned="2" table:number-columns-spanned="2"')
+                  + "</table:table-row>")  # fmt: skip
+    copy = tmp_path / "copy.xlsx"
+    assert run("annotate", roster, "-o", copy).exit_code == 0
+    sheet = openpyxl.load_workbook(copy)["S"]
+    assert sorted(str(r) for r in sheet.merged_cells.ranges) == ["A2:A4", "B2:B5"]
+    assert sheet["C4"].value == "L. Faye"

@@ -77,9 +77,6 @@ OPEN_GAPS = {
     "row 'Security briefing (UNDSS) – all agencies' (S204) the same day may belong to it",
     # Round 11 (field11/README.md): files of other programs (.ods, CSV, Google Sheets), first
     # run at 94a2a6b
-    "SEN_2026-10_emargement": "dates and meetings merged down in an .ods are not filled down "
-    "(S202 on every covered cell): 4 of 5 meetings undetermined; the same file saved as .xlsx "
-    "is judged as the truth says",
     "SYC_2026-11_acompanhamento": "'(CM)' is not read as Chefe de Missão (S205); the "
     "README's example row 'Exemplo: HCT' left in (S204) gives the 4th a second entry, so its "
     "blanks become SMT/OMT/PMT 4 Nov undetermined; two meetings on the 11th make its blanks "

@@ -271,6 +271,41 @@ def test_filling_merged_cells_down_never_changes_its_input(merges, rows):
     assert len(filled.cells) == len(rows)
 
 
+def test_overlapping_merges_are_filled_the_same_whatever_their_order():
+    from checker.layout import _fill_merged_down
+    from checker.reader import SheetGrid
+
+    rows = [["Date", "Name"], ["06/10/2026", "A"], ["", "B"], ["08/10/2026", "C"], ["", "D"]]
+    down = [(1, 0, 4, 0), (3, 0, 4, 0)]  # the first over the second: no real file has that
+    for merged in (down, down[::-1]):
+        filled = _fill_merged_down(SheetGrid("S", rows, merged=merged), 0, 0, {})
+        assert [row[0] for row in filled.cells[1:]] == ["06/10/2026"] * 2 + ["08/10/2026"] + [
+            "06/10/2026"
+        ]
+
+
+@given(_MERGES, st.lists(st.lists(st.sampled_from(["", None, "HCT", "x"]), min_size=3,
+                                  max_size=3), min_size=1, max_size=6), st.randoms())  # fmt: skip
+def test_overlapping_merges_fill_a_cell_once_whatever_their_order(merges, rows, random):
+    """Merges overlap in no real workbook; a hostile .ods or .xlsx's may, each down to the
+    bottom of a tall sheet (5,000 of them over 100,000 rows took minutes). A cell is filled
+    from the first merge above it going down over it, whatever order the file lists them in."""
+    from checker.layout import _fill_merged_down
+    from checker.reader import SheetGrid
+
+    merged = [(r0, c, max(r0, r1), c) for r0, c, r1 in merges]
+    origin: dict[tuple[int, int, int], tuple[int, int]] = {}
+    filled = _fill_merged_down(SheetGrid("S", rows, merged=merged), 0, 0, origin)
+    shuffled = random.sample(merged, len(merged))
+    again: dict[tuple[int, int, int], tuple[int, int]] = {}
+    assert _fill_merged_down(SheetGrid("S", rows, merged=shuffled), 0, 0, again).cells == (
+        filled.cells
+    )
+    assert again == origin
+    for (_, row, col), (r0, _c0) in origin.items():  # the first merge from the top
+        assert r0 == min(m[0] for m in merged if m[1] == col and 0 < m[0] < row - 1 <= m[2])
+
+
 @pytest.mark.parametrize(("line", "date", "place"), [
     ("Date : 12/11/2026 – Lieu : Bangui", "12/11/2026", "Bangui"),
     ("Date: 12/11/2026, Venue: OCHA conference room", "12/11/2026", "OCHA conference room"),

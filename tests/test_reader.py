@@ -362,3 +362,120 @@ def test_a_row_split_between_chunks_of_the_scan_counts_once(tmp_path, monkeypatc
     archive, member = _sheet_part(tmp_path, cells + far)
     with archive:
         assert reader._quick_extent(archive, member).filled == 300 + bool(far)
+
+
+# A date and platform merged down over each meeting's attendees, as LibreOffice writes an
+# .ods (the first cell spans the rows, the cells it covers are written as covered cells) and
+# as an .xlsx holds them (a merged range). One meeting with the CoM, one with her deputy.
+_MERGED_ROWS = {
+    "en": (["Date", "Platform", "Name", "Organization", "Title"],
+           [("2026-10-06", "HCT", [("K. Osei", "IOM", "Chief of Mission"),
+                                   ("A. Sarr", "OCHA", "Head of Office"),
+                                   ("L. Faye", "UNICEF", "Representative")]),
+            ("2026-10-14", "UNCT", [("A. Sarr", "OCHA", "Head of Office"),
+                                    ("M. Diop", "IOM", "Deputy Chief of Mission"),
+                                    ("L. Faye", "UNICEF", "Representative")])]),
+    "fr": (["Date", "Réunion", "Nom", "Structure", "Fonction"],
+           [("2026-10-06", "HCT", [("K. Osei", "OIM", "Cheffe de mission"),
+                                   ("A. Sarr", "BCR", "Coordonnatrice résidente"),
+                                   ("L. Faye", "UNICEF", "Représentante")]),
+            ("2026-10-14", "UNCT", [("A. Sarr", "BCR", "Coordonnatrice résidente"),
+                                    ("M. Diop", "OIM", "Chef de mission adjoint"),
+                                    ("L. Faye", "UNICEF", "Représentante")])]),
+}  # fmt: skip
+
+
+def _ods_cell(text: str, extra: str = "", covered: bool = False) -> str:
+    tag = "table:covered-table-cell" if covered else "table:table-cell"
+    return f'<{tag} office:value-type="string"{extra}><text:p>{text}</text:p></{tag}>'
+
+
+def _merged_ods(path: Path, language: str, covered_value: str | None = None) -> Path:
+    from tests.hostile.corpus import _ods
+
+    header, meetings = _MERGED_ROWS[language]
+    span = ' table:number-rows-spanned="3" table:number-columns-spanned="1"'
+    rows = ["<table:table-row>" + _ods_cell("Attendance, October 2026") + "</table:table-row>",
+            "<table:table-row>" + "".join(_ods_cell(h) for h in header) + "</table:table-row>"]  # fmt: skip
+    for date, platform, people in meetings:
+        for i, (name, org, title) in enumerate(people):
+            if i == 0:
+                first = (f'<table:table-cell office:value-type="date" office:date-value="{date}"'
+                         f"{span}><text:p>{date}</text:p></table:table-cell>"
+                         + _ods_cell(platform, span))  # fmt: skip
+            elif covered_value is not None and i == 1 and platform == "UNCT":
+                first = "<table:covered-table-cell/>" + _ods_cell(covered_value, covered=True)
+            else:
+                first = '<table:covered-table-cell table:number-columns-repeated="2"/>'
+            cells = "".join(_ods_cell(v) for v in (name, org, title))
+            rows.append(f"<table:table-row>{first}{cells}</table:table-row>")
+    rows.append('<table:table-row table:number-rows-repeated="1048560">'
+                '<table:table-cell table:number-columns-repeated="1024"/></table:table-row>')  # fmt: skip
+    return _ods(path, '<table:table-column table:number-columns-repeated="5"/>' + "".join(rows))
+
+
+def _merged_xlsx(path: Path, language: str, covered_value: str | None = None) -> Path:
+    import datetime as dt
+
+    from openpyxl import Workbook as OpenpyxlBook
+    from openpyxl.worksheet.cell_range import CellRange
+
+    header, meetings = _MERGED_ROWS[language]
+    book = OpenpyxlBook()
+    ws = book.active
+    ws.title = "S"
+    ws.append(["Attendance, October 2026"])
+    ws.append(header)
+    for date, platform, people in meetings:
+        top = ws.max_row + 1
+        for i, person in enumerate(people):
+            first: list[object] = (
+                [dt.date.fromisoformat(date), platform] if i == 0 else [None, None]
+            )
+            if covered_value is not None and i == 1 and platform == "UNCT":
+                first[1] = covered_value  # a value in a cell under the merge, kept by Excel
+            ws.append([*first, *person])
+        for column in "AB":  # added as ranges: merge_cells would blank the cells under them
+            ws.merged_cells.add(CellRange(f"{column}{top}:{column}{top + 2}"))
+    book.save(path)
+    return path
+
+
+def _judged(path: Path) -> list[tuple[str, str, str, list[int]]]:
+    return [(m.date, m.platform, str(m.verdict), sorted(a.row for a in m.iom_attendees))
+            for m in check_file(path).meetings]  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_an_ods_merged_down_is_judged_as_its_xlsx_twin(tmp_path, language):
+    ods = _merged_ods(tmp_path / f"SEN_2026-10_{language}.ods", language)
+    xlsx = _merged_xlsx(tmp_path / f"SEN_2026-10_{language}.xlsx", language)
+    assert read_workbook(ods).sheets[0].merged == [
+        (2, 0, 4, 0), (2, 1, 4, 1), (5, 0, 7, 0), (5, 1, 7, 1)]  # fmt: skip
+    expected = [("2026-10-06", "HCT", "compliant", [3]), ("2026-10-14", "UNCT", "wrong_level", [7])]
+    assert _judged(ods) == _judged(xlsx) == expected
+    assert not [f for f in check_file(ods).findings if f.code == "S202"]
+
+
+def test_a_covered_cell_with_its_own_value_is_read_as_in_xlsx(tmp_path):
+    """ODS (like xlsx) may keep a value in a cell a merge covers: it is read as written,
+    the merge filling only the empty ones."""
+    ods = _merged_ods(tmp_path / "SEN_2026-10_c.ods", "en", covered_value="OMT")
+    xlsx = _merged_xlsx(tmp_path / "SEN_2026-10_c.xlsx", "en", covered_value="OMT")
+    assert read_workbook(ods).sheets[0].cells[6][1] == "OMT"
+    assert _judged(ods) == _judged(xlsx)
+    assert [m.platform for m in check_file(ods).meetings] == ["HCT", "UNCT", "OMT"]
+
+
+def test_an_ods_claiming_millions_of_merges_keeps_a_bounded_number(tmp_path, monkeypatch):
+    from tests.hostile.corpus import _ods
+
+    monkeypatch.setattr(reader, "MAX_ODS_SPANS", 100)
+    cell = ('<table:table-cell office:value-type="float" office:value="1" '
+            'table:number-rows-spanned="1048576" table:number-columns-spanned="16384"/>')  # fmt: skip
+    row = f'<table:table-row table:number-rows-repeated="3">{cell * 50}</table:table-row>'
+    _ods(tmp_path / "spans.ods", row * 3)  # 150 merges, each over the whole sheet
+    [sheet] = read_workbook(tmp_path / "spans.ods").sheets
+    assert len(sheet.merged) == 100
+    height, width = sheet.height, len(sheet.cells[0])
+    assert all(r1 < height and c1 < width for _r0, _c0, r1, c1 in sheet.merged)  # clipped

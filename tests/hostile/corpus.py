@@ -381,6 +381,20 @@ def _ods_repeated(path: Path) -> Path:
                 'office:value="1"/></table:table-row>')  # fmt: skip
 
 
+def _ods_overlapping_merges(path: Path) -> Path:
+    """Thousands of dates in one column, each claiming to be merged down to the bottom of a
+    100,000-row table: filled cell by cell, merge after merge, that is 10^8 cells or more."""
+    header = "".join(f'<table:table-cell office:value-type="string"><text:p>{h}</text:p>'
+                     "</table:table-cell>" for h in ("Date", "Platform", "Name"))  # fmt: skip
+    merged = ('<table:table-row><table:table-cell office:value-type="float" office:value="{}" '
+              'table:number-rows-spanned="1048576"/></table:table-row>')  # fmt: skip
+    body = ('<table:table-row table:number-rows-repeated="100000"><table:table-cell/>'
+            '<table:table-cell office:value-type="string"><text:p>HCT</text:p></table:table-cell>'
+            "</table:table-row>")  # fmt: skip
+    rows = "".join(merged.format(46000 + n) for n in range(5000))
+    return _ods(path, f"<table:table-row>{header}</table:table-row>{rows}{body}")
+
+
 def _csv_newlines(path: Path) -> Path:
     with path.open("wb") as out:
         out.write(b"Date,Platform,Name,Organization,Title\n")
@@ -473,6 +487,12 @@ ATTACKS: dict[str, tuple[str, Callable[[Path], Path], frozenset[str]]] = {
     "10M-shared-strings": ("strings.xlsx", _shared_strings, frozenset({"E101", "E104"}) | {"S210"}),
     "long-shared-string-everywhere": ("shared.xlsx", _long_shared_string, frozenset({"E104"})),
     "ods-repeated-cell": ("repeated.ods", _ods_repeated, frozenset({"E104"})),
+    # Merges overlap in no real workbook; in a hostile one each is filled down once per cell.
+    "ods-overlapping-merges": (
+        "SEN_2026-10_merges.ods",
+        _ods_overlapping_merges,
+        frozenset({"S202", "S207", "E104"}),
+    ),
     "csv-50M-newlines": ("newlines.csv", _csv_newlines, frozenset({"E104"})),
     "csv-60M-cells": ("cells.csv", _csv_cells, frozenset({"E104"})),
     "csv-long-field": (
