@@ -189,6 +189,16 @@ def test_help_and_version_do_not_import_pandas(flag):
     assert not {"pandas", "pandera", "openpyxl", "python_calamine"} & modules
 
 
+def test_a_roster_without_a_profile_is_checked_without_pyyaml(tmp_path):
+    """Every data file the check needs comes from the cache between runs once it is filled
+    (checker.runcache), and COD has no profile: PyYAML (~10 ms) is not even imported."""
+    args = ("check", str(SAMPLES / "COD_2026-10.xlsx"), "--format", "json", "--quiet",
+            "-o", str(tmp_path / "out.json"))  # fmt: skip
+    _modules_after(*args)  # fills the cache
+    modules = _modules_after(*args)
+    assert "pandera" in modules and "yaml" not in modules
+
+
 def test_python_dash_m_checker_works():
     out = subprocess.run([sys.executable, "-m", "checker", "--version"], capture_output=True,
                          text=True, cwd=ROOT)  # fmt: skip
