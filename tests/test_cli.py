@@ -285,3 +285,13 @@ def test_the_commands_imports_are_frozen_only_when_the_process_ends_with_it(one_
         assert (gc.get_freeze_count() >= frozen + len(made)) is one_shot
     finally:
         gc.unfreeze()
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_importing_the_command_leaves_the_collector_as_it_found_it(enabled):
+    """checker and checker.cli turn the collector off while they import (nothing they make
+    is garbage), then back on only if it was on."""
+    code = (f"import gc\n{'' if enabled else 'gc.disable()'}\nimport checker.cli\n"
+            "print(gc.isenabled(), gc.get_freeze_count() > 0)")  # fmt: skip
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.split() == [str(enabled), "True"], out.stderr
