@@ -9,22 +9,33 @@ commands that need them, so `--help` and `--version` stay fast.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from contextlib import suppress
 
-import click
+# As in checker/__init__.py: no collection while the commands are imported; then what they
+# made is frozen (the module is imported to run a command), or the first collection once the
+# collector is back on would scan all of it, to find nothing.
+_collecting = gc.isenabled()
+gc.disable()
+try:
+    import click
 
-from checker.commands import Group
-from checker.commands.annotate import annotate
-from checker.commands.check import check
-from checker.commands.profiles import profile, rules
-from checker.commands.report import report
-from checker.commands.server import db, serve, user
-from checker.commands.template import template
-from checker.deferred import defer_typeguard
-from checker.findings import TOOL_VERSION
-from checker.interrupt import Interrupted
+    from checker.commands import Group
+    from checker.commands.annotate import annotate
+    from checker.commands.check import check
+    from checker.commands.profiles import profile, rules
+    from checker.commands.report import report
+    from checker.commands.server import db, serve, user
+    from checker.commands.template import template
+    from checker.deferred import defer_typeguard
+    from checker.findings import TOOL_VERSION
+    from checker.interrupt import Interrupted
+finally:
+    gc.freeze()
+    if _collecting:
+        gc.enable()
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -16,10 +16,11 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import yaml
-
 if TYPE_CHECKING:  # pydantic is imported when a model is loaded: the readers of a batch never do
+    import yaml
     from pydantic import BaseModel
+
+    SafeLoader: type[yaml.SafeLoader]
 
 Model = TypeVar("Model", bound="BaseModel")
 
@@ -28,24 +29,35 @@ class ConfigError(Exception):
     """A data file (schemas/*.yaml, a profile) is unreadable or invalid. The CLI exits 2."""
 
 
-# libyaml's parser when PyYAML was built with it: ~10x faster than the pure-Python one, and
-# every run reads the vocabulary and the message catalogues.
-SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# PyYAML is imported when a YAML file is first parsed (~10 ms): a run whose vocabulary,
+# catalogues and countries come from the cache between runs, with no profile for its
+# mission, parses none.
+def __getattr__(name: str) -> Any:
+    if name == "SafeLoader":
+        return _loaders()[0]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-class _Loader(SafeLoader):  # type: ignore[valid-type,misc]
-    """SafeLoader that keeps an impossible date (2026-13-01) as text: PyYAML would raise a
-    bare ValueError with no line; left as text, the model rejects it at its key and line."""
+@functools.cache
+def _loaders() -> tuple[type[Any], type[Any]]:
+    """libyaml's parser when PyYAML was built with it (~10x faster than the pure-Python one),
+    and the same with impossible dates (2026-13-01) kept as text: PyYAML would raise a bare
+    ValueError with no line; left as text, the model rejects it at its key and line."""
+    import yaml
 
+    safe: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-def _timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
-    try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except ValueError:
-        return loader.construct_scalar(node)
+    class _Loader(safe):  # type: ignore[valid-type,misc]
+        pass
 
+    def _timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
+        try:
+            return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+        except ValueError:
+            return loader.construct_scalar(node)
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+    _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+    return safe, _Loader
 
 
 def schemas_dir() -> Path:
@@ -93,6 +105,8 @@ def parse_yaml_file(path: Path) -> tuple[Any, dict[str, Any]]:
     """The node tree and the data of a YAML file whose top is a mapping, for data files that
     are checked by hand rather than by a model (light: no pydantic); bounded in size, alias
     expansion and depth. Raises ConfigError."""
+    import yaml
+
     text = read_bounded(path, MAX_CONFIG_BYTES, ConfigError)
     try:
         node, data = _parse(text, path)
@@ -108,7 +122,7 @@ def parse_yaml_file(path: Path) -> tuple[Any, dict[str, Any]]:
 
 def _parse(text: str, path: Path | None = None) -> tuple[Any, Any]:
     """The node tree (for line numbers) and the data, from one parse."""
-    loader = _Loader(text)  # a SafeLoader: safe
+    loader = _loaders()[1](text)  # a SafeLoader: safe
     try:
         node = loader.get_single_node()
         if node is not None and path is not None:
@@ -147,6 +161,8 @@ def _check_size(root: Any, path: Path) -> None:
     """Refuse a YAML document whose aliases expand to too many nodes or that nests too
     deeply, before anything walks it (constructing it shares aliased nodes; validating or
     copying it does not)."""
+    import yaml
+
     sizes: dict[int, int] = {}
 
     def size(node: Any, depth: int) -> int:
@@ -185,6 +201,8 @@ def _plain(error: Any) -> str:
 
 def _line_of(node: Any, loc: Sequence[Any]) -> int:
     """The 1-based line of the YAML node at `loc` (or of its deepest existing parent)."""
+    import yaml
+
     line = node.start_mark.line + 1 if node is not None else 1
     for part in loc:
         if isinstance(node, yaml.MappingNode):

@@ -60,11 +60,7 @@ def other_office(
 
 def _countries_in(key: str, known: Countries) -> list[tuple[str, str]]:
     """(code, folded name) of each country a folded text names, as whole words."""
-    found, at = [], 0
-    while (match := known.names.search(key, at)) is not None:
-        found.append((known.by_name[match.group(1)], match.group(1)))
-        at = match.end() - 1
-    return found
+    return [(known.by_name[name], name) for name in known.named_in(key)]
 
 
 def apply_other_offices(

@@ -189,6 +189,16 @@ def test_help_and_version_do_not_import_pandas(flag):
     assert not {"pandas", "pandera", "openpyxl", "python_calamine"} & modules
 
 
+def test_a_roster_without_a_profile_is_checked_without_pyyaml(tmp_path):
+    """Every data file the check needs comes from the cache between runs once it is filled
+    (checker.runcache), and COD has no profile: PyYAML (~10 ms) is not even imported."""
+    args = ("check", str(SAMPLES / "COD_2026-10.xlsx"), "--format", "json", "--quiet",
+            "-o", str(tmp_path / "out.json"))  # fmt: skip
+    _modules_after(*args)  # fills the cache
+    modules = _modules_after(*args)
+    assert "pandera" in modules and "yaml" not in modules
+
+
 def test_python_dash_m_checker_works():
     out = subprocess.run([sys.executable, "-m", "checker", "--version"], capture_output=True,
                          text=True, cwd=ROOT)  # fmt: skip
@@ -275,3 +285,13 @@ def test_the_commands_imports_are_frozen_only_when_the_process_ends_with_it(one_
         assert (gc.get_freeze_count() >= frozen + len(made)) is one_shot
     finally:
         gc.unfreeze()
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_importing_the_command_leaves_the_collector_as_it_found_it(enabled):
+    """checker and checker.cli turn the collector off while they import (nothing they make
+    is garbage), then back on only if it was on."""
+    code = (f"import gc\n{'' if enabled else 'gc.disable()'}\nimport checker.cli\n"
+            "print(gc.isenabled(), gc.get_freeze_count() > 0)")  # fmt: skip
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.split() == [str(enabled), "True"], out.stderr

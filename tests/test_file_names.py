@@ -4,10 +4,14 @@ Spanish), the countries data file they are matched against, and S215 unknown-mis
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from profile_helpers import attendee, check_json, run, write_profile, write_roster
 
 from checker.config import ConfigError
@@ -199,3 +203,39 @@ def test_file_names_and_settings_are_read_without_pandas_or_pydantic(tmp_path: P
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+# ------------------------------------------------ countries named in a text, by runs of words
+
+
+@functools.cache
+def _pattern() -> re.Pattern[str]:
+    names = sorted(countries().by_name, key=len, reverse=True)
+    return re.compile(r" (" + "|".join(re.escape(n) for n in names) + r") ")
+
+
+def _by_pattern(key: str) -> list[str]:
+    """What one pattern of every name finds (how it was done before): the longest name at
+    the leftmost place, then on from the space that ends it."""
+    found, at = [], 0
+    while (match := _pattern().search(key, at)) is not None:
+        found.append(match.group(1))
+        at = match.end() - 1
+    return found
+
+
+@pytest.mark.parametrize("key", [
+    " iom somalia ", " south sudan sudan ", " republique democratique du congo congo ",
+    " chief of mission iom somalia regional office nairobi kenya ", " ", "", "kenya",
+    " kenya", "kenya ", "  kenya  somalia ", " bosnia and herzegovina ", " guinea bissau ",
+    " papua new guinea guinea ", " iom ", " haiti oct 2026 ",
+])  # fmt: skip
+def test_named_in_finds_what_one_pattern_of_every_name_found(key):
+    assert list(countries().named_in(key)) == _by_pattern(key)
+
+
+@given(st.lists(st.sampled_from([*sorted(countries().by_name), "iom", "of", "the", "", "x"]),
+                max_size=8), st.booleans(), st.booleans())  # fmt: skip
+def test_named_in_agrees_with_the_pattern_on_any_run_of_words(words, before, after):
+    key = (" " if before else "") + " ".join(words) + (" " if after else "")
+    assert list(countries().named_in(key)) == _by_pattern(key)

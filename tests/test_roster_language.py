@@ -80,3 +80,52 @@ def test_a_support_post_with_other_words_is_not_said_to_contain_other_staff(
                                        hidden=[]), CheckOptions(lang=lang))  # fmt: skip
         messages = [f.message for f in result.findings if f.code == "S205"]
         assert messages and not any(other_staff in m or "Otro personal" in m for m in messages)
+
+
+# ---------------------------------------------------------------- the words kept between runs
+
+
+@pytest.fixture
+def word_cache(tmp_path, monkeypatch):
+    """An empty cache directory; the process's own catalogue words are folded afresh."""
+    from checker import roster_language
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    roster_language._catalogue_words.cache_clear()
+    yield tmp_path / "roster-check"
+    roster_language._catalogue_words.cache_clear()
+
+
+def test_the_catalogue_words_come_from_the_cache_once_kept(word_cache, monkeypatch):
+    from checker import roster_language
+
+    first = roster_language._catalogue_words()
+    assert first == {lang: roster_language._fold_words(lang) for lang in LANGUAGES}
+    assert len(list(word_cache.glob("words-*.pickle"))) == 1
+    roster_language._catalogue_words.cache_clear()
+    monkeypatch.setattr(roster_language, "_fold_words", lambda lang: pytest.fail("folded"))
+    assert roster_language._catalogue_words() == first
+    assert written_in(["Réunion", "Organisation", "Chef de mission"]) == "fr"
+
+
+@pytest.mark.parametrize("garbage", [b"", b"not a pickle", b"\x80\x05N.", b"\x80\x05}\x94."])
+def test_a_broken_word_cache_is_folded_again(word_cache, garbage):
+    from checker import roster_language
+
+    first = roster_language._catalogue_words()
+    [kept] = word_cache.glob("words-*.pickle")
+    kept.write_bytes(garbage)  # truncated, garbled, None, an empty dict
+    roster_language._catalogue_words.cache_clear()
+    assert roster_language._catalogue_words() == first
+    assert written_in(["Fecha", "Organización", "Jefe de Misión"]) == "es"
+
+
+def test_a_read_only_cache_costs_only_the_folding(word_cache):
+    from checker import roster_language
+
+    word_cache.parent.chmod(0o500)
+    try:
+        words = roster_language._catalogue_words()
+    finally:
+        word_cache.parent.chmod(0o700)
+    assert words == {lang: roster_language._fold_words(lang) for lang in LANGUAGES}
