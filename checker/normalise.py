@@ -20,6 +20,7 @@ from checker import versions
 from checker.dates import DayMonth, DayOf, MonthOf, ParsedDate, WeekOf, read_date
 from checker.findings import column_letter
 from checker.layout import EMAIL_CONTRADICTS, FIELDS, Constant, Layout, RosterTable
+from checker.roster_language import written_in
 from checker.titleblock import DayOfMonth
 from checker.vocabulary import IOM, UNCLEAR, Vocabulary, fold
 
@@ -514,6 +515,7 @@ def apply_vocabulary(
         ("sector", None, None),
         ("acting", False, False),
     )
+    _language_titles(roster, vocabulary, iom, role, title_key)
     frame["role"] = _objects(frame, _where(iom, role, None))
     frame["title_sector"] = _objects(frame, title_sector)
     frame["acting"] = acting.astype(bool)
@@ -531,6 +533,35 @@ def apply_vocabulary(
     (attendee_key,) = _lookup(attendee, fold, (None, None, None))
     frame["attendee_key"] = _objects(frame, attendee_key)
     _contradictions(roster, staff, presence, absent, with_presence)
+
+
+def _language_titles(roster: Roster, vocabulary: Vocabulary, iom: np.ndarray, role: np.ndarray,
+                     title_key: np.ndarray) -> None:  # fmt: skip
+    """An IOM title the vocabulary reads only in one language ("CM": the Chefe de Missão in
+    Portuguese) takes its role where the sheet is written in that language, told from its
+    headers and titles; elsewhere it stays unknown (S205)."""
+    frame = roster.frame
+    languages: dict[tuple[Any, Any], str | None] = {}
+    for i in np.flatnonzero(iom & (role == UNKNOWN)).tolist():
+        roles = vocabulary.language_title(title_key[i])
+        if not roles:
+            continue
+        where = (frame["file"].iat[i], frame["sheet"].iat[i])
+        if where not in languages:
+            languages[where] = _sheet_language(roster, *where)
+        lang = languages[where]
+        if lang in roles:
+            role[i] = roles[lang]
+
+
+def _sheet_language(roster: Roster, file: Any, sheet: Any) -> str | None:
+    """The language a sheet's tables are written in, from their headers and titles."""
+    frame = roster.frame
+    rows = frame[(frame["file"] == file) & (frame["sheet"] == sheet)]
+    tables = [roster.tables[t] for t in rows["table"].unique().tolist()]
+    headers = [c.header for t in tables for c in t.found]
+    headers += [header for t in tables for _, header, _ in t.ignored]
+    return written_in([*headers, *rows["title"].dropna().unique().tolist()])
 
 
 def _contradictions(roster: Roster, staff: np.ndarray, presence: np.ndarray, absent: np.ndarray,

@@ -65,6 +65,11 @@ class VocabularyFile(_Strict):
     roles: dict[str, RoleEntry]
     sector_titles: dict[str, list[str]] = Field(default_factory=dict)
     title_abbreviations: dict[str, list[str]] = Field(default_factory=dict)
+    # A role's abbreviations read only in a roster written in one language (language → role
+    # → abbreviations): "CM" is the Chefe de Missão in Portuguese, another post elsewhere.
+    language_titles: dict[Literal["en", "fr", "es", "pt"], dict[str, list[str]]] = Field(
+        default_factory=dict
+    )
     acting: ActingEntry
     # "iom": how IOM is written; "others": other agencies, to tell an organisation column by
     # its contents and "OCHA (seconded from IOM)" from IOM.
@@ -91,6 +96,10 @@ class VocabularyFile(_Strict):
         for role in self.sector_titles:
             if role not in self.roles:
                 raise ValueError(f"sector_titles names unknown role {role}")
+        for lang, roles in self.language_titles.items():
+            for role in roles:
+                if role not in self.roles:
+                    raise ValueError(f"language_titles.{lang} names unknown role {role}")
         return self
 
 
@@ -477,6 +486,12 @@ class Vocabulary:
         self._sector_titles = _alias_map(words.sector_titles)
         self._abbreviations = {fold(a): [fold(w) for w in ws] for a, ws in
                                words.title_abbreviations.items()}  # fmt: skip
+        self._language_titles: dict[str, dict[str, str]] = {fold(a): {} for r in words.language_titles.values()
+                                 for aliases in r.values() for a in aliases}  # fmt: skip
+        for lang, roles in words.language_titles.items():
+            for code, aliases in roles.items():
+                for alias in aliases:
+                    self._language_titles[fold(alias)][lang] = code
         # "Deputy Chief of Mission" is the deputy of "Chief of Mission": COM → DCOM.
         self._deputy_of = {
             self._roles[fold(r.name)[len("deputy ") :]]: code
@@ -1092,6 +1107,11 @@ class Vocabulary:
         if subject is None or own is None or own.role is None or subject == own:
             return None
         return "present"
+
+    def language_title(self, text: object) -> dict[str, str]:
+        """The role a title names in each language where it is one of that language's own
+        abbreviations (vocabulary `language_titles`: "CM" → {"pt": "COM"}); {} for any other."""
+        return self._language_titles.get(fold(text), {}) if isinstance(text, str) else {}
 
     def marks(self, text: object) -> Marks:  # not memoised: names are nearly all distinct
         """A name, title or organisation cell without the marks people add in brackets:

@@ -80,14 +80,8 @@ OPEN_GAPS = {
     "SEN_2026-10_emargement": "dates and meetings merged down in an .ods are not filled down "
     "(S202 on every covered cell): 4 of 5 meetings undetermined; the same file saved as .xlsx "
     "is judged as the truth says",
-    "SYC_2026-11_acompanhamento": "'(CM)' is not read as Chefe de Missão (S205); the "
-    "README's example row 'Exemplo: HCT' left in (S204) gives the 4th a second entry, so its "
-    "blanks become SMT/OMT/PMT 4 Nov undetermined; two meetings on the 11th make its blanks "
-    "UNCT/OMT 11 Nov absent: 6 extra meetings",
     "TTO_2026-09_formulario": "a remark explaining the acting CoM ('Ana en misión en Tobago') "
     "is read as doubt on attendance (C309): SMT 10 Sep undetermined, compliant in truth",
-    "MNG_2026-11_attendance": "the README's example row left in ('example row – delete' in "
-    "Notes) is judged: an extra HCT 2026-10-05 wrong_level (S207) the truth does not have",
     # Round 12 (field12/README.md): traps not tried before, first run at aab7560
     "CUB_2026-11_asistencia": "FALSE COMPLIANT: the CoM 'Virtual' with Observaciones 'no se "
     "pudo conectar' is counted present at the SMT (Modalidad read as attendance)",

@@ -982,3 +982,78 @@ def test_the_column_order_against_the_period_reads_no_date():
     found = next(f for f in result.findings if f.code == "S203")
     assert found.key == "S203:order_against_period"
     assert all(m.verdict != "compliant" or m.platform != "HCT" for m in result.meetings)
+
+
+# --- an example row left in; "CM" in a Portuguese roster (field11 MNG, SYC) ----------------
+
+EXAMPLE_ROWS = {
+    "en": (["Date", "Meeting", "Participant", "Agency", "Title", "Location", "Notes"],
+           ["2026-10-05", "HCT", "J. Okoro", "IOM", "Programme Officer", "Addis Ababa",
+            "example row – delete"],
+           ["03/11/2026", "UNCT", "B. Bold", "IOM", "Chief of Mission", "Ulaanbaatar", None]),
+    "fr": (["Date", "Réunion", "Nom", "Organisation", "Fonction", "Lieu", "Remarques"],
+           ["05/10/2026", "EHP", "J. Okoro", "OIM", "Chargé de programme", "Addis-Abeba",
+            "Exemple : à supprimer"],
+           ["03/11/2026", "UNCT", "B. Bold", "OIM", "Chef de mission", "Niamey", None]),
+    "es": (["Fecha", "Reunión", "Nombre", "Organización", "Cargo", "Lugar", "Observaciones"],
+           ["05/10/2026", "EHP", "J. Okoro", "OIM", "Oficial de Programa", "Adís Abeba",
+            "(fila de ejemplo)"],
+           ["03/11/2026", "UNCT", "B. Bold", "OIM", "Jefe de Misión", "Lima", None]),
+    "pt": (["Data", "Reunião", "Nome", "Organização", "Função", "Local", "Observações"],
+           ["05/10/2026", "HCT", "J. Okoro", "OIM", "Oficial de Programa", "Adis Abeba",
+            "Exemplo – apagar"],
+           ["03/11/2026", "UNCT", "B. Bold", "OIM", "Chefe de Missão", "Maputo", None]),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", EXAMPLE_ROWS)
+def test_an_example_row_left_in_a_list_is_not_a_meeting(lang):
+    """field11 MNG: the README's example row (2026-10-05, HCT, J. Okoro, Programme Officer,
+    Addis Ababa) left in with "example row – delete" in Notes was judged: an extra HCT
+    wrong level. A row a cell of which says it is an example is skipped and said (S214)."""
+    header, example, real = EXAMPLE_ROWS[lang]
+    result = _check(SheetGrid("November", [header, example, real]), name="MNG_2026-11.xlsx")
+    assert [(str(m.date), m.platform, str(m.verdict)) for m in result.meetings] == [
+        ("2026-11-03", "UNCT", "compliant")
+    ]
+    assert codes(result, "S214") == [("S214", "November!G2")]
+    assert not codes(result, "S207") and not codes(result, "C302")
+    assert _reading(result)["tables"][0]["example_rows"] == ["G2"]
+    assert result.to_dict()["rows"] == {"read": 2, "used": 1, "skipped": 1, "rejected": 0}
+
+
+def test_a_real_row_that_kept_the_example_s_place_is_read():
+    """field9 RWA: a real HCT row that kept only the README's example place "Addis Ababa":
+    its other cells are real and nothing says it is an example, so it is read."""
+    rows = [
+        ["Date", "Meeting", "Participant", "Agency", "Title", "Location", "Notes"],
+        ["05/11/2026", "HCT", "A. Uwase", "IOM", "Chief of Mission", "Addis Ababa", None],
+    ]
+    result = _check(SheetGrid("November", rows), name="RWA_2026-11.xlsx")
+    assert [(m.platform, str(m.verdict)) for m in result.meetings] == [("HCT", "compliant")]
+    assert not codes(result, "S214")
+
+
+CM_ROWS = {
+    "pt": (["Data", "Reunião", "Nome", "Organização", "Função"], "OIM",
+           "Coordenadora de Programas", "compliant"),
+    "en": (["Date", "Meeting", "Name", "Organization", "Title"], "IOM",
+           "Programme Coordinator", "undetermined"),
+    "fr": (["Date", "Réunion", "Nom", "Organisation", "Fonction"], "OIM",
+           "Coordonnatrice de programme", "undetermined"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", CM_ROWS)
+@pytest.mark.parametrize("written", ["CM", "C.M."])
+def test_cm_is_the_chief_of_mission_only_in_a_portuguese_roster(lang, written):
+    """field11 SYC: "M. Payet (CM)", CM the usual Portuguese abbreviation of Chefe de Missão,
+    was unknown (S205). It is read so in a roster written in Portuguese; in English ("Camp
+    Manager", "Country Manager") or French ("Chargé de mission") it stays unknown."""
+    header, iom, coordinator, verdict = CM_ROWS[lang]
+    rows = [header, ["04/11/2026", "UNCT", "M. Payet", iom, written],
+            ["11/11/2026", "PMT", "D. Labrosse", iom, coordinator]]  # fmt: skip
+    result = _check(SheetGrid("Sheet1", rows), name="SYC_2026-11.xlsx")
+    unct = [str(m.verdict) for m in result.meetings if m.platform == "UNCT"]
+    assert unct == [verdict], lang
+    assert bool(codes(result, "S205")) == (verdict == "undetermined")
