@@ -453,8 +453,11 @@ def apply_vocabulary(
         bool, len(frame),
     ) & ~absent  # fmt: skip
     for i in np.flatnonzero((presence == UNKNOWN) & ~with_presence & ~contradicted).tolist():
-        subject = vocabulary.remark_subject(column("presence")[i])
-        if subject is not None and subject != vocabulary.title(title_key[i]):
+        remark = column("presence")[i]
+        subject = vocabulary.remark_subject(remark)
+        elsewhere = subject is not None and subject != vocabulary.title(title_key[i])
+        # "Ana en misión en Tobago" beside "Jefe de Misión a.i.": why he acted.
+        if elsewhere or vocabulary.acting_because_away(remark, title_key[i], attendee[i]):
             presence[i] = None
     # Beside an attendance cell ("Y – CoM on mission" on the Deputy CoM's row), such a remark
     # leaves the cell's own "Y" standing.

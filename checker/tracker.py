@@ -283,7 +283,7 @@ def says_blank_is_absent(text: Any) -> bool:
 # Collection Officer" is no example: the word must stand alone, before a separator.
 _EXAMPLE = re.compile(
     r"^[(\[]?\s*(?:e\.\s?g\.|(?:example|exemple|ejemplo|exemplo|sample)(?:\s+(?:row|line|entry))?"
-    r"\s*(?:[:\-–—(]|$)|(?:ligne|fila|linha|row|line)\s+(?:d['’]\s?|de\s+)?"
+    r"\s*(?:[:\-–—()\]]|$)|(?:ligne|fila|linha|row|line)\s+(?:d['’]\s?|de\s+)?"
     r"(?:example|exemple|ejemplo|exemplo)\b)",
     re.IGNORECASE,
 )

@@ -1091,6 +1091,31 @@ class Vocabulary:
         match = self.title(" ".join(words)) if words else None
         return match if match is not None and match.role not in (None, "OTHER") else None
 
+    def acting_because_away(self, text: object, own_title: object, own_name: object) -> bool:
+        """Whether a remark on an acting head's row says someone else, named by a first name
+        or two, was away ("Ana en misión en Tobago" beside "Jefe de Misión a.i."): the reason
+        for the acting, not a doubt on the row's own person. A name the row's own name shares
+        a word with, a title, or more than two words are no such remark: nor, as nicknames
+        vary ("Gabi", "Gaby" for Gabriel Salas), a name starting with the letter one of the
+        row's own names starts with."""
+        own = self.title(own_title) if own_title is not None else None
+        if type(text) is not str or own is None or not own.acting or own.role is None:
+            return False
+        raw = text.split()
+        folded = [fold(w) for w in raw]
+        absent = [w.split() for w in self.headers.absent if w]
+        at = next((j for j in range(1, min(len(raw), 3) + 1)
+                   if any(folded[j : j + len(w)] == w for w in absent)), None)  # fmt: skip
+        if at is None:
+            return False
+        names = raw[:at]
+        if not all(w[:1].isupper() and w.isalpha() and fold(w) not in _ARTICLES for w in names):
+            return False
+        if self.title(" ".join(names)).role is not None:
+            return False
+        mine = fold(own_name).split() if isinstance(own_name, str) else []
+        return bool(mine) and not any(a[:1] == b[:1] for a in map(fold, names) for b in mine)
+
     def presence_beside(self, text: object, own_title: object) -> str | None:
         """The presence of a cell the layout kept with a remark beside it ("Y – CoM on
         mission") when the remark is about another post than the row's own title (the Deputy

@@ -80,8 +80,6 @@ OPEN_GAPS = {
     "SEN_2026-10_emargement": "dates and meetings merged down in an .ods are not filled down "
     "(S202 on every covered cell): 4 of 5 meetings undetermined; the same file saved as .xlsx "
     "is judged as the truth says",
-    "TTO_2026-09_formulario": "a remark explaining the acting CoM ('Ana en misión en Tobago') "
-    "is read as doubt on attendance (C309): SMT 10 Sep undetermined, compliant in truth",
     # Round 12 (field12/README.md): traps not tried before, first run at aab7560
     "CUB_2026-11_asistencia": "FALSE COMPLIANT: the CoM 'Virtual' with Observaciones 'no se "
     "pudo conectar' is counted present at the SMT (Modalidad read as attendance)",

@@ -1057,3 +1057,35 @@ def test_cm_is_the_chief_of_mission_only_in_a_portuguese_roster(lang, written):
     unct = [str(m.verdict) for m in result.meetings if m.platform == "UNCT"]
     assert unct == [verdict], lang
     assert bool(codes(result, "S205")) == (verdict == "undetermined")
+
+
+ACTING_AWAY = {
+    "en": (["Date", "Meeting", "Name", "Organization", "Title", "Remarks"], "IOM",
+           "Chief of Mission a.i.", "Ana on mission in Tobago", "Gabi on mission"),
+    "fr": (["Date", "Réunion", "Nom", "Organisation", "Fonction", "Remarques"], "OIM",
+           "Chef de mission a.i.", "Ana en mission à Tobago", "Gabi en mission"),
+    "es": (["Fecha", "Reunión", "Nombre", "Organización", "Cargo", "Comentarios"], "OIM",
+           "Jefe de Misión a.i.", "Ana en misión en Tobago", "Gabi en misión"),
+    "pt": (["Data", "Reunião", "Nome", "Organização", "Função", "Observações"], "OIM",
+           "Chefe de Missão a.i.", "Ana em missão em Tobago", "Gabi em missão"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ACTING_AWAY)
+def test_a_remark_naming_the_absent_head_beside_the_acting_head_is_why_he_acted(lang):
+    """field11 TTO: "Ana en misión en Tobago" beside "Jefe de Misión a.i." says why he acted,
+    not that he may not have come (C309). A remark that may be about the row's own person
+    ("Gabi" on Gabriel Salas's row), or on a row that is not an acting head's, stays a
+    doubt."""
+    header, iom, acting, other, own = ACTING_AWAY[lang]
+
+    def smt(title, remark):
+        rows = [header, ["10/09/2026", "SMT", "Gabriel Salas", iom, title, remark]]
+        result = _check(SheetGrid("Sheet1", rows), name="TTO_2026-09.xlsx")
+        return [str(m.verdict) for m in result.meetings], result
+
+    verdict, result = smt(acting, other)
+    assert verdict == ["compliant"], lang
+    assert codes(result, "C307") and not codes(result, "C309")
+    assert smt(acting, own)[0] == ["undetermined"], lang
+    assert smt(ACTING_AWAY[lang][2].removesuffix(" a.i."), other)[0] == ["undetermined"], lang

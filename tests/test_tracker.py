@@ -581,3 +581,22 @@ def _absent_words():
 
 
 _ABSENT = _absent_words()
+
+
+@given(st.sampled_from(["Example:", "Exemple :", "Ejemplo:", "Exemplo:", "e.g.", "(example)"]),
+       st.text(max_size=30))  # fmt: skip
+def test_a_cell_that_starts_by_saying_example_marks_an_example_row(mark, rest):
+    assert tracker.is_example(f"{mark} {rest}")
+
+
+def test_no_title_platform_or_sector_of_the_vocabulary_reads_as_an_example():
+    """An example row is told by a word standing alone: "Sample Collection Officer" or any
+    name the vocabulary knows is never one."""
+    import yaml
+
+    words = yaml.safe_load(Path("schemas/vocabulary.yaml").read_text(encoding="utf-8"))
+    names = [alias for group in ("platforms", "sectors", "roles")
+             for entry in words[group].values() for alias in [entry["name"], *entry["aliases"]]]  # fmt: skip
+    assert not [n for n in names if tracker.is_example(n)]
+    assert not tracker.is_example("Sample Collection Officer")
+    assert not tracker.is_example("Examples of good practice")
