@@ -13,7 +13,8 @@ cells: a cancelled meeting is a skipped record, a blank cell in a month that has
 a meeting without IOM. A column dated to a day is a meeting date, and often one platform's
 only: a blank cell there is no meeting of that platform that day (skipped, and listed in the
 reading) when the column has one entry, or when the tracker is sparse (fewer than half its
-cells filled: each platform meets on its own days). In a dense tracker (every platform
+cells filled: each platform meets on its own days) and the column is filled on half its rows
+at most. In a dense tracker (every platform
 written at nearly every date) a blank is an omission: a meeting without IOM, never a meeting
 that vanishes; and so is every blank under a legend that says a blank cell is an absence
 ("blank = did not attend"). An example row left in ("Example: HCT | J. Doe (CoM)") is no
@@ -248,12 +249,14 @@ def blank_is_no_meeting(
     one of the tracker's `rows` has an entry in it (`filled`: a person, "No IOM",
     "Cancelled"…), the date of that platform's meeting; or the tracker is `sparse` (fewer
     than half its cells filled: a tracker of days where each platform meets on its own days,
-    and writes its absences, SYC's "Sem OIM"). In a dense tracker a blank may be an absence
+    and writes its absences, SYC's "Sem OIM") and the column is filled on half its rows at
+    most (a day most platforms have an entry is one they all met). In a dense tracker, or
+    such a column, a blank may be an absence
     left unwritten: it stays a meeting without IOM, never a meeting that vanishes; and so
     does every blank under a legend that says a blank cell is an absence (`blank_absent`)."""
     if isinstance(date, MonthOf) or blank_absent:
         return False
-    return filled == 1 < rows or (sparse and 0 < filled < rows)
+    return filled == 1 < rows or (sparse and filled > 0 and 2 * filled <= rows)
 
 
 def is_sparse(filled: int, cells: int) -> bool:
