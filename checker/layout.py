@@ -37,7 +37,7 @@ from checker import (
     tracker,
     versions,
 )
-from checker.dates import DayOf, month_named, month_of, week_of
+from checker.dates import DayOf, MonthOf, month_named, month_of, week_of
 from checker.findings import TOOL_NAME, column_letter
 from checker.formatting import (
     SYMBOL_FONTS,
@@ -2243,17 +2243,19 @@ def _tracker_rows(
     notes = len(named) - len(labelled) + len(examples) if first else 0
     filled = [r for r in labelled if at(body[r], col) is not None]
     date = table.constants[0].value
-    # How full the tracker is, over all its columns: a sparse tracker of days writes only
-    # each platform's own meetings; a legend may say a blank is an absence.
-    entries = sum(at(body[r], c) is not None for r in labelled for c in table.months)
-    sparse = tracker.is_sparse(entries, len(labelled) * len(table.months))
-    rows_of = set(labelled) | {e[0] for e in examples}
-    blank_absent = any(tracker.says_blank_is_absent(v) for r, row in enumerate(body)
-                       if r not in rows_of for v in row) or any(
-        tracker.says_blank_is_absent(v) for row in sheet.cells[:header_index] for v in row)  # fmt: skip
-    blank_no_meeting = tracker.blank_is_no_meeting(
-        date, len(filled), len(labelled), sparse, blank_absent
-    )
+    blank_no_meeting = False
+    if filled and len(filled) < len(labelled) and not isinstance(date, MonthOf):
+        # How full the tracker is, over all its columns: a sparse tracker of days writes only
+        # each platform's own meetings; a legend may say a blank is an absence.
+        entries = sum(at(body[r], c) is not None for r in labelled for c in table.months)
+        sparse = tracker.is_sparse(entries, len(labelled) * len(table.months))
+        rows_of = set(labelled) | {e[0] for e in examples}
+        blank_absent = any(tracker.says_blank_is_absent(v) for r, row in enumerate(body)
+                           if r not in rows_of for v in row) or any(
+            tracker.says_blank_is_absent(v) for row in sheet.cells[:header_index] for v in row)  # fmt: skip
+        blank_no_meeting = tracker.blank_is_no_meeting(
+            date, len(filled), len(labelled), sparse, blank_absent
+        )
     records: list[list[Any]] = []
     rows: list[int] = []
     no_meeting_blanks: list[int] = []
