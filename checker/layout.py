@@ -39,7 +39,7 @@ from checker import (
     tracker,
     versions,
 )
-from checker.dates import DayOf, month_named, month_of, week_of
+from checker.dates import DayOf, MonthOf, month_named, month_of, week_of
 from checker.findings import TOOL_NAME, column_letter
 from checker.formatting import (
     SYMBOL_FONTS,
@@ -182,8 +182,11 @@ class RosterTable:
     # An agency matrix's columns whose texts may name IOM's representative (Remarks).
     remarks: tuple[int, ...] = ()
     # A tracker column's blank cells read as no meeting of that platform that day (Excel
-    # rows): a date column with one entry (tracker.blank_is_no_meeting).
+    # rows): a date column with one entry, or a sparse tracker (tracker.blank_is_no_meeting).
     no_meeting_blanks: tuple[int, ...] = ()
+    # Rows left from the README's or template's example ("Exemplo: HCT", "example row –
+    # delete"): skipped, never a meeting; (Excel row, 0-based column, the cell that says so).
+    example_rows: tuple[tuple[int, int, str], ...] = ()
     # With no platform column: a column not read whose values name platforms on half its
     # rows or more, (0-based column, header), for S201 to name it.
     platform_like: tuple[int, str] | None = None
@@ -2219,9 +2222,11 @@ def _table_rows(
     path: Path | None = None,
     headers: Headers | None = None,
     called_off: list[versions.CalledOff] | None = None,
+    examples: list[tuple[int, int, str]] | None = None,
 ) -> tuple[np.ndarray, np.ndarray, int, int]:
     """Data rows of one table → (cells of the kept rows, their Excel rows, rows read, rows
-    skipped). The rows saying a meeting was called off are added to `called_off`."""
+    skipped). The rows saying a meeting was called off are added to `called_off`; the rows
+    left from an example ("example row – delete"), skipped, to `examples`."""
     header_index = table.header_row - 1
     sheet = _fill_merged_down(sheet, header_index, table.index, origin, table.span)
     body = sheet.cells[header_index + 1 : table.last_row]
@@ -2290,6 +2295,7 @@ def _table_rows(
             if type(name) is str and _says_cancelled(name):
                 kept[r] = False
                 _note_called_off(table, cells, int(r), name, called_off)
+    _skip_examples(table, cells, kept, rows_read, examples)
     index = np.flatnonzero(kept)
     fields = np.full((len(index), len(FIELDS) + 1), None, dtype=object)
     for i, name in enumerate(FIELDS):
@@ -2336,6 +2342,23 @@ def _table_rows(
         fields, excel_rows, chair = _chair_record(table, sheet, fields, excel_rows, origin, headers)
         extra += chair
     return fields, excel_rows, rows_read + extra, rows_read - len(index)
+
+
+def _skip_examples(table: RosterTable, cells: np.ndarray, kept: np.ndarray, rows_read: int,
+                   into: list[tuple[int, int, str]] | None) -> None:  # fmt: skip
+    """A row left from the README's or template's example, a cell of it saying so ("example
+    row – delete", "Ejemplo:"): no record, whatever its other cells say (MNG: an HCT of
+    2026-10-05 judged wrong level). Each distinct text is looked at once."""
+    texts = {v for v in set(cells[:rows_read].ravel().tolist()) if type(v) is str}
+    marks = {v for v in texts if tracker.is_example(v)}
+    if not marks:
+        return
+    for r in np.flatnonzero(kept[:rows_read]).tolist():
+        col = next((c for c, v in enumerate(cells[r]) if type(v) is str and v in marks), None)
+        if col is not None:
+            kept[r] = False
+            if into is not None:
+                into.append((table.header_row + 1 + r, col, cells[r, col]))
 
 
 def _note_called_off(table: RosterTable, cells: np.ndarray, r: int, text: str,
@@ -2482,13 +2505,32 @@ def _tracker_rows(
 
     named = [r for r, row in enumerate(body) if at(row, label) is not None
              and not tracker.is_note_label(at(row, label))]  # fmt: skip
+    # A row left from the example ("Exemplo: HCT | J. Doe (CoM)"): no platform, and no entry
+    # of its columns; skipped, counted once (with the first month) and listed.
+    examples = [(r, c, str(v)) for r in named for c, v in enumerate(body[r])
+                if c not in table.months and tracker.is_example(v)]  # fmt: skip
+    examples = [e for i, e in enumerate(examples) if e[0] not in {x[0] for x in examples[:i]}]
+    named = [r for r in named if r not in {e[0] for e in examples}]
     # A label with no entry in any month ("Updated by the CoM's office, Niamey") is a note,
     # not a platform IOM missed every month: skipped, and counted once (with the first month).
     labelled = [r for r in named if any(at(body[r], c) is not None for c in table.months)]
-    notes = len(named) - len(labelled) if col == table.months[0] else 0
+    first = col == table.months[0]
+    notes = len(named) - len(labelled) + len(examples) if first else 0
     filled = [r for r in labelled if at(body[r], col) is not None]
     date = table.constants[0].value
-    blank_no_meeting = tracker.blank_is_no_meeting(date, len(filled), len(labelled))
+    blank_no_meeting = False
+    if filled and len(filled) < len(labelled) and not isinstance(date, MonthOf):
+        # How full the tracker is, over all its columns: a sparse tracker of days writes only
+        # each platform's own meetings; a legend may say a blank is an absence.
+        entries = sum(at(body[r], c) is not None for r in labelled for c in table.months)
+        sparse = tracker.is_sparse(entries, len(labelled) * len(table.months))
+        rows_of = set(labelled) | {e[0] for e in examples}
+        blank_absent = any(tracker.says_blank_is_absent(v) for r, row in enumerate(body)
+                           if r not in rows_of for v in row) or any(
+            tracker.says_blank_is_absent(v) for row in sheet.cells[:header_index] for v in row)  # fmt: skip
+        blank_no_meeting = tracker.blank_is_no_meeting(
+            date, len(filled), len(labelled), sparse, blank_absent
+        )
     records: list[list[Any]] = []
     rows: list[int] = []
     no_meeting_blanks: list[int] = []
@@ -2524,7 +2566,8 @@ def _tracker_rows(
     cells = np.empty((len(records), len(FIELDS) + 1), dtype=object)
     for i, record in enumerate(records):
         cells[i, :] = record
-    table = replace(table, no_meeting_blanks=tuple(no_meeting_blanks))
+    found = tuple((r + table.header_row + 1, c, text) for r, c, text in examples) if first else ()
+    table = replace(table, no_meeting_blanks=tuple(no_meeting_blanks), example_rows=found)
     return cells, np.array(rows, dtype=np.int64), read, skipped, table
 
 
@@ -2583,9 +2626,19 @@ def lay_out(workbook: Workbook, headers: Headers) -> Layout:
                 table, sheet, origin, headers.absent
             )
         else:
+            examples: list[tuple[int, int, str]] = []
             cells, excel_rows, table_read, table_skipped = _table_rows(
-                table, sheet, origin, headers.absent, workbook.path, headers, called_off
+                table,
+                sheet,
+                origin,
+                headers.absent,
+                workbook.path,
+                headers,
+                called_off,
+                examples,
             )
+            if examples:
+                tables[i] = replace(table, example_rows=tuple(examples))
         parts.append(cells)
         rows.append(excel_rows)
         table_of_row.append(np.full(len(excel_rows), table.index, dtype=np.int64))

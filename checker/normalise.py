@@ -28,6 +28,7 @@ from checker.layout import (
     Layout,
     RosterTable,
 )
+from checker.roster_language import written_in
 from checker.titleblock import DayOfMonth
 from checker.vocabulary import IOM, UNCLEAR, Vocabulary, fold
 
@@ -461,8 +462,11 @@ def apply_vocabulary(
         bool, len(frame),
     ) & ~absent  # fmt: skip
     for i in np.flatnonzero((presence == UNKNOWN) & ~with_presence & ~contradicted).tolist():
-        subject = vocabulary.remark_subject(column("presence")[i])
-        if subject is not None and subject != vocabulary.title(title_key[i]):
+        remark = column("presence")[i]
+        subject = vocabulary.remark_subject(remark)
+        elsewhere = subject is not None and subject != vocabulary.title(title_key[i])
+        # "Ana en misión en Tobago" beside "Jefe de Misión a.i.": why he acted.
+        if elsewhere or vocabulary.acting_because_away(remark, title_key[i], attendee[i]):
             presence[i] = None
     # Beside an attendance cell ("Y – CoM on mission" on the Deputy CoM's row), such a remark
     # leaves the cell's own "Y" standing.
@@ -523,6 +527,7 @@ def apply_vocabulary(
         ("sector", None, None),
         ("acting", False, False),
     )
+    _language_titles(roster, vocabulary, iom, role, title_key)
     frame["role"] = _objects(frame, _where(iom, role, None))
     frame["title_sector"] = _objects(frame, title_sector)
     frame["acting"] = acting.astype(bool)
@@ -570,6 +575,35 @@ def _on_behalf(frame: pd.DataFrame, vocabulary: Vocabulary, title_key: np.ndarra
 def _ranks_below(vocabulary: Vocabulary, role: str, other: str) -> bool:
     ranks = vocabulary.roles
     return role in ranks and other in ranks and ranks[role].rank > ranks[other].rank
+
+
+def _language_titles(roster: Roster, vocabulary: Vocabulary, iom: np.ndarray, role: np.ndarray,
+                     title_key: np.ndarray) -> None:  # fmt: skip
+    """An IOM title the vocabulary reads only in one language ("CM": the Chefe de Missão in
+    Portuguese) takes its role where the sheet is written in that language, told from its
+    headers and titles; elsewhere it stays unknown (S205)."""
+    frame = roster.frame
+    languages: dict[tuple[Any, Any], str | None] = {}
+    for i in np.flatnonzero(iom & (role == UNKNOWN)).tolist():
+        roles = vocabulary.language_title(title_key[i])
+        if not roles:
+            continue
+        where = (frame["file"].iat[i], frame["sheet"].iat[i])
+        if where not in languages:
+            languages[where] = _sheet_language(roster, *where)
+        lang = languages[where]
+        if lang in roles:
+            role[i] = roles[lang]
+
+
+def _sheet_language(roster: Roster, file: Any, sheet: Any) -> str | None:
+    """The language a sheet's tables are written in, from their headers and titles."""
+    frame = roster.frame
+    rows = frame[(frame["file"] == file) & (frame["sheet"] == sheet)]
+    tables = [roster.tables[t] for t in rows["table"].unique().tolist()]
+    headers = [c.header for t in tables for c in t.found]
+    headers += [header for t in tables for _, header, _ in t.ignored]
+    return written_in([*headers, *rows["title"].dropna().unique().tolist()])
 
 
 def _contradictions(roster: Roster, staff: np.ndarray, presence: np.ndarray, absent: np.ndarray,

@@ -375,6 +375,7 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
         calendar_findings,
         column_findings,
         date_order_findings,
+        example_findings,
         reading_dict,
         sheet_findings,
         version_findings,
@@ -436,6 +437,7 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
         findings = prepared.findings + checked.findings(position, policy, meeting_at)
         layout, known = prepared.layout, prepared.known
         findings += sheet_findings(layout, policy)
+        findings += example_findings(layout, policy)
         findings += calendar_findings(layout, policy)
         findings += version_findings(layout, policy)
         findings += column_findings(layout, policy)

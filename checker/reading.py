@@ -155,14 +155,20 @@ def reading_dict(layout: Layout, roster: Roster, offset: int) -> dict[str, Any]:
         # that every cell is accounted for.
         blanks = [f"{column_letter(table.columns['attendee'])}{row}"
                   for row in table.no_meeting_blanks]  # fmt: skip
+        # Rows left from an example, not read (S214:example_row): the cells that say so.
+        examples = [f"{column_letter(c)}{row}" for row, c, _ in table.example_rows]
         if table.shape == TRACKER and tables and tables[-1]["sheet"] == table.sheet \
                 and tables[-1]["layout"] == TRACKER:  # fmt: skip
             tables[-1]["months"].append(entry["columns"]["date"]["cell"])
             if blanks:
                 tables[-1].setdefault("no_meeting_blanks", []).extend(blanks)
+            if examples:
+                tables[-1].setdefault("example_rows", []).extend(examples)
             continue
         if blanks:
             entry["no_meeting_blanks"] = blanks
+        if examples:
+            entry["example_rows"] = examples
         if index in roster.month_first:  # its dates that read both ways: month first (S220)
             entry["date_order"] = "month_first"
         if table.shape == TRACKER:
@@ -189,6 +195,24 @@ def sheet_findings(layout: Layout, policy: Policy) -> list[Finding]:
             why=Phrase.of(f"sheet_{reading.reason}", missing=missing),
         ))  # fmt: skip
     return found
+
+
+def example_findings(layout: Layout, policy: Policy) -> list[Finding]:
+    """S214:example_row: a row left from the README's or template's example, not read."""
+    return [
+        Finding.make(
+            "S214",
+            policy,
+            "example_row",
+            at={"sheet": table.sheet, "row": row, "column": column_letter(col), "value": said},
+            sheet=table.sheet,
+            row=row,
+            cell=f"{table.sheet}!{column_letter(col)}{row}",
+            said=said,
+        )
+        for table in layout.tables
+        for row, col, said in table.example_rows
+    ]
 
 
 def calendar_findings(layout: Layout, policy: Policy) -> list[Finding]:

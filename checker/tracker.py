@@ -11,10 +11,14 @@ platform comes from the row's label, the date from the column's header, the atte
 title from the cell. A cell is a record, so rows read = used + skipped + rejected counts
 cells: a cancelled meeting is a skipped record, a blank cell in a month that has entries is
 a meeting without IOM. A column dated to a day is a meeting date, and often one platform's
-only: in a column with one entry, the other rows' blank cells are no meeting of their
-platform that day (skipped, and listed in the reading); in a column with two entries or more
-the platforms may all meet that day, and a blank cell stays a meeting without IOM (a blank
-left for an absence must never vanish and leave the file compliant).
+only: a blank cell there is no meeting of that platform that day (skipped, and listed in the
+reading) when the column has one entry, or when the tracker is sparse (fewer than half its
+cells filled: each platform meets on its own days) and the column is filled on half its rows
+at most. In a dense tracker (every platform
+written at nearly every date) a blank is an omission: a meeting without IOM, never a meeting
+that vanishes; and so is every blank under a legend that says a blank cell is an absence
+("blank = did not attend"). An example row left in ("Example: HCT | J. Doe (CoM)") is no
+platform: it is skipped, listed, and is no entry of its columns.
 """
 
 from __future__ import annotations
@@ -241,14 +245,60 @@ def month_banner(lines: list[Line]) -> Line | None:
     return named[0] if len(months) == 1 else None
 
 
-def blank_is_no_meeting(date: Any, filled: int, rows: int) -> bool:
+def blank_is_no_meeting(
+    date: Any, filled: int, rows: int, sparse: bool = False, blank_absent: bool = False
+) -> bool:
     """Whether a blank cell of a tracker column says that platform had no meeting that day:
     the column is dated to a day (not a month, when a platform meets at least once) and only
     one of the tracker's `rows` has an entry in it (`filled`: a person, "No IOM",
-    "Cancelled"…): the date of that platform's meeting. With two entries or more, the blank
-    may be an absence left unwritten (a weekly tracker where IOM notes only the meetings it
-    attended): it stays a meeting without IOM, never a meeting that vanishes."""
-    return not isinstance(date, MonthOf) and filled == 1 < rows
+    "Cancelled"…), the date of that platform's meeting; or the tracker is `sparse` (fewer
+    than half its cells filled: a tracker of days where each platform meets on its own days,
+    and writes its absences, SYC's "Sem OIM") and the column is filled on half its rows at
+    most (a day most platforms have an entry is one they all met). In a dense tracker, or
+    such a column, a blank may be an absence
+    left unwritten: it stays a meeting without IOM, never a meeting that vanishes; and so
+    does every blank under a legend that says a blank cell is an absence (`blank_absent`)."""
+    if isinstance(date, MonthOf) or blank_absent:
+        return False
+    return filled == 1 < rows or (sparse and filled > 0 and 2 * filled <= rows)
+
+
+def is_sparse(filled: int, cells: int) -> bool:
+    """Whether a tracker's day columns are filled on fewer than half their cells."""
+    return 2 * filled < cells
+
+
+# A legend that says a blank cell is an absence: "Blank = did not attend", "En blanco = no
+# asistió", "Vide : absent", "Em branco = ausente", "Leave blank if IOM did not attend".
+_BLANK_WORDS = r"(?:blank|empty|vide|vierge|en blanco|vac[ií][oa]|em branco|vazi[oa])"
+_BLANK_LEGEND = re.compile(
+    rf"\b{_BLANK_WORDS}\b.{{0,40}}(?:=|:|means|signifie|significa|if|si|se)\s*.{{0,30}}"
+    r"(?:absen|ausen|did not|didn't|not attend|no asisti|n'a pas|não (?:foi|compareceu|"
+    r"participou|esteve)|no iom|pas d'oim|sin oim|sem oim|no fue)",
+    re.IGNORECASE,
+)
+
+
+def says_blank_is_absent(text: Any) -> bool:
+    """Whether a note of the sheet says a blank cell means IOM did not attend."""
+    return isinstance(text, str) and bool(_BLANK_LEGEND.search(text))
+
+
+# A row left from the README's or template's example: its label or a note on it says so
+# ("Example: HCT", "Exemple : EHP", "Ejemplo:", "Exemplo:", "e.g. HCT", "example row –
+# delete", "(linha de exemplo – não apagar)", "ligne d'exemple"). A title such as "Sample
+# Collection Officer" is no example: the word must stand alone, before a separator.
+_EXAMPLE = re.compile(
+    r"^[(\[]?\s*(?:e\.\s?g\.|(?:example|exemple|ejemplo|exemplo|sample)(?:\s+(?:row|line|entry))?"
+    r"\s*(?:[:\-–—()\]]|$)|(?:ligne|fila|linha|row|line)\s+(?:d['’]\s?|de\s+)?"
+    r"(?:example|exemple|ejemplo|exemplo)\b)",
+    re.IGNORECASE,
+)
+
+
+def is_example(value: Any) -> bool:
+    """Whether a cell says its row is an example, not a record."""
+    return isinstance(value, str) and bool(_EXAMPLE.match(value.strip()))
 
 
 def is_note_label(value: Any) -> bool:

@@ -71,6 +71,11 @@ class VocabularyFile(_Strict):
     roles: dict[str, RoleEntry]
     sector_titles: dict[str, list[str]] = Field(default_factory=dict)
     title_abbreviations: dict[str, list[str]] = Field(default_factory=dict)
+    # A role's abbreviations read only in a roster written in one language (language → role
+    # → abbreviations): "CM" is the Chefe de Missão in Portuguese, another post elsewhere.
+    language_titles: dict[Literal["en", "fr", "es", "pt"], dict[str, list[str]]] = Field(
+        default_factory=dict
+    )
     acting: ActingEntry
     # "iom": how IOM is written; "others": other agencies, to tell an organisation column by
     # its contents and "OCHA (seconded from IOM)" from IOM.
@@ -100,6 +105,10 @@ class VocabularyFile(_Strict):
         for role in self.sector_titles:
             if role not in self.roles:
                 raise ValueError(f"sector_titles names unknown role {role}")
+        for lang, roles in self.language_titles.items():
+            for role in roles:
+                if role not in self.roles:
+                    raise ValueError(f"language_titles.{lang} names unknown role {role}")
         return self
 
 
@@ -515,6 +524,12 @@ class Vocabulary:
         self._sector_titles = _alias_map(words.sector_titles)
         self._abbreviations = {fold(a): [fold(w) for w in ws] for a, ws in
                                words.title_abbreviations.items()}  # fmt: skip
+        self._language_titles: dict[str, dict[str, str]] = {fold(a): {} for r in words.language_titles.values()
+                                 for aliases in r.values() for a in aliases}  # fmt: skip
+        for lang, roles in words.language_titles.items():
+            for code, aliases in roles.items():
+                for alias in aliases:
+                    self._language_titles[fold(alias)][lang] = code
         # "Deputy Chief of Mission" is the deputy of "Chief of Mission": COM → DCOM.
         self._deputy_of = {
             self._roles[fold(r.name)[len("deputy ") :]]: code
@@ -1121,6 +1136,31 @@ class Vocabulary:
         match = self.title(" ".join(words)) if words else None
         return match if match is not None and match.role not in (None, "OTHER") else None
 
+    def acting_because_away(self, text: object, own_title: object, own_name: object) -> bool:
+        """Whether a remark on an acting head's row says someone else, named by a first name
+        or two, was away ("Ana en misión en Tobago" beside "Jefe de Misión a.i."): the reason
+        for the acting, not a doubt on the row's own person. A name the row's own name shares
+        a word with, a title, or more than two words are no such remark: nor, as nicknames
+        vary ("Gabi", "Gaby" for Gabriel Salas), a name starting with the letter one of the
+        row's own names starts with."""
+        own = self.title(own_title) if own_title is not None else None
+        if type(text) is not str or own is None or not own.acting or own.role is None:
+            return False
+        raw = text.split()
+        folded = [fold(w) for w in raw]
+        absent = [w.split() for w in self.headers.absent if w]
+        at = next((j for j in range(1, min(len(raw), 3) + 1)
+                   if any(folded[j : j + len(w)] == w for w in absent)), None)  # fmt: skip
+        if at is None:
+            return False
+        names = raw[:at]
+        if not all(w[:1].isupper() and w.isalpha() and fold(w) not in _ARTICLES for w in names):
+            return False
+        if self.title(" ".join(names)).role is not None:
+            return False
+        mine = fold(own_name).split() if isinstance(own_name, str) else []
+        return bool(mine) and not any(a[:1] == b[:1] for a in map(fold, names) for b in mine)
+
     def presence_beside(self, text: object, own_title: object) -> str | None:
         """The presence of a cell the layout kept with a remark beside it ("Y – CoM on
         mission") when the remark is about another post than the row's own title (the Deputy
@@ -1137,6 +1177,11 @@ class Vocabulary:
         if subject is None or own is None or own.role is None or subject == own:
             return None
         return "present"
+
+    def language_title(self, text: object) -> dict[str, str]:
+        """The role a title names in each language where it is one of that language's own
+        abbreviations (vocabulary `language_titles`: "CM" → {"pt": "COM"}); {} for any other."""
+        return self._language_titles.get(fold(text), {}) if isinstance(text, str) else {}
 
     def marks(self, text: object) -> Marks:  # not memoised: names are nearly all distinct
         """A name, title or organisation cell without the marks people add in brackets:

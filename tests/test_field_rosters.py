@@ -77,14 +77,6 @@ OPEN_GAPS = {
     "row 'Security briefing (UNDSS) – all agencies' (S204) the same day may belong to it",
     # Round 11 (field11/README.md): files of other programs (.ods, CSV, Google Sheets), first
     # run at 94a2a6b
-    "SYC_2026-11_acompanhamento": "'(CM)' is not read as Chefe de Missão (S205); the "
-    "README's example row 'Exemplo: HCT' left in (S204) gives the 4th a second entry, so its "
-    "blanks become SMT/OMT/PMT 4 Nov undetermined; two meetings on the 11th make its blanks "
-    "UNCT/OMT 11 Nov absent: 6 extra meetings",
-    "TTO_2026-09_formulario": "a remark explaining the acting CoM ('Ana en misión en Tobago') "
-    "is read as doubt on attendance (C309): SMT 10 Sep undetermined, compliant in truth",
-    "MNG_2026-11_attendance": "the README's example row left in ('example row – delete' in "
-    "Notes) is judged: an extra HCT 2026-10-05 wrong_level (S207) the truth does not have",
 }
 # Round 12 (field12/README.md): traps not tried before, 6 false compliants in 3 files at the
 # first run (aab7560); every file now matches its truth.

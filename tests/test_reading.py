@@ -1382,3 +1382,110 @@ def test_a_sheet_asking_whether_iom_came_is_a_recap_only_beside_its_meetings():
     assert ("UNCT", "2026-10-20", "compliant") in [
         (m.platform, m.date, str(m.verdict)) for m in result.meetings]  # fmt: skip
     assert _reading(result)["sheets"][0]["status"] == "iom_log"
+
+
+# --- an example row left in; "CM" in a Portuguese roster (field11 MNG, SYC) ----------------
+
+EXAMPLE_ROWS = {
+    "en": (["Date", "Meeting", "Participant", "Agency", "Title", "Location", "Notes"],
+           ["2026-10-05", "HCT", "J. Okoro", "IOM", "Programme Officer", "Addis Ababa",
+            "example row – delete"],
+           ["03/11/2026", "UNCT", "B. Bold", "IOM", "Chief of Mission", "Ulaanbaatar", None]),
+    "fr": (["Date", "Réunion", "Nom", "Organisation", "Fonction", "Lieu", "Remarques"],
+           ["05/10/2026", "EHP", "J. Okoro", "OIM", "Chargé de programme", "Addis-Abeba",
+            "Exemple : à supprimer"],
+           ["03/11/2026", "UNCT", "B. Bold", "OIM", "Chef de mission", "Niamey", None]),
+    "es": (["Fecha", "Reunión", "Nombre", "Organización", "Cargo", "Lugar", "Observaciones"],
+           ["05/10/2026", "EHP", "J. Okoro", "OIM", "Oficial de Programa", "Adís Abeba",
+            "(fila de ejemplo)"],
+           ["03/11/2026", "UNCT", "B. Bold", "OIM", "Jefe de Misión", "Lima", None]),
+    "pt": (["Data", "Reunião", "Nome", "Organização", "Função", "Local", "Observações"],
+           ["05/10/2026", "HCT", "J. Okoro", "OIM", "Oficial de Programa", "Adis Abeba",
+            "Exemplo – apagar"],
+           ["03/11/2026", "UNCT", "B. Bold", "OIM", "Chefe de Missão", "Maputo", None]),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", EXAMPLE_ROWS)
+def test_an_example_row_left_in_a_list_is_not_a_meeting(lang):
+    """field11 MNG: the README's example row (2026-10-05, HCT, J. Okoro, Programme Officer,
+    Addis Ababa) left in with "example row – delete" in Notes was judged: an extra HCT
+    wrong level. A row a cell of which says it is an example is skipped and said (S214)."""
+    header, example, real = EXAMPLE_ROWS[lang]
+    result = _check(SheetGrid("November", [header, example, real]), name="MNG_2026-11.xlsx")
+    assert [(str(m.date), m.platform, str(m.verdict)) for m in result.meetings] == [
+        ("2026-11-03", "UNCT", "compliant")
+    ]
+    assert codes(result, "S214") == [("S214", "November!G2")]
+    assert not codes(result, "S207") and not codes(result, "C302")
+    assert _reading(result)["tables"][0]["example_rows"] == ["G2"]
+    assert result.to_dict()["rows"] == {"read": 2, "used": 1, "skipped": 1, "rejected": 0}
+
+
+def test_a_real_row_that_kept_the_example_s_place_is_read():
+    """field9 RWA: a real HCT row that kept only the README's example place "Addis Ababa":
+    its other cells are real and nothing says it is an example, so it is read."""
+    rows = [
+        ["Date", "Meeting", "Participant", "Agency", "Title", "Location", "Notes"],
+        ["05/11/2026", "HCT", "A. Uwase", "IOM", "Chief of Mission", "Addis Ababa", None],
+    ]
+    result = _check(SheetGrid("November", rows), name="RWA_2026-11.xlsx")
+    assert [(m.platform, str(m.verdict)) for m in result.meetings] == [("HCT", "compliant")]
+    assert not codes(result, "S214")
+
+
+CM_ROWS = {
+    "pt": (["Data", "Reunião", "Nome", "Organização", "Função"], "OIM",
+           "Coordenadora de Programas", "compliant"),
+    "en": (["Date", "Meeting", "Name", "Organization", "Title"], "IOM",
+           "Programme Coordinator", "undetermined"),
+    "fr": (["Date", "Réunion", "Nom", "Organisation", "Fonction"], "OIM",
+           "Coordonnatrice de programme", "undetermined"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", CM_ROWS)
+@pytest.mark.parametrize("written", ["CM", "C.M."])
+def test_cm_is_the_chief_of_mission_only_in_a_portuguese_roster(lang, written):
+    """field11 SYC: "M. Payet (CM)", CM the usual Portuguese abbreviation of Chefe de Missão,
+    was unknown (S205). It is read so in a roster written in Portuguese; in English ("Camp
+    Manager", "Country Manager") or French ("Chargé de mission") it stays unknown."""
+    header, iom, coordinator, verdict = CM_ROWS[lang]
+    rows = [header, ["04/11/2026", "UNCT", "M. Payet", iom, written],
+            ["11/11/2026", "PMT", "D. Labrosse", iom, coordinator]]  # fmt: skip
+    result = _check(SheetGrid("Sheet1", rows), name="SYC_2026-11.xlsx")
+    unct = [str(m.verdict) for m in result.meetings if m.platform == "UNCT"]
+    assert unct == [verdict], lang
+    assert bool(codes(result, "S205")) == (verdict == "undetermined")
+
+
+ACTING_AWAY = {
+    "en": (["Date", "Meeting", "Name", "Organization", "Title", "Remarks"], "IOM",
+           "Chief of Mission a.i.", "Ana on mission in Tobago", "Gabi on mission"),
+    "fr": (["Date", "Réunion", "Nom", "Organisation", "Fonction", "Remarques"], "OIM",
+           "Chef de mission a.i.", "Ana en mission à Tobago", "Gabi en mission"),
+    "es": (["Fecha", "Reunión", "Nombre", "Organización", "Cargo", "Comentarios"], "OIM",
+           "Jefe de Misión a.i.", "Ana en misión en Tobago", "Gabi en misión"),
+    "pt": (["Data", "Reunião", "Nome", "Organização", "Função", "Observações"], "OIM",
+           "Chefe de Missão a.i.", "Ana em missão em Tobago", "Gabi em missão"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ACTING_AWAY)
+def test_a_remark_naming_the_absent_head_beside_the_acting_head_is_why_he_acted(lang):
+    """field11 TTO: "Ana en misión en Tobago" beside "Jefe de Misión a.i." says why he acted,
+    not that he may not have come (C309). A remark that may be about the row's own person
+    ("Gabi" on Gabriel Salas's row), or on a row that is not an acting head's, stays a
+    doubt."""
+    header, iom, acting, other, own = ACTING_AWAY[lang]
+
+    def smt(title, remark):
+        rows = [header, ["10/09/2026", "SMT", "Gabriel Salas", iom, title, remark]]
+        result = _check(SheetGrid("Sheet1", rows), name="TTO_2026-09.xlsx")
+        return [str(m.verdict) for m in result.meetings], result
+
+    verdict, result = smt(acting, other)
+    assert verdict == ["compliant"], lang
+    assert codes(result, "C307") and not codes(result, "C309")
+    assert smt(acting, own)[0] == ["undetermined"], lang
+    assert smt(ACTING_AWAY[lang][2].removesuffix(" a.i."), other)[0] == ["undetermined"], lang

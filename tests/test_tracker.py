@@ -248,37 +248,101 @@ def test_a_blank_cell_of_a_date_column_most_rows_fill_is_still_a_meeting_without
     assert ("2026-03", "HCT", "absent") in _meetings(result)
 
 
-@pytest.mark.parametrize(
-    ("header", "labels", "person"),
-    [(["Platform", "Mon 2 Nov", "Mon 9 Nov", "Mon 16 Nov"],
-      ["HCT", "UNCT", "SMT", "OMT", "PMT", "ICCG"], "J. Doe (CoM)"),
-     (["Plateforme", "lun. 2 nov.", "lun. 9 nov.", "lun. 16 nov."],
-      ["EHP", "UNCT", "SMT", "OMT", "PMT", "ICCG"], "A. Diallo (Cheffe de mission)"),
-     (["Espacio", "lun 2 nov", "lun 9 nov", "lun 16 nov"],
-      ["EHP", "UNCT", "SMT", "OMT", "PMT", "ICCG"], "R. Paredes (Jefa de Misión)")],
-)  # fmt: skip
-def test_a_blank_in_a_date_column_with_two_entries_stays_a_meeting_without_iom(
-    header, labels, person
-):
-    """A weekly tracker where IOM wrote only the meetings it attended: two entries in a
-    column may mean the platforms all met that day, so the blanks beside them are absences,
-    never meetings that vanish and leave the file compliant."""
+WEEKLY = [
+    (["Platform", "Mon 2 Nov", "Mon 9 Nov", "Mon 16 Nov"],
+     ["HCT", "UNCT", "SMT", "OMT", "PMT", "ICCG"], "J. Doe (CoM)",
+     "Legend: a blank cell = IOM did not attend"),
+    (["Plateforme", "lun. 2 nov.", "lun. 9 nov.", "lun. 16 nov."],
+     ["EHP", "UNCT", "SMT", "OMT", "PMT", "ICCG"], "A. Diallo (Cheffe de mission)",
+     "Légende : case vide = absent"),
+    (["Espacio", "lun 2 nov", "lun 9 nov", "lun 16 nov"],
+     ["EHP", "UNCT", "SMT", "OMT", "PMT", "ICCG"], "R. Paredes (Jefa de Misión)",
+     "Leyenda: en blanco = no asistió"),
+    (["Plataforma", "seg 2 nov", "seg 9 nov", "seg 16 nov"],
+     ["HCT", "UNCT", "SMT", "OMT", "PMT", "ICCG"], "M. Payet (Chefe de Missão)",
+     "Legenda: célula em branco = ausente"),
+]  # fmt: skip
+
+
+def _weekly(header, labels, person):
     # Each column has two entries among six platforms that all have one somewhere.
-    rows = [header, [labels[0], person, person, None], [labels[1], person, None, None],
+    return [header, [labels[0], person, person, None], [labels[1], person, None, None],
             [labels[2], None, person, None], [labels[3], None, None, person],
             [labels[4], None, None, person], [labels[5], None, None, "No IOM"]]  # fmt: skip
+
+
+@pytest.mark.parametrize(("header", "labels", "person", "legend"), WEEKLY)
+def test_a_sparse_tracker_of_days_records_only_the_meetings_held(header, labels, person, legend):
+    """field11 SYC: a tracker of days filled on fewer than half its cells writes each
+    platform's own meetings (and its absences: "Sem OIM"); with two platforms meeting the
+    same day, the others' blanks that day were made-up absences. They are no meeting, each
+    listed and counted skipped."""
+    result = _check(SheetGrid("Tracker", _weekly(header, labels, person)), name="KEN_2026-11.xlsx")
+    verdicts = {(d, p): v for d, p, v in _meetings(result)}
+    assert ("2026-11-02", "SMT") not in verdicts and ("2026-11-09", "UNCT") not in verdicts
+    assert verdicts[("2026-11-16", "ICCG")] == "absent"  # "No IOM" is written
+    table = _reading(result)["tables"][0]
+    assert "B4" in table["no_meeting_blanks"] and "C3" in table["no_meeting_blanks"]
+    counts = result.to_dict()["rows"]
+    assert counts["read"] == 18 and counts["used"] + counts["skipped"] == 18
+
+
+@pytest.mark.parametrize(("header", "labels", "person", "legend"), WEEKLY)
+def test_under_a_legend_saying_blank_is_absent_a_blank_stays_a_meeting_without_iom(
+    header, labels, person, legend
+):
+    """A weekly tracker where IOM wrote only the meetings it attended, and its legend says
+    so: the blanks beside two entries are absences, never meetings that vanish and leave the
+    file compliant."""
+    rows = [*_weekly(header, labels, person), [], [legend]]
     result = _check(SheetGrid("Tracker", rows), name="KEN_2026-11.xlsx")
     verdicts = {(d, p): v for d, p, v in _meetings(result)}
     assert verdicts[("2026-11-02", "SMT")] == "absent"
     assert verdicts[("2026-11-09", "UNCT")] == "absent"
     assert result.to_dict()["status"] != "compliant"
+    assert "no_meeting_blanks" not in _reading(result)["tables"][0]
 
 
+EXAMPLE = {
+    "en": ["Example: HCT", "J. Doe (CoM)", None, None, "example row – delete"],
+    "fr": ["Exemple : EHP", "J. Doe (CdM)", None, None, None],
+    "es": ["Ejemplo: EHP", "J. Doe (JdM)", None, None, "(fila de ejemplo)"],
+    "pt": ["Exemplo: HCT", "J. Doe (CoM)", None, None, "(linha de exemplo – não apagar)"],
+}
+
+
+@pytest.mark.parametrize("lang", EXAMPLE)
+def test_an_example_row_left_in_a_tracker_is_no_platform_and_no_entry(lang):
+    """field11 SYC: the README's example "J. Doe (CoM)" left in an "Exemplo: HCT" row gave
+    the 4th a second entry, so the other rows' blanks that day became meetings. It is
+    skipped as an example (S214:example_row, listed in the reading), and no entry of its
+    column: the 4th is the UNCT's only."""
+    rows = [[None, "NOVEMBER 2026"], ["Platform", 4, 11, 18, "Notes"], EXAMPLE[lang],
+            ["UNCT", "M. Payet (Chief of Mission)", None, "No IOM", None],
+            ["SMT", None, "M. Payet (Chief of Mission)", None, None],
+            ["OMT", None, None, "C. Hoareau (RMO)", None],
+            ["PMT", None, "D. Labrosse (Programme Coordinator)", None, None]]  # fmt: skip
+    result = _check(SheetGrid("Tracker", rows), name="SYC_2026-11.xlsx")
+    assert _meetings(result) == [("2026-11-04", "UNCT", "compliant"),
+                                 ("2026-11-11", "PMT", "compliant"),
+                                 ("2026-11-11", "SMT", "compliant"),
+                                 ("2026-11-18", "OMT", "compliant"),
+                                 ("2026-11-18", "UNCT", "absent")], lang  # fmt: skip
+    assert [(c, w) for c, w in codes(result) if c.startswith("S2")] == [("S214", "Tracker!A3")]
+    table = _reading(result)["tables"][0]
+    assert table["example_rows"] == ["A3"]
+    counts = result.to_dict()["rows"]
+    assert counts["read"] == counts["used"] + counts["skipped"] + counts["rejected"]
+    assert counts["rejected"] == 0
+
+
+@settings(deadline=None)
 @given(st.lists(st.lists(st.sampled_from([None, "J. Doe (CoM)", "No IOM", "Cancelled"]),
                          min_size=4, max_size=4), min_size=1, max_size=5))  # fmt: skip
 def test_every_cell_of_a_date_tracker_is_a_meeting_a_skip_or_a_listed_blank(body):
     """Whatever the tracker's pattern of blanks, each cell is accounted for: read = used +
-    skipped; a blank is no meeting (listed) only in a column with one entry, else absent."""
+    skipped; a blank is no meeting (listed) only in a column with one entry, or filled on
+    half its rows at most in a tracker filled on fewer than half its cells; else absent."""
     platforms = ["HCT", "UNCT", "SMT", "OMT", "PMT"]
     rows = [["Platform", "4 Nov 2026", "11 Nov 2026", "18 Nov 2026", "25 Nov 2026"],
             *([platforms[i], *cells] for i, cells in enumerate(body))]  # fmt: skip
@@ -287,11 +351,19 @@ def test_every_cell_of_a_date_tracker_is_a_meeting_a_skip_or_a_listed_blank(body
     assert counts["read"] == counts["used"] + counts["skipped"] + counts["rejected"]
     labelled = [r for r in body if any(c is not None for c in r)]
     blanks = set(_reading(result)["tables"][0].get("no_meeting_blanks", [])) if labelled else set()
+    sparse = 2 * sum(c is not None for r in labelled for c in r) < 4 * len(labelled)
     for c in range(4):
         filled = sum(r[c] is not None for r in labelled)
         for i, row in enumerate(body):
             cell = f"{'BCDE'[c]}{i + 2}"
-            listed = row in labelled and row[c] is None and filled == 1 < len(labelled)
+            listed = (
+                row in labelled
+                and row[c] is None
+                and (
+                    filled == 1 < len(labelled)
+                    or (sparse and filled > 0 and 2 * filled <= len(labelled))
+                )
+            )
             assert (cell in blanks) == bool(listed), (cell, body)
     assert not any(m.verdict == "compliant" for m in result.meetings) or any(
         "J. Doe (CoM)" in r for r in body
@@ -526,3 +598,37 @@ def test_a_tracker_cell_that_iom_left_early_gives_the_left_early_reason(cell):
     assert meeting["verdict"] == "undetermined"
     assert cell.split(" – ")[1] in meeting["reason"] and "Tracker!D2" in meeting["reason"]
     assert "left early or arrived late" in meeting["reason"]
+
+
+@given(st.sampled_from(["Example:", "Exemple :", "Ejemplo:", "Exemplo:", "e.g.", "(example)"]),
+       st.text(max_size=30))  # fmt: skip
+def test_a_cell_that_starts_by_saying_example_marks_an_example_row(mark, rest):
+    assert tracker.is_example(f"{mark} {rest}")
+
+
+def test_no_title_platform_or_sector_of_the_vocabulary_reads_as_an_example():
+    """An example row is told by a word standing alone: "Sample Collection Officer" or any
+    name the vocabulary knows is never one."""
+    import yaml
+
+    words = yaml.safe_load(Path("schemas/vocabulary.yaml").read_text(encoding="utf-8"))
+    names = [alias for group in ("platforms", "sectors", "roles")
+             for entry in words[group].values() for alias in [entry["name"], *entry["aliases"]]]  # fmt: skip
+    assert not [n for n in names if tracker.is_example(n)]
+    assert not tracker.is_example("Sample Collection Officer")
+    assert not tracker.is_example("Examples of good practice")
+
+
+def test_in_a_sparse_tracker_a_day_most_platforms_met_keeps_its_blank_as_an_absence():
+    """A tracker filled on few cells, but one day (a joint retreat) five platforms of six
+    have an entry: the sixth's blank that day is an absence left unwritten, not no meeting."""
+    p = "J. Doe (Chief of Mission)"
+    rows = [["Platform", "Mon 2 Nov", "Mon 9 Nov", "Mon 16 Nov", "Mon 23 Nov"],
+            ["HCT", p, p, None, None], ["UNCT", None, p, None, None],
+            ["SMT", None, p, None, None], ["OMT", None, p, "No IOM", None],
+            ["PMT", None, p, None, None], ["ICCG", None, None, None, "No IOM"]]  # fmt: skip
+    result = _check(SheetGrid("Tracker", rows), name="KEN_2026-11.xlsx")
+    verdicts = {(d, p): v for d, p, v in _meetings(result)}
+    assert verdicts[("2026-11-09", "ICCG")] == "absent"
+    assert ("2026-11-02", "UNCT") not in verdicts  # a day of one platform only
+    assert "G3" not in _reading(result)["tables"][0]["no_meeting_blanks"]
