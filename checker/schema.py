@@ -138,7 +138,7 @@ def _twins(frame: pd.DataFrame) -> dict[Any, list[_Twin]]:
     """The rows of each person listed more than once at one meeting, in the frame's order,
     under each of their indices: found in one pass, so that a file's S208 findings cost one
     look at the frame, not one each (the narrow 210,900-row file: a look at the whole frame
-    for each of its ~130,000 S208 findings ran for more than 15 minutes)."""
+    for each of its 140,599 S208 findings ran for more than 15 minutes)."""
     keys = frame[["meeting", "attendee_key"]]
     again = (keys["attendee_key"].notna() & keys.duplicated(keep=False)).to_numpy()
     groups: dict[tuple[Any, Any], list[_Twin]] = {}
