@@ -17,7 +17,7 @@ import argparse
 import csv
 import sys
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -56,14 +56,16 @@ def _text(i: int, size: int) -> str:
     return (f"{i:09d}" * (size // 9 + 1))[:size]
 
 
-def xlsx(path: Path, rows: int, kind: str, size: int = 20) -> Path:
+def xlsx(path: Path, rows: int, kind: str, size: int = 20,
+         columns: Sequence[int] = range(COLUMNS)) -> Path:  # fmt: skip
     """kind: numbers | shared (distinct shared strings) | inline (distinct inline strings) |
-    clone (one long shared string in every cell). A header row of roster words first."""
+    clone (one long shared string in every cell) | roster (`roster_row`). A header row of
+    roster words first. `columns`: which of the 12 to write (0-based), in that order."""
     book, rels = _workbook(1)
     rels = rels.replace("</Relationships>", '<Relationship Id="rId99" Type="http://schemas.'
                         'openxmlformats.org/officeDocument/2006/relationships/sharedStrings" '
                         'Target="sharedStrings.xml"/></Relationships>')  # fmt: skip
-    letters = [_letters(c) for c in range(COLUMNS)]
+    letters = [_letters(c) for c in range(len(columns))]
     shared: list[str] = []
     seen: dict[str, int] = {}
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
@@ -74,17 +76,18 @@ def xlsx(path: Path, rows: int, kind: str, size: int = 20) -> Path:
         with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as out:
             out.write(f'<?xml version="1.0"?><worksheet xmlns="{MAIN}"><sheetData>'.encode())
             head = "".join(f'<c r="{letters[c]}1" t="inlineStr"><is><t>{h}</t></is></c>'
-                           for c, h in enumerate(HEADER))  # fmt: skip
+                           for c, h in enumerate(HEADER[k] for k in columns))  # fmt: skip
             out.write(f'<row r="1">{head}</row>'.encode())
             if kind == "clone":
                 shared.append(_text(0, size))
             i = 0
             for r in range(2, rows + 2):
                 cells = []
-                for c in range(COLUMNS):
+                whole = roster_row(r) if kind == "roster" else []
+                for c, k in enumerate(columns):
                     ref = f"{letters[c]}{r}"
                     if kind == "roster":
-                        value = roster_row(r)[c]
+                        value = whole[k]
                         if isinstance(value, float | int):
                             cells.append(f'<c r="{ref}"><v>{value}</v></c>')
                         elif value:

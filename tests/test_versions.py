@@ -8,10 +8,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from checker import schema
 from checker.api import CheckOptions, check_workbook
 from checker.reader import SheetGrid, Workbook
 from checker.versions import mark_of
@@ -202,3 +204,62 @@ def test_minutes_of_no_meeting_of_the_workbook_are_said(lang):
     [s219] = [f for f in result.findings if f.code == "S219"]
     assert (s219.sheet, s219.row, s219.column) == (MINUTES[lang][4], 4, "A")
     assert other in s219.message
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_names_listed_twice_in_a_large_meeting_are_paired_in_one_pass(lang, monkeypatch):
+    """Issue 12: each S208 finding looked through the whole frame for the person's other
+    rows (minutes of CPU for the narrow 210,900-row roster). The rows listed more than once
+    are now grouped once per validation, and each finding still names the earlier row that
+    disagrees with it, in every language."""
+    _, _, header, iom, com, _, present, excused, _ = LANGUAGES[lang]
+    rows: list[list[object]] = [header, [D4, "HCT", "P. Mabiala", iom, com, present]]
+    for k in range(60):  # 60 partners, each listed twice; every third one disagrees
+        said = [present, excused if k % 3 == 0 else present]
+        rows += [[D4, "HCT", f"Partner {k}", "UNHCR", "Officer", s] for s in said]
+    rows += [[D4, "HCT", "Z. Three", "WHO", "Officer", s] for s in (present, present, excused)]
+    calls = []
+    grouped = schema._twins
+    monkeypatch.setattr(schema, "_twins", lambda frame: calls.append(1) or grouped(frame))
+    result = _check(SheetGrid("Suivi", rows))
+    s208 = {f.row: f for f in result.findings if f.code == "S208"}
+    assert len(calls) == 1
+    assert len(s208) == 62  # the second row of each partner and of Z. Three
+    for k in range(60):
+        finding = s208[2 + 2 * k + 2]  # 1-based rows: the header, the CoM, then pairs
+        assert finding.key == ("S208:differ" if k % 3 == 0 else "S208")
+        if k % 3 == 0:
+            assert f'"{excused}"' in finding.message or f"«{excused}»" in finding.message
+            assert str(2 + 2 * k + 1) in finding.message  # the partner's first row
+    third = s208[max(s208)]  # Z. Three's third row: the first earlier row saying otherwise
+    assert third.key == "S208:differ" and str(max(s208) - 2) in third.message
+    assert s208[max(s208) - 1].key == "S208"  # the second row agrees with the first
+
+
+def _differing_twin_by_scan(frame: pd.DataFrame, index: int) -> dict[str, object] | None:
+    """The definition before issue 12: the person's rows at the meeting looked up each time."""
+    row = frame.loc[index]
+    twins = frame[(frame["meeting"] == row["meeting"])
+                  & (frame["attendee_key"] == row["attendee_key"])]  # fmt: skip
+    for other_index, other in twins.iterrows():
+        if other_index == index:
+            break
+        if other["presence"] != row["presence"]:
+            return {"said": "" if row["presence"] is None else row["presence"],
+                    "other": "" if other["presence"] is None else other["presence"],
+                    "other_row": int(other["row"])}  # fmt: skip
+    return None
+
+
+@given(st.lists(st.tuples(st.integers(0, 2), st.sampled_from(["ana", "bo", "chi", None]),
+                          st.sampled_from(["present", "absent", "Excusé", None])),
+                min_size=1, max_size=25))  # fmt: skip
+def test_twins_grouped_once_say_what_looking_each_one_up_says(listed):
+    frame = pd.DataFrame(listed, columns=["meeting", "attendee_key", "presence"])
+    frame["row"] = range(2, len(frame) + 2)
+    frame.index = frame.index * 3 + 7  # labels, not positions
+    twins = schema._twins(frame)
+    for index in frame.index[frame["attendee_key"].notna()
+                             & frame.duplicated(["meeting", "attendee_key"])]:  # fmt: skip
+        by_scan = _differing_twin_by_scan(frame, index)
+        assert schema._differing_twin(index, twins[index]) == by_scan
