@@ -2048,7 +2048,9 @@ def _own_lines(
 
     def add(r: int, near: between.Side = between.Side.ABOVE, whole: bool = False) -> None:
         for c, v in enumerate(sheet.cells[r]):
-            if type(v) is str and (whole or span is None or span[0] <= c <= span[1]):
+            # An empty cell says nothing: a sheet of a million blank rows under its table
+            # (a far cell) made a note of each, and each note was read (2 GB, 40 s).
+            if type(v) is str and v.strip() and (whole or span is None or span[0] <= c <= span[1]):
                 found.append(presence.Note(v, f"{column_letter(c)}{r + 1}",
                                            near is between.Side.BOTH))  # fmt: skip
 
