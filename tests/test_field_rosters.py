@@ -37,12 +37,14 @@ FIELD9 = Path(__file__).parent / "fixtures" / "field9"  # round 9: sent by READM
 FIELD10 = Path(__file__).parent / "fixtures" / "field10"  # round 10: false-compliant traps
 FIELD11 = Path(__file__).parent / "fixtures" / "field11"  # round 11: files of other programs
 FIELD12 = Path(__file__).parent / "fixtures" / "field12"  # round 12: traps not tried before
+FIELD13 = Path(__file__).parent / "fixtures" / "field13"  # round 13: ten officers' own habits
 TRUTHS = (sorted(FIELD.glob("*.truth.yaml")) + sorted(FIELD2.glob("*.truth.yaml"))
           + sorted(FIELD3.glob("*.truth.yaml")) + sorted(FIELD4.glob("*.truth.yaml"))
           + sorted(FIELD5.glob("*.truth.yaml")) + sorted(FIELD6.glob("*.truth.yaml"))
           + sorted(FIELD7.glob("*.truth.yaml")) + sorted(FIELD8.glob("*.truth.yaml"))
           + sorted(FIELD9.glob("*.truth.yaml")) + sorted(FIELD10.glob("*.truth.yaml"))
-          + sorted(FIELD11.glob("*.truth.yaml")) + sorted(FIELD12.glob("*.truth.yaml")))  # fmt: skip
+          + sorted(FIELD11.glob("*.truth.yaml")) + sorted(FIELD12.glob("*.truth.yaml"))
+          + sorted(FIELD13.glob("*.truth.yaml")))  # fmt: skip
 
 # Round 3's gaps still open, each a known misreading that gives no false compliant: strict,
 # so that a fix shows up as a test to move out of here.
@@ -77,6 +79,17 @@ OPEN_GAPS = {
     "row 'Security briefing (UNDSS) – all agencies' (S204) the same day may belong to it",
     # Round 11 (field11/README.md): files of other programs (.ods, CSV, Google Sheets), first
     # run at 94a2a6b
+    # Round 13 (field13/README.md): ten officers' own habits, first run at 37d973a
+    "BRB_2026-10_register": "the Signature column is not read: '✓*' on the CoM's SMT row, "
+    "whose footnote says the PA signed and he did not attend, gives SMT 13 Oct compliant "
+    "(truth absent)",
+    "KAZ_2026-12_smt_log": "read as a forms export, the Time in/Time out columns ignored: the "
+    "CoM in at 11:20 of 10:00-11:30 (9 Dec) and out at 10:10 (23 Dec) give compliant (truth "
+    "undetermined)",
+    "ESP_2026-10_plataformas": "the platform written only in heading rows above each group is "
+    "not read (S201, 14 rows rejected): no meeting judged",
+    "MYS_2026-09_grades": "grade codes before titles ('P5 – CoM', 'P3 – RMO', 'NO-B Programme "
+    "Officer (Protection)') are not read (S205): four compliant meetings undetermined",
 }
 # Round 12 (field12/README.md): traps not tried before, 6 false compliants in 3 files at the
 # first run (aab7560); every file now matches its truth.
@@ -97,7 +110,9 @@ OPEN_GAPS = {
 # attendance (KHM), online rows that did not connect (KHM, CUB), "X (pour <the CoM>)" (SEN),
 # all fixed: the expected sheet is ignored (`expected`), a "Modalidad" column says how, not
 # whether, "no se pudo conectar" is absence, a name cell says whom its person came for.
-FALSE_COMPLIANT_GAPS: set[str] = set()
+# Round 13 (field13/README.md): 3 in 2 files at the first run (37d973a) — a signature "✓*" put
+# by the PA (BRB), Time in/Time out showing the CoM hardly there (KAZ).
+FALSE_COMPLIANT_GAPS: set[str] = {"BRB_2026-10_register", "KAZ_2026-12_smt_log"}
 # Files whose false compliant rests on a row that is not an attendee's (round 4: ✗, "on
 # leave", a red row; round 5: a blank Émargement, Oui/Non, a comment, 'A', a hidden row;
 # round 6: a contact list's IOM rows, "– apologies" in a title cell; round 7: a remark of
@@ -107,7 +122,8 @@ FALSE_COMPLIANT_GAPS: set[str] = set()
 # "N/A (RMO en congé)", a Signature cell "rep. by …"), all fixed.
 # Round 12: the false compliant rests on rows that are not attendees' (the expected sheet,
 # "Connection failed", "no se pudo conectar"), all fixed.
-BLANKING_GAPS: set[str] = set()
+# Round 13: BRB's rests on the CoM's "✓*" row, which is not an attendee's.
+BLANKING_GAPS: set[str] = {"BRB_2026-10_register"}
 
 
 def _cases(paths: list[Path], gaps: dict[str, str] | set[str]) -> list[Any]:
