@@ -112,6 +112,10 @@ def _within(domain: str, known: frozenset[str]) -> bool:
     return any(domain == d or domain.endswith("." + d) for d in known)
 
 
+# The most words a header saying who should come has ("Expected IOM representative (name)").
+_HEADER_WORDS = 6
+
+
 @dataclass(frozen=True)
 class Headers:
     """What reading a roster's header row takes from the data files: each field's header
@@ -374,7 +378,10 @@ class Headers:
         found = self.keyword_fields(key)
         # "Expected representative", "Représentation requise", "Invited": who should come,
         # never who came; a date or a meeting planned ("Planned date") is still the date.
-        if self.expected_words & set(fold(text).split()) and (
+        # A header, not a sentence: a cell of a finding's text ("… below the level required;
+        # the HCT requires …", the annotated copy's Findings sheet) names no column.
+        words = fold(text).split()
+        if self.expected_words & set(words) and len(words) <= _HEADER_WORDS and (
                 not found or found[0] not in _PLANNED_FIELDS):  # fmt: skip
             return None, EXPECTED
         return (found[0], BY_KEYWORD) if found else (None, "")

@@ -1489,3 +1489,18 @@ def test_a_remark_naming_the_absent_head_beside_the_acting_head_is_why_he_acted(
     assert codes(result, "C307") and not codes(result, "C309")
     assert smt(acting, own)[0] == ["undetermined"], lang
     assert smt(ACTING_AWAY[lang][2].removesuffix(" a.i."), other)[0] == ["undetermined"], lang
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["HCT on 2026-11-03: IOM was represented by a Programme Officer, below the level required",
+     "La representación requerida para esta reunión no fue enviada por la oficina"],
+)  # fmt: skip
+def test_a_sentence_holding_a_word_of_who_should_come_is_no_header(text):
+    """The annotated copy's Findings sheet, checked again, was ignored as a list of who is
+    expected (S214) because a finding's sentence says "required": a header is a few words."""
+    from checker.vocabulary import default_vocabulary
+
+    headers = default_vocabulary().headers
+    assert headers.read_header(text)[1] != "expected"
+    assert headers.read_header("Required level")[1] == "expected"
