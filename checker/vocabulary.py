@@ -211,6 +211,16 @@ _MAX_READINGS = 64
 # matching (the masculine form is in the vocabulary; the feminine ones are listed too).
 # Not "/a.i." ("CoM/a.i."): a dot and a letter after the ending make it another word.
 _INCLUSIVE = re.compile(r"(?<=\w)(?:[·•.]|\(|/)(?:e|es|fe|rice|trice|euse|ne|a|as)\)?(?!\w|\.\w)")
+# A UN staff grade written before or after a title: "P5 – CoM", "NO-B Programme Officer",
+# "Programme Officer (NO-B)", "CoM, D1". It says the person's pay level, never their post
+# (a P5 is not a CoM by grade), so it is dropped before matching and is never evidence of a
+# role: "GS-6 – RMO Unit" is then "RMO Unit", still a near miss. Only capitals, a grade's
+# letters then its level, so no word of a title is taken for one. Contract types of people who
+# are not staff ("UNV", "IC", "NPSA", "LICA 7", "SB-3") are left in: like a consultant, such a
+# person may not stand for IOM, so the title stays unread rather than become the role.
+_GRADE = r"(?:P-?[1-5]|D-?[12]|ASG|USG|NO-?[A-D]|GS?-?[1-7]|FS-?[1-7])"
+_GRADE_BEFORE = re.compile(rf"^\s*{_GRADE}(?:\s*[-–—/:,]\s*|\s+)(?=\S)")
+_GRADE_AFTER = re.compile(rf"(?<=\S)(?:\s*[-–—/,]\s*|\s+|\s*\(\s*){_GRADE}\s*\)?\s*$")
 _DELEGATION = re.compile(
     r"\b(?:on behalf of|obo|representing|in place of|replacing|pour le compte de|au nom de|"
     r"en remplacement de|à la place de|en nombre de|en representaci[oó]n de|en lugar de|"
@@ -812,6 +822,9 @@ class Vocabulary:
         if _doubted(raw):  # "Chief of Mission?", "CoM (?)": the writer was not sure who it was
             return TitleMatch(None, None, False)
         raw = _DELEGATION.split(raw, maxsplit=1)[0]  # "RMO on behalf of the CoM": the RMO
+        raw = _GRADE_AFTER.sub("", _GRADE_BEFORE.sub("", raw))  # "P5 – CoM": the CoM
+        if not fold(raw):
+            return TitleMatch(None, None, False)  # "P5": a grade, no post
         if fold(raw).split()[:1] and fold(raw).split()[0] in _STANDING_IN:
             return TitleMatch(None, None, False)  # "For CoM": someone sent in the CoM's place
         represented = _REPRESENTED_BY.split(raw, maxsplit=1)

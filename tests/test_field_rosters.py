@@ -88,8 +88,6 @@ OPEN_GAPS = {
     "undetermined)",
     "ESP_2026-10_plataformas": "the platform written only in heading rows above each group is "
     "not read (S201, 14 rows rejected): no meeting judged",
-    "MYS_2026-09_grades": "grade codes before titles ('P5 – CoM', 'P3 – RMO', 'NO-B Programme "
-    "Officer (Protection)') are not read (S205): four compliant meetings undetermined",
 }
 # Round 12 (field12/README.md): traps not tried before, 6 false compliants in 3 files at the
 # first run (aab7560); every file now matches its truth.

@@ -629,3 +629,78 @@ def test_an_assistant_to_a_role_is_never_that_role(post, role):
 def test_standing_in_for_the_chief_of_mission_is_never_the_chief(words_for, com, own):
     """Whoever stands in for the CoM is judged by their own post, never as the CoM."""
     assert default_vocabulary().title(f"{own}, {words_for} {com}".lstrip(", ")).role != "COM"
+
+
+# MYS (field13): a UN grade written before or after the title ("P5 – CoM", "NO-B Programme
+# Officer (Protection)") left the title unread. A grade is the person's pay level, not their
+# post: it is dropped, and is never evidence of a role.
+@pytest.mark.parametrize(
+    ("title", "role", "sector"),
+    [("P5 – CoM", "COM", None), ("P3 – RMO", "RMO", None),
+     ("P4 – Snr Programme Manager", "SENIOR_PM", None),
+     ("NO-B Programme Officer (Protection)", "PROG_OFF", "PRO"),
+     ("P5 – Chef de mission", "COM", None), ("D1/Cheffe de mission", "COM", None),
+     ("P4 – Coordinadora de Programas", "PROG_COORD", None),
+     ("NO-C Oficial de Programa", "PROG_OFF", None), ("NOB – Oficial de Programa", "PROG_OFF", None),
+     ("P-5 Chefe de Missão", "COM", None), ("Programme Officer (NO-B)", "PROG_OFF", None),
+     ("CoM, D1", "COM", None), ("Chief of Mission P5", "COM", None),
+     ("GS-6: Resource Management Officer", "RMO", None)],
+)  # fmt: skip
+def test_a_grade_beside_a_title_is_dropped(words, title, role, sector):
+    found = words.title(title)
+    assert (found.role, found.sector) == (role, sector), title
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["GS-6 – RMO Unit", "G5 – CoM Office", "P5", "NO-B", "P5 – ", "G5 – Bureau du Chef de mission",
+     "P4 – Oficina de la Jefa de Misión", "GS-4 Driver of the Chief of Mission",
+     # Contract types of people who are not staff stay in: such a person may not stand for IOM.
+     "UNV Programme Officer", "IC – Chief of Mission", "NPSA-8 RMO", "LICA 7 Programme Officer",
+     "SB-3 Programme Officer"],
+)  # fmt: skip
+def test_a_grade_is_never_a_role_nor_makes_a_unit_the_role(words, title):
+    assert words.title(title).role in (None, "OTHER"), title
+
+
+_GRADES = ["P-1", "P2", "P-3", "P4", "P5", "D-1", "D2", "ASG", "USG", "NO-A", "NOB", "NO-C",
+           "NOD", "G-1", "G5", "GS-6", "GS7", "FS-4", "FS5"]  # fmt: skip
+
+
+@given(
+    st.sampled_from(_ROLE_ALIASES),
+    st.sampled_from(_GRADES),
+    st.sampled_from(["{g} – {r}", "{g} - {r}", "{g}/{r}", "{g} {r}", "{g}: {r}", "{r} ({g})",
+                     "{r}, {g}", "{r} – {g}", "{r}/{g}"]),
+)  # fmt: skip
+def test_a_grade_beside_a_role_reads_as_the_role_alone(alias_role, grade, join):
+    alias, _role = alias_role
+    words = default_vocabulary()
+    assert words.title(join.format(g=grade, r=alias)) == words.title(alias), (grade, alias)
+
+
+@given(
+    st.sampled_from(_ROLE_ALIASES),
+    st.sampled_from(_GRADES),
+    st.sampled_from([" Office", " Unit", " Team", " Office staff"]),
+    st.sampled_from(["{g} – {r}", "{g} {r}", "{g}/{r}"]),
+)  # fmt: skip
+def test_a_grade_beside_a_role_s_unit_is_never_the_role(alias_role, grade, unit, join):
+    alias, role = alias_role
+    title = join.format(g=grade, r=alias + unit)
+    assert default_vocabulary().title(title).role != role, title
+
+
+@pytest.mark.parametrize(
+    ("title", "platform", "verdict"),
+    [("P5 – CoM", "UNCT", ["compliant"]), ("P3 – RMO", "OMT", ["compliant"]),
+     ("GS-6 – RMO Unit", "OMT", ["undetermined"]), ("G5 – CoM Office", "SMT", ["undetermined"])],
+)  # fmt: skip
+def test_a_graded_title_is_judged_by_its_post(title, platform, verdict):
+    from tests.conftest import roster, verdicts
+
+    header = ["Date", "Forum", "Name", "Org", "Grade / Title"]
+    assert (
+        verdicts(roster([["08/09/2026", platform, "A. B.", "IOM", title]], header=header))
+        == verdict
+    )
