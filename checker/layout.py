@@ -35,6 +35,7 @@ from checker import (
     minutes,
     partial,
     presence,
+    times,
     titleblock,
     tracker,
     versions,
@@ -446,7 +447,7 @@ def _organisation_column(sheet: SheetGrid, found: _Header, headers: Headers) -> 
 # A column saying how each person took part ("Modalidad": Presencial / Virtual), not whether.
 MODE = "mode"
 _NOT_PRESENCE = frozenset({"number", "email", "phone", "signature", "gender", "timestamp",
-                           "system", "remarks", OTHER_ANSWER, EXPECTED})  # fmt: skip
+                           "system", "remarks", OTHER_ANSWER, EXPECTED, *times.KINDS})  # fmt: skip
 
 
 def _presence_column(sheet: SheetGrid, found: _Header, headers: Headers) -> Column | None:
@@ -523,6 +524,7 @@ def _platform_column(
 
 def _settle_columns(sheet: SheetGrid, found: _Header, headers: Headers) -> None:
     """Judge columns by their contents as well as their headers."""
+    _meeting_times(sheet, found)
     # Two columns for one field ("Organisation" left empty, "Agency" filled): the filled one,
     # unless the other is the visible one, or has the exact header and values.
     hidden = sheet.hidden.columns
@@ -581,6 +583,25 @@ def _settle_columns(sheet: SheetGrid, found: _Header, headers: Headers) -> None:
         if presence_column is not None:
             found.ignored = [i for i in found.ignored if i[0] != presence_column.col]
             found.columns["presence"] = presence_column
+
+
+# A header's words (folded) that say which end of the meeting a column of times gives.
+_STARTS = frozenset({"start", "debut", "inicio", "comienzo"})
+_ENDS = frozenset({"end", "fin", "finalizacion", "termino"})
+
+
+def _meeting_times(sheet: SheetGrid, found: _Header) -> None:
+    """A "Start" / "End" column (a form's submission times by its header) whose values are
+    all times of day (10:00, 11:30) gives the meeting's own start and end, not a form's: a
+    Kobo or Microsoft Forms export's start / end carry their date. Read beside each person's
+    arrival and departure (checker.times); the table is no forms export for them."""
+    for i, (col, header, kind) in enumerate(list(found.ignored)):
+        words = set(fold(header).split())
+        end = bool(words & _ENDS)
+        if kind != "timestamp" or not (bool(words & _STARTS) ^ end):
+            continue
+        if times.all_times_of_day(_column_values(sheet, found.data_start, col)):
+            found.ignored[i] = (col, header, times.MEETING_END if end else times.MEETING_START)
 
 
 def _names_agencies_over(
@@ -1597,7 +1618,7 @@ MARKED_ASIDE = "(marked aside) "
 # Column kinds whose "No", "N" or "0" is no mark of attendance (a number, a gender "N/A"), and
 # a second attendance column the reading chose against (S216 says which was read).
 _NOT_MARKS = frozenset({"number", "email", "phone", "gender", "timestamp", "system",
-                        "duplicate:presence"})  # fmt: skip
+                        "duplicate:presence", *times.KINDS})  # fmt: skip
 # Words of a header (folded, at a word's start) that say its marks are about attendance or
 # signing: "Signed", "Signé", "Firmado", "Assinado", "Émargement", "Came?", "Stayed to the end".
 _ATTENDANCE_HEADER = re.compile(
@@ -1785,7 +1806,7 @@ def _present_elsewhere(
 
 # Columns whose cells are no person's remark: a meeting platform's join and leave times
 # ("Joined", "Left", "Leave time" in a Teams export) are events, not someone leaving early.
-_NOT_REMARKS = frozenset({"timestamp", "system", "email", "phone", "number"})
+_NOT_REMARKS = frozenset({"timestamp", "system", "email", "phone", "number", *times.KINDS})
 
 
 def _left_early(
@@ -1816,6 +1837,36 @@ def _left_early(
         if col is None or _says_absent(fields[r, where], absent, headers):
             continue
         fields[r, where] = partial.mark(f"{column_letter(col)}{int(rows[r]) + 1}", cells[r, col])
+
+
+def _hardly_there(
+    table: RosterTable, fields: np.ndarray, cells: np.ndarray, rows: np.ndarray,
+    absent: frozenset[str], headers: Headers | None,
+) -> None:  # fmt: skip
+    """A row whose own arrival or departure time is more than a quarter of an hour off the
+    meeting's start or end on the same row (Time in 11:20 of a 10:00-11:30 meeting): its
+    person's attendance is unknown, with the reason a statement of leaving early gets
+    (checker.times, checker.partial). A row that says absent stays absent; without the
+    meeting's start and end on the row nothing is read from one person's times."""
+    kinds = {kind: (col, header) for col, header, kind in table.ignored
+             if kind in times.KINDS and col < cells.shape[1]}  # fmt: skip
+    if not ({times.MEETING_START, times.MEETING_END} <= kinds.keys()
+            and kinds.keys() & {times.ARRIVAL, times.DEPARTURE}):  # fmt: skip
+        return
+    start, end = kinds[times.MEETING_START][0], kinds[times.MEETING_END][0]
+    where = FIELDS.index("presence")
+    for r, row in enumerate(cells.tolist()):
+        came = row[kinds[times.ARRIVAL][0]] if times.ARRIVAL in kinds else None
+        went = row[kinds[times.DEPARTURE][0]] if times.DEPARTURE in kinds else None
+        which = times.hardly_there(row[start], row[end], came, went)
+        if which is None or _says_absent(fields[r, where], absent, headers):
+            continue
+        if partial.read(str(fields[r, where] or "")) is not None:
+            continue  # a remark already says so, and names its own cell
+        col, header = kinds[which]
+        said = (f"{header} {times.clock(row[col])} "
+                f"({times.clock(row[start])}-{times.clock(row[end])})")  # fmt: skip
+        fields[r, where] = partial.mark(f"{column_letter(col)}{int(rows[r]) + 1}", said)
 
 
 def _left_early_by_line(
@@ -2315,6 +2366,7 @@ def _table_rows(
         _matrix_fields(table, fields, cells[index], index + header_index + 1, headers)
     _absent_elsewhere(table, fields, cells[index], absent, headers)
     _left_early(table, fields, cells[index], index + header_index + 1, absent, headers)
+    _hardly_there(table, fields, cells[index], index + header_index + 1, absent, headers)
     _nobody_named(table, fields, absent, headers)
     _struck_off(table, sheet.struck, fields, index + header_index + 1)
     _greyed_off(table, sheet.greyed, fields, index + header_index + 1)

@@ -83,9 +83,6 @@ OPEN_GAPS = {
     "BRB_2026-10_register": "the Signature column is not read: '✓*' on the CoM's SMT row, "
     "whose footnote says the PA signed and he did not attend, gives SMT 13 Oct compliant "
     "(truth absent)",
-    "KAZ_2026-12_smt_log": "read as a forms export, the Time in/Time out columns ignored: the "
-    "CoM in at 11:20 of 10:00-11:30 (9 Dec) and out at 10:10 (23 Dec) give compliant (truth "
-    "undetermined)",
     "ESP_2026-10_plataformas": "the platform written only in heading rows above each group is "
     "not read (S201, 14 rows rejected): no meeting judged",
 }
@@ -109,8 +106,8 @@ OPEN_GAPS = {
 # all fixed: the expected sheet is ignored (`expected`), a "Modalidad" column says how, not
 # whether, "no se pudo conectar" is absence, a name cell says whom its person came for.
 # Round 13 (field13/README.md): 3 in 2 files at the first run (37d973a) — a signature "✓*" put
-# by the PA (BRB), Time in/Time out showing the CoM hardly there (KAZ).
-FALSE_COMPLIANT_GAPS: set[str] = {"BRB_2026-10_register", "KAZ_2026-12_smt_log"}
+# by the PA (BRB), Time in/Time out showing the CoM hardly there (KAZ; fixed: checker.times).
+FALSE_COMPLIANT_GAPS: set[str] = {"BRB_2026-10_register"}
 # Files whose false compliant rests on a row that is not an attendee's (round 4: ✗, "on
 # leave", a red row; round 5: a blank Émargement, Oui/Non, a comment, 'A', a hidden row;
 # round 6: a contact list's IOM rows, "– apologies" in a title cell; round 7: a remark of

@@ -3,6 +3,7 @@ and the evidence for whose people a table lists — in the result, never a silen
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -1197,6 +1198,87 @@ def test_iom_s_row_saying_it_left_early_is_never_compliant(phrase, before, after
     result = _check(SheetGrid("Nov", _left_rows("en", iom_note=f"{before}{phrase}{after}")),
                     name="SSD_2026-11.xlsx")  # fmt: skip
     assert verdicts(result) == ["undetermined"]
+
+
+# ------------------------------------------------------------------ arrival / departure times
+# A person's own Time in / Time out more than a quarter of an hour off the meeting's Start /
+# End on the same row (checker.times): the same policy as a statement of leaving early.
+
+TIMES = {
+    "en": (["Date", "Meeting", "Start", "End", "Agency", "Name", "Function", "Time in", "Time out"],
+           "Chief of Mission", "IOM"),
+    "fr": (["Date", "Réunion", "Heure de début", "Heure de fin", "Organisation", "Nom", "Fonction",
+            "Heure d'arrivée", "Heure de départ"], "Cheffe de mission", "OIM"),
+    "es": (["Fecha", "Reunión", "Hora de inicio", "Hora de finalización", "Organización", "Nombre",
+            "Cargo", "Hora de llegada", "Hora de salida"], "Jefa de Misión", "OIM"),
+    "pt": (["Data", "Reunião", "Início", "Fim", "Organização", "Nome", "Cargo", "Hora de chegada",
+            "Hora de saída"], "Chefe de Missão", "OIM"),
+}  # fmt: skip
+
+
+def _timed_rows(lang: str, came: object, went: object, start: object = dt.time(10, 0),
+                end: object = dt.time(11, 30)) -> list[list[object]]:  # fmt: skip
+    head, title, iom = TIMES[lang]
+    day = dt.date(2026, 12, 9)
+    return [["SMT – December 2026"], head,
+            [day, "SMT", start, end, "UNDSS", "E. Bekova", "SA", dt.time(9, 55), dt.time(11, 30)],
+            [day, "SMT", start, end, iom, "A. Serikbayeva", title, came, went]]  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", list(TIMES))
+@pytest.mark.parametrize(("came", "went", "cell"), [
+    (dt.time(11, 20), dt.time(11, 30), "H4"),  # field13 KAZ 9 Dec: in at 11:20 of 10:00-11:30
+    (dt.time(10, 2), dt.time(10, 10), "I4"),  # KAZ 23 Dec: out at 10:10
+    ("10:40", "11:30", "H4"),  # typed as text
+])  # fmt: skip
+def test_a_time_in_or_out_far_off_the_meeting_s_times_leaves_it_undetermined(
+    lang, came, went, cell):  # fmt: skip
+    result = _check(SheetGrid("SMT log", _timed_rows(lang, came, went)), name="KAZ_2026-12.xlsx")
+    assert verdicts(result) == ["undetermined"]
+    reason = result.meetings[0].reason or ""
+    assert f"SMT log!{cell}" in reason and codes(result, "C309")
+    # The meeting's Start / End are no forms export's submission times.
+    assert _reading(result)["sheets"][0]["status"] == "attendance_list"
+
+
+@pytest.mark.parametrize("lang", list(TIMES))
+def test_a_few_minutes_off_the_meeting_s_times_stays_compliant(lang):
+    """In at 10:02 and out at 11:20 of 10:00-11:30: within the quarter-hour, as it says."""
+    rows = _timed_rows(lang, dt.time(10, 2), dt.time(11, 20))
+    assert verdicts(_check(SheetGrid("SMT log", rows), name="KAZ_2026-12.xlsx")) == ["compliant"]
+
+
+@pytest.mark.parametrize("lang", list(TIMES))
+def test_without_the_meeting_s_times_one_person_s_times_say_nothing(lang):
+    """No Start / End columns: a Time in of 11:20 alone is not read against a guessed start."""
+    rows = [
+        [v for i, v in enumerate(row) if i not in (2, 3)]
+        for row in _timed_rows(lang, dt.time(11, 20), dt.time(11, 30))
+    ]
+    assert verdicts(_check(SheetGrid("SMT log", rows), name="KAZ_2026-12.xlsx")) == ["compliant"]
+
+
+def test_a_form_s_start_and_end_with_their_dates_stay_a_forms_export():
+    """Kobo's start / end carry their date: a submission's times, never the meeting's."""
+    at = dt.datetime(2026, 12, 9, 9, 12)
+    rows = [
+        ["start", "end", "Date", "Meeting", "Agency", "Name", "Function", "Time in"],
+        [at, at, dt.date(2026, 12, 9), "SMT", "IOM", "A. S.", "Chief of Mission", "11:20"],
+    ]
+    result = _check(SheetGrid("form", rows), name="KAZ_2026-12.xlsx")
+    assert _reading(result)["sheets"][0]["status"] == "forms"
+    assert verdicts(result) == ["compliant"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(6 * 60, 16 * 60), st.integers(30, 240), st.data())
+def test_a_time_out_before_half_the_meeting_is_never_compliant(start, length, data):
+    """Any Time out of the CoM before half of the meeting, whatever the Time in."""
+    went = data.draw(st.integers(start, start + length // 2 - 1))
+    came = data.draw(st.integers(start - 30, went))
+    clock = lambda m: dt.time(m // 60, m % 60)  # noqa: E731
+    rows = _timed_rows("en", clock(came), clock(went), clock(start), clock(start + length))
+    assert verdicts(_check(SheetGrid("SMT log", rows), name="KAZ_2026-12.xlsx")) != ["compliant"]
 
 
 @pytest.mark.parametrize(
