@@ -80,14 +80,11 @@ OPEN_GAPS = {
     # Round 11 (field11/README.md): files of other programs (.ods, CSV, Google Sheets), first
     # run at 94a2a6b
     # Round 13 (field13/README.md): ten officers' own habits, first run at 37d973a
-    "BRB_2026-10_register": "the Signature column is not read: '✓*' on the CoM's SMT row, "
-    "whose footnote says the PA signed and he did not attend, gives SMT 13 Oct compliant "
-    "(truth absent)",
     "KAZ_2026-12_smt_log": "read as a forms export, the Time in/Time out columns ignored: the "
     "CoM in at 11:20 of 10:00-11:30 (9 Dec) and out at 10:10 (23 Dec) give compliant (truth "
     "undetermined)",
-    "ESP_2026-10_plataformas": "the platform written only in heading rows above each group is "
-    "not read (S201, 14 rows rejected): no meeting judged",
+    "ESP_2026-10_plataformas": "the rows under the bilateral RC–IOM line (no platform read, "
+    "S202) are listed as an UNKNOWN meeting the truth does not have",
     "MYS_2026-09_grades": "grade codes before titles ('P5 – CoM', 'P3 – RMO', 'NO-B Programme "
     "Officer (Protection)') are not read (S205): four compliant meetings undetermined",
 }
@@ -111,8 +108,9 @@ OPEN_GAPS = {
 # all fixed: the expected sheet is ignored (`expected`), a "Modalidad" column says how, not
 # whether, "no se pudo conectar" is absence, a name cell says whom its person came for.
 # Round 13 (field13/README.md): 3 in 2 files at the first run (37d973a) — a signature "✓*" put
-# by the PA (BRB), Time in/Time out showing the CoM hardly there (KAZ).
-FALSE_COMPLIANT_GAPS: set[str] = {"BRB_2026-10_register", "KAZ_2026-12_smt_log"}
+# by the PA (BRB, fixed: checker/footnotes.py), Time in/Time out showing the CoM hardly there
+# (KAZ).
+FALSE_COMPLIANT_GAPS: set[str] = {"KAZ_2026-12_smt_log"}
 # Files whose false compliant rests on a row that is not an attendee's (round 4: ✗, "on
 # leave", a red row; round 5: a blank Émargement, Oui/Non, a comment, 'A', a hidden row;
 # round 6: a contact list's IOM rows, "– apologies" in a title cell; round 7: a remark of
@@ -122,8 +120,8 @@ FALSE_COMPLIANT_GAPS: set[str] = {"BRB_2026-10_register", "KAZ_2026-12_smt_log"}
 # "N/A (RMO en congé)", a Signature cell "rep. by …"), all fixed.
 # Round 12: the false compliant rests on rows that are not attendees' (the expected sheet,
 # "Connection failed", "no se pudo conectar"), all fixed.
-# Round 13: BRB's rests on the CoM's "✓*" row, which is not an attendee's.
-BLANKING_GAPS: set[str] = {"BRB_2026-10_register"}
+# Round 13: BRB's rested on the CoM's "✓*" row, which is not an attendee's; fixed.
+BLANKING_GAPS: set[str] = set()
 
 
 def _cases(paths: list[Path], gaps: dict[str, str] | set[str]) -> list[Any]:
