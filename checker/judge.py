@@ -16,6 +16,7 @@ import pandas as pd
 
 from checker.acting import ACTING, UNSURE, Notes, Statement, hold
 from checker.findings import Attendee, Meeting, Verdict
+from checker.footnotes import read as footnote
 from checker.formatting import symbol_hint
 from checker.layout import (
     COLOURED,
@@ -63,7 +64,7 @@ DOUBT_REASONS = frozenset({
     "reason_legend", "reason_email_affiliation", "reason_presence_symbol", "reason_minutes",
     "reason_cancelled", "reason_contradicted", "reason_nameless", "reason_name_blank",
     "reason_other_office", "reason_greyed", "reason_acting_note", "reason_acting_unsure",
-    "reason_partial",
+    "reason_partial", "reason_footnote", "reason_footnote_unread",
 })  # fmt: skip
 
 
@@ -235,6 +236,14 @@ def _reason(
         if said.startswith(OTHER_OFFICE):
             return Phrase.of("reason_other_office", sheet=sheet, row=row,
                              said=said.removeprefix(OTHER_OFFICE))  # fmt: skip
+        marked = footnote(said)
+        if marked is not None:  # a footnote mark on the row ("✓*"), its footnote quoted
+            at, value, note_cell, said_there = marked
+            if not said_there:
+                return Phrase.of("reason_footnote_unread", sheet=sheet, row=row,
+                                 cell=f"{sheet}!{at}", said=value)  # fmt: skip
+            return Phrase.of("reason_footnote", sheet=sheet, row=row, cell=f"{sheet}!{at}",
+                             said=value, where=f"{sheet}!{note_cell}", line=said_there)  # fmt: skip
         left = left_early(said)
         if left is not None:  # left early or arrived late, in whatever cell or line says so
             return Phrase.of("reason_partial", sheet=sheet, row=row, cell=f"{sheet}!{left[0]}",

@@ -29,6 +29,7 @@ from checker import (
     acting,
     between,
     blocks,
+    footnotes,
     instead,
     matrix,
     meeting_calendar,
@@ -185,6 +186,12 @@ class RosterTable:
     # A tracker column's blank cells read as no meeting of that platform that day (Excel
     # rows): a date column with one entry, or a sparse tracker (tracker.blank_is_no_meeting).
     no_meeting_blanks: tuple[int, ...] = ()
+    # A list without a platform column whose groups of rows each stand under a heading row
+    # naming their platform ("EQUIPO DE PAÍS DE LA ONU (UNCT)", then its attendees): (Excel
+    # row, 0-based column, the heading) of each such row, in order; the heading is None for a
+    # lone line that names no platform alone ("Reunión bilateral … (al margen del UNCT)"),
+    # which ends the group above it: its rows have no platform read.
+    groups: tuple[tuple[int, int, str | None], ...] = ()
     # Rows left from the README's or template's example ("Exemplo: HCT", "example row –
     # delete"): skipped, never a meeting; (Excel row, 0-based column, the cell that says so).
     example_rows: tuple[tuple[int, int, str], ...] = ()
@@ -204,7 +211,8 @@ class RosterTable:
     meeting_app: bool = False
 
     def has(self, field_name: str) -> bool:
-        return field_name in self.columns or any(c.field == field_name for c in self.constants)
+        return (field_name in self.columns or any(c.field == field_name for c in self.constants)
+                or (field_name == "platform" and bool(self.groups)))  # fmt: skip
 
     def constant(self, field_name: str) -> Constant | None:
         return next((c for c in self.constants if c.field == field_name), None)
@@ -852,6 +860,9 @@ def _plan_sheet(
             table = _table(sheet, found, LIST, headers, headed, lines)
             return _SheetPlan(SheetReading(sheet.name, LIST), [table], sheet)
         if "date" in fields and "platform" not in fields and not in_block:
+            grouped = [_grouped(sheet, t, headers) for t in _lists(sheet, found, headers)]
+            if any(t.groups for t in grouped):
+                return _SheetPlan(SheetReading(sheet.name, LIST), grouped, sheet)
             named = _platform_above(lines, sheet.name, headers)
             if named is not None:
                 tables = _lists(sheet, found, headers)
@@ -1024,6 +1035,40 @@ def _platform_above(
         return None
     first = named[0]
     return Constant("platform", first.row, first.col, first.value, named, same_in_all=True)
+
+
+def _grouped(sheet: SheetGrid, table: RosterTable, headers: Headers) -> RosterTable:
+    """A list without a platform column whose platform is written in heading rows inside it
+    (a row holding only "EQUIPO DE PAÍS DE LA ONU (UNCT)" or "Clúster de Protección", then
+    that meeting's attendees): the table with its `groups`. A heading must be a platform's
+    name and nothing else (`Headers.reads_as_platform`); any other lone line in the table
+    ("Reunión bilateral Coordinadora Residente – OIM (al margen del UNCT)", a note) ends the
+    group above it, so that no row under it is read as that platform's. None found: the
+    table as it was."""
+    end = table.last_row if table.last_row is not None else len(sheet.cells)
+    groups: list[tuple[int, int, str | None]] = []
+    for r in range(table.header_row, end):  # the rows under the header (0-based)
+        texts = [(c, v) for c, v in enumerate(_own(sheet.cells[r], table.span))
+                 if v is not None and (type(v) is not str or v.strip())]  # fmt: skip
+        if len(texts) != 1 or type(texts[0][1]) is not str:
+            continue
+        col, text = texts[0]
+        if table.span is not None:
+            col += table.span[0]
+        groups.append((r + 1, col, text.strip() if headers.reads_as_platform(text) else None))
+    if not any(heading for _, _, heading in groups):
+        return table
+    return replace(table, groups=tuple(groups))
+
+
+def _group_platforms(table: RosterTable, fields: np.ndarray, rows: np.ndarray) -> None:
+    """Each kept row's platform from the heading row of its group (`RosterTable.groups`):
+    the last heading above it, none under a lone line that names no platform alone."""
+    where = FIELDS.index("platform")
+    starts = np.array([row for row, _, _ in table.groups])
+    for i, row in enumerate(rows.tolist()):  # Excel rows
+        at = int(np.searchsorted(starts, row, side="right")) - 1
+        fields[i, where] = table.groups[at][2] if at >= 0 else None
 
 
 def _sign_in_constants(block: titleblock.TitleBlock, fields: set[str]) -> tuple[Constant, ...]:
@@ -1897,6 +1942,35 @@ def _left_early_by_line(
                 fields[r, where] = partial.mark(line.cell, line.text)
 
 
+def _footnoted(
+    table: RosterTable, fields: np.ndarray, cells: np.ndarray, rows: np.ndarray,
+    lines: list[presence.Note], absent: frozenset[str], headers: Headers,
+) -> None:  # fmt: skip
+    """A row with a footnote mark on any of its cells ("✓*" in the Signature column, "Mr. D.
+    Best¹", "Chief of Mission (1)") whose footnote line stands around the table ("* signed
+    in by the PA on Mr. Best's behalf – he did not attend"): the row is no plain attendee
+    (checker.footnotes); the footnote is quoted as its presence. A "✓*" in a signature or
+    attendance column whose footnote is not found leaves the attendance unknown too. A row
+    that says absent stays absent. `rows`: the rows' 0-based sheet rows."""
+    by_mark = footnotes.lines_by_mark((line.text, line.cell) for line in lines)
+    ticks = {col for col, _, kind in table.ignored if kind == "signature"}
+    if "presence" in table.columns:
+        ticks.add(table.columns["presence"])
+    where = FIELDS.index("presence")
+    for r, row in enumerate(cells.tolist()):
+        for col, value in enumerate(row):
+            key = footnotes.mark_of(value)
+            if key is None or (key not in by_mark and not (
+                    col in ticks and footnotes.unread_plain(value))):  # fmt: skip
+                continue
+            if _says_absent(fields[r, where], absent, headers):
+                break
+            line_cell, line = by_mark.get(key, ("", ""))
+            here = f"{column_letter(col)}{int(rows[r]) + 1}"
+            fields[r, where] = footnotes.mark(here, value, line_cell, line)
+            break
+
+
 def _named_in(value: Any, key: str, surname: bool = False) -> bool:
     """Whether a folded line (spaced at both ends) names a row's name or title cell: all of
     it ("P. Lado", "Chief of Mission"), or with `surname` a name's last word ("Lado")."""
@@ -2359,6 +2433,8 @@ def _table_rows(
         elif constant is not None:
             fields[:, i] = constant.value
     fields[:, -1] = table.sheet
+    if table.groups:
+        _group_platforms(table, fields, index + table.header_row + 1)
     if path is not None:
         _symbol_marks(table, fields, index + header_index + 1, path)
     _other_answers(table, fields, cells[index])
@@ -2388,6 +2464,8 @@ def _table_rows(
     legend = next((v for v in notes if _is_colour_legend(v, absent)), None)
     if legend is not None and path is not None:
         _coloured(table, filled_cells(path, sheet.name), legend, fields, index + header_index + 1)
+    if headers is not None:
+        _footnoted(table, fields, cells[index], index + header_index + 1, lines, absent, headers)
     if headers is not None:
         _email_contradicts(table, fields, cells[index], absent, headers)
     excel_rows = index + table.header_row + 1

@@ -84,6 +84,11 @@ class Roster:
         """The (row, column letter) a person should look at for a field of a frame row."""
         roster_table = self.tables[table]
         col = roster_table.columns.get(field_name)
+        if col is None and field_name == "platform" and roster_table.groups:
+            # its group's heading row (layout: RosterTable.groups), or the line ending it
+            above = [(r, c) for r, c, _ in roster_table.groups if r <= row]
+            if above:
+                return above[-1][0], column_letter(above[-1][1])
         if col is None:
             placed = self.outside.get((table, field_name))
             if placed is not None:

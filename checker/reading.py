@@ -78,6 +78,14 @@ def table_dict(table: RosterTable, affiliation: Affiliation | None, roster: Rost
             "cell": f"{column_letter(col)}{row}" if row else None,
             "from": "sheet_name" if not row else ("header" if table.shape == TRACKER else "title"),
         }
+    if table.groups:  # the platform of each group of rows, in a heading row above it
+        columns["platform"] = {
+            "from": "group_headings",
+            "cells": [f"{column_letter(c)}{r}" for r, c, heading in table.groups if heading],
+            # lone lines that name no platform alone: the rows under them have none read
+            "ended_by": [f"{column_letter(c)}{r}" for r, c, heading in table.groups
+                         if heading is None],
+        }  # fmt: skip
     out: dict[str, Any] = {
         "sheet": table.sheet,
         "layout": layout_name(table, affiliation),

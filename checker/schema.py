@@ -269,7 +269,8 @@ def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validat
         table = roster.tables[int(row["table"])]
         if code == "S208" and table.meeting_app:  # its Joined/Left lines: one per connection
             continue
-        if code == "S202" and field_name not in table.columns:
+        if code == "S202" and not (field_name in table.columns or (
+                field_name == "platform" and table.groups)):  # fmt: skip
             missing_columns.add((table.index, field_name))  # one S201 for the table instead
             continue
         excel_row, letter = roster.cell_of(int(row["table"]), int(row["row"]), field_name)

@@ -18,7 +18,7 @@ from typing import Literal, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from checker import instead, runcache
+from checker import footnotes, instead, runcache
 from checker.config import ConfigError, load_model, schemas_dir
 from checker.headers import (
     Headers,
@@ -1109,6 +1109,9 @@ class Vocabulary:
         """present, absent, or None for a value that says neither ("tbc")."""
         if isinstance(text, bool):
             return "present" if text else "absent"
+        footnote = footnotes.read(text)
+        if footnote is not None:  # a row marked for a footnote (layout): absent if it says so
+            return "absent" if footnotes.says_not_there(footnote[3]) else None
         key = fold(text)
         if not key or _lone_accented(text):  # a mark, or nothing a word can be read from
             return self._presence_marks.get(str(text).strip()) if text is not None else None

@@ -80,11 +80,8 @@ OPEN_GAPS = {
     # Round 11 (field11/README.md): files of other programs (.ods, CSV, Google Sheets), first
     # run at 94a2a6b
     # Round 13 (field13/README.md): ten officers' own habits, first run at 37d973a
-    "BRB_2026-10_register": "the Signature column is not read: '✓*' on the CoM's SMT row, "
-    "whose footnote says the PA signed and he did not attend, gives SMT 13 Oct compliant "
-    "(truth absent)",
-    "ESP_2026-10_plataformas": "the platform written only in heading rows above each group is "
-    "not read (S201, 14 rows rejected): no meeting judged",
+    "ESP_2026-10_plataformas": "the rows under the bilateral RC–IOM line (no platform read, "
+    "S202) are listed as an UNKNOWN meeting the truth does not have",
 }
 # Round 12 (field12/README.md): traps not tried before, 6 false compliants in 3 files at the
 # first run (aab7560); every file now matches its truth.
@@ -106,8 +103,9 @@ OPEN_GAPS = {
 # all fixed: the expected sheet is ignored (`expected`), a "Modalidad" column says how, not
 # whether, "no se pudo conectar" is absence, a name cell says whom its person came for.
 # Round 13 (field13/README.md): 3 in 2 files at the first run (37d973a) — a signature "✓*" put
-# by the PA (BRB), Time in/Time out showing the CoM hardly there (KAZ; fixed: checker.times).
-FALSE_COMPLIANT_GAPS: set[str] = {"BRB_2026-10_register"}
+# by the PA (BRB, fixed: checker/footnotes.py), Time in/Time out showing the CoM hardly there
+# (KAZ, fixed: checker/times.py).
+FALSE_COMPLIANT_GAPS: set[str] = set()
 # Files whose false compliant rests on a row that is not an attendee's (round 4: ✗, "on
 # leave", a red row; round 5: a blank Émargement, Oui/Non, a comment, 'A', a hidden row;
 # round 6: a contact list's IOM rows, "– apologies" in a title cell; round 7: a remark of
@@ -117,8 +115,8 @@ FALSE_COMPLIANT_GAPS: set[str] = {"BRB_2026-10_register"}
 # "N/A (RMO en congé)", a Signature cell "rep. by …"), all fixed.
 # Round 12: the false compliant rests on rows that are not attendees' (the expected sheet,
 # "Connection failed", "no se pudo conectar"), all fixed.
-# Round 13: BRB's rests on the CoM's "✓*" row, which is not an attendee's.
-BLANKING_GAPS: set[str] = {"BRB_2026-10_register"}
+# Round 13: BRB's rested on the CoM's "✓*" row, which is not an attendee's; fixed.
+BLANKING_GAPS: set[str] = set()
 
 
 def _cases(paths: list[Path], gaps: dict[str, str] | set[str]) -> list[Any]:

@@ -1586,3 +1586,176 @@ def test_a_sentence_holding_a_word_of_who_should_come_is_no_header(text):
     headers = default_vocabulary().headers
     assert headers.read_header(text)[1] != "expected"
     assert headers.read_header("Required level")[1] == "expected"
+
+
+# A footnote mark on an IOM attendee's row ("✓*" in the Signature column, "Best¹", "Chief of
+# Mission (1)") whose footnote line stands under the meeting (field13 BRB: "* signed in by
+# Mrs. P. Greaves (PA) on Mr. Best's behalf – he … did not attend"): never a plain attendee.
+_FOOTNOTED = {
+    "en": (
+        ["Date", "Meeting", "Name", "Agency", "Designation", "Signature"],
+        ["13/10/2026", "SMT", "S. Alleyne", "RCO", "Designated Official", "S.A."],
+        ["13/10/2026", "SMT", "D. Best", "IOM", "Chief of Mission", "D.B."],
+        "signed in by Mrs. P. Greaves (PA) on Mr. Best's behalf – he did not attend.",
+        "he joined by phone for item 2",
+    ),
+    "fr": (
+        ["Date", "Réunion", "Nom", "Organisation", "Fonction", "Signature"],
+        ["13/10/2026", "SMT", "S. Diallo", "BCR", "Responsable désigné", "S.D."],
+        ["13/10/2026", "SMT", "D. Best", "OIM", "Chef de mission", "D.B."],
+        "signé par son assistante en son nom – il n'a pas assisté à la réunion.",
+        "représenté par l'adjoint",
+    ),
+    "es": (
+        ["Fecha", "Reunión", "Nombre", "Organización", "Cargo", "Firma"],
+        ["13/10/2026", "SMT", "M. García", "OCR", "Oficial Designada", "M.G."],
+        ["13/10/2026", "SMT", "A. Bianchi", "OIM", "Jefa de Misión", "A.B."],
+        "firmado por la asistente en su nombre; no asistió.",
+        "en su lugar asistió el Oficial de Programa",
+    ),
+    "pt": (
+        ["Data", "Reunião", "Nome", "Organização", "Cargo", "Assinatura"],
+        ["13/10/2026", "SMT", "L. Hoxha", "OCR", "Oficial Designado", "L.H."],
+        ["13/10/2026", "SMT", "R. Costa", "OIM", "Chefe de Missão", "R.C."],
+        "assinado pela secretária em seu nome – não compareceu.",
+        "ligou-se por Teams para o ponto 2",
+    ),
+}
+
+
+def _footnoted_rows(lang: str, col: int, mark: str, line: str) -> list[list]:
+    header, other, iom, *_ = _FOOTNOTED[lang]
+    marked = list(iom)
+    marked[col] = f"{marked[col]}{mark}"
+    return [header, other, marked, [f"{mark.strip()} {line}"]]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es", "pt"])
+@pytest.mark.parametrize("col", [2, 4, 5])  # the name, the title, the signature
+def test_a_footnote_saying_the_person_did_not_attend_makes_the_row_absent(lang, col):
+    line = _FOOTNOTED[lang][3]
+    result = _check(SheetGrid("Register", _footnoted_rows(lang, col, "*", line)))
+    assert verdicts(result) == ["absent"]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es", "pt"])
+def test_a_footnote_saying_anything_else_leaves_the_attendance_unknown(lang):
+    line = _FOOTNOTED[lang][4]
+    result = _check(SheetGrid("Register", _footnoted_rows(lang, 5, "¹", line)))
+    assert verdicts(result) == ["undetermined"]
+    message = next(f.message for f in result.findings if f.code == "C309")
+    assert line in message and "Register!F3" in message and "Register!A4" in message
+
+
+def test_a_starred_tick_without_its_footnote_is_no_clean_tick():
+    rows = [["Date", "Meeting", "Name", "Agency", "Designation", "Signature"],
+            ["13/10/2026", "SMT", "D. Best", "IOM", "Chief of Mission", "✓*"],
+            ["13/10/2026", "SMT", "S. Alleyne", "RCO", "Designated Official", "✓"]]  # fmt: skip
+    result = _check(SheetGrid("Register", rows))
+    assert verdicts(result) == ["undetermined"] and codes(result, "C309")
+
+
+def test_a_mark_whose_footnote_is_not_there_and_no_tick_leaves_the_row_as_it_is():
+    """ "D. Best (1)" with no line "(1) …" anywhere: no footnote to read, the row is read."""
+    rows = [
+        ["Date", "Meeting", "Name", "Agency", "Designation", "Signature"],
+        ["13/10/2026", "SMT", "D. Best (1)", "IOM", "Chief of Mission", "D.B."],
+    ]
+    assert verdicts(_check(SheetGrid("Register", rows))) == ["compliant"]
+
+
+_MARKS = st.sampled_from(["*", "**", "†", "¹", "²", " (1)", " (2)", " a)", " [1]"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(lang=st.sampled_from(["en", "fr", "es", "pt"]), col=st.sampled_from([2, 4, 5]),
+       mark=_MARKS, said=st.integers(3, 4))  # fmt: skip
+def test_a_footnoted_chief_of_mission_is_never_compliant(lang, col, mark, said):
+    """Whatever the mark, the cell it is on and what the footnote says of the CoM (that he did
+    not attend, or something else), the meeting is never compliant."""
+    header, other, iom, *_ = _FOOTNOTED[lang]
+    marked = list(iom)
+    marked[col] = f"{marked[col]}{mark}"
+    line = f"{mark.strip()} {_FOOTNOTED[lang][said]}"
+    rows = [header, other, marked, [line]]
+    assert "compliant" not in verdicts(_check(SheetGrid("Register", rows)))
+
+
+# The platform written only in heading rows above each group of attendees, no platform column
+# (field13 ESP): each row takes its group's heading; a lone line naming no platform alone
+# ("Reunión bilateral … (al margen del UNCT)") ends the group, and its rows are not the UNCT's.
+_GROUPED = {
+    "en": (
+        ["Date", "Name", "Organisation", "Title"],
+        "UN COUNTRY TEAM (UNCT)",
+        "Bilateral meeting RC – IOM (on the margins of the UNCT)",
+        "Resident Coordinator",
+        "Chief of Mission",
+        "Representative",
+    ),
+    "fr": (
+        ["Date", "Nom", "Organisation", "Fonction"],
+        "Équipe de pays des Nations Unies (UNCT)",
+        "Réunion bilatérale CR – OIM (en marge de l'UNCT)",
+        "Coordonnatrice résidente",
+        "Chef de mission",
+        "Représentant",
+    ),
+    "es": (
+        ["Fecha", "Nombre", "Organización", "Cargo"],
+        "EQUIPO DE PAÍS DE LA ONU (UNCT)",
+        "Reunión bilateral Coordinadora Residente – OIM (al margen del UNCT)",
+        "Coordinadora Residente",
+        "Jefa de Misión",
+        "Representante",
+    ),
+    "pt": (
+        ["Data", "Nome", "Organização", "Cargo"],
+        "UNCT",
+        "Reunião bilateral CR – OIM (à margem da UNCT)",
+        "Coordenadora Residente",
+        "Chefe de Missão",
+        "Representante",
+    ),
+}
+
+
+def _grouped_rows(lang: str) -> list[list]:
+    header, unct, side, rc, com, rep = _GROUPED[lang]
+    return [header,
+            [unct],
+            ["06/10/2026", "M. García", "RCO", rc], ["06/10/2026", "A. Bianchi", "IOM", com],
+            [],
+            ["OMT"],
+            ["08/10/2026", "L. Medina", "IOM", "Resource Management Officer"],
+            [],
+            [unct],
+            ["20/10/2026", "M. García", "RCO", rc], ["20/10/2026", "J. Ortega", "UNHCR", rep],
+            [side],
+            ["20/10/2026", "M. García", "RCO", rc], ["20/10/2026", "A. Bianchi", "IOM", com]]  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es", "pt"])
+def test_a_platform_in_heading_rows_is_the_platform_of_the_rows_under_it(lang):
+    result = _check(SheetGrid("Octubre", _grouped_rows(lang)))
+    meetings = {(m.date, m.platform): str(m.verdict) for m in result.meetings}
+    assert meetings[("2026-10-06", "UNCT")] == "compliant"
+    assert meetings[("2026-10-08", "OMT")] == "compliant"
+    # the CoM under the bilateral meeting's line is not at the UNCT of 20 Oct
+    assert meetings[("2026-10-20", "UNCT")] in ("absent", "undetermined")
+    platform = _reading(result)["tables"][0]["columns"]["platform"]
+    assert platform == {"from": "group_headings", "cells": ["A2", "A6", "A9"],
+                        "ended_by": ["A12"]}  # fmt: skip
+
+
+@settings(max_examples=30, deadline=None)
+@given(lang=st.sampled_from(["en", "fr", "es", "pt"]),
+       line=st.sampled_from(["Bilateral RC – IOM (after the UNCT)", "N.B. UNCT continued: IOM",
+                             "Side meeting UNCT / OIM", "Note: HCT follow-up"]))  # fmt: skip
+def test_a_line_that_is_no_platform_alone_never_lends_the_group_s_platform(lang, line):
+    """Whatever lone line stands between the UNCT's rows without IOM and the CoM's row, the
+    UNCT of that day is never compliant."""
+    rows = _grouped_rows(lang)
+    rows[11] = [line]
+    meetings = {(m.date, m.platform): str(m.verdict) for m in _check(SheetGrid("S", rows)).meetings}
+    assert meetings.get(("2026-10-20", "UNCT")) != "compliant"
