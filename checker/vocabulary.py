@@ -221,6 +221,10 @@ _INCLUSIVE = re.compile(r"(?<=\w)(?:[·•.]|\(|/)(?:e|es|fe|rice|trice|euse|ne|
 _GRADE = r"(?:P-?[1-5]|D-?[12]|ASG|USG|NO-?[A-D]|GS?-?[1-7]|FS-?[1-7])"
 _GRADE_BEFORE = re.compile(rf"^\s*{_GRADE}(?:\s*[-–—/:,]\s*|\s+)(?=\S)")
 _GRADE_AFTER = re.compile(rf"(?<=\S)(?:\s*[-–—/,]\s*|\s+|\s*\(\s*){_GRADE}\s*\)?\s*$")
+# A general-service grade (G-5, GS-6): support staff, who hold none of the posts of rank
+# _OFFICER_RANK or above (a manager, the RMO, the Chief of Mission).
+_GENERAL_SERVICE = re.compile(r"(?<![A-Z])GS?-?[1-7](?![0-9])")
+_OFFICER_RANK = 5
 _DELEGATION = re.compile(
     r"\b(?:on behalf of|obo|representing|in place of|replacing|pour le compte de|au nom de|"
     r"en remplacement de|à la place de|en nombre de|en representaci[oó]n de|en lugar de|"
@@ -822,7 +826,17 @@ class Vocabulary:
         if _doubted(raw):  # "Chief of Mission?", "CoM (?)": the writer was not sure who it was
             return TitleMatch(None, None, False)
         raw = _DELEGATION.split(raw, maxsplit=1)[0]  # "RMO on behalf of the CoM": the RMO
-        raw = _GRADE_AFTER.sub("", _GRADE_BEFORE.sub("", raw))  # "P5 – CoM": the CoM
+        graded = _GRADE_AFTER.sub("", _GRADE_BEFORE.sub("", raw))  # "P5 – CoM": the CoM
+        found = self._ungraded_title(graded)
+        # A general-service grade holds no post of the table's above an officer's: "G5 – CoM"
+        # is more likely the CoM's office assistant than the CoM. Not read, never the role.
+        if graded != raw and _GENERAL_SERVICE.search(raw) and found.role in self.roles \
+                and self.roles[found.role].rank <= _OFFICER_RANK:  # fmt: skip
+            return TitleMatch(None, None, False)
+        return found
+
+    def _ungraded_title(self, raw: str) -> TitleMatch:
+        """`title` of a text without its grade."""
         if not fold(raw):
             return TitleMatch(None, None, False)  # "P5": a grade, no post
         if fold(raw).split()[:1] and fold(raw).split()[0] in _STANDING_IN:

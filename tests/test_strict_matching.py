@@ -644,7 +644,7 @@ def test_standing_in_for_the_chief_of_mission_is_never_the_chief(words_for, com,
      ("NO-C Oficial de Programa", "PROG_OFF", None), ("NOB – Oficial de Programa", "PROG_OFF", None),
      ("P-5 Chefe de Missão", "COM", None), ("Programme Officer (NO-B)", "PROG_OFF", None),
      ("CoM, D1", "COM", None), ("Chief of Mission P5", "COM", None),
-     ("GS-6: Resource Management Officer", "RMO", None)],
+     ("GS-6 Programme Assistant", "OTHER", None), ("G6 – Programme Officer", "PROG_OFF", None)],
 )  # fmt: skip
 def test_a_grade_beside_a_title_is_dropped(words, title, role, sector):
     found = words.title(title)
@@ -674,9 +674,23 @@ _GRADES = ["P-1", "P2", "P-3", "P4", "P5", "D-1", "D2", "ASG", "USG", "NO-A", "N
                      "{r}, {g}", "{r} – {g}", "{r}/{g}"]),
 )  # fmt: skip
 def test_a_grade_beside_a_role_reads_as_the_role_alone(alias_role, grade, join):
-    alias, _role = alias_role
+    alias, role = alias_role
     words = default_vocabulary()
-    assert words.title(join.format(g=grade, r=alias)) == words.title(alias), (grade, alias)
+    found = words.title(join.format(g=grade, r=alias))
+    if grade.startswith("G") and role in words.roles and words.roles[role].rank <= 5:
+        assert found.role is None, (grade, alias)  # a general-service grade: never that post
+    else:
+        assert found == words.title(alias), (grade, alias)
+
+
+@pytest.mark.parametrize(
+    "title", ["G5 – CoM", "GS-6: Resource Management Officer", "G7 – Chef de mission",
+              "Jefa de Misión (G-5)", "GS-5 Coordenadora de Programas"],
+)  # fmt: skip
+def test_a_general_service_grade_never_holds_an_officer_s_post(words, title):
+    """ "G5 – CoM" is more likely the CoM's office assistant than the CoM: a general-service
+    grade beside a manager's, the RMO's or the head's post leaves the title unread."""
+    assert words.title(title).role is None, title
 
 
 @given(
