@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +21,20 @@ class OutputError(ValueError):
 
 @contextmanager
 def atomic_write(target: Path, binary: bool = False) -> Iterator[Any]:
-    """A stream to write `target` through; the file appears whole, or not at all."""
+    """A stream to write `target` through; the file appears whole, or not at all. A target
+    that is no regular file (/dev/null, a named pipe, a terminal) is written straight into:
+    renaming a file over it would replace the device itself (run as root, `-o /dev/null`
+    made /dev/null a regular file for every program of the machine)."""
+    special = _special_file(target)
+    if special is not None:
+        if special == "directory":
+            raise OutputError(f"{target}: is a folder, not a file")
+        mode = "wb" if binary else "w"
+        with open(
+            target, mode, **({} if binary else {"encoding": "utf-8", "newline": "\n"})
+        ) as out:
+            yield out
+        return
     directory = target.resolve().parent
     if not directory.is_dir():
         raise OutputError(f"{target}: the folder {directory} does not exist")
@@ -45,6 +59,18 @@ def atomic_write(target: Path, binary: bool = False) -> Iterator[Any]:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _special_file(target: Path) -> str | None:
+    """ "directory", "special" (a device, a pipe, a socket), or None for a regular file or a
+    path that does not exist yet."""
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return None
+    if stat.S_ISDIR(mode):
+        return "directory"
+    return None if stat.S_ISREG(mode) else "special"
 
 
 def save_workbook(book: Workbook, target: Path) -> None:

@@ -596,3 +596,25 @@ def test_a_file_named_with_a_colon_first_starts_no_ci_command(tmp_path, monkeypa
     out = CliRunner().invoke(main, ["check", ":KEN_2026-10.xlsx", "--color", "never"]).output
     assert out.startswith("./:KEN_2026-10.xlsx: ")
     assert not any(line.startswith("::") for line in out.splitlines())
+
+
+@pytest.mark.parametrize("fmt", ["json", "xlsx"])
+def test_an_output_that_is_no_regular_file_is_written_into_never_replaced(tmp_path, fmt):
+    """Run as root, `-o /dev/null` renamed the report over /dev/null: the device became a
+    regular file for every program of the machine (found when PostgreSQL's initdb then
+    failed in CI). A named pipe stands for any device here: it must stay a pipe and get the
+    report."""
+    import stat
+    import threading
+
+    pipe = tmp_path / "out.xlsx"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    result = CliRunner().invoke(main, ["check", str(SAMPLE), "--format", fmt, "-o", str(pipe)])
+    reader.join(timeout=60)
+    assert result.exit_code in (0, 1), result.output
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    assert received and received[0][:2] in (b"{\n", b'{"', b"PK")
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temp file left
