@@ -29,11 +29,12 @@ def atomic_write(target: Path, binary: bool = False) -> Iterator[Any]:
     if special is not None:
         if special == "directory":
             raise OutputError(f"{target}: is a folder, not a file")
-        mode = "wb" if binary else "w"
-        with open(
-            target, mode, **({} if binary else {"encoding": "utf-8", "newline": "\n"})
-        ) as out:
-            yield out
+        if binary:
+            with open(target, "wb") as raw:
+                yield raw
+        else:
+            with open(target, "w", encoding="utf-8", newline="\n") as text:
+                yield text
         return
     directory = target.resolve().parent
     if not directory.is_dir():
