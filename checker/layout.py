@@ -1584,7 +1584,6 @@ def _absent_elsewhere(
     # "Confirmado", "À confirmer", "Declined") is all the row says of their attendance.
     said = {v for v in set(aside.ravel().tolist()) if type(v) is str and (
         _names_absence(v, absent) or _sent_instead(v)
-        or _DROPPED.search(f" {fold(v)} ")
         or (not marked and _UNSETTLED.search(f" {fold(v)} ")))}  # fmt: skip
     if not said:
         return
@@ -1597,17 +1596,6 @@ def _absent_elsewhere(
             fields[r, where] = remark
         elif not _says_absent(mark, absent, headers):
             fields[r, where] = f"{mark} – {remark}"
-
-
-# Words of a remark saying the person's connection to an online meeting dropped ("Joined 10:02 –
-# dropped 10:05", "Déconnecté après 5 min", "Se desconectó", "Caiu a ligação"; folded): like
-# leaving early, whether they were there for the meeting is unknown.
-_DROPPED = re.compile(
-    r" (?:dropped|dropped off|dropped out|disconnected|got disconnected|lost connection|"
-    r"deconnectee?(?: e)?|s est deconnectee?(?: e)?|connexion perdue|a perdu la connexion|se desconecto|"
-    r"desconectad[oa]|perdio la conexion|caiu a ligacao|caiu a conexao|a ligacao caiu|"
-    r"desligou se|desconectou se|perdeu a ligacao) "
-)
 
 
 # Words of a remark, or of a column's header, saying where a person's invitation stood or that

@@ -1,6 +1,7 @@
 """Statements that a person left a meeting early or arrived late ("Left after 15 minutes",
 "Est partie après le point 2", "Se retiró a los 15 minutos", "Saiu após 20 minutos", "Arrived
-late", "Llegó tarde", "Chegou atrasada", "Arrivée en retard").
+late", "Llegó tarde", "Chegou atrasada", "Arrivée en retard"), and a connection to an online
+meeting that dropped ("Joined 10:02 – dropped 10:05", "Se desconectó").
 
 Whether IOM took part in a meeting its attendee left after ten minutes is not for the checker
 to decide: such a statement leaves the attendance of that person unknown, with one reason
@@ -48,7 +49,13 @@ _PARTIAL = re.compile(
     r"saiu (?:apos|antes|depois|cedo|mais cedo|a meio|ao fim de|durante|as)|"
     r"retirou se|se retirou|ausentou se|"
     r"chegou (?:atrasad|tarde|com atraso|depois|apos)|chegaram (?:atrasad|tarde)|"
-    r"so (?:\w+ ){0,3}(?:primeir|ultim|\d+ ?minutos)"
+    r"so (?:\w+ ){0,3}(?:primeir|ultim|\d+ ?minutos)|"
+    # A connection to an online meeting that dropped ("Joined 10:02 – dropped 10:05",
+    # "Déconnecté après 5 min", "Se desconectó", "Caiu a ligação"): as leaving early.
+    r"(?:dropped|dropped off|dropped out|disconnected|got disconnected|lost connection|"
+    r"deconnectee?(?: e)?|s est deconnectee?(?: e)?|connexion perdue|a perdu la connexion|"
+    r"se desconecto|desconectad[oa]|perdio la conexion|caiu a ligacao|caiu a conexao|"
+    r"a ligacao caiu|desligou se|desconectou se|perdeu a ligacao)\b"
     r")"
 )
 
