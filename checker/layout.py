@@ -1738,9 +1738,7 @@ _PLACEHOLDER = re.compile(r"^(?:x+\s*)+$")
 # between two names ("L. Pérez (por R. Castillo)"): words common in Spanish and Portuguese,
 # and "Pela" is a surname.
 _FOR_ANOTHER = re.compile(
-    r"\b(?:au nom d|por cuenta d|por conta d|en representacion d|em representacao d|"
-    r"in place of|a la place d|en lugar d|no lugar d|(?:for|pour|obo|pp|per pro)\b)"
-    r"|(?<=\w )(?:por|pel[oa]) (?=\w)"
+    r"\b(?:for|pour|obo|pp|per pro)\b|(?<=\w )(?:por|pel[oa]) (?=\w)"
 )
 
 
