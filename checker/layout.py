@@ -1737,9 +1737,7 @@ _PLACEHOLDER = re.compile(r"^(?:x+\s*)+$")
 # X", "p.p. X" (a name cell holds no other "for" or "pour"), and "por", "pelo", "pela" only
 # between two names ("L. Pérez (por R. Castillo)"): words common in Spanish and Portuguese,
 # and "Pela" is a surname.
-_FOR_ANOTHER = re.compile(
-    r"\b(?:for|pour|obo|pp|per pro)\b|(?<=\w )(?:por|pel[oa]) (?=\w)"
-)
+_FOR_ANOTHER = re.compile(r"\b(?:for|pour|obo|pp|per pro)\b|(?<=\w )(?:por|pel[oa]) (?=\w)")
 
 
 def _for_another(cell: str) -> bool:
