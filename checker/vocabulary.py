@@ -264,14 +264,13 @@ _STANDING_IN = frozenset({"for", "pour", "por", "para", "pelo", "pela"})
 # Genebra)", "Absent: on leave", "Non, en mission".
 _REASON_SPLIT = re.compile(r"\s*(?:[–—(:;,/]|\s-\s*|-\s)\s*")
 # Words of a reason by which someone went, came, joined or left (folded, at a word's start),
-# and checker.instead's words of someone else going: the reason of an absence must say none
-# of these for the cell to be read as absent.
+# beside checker.instead's words of someone else going (read with them): the reason of an
+# absence must say none of these for the cell to be read as absent.
 _SOMEONE_WENT = re.compile(
     r"\b(?:attend|assist|particip|presen|came|come|went|join|connect|conect|ligou|online|"
     r"en ligne|virtual|remot|teams|zoom|vino|fue|foi|veio|compare|estuvo|stay|ficou|reste|"
-    r"resta|quedo|represent|replac|rempla|reempla|substitu|sustitu|instead|in (?:his|her|"
-    r"their) place|a la place|en lugar|su lugar|no lugar|on behalf|de la part|en nombre|"
-    r"em nome|pour le compte|por cuenta|au nom d|por conta|"
+    r"resta|quedo|represent|replac|rempla|reempla|substitu|sustitu|instead|su lugar|no lugar|"
+    r"por conta|"
     r"deleg|left|parti|salio|saiu|retir|se fue|quitt|"
     r"sorti|arriv|lleg|chega|late|tard|retard|atrasad|early|tempran|cedo|but|mais|pero|"
     r"however|sino|deputy|adjoint|adjunt|dcom|oic|interim|acting|a i|"
