@@ -38,13 +38,14 @@ FIELD10 = Path(__file__).parent / "fixtures" / "field10"  # round 10: false-comp
 FIELD11 = Path(__file__).parent / "fixtures" / "field11"  # round 11: files of other programs
 FIELD12 = Path(__file__).parent / "fixtures" / "field12"  # round 12: traps not tried before
 FIELD13 = Path(__file__).parent / "fixtures" / "field13"  # round 13: ten officers' own habits
+FIELD15 = Path(__file__).parent / "fixtures" / "field15"  # round 15: meetings not simple
 TRUTHS = (sorted(FIELD.glob("*.truth.yaml")) + sorted(FIELD2.glob("*.truth.yaml"))
           + sorted(FIELD3.glob("*.truth.yaml")) + sorted(FIELD4.glob("*.truth.yaml"))
           + sorted(FIELD5.glob("*.truth.yaml")) + sorted(FIELD6.glob("*.truth.yaml"))
           + sorted(FIELD7.glob("*.truth.yaml")) + sorted(FIELD8.glob("*.truth.yaml"))
           + sorted(FIELD9.glob("*.truth.yaml")) + sorted(FIELD10.glob("*.truth.yaml"))
           + sorted(FIELD11.glob("*.truth.yaml")) + sorted(FIELD12.glob("*.truth.yaml"))
-          + sorted(FIELD13.glob("*.truth.yaml")))  # fmt: skip
+          + sorted(FIELD13.glob("*.truth.yaml")) + sorted(FIELD15.glob("*.truth.yaml")))  # fmt: skip
 
 # Round 3's gaps still open, each a known misreading that gives no false compliant: strict,
 # so that a fix shows up as a test to move out of here.
@@ -82,6 +83,27 @@ OPEN_GAPS = {
     # Round 13 (field13/README.md): ten officers' own habits, first run at 37d973a
     "ESP_2026-10_plataformas": "the rows under the bilateral RC–IOM line (no platform read, "
     "S202) are listed as an UNKNOWN meeting the truth does not have",
+    # Round 15 (field15/README.md): meetings that are not simple, first run at fd065a9
+    "ATG_2026-12_attendance": "'12/11/2026' (12 Nov, in a column of dd/mm/yyyy text dates) is "
+    "read as 11 Dec by the period: the CoM's November HCT makes the 11 Dec HCT compliant",
+    "BEL_2026-11_registre": "the minutes pasted in the PMT's IOM name cell are skipped (absent, "
+    "truth wrong level); the retreat's 'Jour 1 (18/11)' tick column is read as dates (S203)",
+    "BHS_2026-11_register": "the SMT rows typed in advance under 12/11, below the note "
+    "'POSTPONED to Fri 13 Nov', make a compliant SMT of 12 Nov; 'HCT (resumed session)' is S204",
+    "CHE_2026-11_suivi_oim": "the log's Observations name the BCR ('annulée la veille par le "
+    "BCR'): S213, every meeting undetermined, its traps not reached",
+    "DMA_2026-11_presencas": "an action point typed as a UNCT row ('Ponto de ação … "
+    "(responsável: CM)', OIM, Chefe de Missão) counts the CoM present; two S204 UNKNOWN meetings",
+    "GRD_2026-11_sessions": "the sheet 'HCT-14' (meeting 14/2026, held 4 Nov per the Minutes) "
+    "is dated 14 Nov; the extraordinary UNCT session of 18 Nov is split off only by a venue line",
+    "KNA_2026-11_signin": "the UNCT list typed in advance above 'MEETING CANCELLED' is a "
+    "compliant meeting; the 'Co-chair: …, Protection Officer, IOM' line is not read (absent)",
+    "LCA_2026-11_asistencia": "the hub's Protection cluster (Nivel blank, Lugar 'Vieux Fort (hub "
+    "sur)') is a second national meeting; the UNCT rows under 'SUSPENDIDA' are a meeting",
+    "LUX_2026-11_feuilles": "'Cluster Protection – sous-cluster Nord (Ettelbruck)' is read as "
+    "the national cluster; the heading '19 NOVEMBRE 2026 – REPORTÉE AU 26/11' as a meeting",
+    "VCT_2026-10_bitacora": "the RMO's OMT sitting 1 of 2 ('se levantó … continúa el 9/10') is "
+    "compliant; 'OMT (continuación)' is S204; the suspended UNCT of 7 Oct is an extra meeting",
 }
 # Round 12 (field12/README.md): traps not tried before, 6 false compliants in 3 files at the
 # first run (aab7560); every file now matches its truth.
@@ -105,7 +127,18 @@ OPEN_GAPS = {
 # Round 13 (field13/README.md): 3 in 2 files at the first run (37d973a) — a signature "✓*" put
 # by the PA (BRB, fixed: checker/footnotes.py), Time in/Time out showing the CoM hardly there
 # (KAZ, fixed: checker/times.py).
-FALSE_COMPLIANT_GAPS: set[str] = set()
+# Round 15 (field15/README.md): 11 in 8 files at the first run (fd065a9) — rows typed in advance
+# for a meeting postponed or cancelled (BHS SMT 12 Nov, KNA UNCT 10 Nov, LUX EHP 19 Nov, LCA
+# UNCT 18 Nov), '12/11/2026' read as 11 Dec in a Nov–Dec list (ATG HCT 11 Dec), a sub-national
+# hub or sub-cluster read as the national cluster (LCA, LUX Protection), a previous meeting's
+# action point typed as a row (DMA UNCT 19 Nov), a sheet named by meeting number dated by it
+# (GRD HCT 14 Nov), an extraordinary session beside the regular one (GRD UNCT 18 Nov), the
+# first sitting of an adjourned OMT (VCT OMT 8 Oct).
+FALSE_COMPLIANT_GAPS: set[str] = {
+    "ATG_2026-12_attendance", "BHS_2026-11_register", "DMA_2026-11_presencas",
+    "GRD_2026-11_sessions", "KNA_2026-11_signin", "LCA_2026-11_asistencia",
+    "LUX_2026-11_feuilles", "VCT_2026-10_bitacora",
+}  # fmt: skip
 # Files whose false compliant rests on a row that is not an attendee's (round 4: ✗, "on
 # leave", a red row; round 5: a blank Émargement, Oui/Non, a comment, 'A', a hidden row;
 # round 6: a contact list's IOM rows, "– apologies" in a title cell; round 7: a remark of
@@ -116,7 +149,14 @@ FALSE_COMPLIANT_GAPS: set[str] = set()
 # Round 12: the false compliant rests on rows that are not attendees' (the expected sheet,
 # "Connection failed", "no se pudo conectar"), all fixed.
 # Round 13: BRB's rested on the CoM's "✓*" row, which is not an attendee's; fixed.
-BLANKING_GAPS: set[str] = set()
+# Round 15: the false compliant rests on rows that are not attendees' — rows typed in advance
+# for a meeting that did not take place (BHS, KNA, LCA, LUX), an action point typed as a row
+# (DMA) — or, for GRD, on the CoM's row of the extraordinary UNCT session, which the truth
+# (one record for the date, the DCoM's row in doubt) does not list among its rows.
+BLANKING_GAPS: set[str] = {
+    "BHS_2026-11_register", "DMA_2026-11_presencas", "GRD_2026-11_sessions",
+    "KNA_2026-11_signin", "LCA_2026-11_asistencia", "LUX_2026-11_feuilles",
+}  # fmt: skip
 
 
 def _cases(paths: list[Path], gaps: dict[str, str] | set[str]) -> list[Any]:
