@@ -38,13 +38,14 @@ FIELD10 = Path(__file__).parent / "fixtures" / "field10"  # round 10: false-comp
 FIELD11 = Path(__file__).parent / "fixtures" / "field11"  # round 11: files of other programs
 FIELD12 = Path(__file__).parent / "fixtures" / "field12"  # round 12: traps not tried before
 FIELD13 = Path(__file__).parent / "fixtures" / "field13"  # round 13: ten officers' own habits
+FIELD14 = Path(__file__).parent / "fixtures" / "field14"  # round 14: what Excel hides/computes
 TRUTHS = (sorted(FIELD.glob("*.truth.yaml")) + sorted(FIELD2.glob("*.truth.yaml"))
           + sorted(FIELD3.glob("*.truth.yaml")) + sorted(FIELD4.glob("*.truth.yaml"))
           + sorted(FIELD5.glob("*.truth.yaml")) + sorted(FIELD6.glob("*.truth.yaml"))
           + sorted(FIELD7.glob("*.truth.yaml")) + sorted(FIELD8.glob("*.truth.yaml"))
           + sorted(FIELD9.glob("*.truth.yaml")) + sorted(FIELD10.glob("*.truth.yaml"))
           + sorted(FIELD11.glob("*.truth.yaml")) + sorted(FIELD12.glob("*.truth.yaml"))
-          + sorted(FIELD13.glob("*.truth.yaml")))  # fmt: skip
+          + sorted(FIELD13.glob("*.truth.yaml")) + sorted(FIELD14.glob("*.truth.yaml")))  # fmt: skip
 
 # Round 3's gaps still open, each a known misreading that gives no false compliant: strict,
 # so that a fix shows up as a test to move out of here.
@@ -82,6 +83,25 @@ OPEN_GAPS = {
     # Round 13 (field13/README.md): ten officers' own habits, first run at 37d973a
     "ESP_2026-10_plataformas": "the rows under the bilateral RC–IOM line (no platform read, "
     "S202) are listed as an UNKNOWN meeting the truth does not have",
+    # Round 14 (field14/README.md): what Excel hides or computes, first run at 227e713
+    "AZE_2026-11_register": "the CoM's name and title struck in the cell's text (rich-text "
+    "runs, the cell's font plain) are not seen: the SMT is compliant (false compliant)",
+    "BIH_2026-12_suivi": "the CoM's row holds 10/12 under the EHP's merged 03/12: read as a "
+    "meeting of 10/12 with the CoM alone, compliant (false compliant)",
+    "BLR_2026-11_asistencia": "Asistió 1 / 0 / 2 (shown Sí / No / Excusado by the number "
+    "format) is not read: every meeting undetermined; the 2025 row is an extra meeting",
+    "GEO_2026-10_attendance": "a note above the header naming the 'Directory' sheet makes "
+    "Attendance a contact list: E103, no meeting read",
+    "MKD_2026-11_signin": "Excel's copy 'HCT 4 Nov (2)' is merged with 'HCT 4 Nov' (compliant "
+    "on the copy's CoM), and the CoM's line in white font is read (both false compliant)",
+    "MNE_2026-10_presences": "rows folded by a collapsed outline group are read as hidden by "
+    "hand: the collapsed EHP and Protection cluster are undetermined",
+    "OMN_2026-12_registo": "the cached PROCV 'Chefe de Missão' of an ambiguous 'M. Said' is "
+    "read (false compliant); the staff list is read as a sign-in sheet (extra meeting)",
+    "QAT_2026-11_presencas": "Estado 'Confirmado' is not read as present: the signed UNCT, OMT "
+    "and PMT are undetermined",
+    "TJK_2026-12_log": "a row hidden by hand under a filter with criteria it matches is read "
+    "as filtered: the CoM's hidden UNCT row makes it compliant (false compliant)",
 }
 # Round 12 (field12/README.md): traps not tried before, 6 false compliants in 3 files at the
 # first run (aab7560); every file now matches its truth.
@@ -105,7 +125,16 @@ OPEN_GAPS = {
 # Round 13 (field13/README.md): 3 in 2 files at the first run (37d973a) — a signature "✓*" put
 # by the PA (BRB, fixed: checker/footnotes.py), Time in/Time out showing the CoM hardly there
 # (KAZ, fixed: checker/times.py).
-FALSE_COMPLIANT_GAPS: set[str] = set()
+# Round 14 (field14/README.md): 6 in 5 files at the first run (227e713) — a strike in the
+# cell's text (AZE), a date under a merge (BIH), a sheet copy "(2)" and a line in white font
+# (MKD), a cached VLOOKUP of an ambiguous name (OMN), a row hidden by hand under a filter (TJK).
+FALSE_COMPLIANT_GAPS: set[str] = {
+    "AZE_2026-11_register",
+    "BIH_2026-12_suivi",
+    "MKD_2026-11_signin",
+    "OMN_2026-12_registo",
+    "TJK_2026-12_log",
+}
 # Files whose false compliant rests on a row that is not an attendee's (round 4: ✗, "on
 # leave", a red row; round 5: a blank Émargement, Oui/Non, a comment, 'A', a hidden row;
 # round 6: a contact list's IOM rows, "– apologies" in a title cell; round 7: a remark of
