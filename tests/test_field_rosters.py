@@ -38,6 +38,7 @@ FIELD10 = Path(__file__).parent / "fixtures" / "field10"  # round 10: false-comp
 FIELD11 = Path(__file__).parent / "fixtures" / "field11"  # round 11: files of other programs
 FIELD12 = Path(__file__).parent / "fixtures" / "field12"  # round 12: traps not tried before
 FIELD13 = Path(__file__).parent / "fixtures" / "field13"  # round 13: ten officers' own habits
+FIELD14 = Path(__file__).parent / "fixtures" / "field14"  # round 14: what Excel hides/computes
 FIELD15 = Path(__file__).parent / "fixtures" / "field15"  # round 15: meetings not simple
 TRUTHS = (sorted(FIELD.glob("*.truth.yaml")) + sorted(FIELD2.glob("*.truth.yaml"))
           + sorted(FIELD3.glob("*.truth.yaml")) + sorted(FIELD4.glob("*.truth.yaml"))
@@ -45,7 +46,8 @@ TRUTHS = (sorted(FIELD.glob("*.truth.yaml")) + sorted(FIELD2.glob("*.truth.yaml"
           + sorted(FIELD7.glob("*.truth.yaml")) + sorted(FIELD8.glob("*.truth.yaml"))
           + sorted(FIELD9.glob("*.truth.yaml")) + sorted(FIELD10.glob("*.truth.yaml"))
           + sorted(FIELD11.glob("*.truth.yaml")) + sorted(FIELD12.glob("*.truth.yaml"))
-          + sorted(FIELD13.glob("*.truth.yaml")) + sorted(FIELD15.glob("*.truth.yaml")))  # fmt: skip
+          + sorted(FIELD13.glob("*.truth.yaml")) + sorted(FIELD14.glob("*.truth.yaml"))
+          + sorted(FIELD15.glob("*.truth.yaml")))  # fmt: skip
 
 # Round 3's gaps still open, each a known misreading that gives no false compliant: strict,
 # so that a fix shows up as a test to move out of here.
@@ -83,6 +85,25 @@ OPEN_GAPS = {
     # Round 13 (field13/README.md): ten officers' own habits, first run at 37d973a
     "ESP_2026-10_plataformas": "the rows under the bilateral RC–IOM line (no platform read, "
     "S202) are listed as an UNKNOWN meeting the truth does not have",
+    # Round 14 (field14/README.md): what Excel hides or computes, first run at 227e713
+    "AZE_2026-11_register": "the CoM's name and title struck in the cell's text (rich-text "
+    "runs, the cell's font plain) are not seen: the SMT is compliant (false compliant)",
+    "BIH_2026-12_suivi": "the CoM's row holds 10/12 under the EHP's merged 03/12: read as a "
+    "meeting of 10/12 with the CoM alone, compliant (false compliant)",
+    "BLR_2026-11_asistencia": "Asistió 1 / 0 / 2 (shown Sí / No / Excusado by the number "
+    "format) is not read: every meeting undetermined; the 2025 row is an extra meeting",
+    "GEO_2026-10_attendance": "a note above the header naming the 'Directory' sheet makes "
+    "Attendance a contact list: E103, no meeting read",
+    "MKD_2026-11_signin": "Excel's copy 'HCT 4 Nov (2)' is merged with 'HCT 4 Nov' (compliant "
+    "on the copy's CoM), and the CoM's line in white font is read (both false compliant)",
+    "MNE_2026-10_presences": "rows folded by a collapsed outline group are read as hidden by "
+    "hand: the collapsed EHP and Protection cluster are undetermined",
+    "OMN_2026-12_registo": "the cached PROCV 'Chefe de Missão' of an ambiguous 'M. Said' is "
+    "read (false compliant); the staff list is read as a sign-in sheet (extra meeting)",
+    "QAT_2026-11_presencas": "Estado 'Confirmado' is not read as present: the signed UNCT, OMT "
+    "and PMT are undetermined",
+    "TJK_2026-12_log": "a row hidden by hand under a filter with criteria it matches is read "
+    "as filtered: the CoM's hidden UNCT row makes it compliant (false compliant)",
     # Round 15 (field15/README.md): meetings that are not simple, first run at fd065a9
     "ATG_2026-12_attendance": "'12/11/2026' (12 Nov, in a column of dd/mm/yyyy text dates) is "
     "read as 11 Dec by the period: the CoM's November HCT makes the 11 Dec HCT compliant",
@@ -127,6 +148,9 @@ OPEN_GAPS = {
 # Round 13 (field13/README.md): 3 in 2 files at the first run (37d973a) — a signature "✓*" put
 # by the PA (BRB, fixed: checker/footnotes.py), Time in/Time out showing the CoM hardly there
 # (KAZ, fixed: checker/times.py).
+# Round 14 (field14/README.md): 6 in 5 files at the first run (227e713) — a strike in the
+# cell's text (AZE), a date under a merge (BIH), a sheet copy "(2)" and a line in white font
+# (MKD), a cached VLOOKUP of an ambiguous name (OMN), a row hidden by hand under a filter (TJK).
 # Round 15 (field15/README.md): 11 in 8 files at the first run (fd065a9) — rows typed in advance
 # for a meeting postponed or cancelled (BHS SMT 12 Nov, KNA UNCT 10 Nov, LUX EHP 19 Nov, LCA
 # UNCT 18 Nov), '12/11/2026' read as 11 Dec in a Nov–Dec list (ATG HCT 11 Dec), a sub-national
@@ -135,6 +159,8 @@ OPEN_GAPS = {
 # (GRD HCT 14 Nov), an extraordinary session beside the regular one (GRD UNCT 18 Nov), the
 # first sitting of an adjourned OMT (VCT OMT 8 Oct).
 FALSE_COMPLIANT_GAPS: set[str] = {
+    "AZE_2026-11_register", "BIH_2026-12_suivi", "MKD_2026-11_signin", "OMN_2026-12_registo",
+    "TJK_2026-12_log",
     "ATG_2026-12_attendance", "BHS_2026-11_register", "DMA_2026-11_presencas",
     "GRD_2026-11_sessions", "KNA_2026-11_signin", "LCA_2026-11_asistencia",
     "LUX_2026-11_feuilles", "VCT_2026-10_bitacora",
