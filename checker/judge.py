@@ -36,7 +36,6 @@ from checker.partial import read as left_early
 from checker.policy import Policy
 from checker.presence import UNEXPLAINED, UNSIGNED, excused
 from checker.versions import CANCELLED, CONTRADICTED
-from checker.vocabulary import Vocabulary
 
 
 class Standing(str, enum.Enum):
@@ -451,19 +450,18 @@ def unjudged_meetings(
 
 
 def attribute_unread_rows(
-    assessments: list[Assessment], roster: Roster, rejected: pd.Index, vocabulary: Vocabulary
+    assessments: list[Assessment], roster: Roster, rejected: pd.Index
 ) -> tuple[list[Assessment], pd.Index]:
     """IOM rows that could not be read (an unreadable date, an unknown platform) and that
     may belong to a judged meeting: its date is the meeting's, or its date is unreadable and
     it sits next to the meeting's rows. Such a meeting cannot be absent or at the wrong level
     for sure: it is undetermined, with the row named. Returns the assessments and the rows
     attributed (which then make no meeting of their own). A row of a side meeting ("HCT
-    Sub-Group on Durable Solutions") is known to be of no platform's meeting: never one."""
+    Sub-Group on Durable Solutions") is never among them: it is skipped, not rejected."""
     if rejected.empty or not assessments:
         return assessments, rejected[:0]
     frame = roster.frame.loc[rejected]
-    side = frame["platform"].map(lambda value: vocabulary.side_meeting(value) is not None)
-    iom = frame[(frame["is_iom"] | frame["iom_unknown"]) & ~side.astype(bool)]
+    iom = frame[frame["is_iom"] | frame["iom_unknown"]]
     if iom.empty:
         return assessments, rejected[:0]
     unreadable = [BLANK, UNKNOWN]

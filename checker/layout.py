@@ -190,8 +190,9 @@ class RosterTable:
     # naming their platform ("EQUIPO DE PAÍS DE LA ONU (UNCT)", then its attendees): (Excel
     # row, 0-based column, the heading) of each such row, in order; the heading is None for a
     # lone line that names no platform alone ("Reunión bilateral … (al margen del UNCT)"),
-    # which ends the group above it: its rows have no platform read.
-    groups: tuple[tuple[int, int, str | None], ...] = ()
+    # which ends the group above it: its rows have no platform read (unless the vocabulary
+    # reads the line as a side meeting, checker.normalise). The fourth is the line's text.
+    groups: tuple[tuple[int, int, str | None, str], ...] = ()
     # Rows left from the README's or template's example ("Exemplo: HCT", "example row –
     # delete"): skipped, never a meeting; (Excel row, 0-based column, the cell that says so).
     example_rows: tuple[tuple[int, int, str], ...] = ()
@@ -1046,7 +1047,7 @@ def _grouped(sheet: SheetGrid, table: RosterTable, headers: Headers) -> RosterTa
     group above it, so that no row under it is read as that platform's. None found: the
     table as it was."""
     end = table.last_row if table.last_row is not None else len(sheet.cells)
-    groups: list[tuple[int, int, str | None]] = []
+    groups: list[tuple[int, int, str | None, str]] = []
     for r in range(table.header_row, end):  # the rows under the header (0-based)
         texts = [(c, v) for c, v in enumerate(_own(sheet.cells[r], table.span))
                  if v is not None and (type(v) is not str or v.strip())]  # fmt: skip
@@ -1055,8 +1056,9 @@ def _grouped(sheet: SheetGrid, table: RosterTable, headers: Headers) -> RosterTa
         col, text = texts[0]
         if table.span is not None:
             col += table.span[0]
-        groups.append((r + 1, col, text.strip() if headers.reads_as_platform(text) else None))
-    if not any(heading for _, _, heading in groups):
+        heading = text.strip() if headers.reads_as_platform(text) else None
+        groups.append((r + 1, col, heading, text.strip()))
+    if not any(heading for _, _, heading, _ in groups):
         return table
     return replace(table, groups=tuple(groups))
 
@@ -1065,7 +1067,7 @@ def _group_platforms(table: RosterTable, fields: np.ndarray, rows: np.ndarray) -
     """Each kept row's platform from the heading row of its group (`RosterTable.groups`):
     the last heading above it, none under a lone line that names no platform alone."""
     where = FIELDS.index("platform")
-    starts = np.array([row for row, _, _ in table.groups])
+    starts = np.array([row for row, _, _, _ in table.groups])
     for i, row in enumerate(rows.tolist()):  # Excel rows
         at = int(np.searchsorted(starts, row, side="right")) - 1
         fields[i, where] = table.groups[at][2] if at >= 0 else None

@@ -86,7 +86,7 @@ class Roster:
         col = roster_table.columns.get(field_name)
         if col is None and field_name == "platform" and roster_table.groups:
             # its group's heading row (layout: RosterTable.groups), or the line ending it
-            above = [(r, c) for r, c, _ in roster_table.groups if r <= row]
+            above = [(r, c) for r, c, _, _ in roster_table.groups if r <= row]
             if above:
                 return above[-1][0], column_letter(above[-1][1])
         if col is None:
@@ -135,6 +135,10 @@ def build_roster(layouts: Sequence[Layout]) -> Roster:
 # where its text means nothing known, and None where the cell does not matter for that row.
 BLANK = ""
 UNKNOWN = "?"
+# The platform code of a row of a side meeting ("HCT Sub-Group on Durable Solutions",
+# "Groupe thématique Migration et développement", Vocabulary.side_meeting): no platform's
+# meeting, never judged nor counted for one; its rows are skipped (S221).
+SIDE = "~"
 
 # What to take from a match: (attribute or None for the match itself, the value when nothing
 # matched, the value for an empty cell).
@@ -256,6 +260,8 @@ def apply_outside_cells(
     without its month ("EHP 07": the day of the file's month)."""
     frame = roster.frame
     for table in roster.tables:
+        if table.groups:
+            _side_groups(frame, table, vocabulary)
         if not table.constants:
             continue
         rows = frame["table"].to_numpy() == table.index
@@ -280,7 +286,8 @@ def apply_outside_cells(
                     for text in [c.value, *_HEADING_PARTS.split(str(c.value))] if str(text).strip()
                 ]  # fmt: skip
                 line, text = next(
-                    ((c, c.value) for c in constant.candidates if vocabulary.side_meeting(c.value)),
+                    ((c, c.value) for c in constant.candidates
+                     if vocabulary.side_meeting(c.value) is not None),
                     next(((c, t) for c, t in texts if vocabulary.platform(t) is not None),
                          (constant.candidates[0], constant.candidates[0].value)),
                 )  # fmt: skip
@@ -299,6 +306,21 @@ def apply_outside_cells(
             roster.outside[(table.index, constant.field)] = (chosen.row, chosen.col)
 
 
+def _side_groups(frame: pd.DataFrame, table: RosterTable, vocabulary: Vocabulary) -> None:
+    """The rows under a lone line of a grouped table that names a side meeting ("Reunión
+    bilateral Coordinadora Residente – OIM (al margen del UNCT)"): that meeting's, whose
+    platform is the line (a side meeting, skipped), not rows of no platform (S202)."""
+    lines = table.groups
+    for at, (row, _, heading, text) in enumerate(lines):
+        if heading is not None or vocabulary.side_meeting(text) is None:
+            continue
+        end = lines[at + 1][0] if at + 1 < len(lines) else None
+        under = (frame["table"].to_numpy() == table.index) & (frame["row"].to_numpy() > row)
+        if end is not None:
+            under &= frame["row"].to_numpy() < end
+        frame.loc[under & frame["platform"].isna().to_numpy(), "platform"] = text
+
+
 def _platforms_named(constant: Constant, vocabulary: Vocabulary) -> list[tuple[Any, str]]:
     """The platforms a list's heading and sheet name name ("Shelter/NFI Cluster – … –
     November 2026" on the sheet "Shelter-NFI": one), each as the first (line, text) naming
@@ -306,7 +328,7 @@ def _platforms_named(constant: Constant, vocabulary: Vocabulary) -> list[tuple[A
     sub-group on cash") is the one text: it names no platform's own meeting (S204)."""
     found: dict[tuple[str, str | None], tuple[Any, str]] = {}
     side = [(line, str(line.value)) for line in constant.candidates
-            if vocabulary.side_meeting(line.value)]  # fmt: skip
+            if vocabulary.side_meeting(line.value) is not None]  # fmt: skip
     if side:  # "HCT – sub-group on cash": no platform's own meeting, whatever else is named
         return side[:1]
     for line in constant.candidates:
@@ -401,6 +423,15 @@ def _platforms_at_level(frame: pd.DataFrame, vocabulary: Vocabulary, platform_co
             frame.iloc[i, frame.columns.get_loc("location")] = found.place
 
 
+def _side_meetings(frame: pd.DataFrame, vocabulary: Vocabulary, platform_code: np.ndarray) -> None:
+    """A platform cell naming a side meeting ("Subgrupo de Compras Comunes del OMT",
+    "Security briefing (UNDSS) – all agencies"): SIDE, not an unknown platform. In place."""
+    texts = frame["platform"].to_numpy()
+    for i in np.flatnonzero(platform_code == UNKNOWN).tolist():
+        if vocabulary.side_meeting(texts[i]) is not None:
+            platform_code[i] = SIDE
+
+
 def apply_vocabulary(
     roster: Roster, vocabulary: Vocabulary, templated: Sequence[bool] | None = None
 ) -> None:
@@ -422,6 +453,7 @@ def apply_vocabulary(
     )  # fmt: skip
     (level,) = _lookup(column("level"), vocabulary.level, CODE)
     _platforms_at_level(frame, vocabulary, platform_code, platform_sector, level)
+    _side_meetings(frame, vocabulary, platform_code)
     frame["platform_code"] = _objects(frame, platform_code)
     frame["platform_sector"] = _objects(frame, platform_sector)
     # A blank level is national, unless the profile says the platform meets at another level.

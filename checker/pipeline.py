@@ -413,14 +413,18 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
     in_broken = frame["table"].isin(broken)
     checked = schema.validate(roster, policy, rows=~in_broken)
     rejected = in_broken | frame.index.isin(checked.rejected)
-    used = frame.index[~rejected]
-    used_per_file = np.bincount(files[~rejected.to_numpy()], minlength=len(batch))
+    # A side meeting's rows ("HCT Sub-Group on Durable Solutions") are no platform's: not
+    # judged, not listed as a meeting, counted skipped (S221 names their cells).
+    side = frame.index.isin(checked.side)
+    used = frame.index[~rejected & ~side]
+    used_per_file = np.bincount(files[~rejected.to_numpy() & ~side], minlength=len(batch))
     rejected_per_file = np.bincount(files[rejected.to_numpy()], minlength=len(batch))
+    side_per_file = np.bincount(files[side], minlength=len(batch))
 
     by_file: dict[int, list[Assessment]] = {}
     unread = frame.index[rejected & ~in_broken]
     assessed, attributed = attribute_unread_rows(assess_meetings(roster, used, policy), roster,
-                                                 unread, words)  # fmt: skip
+                                                 unread)  # fmt: skip
     for assessment in assessed:
         by_file.setdefault(assessment.file, []).append(assessment)
     unjudged: dict[int, list[Meeting]] = {}
@@ -452,7 +456,9 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
         findings += judge_file(RosterFile(
             policy, assessments, mission=known.mission, mission_source=known.mission_source,
             period=known.period, template_version=known.template_version,
-            sheet=layout.tables[0].sheet, empty=layout.rows_read - layout.rows_skipped == 0,
+            sheet=layout.tables[0].sheet,
+            # Only skipped rows (a side meeting's too): no meeting to judge, never "compliant".
+            empty=layout.rows_read - layout.rows_skipped - int(side_per_file[position]) == 0,
             usable=not prepared.broken_tables,
         ))  # fmt: skip
 
@@ -467,7 +473,7 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
             rows=RowCounts(
                 read=layout.rows_read,
                 used=int(used_per_file[position]),
-                skipped=layout.rows_skipped,
+                skipped=layout.rows_skipped + int(side_per_file[position]),
                 rejected=int(rejected_per_file[position]),
             ),
             meetings=meetings,

@@ -81,9 +81,9 @@ def table_dict(table: RosterTable, affiliation: Affiliation | None, roster: Rost
     if table.groups:  # the platform of each group of rows, in a heading row above it
         columns["platform"] = {
             "from": "group_headings",
-            "cells": [f"{column_letter(c)}{r}" for r, c, heading in table.groups if heading],
+            "cells": [f"{column_letter(c)}{r}" for r, c, heading, _ in table.groups if heading],
             # lone lines that name no platform alone: the rows under them have none read
-            "ended_by": [f"{column_letter(c)}{r}" for r, c, heading in table.groups
+            "ended_by": [f"{column_letter(c)}{r}" for r, c, heading, _ in table.groups
                          if heading is None],
         }  # fmt: skip
     out: dict[str, Any] = {

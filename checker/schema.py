@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -20,7 +20,7 @@ from checker.dates import Unread, unread
 from checker.findings import Finding, Meeting, Severity, column_letter
 from checker.layout import RosterTable
 from checker.messages import Joined, Name, Person, Phrase
-from checker.normalise import BLANK, UNKNOWN, Roster
+from checker.normalise import BLANK, SIDE, UNKNOWN, Roster
 from checker.policy import Policy
 from checker.roster_language import forms_of, says_in, written_in
 from checker.text import fold
@@ -176,6 +176,8 @@ class Validation:
     # The failures per file of the roster (its `file` column), and the rows that were rejected.
     drafts: dict[int, list[_Draft]]
     rejected: pd.Index
+    # Rows of side meetings (normalise.SIDE): not validated, skipped, each cell said (S221).
+    side: pd.Index = field(default_factory=lambda: pd.RangeIndex(0))
 
     def findings(self, file: int, policy: Policy, meeting_at: MeetingAt) -> list[Finding]:
         """The file's findings, each in the meeting of its row when the row is in one: the
@@ -205,12 +207,16 @@ def validate(roster: Roster, policy: Policy, rows: pd.Series | None = None) -> V
     frame = roster.frame.loc[:, list(schema.columns)]
     if rows is not None:
         frame = frame[rows]
+    is_side = frame["platform_code"].eq(SIDE)
+    side = frame.index[is_side.to_numpy()]
+    if len(side):  # a side meeting's rows: no platform's, nothing of them to check
+        frame = frame[~is_side]
     try:
         schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as errors:
         cases = errors.failure_cases
     else:
-        return Validation({}, frame.index[:0])
+        return Validation(_side_drafts(roster, side, policy.vocabulary), frame.index[:0], side)
     ours = cases["check"].astype(str).str.match(r"^S\d{3}$")
     if not ours.all():  # a dtype or column failure is a fault of the checker, not of the roster
         raise RuntimeError(f"schema failure: {cases[~ours].iloc[0].to_dict()}")
@@ -221,7 +227,36 @@ def validate(roster: Roster, policy: Policy, rows: pd.Series | None = None) -> V
     cases = _in_schema_order(cases.loc[cases["index"].notna()], frame, list(schema.columns))
     cases = cases[["index", "column", "check"]]
     del frame
-    return _to_findings(cases, roster, policy)
+    checked = _to_findings(cases, roster, policy)
+    for file, drafts in _side_drafts(roster, side, policy.vocabulary).items():
+        checked.drafts.setdefault(file, []).extend(drafts)
+    return replace(checked, side=side)
+
+
+def _side_drafts(roster: Roster, side: pd.Index, vocabulary: Vocabulary) -> dict[int, list[_Draft]]:
+    """S221 for each platform cell naming a side meeting, once a cell (a heading, or a
+    merged cell, holds the platform of many rows)."""
+    if side.empty:
+        return {}
+    frame = roster.frame
+    drafts: dict[tuple[int, int, str | None], tuple[int, _Draft]] = {}
+    for table, file, row, text in zip(frame.loc[side, "table"],
+                                             frame.loc[side, "file"], frame.loc[side, "row"],
+                                             frame.loc[side, "platform"]):  # fmt: skip
+        excel_row, letter = roster.cell_of(int(table), int(row), "platform")
+        key = (int(table), excel_row, letter)
+        if key in drafts:
+            continue
+        sheet = roster.tables[int(table)].sheet
+        of = vocabulary.side_meeting(text) or ""  # the platform it is a side meeting of
+        drafts[key] = int(file), ("S221", "of" if of else "",
+                                  {"sheet": sheet, "row": excel_row, "column": letter,
+                                   "value": text},
+                                  {"value": text, "of": of})  # fmt: skip
+    by_file: dict[int, list[_Draft]] = {}
+    for file, draft in drafts.values():
+        by_file.setdefault(file, []).append(draft)
+    return by_file
 
 
 def _in_schema_order(cases: pd.DataFrame, frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
@@ -278,8 +313,7 @@ def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validat
         key = (code, table.index, excel_row, letter)
         if key in findings:  # a merged cell is reported once
             continue
-        side = vocabulary.side_meeting(value) if code == "S204" else None
-        suggestion = None if side else _suggest(code, value, vocabulary)
+        suggestion = _suggest(code, value, vocabulary)
         if code == "S205" and suggestion is not None:
             if table.index not in languages:
                 languages[table.index] = _table_language(frame, table)
@@ -288,8 +322,6 @@ def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validat
         if contained == "OTHER":  # "Asistente de Gestión de Recursos" does not contain the
             contained = None  # words "Other IOM staff": "not in the list" is what is true
         variant = "contains" if contained else field_name if code == "S202" else ""
-        if side:  # "HCT – sub-group on cash": the HCT's side meeting, not the HCT's
-            variant = "side_meeting"
         if code == "S205" and (doubt := doubt_in(str(value))) is not None:
             variant = doubt  # "Chief of Mission?": not sure; "Chief of Mission*": a footnote
         why_unread = (
@@ -321,7 +353,7 @@ def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validat
              "date": row["date_iso"],
              "period": row["period"],
              "platform": row["platform"],
-             "known": known if code == "S204" else "", "of": side or "",
+             "known": known if code == "S204" else "",
              **_unread_date_fields(why_unread), **(other or {})},
         )  # fmt: skip
     files = frame.groupby("table")["file"].first() if missing_columns else {}

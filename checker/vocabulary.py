@@ -441,6 +441,18 @@ _SUB_BODY = re.compile(
     r"\b(?:sub ?groups?|sous ?groupes?|sub ?grupos?|task ?forces?|groupes? de travail|"
     r"working groups?|grupos? de trabajo|grupos? de trabalho)\b"
 )
+# A meeting of its own, whatever platform the text names beside: "Groupe thématique
+# Migration et développement", "Reunión bilateral … (al margen del UNCT)", "PSEA Task
+# Force", "Side event on the margins of the HCT". Never a platform's own meeting.
+_OTHER_MEETING = re.compile(
+    r"\b(?:thematic groups?|groupes? thematiques?|grupos? tematicos?|"
+    r"bilateral(?:es)?|bilaterale?s?|task ?forces?|side (?:events?|meetings?)|"
+    r"on the (?:margins?|sidelines?|fringes?) of|en marge d(?:e|u|es)?|"
+    r"(?:al|en el) margen d(?:e|el)?|(?:a|na) margem d(?:e|a|o|as|os)?)\b"
+)
+# A meeting of its own only when the text names no platform: "Security briefing (UNDSS) –
+# all agencies" is not the SMT; "HCT briefing" stays unknown (S204), perhaps the HCT's.
+_BRIEFING = re.compile(r"\b(?:briefings?|sesion informativa|reuniao informativa)\b")
 # The words before the platform a sub-body belongs to: "… del OMT", "… de l'EHP", "… da EHP".
 _OWNER_WORDS = frozenset({"of", "the", "de", "del", "du", "des", "d", "l", "la", "da", "do",
                           "das", "dos"})  # fmt: skip
@@ -689,6 +701,10 @@ class Vocabulary:
             return None
         if self.side_meeting(text) is not None:  # "HCT – sub-group on cash": not the HCT
             return None
+        return self._read_platform(text, key)
+
+    def _read_platform(self, text: object, key: str) -> PlatformMatch | None:
+        """The platform a text names, side meetings aside (`platform` says None for them)."""
         first, _, rest = key.partition(" ")
         if first in _OTHER_ANSWER and rest:
             key = rest  # a form's "Other: Nutrition cluster meeting"
@@ -712,17 +728,43 @@ class Vocabulary:
 
     @_memoised
     def side_meeting(self, text: object) -> str | None:
-        """The platform whose side meeting a text names: its name, a dash, then a sub-group,
-        an ad hoc meeting, a retreat, a workshop… ("HCT – sub-group on cash" → "HCT"). A
-        cluster's own sub-groups ("Protection cluster – GBV sub-group") are its sectors'."""
+        """Whether a text names a side meeting, a meeting that is no platform's own: the
+        platform it is a side meeting of, or "" when it names none. A platform's name, a
+        dash, then a sub-group, a retreat, a workshop… ("HCT – sub-group on cash" → "HCT");
+        a sub-body named with its platform ("Subgrupo de Compras Comunes del OMT" → "OMT");
+        a thematic group, a bilateral meeting, a task force, a meeting "on the margins of" one
+        ("Groupe thématique Migration et développement" → ""); a briefing naming no platform
+        ("Security briefing (UNDSS)" → ""). A platform's own name holding such words
+        ("Inter-Cluster Working Group") is that platform; a cluster's own sub-groups
+        ("Protection cluster – GBV sub-group") are its sectors'; a sub-group or working group
+        of no named platform ("Cash Working Group") may be a cluster's: None (S204)."""
         if not isinstance(text, str):
             return None
         if _PLACE_DASH.search(text):
             head, *tail = _PLACE_DASH.split(text)
             if _SIDE_MEETING.search(fold(" ".join(tail))):
                 found = self.platform(head)
-                return found.platform if found is not None and found.platform != "CLUSTER" else None
-        return self._sub_body_of(fold(text))
+                if found is not None and found.platform != "CLUSTER":
+                    return found.platform
+        key = fold(text)
+        owner = self._sub_body_of(key)
+        if owner is not None:
+            return owner
+        if not key or _doubted(text) or not (_OTHER_MEETING.search(key) or _BRIEFING.search(key)):
+            return None
+        if self._read_platform(text, key) is not None:  # "Inter-Cluster Working Group"
+            return None
+        if _OTHER_MEETING.search(key) or self._platform_in(key) is None:
+            return ""
+        return None
+
+    def _platform_in(self, key: str) -> str | None:
+        """A platform whose acronym or one of whose names a folded text contains."""
+        for word in key.split():
+            if word in self._acronyms:
+                return self._acronyms[word]
+        return next((code for alias, code in self._platforms.items()
+                     if len(alias) > 3 and _contains(key, alias)), None)  # fmt: skip
 
     def _sub_body_of(self, key: str) -> str | None:
         """ "HCT Sub-Group on Durable Solutions" → "HCT", "Subgrupo de Compras Comunes del OMT"

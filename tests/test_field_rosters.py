@@ -72,19 +72,9 @@ OPEN_GAPS = {
     "undetermined (an unreadable IOM row may be its); its blank November cell is an extra "
     "UNKNOWN meeting",
     # Round 10 (field10/README.md): traps for a false compliant, first run at 408d15f
-    "BLZ_2026-10_asistencia": "the 'Subgrupo de Compras Comunes del OMT' (a side meeting, "
-    "S204) is listed as an UNKNOWN meeting the truth does not have",
-    "LSO_2026-12_signin": "the 'HCT Sub-Group on Durable Solutions' (a side meeting, S204) "
-    "is listed as an UNKNOWN meeting the truth does not have",
-    "MUS_2026-11_suivi": "a thematic group ('Groupe thématique Migration et développement') "
-    "becomes an UNKNOWN meeting the truth does not have",
-    "SRB_2026-11_log": "the SMT of 19 Nov ('not represented') is undetermined: the rejected "
-    "row 'Security briefing (UNDSS) – all agencies' (S204) the same day may belong to it",
     # Round 11 (field11/README.md): files of other programs (.ods, CSV, Google Sheets), first
     # run at 94a2a6b
     # Round 13 (field13/README.md): ten officers' own habits, first run at 37d973a
-    "ESP_2026-10_plataformas": "the rows under the bilateral RC–IOM line (no platform read, "
-    "S202) are listed as an UNKNOWN meeting the truth does not have",
     # Round 14 (field14/README.md): what Excel hides or computes, first run at 227e713
     "AZE_2026-11_register": "the CoM's name and title struck in the cell's text (rich-text "
     "runs, the cell's font plain) are not seen: the SMT is compliant (false compliant)",

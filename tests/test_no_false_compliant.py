@@ -85,3 +85,47 @@ def test_a_sheet_of_who_should_come_or_a_recap_never_makes_a_meeting_compliant(
     assert all(m.verdict is not Verdict.COMPLIANT for m in result.meetings), [
         (m.platform, m.date, [a.title for a in m.iom_attendees]) for m in result.meetings
     ]
+
+
+# A meeting that is no platform's, named with or without one (EN/FR/ES/PT): field10 LSO,
+# BLZ, MUS, SRB; field13 ESP.
+SIDE_MEETINGS = ["HCT Sub-Group on Durable Solutions", "Subgrupo de Compras Comunes del OMT",
+                 "Sous-groupe cash de l'EHP", "Subgrupo de proteção da EHP",
+                 "HCT – sub-group on cash", "UNCT – retreat", "PMT – task force",
+                 "Groupe thématique Migration et développement", "Grupo temático de género",
+                 "Security briefing (UNDSS) – all agencies", "PSEA Task Force",
+                 "Reunión bilateral Coordinadora Residente – OIM (al margen del UNCT)",
+                 "Réunion bilatérale CR – OIM", "Reunião bilateral com a Coordenadora Residente",
+                 "Side event on the margins of the HCT", "Réunion en marge de l'EHP"]  # fmt: skip
+COM = ["Chief of Mission", "Chef de mission", "Jefa de Misión", "Chefe de Missão"]
+anyone = attendee.flatmap(lambda row: st.sampled_from(["IOM", "OIM", row[5]]).map(
+    lambda org: [*row[:5], org, *row[6:]]))  # fmt: skip
+
+
+def _meetings(result):
+    return {(m.platform, m.sector, m.date, m.level): m.verdict for m in result.meetings}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Organisation columns headed as such: a "Who / from where" column is read by its contents,
+# which the added row (IOM, a title) makes clearer: evidence for the other rows, not the side
+# meeting's doing.
+@given(st.sampled_from(HEADERS[:2]), st.lists(anyone, min_size=1, max_size=10),
+       st.sampled_from(SIDE_MEETINGS), st.sampled_from(COM),
+       st.sampled_from(["05/10/2026", "06/10/2026"]), st.integers(0, 10))  # fmt: skip
+def test_a_side_meeting_row_naming_the_com_never_makes_a_meeting_compliant(
+    header, rows, side, com, date, at
+):
+    """The CoM at a side meeting (a platform's sub-group, a thematic group, a bilateral, a
+    briefing) is at no platform's meeting: added to any roster, the row makes no meeting
+    compliant, adds no meeting, and is skipped with its warning S221."""
+    before = _meetings(roster(rows, header=header))
+    row = [date, side, "National", "Capital", "A. Diallo", "IOM", com, "", "Member"]
+    result = roster([*rows[:at], row, *rows[at:]], header=header)
+    after = _meetings(result)
+    assert set(after) <= set(before), (side, set(after) - set(before))
+    for key, verdict in after.items():
+        assert verdict is not Verdict.COMPLIANT or before[key] is Verdict.COMPLIANT, (side, key)
+    assert "S221" in {f.code for f in result.findings}
+    rows_ = result.rows
+    assert rows_.read == rows_.used + rows_.skipped + rows_.rejected

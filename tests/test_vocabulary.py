@@ -375,6 +375,36 @@ def test_a_cluster_s_sub_group_and_a_place_are_no_side_meeting():
     assert at_level is not None and (at_level.level, at_level.place) == ("subnational", "Anjouan")
 
 
+@pytest.mark.parametrize("text", [
+    "Groupe thématique Migration et développement", "Grupo temático de género",
+    "Grupo Temático de Migração", "UN thematic group on migration",
+    "Reunión bilateral Coordinadora Residente – OIM (al margen del UNCT)",
+    "Réunion bilatérale CR – OIM", "Reunião bilateral com a Coordenadora Residente",
+    "Bilateral meeting RC – IOM", "Side event on the margins of the HCT",
+    "Réunion en marge de l'EHP", "Reunión en el margen del UNCT", "Encontro à margem da UNCT",
+    "PSEA Task Force", "Security briefing (UNDSS) – all agencies", "Briefing sécuritaire UNDSS",
+    "Sesión informativa de seguridad", "Reunião informativa de segurança",
+])  # fmt: skip
+def test_a_meeting_that_is_no_platform_s_is_a_side_meeting_of_none(text):
+    """field10/MUS, SRB, field13/ESP: a thematic group, a bilateral, a meeting on the margins
+    of a platform's, a task force, a briefing naming no platform: a side meeting ("")."""
+    vocabulary = default_vocabulary()
+    assert vocabulary.platform(text) is None
+    assert vocabulary.side_meeting(text) == ""
+
+
+@pytest.mark.parametrize("text", [
+    "Security Management Team (SMT)", "Inter-Cluster Working Group", "Working Group",
+    "Groupe de travail Protection", "Cash Working Group", "Groupe de travail inter-clusters",
+    "HCT briefing", "Humanitarain Country Team", "UNCT retreat", "OMT ad hoc (tarifas DSA)",
+    "GBV sub-group", "Protection cluster – GBV sub-group", "Equipo de Gestión de la Seguridad",
+])  # fmt: skip
+def test_a_platform_or_a_name_that_may_be_one_is_no_side_meeting(text):
+    """Over-reach: a platform's own name, a cluster's working group, a name that may be a
+    platform (a misspelling, the HCT's briefing) stay what they were: a platform or S204."""
+    assert default_vocabulary().side_meeting(text) is None
+
+
 _ORGANISATION_CELLS = ["IOM", "OIM Gambella", "UNICEF", "non-IOM", "seconded from OCHA",
                        "IOM: CCCM cluster coordinator", "Chief of Mission", "Jefe de Misión",
                        "x@iom.int", "x@geneva.iom.int", "x@unicef.org", "Représentant",
