@@ -610,7 +610,8 @@ def test_a_remark_that_contradicts_the_attendance_cell_leaves_attendance_unknown
 
 def test_who_and_plural_name_headers_are_read_as_the_attendee_column():
     for header, lang in (("Who", "en"), ("Attendee(s)", "en"), ("Participant(e)s", "fr"),
-                         ("Participantes", "es"), ("Participantes/as", "pt")):  # fmt: skip
+                         ("Participantes", "es"), ("Participantes/as", "pt"), ("Qui", "fr"),
+                         ("¿Quién asistió?", "es"), ("Quién", "es"), ("Quem", "pt")):  # fmt: skip
         rows = [["Date", "Meeting", header, "Organisation", "Title"],
                 ["05/10/2026", "HCT", "A. Diallo", "IOM", "Chief of Mission"],
                 ["05/10/2026", "HCT", "C. Dupont", "OCHA", "Head of Office"]]  # fmt: skip
@@ -618,6 +619,19 @@ def test_who_and_plural_name_headers_are_read_as_the_attendee_column():
         columns = _reading(result)["tables"][0]["columns"]
         assert columns["attendee"] == {"column": "C", "header": header, "found_by": "header"}, lang
         assert verdicts(result) == ["compliant"]
+
+
+def test_a_chair_column_asking_who_presides_is_not_the_names():
+    """ "¿Quién preside?" beside the names holds the chair (the RC), never who came."""
+    for chair, name, lang in (("¿Quién preside?", "Nombre", "es"), ("Qui préside ?", "Nom", "fr"),
+                              ("Quem preside?", "Nome", "pt"), ("Who chaired?", "Name", "en")):  # fmt: skip
+        rows = [["Date", "Meeting", chair, name, "Organisation", "Title"],
+                ["05/10/2026", "HCT", "M. Okafor", "A. Diallo", "IOM", "Chief of Mission"],
+                ["05/10/2026", "HCT", "M. Okafor", "C. Dupont", "OCHA", "Head of Office"]]  # fmt: skip
+        result = _check(SheetGrid("Sheet1", rows))
+        columns = _reading(result)["tables"][0]["columns"]
+        assert columns["attendee"]["column"] == "D", lang
+        assert verdicts(result) == ["compliant"], lang
 
 
 def test_an_agency_matrix_s_who_column_is_the_agency_not_the_names():
