@@ -1054,6 +1054,7 @@ def test_a_column_typed_month_first_reads_its_ambiguous_dates_month_first(header
     assert meetings == {("UNCT", "2026-11-18"): "compliant", ("HCT", "2026-12-01"): "compliant"}
     assert codes(result, "S220") == [("S220", "Sheet1!A5")]
     assert _reading(result)["tables"][0]["date_order"] == "month_first"
+    assert _reading(result)["tables"][0]["date_order_from"] == "dates"
 
 
 def test_a_column_of_both_orders_reads_each_date_alone():
@@ -1078,6 +1079,80 @@ def test_the_column_order_against_the_period_reads_no_date():
     found = next(f for f in result.findings if f.code == "S203")
     assert found.key == "S203:order_against_period"
     assert all(m.verdict != "compliant" or m.platform != "HCT" for m in result.meetings)
+
+
+# A header that states the date order (issue 10): evidence beside the column's own dates.
+@pytest.mark.parametrize(
+    ("header", "chief"),
+    [(["Date (mm/dd/yyyy)", "Meeting", "Name", "Organization", "Title"], "Chief of Mission"),
+     (["Fecha (mm/dd/aaaa)", "Reunión", "Nombre", "Organización", "Cargo"], "Jefa de Misión"),
+     (["Date (mm/jj/aaaa)", "Réunion", "Nom", "Organisation", "Fonction"], "Cheffe de mission"),
+     (["Data (mm/dd/aaaa)", "Reunião", "Nome", "Organização", "Cargo"], "Chefe de Missão")],
+)  # fmt: skip
+def test_a_header_stating_month_first_reads_the_ambiguous_dates_so(header, chief):
+    rows = [header, ["12/01/2026", "HCT", "A. Diallo", "OIM", chief],
+            ["12/01/2026", "HCT", "B. Sow", "UNICEF", "Representative"]]  # fmt: skip
+    result = _check(SheetGrid("Sheet1", rows), name="ARG_2026-11_asistencia.xlsx")
+    assert [(m["platform"], m["date"]) for m in result.to_dict()["meetings"]] == [
+        ("HCT", "2026-12-01")]  # fmt: skip
+    assert [f.key for f in result.findings if f.code == "S220"] == ["S220:header"]
+    assert codes(result, "S220") == [("S220", "Sheet1!A2")]
+    table = _reading(result)["tables"][0]
+    assert (table["date_order"], table["date_order_from"]) == ("month_first", "header")
+
+
+@pytest.mark.parametrize(
+    "header", ["Fecha (dd/mm/aaaa)", "Date (jj/mm/aaaa)", "Data (dd/mm/aaaa)", "Date (dd/mm)"]
+)
+def test_a_header_stating_day_first_reads_day_first_and_never_against_the_period(header):
+    rows = [[header, "Meeting", "Name", "Organization", "Title"],
+            ["12/11/2026", "UNCT", "A. Diallo", "IOM", "Chief of Mission"],
+            ["11/05/2026", "HCT", "A. Diallo", "IOM", "Chief of Mission"]]  # fmt: skip
+    result = _check(SheetGrid("Sheet1", rows), name="ARG_2026-11_asistencia.xlsx")
+    # 12/11: 12 November by the header (in the period either way: no S220 needed).
+    dates = {m.platform: m.date for m in result.meetings}
+    assert dates["UNCT"] == "2026-11-12"
+    # 11/05: 11 May by the header, 5 November by the period: not read, both said.
+    unread = [f.key for f in result.findings if f.code == "S203"]
+    assert unread == ["S203:order_against_period_day_first"]
+    assert all(m.verdict != "compliant" or m.platform != "HCT" for m in result.meetings)
+    table = _reading(result)["tables"][0]
+    assert (table["date_order"], table["date_order_from"]) == ("day_first", "header")
+
+
+def test_a_header_and_dates_agreeing_say_both():
+    rows = [["Date (mm/dd/yyyy)", "Meeting", "Name", "Organization", "Title"],
+            ["11/18/2026", "UNCT", "A. Diallo", "IOM", "Chief of Mission"],
+            ["12/01/2026", "HCT", "A. Diallo", "IOM", "Chief of Mission"]]  # fmt: skip
+    result = _check(SheetGrid("Sheet1", rows), name="ARG_2026-11_asistencia.xlsx")
+    dates = {m.platform: m.date for m in result.meetings}
+    assert dates["HCT"] == "2026-12-01"
+    assert [f.key for f in result.findings if f.code == "S220"] == ["S220:header"]
+    table = _reading(result)["tables"][0]
+    assert (table["date_order"], table["date_order_from"]) == ("month_first", "header_and_dates")
+
+
+@pytest.mark.parametrize(
+    ("header", "lang"),
+    [("Date (dd/mm/yyyy)", "en"), ("Date (jj/mm/aaaa)", "fr"), ("Fecha (dd/mm/aaaa)", "es"),
+     ("Data (dd/mm/aaaa)", "pt")],
+)  # fmt: skip
+def test_a_header_and_dates_disagreeing_is_said_and_no_order_is_taken(header, lang):
+    """ "Date (dd/mm/yyyy)" over "11/18/2026" (only 18 November): which order the other
+    dates follow is not known. Said (S220:conflict); each date read on its own, so
+    12/01/2026 in a November roster is neither 12 January nor 1 December, unsaid."""
+    rows = [[header, "Meeting", "Name", "Organization", "Title"],
+            ["11/18/2026", "UNCT", "A. Diallo", "IOM", "Chief of Mission"],
+            ["12/01/2026", "HCT", "A. Diallo", "IOM", "Chief of Mission"]]  # fmt: skip
+    result = _check(SheetGrid("Sheet1", rows), name="ARG_2026-11_asistencia.xlsx")
+    conflict = [f for f in result.findings if f.code == "S220"]
+    assert [(f.key, f.row, f.column) for f in conflict] == [("S220:conflict", 2, "A")]
+    assert "11/18/2026" in conflict[0].rendered(lang) and header in conflict[0].rendered(lang)
+    assert [f.key for f in result.findings if f.code == "S203"] == ["S203:ambiguous"]
+    dates = {m.platform: m.date for m in result.meetings}
+    assert dates["UNCT"] == "2026-11-18"
+    assert dates.get("HCT") not in ("2026-01-12", "2026-12-01")
+    assert "date_order" not in _reading(result)["tables"][0]
 
 
 # ------------------------------------------------------------------ left early, arrived late
