@@ -90,6 +90,8 @@ class Roster:
     # How each table's date column is written, by its dates or its header (date_orders):
     # only the tables with an order, or whose header and dates disagree.
     date_orders: dict[int, DateOrder] = field(default_factory=dict)
+    # The date column read once per distinct cell (parse_dates), for what reads it again.
+    parsed_dates: ParsedDates | None = None
 
     def date_order(self, table: int) -> str | None:
         """MONTH_FIRST or DAY_FIRST when a table's dates that read both ways are read so."""

@@ -391,7 +391,7 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
     normalise.apply_outside_cells(roster, words, [p.known.period for p in batch])
 
     # A file that names no period gets the month most of its dates fall in.
-    parsed = normalise.parse_dates(frame)
+    parsed = roster.parsed_dates = normalise.parse_dates(frame)
     roster.date_orders = normalise.date_orders(frame, parsed, roster.tables)
     month_first = [t for t, o in roster.date_orders.items() if o.order == normalise.MONTH_FIRST]
     month_first_rows = frame["table"].isin(month_first).to_numpy()

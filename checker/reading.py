@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from checker import tracker
-from checker.dates import DAY_FIRST, MONTH_FIRST, DayOf, ParsedDate, WeekOf, read_date
+from checker.dates import DAY_FIRST, MONTH_FIRST, DayOf, ParsedDate, WeekOf
 from checker.findings import Finding, column_letter
 from checker.layout import (
     IGNORED,
@@ -30,6 +30,7 @@ from checker.normalise import (
     UNKNOWN_AFFILIATION,
     Affiliation,
     Roster,
+    parse_dates,
 )
 from checker.policy import Policy
 from checker.vocabulary import IOM, doubt_in
@@ -327,19 +328,31 @@ def date_order_findings(
             continue
         # The date that reads one way only to show: month first, or against the header.
         shows = MONTH_FIRST if order.order is not None else order.dates
-        rows = frame.loc[frame["table"].to_numpy() == index,
-                         ["date", "date_iso", "period", "row"]]  # fmt: skip
+        of_table = frame["table"].to_numpy() == index
+        rows = frame.loc[of_table, ["date", "date_iso", "period", "row"]]
+        # Each distinct cell as normalise parsed it (a few values over many rows), and each
+        # (cell, period)'s reading by the period alone once.
+        parsed_dates = roster.parsed_dates or parse_dates(frame)
+        codes = parsed_dates.codes[of_table]
+        by_period: dict[tuple[int, str | None], str | None] = {}
         example = ambiguous = None
-        for raw, iso, period, row in rows.itertuples(index=False):
-            parsed = read_date(raw)
+        needs_example, needs_ambiguous = order.source in (DATES, CONFLICT), order.source != CONFLICT
+        for code, (raw, iso, period, row) in zip(codes, rows.itertuples(index=False)):
+            parsed = parsed_dates.values[code] if code >= 0 else None
             if not isinstance(parsed, ParsedDate):
                 continue
             if example is None and parsed.order == shows:
                 example = (raw, parsed.value, row)
             # Read by the column's order alone: the cell and the period would say otherwise.
-            decided = parsed.alternative is not None and parsed.iso(period) != iso
-            if ambiguous is None and decided and len(str(iso)) == 10:
-                ambiguous = (raw, iso, row)
+            if ambiguous is None and parsed.alternative is not None and len(str(iso)) == 10:
+                key = (int(code), period)
+                if key not in by_period:
+                    by_period[key] = parsed.iso(period)
+                if by_period[key] != iso:
+                    ambiguous = (raw, iso, row)
+            if (example is not None or not needs_example) and (
+                    ambiguous is not None or not needs_ambiguous):  # fmt: skip
+                break  # all this finding names is found
         column = table.columns.get("date")
         letter_of = column_letter(column) if column is not None else ""
         if order.source == CONFLICT:
