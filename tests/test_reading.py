@@ -1349,6 +1349,31 @@ def test_a_time_in_or_out_far_off_the_meeting_s_times_leaves_it_undetermined(
 
 
 @pytest.mark.parametrize("lang", list(TIMES))
+def test_a_time_in_and_a_time_out_both_off_are_both_said(lang):
+    """In at 10:40 and out at 11:00 of 10:00-11:30: the reason names both, not the first."""
+    result = _check(SheetGrid("SMT log", _timed_rows(lang, "10:40", "11:00")),
+                    name="KAZ_2026-12.xlsx")  # fmt: skip
+    assert verdicts(result) == ["undetermined"]
+    head = TIMES[lang][0]
+    said = f"{head[7]} 10:40, {head[8]} 11:00 (10:00-11:30)"
+    assert said in (result.meetings[0].reason or "") and codes(result, "C309")
+
+
+@pytest.mark.parametrize("lang", list(TIMES))
+def test_a_title_not_known_beside_a_row_in_doubt_says_both(lang):
+    """field13 KAZ, 23 Dec: the CoM out at 10:10 of 10:00-11:30 and another IOM person whose
+    title is not known. The reason named the title alone, and no C309 said the CoM's time."""
+    rows = _timed_rows(lang, dt.time(10, 2), dt.time(10, 10))
+    rows.append([*rows[-1][:5], "B. Akhmetov", "Field Security Assistant", dt.time(10, 0),
+                 dt.time(11, 30)])  # fmt: skip
+    result = _check(SheetGrid("SMT log", rows), name="KAZ_2026-12.xlsx")
+    assert verdicts(result) == ["undetermined"]
+    reason = result.meetings[0].reason or ""
+    assert "Field Security Assistant" in reason and "SMT log!I4" in reason
+    assert codes(result, "C309") and codes(result, "S205")
+
+
+@pytest.mark.parametrize("lang", list(TIMES))
 def test_a_few_minutes_off_the_meeting_s_times_stays_compliant(lang):
     """In at 10:02 and out at 11:20 of 10:00-11:30: within the quarter-hour, as it says."""
     rows = _timed_rows(lang, dt.time(10, 2), dt.time(11, 20))
