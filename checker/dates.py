@@ -103,6 +103,11 @@ _DAY_MONTH_NUMBER = re.compile(r"^\d{1,2}\.?\s*(?:de\s+)?[a-z]+\.?,?\s*(?:de\s+)
 _BETWEEN_DATES = re.compile(r"[()\[\];,→]|->|\s[–—-]\s|\b(?:to|au|al|a|para|ate|until)\b")
 
 
+# The orders a column of dates in figures may be written in (ParsedDate.order).
+MONTH_FIRST = "month_first"
+DAY_FIRST = "day_first"
+
+
 @dataclass(frozen=True)
 class ParsedDate:
     value: dt.date
@@ -115,16 +120,16 @@ class ParsedDate:
     # (18/11/2026); None for the others. A column's cells of one order read its ambiguous ones.
     order: str | None = None
 
-    def read(self, period: str | None = None, month_first: bool = False) -> dt.date | None:
-        """The date, its reading chosen by the period (and month first in a column written
-        so: `month_first`); None when the weekday written is not that date's (03/12/2026 may
-        be read 3 December and "Tue" be right of 12 March), when it is written in words and
-        falls more than a year from the period, or when the column's order and the period
-        disagree."""
-        if month_first and self.alternative is not None:
-            if _order_against_period(self, period):
+    def read(self, period: str | None = None, order: str | None = None) -> dt.date | None:
+        """The date, its reading chosen by the period (or by its column's `order`,
+        MONTH_FIRST or DAY_FIRST, in a column written so); None when the weekday written is
+        not that date's (03/12/2026 may be read 3 December and "Tue" be right of 12 March),
+        when it is written in words and falls more than a year from the period, or when the
+        column's order and the period disagree."""
+        if order is not None and self.alternative is not None:
+            if _order_against_period(self, period, order):
                 return None
-            value = self.alternative
+            value = self.alternative if order == MONTH_FIRST else self.value
         else:
             value = resolve(self, period)
             if _ambiguous_outside(self, period):
@@ -133,9 +138,9 @@ class ParsedDate:
             return None
         return None if self.weekday not in (None, value.weekday()) else value
 
-    def iso(self, period: str | None = None, month_first: bool = False) -> str | None:
+    def iso(self, period: str | None = None, order: str | None = None) -> str | None:
         """YYYY-MM-DD, or YYYY-MM for a month (never a made-up day); None when not read."""
-        value = self.read(period, month_first)
+        value = self.read(period, order)
         if value is None:
             return None
         return value.isoformat()[:7] if self.month_only else value.isoformat()
@@ -368,7 +373,7 @@ class Unread:
     """Why a cell that holds a date gives none, for the person fixing it."""
 
     reason: str  # weekday, no_year, far, march_or_tuesday, moved, two_dates, two_digit_year,
-    # far_year, ambiguous, order_against_period
+    # far_year, ambiguous, order_against_period, order_against_period_day_first
     date: dt.date | None = None  # weekday, far_year, ambiguous: the date the cell says
     weekday: int | None = None  # weekday: the weekday written
     other: dt.date | None = None  # ambiguous: the month-first reading
@@ -390,21 +395,56 @@ def _ambiguous_outside(parsed: ParsedDate, period: str | None) -> bool:
     )
 
 
-def _order_against_period(parsed: ParsedDate, period: str | None) -> bool:
+def _order_against_period(parsed: ParsedDate, period: str | None, order: str) -> bool:
     """05/11/2026 in a November roster whose column is written month first: 11 May by the
-    column, 5 November by the period. Neither is taken over the other: not read."""
-    return (
-        parsed.alternative is not None
-        and period is not None
-        and in_period(parsed.value, period)
-        and not in_period(parsed.alternative, period)
-    )
+    column, 5 November by the period (and 11/05/2026 in one whose header says day first).
+    Neither is taken over the other: not read."""
+    if parsed.alternative is None or period is None:
+        return False
+    column, other = ((parsed.alternative, parsed.value) if order == MONTH_FIRST
+                     else (parsed.value, parsed.alternative))  # fmt: skip
+    return in_period(other, period) and not in_period(column, period)
 
 
-def unread(raw: object, period: str | None, month_first: bool = False) -> Unread | None:
+# A date column's header that states its order: "Date (mm/dd)", "Fecha (dd/mm/aaaa)", "Date
+# (jj/mm)", "Data (dia/mês/ano)"; a year first ("yyyy-mm-dd") or a month in words
+# ("dd-mmm-yyyy") says nothing of how 03/12/2026 reads.
+_FORMAT_DAY = r"(?:dd?|jj?|day|dia|jour)"
+_FORMAT_MONTH = r"(?:mm?|month|mes|mois)"
+_FORMAT_YEAR = r"(?:y{1,4}|a{2,4}|year|ano|annee)"
+_FORMAT_SEP = r"\s*[/.\-]\s*"
+_DATE_FORMAT = re.compile(
+    rf"(?<![a-z])({_FORMAT_YEAR}{_FORMAT_SEP})?(?:({_FORMAT_DAY}){_FORMAT_SEP}{_FORMAT_MONTH}"
+    rf"|{_FORMAT_MONTH}{_FORMAT_SEP}{_FORMAT_DAY})(?![a-z])"
+)
+_FORMAT_PART = rf"(?:{_FORMAT_DAY}|{_FORMAT_MONTH}|{_FORMAT_YEAR}|mmm)"
+_BRACKETED_FORMAT = re.compile(
+    rf"[(\[]\s*(?:format\s*:?\s*)?{_FORMAT_PART}(?:{_FORMAT_SEP}{_FORMAT_PART}){{1,2}}\s*[)\]]"
+)
+
+
+def without_date_format(header: str) -> str:
+    """A header without the date format in brackets it ends on or holds: "Data (dd/mm/aaaa)"
+    is the header "Data" (folded then); any other header as it is."""
+    folded = _fold(header)
+    bare = _BRACKETED_FORMAT.sub(" ", folded)
+    return header if bare == folded else bare
+
+
+def header_order(header: object) -> str | None:
+    """MONTH_FIRST or DAY_FIRST when a date column's header states its order ("Date
+    (mm/dd)", "Fecha (dd/mm/aaaa)", "Date (jj/mm)"); None when it states none, or both."""
+    if not isinstance(header, str):
+        return None
+    orders = {DAY_FIRST if match.group(2) else MONTH_FIRST
+              for match in _DATE_FORMAT.finditer(_fold(header)) if not match.group(1)}  # fmt: skip
+    return orders.pop() if len(orders) == 1 else None
+
+
+def unread(raw: object, period: str | None, order: str | None = None) -> Unread | None:
     """Why `raw` gives no date in a roster of `period`, when it holds one that is not read
-    (None for a cell that is no date at all, or is read). `month_first`: its column is
-    written month first."""
+    (None for a cell that is no date at all, or is read). `order`: its column is written
+    so (MONTH_FIRST, DAY_FIRST), by its dates or its header."""
     parsed = read_date(raw)
     if parsed is None:
         return _more_than_a_date(raw)
@@ -416,10 +456,11 @@ def unread(raw: object, period: str | None, month_first: bool = False) -> Unread
         value = parsed.nearest(period)  # None: 29 Feb, and no leap year near
         if value is None or _distance(value, period) > NEAR_PERIOD:
             return Unread("far")
-    elif month_first and parsed.alternative is not None:
-        if _order_against_period(parsed, period):
-            return Unread("order_against_period", parsed.value, other=parsed.alternative)
-        value = parsed.alternative
+    elif order is not None and parsed.alternative is not None:
+        if _order_against_period(parsed, period, order):
+            reason = "order_against_period" + ("" if order == MONTH_FIRST else "_day_first")
+            return Unread(reason, parsed.value, other=parsed.alternative)
+        value = parsed.alternative if order == MONTH_FIRST else parsed.value
     else:
         value = resolve(parsed, period)
         if parsed.in_words and period and _distance(value, period) > FAR_FROM_PERIOD:
@@ -517,7 +558,7 @@ def _numeric(text: str) -> ParsedDate | None:
         month_first = _safe(year, first, second)
         if day_first and month_first and first != second:
             return ParsedDate(day_first, alternative=month_first)
-        order = None if first == second else "day_first" if day_first else "month_first"
+        order = None if first == second else DAY_FIRST if day_first else MONTH_FIRST
         chosen = day_first or month_first
         return ParsedDate(chosen, order=order) if chosen else None
     return None

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from checker.dates import without_date_format
 from checker.text import fold
 
 # A form's "if other, specify" column: its text stands for an "Other" answer beside it.
@@ -350,6 +351,7 @@ class Headers:
             return found
 
     def _read(self, text: str) -> tuple[str | None, str]:
+        text = without_date_format(text)  # "Data (dd/mm/aaaa)": the header "Data"
         key = fold(text)
         if not key:
             return None, ""

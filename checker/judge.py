@@ -183,9 +183,24 @@ def _verdict(seats: list[Seat], applies: bool, unknown_affiliation: bool = False
 def _reason(
     verdict: Verdict, seats: list[Seat], unknown_affiliation: bool, doubt: Doubt | None
 ) -> Phrase | None:
-    """Why a meeting could not be judged."""
+    """Why a meeting could not be judged: an IOM attendee's title or sector not known, an
+    IOM row whose attendance is in doubt, or both, each said (field13 KAZ, 23 Dec: a title
+    not known beside the CoM out at 10:10 of a 10:00-11:30 meeting; said alone, the title
+    hid the one fact that decides the meeting)."""
     if verdict is not Verdict.UNDETERMINED:
         return None
+    seated = _seat_reason(seats)
+    doubted = None if doubt is None else _doubt_reason(doubt)
+    if seated is not None and doubted is not None:
+        return Phrase.of("reason_also", reason=seated, also=doubted)
+    if seated is not None or doubted is not None:
+        return seated or doubted
+    return Phrase("reason_affiliation") if unknown_affiliation else None
+
+
+def _seat_reason(seats: list[Seat]) -> Phrase | None:
+    """Why an IOM attendee's standing is not known: their title (acting, in doubt by a
+    note; missing; not recognised) or their sector."""
     unknown = next((s for s in seats if s.standing is Standing.UNKNOWN_ROLE), None)
     if unknown is not None and unknown.note is not None:  # acting, says the title; not then, a note
         a, note = unknown.attendee, unknown.note
@@ -202,79 +217,80 @@ def _reason(
         return Phrase.of("reason_title", title=unknown.attendee.title)
     if any(s.standing is Standing.UNKNOWN_SECTOR for s in seats):
         return Phrase("reason_sector")
-    if doubt is not None:
-        sheet, row, said = doubt
-        if said.startswith(EMAIL_CONTRADICTS):
-            organisation, _, email = said.removeprefix(EMAIL_CONTRADICTS).partition("\x00")
-            return Phrase.of("reason_email_affiliation", sheet=sheet, row=row,
-                             organisation=organisation, email=email)  # fmt: skip
-        if said == STRUCK_THROUGH:
-            return Phrase.of("reason_struck", sheet=sheet, row=row)
-        if said == GREYED:
-            return Phrase.of("reason_greyed", sheet=sheet, row=row)
-        if said == UNSIGNED:
-            return Phrase.of("reason_unsigned", sheet=sheet, row=row)
-        line = excused(said)
-        if line is not None:
-            cell, text, shared = line
-            return Phrase.of("reason_excused_shared" if shared else "reason_excused",
-                             sheet=sheet, row=row, cell=cell, line=text)  # fmt: skip
-        if said == HIDDEN_ROW:
-            return Phrase.of("reason_hidden", sheet=sheet, row=row)
-        if said.startswith(MINUTES):  # the meeting's minutes, on another sheet
-            minutes, cell, quoted = said.removeprefix(MINUTES).split("\t", 2)
-            return Phrase.of("reason_minutes", sheet=sheet, row=row, minutes=minutes, cell=cell,
-                             line=quoted)  # fmt: skip
-        if said.startswith(CANCELLED):  # another row says the meeting was called off
-            where, cell, quoted = said.removeprefix(CANCELLED).split("\t", 2)
-            return Phrase.of("reason_cancelled", sheet=sheet, row=row, where=f"{where}!{cell}",
-                             line=quoted)  # fmt: skip
-        if said.startswith(CONTRADICTED):  # two rows of the person, present and absent
-            return Phrase.of("reason_contradicted", sheet=sheet, row=row,
-                             cells=said.removeprefix(CONTRADICTED))  # fmt: skip
-        if said.startswith(OTHER_OFFICE):
-            return Phrase.of("reason_other_office", sheet=sheet, row=row,
-                             said=said.removeprefix(OTHER_OFFICE))  # fmt: skip
-        marked = footnote(said)
-        if marked is not None:  # a footnote mark on the row ("✓*"), its footnote quoted
-            at, value, note_cell, said_there = marked
-            if not said_there:
-                return Phrase.of("reason_footnote_unread", sheet=sheet, row=row,
-                                 cell=f"{sheet}!{at}", said=value)  # fmt: skip
-            return Phrase.of("reason_footnote", sheet=sheet, row=row, cell=f"{sheet}!{at}",
-                             said=value, where=f"{sheet}!{note_cell}", line=said_there)  # fmt: skip
-        left = left_early(said)
-        if left is not None:  # left early or arrived late, in whatever cell or line says so
-            return Phrase.of("reason_partial", sheet=sheet, row=row, cell=f"{sheet}!{left[0]}",
-                             said=left[1])  # fmt: skip
-        if said.startswith(COMMENTED):
-            return Phrase.of("reason_commented", sheet=sheet, row=row,
-                             comment=said.removeprefix(COMMENTED))  # fmt: skip
-        if said.startswith(MARKED_ASIDE):  # ✗ / No in a column no field reads
-            return Phrase.of("reason_presence_said", sheet=sheet, row=row,
-                             said=said.removeprefix(MARKED_ASIDE))  # fmt: skip
-        if said.startswith(NAMELESS):
-            name = said.removeprefix(NAMELESS)
-            if not name:  # a blank name beside a title, while other rows name their person
-                return Phrase.of("reason_name_blank", sheet=sheet, row=row)
-            return Phrase.of("reason_nameless", sheet=sheet, row=row, name=name)
-        if said.startswith(COLOURED):
-            return Phrase.of("reason_coloured", sheet=sheet, row=row,
-                             legend=said.removeprefix(COLOURED))  # fmt: skip
-        if said.startswith(UNEXPLAINED):
-            code, cell, legend = said.removeprefix(UNEXPLAINED).split("\x00", 2)
-            return Phrase.of("reason_legend", sheet=sheet, row=row, said=code, cell=cell,
-                             legend=legend)  # fmt: skip
-        hint = symbol_hint(said)
-        if hint is not None:  # "ü" in a CSV file: a tick in Wingdings, maybe
-            return Phrase.of("reason_presence_symbol", sheet=sheet, row=row, said=said.strip(),
-                             font=hint[0], shown=hint[1])  # fmt: skip
-        if said:
-            return Phrase.of("reason_presence_said", sheet=sheet, row=row, said=said)
-        return Phrase.of("reason_presence_blank", sheet=sheet, row=row)
-    if unknown_affiliation:
-        return Phrase("reason_affiliation")
     return None
+
+
+def _doubt_reason(doubt: Doubt) -> Phrase:
+    """Why an IOM row's attendance is in doubt: its row, and what says so."""
+    sheet, row, said = doubt
+    if said.startswith(EMAIL_CONTRADICTS):
+        organisation, _, email = said.removeprefix(EMAIL_CONTRADICTS).partition("\x00")
+        return Phrase.of("reason_email_affiliation", sheet=sheet, row=row,
+                         organisation=organisation, email=email)  # fmt: skip
+    if said == STRUCK_THROUGH:
+        return Phrase.of("reason_struck", sheet=sheet, row=row)
+    if said == GREYED:
+        return Phrase.of("reason_greyed", sheet=sheet, row=row)
+    if said == UNSIGNED:
+        return Phrase.of("reason_unsigned", sheet=sheet, row=row)
+    line = excused(said)
+    if line is not None:
+        cell, text, shared = line
+        return Phrase.of("reason_excused_shared" if shared else "reason_excused",
+                         sheet=sheet, row=row, cell=cell, line=text)  # fmt: skip
+    if said == HIDDEN_ROW:
+        return Phrase.of("reason_hidden", sheet=sheet, row=row)
+    if said.startswith(MINUTES):  # the meeting's minutes, on another sheet
+        minutes, cell, quoted = said.removeprefix(MINUTES).split("\t", 2)
+        return Phrase.of("reason_minutes", sheet=sheet, row=row, minutes=minutes, cell=cell,
+                         line=quoted)  # fmt: skip
+    if said.startswith(CANCELLED):  # another row says the meeting was called off
+        where, cell, quoted = said.removeprefix(CANCELLED).split("\t", 2)
+        return Phrase.of("reason_cancelled", sheet=sheet, row=row, where=f"{where}!{cell}",
+                         line=quoted)  # fmt: skip
+    if said.startswith(CONTRADICTED):  # two rows of the person, present and absent
+        return Phrase.of("reason_contradicted", sheet=sheet, row=row,
+                         cells=said.removeprefix(CONTRADICTED))  # fmt: skip
+    if said.startswith(OTHER_OFFICE):
+        return Phrase.of("reason_other_office", sheet=sheet, row=row,
+                         said=said.removeprefix(OTHER_OFFICE))  # fmt: skip
+    marked = footnote(said)
+    if marked is not None:  # a footnote mark on the row ("✓*"), its footnote quoted
+        at, value, note_cell, said_there = marked
+        if not said_there:
+            return Phrase.of("reason_footnote_unread", sheet=sheet, row=row,
+                             cell=f"{sheet}!{at}", said=value)  # fmt: skip
+        return Phrase.of("reason_footnote", sheet=sheet, row=row, cell=f"{sheet}!{at}",
+                         said=value, where=f"{sheet}!{note_cell}", line=said_there)  # fmt: skip
+    left = left_early(said)
+    if left is not None:  # left early or arrived late, in whatever cell or line says so
+        return Phrase.of("reason_partial", sheet=sheet, row=row, cell=f"{sheet}!{left[0]}",
+                         said=left[1])  # fmt: skip
+    if said.startswith(COMMENTED):
+        return Phrase.of("reason_commented", sheet=sheet, row=row,
+                         comment=said.removeprefix(COMMENTED))  # fmt: skip
+    if said.startswith(MARKED_ASIDE):  # ✗ / No in a column no field reads
+        return Phrase.of("reason_presence_said", sheet=sheet, row=row,
+                         said=said.removeprefix(MARKED_ASIDE))  # fmt: skip
+    if said.startswith(NAMELESS):
+        name = said.removeprefix(NAMELESS)
+        if not name:  # a blank name beside a title, while other rows name their person
+            return Phrase.of("reason_name_blank", sheet=sheet, row=row)
+        return Phrase.of("reason_nameless", sheet=sheet, row=row, name=name)
+    if said.startswith(COLOURED):
+        return Phrase.of("reason_coloured", sheet=sheet, row=row,
+                         legend=said.removeprefix(COLOURED))  # fmt: skip
+    if said.startswith(UNEXPLAINED):
+        code, cell, legend = said.removeprefix(UNEXPLAINED).split("\x00", 2)
+        return Phrase.of("reason_legend", sheet=sheet, row=row, said=code, cell=cell,
+                         legend=legend)  # fmt: skip
+    hint = symbol_hint(said)
+    if hint is not None:  # "ü" in a CSV file: a tick in Wingdings, maybe
+        return Phrase.of("reason_presence_symbol", sheet=sheet, row=row, said=said.strip(),
+                         font=hint[0], shown=hint[1])  # fmt: skip
+    if said:
+        return Phrase.of("reason_presence_said", sheet=sheet, row=row, said=said)
+    return Phrase.of("reason_presence_blank", sheet=sheet, row=row)
 
 
 def _said(words: Wording | str | None) -> str | None:

@@ -1889,14 +1889,16 @@ def _hardly_there(
     for r, row in enumerate(cells.tolist()):
         came = row[kinds[times.ARRIVAL][0]] if times.ARRIVAL in kinds else None
         went = row[kinds[times.DEPARTURE][0]] if times.DEPARTURE in kinds else None
-        which = times.hardly_there(row[start], row[end], came, went)
-        if which is None or _says_absent(fields[r, where], absent, headers):
+        off = times.times_off(row[start], row[end], came, went)
+        if not off or _says_absent(fields[r, where], absent, headers):
             continue
         if partial.read(str(fields[r, where] or "")) is not None:
             continue  # a remark already says so, and names its own cell
-        col, header = kinds[which]
-        said = (f"{header} {times.clock(row[col])} "
-                f"({times.clock(row[start])}-{times.clock(row[end])})")  # fmt: skip
+        # Both times when both are off ("Time in 10:40, Time out 11:00"): the reason says
+        # all the row shows, at the first one's cell.
+        said = ", ".join(f"{kinds[k][1]} {times.clock(row[kinds[k][0]])}" for k in off)
+        said += f" ({times.clock(row[start])}-{times.clock(row[end])})"
+        col = kinds[off[0]][0]
         fields[r, where] = partial.mark(f"{column_letter(col)}{int(rows[r]) + 1}", said)
 
 

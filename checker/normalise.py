@@ -17,7 +17,17 @@ import numpy as np
 import pandas as pd
 
 from checker import versions
-from checker.dates import DayMonth, DayOf, MonthOf, ParsedDate, WeekOf, read_date
+from checker.dates import (
+    DAY_FIRST,
+    MONTH_FIRST,
+    DayMonth,
+    DayOf,
+    MonthOf,
+    ParsedDate,
+    WeekOf,
+    header_order,
+    read_date,
+)
 from checker.findings import column_letter
 from checker.layout import (
     EMAIL_CONTRADICTS,
@@ -77,8 +87,16 @@ class Roster:
     # organisation; "swapped": the title column read as such (its header said organisation)
     # names another agency than the row's organisation.
     organisation_conflicts: dict[int, tuple[str, str]] = field(default_factory=dict)
-    # Tables whose date column is written month first (set from the dates, month_first_tables).
-    month_first: frozenset[int] = frozenset()
+    # How each table's date column is written, by its dates or its header (date_orders):
+    # only the tables with an order, or whose header and dates disagree.
+    date_orders: dict[int, DateOrder] = field(default_factory=dict)
+    # The date column read once per distinct cell (parse_dates), for what reads it again.
+    parsed_dates: ParsedDates | None = None
+
+    def date_order(self, table: int) -> str | None:
+        """MONTH_FIRST or DAY_FIRST when a table's dates that read both ways are read so."""
+        found = self.date_orders.get(table)
+        return None if found is None else found.order
 
     def cell_of(self, table: int, row: int, field_name: str) -> tuple[int, str | None]:
         """The (row, column letter) a person should look at for a field of a frame row."""
@@ -203,42 +221,84 @@ def parse_dates(frame: pd.DataFrame) -> ParsedDates:
     return ParsedDates(codes, [read_date(value) for value in distinct])
 
 
-def month_first_tables(frame: pd.DataFrame, parsed: ParsedDates) -> frozenset[int]:
-    """Tables whose dates that read one way only are all month first ("11/18/2026",
-    "11/24/2026", and none such as "18/11/2026"): the person who typed the column wrote
-    month first, so its ambiguous dates ("12/01/2026") are read month first too."""
+@dataclass(frozen=True)
+class DateOrder:
+    """How a table's date column is written, and what says so."""
+
+    order: str | None  # MONTH_FIRST, DAY_FIRST; None when its header and dates disagree
+    source: str  # DATES, HEADER, HEADER_AND_DATES, or CONFLICT (no order)
+    header: str = ""  # the date column's header, when it states an order
+    dates: str | None = None  # CONFLICT: the order its dates that read one way only show
+
+
+# What says a date column's order (DateOrder.source; the reading's `date_order_from`).
+DATES = "dates"
+HEADER = "header"
+HEADER_AND_DATES = "header_and_dates"
+CONFLICT = "conflict"
+
+
+def date_orders(
+    frame: pd.DataFrame, parsed: ParsedDates, tables: Sequence[RosterTable]
+) -> dict[int, DateOrder]:
+    """How each table's date column is written. Its header may state the order ("Date
+    (mm/dd)", "Fecha (dd/mm/aaaa)"): its ambiguous dates ("12/01/2026") are read so, unless
+    a date that reads one way only says otherwise ("25/11/2026" under "mm/dd"): then the
+    column has no order, and the disagreement is said (S220:conflict). With no such header,
+    a column whose dates that read one way only are all month first ("11/18/2026", none
+    such as "18/11/2026") was typed month first: its ambiguous dates are read so too."""
     orders = np.array([getattr(v, "order", None) for v in parsed.values] + [None], dtype=object)
     row_orders = orders[parsed.codes]  # code -1, an empty cell: the last, None
-    tables = frame["table"].to_numpy()
-    month_first = set(tables[row_orders == "month_first"].tolist())
-    day_first = set(tables[row_orders == "day_first"].tolist())
-    return frozenset(int(t) for t in month_first - day_first)
+    table_of_row = frame["table"].to_numpy()
+    shown: dict[int, set[str]] = {}
+    for order in (MONTH_FIRST, DAY_FIRST):
+        for index in set(table_of_row[row_orders == order].tolist()):
+            shown.setdefault(int(index), set()).add(order)
+    found = {}
+    for table in tables:
+        seen = shown.get(table.index, set())
+        header = next((c.header for c in table.found if c.field == "date"), "")
+        stated = header_order(header)
+        if stated is None:
+            if seen == {MONTH_FIRST}:
+                found[table.index] = DateOrder(MONTH_FIRST, DATES)
+        elif seen <= {stated}:
+            found[table.index] = DateOrder(stated, HEADER_AND_DATES if seen else HEADER, header)
+        else:
+            found[table.index] = DateOrder(None, CONFLICT, header, (seen - {stated}).pop())
+    return found
 
 
 def apply_dates(
     frame: pd.DataFrame,
     parsed: ParsedDates,
     periods: Sequence[str | None],
-    month_first: frozenset[int] = frozenset(),
+    orders: dict[int, DateOrder] | None = None,
 ) -> None:
     """ISO dates, each ambiguous day/month resolved by its file's period (`periods[file]`),
-    or month first in the tables written so (`month_first`), and so the year of a date
+    or by the order of the tables' columns written so (`orders`), and so the year of a date
     written without one; BLANK/UNKNOWN otherwise (UNKNOWN also for a weekday that is not the
     date's, and for a date the column's order and the period read differently). Also the
     `period` column."""
     files = frame["file"].to_numpy()
-    in_month_first = frame["table"].isin(month_first).to_numpy()
+    orders = orders or {}
+    tables = frame["table"]
+    ordered: dict[str | None, np.ndarray] = {
+        order: tables.isin([t for t, o in orders.items() if o.order == order]).to_numpy()
+        for order in (MONTH_FIRST, DAY_FIRST)
+    }
+    ordered[None] = ~(ordered[MONTH_FIRST] | ordered[DAY_FIRST])
     dates = np.full(len(frame), BLANK, dtype=object)
     for period in dict.fromkeys(periods):
         of_period = np.isin(files, [i for i, p in enumerate(periods) if p == period])
-        for order in (False, True):
-            rows = of_period & (in_month_first == order)
+        for order, in_order in ordered.items():
+            rows = of_period & in_order
             codes = parsed.codes[rows]
             table = np.full(len(parsed.values) + 1, BLANK, dtype=object)  # code -1: empty
             for code in np.unique(codes[codes >= 0]):
                 value = parsed.values[code]
                 if isinstance(value, ParsedDate):
-                    iso = value.iso(period, month_first=order)
+                    iso = value.iso(period, order)
                 else:
                     iso = None if value is None else value.iso(period)
                 table[code] = UNKNOWN if iso is None else iso

@@ -391,15 +391,16 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
     normalise.apply_outside_cells(roster, words, [p.known.period for p in batch])
 
     # A file that names no period gets the month most of its dates fall in.
-    parsed = normalise.parse_dates(frame)
-    roster.month_first = normalise.month_first_tables(frame, parsed)
-    month_first_rows = frame["table"].isin(roster.month_first).to_numpy()
+    parsed = roster.parsed_dates = normalise.parse_dates(frame)
+    roster.date_orders = normalise.date_orders(frame, parsed, roster.tables)
+    month_first = [t for t, o in roster.date_orders.items() if o.order == normalise.MONTH_FIRST]
+    month_first_rows = frame["table"].isin(month_first).to_numpy()
     for position, prepared in enumerate(batch):
         if prepared.known.period is None:
             inferred = meta.infer_period(parsed.months(files == position, month_first_rows))
             if inferred:
                 prepared.known = replace(prepared.known, period=inferred, period_source="dates")
-    normalise.apply_dates(frame, parsed, [p.known.period for p in batch], roster.month_first)
+    normalise.apply_dates(frame, parsed, [p.known.period for p in batch], roster.date_orders)
     normalise.apply_vocabulary(roster, words, [bool(p.known.template_version) for p in batch])
     # IOM staff of another country's mission or of a regional office: not this mission's.
     offices.apply_other_offices(roster, [p.known.mission for p in batch],

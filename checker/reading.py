@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from checker import tracker
-from checker.dates import DayOf, ParsedDate, WeekOf, read_date
+from checker.dates import DAY_FIRST, MONTH_FIRST, DayOf, ParsedDate, WeekOf
 from checker.findings import Finding, column_letter
 from checker.layout import (
     IGNORED,
@@ -23,11 +23,14 @@ from checker.layout import (
 from checker.messages import Joined, Name, Person, Phrase
 from checker.normalise import (
     BY_ORGANIZATION,
+    CONFLICT,
+    DATES,
     IOM_LOG,
     SPLIT,
     UNKNOWN_AFFILIATION,
     Affiliation,
     Roster,
+    parse_dates,
 )
 from checker.policy import Policy
 from checker.vocabulary import IOM, doubt_in
@@ -177,8 +180,10 @@ def reading_dict(layout: Layout, roster: Roster, offset: int) -> dict[str, Any]:
             entry["no_meeting_blanks"] = blanks
         if examples:
             entry["example_rows"] = examples
-        if index in roster.month_first:  # its dates that read both ways: month first (S220)
-            entry["date_order"] = "month_first"
+        order = roster.date_orders.get(index)
+        if order is not None and order.order is not None:  # its dates that read both ways (S220)
+            entry["date_order"] = order.order
+            entry["date_order_from"] = order.source
         if table.shape == TRACKER:
             entry["months"] = [entry["columns"].pop("date")["cell"]]
             entry["columns"].pop("title", None)
@@ -309,39 +314,78 @@ def column_findings(layout: Layout, policy: Policy) -> list[Finding]:
 def date_order_findings(
     roster: Roster, tables: list[RosterTable], offset: int, policy: Policy
 ) -> list[Finding]:
-    """S220 on a table whose date column is written month first ("11/18/2026") and holds a
-    date that reads both ways ("12/01/2026"): it was read month first, as the column shows,
-    and the person is told so (a reading from the column, not from the cell)."""
+    """S220 on a table whose date column's order read a date that reads both ways
+    ("12/01/2026"): the column is written month first ("11/18/2026"), or its header says how
+    ("Date (mm/dd)": S220:header); the person is told so (a reading from the column, not
+    from the cell). S220:conflict on a table whose header states one order and whose dates
+    show the other ("25/11/2026" under "Date (mm/dd)"): no order was taken."""
     found = []
     frame = roster.frame
     for table in tables:
         index = table.index + offset
-        if index not in roster.month_first:
+        order = roster.date_orders.get(index)
+        if order is None:
             continue
-        rows = frame.loc[frame["table"].to_numpy() == index,
-                         ["date", "date_iso", "period", "row"]]  # fmt: skip
+        # The date that reads one way only to show: month first, or against the header.
+        shows = MONTH_FIRST if order.order is not None else order.dates
+        of_table = frame["table"].to_numpy() == index
+        rows = frame.loc[of_table, ["date", "date_iso", "period", "row"]]
+        # Each distinct cell as normalise parsed it (a few values over many rows), and each
+        # (cell, period)'s reading by the period alone once.
+        parsed_dates = roster.parsed_dates or parse_dates(frame)
+        codes = parsed_dates.codes[of_table]
+        by_period: dict[tuple[int, str | None], str | None] = {}
         example = ambiguous = None
-        for raw, iso, period, row in rows.itertuples(index=False):
-            parsed = read_date(raw)
+        needs_example, needs_ambiguous = order.source in (DATES, CONFLICT), order.source != CONFLICT
+        for code, (raw, iso, period, row) in zip(codes, rows.itertuples(index=False)):
+            parsed = parsed_dates.values[code] if code >= 0 else None
             if not isinstance(parsed, ParsedDate):
                 continue
-            if example is None and parsed.order == "month_first":
-                example = (raw, parsed.value)
+            if example is None and parsed.order == shows:
+                example = (raw, parsed.value, row)
             # Read by the column's order alone: the cell and the period would say otherwise.
-            decided = parsed.alternative is not None and parsed.iso(period) != iso
-            if ambiguous is None and decided and len(str(iso)) == 10:
-                ambiguous = (raw, iso, row)
-        if example is None or ambiguous is None:
-            continue  # nothing was read by the column's order alone
+            if ambiguous is None and parsed.alternative is not None and len(str(iso)) == 10:
+                key = (int(code), period)
+                if key not in by_period:
+                    by_period[key] = parsed.iso(period)
+                if by_period[key] != iso:
+                    ambiguous = (raw, iso, row)
+            if (example is not None or not needs_example) and (
+                    ambiguous is not None or not needs_ambiguous):  # fmt: skip
+                break  # all this finding names is found
         column = table.columns.get("date")
+        letter_of = column_letter(column) if column is not None else ""
+        if order.source == CONFLICT:
+            if example is None:
+                continue
+            excel_row, letter = roster.cell_of(index, int(example[2]), "date")
+            found.append(Finding.make(
+                "S220", policy, "conflict",
+                at={"sheet": table.sheet, "row": excel_row, "column": letter,
+                    "value": example[0]},
+                column=letter_of, header=order.header,
+                order=Name("date_orders", DAY_FIRST if shows == MONTH_FIRST else MONTH_FIRST),
+                example=example[0], example_date=example[1].isoformat(),
+                example_order=Name("date_orders", shows),
+            ))  # fmt: skip
+            continue
+        if ambiguous is None:
+            continue  # nothing was read by the column's order alone
+        fields: dict[str, Any] = {"column": letter_of, "value": ambiguous[0],
+                                  "date": ambiguous[1]}  # fmt: skip
+        if order.source != DATES:  # stated by the header ("Date (mm/dd)")
+            variant = "header"
+            fields |= {"header": order.header, "order": Name("date_orders", order.order)}
+        elif example is not None:
+            variant = ""
+            fields |= {"example": example[0], "example_date": example[1].isoformat()}
+        else:
+            continue
         excel_row, letter = roster.cell_of(index, int(ambiguous[2]), "date")
         found.append(Finding.make(
-            "S220", policy,
-            at={"sheet": table.sheet, "row": excel_row, "column": letter,
-                "value": ambiguous[0]},
-            column=column_letter(column) if column is not None else "",
-            example=example[0], example_date=example[1].isoformat(),
-            value=ambiguous[0], date=ambiguous[1],
+            "S220", policy, variant,
+            at={"sheet": table.sheet, "row": excel_row, "column": letter, "value": ambiguous[0]},
+            **fields,
         ))  # fmt: skip
     return found
 

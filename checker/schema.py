@@ -325,7 +325,7 @@ def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validat
         if code == "S205" and (doubt := doubt_in(str(value))) is not None:
             variant = doubt  # "Chief of Mission?": not sure; "Chief of Mission*": a footnote
         why_unread = (
-            unread(value, row["period"], int(row["table"]) in roster.month_first)
+            unread(value, row["period"], roster.date_order(int(row["table"])))
             if code == "S203" else None
         )  # fmt: skip
         if why_unread is not None:  # a date that is one, but not read: say why

@@ -67,12 +67,16 @@ def hardly_there(start: object, end: object, arrival: object, departure: object)
     """ARRIVAL when the row's person arrived more than LATE_MINUTES after the meeting's start,
     DEPARTURE when they left more than LATE_MINUTES before its end, else None. None as well
     without the meeting's start and end, or when they make no sense (the end not after it)."""
+    return next(iter(times_off(start, end, arrival, departure)), None)
+
+
+def times_off(start: object, end: object, arrival: object, departure: object) -> tuple[str, ...]:
+    """Each of ARRIVAL and DEPARTURE that is more than LATE_MINUTES off the meeting's start or
+    end (both, for in at 10:40 and out at 11:00 of 10:00-11:30), in that order."""
     begins, ends = minutes(start), minutes(end)
     if begins is None or ends is None or ends <= begins:
-        return None
+        return ()
     came, went = minutes(arrival), minutes(departure)
-    if came is not None and came - begins > LATE_MINUTES:
-        return ARRIVAL
-    if went is not None and ends - went > LATE_MINUTES:
-        return DEPARTURE
-    return None
+    late = came is not None and came - begins > LATE_MINUTES
+    early = went is not None and ends - went > LATE_MINUTES
+    return (ARRIVAL,) * late + (DEPARTURE,) * early

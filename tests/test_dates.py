@@ -5,8 +5,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checker.dates import (
+    DAY_FIRST,
+    MONTH_FIRST,
     DayMonth,
     Unread,
+    header_order,
     looks_like_date,
     parse_date,
     read_date,
@@ -347,17 +350,17 @@ def test_figures_that_read_one_way_only_say_which(raw, order):
 
 def test_a_month_first_column_reads_its_ambiguous_dates_month_first():
     parsed = read_date("12/01/2026")
-    assert parsed.read("2026-11", month_first=True) == dt.date(2026, 12, 1)
-    assert unread("12/01/2026", "2026-11", month_first=True) is None
+    assert parsed.read("2026-11", order=MONTH_FIRST) == dt.date(2026, 12, 1)
+    assert unread("12/01/2026", "2026-11", order=MONTH_FIRST) is None
     # In the period both ways round: the column's order decides (11/05: 5 November).
-    assert read_date("11/05/2026").read("2026-11", month_first=True) == dt.date(2026, 11, 5)
+    assert read_date("11/05/2026").read("2026-11", order=MONTH_FIRST) == dt.date(2026, 11, 5)
 
 
 def test_the_column_and_the_period_disagreeing_read_nothing():
     """05/11/2026 in a November roster whose column is typed month first: 11 May by the
     column, 5 November by the period. Neither wins silently: not read, S203 says both."""
-    assert read_date("05/11/2026").read("2026-11", month_first=True) is None
-    assert unread("05/11/2026", "2026-11", month_first=True) == Unread(
+    assert read_date("05/11/2026").read("2026-11", order=MONTH_FIRST) is None
+    assert unread("05/11/2026", "2026-11", order=MONTH_FIRST) == Unread(
         "order_against_period", dt.date(2026, 11, 5), other=dt.date(2026, 5, 11)
     )
 
@@ -368,5 +371,44 @@ def test_a_month_first_date_reads_as_typed_or_not_at_all(day):
     date typed, or not read: never as another date."""
     raw = f"{day.month:02d}/{day.day:02d}/{day.year}"
     for period in (day.strftime("%Y-%m"), "2026-11", None):
-        value = read_date(raw).read(period, month_first=True)
+        value = read_date(raw).read(period, order=MONTH_FIRST)
         assert value in (day, None)
+
+
+# A header that states the order (issue 10): "Date (mm/dd)", "Fecha (dd/mm/aaaa)".
+@pytest.mark.parametrize(
+    ("header", "order"),
+    [("Date (mm/dd)", MONTH_FIRST), ("Date (MM/DD/YYYY)", MONTH_FIRST),
+     ("Date of meeting (mm-dd-yy)", MONTH_FIRST), ("Date (format: mm/dd/yyyy)", MONTH_FIRST),
+     ("Data (mês/dia/ano)", MONTH_FIRST), ("Fecha (dd/mm/aaaa)", DAY_FIRST),
+     ("Date (jj/mm)", DAY_FIRST), ("Date (jj/mm/aaaa)", DAY_FIRST),
+     ("Data (dd/mm/aaaa)", DAY_FIRST), ("Fecha (día/mes/año)", DAY_FIRST),
+     ("Date [d.m.y]", DAY_FIRST), ("Date (jour/mois/année)", DAY_FIRST),
+     # a year first, a month in words, no day, both orders, no format: no order stated
+     ("Date (yyyy-mm-dd)", None), ("Date (dd-mmm-yyyy)", None), ("Date (mm/yyyy)", None),
+     ("Date (dd/mm or mm/dd)", None), ("Date", None), ("Fecha", None),
+     ("Heure (hh:mm)", None), ("Attended (Y/N)", None)],
+)  # fmt: skip
+def test_a_header_that_states_the_date_order(header, order):
+    assert header_order(header) == order
+
+
+def test_a_day_first_column_reads_its_ambiguous_dates_day_first():
+    """Under "Fecha (dd/mm/aaaa)", 12/01/2026 in a November roster is 12 January (outside the
+    period, S207), not unread as on its own; 11/05/2026 is 11 May by the header, 5 November
+    by the period: neither wins silently, not read."""
+    assert read_date("12/01/2026").read("2026-11", order=DAY_FIRST) == dt.date(2026, 1, 12)
+    assert unread("12/01/2026", "2026-11", order=DAY_FIRST) is None
+    assert read_date("05/11/2026").read("2026-11", order=DAY_FIRST) == dt.date(2026, 11, 5)
+    assert read_date("11/05/2026").read("2026-11", order=DAY_FIRST) is None
+    assert unread("11/05/2026", "2026-11", order=DAY_FIRST) == Unread(
+        "order_against_period_day_first", dt.date(2026, 5, 11), other=dt.date(2026, 11, 5)
+    )
+
+
+@given(st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31)))
+def test_a_date_typed_as_its_header_says_reads_as_typed_or_not_at_all(day):
+    for order, raw in ((DAY_FIRST, f"{day.day:02d}/{day.month:02d}/{day.year}"),
+                       (MONTH_FIRST, f"{day.month:02d}/{day.day:02d}/{day.year}")):  # fmt: skip
+        for period in (day.strftime("%Y-%m"), "2026-11", None):
+            assert read_date(raw).read(period, order=order) in (day, None)

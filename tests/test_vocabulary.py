@@ -194,6 +194,23 @@ def test_plural_and_inclusive_name_headers_and_who_are_the_attendee_column():
     assert V.headers.read_header("WHO") == (None, "")
 
 
+def test_who_in_spanish_portuguese_and_french_and_who_attended_are_the_attendee_column():
+    for header in ("Quién", "Quien", "¿Quién?", "¿Quién asistió?", "Quién asistió",
+                   "Quem", "Quem participou?", "Quem compareceu?", "Qui", "Qui ?",
+                   "Qui a participé ?", "Qui était présent ?", "Who attended?",
+                   "Who attended"):  # fmt: skip
+        assert V.headers.read_header(header) == ("attendee", "header"), header
+
+
+def test_who_chaired_is_not_the_attendee_column():
+    """ "¿Quién preside?" names the chair, who is not IOM's attendee: only the bare "who" and
+    "who attended" are the names of a list, never "who" as a keyword of any question."""
+    for header in ("¿Quién preside?", "Quién presidió", "Who chaired?", "Who chairs",
+                   "Qui préside ?", "Quem preside?", "Quem presidiu?", "Who is expected?",
+                   "¿Quién convoca?", "Qui convoque ?"):  # fmt: skip
+        assert V.headers.read_header(header)[0] is None, header
+
+
 # BOL's roster (field5) wrote "Equipo de País (UNCT)": an unknown platform (S204), its
 # meetings lost, although "(UNCT)" names it.
 @pytest.mark.parametrize(

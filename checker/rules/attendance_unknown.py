@@ -37,6 +37,8 @@ CODE = "C309"
 def check(assessment: Assessment, policy: Policy) -> Iterator[Finding]:
     meeting = assessment.meeting
     why = meeting.reason_words
+    if getattr(why, "key", None) == "reason_also":  # a title not known, and a row in doubt
+        why = dict(why.values)["also"]
     if (
         meeting.verdict is not Verdict.UNDETERMINED
         or getattr(why, "key", None) not in DOUBT_REASONS
