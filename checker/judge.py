@@ -27,6 +27,7 @@ from checker.layout import (
     MARKED_ASIDE,
     NAMELESS,
     STRUCK_THROUGH,
+    under_merge,
 )
 from checker.messages import Phrase, Wording
 from checker.minutes import MINUTES
@@ -64,7 +65,7 @@ DOUBT_REASONS = frozenset({
     "reason_legend", "reason_email_affiliation", "reason_presence_symbol", "reason_minutes",
     "reason_cancelled", "reason_contradicted", "reason_nameless", "reason_name_blank",
     "reason_other_office", "reason_greyed", "reason_acting_note", "reason_acting_unsure",
-    "reason_partial", "reason_footnote", "reason_footnote_unread",
+    "reason_partial", "reason_footnote", "reason_footnote_unread", "reason_under_merge",
 })  # fmt: skip
 
 
@@ -222,6 +223,11 @@ def _reason(
                              sheet=sheet, row=row, cell=cell, line=text)  # fmt: skip
         if said == HIDDEN_ROW:
             return Phrase.of("reason_hidden", sheet=sheet, row=row)
+        merged = under_merge(said)
+        if merged is not None:  # a value kept under a merge showing another one
+            cell, own, anchor, shown = merged
+            return Phrase.of("reason_under_merge", sheet=sheet, row=row, cell=f"{sheet}!{cell}",
+                             hidden=own, where=f"{sheet}!{anchor}", shown=shown)  # fmt: skip
         if said.startswith(MINUTES):  # the meeting's minutes, on another sheet
             minutes, cell, quoted = said.removeprefix(MINUTES).split("\t", 2)
             return Phrase.of("reason_minutes", sheet=sheet, row=row, minutes=minutes, cell=cell,

@@ -1491,11 +1491,17 @@ def _fill_merged_down(
     table: int,
     origin: dict[tuple[int, int, int], tuple[int, int]],
     span: tuple[int, int] | None = None,
+    hidden: dict[int, tuple[int, Any, int, Any]] | None = None,
 ) -> SheetGrid:
     """The sheet with a date or platform merged down over a meeting's attendees written on
     every row (of the table's own columns, `span`, when tables stand side by side). A new
     grid: the workbook's is left as read, so a second table of the sheet (and anything that
-    reads the workbook after) sees the cells as written and records its own origins."""
+    reads the workbook after) sees the cells as written and records its own origins.
+
+    A cell under the merge that keeps a value of its own unlike the merge's (Excel keeps the
+    covered cells' contents when asked to) shows the merge's value on screen and paper: the
+    row reads what the sheet shows, and the hidden value goes to `hidden` (0-based row →
+    column, its value, the merge's top row, the merge's value), leaving the row in doubt."""
     cells = list(sheet.cells)  # the rows filled are copied, the others shared
     filled: set[int] = set()
     # Merges never overlap in a real workbook; a hostile one's could each go to the bottom
@@ -1510,13 +1516,35 @@ def _fill_merged_down(
         first, last = max(r0 + 1, reached.get(c0, -1) + 1), min(r1, len(cells) - 1)
         reached[c0] = max(reached.get(c0, -1), last)
         for r in range(first, last + 1):
-            if c0 < len(cells[r]) and cells[r][c0] in ("", None):
-                if r not in filled:  # copied once, before its first change
-                    cells[r] = list(cells[r])
-                    filled.add(r)
-                cells[r][c0] = value
-                origin[(table, r + 1, c0)] = (r0, c0)
+            if c0 >= len(cells[r]):
+                continue
+            own = cells[r][c0]
+            if own not in ("", None):
+                if hidden is None or _same_value(own, value):
+                    continue  # the same value, or a tracker's cells: read as written
+                hidden.setdefault(r, (c0, own, r0, value))
+            if r not in filled:  # copied once, before its first change
+                cells[r] = list(cells[r])
+                filled.add(r)
+            cells[r][c0] = value
+            origin[(table, r + 1, c0)] = (r0, c0)
     return replace(sheet, cells=cells) if filled else sheet
+
+
+def _same_value(a: Any, b: Any) -> bool:
+    """Whether a cell under a merge holds what the merge shows (a date and its datetime,
+    texts that differ only in case or spaces)."""
+    if isinstance(a, dt.datetime) and isinstance(b, dt.datetime):
+        return a == b
+    if isinstance(a, (dt.date, dt.datetime)) and isinstance(b, (dt.date, dt.datetime)):
+        return _day(a) == _day(b)
+    if isinstance(a, str) and isinstance(b, str):
+        return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+    return bool(a == b)
+
+
+def _day(value: dt.date) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def _cells(body: list[list[Any]], width: int) -> np.ndarray:
@@ -2224,6 +2252,43 @@ HIDDEN_ROW = "(hidden row)"
 COMMENTED = "(comment) "
 
 
+# A row whose cell under a merge keeps a value unlike the merge's takes this, the cell, its
+# value, the merge's cell and the value it shows ("\x00" between) as its presence (judge:
+# reason_under_merge): the row may be of another meeting than the one the sheet shows.
+UNDER_MERGE = "(under merge) "
+
+
+def under_merge(said: object) -> tuple[str, str, str, str] | None:
+    """(cell, its hidden value, the merge's cell, the value shown) of an UNDER_MERGE mark."""
+    if type(said) is not str or not said.startswith(UNDER_MERGE):
+        return None
+    cell, own, anchor, shown = said.removeprefix(UNDER_MERGE).split("\x00", 3)
+    return cell, own, anchor, shown
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date().isoformat()
+    return str(value).strip() if value is not None else ""
+
+
+def _under_merge(
+    table: RosterTable, under: dict[int, tuple[int, Any, int, Any]], fields: np.ndarray,
+    rows: np.ndarray, absent: frozenset[str], headers: Headers | None,
+) -> None:  # fmt: skip
+    """The people's rows with a value hidden under a merge (`_fill_merged_down`): read under
+    the value the merge shows, their attendance in doubt — the hidden value may say the row
+    is of another meeting. A row that says absent stays absent. `rows`: 0-based sheet rows."""
+    where = FIELDS.index("presence")
+    for i in _people_rows(table, fields, rows, set(under)):
+        row = int(rows[i])
+        if _says_absent(fields[i, where], absent, headers):
+            continue
+        col, own, top, value = under[row]
+        fields[i, where] = (f"{UNDER_MERGE}{column_letter(col)}{row + 1}\x00{_shown(own)}\x00"
+                            f"{column_letter(col)}{top + 1}\x00{_shown(value)}")  # fmt: skip
+
+
 def _people_rows(
     table: RosterTable, fields: np.ndarray, rows: np.ndarray, marked: set[int] | frozenset[int]
 ) -> Iterator[int]:
@@ -2339,7 +2404,8 @@ def _table_rows(
     skipped). The rows saying a meeting was called off are added to `called_off`; the rows
     left from an example ("example row – delete"), skipped, to `examples`."""
     header_index = table.header_row - 1
-    sheet = _fill_merged_down(sheet, header_index, table.index, origin, table.span)
+    under: dict[int, tuple[int, Any, int, Any]] = {}
+    sheet = _fill_merged_down(sheet, header_index, table.index, origin, table.span, under)
     body = sheet.cells[header_index + 1 : table.last_row]
     width = max(max(table.columns.values()) + 1, len(sheet.cells[header_index]))
     cells = _cells(body, width)
@@ -2452,6 +2518,8 @@ def _table_rows(
         _footnoted(table, fields, cells[index], index + header_index + 1, lines, absent, headers)
     if headers is not None:
         _email_contradicts(table, fields, cells[index], absent, headers)
+    if under:
+        _under_merge(table, under, fields, index + header_index + 1, absent, headers)
     excel_rows = index + table.header_row + 1
     fields, excel_rows, extra = _multi_select(fields, excel_rows)
     if headers is not None and table.shape == SIGN_IN:
