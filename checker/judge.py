@@ -27,6 +27,7 @@ from checker.layout import (
     MARKED_ASIDE,
     NAMELESS,
     STRUCK_THROUGH,
+    sheet_copy,
     under_merge,
 )
 from checker.messages import Phrase, Wording
@@ -66,6 +67,7 @@ DOUBT_REASONS = frozenset({
     "reason_cancelled", "reason_contradicted", "reason_nameless", "reason_name_blank",
     "reason_other_office", "reason_greyed", "reason_acting_note", "reason_acting_unsure",
     "reason_partial", "reason_footnote", "reason_footnote_unread", "reason_under_merge",
+    "reason_sheet_copy",
 })  # fmt: skip
 
 
@@ -223,6 +225,10 @@ def _reason(
                              sheet=sheet, row=row, cell=cell, line=text)  # fmt: skip
         if said == HIDDEN_ROW:
             return Phrase.of("reason_hidden", sheet=sheet, row=row)
+        copied = sheet_copy(said)
+        if copied is not None:  # a sheet and Excel's copy of it disagree on IOM's attendee
+            return Phrase.of("reason_sheet_copy", sheet=sheet, row=row, copy=copied[0],
+                             original=copied[1])  # fmt: skip
         merged = under_merge(said)
         if merged is not None:  # a value kept under a merge showing another one
             cell, own, anchor, shown = merged

@@ -2797,6 +2797,59 @@ def _sheet_dict(reading: SheetReading) -> dict[str, Any]:
     return out
 
 
+# Excel's name for a copy of a sheet: the sheet's name and " (2)", " (3)"….
+_EXCEL_COPY = re.compile(r"^(?P<original>.*\S) \((?P<n>\d{1,3})\)$")
+# An IOM row of a sheet and of Excel's copy of it that claim the same meeting with other IOM
+# attendees takes this, the copy's name, "\x00" and the original's as its presence (judge:
+# reason_sheet_copy): the copy may be another meeting whose heading was not changed.
+SHEET_COPY = "(sheet copy) "
+
+
+def sheet_copy(said: object) -> tuple[str, str] | None:
+    """(the copy, the sheet copied) of a SHEET_COPY mark, else None."""
+    if type(said) is not str or not said.startswith(SHEET_COPY):
+        return None
+    copy, _, original = said.removeprefix(SHEET_COPY).partition("\x00")
+    return copy, original
+
+
+def _sheet_copies(tables: list[RosterTable], parts: list[np.ndarray], headers: Headers) -> None:
+    """A sign-in sheet and Excel's copy of it ("HCT 4 Nov" and "HCT 4 Nov (2)") whose headings
+    claim the same meeting are one meeting only if they agree on who attended for IOM: with
+    other IOM attendees on each, the copy may be another meeting whose heading was not
+    updated, and IOM's rows of both are in doubt (rows that say absent stay absent). Pages
+    of one meeting are not named so; sheets named otherwise are read as they are."""
+    by_name = {t.sheet.casefold(): i for i, t in enumerate(tables) if t.shape == SIGN_IN}
+    date, platform = FIELDS.index("date"), FIELDS.index("platform")
+    organisation, where = FIELDS.index("organization"), FIELDS.index("presence")
+    name, title = FIELDS.index("attendee"), FIELDS.index("title")
+
+    def claimed(cells: np.ndarray) -> set[tuple[str, str]]:
+        return {(fold(str(d)), fold(str(p))) for d, p in cells[:, [date, platform]].tolist()}
+
+    def iom(i: int) -> tuple[list[int], set[tuple[str, str]]]:
+        cells = parts[i]
+        rows = [r for r in range(len(cells)) if headers.organisation_kind(cells[r, organisation])
+                == "iom" and not _says_absent(cells[r, where], headers.absent, headers)]  # fmt: skip
+        return rows, {(fold(str(cells[r, name] or "")), fold(str(cells[r, title] or "")))
+                      for r in rows}  # fmt: skip
+
+    for i, table in enumerate(tables):
+        found = _EXCEL_COPY.match(table.sheet)
+        j = by_name.get(found.group("original").casefold()) if found else None
+        if j is None or table.shape != SIGN_IN or i >= len(parts) or j >= len(parts):
+            continue
+        if not len(parts[i]) or not len(parts[j]) or claimed(parts[i]) != claimed(parts[j]):
+            continue
+        (mine, said_here), (theirs, said_there) = iom(i), iom(j)
+        if said_here == said_there:
+            continue  # the same IOM attendees, or none on either: S208 says the duplicates
+        mark = f"{SHEET_COPY}{table.sheet}\x00{tables[j].sheet}"
+        for k, rows in ((i, mine), (j, theirs)):
+            for r in rows:
+                parts[k][r, where] = mark
+
+
 def lay_out(workbook: Workbook, headers: Headers) -> Layout:
     """Find the workbook's roster tables and keep their data rows (blank and note rows are
     counted as skipped)."""
@@ -2831,6 +2884,7 @@ def lay_out(workbook: Workbook, headers: Headers) -> Layout:
     if not parts:
         parts, rows = [np.empty((0, len(FIELDS) + 1), dtype=object)], [np.empty(0, np.int64)]
         table_of_row = [np.empty(0, np.int64)]
+    _sheet_copies(tables, parts, headers)
     data_rows: dict[str, set[int]] = {}  # each sheet's rows read as attendees' (Excel rows)
     for table, excel_rows in zip(tables, rows):
         data_rows.setdefault(table.sheet, set()).update(excel_rows.tolist())
