@@ -30,6 +30,7 @@ from checker.layout import (
     sheet_copy,
     under_merge,
 )
+from checker.lookups import read as looked_up
 from checker.messages import Phrase, Wording
 from checker.minutes import MINUTES
 from checker.normalise import BLANK, UNKNOWN, Roster
@@ -67,7 +68,7 @@ DOUBT_REASONS = frozenset({
     "reason_cancelled", "reason_contradicted", "reason_nameless", "reason_name_blank",
     "reason_other_office", "reason_greyed", "reason_acting_note", "reason_acting_unsure",
     "reason_partial", "reason_footnote", "reason_footnote_unread", "reason_under_merge",
-    "reason_sheet_copy",
+    "reason_sheet_copy", "reason_lookup_ambiguous",
 })  # fmt: skip
 
 
@@ -225,6 +226,12 @@ def _reason(
                              sheet=sheet, row=row, cell=cell, line=text)  # fmt: skip
         if said == HIDDEN_ROW:
             return Phrase.of("reason_hidden", sheet=sheet, row=row)
+        lookup = looked_up(said)
+        if lookup is not None:  # a title looked up by a key two rows of the range hold
+            cell, key, where, count, shown = lookup
+            return Phrase.of("reason_lookup_ambiguous", sheet=sheet, row=row,
+                             cell=f"{sheet}!{cell}", looked=key, where=where, count=count,
+                             shown=shown)  # fmt: skip
         copied = sheet_copy(said)
         if copied is not None:  # a sheet and Excel's copy of it disagree on IOM's attendee
             return Phrase.of("reason_sheet_copy", sheet=sheet, row=row, copy=copied[0],

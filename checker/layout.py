@@ -31,6 +31,7 @@ from checker import (
     blocks,
     footnotes,
     instead,
+    lookups,
     matrix,
     meeting_calendar,
     minutes,
@@ -48,6 +49,7 @@ from checker.formatting import (
     SYMBOL_LETTERS,
     cell_comments,
     filled_cells,
+    lookup_formulas,
     symbol_font_cells,
 )
 from checker.headers import (
@@ -2850,6 +2852,37 @@ def _sheet_copies(tables: list[RosterTable], parts: list[np.ndarray], headers: H
                 parts[k][r, where] = mark
 
 
+def _ambiguous_lookups(
+    workbook: Workbook, tables: list[RosterTable], sheets: list[SheetGrid],
+    parts: list[np.ndarray], rows: list[np.ndarray], headers: Headers,
+) -> None:  # fmt: skip
+    """A title cell that looks the person's title up by a key found on two rows or more of
+    the range it looks up (checker.lookups): the title is no evidence, the row's attendance
+    in doubt (a row that says absent stays absent)."""
+    if workbook.path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return
+    title, where = FIELDS.index("title"), FIELDS.index("presence")
+    grids = {g.name: g.cells for g in [*workbook.sheets, *workbook.hidden_heads]}
+    formulas: dict[str, dict[tuple[int, int], str]] = {}
+    for i, (table, sheet) in enumerate(zip(tables, sheets)):
+        col = table.columns.get("title")
+        if col is None or table.shape == TRACKER or i >= len(parts):
+            continue
+        if table.sheet not in formulas:
+            formulas[table.sheet] = lookup_formulas(workbook.path, table.sheet)
+        if not formulas[table.sheet]:
+            continue
+        for k, excel_row in enumerate(rows[i].tolist()):
+            formula = formulas[table.sheet].get((int(excel_row) - 1, col))
+            if formula is None or _says_absent(parts[i][k, where], headers.absent, headers):
+                continue
+            cells = sheet.cells[int(excel_row) - 1] if int(excel_row) - 1 < len(sheet.cells) else []
+            found = lookups.ambiguous(formula, cells, table.sheet, grids)
+            if found is not None:
+                parts[i][k, where] = lookups.mark(f"{column_letter(col)}{excel_row}", *found,
+                                                  parts[i][k, title])  # fmt: skip
+
+
 def lay_out(workbook: Workbook, headers: Headers) -> Layout:
     """Find the workbook's roster tables and keep their data rows (blank and note rows are
     counted as skipped)."""
@@ -2885,6 +2918,7 @@ def lay_out(workbook: Workbook, headers: Headers) -> Layout:
         parts, rows = [np.empty((0, len(FIELDS) + 1), dtype=object)], [np.empty(0, np.int64)]
         table_of_row = [np.empty(0, np.int64)]
     _sheet_copies(tables, parts, headers)
+    _ambiguous_lookups(workbook, tables, sheets, parts, rows, headers)
     data_rows: dict[str, set[int]] = {}  # each sheet's rows read as attendees' (Excel rows)
     for table, excel_rows in zip(tables, rows):
         data_rows.setdefault(table.sheet, set()).update(excel_rows.tolist())

@@ -68,7 +68,7 @@ def test_a_copy_agreeing_on_iom_is_one_meeting(tmp_path, language):
 
 
 def test_pages_not_named_as_a_copy_are_read_together(tmp_path):
-    """"HCT 4 Nov p2" is no Excel copy: a second page of one meeting's attendees."""
+    """ "HCT 4 Nov p2" is no Excel copy: a second page of one meeting's attendees."""
     path = _book(tmp_path / "MKD_2026-11.xlsx", "en", 5, 4, copy=" p2")
     [meeting] = check_file(path).meetings
     assert str(meeting.verdict) == "compliant"

@@ -33,8 +33,13 @@ _ROWS = {
 }  # fmt: skip
 
 
-def _book(path: Path, language: str, shown: dt.date, hidden: object | None,
-          hidden_platform: str | None = None) -> Path:
+def _book(
+    path: Path,
+    language: str,
+    shown: dt.date,
+    hidden: object | None,
+    hidden_platform: str | None = None,
+) -> Path:
     """One meeting's date and platform merged over its three rows, IOM's row the middle one,
     its date cell under the merge holding `hidden` (None: empty, as Excel leaves it)."""
     header, platform, others, iom = _ROWS[language]
