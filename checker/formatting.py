@@ -14,6 +14,7 @@ for a presence column holding a letter a symbol font shows as a mark (Wingdings'
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 import zipfile
@@ -552,3 +553,42 @@ def _cell_of(reference: str) -> tuple[int, int] | None:
     for letter in match.group(1).upper():
         column = column * 26 + ord(letter) - 64
     return int(match.group(2)) - 1, column - 1
+
+
+# A cell's formula, when it is a lookup (the XML holds Excel's English names; an .ods or a
+# localised export may hold PROCV, BUSCARV, RECHERCHEV): (cell reference, formula text).
+_FORMULA = re.compile(
+    rb'<c\s[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"[^>]*>\s*<f(?:\s[^>]*)?>([^<]{1,2000})</f>'
+)
+_LOOKUP_WORD = re.compile(
+    rb"(?i)\b(?:_xlfn\.)?(?:x?lookup|vlookup|match|procv|procx|corresp|buscarv|buscarx|"
+    rb"coincidir|recherchev|recherchex|equiv|consultav|xmatch)\s*\("
+)
+
+
+def lookup_formulas(path: Path, sheet: str) -> dict[tuple[int, int], str]:
+    """The cells of one sheet whose formula looks a value up in a range (VLOOKUP, XLOOKUP,
+    INDEX/MATCH): 0-based (row, column) → the formula's text. Empty for a file that is not
+    an .xlsx/.xlsm workbook or cannot be read again; a shared formula's other cells (written
+    without their text) are not found."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            part = _sheet_parts(archive, names).get(sheet)
+            if part is None or archive.getinfo(part).file_size > MAX_PART_BYTES * 8:
+                return {}
+            found: dict[tuple[int, int], str] = {}
+            for chunk in _chunks(archive, part):
+                if b"<f" not in chunk:
+                    continue
+                for letters, digits, text in _FORMULA.findall(chunk):
+                    if _LOOKUP_WORD.search(text):
+                        col = 0
+                        for ch in letters.decode():
+                            col = col * 26 + ord(ch) - 64
+                        found[(int(digits) - 1, col - 1)] = html.unescape(
+                            text.decode("utf-8", "replace")
+                        )
+            return found
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError):
+        return {}

@@ -27,7 +27,10 @@ from checker.layout import (
     MARKED_ASIDE,
     NAMELESS,
     STRUCK_THROUGH,
+    sheet_copy,
+    under_merge,
 )
+from checker.lookups import read as looked_up
 from checker.messages import Phrase, Wording
 from checker.minutes import MINUTES
 from checker.normalise import BLANK, UNKNOWN, Roster
@@ -63,7 +66,8 @@ DOUBT_REASONS = frozenset({
     "reason_legend", "reason_email_affiliation", "reason_presence_symbol", "reason_minutes",
     "reason_cancelled", "reason_contradicted", "reason_nameless", "reason_name_blank",
     "reason_other_office", "reason_greyed", "reason_acting_note", "reason_acting_unsure",
-    "reason_partial", "reason_footnote", "reason_footnote_unread",
+    "reason_partial", "reason_footnote", "reason_footnote_unread", "reason_under_merge",
+    "reason_sheet_copy", "reason_lookup_ambiguous",
 })  # fmt: skip
 
 
@@ -240,6 +244,21 @@ def _doubt_reason(doubt: Doubt) -> Phrase:
                          sheet=sheet, row=row, cell=cell, line=text)  # fmt: skip
     if said == HIDDEN_ROW:
         return Phrase.of("reason_hidden", sheet=sheet, row=row)
+    lookup = looked_up(said)
+    if lookup is not None:  # a title looked up by a key two rows of the range hold
+        cell, key, where, count, shown = lookup
+        return Phrase.of("reason_lookup_ambiguous", sheet=sheet, row=row,
+                         cell=f"{sheet}!{cell}", looked=key, where=where, count=count,
+                         shown=shown)  # fmt: skip
+    copied = sheet_copy(said)
+    if copied is not None:  # a sheet and Excel's copy of it disagree on IOM's attendee
+        return Phrase.of("reason_sheet_copy", sheet=sheet, row=row, copy=copied[0],
+                         original=copied[1])  # fmt: skip
+    merged = under_merge(said)
+    if merged is not None:  # a value kept under a merge showing another one
+        cell, own, anchor, shown = merged
+        return Phrase.of("reason_under_merge", sheet=sheet, row=row, cell=f"{sheet}!{cell}",
+                         hidden=own, where=f"{sheet}!{anchor}", shown=shown)  # fmt: skip
     if said.startswith(MINUTES):  # the meeting's minutes, on another sheet
         minutes, cell, quoted = said.removeprefix(MINUTES).split("\t", 2)
         return Phrase.of("reason_minutes", sheet=sheet, row=row, minutes=minutes, cell=cell,

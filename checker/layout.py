@@ -31,6 +31,7 @@ from checker import (
     blocks,
     footnotes,
     instead,
+    lookups,
     matrix,
     meeting_calendar,
     minutes,
@@ -48,6 +49,7 @@ from checker.formatting import (
     SYMBOL_LETTERS,
     cell_comments,
     filled_cells,
+    lookup_formulas,
     symbol_font_cells,
 )
 from checker.headers import (
@@ -1493,11 +1495,17 @@ def _fill_merged_down(
     table: int,
     origin: dict[tuple[int, int, int], tuple[int, int]],
     span: tuple[int, int] | None = None,
+    hidden: dict[int, tuple[int, Any, int, Any]] | None = None,
 ) -> SheetGrid:
     """The sheet with a date or platform merged down over a meeting's attendees written on
     every row (of the table's own columns, `span`, when tables stand side by side). A new
     grid: the workbook's is left as read, so a second table of the sheet (and anything that
-    reads the workbook after) sees the cells as written and records its own origins."""
+    reads the workbook after) sees the cells as written and records its own origins.
+
+    A cell under the merge that keeps a value of its own unlike the merge's (Excel keeps the
+    covered cells' contents when asked to) shows the merge's value on screen and paper: the
+    row reads what the sheet shows, and the hidden value goes to `hidden` (0-based row →
+    column, its value, the merge's top row, the merge's value), leaving the row in doubt."""
     cells = list(sheet.cells)  # the rows filled are copied, the others shared
     filled: set[int] = set()
     # Merges never overlap in a real workbook; a hostile one's could each go to the bottom
@@ -1512,13 +1520,35 @@ def _fill_merged_down(
         first, last = max(r0 + 1, reached.get(c0, -1) + 1), min(r1, len(cells) - 1)
         reached[c0] = max(reached.get(c0, -1), last)
         for r in range(first, last + 1):
-            if c0 < len(cells[r]) and cells[r][c0] in ("", None):
-                if r not in filled:  # copied once, before its first change
-                    cells[r] = list(cells[r])
-                    filled.add(r)
-                cells[r][c0] = value
-                origin[(table, r + 1, c0)] = (r0, c0)
+            if c0 >= len(cells[r]):
+                continue
+            own = cells[r][c0]
+            if own not in ("", None):
+                if hidden is None or _same_value(own, value):
+                    continue  # the same value, or a tracker's cells: read as written
+                hidden.setdefault(r, (c0, own, r0, value))
+            if r not in filled:  # copied once, before its first change
+                cells[r] = list(cells[r])
+                filled.add(r)
+            cells[r][c0] = value
+            origin[(table, r + 1, c0)] = (r0, c0)
     return replace(sheet, cells=cells) if filled else sheet
+
+
+def _same_value(a: Any, b: Any) -> bool:
+    """Whether a cell under a merge holds what the merge shows (a date and its datetime,
+    texts that differ only in case or spaces)."""
+    if isinstance(a, dt.datetime) and isinstance(b, dt.datetime):
+        return a == b
+    if isinstance(a, (dt.date, dt.datetime)) and isinstance(b, (dt.date, dt.datetime)):
+        return _day(a) == _day(b)
+    if isinstance(a, str) and isinstance(b, str):
+        return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+    return bool(a == b)
+
+
+def _day(value: dt.date) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def _cells(body: list[list[Any]], width: int) -> np.ndarray:
@@ -2228,6 +2258,43 @@ HIDDEN_ROW = "(hidden row)"
 COMMENTED = "(comment) "
 
 
+# A row whose cell under a merge keeps a value unlike the merge's takes this, the cell, its
+# value, the merge's cell and the value it shows ("\x00" between) as its presence (judge:
+# reason_under_merge): the row may be of another meeting than the one the sheet shows.
+UNDER_MERGE = "(under merge) "
+
+
+def under_merge(said: object) -> tuple[str, str, str, str] | None:
+    """(cell, its hidden value, the merge's cell, the value shown) of an UNDER_MERGE mark."""
+    if type(said) is not str or not said.startswith(UNDER_MERGE):
+        return None
+    cell, own, anchor, shown = said.removeprefix(UNDER_MERGE).split("\x00", 3)
+    return cell, own, anchor, shown
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date().isoformat()
+    return str(value).strip() if value is not None else ""
+
+
+def _under_merge(
+    table: RosterTable, under: dict[int, tuple[int, Any, int, Any]], fields: np.ndarray,
+    rows: np.ndarray, absent: frozenset[str], headers: Headers | None,
+) -> None:  # fmt: skip
+    """The people's rows with a value hidden under a merge (`_fill_merged_down`): read under
+    the value the merge shows, their attendance in doubt — the hidden value may say the row
+    is of another meeting. A row that says absent stays absent. `rows`: 0-based sheet rows."""
+    where = FIELDS.index("presence")
+    for i in _people_rows(table, fields, rows, set(under)):
+        row = int(rows[i])
+        if _says_absent(fields[i, where], absent, headers):
+            continue
+        col, own, top, value = under[row]
+        fields[i, where] = (f"{UNDER_MERGE}{column_letter(col)}{row + 1}\x00{_shown(own)}\x00"
+                            f"{column_letter(col)}{top + 1}\x00{_shown(value)}")  # fmt: skip
+
+
 def _people_rows(
     table: RosterTable, fields: np.ndarray, rows: np.ndarray, marked: set[int] | frozenset[int]
 ) -> Iterator[int]:
@@ -2343,7 +2410,8 @@ def _table_rows(
     skipped). The rows saying a meeting was called off are added to `called_off`; the rows
     left from an example ("example row – delete"), skipped, to `examples`."""
     header_index = table.header_row - 1
-    sheet = _fill_merged_down(sheet, header_index, table.index, origin, table.span)
+    under: dict[int, tuple[int, Any, int, Any]] = {}
+    sheet = _fill_merged_down(sheet, header_index, table.index, origin, table.span, under)
     body = sheet.cells[header_index + 1 : table.last_row]
     width = max(max(table.columns.values()) + 1, len(sheet.cells[header_index]))
     cells = _cells(body, width)
@@ -2456,6 +2524,8 @@ def _table_rows(
         _footnoted(table, fields, cells[index], index + header_index + 1, lines, absent, headers)
     if headers is not None:
         _email_contradicts(table, fields, cells[index], absent, headers)
+    if under:
+        _under_merge(table, under, fields, index + header_index + 1, absent, headers)
     excel_rows = index + table.header_row + 1
     fields, excel_rows, extra = _multi_select(fields, excel_rows)
     if headers is not None and table.shape == SIGN_IN:
@@ -2733,6 +2803,90 @@ def _sheet_dict(reading: SheetReading) -> dict[str, Any]:
     return out
 
 
+# Excel's name for a copy of a sheet: the sheet's name and " (2)", " (3)"….
+_EXCEL_COPY = re.compile(r"^(?P<original>.*\S) \((?P<n>\d{1,3})\)$")
+# An IOM row of a sheet and of Excel's copy of it that claim the same meeting with other IOM
+# attendees takes this, the copy's name, "\x00" and the original's as its presence (judge:
+# reason_sheet_copy): the copy may be another meeting whose heading was not changed.
+SHEET_COPY = "(sheet copy) "
+
+
+def sheet_copy(said: object) -> tuple[str, str] | None:
+    """(the copy, the sheet copied) of a SHEET_COPY mark, else None."""
+    if type(said) is not str or not said.startswith(SHEET_COPY):
+        return None
+    copy, _, original = said.removeprefix(SHEET_COPY).partition("\x00")
+    return copy, original
+
+
+def _sheet_copies(tables: list[RosterTable], parts: list[np.ndarray], headers: Headers) -> None:
+    """A sign-in sheet and Excel's copy of it ("HCT 4 Nov" and "HCT 4 Nov (2)") whose headings
+    claim the same meeting are one meeting only if they agree on who attended for IOM: with
+    other IOM attendees on each, the copy may be another meeting whose heading was not
+    updated, and IOM's rows of both are in doubt (rows that say absent stay absent). Pages
+    of one meeting are not named so; sheets named otherwise are read as they are."""
+    by_name = {t.sheet.casefold(): i for i, t in enumerate(tables) if t.shape == SIGN_IN}
+    date, platform = FIELDS.index("date"), FIELDS.index("platform")
+    organisation, where = FIELDS.index("organization"), FIELDS.index("presence")
+    name, title = FIELDS.index("attendee"), FIELDS.index("title")
+
+    def claimed(cells: np.ndarray) -> set[tuple[str, str]]:
+        return {(fold(str(d)), fold(str(p))) for d, p in cells[:, [date, platform]].tolist()}
+
+    def iom(i: int) -> tuple[list[int], set[tuple[str, str]]]:
+        cells = parts[i]
+        rows = [r for r in range(len(cells)) if headers.organisation_kind(cells[r, organisation])
+                == "iom" and not _says_absent(cells[r, where], headers.absent, headers)]  # fmt: skip
+        return rows, {(fold(str(cells[r, name] or "")), fold(str(cells[r, title] or "")))
+                      for r in rows}  # fmt: skip
+
+    for i, table in enumerate(tables):
+        found = _EXCEL_COPY.match(table.sheet)
+        j = by_name.get(found.group("original").casefold()) if found else None
+        if j is None or table.shape != SIGN_IN or i >= len(parts) or j >= len(parts):
+            continue
+        if not len(parts[i]) or not len(parts[j]) or claimed(parts[i]) != claimed(parts[j]):
+            continue
+        (mine, said_here), (theirs, said_there) = iom(i), iom(j)
+        if said_here == said_there:
+            continue  # the same IOM attendees, or none on either: S208 says the duplicates
+        mark = f"{SHEET_COPY}{table.sheet}\x00{tables[j].sheet}"
+        for k, rows in ((i, mine), (j, theirs)):
+            for r in rows:
+                parts[k][r, where] = mark
+
+
+def _ambiguous_lookups(
+    workbook: Workbook, tables: list[RosterTable], sheets: list[SheetGrid],
+    parts: list[np.ndarray], rows: list[np.ndarray], headers: Headers,
+) -> None:  # fmt: skip
+    """A title cell that looks the person's title up by a key found on two rows or more of
+    the range it looks up (checker.lookups): the title is no evidence, the row's attendance
+    in doubt (a row that says absent stays absent)."""
+    if workbook.path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return
+    title, where = FIELDS.index("title"), FIELDS.index("presence")
+    grids = {g.name: g.cells for g in [*workbook.sheets, *workbook.hidden_heads]}
+    formulas: dict[str, dict[tuple[int, int], str]] = {}
+    for i, (table, sheet) in enumerate(zip(tables, sheets)):
+        col = table.columns.get("title")
+        if col is None or table.shape == TRACKER or i >= len(parts):
+            continue
+        if table.sheet not in formulas:
+            formulas[table.sheet] = lookup_formulas(workbook.path, table.sheet)
+        if not formulas[table.sheet]:
+            continue
+        for k, excel_row in enumerate(rows[i].tolist()):
+            formula = formulas[table.sheet].get((int(excel_row) - 1, col))
+            if formula is None or _says_absent(parts[i][k, where], headers.absent, headers):
+                continue
+            cells = sheet.cells[int(excel_row) - 1] if int(excel_row) - 1 < len(sheet.cells) else []
+            found = lookups.ambiguous(formula, cells, table.sheet, grids)
+            if found is not None:
+                parts[i][k, where] = lookups.mark(f"{column_letter(col)}{excel_row}", *found,
+                                                  parts[i][k, title])  # fmt: skip
+
+
 def lay_out(workbook: Workbook, headers: Headers) -> Layout:
     """Find the workbook's roster tables and keep their data rows (blank and note rows are
     counted as skipped)."""
@@ -2767,6 +2921,8 @@ def lay_out(workbook: Workbook, headers: Headers) -> Layout:
     if not parts:
         parts, rows = [np.empty((0, len(FIELDS) + 1), dtype=object)], [np.empty(0, np.int64)]
         table_of_row = [np.empty(0, np.int64)]
+    _sheet_copies(tables, parts, headers)
+    _ambiguous_lookups(workbook, tables, sheets, parts, rows, headers)
     data_rows: dict[str, set[int]] = {}  # each sheet's rows read as attendees' (Excel rows)
     for table, excel_rows in zip(tables, rows):
         data_rows.setdefault(table.sheet, set()).update(excel_rows.tolist())

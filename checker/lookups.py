@@ -1,0 +1,70 @@
+"""A title computed by a lookup (`=VLOOKUP(C11,'Staff'!$A$3:$C$20,3,FALSE)`, XLOOKUP,
+INDEX/MATCH; PROCV, BUSCARV, RECHERCHEV in a localised file) rather than typed: its cached
+value is the first row whose key matches. When the looked-up range holds the key on two
+rows or more (two staff named "M. Said"), which of them the row is cannot be told from the
+title: the title is no evidence, and the row's attendance is in doubt (judge:
+reason_lookup_ambiguous)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from checker.text import fold
+
+_REF = r"\$?([A-Z]{1,3})\$?([0-9]{1,7})"
+# The function, its key (a cell of the row) and the range it looks the key up in: the first
+# column of a VLOOKUP's table, an XLOOKUP's or MATCH's lookup array.
+_LOOKUP = re.compile(
+    r"(?i)\b(?:_xlfn\.)?(?:vlookup|xlookup|x?match|procv|procx|corresp|buscarv|buscarx|"
+    r"coincidir|recherchev|recherchex|equiv|consultav)\s*\(\s*" + _REF + r"\s*[,;]\s*"
+    r"(?:('[^']+'|[^'!,;()\s]+)!)?\$?([A-Z]{1,3})\$?([0-9]{0,7})(?::\$?[A-Z]{1,3}\$?([0-9]{0,7}))?"
+)
+# A lookup this module writes as a row's presence: this, the cell, the key, the sheet looked
+# up, the count and the value shown ("\x00" between).
+AMBIGUOUS = "(lookup ambiguous) "
+
+
+def _column(letters: str) -> int:
+    col = 0
+    for ch in letters.upper():
+        col = col * 26 + ord(ch) - 64
+    return col - 1
+
+
+def ambiguous(formula: str, row: Sequence[Any], own: str,
+              grids: Mapping[str, Sequence[Sequence[Any]]]) -> tuple[str, str, int] | None:  # fmt: skip
+    """(key, sheet looked up, rows holding it) when the formula's key is found on two rows
+    or more of the range it looks up, else None. `row`: the cells of the formula's row;
+    `grids`: the workbook's sheets' cells by name."""
+    found = _LOOKUP.search(formula)
+    if found is None:
+        return None
+    key_col, _key_row, sheet, col, first, last = found.groups()
+    key = row[_column(key_col)] if _column(key_col) < len(row) else None
+    if key in (None, ""):
+        return None
+    name = sheet.strip("'").replace("''", "'") if sheet else own
+    cells = grids.get(name)
+    if cells is None:
+        return None
+    c = _column(col)
+    start = int(first) - 1 if first else 0
+    end = int(last) if last else len(cells)
+    wanted = fold(str(key))
+    count = sum(1 for r in cells[start:end]
+                if c < len(r) and r[c] not in (None, "") and fold(str(r[c])) == wanted)  # fmt: skip
+    return (str(key), name, count) if count > 1 else None
+
+
+def mark(cell: str, key: str, sheet: str, count: int, shown: object) -> str:
+    return f"{AMBIGUOUS}{cell}\x00{key}\x00{sheet}\x00{count}\x00{shown or ''}"
+
+
+def read(said: object) -> tuple[str, str, str, str, str] | None:
+    """(cell, key, sheet, count, value shown) of a `mark`, else None."""
+    if type(said) is not str or not said.startswith(AMBIGUOUS):
+        return None
+    cell, key, sheet, count, shown = said.removeprefix(AMBIGUOUS).split("\x00", 4)
+    return cell, key, sheet, count, shown
