@@ -24,6 +24,8 @@ from checker.layout import (
     EMAIL_CONTRADICTS,
     GREYED,
     HIDDEN_ROW,
+    HIDDEN_UNSURE,
+    INVISIBLE,
     MARKED_ASIDE,
     NAMELESS,
     STRUCK_THROUGH,
@@ -64,7 +66,8 @@ DOUBT_REASONS = frozenset({
     "reason_legend", "reason_email_affiliation", "reason_presence_symbol", "reason_minutes",
     "reason_cancelled", "reason_contradicted", "reason_nameless", "reason_name_blank",
     "reason_other_office", "reason_greyed", "reason_acting_note", "reason_acting_unsure",
-    "reason_partial", "reason_footnote", "reason_footnote_unread",
+    "reason_partial", "reason_footnote", "reason_footnote_unread", "reason_invisible",
+    "reason_hidden_filter",
 })  # fmt: skip
 
 
@@ -213,6 +216,11 @@ def _reason(
             return Phrase.of("reason_struck", sheet=sheet, row=row)
         if said == GREYED:
             return Phrase.of("reason_greyed", sheet=sheet, row=row)
+        if said.startswith(INVISIBLE):
+            return Phrase.of("reason_invisible", sheet=sheet, row=row,
+                             cell=said.removeprefix(INVISIBLE))  # fmt: skip
+        if said == HIDDEN_UNSURE:
+            return Phrase.of("reason_hidden_filter", sheet=sheet, row=row)
         if said == UNSIGNED:
             return Phrase.of("reason_unsigned", sheet=sheet, row=row)
         line = excused(said)
