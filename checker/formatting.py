@@ -33,6 +33,7 @@ MAX_PART_BYTES = 8 * 2**20
 MAX_TAG_BYTES = 2**20
 CHUNK = 4 * 2**20
 _STRUCK_WORD = re.compile(rb"strike", re.IGNORECASE)
+_STRIKE_TAG = re.compile(rb"strike")  # as XML spells it: a literal search, at C speed
 _WHITE = frozenset({"FFFFFFFF", "00FFFFFF", "FFFFFF"})
 
 
@@ -60,13 +61,13 @@ def struck_in_text(archive: zipfile.ZipFile, parts: set[str] | None = None) -> d
     sheets = _sheet_parts(archive, names)
     shared = _shared_strings_part(archive, names)
     struck_shared: frozenset[int] = frozenset()
-    if shared is not None and any(_STRUCK_WORD.search(c) for c in _chunks(archive, shared)):
+    if shared is not None and any(_STRIKE_TAG.search(c) for c in _chunks(archive, shared)):
         struck_shared = frozenset(cast("Iterator[int]", _struck_runs(archive, shared, None)))
     found = {}
     for sheet, part in sheets.items():
         if not struck_shared and (parts is None or part not in parts):
             continue
-        if not struck_shared and not any(_STRUCK_WORD.search(c) for c in _chunks(archive, part)):
+        if not struck_shared and not any(_STRIKE_TAG.search(c) for c in _chunks(archive, part)):
             continue
         cells = frozenset(
             cast("Iterator[tuple[int, int]]", _struck_runs(archive, part, struck_shared))

@@ -293,8 +293,10 @@ _NOT_IN_TALL_SHEET = re.compile(
 # a '/>' inside a value cannot pass a value cell off as an empty one.
 _NOT_WRITTEN_PLAINLY = re.compile(rb'<c(?![ofuel]| r="[A-Za-z]{1,3}\d{1,9}")')
 _PLAIN_CELL = re.compile(rb'<c r="([A-Za-z]{1,3})(\d{1,9})"(?:' + _ATTR + rb")*\s*(/?)>")
-# The words a part that hides rows or columns, or strikes a run of its text, holds.
-_HIDDEN_WORD = re.compile(rb"hidden|strike")
+# The words a part that hides rows or columns, or strikes a run of its text, holds: searched
+# apart (one alternation is ten times slower than two literal searches).
+_HIDDEN_WORD = re.compile(rb"hidden")
+_STRIKE_WORD = re.compile(rb"strike")
 QUICK_ROWS = 200_000
 # A reference's column letter and row number, found apart: each list is made and deduplicated
 # at C speed, so that only the distinct rows are converted (a month: ~0.3 ms, not ~3 ms).
@@ -412,7 +414,7 @@ def _quick_extent(
             raise _Unsure
         far = far or _NOT_NEAR_CELL.search(chunk) is not None
         holds_cells = holds_cells or chunk.obj.find(b"<c", 0, len(chunk)) >= 0  # type: ignore[attr-defined]
-        if hiding is not None and _HIDDEN_WORD.search(chunk) is not None:
+        if hiding is not None and (_HIDDEN_WORD.search(chunk) or _STRIKE_WORD.search(chunk)):
             hiding.add(member.filename)
     if not far:
         if not holds_cells:
