@@ -86,8 +86,6 @@ OPEN_GAPS = {
     "ESP_2026-10_plataformas": "the rows under the bilateral RC–IOM line (no platform read, "
     "S202) are listed as an UNKNOWN meeting the truth does not have",
     # Round 14 (field14/README.md): what Excel hides or computes, first run at 227e713
-    "AZE_2026-11_register": "the CoM's name and title struck in the cell's text (rich-text "
-    "runs, the cell's font plain) are not seen: the SMT is compliant (false compliant)",
     "BIH_2026-12_suivi": "the CoM's row holds 10/12 under the EHP's merged 03/12: read as a "
     "meeting of 10/12 with the CoM alone, compliant (false compliant)",
     "BLR_2026-11_asistencia": "Asistió 1 / 0 / 2 (shown Sí / No / Excusado by the number "
@@ -95,15 +93,11 @@ OPEN_GAPS = {
     "GEO_2026-10_attendance": "a note above the header naming the 'Directory' sheet makes "
     "Attendance a contact list: E103, no meeting read",
     "MKD_2026-11_signin": "Excel's copy 'HCT 4 Nov (2)' is merged with 'HCT 4 Nov' (compliant "
-    "on the copy's CoM), and the CoM's line in white font is read (both false compliant)",
-    "MNE_2026-10_presences": "rows folded by a collapsed outline group are read as hidden by "
-    "hand: the collapsed EHP and Protection cluster are undetermined",
+    "on the copy's CoM: false compliant)",
     "OMN_2026-12_registo": "the cached PROCV 'Chefe de Missão' of an ambiguous 'M. Said' is "
     "read (false compliant); the staff list is read as a sign-in sheet (extra meeting)",
     "QAT_2026-11_presencas": "Estado 'Confirmado' is not read as present: the signed UNCT, OMT "
     "and PMT are undetermined",
-    "TJK_2026-12_log": "a row hidden by hand under a filter with criteria it matches is read "
-    "as filtered: the CoM's hidden UNCT row makes it compliant (false compliant)",
     # Round 15 (field15/README.md): meetings that are not simple, first run at fd065a9
     "ATG_2026-12_attendance": "'12/11/2026' (12 Nov, in a column of dd/mm/yyyy text dates) is "
     "read as 11 Dec by the period: the CoM's November HCT makes the 11 Dec HCT compliant",
@@ -159,8 +153,7 @@ OPEN_GAPS = {
 # (GRD HCT 14 Nov), an extraordinary session beside the regular one (GRD UNCT 18 Nov), the
 # first sitting of an adjourned OMT (VCT OMT 8 Oct).
 FALSE_COMPLIANT_GAPS: set[str] = {
-    "AZE_2026-11_register", "BIH_2026-12_suivi", "MKD_2026-11_signin", "OMN_2026-12_registo",
-    "TJK_2026-12_log",
+    "BIH_2026-12_suivi", "MKD_2026-11_signin", "OMN_2026-12_registo",
     "ATG_2026-12_attendance", "BHS_2026-11_register", "DMA_2026-11_presencas",
     "GRD_2026-11_sessions", "KNA_2026-11_signin", "LCA_2026-11_asistencia",
     "LUX_2026-11_feuilles", "VCT_2026-10_bitacora",
