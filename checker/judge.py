@@ -24,6 +24,8 @@ from checker.layout import (
     EMAIL_CONTRADICTS,
     GREYED,
     HIDDEN_ROW,
+    HIDDEN_UNSURE,
+    INVISIBLE,
     MARKED_ASIDE,
     NAMELESS,
     STRUCK_THROUGH,
@@ -67,7 +69,7 @@ DOUBT_REASONS = frozenset({
     "reason_cancelled", "reason_contradicted", "reason_nameless", "reason_name_blank",
     "reason_other_office", "reason_greyed", "reason_acting_note", "reason_acting_unsure",
     "reason_partial", "reason_footnote", "reason_footnote_unread", "reason_under_merge",
-    "reason_sheet_copy", "reason_lookup_ambiguous",
+    "reason_sheet_copy", "reason_lookup_ambiguous", "reason_invisible", "reason_hidden_filter",
 })  # fmt: skip
 
 
@@ -235,6 +237,11 @@ def _doubt_reason(doubt: Doubt) -> Phrase:
         return Phrase.of("reason_struck", sheet=sheet, row=row)
     if said == GREYED:
         return Phrase.of("reason_greyed", sheet=sheet, row=row)
+    if said.startswith(INVISIBLE):
+        return Phrase.of("reason_invisible", sheet=sheet, row=row,
+                         cell=said.removeprefix(INVISIBLE))  # fmt: skip
+    if said == HIDDEN_UNSURE:
+        return Phrase.of("reason_hidden_filter", sheet=sheet, row=row)
     if said == UNSIGNED:
         return Phrase.of("reason_unsigned", sheet=sheet, row=row)
     line = excused(said)

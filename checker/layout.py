@@ -183,6 +183,12 @@ class RosterTable:
     hidden_columns: tuple[int, ...] = ()  # of the table's columns (read or not), 0-based
     hidden_rows: tuple[int, ...] = ()  # Excel rows of the table hidden by hand
     filtered_rows: int = 0  # rows of the table a filter hides (read as data)
+    folded_rows: int = 0  # rows of the table a collapsed outline group folds (read as data)
+    # Excel rows of the table hidden under a filter whose criteria are not evaluated
+    # (attendance unknown, as a row hidden by hand).
+    unsure_rows: tuple[int, ...] = ()
+    # The ranges of the sheet's conditional formats that strike cells, not evaluated.
+    unread_formats: tuple[str, ...] = ()
     # An agency matrix's columns whose texts may name IOM's representative (Remarks).
     remarks: tuple[int, ...] = ()
     # A tracker column's blank cells read as no meeting of that platform that day (Excel
@@ -1475,15 +1481,21 @@ def _undated(table: RosterTable) -> bool:
 
 def _numbered(table: RosterTable, index: int, sheet: SheetGrid) -> RosterTable:
     """The table with its index, and the rows of it that are hidden (by hand, by a filter)."""
-    if not (sheet.hidden.rows or sheet.hidden.filtered) or table.shape == TRACKER:
-        return replace(table, index=index)
+    hidden = sheet.hidden
+    if not (hidden.rows or hidden.filtered or hidden.folded or hidden.unsure) or (
+        table.shape == TRACKER
+    ):
+        return replace(table, index=index, unread_formats=sheet.unread_formats)
     end = table.last_row if table.last_row is not None else len(sheet.cells)
 
     def inside(rows: frozenset[int]) -> list[int]:
         return sorted(r + 1 for r in rows if table.header_row <= r < end)
 
-    return replace(table, index=index, hidden_rows=tuple(inside(sheet.hidden.rows)),
-                   filtered_rows=len(inside(sheet.hidden.filtered)))  # fmt: skip
+    return replace(table, index=index, hidden_rows=tuple(inside(hidden.rows)),
+                   filtered_rows=len(inside(hidden.filtered)),
+                   folded_rows=len(inside(hidden.folded)),
+                   unsure_rows=tuple(inside(hidden.unsure)),
+                   unread_formats=sheet.unread_formats)  # fmt: skip
 
 
 # ------------------------------------------------------------------ building the frame
@@ -2133,6 +2145,31 @@ def _greyed_off(
                 fields[i, where] = GREYED
 
 
+# The presence a row written in its background's colour takes, then the cell (judge:
+# reason_invisible).
+INVISIBLE = "(invisible) "
+
+
+def _invisible_off(
+    table: RosterTable, invisible: frozenset[tuple[int, int]], fields: np.ndarray,
+    rows: np.ndarray,
+) -> None:  # fmt: skip
+    """A row whose name, organisation and title are all written in the colour of their
+    background (white on white) reads as an empty line on screen and paper: someone blanked
+    the person out (a sheet copied from the last meeting, its absentees whitened). Whether
+    they attended is unknown, whatever the row's other cells say."""
+    if not invisible:
+        return
+    people = [(table.columns[n], FIELDS.index(n)) for n in ("attendee", "organization", "title")
+              if n in table.columns]  # fmt: skip
+    where = FIELDS.index("presence")
+    for i, row in enumerate(rows.tolist()):
+        written = [col for col, f in people if fields[i, f] is not None]
+        blank = written and all((row, col) in invisible for col in written)
+        if blank and fields[i, where] != STRUCK_THROUGH:
+            fields[i, where] = f"{INVISIBLE}{column_letter(written[0])}{row + 1}"
+
+
 # A row coloured under a legend that gives the colour a meaning of absence takes the legend,
 # after this mark, as its presence: unknown, and said so (judge: reason_coloured).
 COLOURED = "(coloured) "
@@ -2252,6 +2289,8 @@ def _attendance_marks(
 # A row hidden by hand takes this as its presence (judge: reason_hidden): people hide the rows
 # of invitees who did not come; rows a filter hides are data, and read as such.
 HIDDEN_ROW = "(hidden row)"
+# A row hidden under a filter whose criteria are not evaluated (judge: reason_hidden_filter).
+HIDDEN_UNSURE = "(hidden under a filter)"
 # A row with a comment on one of its cells takes the comment, after this mark, as its
 # presence (judge: reason_commented): "N'a finalement pas assisté" on a name says more than
 # the presence cell beside it.
@@ -2307,13 +2346,14 @@ def _people_rows(
 
 
 def _hidden_off(table: RosterTable, hidden: frozenset[int], fields: np.ndarray,
-                rows: np.ndarray) -> None:  # fmt: skip
-    """A row hidden by hand holding a person: whether that person attended is unknown."""
+                rows: np.ndarray, mark: str = HIDDEN_ROW) -> None:  # fmt: skip
+    """A row hidden by hand holding a person (or, `mark` HIDDEN_UNSURE, under a filter whose
+    criteria are not evaluated): whether that person attended is unknown."""
     if not hidden:
         return
     where = FIELDS.index("presence")
     for i in _people_rows(table, fields, rows, hidden):
-        fields[i, where] = HIDDEN_ROW
+        fields[i, where] = mark
 
 
 # Words by which a comment speaks of someone's attendance (folded, at a word's start): the
@@ -2502,7 +2542,9 @@ def _table_rows(
     _nobody_named(table, fields, absent, headers)
     _struck_off(table, sheet.struck, fields, index + header_index + 1)
     _greyed_off(table, sheet.greyed, fields, index + header_index + 1)
+    _invisible_off(table, sheet.invisible, fields, index + header_index + 1)
     _hidden_off(table, sheet.hidden.rows, fields, index + header_index + 1)
+    _hidden_off(table, sheet.hidden.unsure, fields, index + header_index + 1, HIDDEN_UNSURE)
     if sheet.commented and path is not None:
         comments = cell_comments(path, sheet.name, skip_author=TOOL_NAME)
         if comments:

@@ -22,7 +22,7 @@ from typing import Any, Literal, NamedTuple, cast
 
 from checker import budget
 from checker.budget import Cost
-from checker.formatting import Hidden
+from checker.formatting import ConditionalStrikes, Hidden, settle
 
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".ods", ".xls"})
 ROSTER_SUFFIXES = WORKBOOK_SUFFIXES | {".csv"}
@@ -65,6 +65,11 @@ class SheetGrid:
     struck: frozenset[tuple[int, int]] = frozenset()
     # Cells written in a grey font, 0-based (row, column): someone greyed them out.
     greyed: frozenset[tuple[int, int]] = frozenset()
+    # Cells written in the colour of their background (white on white), 0-based (row,
+    # column): they read as empty, someone blanked them out.
+    invisible: frozenset[tuple[int, int]] = frozenset()
+    # The ranges of conditional formats that strike cells and are not evaluated.
+    unread_formats: tuple[str, ...] = ()
     # Rows hidden by hand or by a filter, hidden columns (checker.formatting.Hidden).
     hidden: Hidden = field(default_factory=Hidden)
     # Whether the workbook holds comments (notes), read for a table's rows by the layout.
@@ -124,7 +129,13 @@ def read_workbook(path: Path) -> Workbook:
         for sheet in book.sheets:
             sheet.struck = marks.struck.get(sheet.name, frozenset())
             sheet.greyed = marks.greyed.get(sheet.name, frozenset())
-            sheet.hidden = marks.hidden.get(sheet.name, Hidden())
+            sheet.invisible = marks.invisible.get(sheet.name, frozenset())
+            rules = marks.conditional.get(sheet.name)
+            if rules is not None:  # struck by a conditional format, from the cells' values
+                sheet.struck |= rules.struck(sheet.cells)
+                sheet.unread_formats = rules.unread
+            # Which hidden rows under a filter it hides is told from their values.
+            sheet.hidden = settle(marks.hidden.get(sheet.name, Hidden()), sheet.cells)
             sheet.commented = marks.commented
             sheet.merged = sheet.merged or marks.merged.get(sheet.name, [])
         return book
@@ -167,6 +178,8 @@ class _Marks:
     hidden: dict[str, Hidden] = field(default_factory=dict)
     commented: bool = False
     greyed: dict[str, frozenset[tuple[int, int]]] = field(default_factory=dict)
+    invisible: dict[str, frozenset[tuple[int, int]]] = field(default_factory=dict)
+    conditional: dict[str, ConditionalStrikes] = field(default_factory=dict)
     # An .ods's merged cells by sheet, which calamine does not give for that format.
     merged: dict[str, list[tuple[int, int, int, int]]] = field(default_factory=dict)
 
@@ -175,7 +188,15 @@ def _check_zip(path: Path) -> tuple[str, _Marks]:
     """Check a zip workbook before calamine sees it; return its kind (xlsx, xlsb or ods) and
     what it says of its cells that calamine does not read: struck through, hidden rows and
     columns, whether it has comments; an .ods's merged cells."""
-    from checker.formatting import greyed_cells, has_comments, hidden_cells, struck_cells
+    from checker.formatting import (
+        conditional_strikes,
+        greyed_cells,
+        has_comments,
+        hidden_cells,
+        invisible_cells,
+        struck_cells,
+        struck_in_text,
+    )
 
     try:
         with zipfile.ZipFile(path) as archive:
@@ -193,10 +214,12 @@ def _check_zip(path: Path) -> tuple[str, _Marks]:
             hiding, merged = _check_sheet_extents(archive, members, kind)
             marks = (
                 _Marks(
-                    struck_cells(archive),
+                    _joined(struck_cells(archive), struck_in_text(archive, hiding)),
                     hidden_cells(archive, hiding),
                     has_comments(names),
                     greyed_cells(archive),
+                    invisible_cells(archive),
+                    conditional_strikes(archive),
                 )
                 if kind in ("xlsx", "xlsm")
                 else _Marks(merged=merged)
@@ -204,6 +227,13 @@ def _check_zip(path: Path) -> tuple[str, _Marks]:
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as exc:
         raise UnreadableRoster("E101", "corrupt", error=str(exc)) from None
     return kind, marks
+
+
+def _joined(
+    one: dict[str, frozenset[tuple[int, int]]], other: dict[str, frozenset[tuple[int, int]]]
+) -> dict[str, frozenset[tuple[int, int]]]:
+    return {name: one.get(name, frozenset()) | other.get(name, frozenset())
+            for name in one.keys() | other.keys()}  # fmt: skip
 
 
 def vetted_archive(path: Path) -> bool:
@@ -263,7 +293,10 @@ _NOT_IN_TALL_SHEET = re.compile(
 # a '/>' inside a value cannot pass a value cell off as an empty one.
 _NOT_WRITTEN_PLAINLY = re.compile(rb'<c(?![ofuel]| r="[A-Za-z]{1,3}\d{1,9}")')
 _PLAIN_CELL = re.compile(rb'<c r="([A-Za-z]{1,3})(\d{1,9})"(?:' + _ATTR + rb")*\s*(/?)>")
+# The words a part that hides rows or columns, or strikes a run of its text, holds: searched
+# apart (one alternation is ten times slower than two literal searches).
 _HIDDEN_WORD = re.compile(rb"hidden")
+_STRIKE_WORD = re.compile(rb"strike")
 QUICK_ROWS = 200_000
 # A reference's column letter and row number, found apart: each list is made and deduplicated
 # at C speed, so that only the distinct rows are converted (a month: ~0.3 ms, not ~3 ms).
@@ -372,16 +405,16 @@ def _quick_extent(
 ) -> Extent:
     """The extent calamine would allocate for the part, measured from its cells' references
     once a quick test has cleared it (every cell in A:Z under row 200,000, or in A:K within
-    Excel's rows). A part with the word "hidden" in it is added to `hiding` (read again for
-    its hidden rows and columns: checker.formatting.hidden_cells), at no cost to a part
-    without it."""
+    Excel's rows). A part with the word "hidden" or "strike" in it is added to `hiding` (read
+    again for its hidden rows and columns, its struck runs of text: checker.formatting's
+    hidden_cells, struck_in_text), at no cost to a part without them."""
     far = holds_cells = False
     for chunk in _chunks_of(archive, member):
         if _PREFIXED_CELL.search(chunk) is not None:
             raise _Unsure
         far = far or _NOT_NEAR_CELL.search(chunk) is not None
         holds_cells = holds_cells or chunk.obj.find(b"<c", 0, len(chunk)) >= 0  # type: ignore[attr-defined]
-        if hiding is not None and _HIDDEN_WORD.search(chunk) is not None:
+        if hiding is not None and (_HIDDEN_WORD.search(chunk) or _STRIKE_WORD.search(chunk)):
             hiding.add(member.filename)
     if not far:
         if not holds_cells:

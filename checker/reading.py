@@ -110,6 +110,12 @@ def table_dict(table: RosterTable, affiliation: Affiliation | None, roster: Rost
         out["hidden_rows"] = len(table.hidden_rows)
     if table.filtered_rows:  # hidden by a filter left on: read as data
         out["filtered_rows"] = table.filtered_rows
+    if table.unsure_rows:  # hidden under a filter not evaluated: attendance unknown
+        out["unsure_rows"] = len(table.unsure_rows)
+    if table.folded_rows:  # folded by a collapsed outline group: read as data
+        out["folded_rows"] = table.folded_rows
+    if table.unread_formats:  # conditional formats that strike, not evaluated
+        out["unread_conditional_formats"] = list(table.unread_formats)
     if affiliation is not None:
         out["affiliation"] = {
             "reading": affiliation.reading,

@@ -76,22 +76,14 @@ OPEN_GAPS = {
     # run at 94a2a6b
     # Round 13 (field13/README.md): ten officers' own habits, first run at 37d973a
     # Round 14 (field14/README.md): what Excel hides or computes, first run at 227e713
-    "AZE_2026-11_register": "the CoM's name and title struck in the cell's text (rich-text "
-    "runs, the cell's font plain) are not seen: the SMT is compliant (false compliant)",
     "BLR_2026-11_asistencia": "Asistió 1 / 0 / 2 (shown Sí / No / Excusado by the number "
     "format) is not read: every meeting undetermined; the 2025 row is an extra meeting",
     "GEO_2026-10_attendance": "a note above the header naming the 'Directory' sheet makes "
     "Attendance a contact list: E103, no meeting read",
-    "MKD_2026-11_signin": "the CoM's line in white font on the UNCT sheet is read (false "
-    "compliant)",
-    "MNE_2026-10_presences": "rows folded by a collapsed outline group are read as hidden by "
-    "hand: the collapsed EHP and Protection cluster are undetermined",
     "OMN_2026-12_registo": "the staff list 'Pessoal OIM' is read as a sign-in sheet (extra "
     "meeting)",
     "QAT_2026-11_presencas": "Estado 'Confirmado' is not read as present: the signed UNCT, OMT "
     "and PMT are undetermined",
-    "TJK_2026-12_log": "a row hidden by hand under a filter with criteria it matches is read "
-    "as filtered: the CoM's hidden UNCT row makes it compliant (false compliant)",
     # Round 15 (field15/README.md): meetings that are not simple, first run at fd065a9
     "ATG_2026-12_attendance": "'12/11/2026' (12 Nov, in a column of dd/mm/yyyy text dates) is "
     "read as 11 Dec by the period: the CoM's November HCT makes the 11 Dec HCT compliant",
@@ -147,7 +139,6 @@ OPEN_GAPS = {
 # (GRD HCT 14 Nov), an extraordinary session beside the regular one (GRD UNCT 18 Nov), the
 # first sitting of an adjourned OMT (VCT OMT 8 Oct).
 FALSE_COMPLIANT_GAPS: set[str] = {
-    "AZE_2026-11_register", "MKD_2026-11_signin", "TJK_2026-12_log",
     "ATG_2026-12_attendance", "BHS_2026-11_register", "DMA_2026-11_presencas",
     "GRD_2026-11_sessions", "KNA_2026-11_signin", "LCA_2026-11_asistencia",
     "LUX_2026-11_feuilles", "VCT_2026-10_bitacora",

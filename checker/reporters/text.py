@@ -160,6 +160,13 @@ def reading_lines(result: dict[str, Any], words: Catalogue) -> list[str]:
             else "",
             words.phrase("reading_filtered_rows", n=table["filtered_rows"])
             if table.get("filtered_rows") else "",
+            words.phrase("reading_unsure_rows", n=table["unsure_rows"])
+            if table.get("unsure_rows") else "",
+            words.phrase("reading_folded_rows", n=table["folded_rows"])
+            if table.get("folded_rows") else "",
+            words.phrase("reading_unread_formats",
+                         ranges=", ".join(table["unread_conditional_formats"]))
+            if table.get("unread_conditional_formats") else "",
             words.phrase("reading_hidden_columns", columns=", ".join(table["hidden_columns"]))
             if table.get("hidden_columns") else "",
             words.phrase("reading_no_meeting_blanks", n=len(table["no_meeting_blanks"]))
