@@ -430,6 +430,19 @@ def test_a_sheet_name_whose_heading_names_a_meeting_number_gives_no_date(heading
     assert "meeting number" in found[0].message
 
 
+@pytest.mark.parametrize("heading", ["HUMANITARIAN COUNTRY TEAM – MEETING 14/2026",
+                                     "Équipe humanitaire pays – Réunion n° 14",
+                                     "Equipo Humanitario de País – Sesión 14/2026",
+                                     "Equipa Humanitária do País – Reunião nº 14", "HCT #14"])  # fmt: skip
+def test_a_sheet_named_by_its_meeting_number_of_the_year_is_not_that_day(heading):
+    """field15/GRD: "HCT-14" under "MEETING 14/2026" (the 14th meeting of 2026) is not the
+    14th of the month: no date is guessed, S203 says so."""
+    result = _check(SheetGrid("HCT-14", _sign_in(heading)), name="GRD_2026-11.xlsx")
+    assert [m.date for m in result.meetings if m.date[:4].isdigit()] == []
+    assert [str(m.verdict) for m in result.meetings] == ["undetermined"]
+    assert [f.key for f in result.findings if f.code == "S203"] == ["S203:meeting_number"]
+
+
 @pytest.mark.parametrize("names", [["EHP 1", "EHP 2"], ["UNCT 1", "UNCT 2", "UNCT 3"],
                                    ["Cluster Santé 1", "Cluster Santé 2"]])  # fmt: skip
 def test_sheets_numbered_one_two_after_a_platform_are_meeting_numbers_not_days(names):
