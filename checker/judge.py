@@ -360,9 +360,9 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
     # Each meeting's first row, in workbook order.
     firsts = np.sort([group[0] for group in positions.values()])
     first_columns = ["meeting", "file", "sheet", "row", "table", "platform_code",
-                     "meeting_sector", "date_iso", "level_code", "location"]  # fmt: skip
+                     "meeting_sector", "date_iso", "level_code", "location", "session"]  # fmt: skip
     for (meeting_id, file, sheet, row, table, platform_code, meeting_sector, date_iso, level_code,
-         location) in zip(*(values(c)[firsts].tolist() for c in first_columns)):  # fmt: skip
+         location, session) in zip(*(values(c)[firsts].tolist() for c in first_columns)):  # fmt: skip
         number = numbers[file] = numbers.get(file, 0) + 1
         platform = str(platform_code)
         sector = _text(meeting_sector)
@@ -395,6 +395,7 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
             iom_attendees=tuple(s.attendee for s in seats),
             sheet=sheet, row=int(row), label=said, label_words=label,
             row_runs=_runs(sheets[mine], rows[mine]), table_end=_table_end(roster, table),
+            session=_text(session),
         )  # fmt: skip
         platform_row, platform_column = roster.cell_of(int(table), int(row), "platform")
         assessments.append(
@@ -417,6 +418,7 @@ def unjudged_meetings(
     keys = pd.DataFrame({
         "file": frame["file"], "date": date.map(_text), "platform": frame["platform"].map(_text),
         "level": frame["level"].map(_text), "location": frame["location_key"],
+        "session": frame["session_key"],
     })  # fmt: skip
     out = []
     numbers = dict(first_number)
@@ -425,7 +427,8 @@ def unjudged_meetings(
     # Through numpy arrays by position, not .loc by label: a file of 200,000 such rows took
     # two minutes (a row of the wide frame, ~0.5 ms, for each meeting).
     at = {c: frame[c].to_numpy() for c in ("file", "meeting_sector", "level_code", "level",
-                                           "location", "sheet", "row", "platform", "table")}  # fmt: skip
+                                           "location", "sheet", "row", "platform", "table",
+                                           "session")}  # fmt: skip
     dates, platforms = date.to_numpy(), platform.to_numpy()
     for _, group in keys.groupby(list(keys.columns), sort=False, dropna=False).groups.items():
         rows = frame.index.get_indexer(group)
@@ -445,7 +448,7 @@ def unjudged_meetings(
             label=_text(at["platform"][first]) or "",
             row_runs=_runs(at["sheet"][rows], at["row"][rows]),
             table_end=_table_end(roster, at["table"][first]),
-            reason=reason, reason_words=reason_words,
+            reason=reason, reason_words=reason_words, session=_text(at["session"][first]),
         )))  # fmt: skip
     return out
 

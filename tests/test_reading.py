@@ -1772,3 +1772,59 @@ def test_a_line_that_is_no_platform_alone_never_lends_the_group_s_platform(lang,
     rows[11] = [line]
     meetings = {(m.date, m.platform): str(m.verdict) for m in _check(SheetGrid("S", rows)).meetings}
     assert meetings.get(("2026-10-20", "UNCT")) != "compliant"
+
+
+def _session_sheet(banner: str, venue: str, org: str, title: str) -> list[list[object]]:
+    return [[banner], [venue], [""], ["No.", "Name", "Organisation", "Designation"],
+            [1, "F. Mitchell", "RCO", "Resident Coordinator"], [2, "L. Bain", org, title]]  # fmt: skip
+
+
+@pytest.mark.parametrize(("regular", "extraordinary", "venue", "org", "deputy", "chief"), [
+    ("UN Country Team – regular meeting – 18 November 2026, 09:00",
+     "UN Country Team – extraordinary session – 18 November 2026, 16:00",
+     "Venue: UN House", "IOM", "Deputy Chief of Mission", "Chief of Mission"),
+    ("Équipe de pays des Nations Unies – 18 novembre 2026 à 9h00",
+     "Équipe de pays des Nations Unies – session extraordinaire – 18 novembre 2026 à 16h00",
+     "Lieu : Maison des Nations Unies", "OIM", "Chef de mission adjoint", "Chef de mission"),
+    ("Equipo de País de las Naciones Unidas – 18 de noviembre de 2026",
+     "Equipo de País de las Naciones Unidas – sesión extraordinaria – 18 de noviembre de 2026",
+     "Lugar: Casa de la ONU", "OIM", "Jefe de Misión Adjunto", "Jefe de Misión"),
+    ("Equipa de País das Nações Unidas – 18/11/2026, 09:00",
+     "Equipa de País das Nações Unidas – sessão extraordinária – 18/11/2026, 16:00",
+     "Local: Casa da ONU", "OIM", "Chefe de Missão Adjunto", "Chefe de Missão"),
+])  # fmt: skip
+def test_two_sessions_of_one_platform_on_one_day_are_two_meetings(
+    regular, extraordinary, venue, org, deputy, chief
+):
+    """field15/GRD: the regular UNCT (the DCoM) and its extraordinary session (the CoM) the
+    same day, same venue, a sheet each: two meetings, the CoM of one never covering the
+    other's deputy."""
+    result = _check(SheetGrid("UNCT a.m.", _session_sheet(regular, venue, org, deputy)),
+                    SheetGrid("UNCT p.m.", _session_sheet(extraordinary, venue, org, chief)),
+                    name="GRD_2026-11.xlsx")  # fmt: skip
+    got = [(m.date, m.platform, str(m.verdict)) for m in result.meetings]
+    assert got == [("2026-11-18", "UNCT", "wrong_level"), ("2026-11-18", "UNCT", "compliant")]
+    assert result.meetings[1].session is not None
+    assert result.meetings[1].session.startswith("extraordinary")
+    assert "session" in result.to_dict()["meetings"][1]
+
+
+def test_a_page_without_the_hour_is_not_a_session_of_its_own():
+    """Two pages of one meeting, the hour on the first only: one meeting."""
+    first = _session_sheet("HCT – 3 November 2026, 10:00", "Venue: OCHA", "IOM", "Chief of Mission")
+    second = _session_sheet("HCT – 3 November 2026 (page 2)", "Venue: OCHA", "UNICEF",
+                            "Representative")  # fmt: skip
+    result = _check(SheetGrid("HCT p1", first), SheetGrid("HCT p2", second), name="X_2026-11.xlsx")
+    assert [(m.date, str(m.verdict)) for m in result.meetings] == [("2026-11-03", "compliant")]
+
+
+def test_an_extraordinary_session_in_a_list_is_not_the_regular_meeting():
+    """A list's platform cell "UNCT – sessão extraordinária" the day of the regular UNCT."""
+    rows = [["Data", "Reunião", "Nome", "Organização", "Cargo"],
+            ["19/11/2026", "UNCT", "C. Royer", "OCR", "Coordenadora Residente"],
+            ["19/11/2026", "UNCT", "A. Dias", "OIM", "Chefe de Missão Adjunto"],
+            ["19/11/2026", "UNCT – sessão extraordinária", "C. Royer", "OCR", "Coordenadora"],
+            ["19/11/2026", "UNCT – sessão extraordinária", "A. Baptiste", "OIM", "Chefe de Missão"]]  # fmt: skip
+    result = _check(SheetGrid("Novembro", rows), name="DMA_2026-11.xlsx")
+    got = [(m.platform, str(m.verdict), m.session) for m in result.meetings]
+    assert got == [("UNCT", "wrong_level", None), ("UNCT", "compliant", "extraordinary")]
