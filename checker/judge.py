@@ -7,6 +7,7 @@ The verdict follows from the standings; the rules in checker/rules/ turn them in
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from dataclasses import dataclass, replace
 from typing import Any
@@ -353,6 +354,7 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
             deputies.setdefault(int(table), set()).add(attendee.name)
 
     assessments = []
+    ids: list[int] = []  # each assessment's meeting number in the frame
     numbers: dict[int, int] = {}  # meetings are numbered m1, m2… within each file
     # The platform in words and as said, once per platform and sector: a pass's meetings
     # share a few (saying one takes ~9 µs).
@@ -401,7 +403,73 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
         assessments.append(
             Assessment(meeting, tuple(seats), platform_row, platform_column, int(file))
         )
-    return assessments
+        ids.append(meeting_id)
+    # A meeting all of whose rows mark a later sitting ("OMT (continuación)"): judged with
+    # its first sitting (checker.sessions.continued).
+    continued = values("continued").astype(bool) if "continued" in frame else iom & False
+    platform_texts = values("platform")
+    later = {
+        mid: str(platform_texts[group[0]])
+        for mid, group in positions.items()
+        if continued[group].all()
+    }
+    return join_sittings(assessments, [later.get(mid) for mid in ids])
+
+
+def join_sittings(assessments: list[Assessment], later: list[str | None]) -> list[Assessment]:
+    """A meeting held in sittings on two days ("OMT" on 8 Oct, "OMT (continuación)" on 9
+    Oct) is one meeting: where IOM sat differently at the two (the RMO, then a finance
+    assistant), neither sitting says whether IOM took part at the required level, and both
+    are undetermined; a later sitting whose first one the roster does not list is too. The
+    first sitting is the same platform's latest meeting in the fortnight before. `later[i]`
+    is the platform cell that marks assessments[i] a later sitting, else None."""
+    if not any(later):
+        return assessments
+    out = list(assessments)
+    for i, said in enumerate(later):
+        if said is None:
+            continue
+        this = out[i].meeting
+        day = _day(this.date)
+        first = None
+        for j, other in enumerate(out):
+            m = other.meeting
+            when = _day(m.date)
+            if (j == i or other.file != out[i].file or day is None or when is None
+                    or (m.platform, m.sector, m.level) != (this.platform, this.sector, this.level)
+                    or not 0 < (day - when).days <= 14):  # fmt: skip
+                continue
+            if first is None or when > _day(out[first].meeting.date):  # type: ignore[operator]
+                first = j
+        if first is None:
+            reason = Phrase.of("reason_sitting_alone", said=said, sheet=this.sheet, row=this.row)
+            out[i] = _undetermined(out[i], reason)
+            continue
+        before = out[first].meeting
+        if before.verdict == this.verdict and this.verdict is not Verdict.UNDETERMINED:
+            continue  # the same representation at both sittings
+        reason = Phrase.of("reason_sittings", first=before.date, later=this.date, said=said,
+                           sheet=this.sheet, row=this.row)  # fmt: skip
+        for k in (first, i):
+            out[k] = _undetermined(out[k], reason)
+    return out
+
+
+def _day(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if len(text) == 10 else None
+    except ValueError:
+        return None
+
+
+def _undetermined(assessment: Assessment, reason: Phrase) -> Assessment:
+    """The assessment made undetermined for the reason, unless it already is (its own reason
+    stands)."""
+    if assessment.meeting.verdict is Verdict.UNDETERMINED:
+        return assessment
+    meeting = replace(assessment.meeting, verdict=Verdict.UNDETERMINED, reason=_said(reason),
+                      reason_words=reason)  # fmt: skip
+    return replace(assessment, meeting=meeting)
 
 
 def unjudged_meetings(

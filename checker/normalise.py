@@ -416,8 +416,14 @@ def apply_vocabulary(
     def column(name: str) -> np.ndarray:
         return frame[name].to_numpy()
 
+    # A later sitting ("OMT (continuación)", "HCT (resumed session)") is its platform's
+    # meeting: the platform is read without those words, the row marked for the judge.
+    platforms = column("platform")
+    (later,) = _lookup(platforms, sessions.continued, (None, None, None))
+    continued = ~pd.isna(later)
+    frame["continued"] = continued
     platform_code, platform_sector = _lookup(
-        column("platform"), vocabulary.platform, ("platform", UNKNOWN, BLANK),
+        _where(continued, later, platforms), vocabulary.platform, ("platform", UNKNOWN, BLANK),
         ("sector", None, None),
     )  # fmt: skip
     (level,) = _lookup(column("level"), vocabulary.level, CODE)

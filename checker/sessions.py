@@ -78,3 +78,31 @@ def session_of(*texts: object) -> Session:
             kind = EXTRAORDINARY
         time = time or _time(plain)
     return Session(kind, time)
+
+
+# A meeting's later sitting, written in its platform cell: "OMT (continuación)", "HCT (resumed
+# session)", "EHP (suite)", "UNCT – sessão retomada", "HCT – session 2 of 2" (folded text).
+_CONTINUED = re.compile(
+    r"\b(?:continuation|continued|cont|resumed(?: session| meeting)?|reconvened|"
+    r"suite|reprise(?: de (?:la )?(?:seance|reunion))?|seance reprise|"
+    r"continuacion|sesion reanudada|reunion reanudada|reanudacion|reanudada|"
+    r"continuacao|sessao retomada|reuniao retomada|retomada|"
+    r"(?:session|seance|sesion|sessao|sitting) [2-9] (?:of|sur|de) [2-9])\b"
+)
+
+
+def continued(text: object) -> str | None:
+    """The platform cell of a later sitting of a meeting ("OMT (continuación)"), without the
+    words that say so ("OMT"), or None when it says nothing of the kind. The sitting is the
+    same platform's meeting: its platform is read, and it is judged with its first sitting
+    (checker.judge.join_sittings)."""
+    if not isinstance(text, str):
+        return None
+    plain = _plain(text)
+    key = re.sub(r"[^\w]+", " ", plain.casefold())
+    if not _CONTINUED.search(key):
+        return None
+    rest = _CONTINUED.sub(" ", key)
+    words = r"(?:de la|de l|de|del|da|do|of the|of)"
+    rest = re.sub(rf"^{words}\b|\b{words}$", " ", rest.strip()).strip()
+    return re.sub(r"\s+", " ", rest).strip() or None

@@ -1828,3 +1828,55 @@ def test_an_extraordinary_session_in_a_list_is_not_the_regular_meeting():
     result = _check(SheetGrid("Novembro", rows), name="DMA_2026-11.xlsx")
     got = [(m.platform, str(m.verdict), m.session) for m in result.meetings]
     assert got == [("UNCT", "wrong_level", None), ("UNCT", "compliant", "extraordinary")]
+
+
+@pytest.mark.parametrize(("header", "first", "later", "org", "rmo", "assistant"), [
+    (["Date", "Meeting", "Name", "Agency", "Title"], "OMT", "OMT (resumed session)", "IOM",
+     "Resource Management Officer", "Finance Assistant"),
+    (["Date", "Réunion", "Nom", "Organisation", "Fonction"], "OMT", "OMT (suite)", "OIM",
+     "Responsable de la gestion des ressources", "Assistant financier"),
+    (["Fecha", "Reunión", "Nombre", "Organización", "Cargo"], "OMT", "OMT (continuación)", "OIM",
+     "Oficial de Gestión de Recursos", "Asistente de Finanzas"),
+    (["Data", "Reunião", "Nome", "Organização", "Cargo"], "OMT", "OMT – sessão retomada", "OIM",
+     "Oficial de Gestão de Recursos", "Assistente Financeiro"),
+])  # fmt: skip
+def test_a_meeting_resumed_the_next_day_with_another_attendee_is_undetermined(
+    header, first, later, org, rmo, assistant
+):
+    """field15/VCT, BHS: an OMT adjourned on the 8th (the RMO) and continued on the 9th (a
+    finance assistant): one meeting in two sittings, the platform read on both, neither
+    sitting compliant on its own."""
+    rows = [header, ["08/10/2026", first, "T. John", org, rmo],
+            ["08/10/2026", first, "K. Antoine", "UNDP", "Operations Manager"],
+            ["09/10/2026", later, "K. McIntosh", org, assistant],
+            ["09/10/2026", later, "K. Antoine", "UNDP", "Operations Manager"]]  # fmt: skip
+    result = _check(SheetGrid("Oct", rows), name="VCT_2026-10.xlsx")
+    got = [(m.date, m.platform, str(m.verdict)) for m in result.meetings]
+    assert got == [("2026-10-08", "OMT", "undetermined"), ("2026-10-09", "OMT", "undetermined")]
+    assert not [f for f in result.findings if f.code == "S204"]
+
+
+def test_a_resumed_meeting_attended_alike_at_both_sittings_stays_judged():
+    rows = [["Date", "Meeting", "Name", "Agency", "Title"],
+            ["17/11/2026", "HCT", "K. Rolle", "IOM", "Chief of Mission"],
+            ["18/11/2026", "HCT (resumed session)", "K. Rolle", "IOM", "Chief of Mission"]]  # fmt: skip
+    result = _check(SheetGrid("Nov", rows), name="BHS_2026-11.xlsx")
+    assert [str(m.verdict) for m in result.meetings] == ["compliant", "compliant"]
+
+
+def test_a_later_sitting_without_its_first_is_undetermined():
+    rows = [["Date", "Meeting", "Name", "Agency", "Title"],
+            ["18/11/2026", "HCT (resumed session)", "K. Rolle", "IOM", "Chief of Mission"]]  # fmt: skip
+    result = _check(SheetGrid("Nov", rows), name="BHS_2026-11.xlsx")
+    assert [(m.platform, str(m.verdict)) for m in result.meetings] == [("HCT", "undetermined")]
+    assert "later sitting" in (result.meetings[0].reason or "")
+
+
+@given(st.text(max_size=60))
+@settings(max_examples=200, deadline=None)
+def test_session_and_continuation_readings_take_any_text(text):
+    from checker.sessions import continued, session_of
+
+    rest = continued(text)
+    assert rest is None or len(rest) <= len(text)
+    assert isinstance(str(session_of(text)), str)
