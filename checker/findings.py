@@ -252,21 +252,23 @@ class Meeting:
                 yield sheet, row
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "date": self.date,
-            "platform": self.platform,
-            "label": self.label or self.platform,
-            "sector": self.sector,
-            "level": self.level,
-            "location": self.location,
-            "verdict": str(self.verdict),
-            "required": list(self.required),
-            "iom_attendees": [a.to_dict() for a in self.iom_attendees],
-            "sheet": self.sheet,
-            "row": self.row,
-        } | ({"reason": self.reason} if self.reason else {}) | (
-            {"session": self.session} if self.session else {}
+        return (
+            {
+                "id": self.id,
+                "date": self.date,
+                "platform": self.platform,
+                "label": self.label or self.platform,
+                "sector": self.sector,
+                "level": self.level,
+                "location": self.location,
+                "verdict": str(self.verdict),
+                "required": list(self.required),
+                "iom_attendees": [a.to_dict() for a in self.iom_attendees],
+                "sheet": self.sheet,
+                "row": self.row,
+            }
+            | ({"reason": self.reason} if self.reason else {})
+            | ({"session": self.session} if self.session else {})
         )
 
 

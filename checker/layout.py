@@ -212,7 +212,7 @@ class RosterTable:
     meeting_app: bool = False
     # The session a sign-in sheet's heading or name names ("extraordinary session – 16:00",
     # "(p.m.)"): two sessions of one platform's day are two meetings (checker.sessions).
-    session: sessions.Session = sessions.Session()
+    session: sessions.Session = sessions.NONE
 
     def has(self, field_name: str) -> bool:
         return (field_name in self.columns or any(c.field == field_name for c in self.constants)

@@ -46,6 +46,9 @@ class Session:
         return " ".join(part for part in (self.kind, self.time) if part)
 
 
+NONE = Session()  # a table or row that names no session
+
+
 def _plain(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -61,8 +64,8 @@ def _time(text: str) -> str:
             hour = int(meridiem.group(1)) % 12 + (12 if meridiem.group(3).lower() == "p" else 0)
             return f"{hour:02d}:{meridiem.group(2) or '00'}"
         return "a.m." if meridiem.group(4).lower() == "a" else "p.m."
-    hour = _HOUR.search(text)
-    return f"{int(hour.group(1)):02d}:00" if hour else ""
+    bare = _HOUR.search(text)
+    return f"{int(bare.group(1)):02d}:00" if bare else ""
 
 
 def session_of(*texts: object) -> Session:
