@@ -228,6 +228,9 @@ class Meeting:
     # catalogue, to say them in another language (`in_language`); not in JSON.
     label_words: Any = field(default=None, compare=False, repr=False)
     reason_words: Any = field(default=None, compare=False, repr=False)
+    # Which of the platform's sessions that day ("extraordinary 16:00", "09:00"), when the
+    # roster tells them apart (checker.sessions); in JSON only then.
+    session: str | None = None
 
     def place(self) -> dict[str, str]:
         """What a finding made in this meeting says of it (Finding.make's `at`)."""
@@ -249,20 +252,24 @@ class Meeting:
                 yield sheet, row
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "date": self.date,
-            "platform": self.platform,
-            "label": self.label or self.platform,
-            "sector": self.sector,
-            "level": self.level,
-            "location": self.location,
-            "verdict": str(self.verdict),
-            "required": list(self.required),
-            "iom_attendees": [a.to_dict() for a in self.iom_attendees],
-            "sheet": self.sheet,
-            "row": self.row,
-        } | ({"reason": self.reason} if self.reason else {})
+        return (
+            {
+                "id": self.id,
+                "date": self.date,
+                "platform": self.platform,
+                "label": self.label or self.platform,
+                "sector": self.sector,
+                "level": self.level,
+                "location": self.location,
+                "verdict": str(self.verdict),
+                "required": list(self.required),
+                "iom_attendees": [a.to_dict() for a in self.iom_attendees],
+                "sheet": self.sheet,
+                "row": self.row,
+            }
+            | ({"reason": self.reason} if self.reason else {})
+            | ({"session": self.session} if self.session else {})
+        )
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ The verdict follows from the standings; the rules in checker/rules/ turn them in
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from dataclasses import dataclass, replace
 from typing import Any
@@ -394,6 +395,7 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
             deputies.setdefault(int(table), set()).add(attendee.name)
 
     assessments = []
+    ids: list[int] = []  # each assessment's meeting number in the frame
     numbers: dict[int, int] = {}  # meetings are numbered m1, m2… within each file
     # The platform in words and as said, once per platform and sector: a pass's meetings
     # share a few (saying one takes ~9 µs).
@@ -401,9 +403,9 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
     # Each meeting's first row, in workbook order.
     firsts = np.sort([group[0] for group in positions.values()])
     first_columns = ["meeting", "file", "sheet", "row", "table", "platform_code",
-                     "meeting_sector", "date_iso", "level_code", "location"]  # fmt: skip
+                     "meeting_sector", "date_iso", "level_code", "location", "session"]  # fmt: skip
     for (meeting_id, file, sheet, row, table, platform_code, meeting_sector, date_iso, level_code,
-         location) in zip(*(values(c)[firsts].tolist() for c in first_columns)):  # fmt: skip
+         location, session) in zip(*(values(c)[firsts].tolist() for c in first_columns)):  # fmt: skip
         number = numbers[file] = numbers.get(file, 0) + 1
         platform = str(platform_code)
         sector = _text(meeting_sector)
@@ -436,12 +438,79 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
             iom_attendees=tuple(s.attendee for s in seats),
             sheet=sheet, row=int(row), label=said, label_words=label,
             row_runs=_runs(sheets[mine], rows[mine]), table_end=_table_end(roster, table),
+            session=_text(session),
         )  # fmt: skip
         platform_row, platform_column = roster.cell_of(int(table), int(row), "platform")
         assessments.append(
             Assessment(meeting, tuple(seats), platform_row, platform_column, int(file))
         )
-    return assessments
+        ids.append(meeting_id)
+    # A meeting all of whose rows mark a later sitting ("OMT (continuación)"): judged with
+    # its first sitting (checker.sessions.continued).
+    continued = values("continued").astype(bool) if "continued" in frame else iom & False
+    platform_texts = values("platform")
+    later = {
+        mid: str(platform_texts[group[0]])
+        for mid, group in positions.items()
+        if continued[group].all()
+    }
+    return join_sittings(assessments, [later.get(mid) for mid in ids])
+
+
+def join_sittings(assessments: list[Assessment], later: list[str | None]) -> list[Assessment]:
+    """A meeting held in sittings on two days ("OMT" on 8 Oct, "OMT (continuación)" on 9
+    Oct) is one meeting: where IOM sat differently at the two (the RMO, then a finance
+    assistant), neither sitting says whether IOM took part at the required level, and both
+    are undetermined; a later sitting whose first one the roster does not list is too. The
+    first sitting is the same platform's latest meeting in the fortnight before. `later[i]`
+    is the platform cell that marks assessments[i] a later sitting, else None."""
+    if not any(later):
+        return assessments
+    out = list(assessments)
+    for i, said in enumerate(later):
+        if said is None:
+            continue
+        this = out[i].meeting
+        day = _day(this.date)
+        first = None
+        for j, other in enumerate(out):
+            m = other.meeting
+            when = _day(m.date)
+            if (j == i or other.file != out[i].file or day is None or when is None
+                    or (m.platform, m.sector, m.level) != (this.platform, this.sector, this.level)
+                    or not 0 < (day - when).days <= 14):  # fmt: skip
+                continue
+            if first is None or when > _day(out[first].meeting.date):  # type: ignore[operator]
+                first = j
+        if first is None:
+            reason = Phrase.of("reason_sitting_alone", said=said, sheet=this.sheet, row=this.row)
+            out[i] = _undetermined(out[i], reason)
+            continue
+        before = out[first].meeting
+        if before.verdict == this.verdict and this.verdict is not Verdict.UNDETERMINED:
+            continue  # the same representation at both sittings
+        reason = Phrase.of("reason_sittings", first=before.date, later=this.date, said=said,
+                           sheet=this.sheet, row=this.row)  # fmt: skip
+        for k in (first, i):
+            out[k] = _undetermined(out[k], reason)
+    return out
+
+
+def _day(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if len(text) == 10 else None
+    except ValueError:
+        return None
+
+
+def _undetermined(assessment: Assessment, reason: Phrase) -> Assessment:
+    """The assessment made undetermined for the reason, unless it already is (its own reason
+    stands)."""
+    if assessment.meeting.verdict is Verdict.UNDETERMINED:
+        return assessment
+    meeting = replace(assessment.meeting, verdict=Verdict.UNDETERMINED, reason=_said(reason),
+                      reason_words=reason)  # fmt: skip
+    return replace(assessment, meeting=meeting)
 
 
 def unjudged_meetings(
@@ -458,6 +527,7 @@ def unjudged_meetings(
     keys = pd.DataFrame({
         "file": frame["file"], "date": date.map(_text), "platform": frame["platform"].map(_text),
         "level": frame["level"].map(_text), "location": frame["location_key"],
+        "session": frame["session_key"],
     })  # fmt: skip
     out = []
     numbers = dict(first_number)
@@ -466,7 +536,8 @@ def unjudged_meetings(
     # Through numpy arrays by position, not .loc by label: a file of 200,000 such rows took
     # two minutes (a row of the wide frame, ~0.5 ms, for each meeting).
     at = {c: frame[c].to_numpy() for c in ("file", "meeting_sector", "level_code", "level",
-                                           "location", "sheet", "row", "platform", "table")}  # fmt: skip
+                                           "location", "sheet", "row", "platform", "table",
+                                           "session")}  # fmt: skip
     dates, platforms = date.to_numpy(), platform.to_numpy()
     for _, group in keys.groupby(list(keys.columns), sort=False, dropna=False).groups.items():
         rows = frame.index.get_indexer(group)
@@ -486,7 +557,7 @@ def unjudged_meetings(
             label=_text(at["platform"][first]) or "",
             row_runs=_runs(at["sheet"][rows], at["row"][rows]),
             table_end=_table_end(roster, at["table"][first]),
-            reason=reason, reason_words=reason_words,
+            reason=reason, reason_words=reason_words, session=_text(at["session"][first]),
         )))  # fmt: skip
     return out
 

@@ -37,6 +37,7 @@ from checker import (
     minutes,
     partial,
     presence,
+    sessions,
     times,
     titleblock,
     tracker,
@@ -218,6 +219,9 @@ class RosterTable:
     # (Organizer, Attendee). Its Joined/Left lines list a person once per connection, so a
     # name on several rows of one meeting is the export's form, not a duplicate (S208).
     meeting_app: bool = False
+    # The session a sign-in sheet's heading or name names ("extraordinary session – 16:00",
+    # "(p.m.)"): two sessions of one platform's day are two meetings (checker.sessions).
+    session: sessions.Session = sessions.NONE
 
     def has(self, field_name: str) -> bool:
         return (field_name in self.columns or any(c.field == field_name for c in self.constants)
@@ -863,6 +867,8 @@ def _plan_sheet(
         if block.names_a_meeting and not ({"date", "platform"} <= fields):
             constants = _sign_in_constants(block, fields)
             table = _table(sheet, found, SIGN_IN, headers, constants, lines)
+            table = replace(table, session=sessions.session_of(*(ln.value for ln in lines),
+                                                               sheet.name))  # fmt: skip
             return _SheetPlan(SheetReading(sheet.name, SIGN_IN), [table], sheet)
         headed = _block_heading(block, lines, fields) if in_block and "date" in fields else ()
         if headed:  # a list beside another, whose title names its platform

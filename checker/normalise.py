@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from checker import versions
+from checker import sessions, versions
 from checker.dates import (
     DAY_FIRST,
     MONTH_FIRST,
@@ -507,8 +507,14 @@ def apply_vocabulary(
     def column(name: str) -> np.ndarray:
         return frame[name].to_numpy()
 
+    # A later sitting ("OMT (continuación)", "HCT (resumed session)") is its platform's
+    # meeting: the platform is read without those words, the row marked for the judge.
+    platforms = column("platform")
+    (later,) = _lookup(platforms, sessions.continued, (None, None, None))
+    continued = ~pd.isna(later)
+    frame["continued"] = continued
     platform_code, platform_sector = _lookup(
-        column("platform"), vocabulary.platform, ("platform", UNKNOWN, BLANK),
+        _where(continued, later, platforms), vocabulary.platform, ("platform", UNKNOWN, BLANK),
         ("sector", None, None),
     )  # fmt: skip
     (level,) = _lookup(column("level"), vocabulary.level, CODE)
@@ -633,15 +639,43 @@ def apply_vocabulary(
     capacity = _where(observer, "observer", capacity)
     frame["capacity_code"] = _objects(frame, _where(iom, capacity, "member"))
 
-    # One number per meeting: rows sharing date, platform, cluster sector, level and location.
+    # One number per meeting: rows sharing date, platform, cluster sector, level, location
+    # and session (the regular UNCT and its extraordinary session that day are two).
     keys = ["file", "date_iso", "platform_code", "meeting_sector", "level_code", "location_key"]
-    frame["meeting"] = frame.groupby(keys, sort=False, dropna=False).ngroup()
+    _sessions(roster, keys)
+    frame["meeting"] = frame.groupby([*keys, "session_key"], sort=False,
+                                     dropna=False).ngroup()  # fmt: skip
     # fold, not the memoised vocabulary.key: names are nearly all distinct, so remembering
     # each one for the rest of the process would only grow the memo (80,000 entries for
     # the 200-file benchmark batch).
     (attendee_key,) = _lookup(attendee, fold, (None, None, None))
     frame["attendee_key"] = _objects(frame, attendee_key)
     _contradictions(roster, staff, presence, absent, with_presence)
+
+
+def _sessions(roster: Roster, keys: list[str]) -> None:
+    """Each row's session (`session`, as said in the meeting) and the key that tells the
+    sessions of one platform's day apart (`session_key`). A sign-in sheet's session is its
+    heading's or name's; a list's row's is its platform cell's ("UNCT – sessão
+    extraordinária"). An extraordinary session is never the unmarked meeting; two times tell
+    two sessions apart only where both rows give one (a page without the hour is not a
+    session of its own)."""
+    frame = roster.frame
+    by_table = {t.index: t.session for t in roster.tables}
+    found = [
+        by_table.get(table) or sessions.session_of(platform)
+        for table, platform in zip(frame["table"].tolist(), frame["platform"].tolist())
+    ]
+    frame["session"] = _objects(frame, np.array([str(s) or None for s in found], dtype=object))
+    if not any(found):
+        frame["session_key"] = ""
+        return
+    kinds = pd.Series([s.kind for s in found], index=frame.index)
+    times = pd.Series([s.time for s in found], index=frame.index)
+    groups = [frame[k] for k in keys] + [kinds]
+    timed = times.where(times.ne(""))
+    several = timed.groupby(groups, sort=False, dropna=False).transform("nunique").fillna(0) > 1
+    frame["session_key"] = (kinds + "|" + times.where(several, "")).to_numpy(dtype=object)
 
 
 def _on_behalf(frame: pd.DataFrame, vocabulary: Vocabulary, title_key: np.ndarray) -> None:

@@ -56,10 +56,12 @@ _MONTH_YEAR = re.compile(rf"\b({_MONTH})\b\.?\s+(?:de\s+)?(\d{{4}})\b", re.IGNOR
 # A sheet named for a platform and a day of the month: "EHP 07", "UNCT-14".
 _DAY_IN_NAME = re.compile(r"^(?P<name>.*?[^\W\d_].*?)[\s_\-]+(?P<day>\d{1,2})$")
 # A heading that names the sheet's meeting by its number ("Reunião n.º 1", "Meeting no. 2",
-# "Réunion n° 1", "#1"): then the number in the sheet's name ("EHP 1") is that, not a day.
+# "Réunion n° 1", "#1", "MEETING 14/2026": the 14th meeting of the year): then the number in
+# the sheet's name ("EHP 1", "HCT-14") is that, not a day. "Meeting 12/11/2026" is a date.
 _MEETING_NUMBER = re.compile(
     r"(?:\b(?:meeting|reuniao|reunion|session|sesion|sessao|seance)\s*"
-    r"(?:n\s*\.?\s*[oº°]?\s*\.?|no\.?|nr\.?|num(?:ber|ero)?\.?|#)?\s*|#\s*)\d{1,3}\b(?!\s*[/.:])",
+    r"(?:n\s*\.?\s*[oº°]?\s*\.?|no\.?|nr\.?|num(?:ber|ero)?\.?|#)?\s*|#\s*)"
+    r"\d{1,3}(?:\s*/\s*(?:19|20)\d\d\b(?!\s*[/.:]\s*\d)|\b(?!\s*[/.:]))",
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"^\s*([^:：]{2,40}?)\s*[:：]\s*(.*)$", re.DOTALL)

@@ -90,21 +90,21 @@ OPEN_GAPS = {
     "BEL_2026-11_registre": "the minutes pasted in the PMT's IOM name cell are skipped (absent, "
     "truth wrong level); the retreat's 'Jour 1 (18/11)' tick column is read as dates (S203)",
     "BHS_2026-11_register": "the SMT rows typed in advance under 12/11, below the note "
-    "'POSTPONED to Fri 13 Nov', make a compliant SMT of 12 Nov; 'HCT (resumed session)' is S204",
+    "'POSTPONED to Fri 13 Nov', make a compliant SMT of 12 Nov",
     "CHE_2026-11_suivi_oim": "the log's Observations name the BCR ('annulée la veille par le "
     "BCR'): S213, every meeting undetermined, its traps not reached",
     "DMA_2026-11_presencas": "an action point typed as a UNCT row ('Ponto de ação … "
     "(responsável: CM)', OIM, Chefe de Missão) counts the CoM present; two S204 UNKNOWN meetings",
-    "GRD_2026-11_sessions": "the sheet 'HCT-14' (meeting 14/2026, held 4 Nov per the Minutes) "
-    "is dated 14 Nov; the extraordinary UNCT session of 18 Nov is split off only by a venue line",
+    "GRD_2026-11_sessions": "the sheet 'HCT-14' (meeting 14/2026) is undated (S203): its date "
+    "in the Minutes' title is not read; the UNCT of 18 Nov is two sessions, the extraordinary one "
+    "compliant, against the truth's one record for the date (a limit of the truth format)",
     "KNA_2026-11_signin": "the UNCT list typed in advance above 'MEETING CANCELLED' is a "
     "compliant meeting; the 'Co-chair: …, Protection Officer, IOM' line is not read (absent)",
     "LCA_2026-11_asistencia": "the hub's Protection cluster (Nivel blank, Lugar 'Vieux Fort (hub "
     "sur)') is a second national meeting; the UNCT rows under 'SUSPENDIDA' are a meeting",
     "LUX_2026-11_feuilles": "'Cluster Protection – sous-cluster Nord (Ettelbruck)' is read as "
     "the national cluster; the heading '19 NOVEMBRE 2026 – REPORTÉE AU 26/11' as a meeting",
-    "VCT_2026-10_bitacora": "the RMO's OMT sitting 1 of 2 ('se levantó … continúa el 9/10') is "
-    "compliant; 'OMT (continuación)' is S204; the suspended UNCT of 7 Oct is an extra meeting",
+    "VCT_2026-10_bitacora": "the suspended UNCT of 7 Oct is an extra (undetermined) meeting",
 }
 # Round 12 (field12/README.md): traps not tried before, 6 false compliants in 3 files at the
 # first run (aab7560); every file now matches its truth.
@@ -141,7 +141,7 @@ OPEN_GAPS = {
 FALSE_COMPLIANT_GAPS: set[str] = {
     "ATG_2026-12_attendance", "BHS_2026-11_register", "DMA_2026-11_presencas",
     "GRD_2026-11_sessions", "KNA_2026-11_signin", "LCA_2026-11_asistencia",
-    "LUX_2026-11_feuilles", "VCT_2026-10_bitacora",
+    "LUX_2026-11_feuilles",
 }  # fmt: skip
 # Files whose false compliant rests on a row that is not an attendee's (round 4: ✗, "on
 # leave", a red row; round 5: a blank Émargement, Oui/Non, a comment, 'A', a hidden row;

@@ -430,6 +430,19 @@ def test_a_sheet_name_whose_heading_names_a_meeting_number_gives_no_date(heading
     assert "meeting number" in found[0].message
 
 
+@pytest.mark.parametrize("heading", ["HUMANITARIAN COUNTRY TEAM – MEETING 14/2026",
+                                     "Équipe humanitaire pays – Réunion n° 14",
+                                     "Equipo Humanitario de País – Sesión 14/2026",
+                                     "Equipa Humanitária do País – Reunião nº 14", "HCT #14"])  # fmt: skip
+def test_a_sheet_named_by_its_meeting_number_of_the_year_is_not_that_day(heading):
+    """field15/GRD: "HCT-14" under "MEETING 14/2026" (the 14th meeting of 2026) is not the
+    14th of the month: no date is guessed, S203 says so."""
+    result = _check(SheetGrid("HCT-14", _sign_in(heading)), name="GRD_2026-11.xlsx")
+    assert [m.date for m in result.meetings if m.date[:4].isdigit()] == []
+    assert [str(m.verdict) for m in result.meetings] == ["undetermined"]
+    assert [f.key for f in result.findings if f.code == "S203"] == ["S203:meeting_number"]
+
+
 @pytest.mark.parametrize("names", [["EHP 1", "EHP 2"], ["UNCT 1", "UNCT 2", "UNCT 3"],
                                    ["Cluster Santé 1", "Cluster Santé 2"]])  # fmt: skip
 def test_sheets_numbered_one_two_after_a_platform_are_meeting_numbers_not_days(names):
@@ -1961,3 +1974,111 @@ def test_a_line_that_is_no_platform_alone_never_lends_the_group_s_platform(lang,
     rows[11] = [line]
     meetings = {(m.date, m.platform): str(m.verdict) for m in _check(SheetGrid("S", rows)).meetings}
     assert meetings.get(("2026-10-20", "UNCT")) != "compliant"
+
+
+def _session_sheet(banner: str, venue: str, org: str, title: str) -> list[list[object]]:
+    return [[banner], [venue], [""], ["No.", "Name", "Organisation", "Designation"],
+            [1, "F. Mitchell", "RCO", "Resident Coordinator"], [2, "L. Bain", org, title]]  # fmt: skip
+
+
+@pytest.mark.parametrize(("regular", "extraordinary", "venue", "org", "deputy", "chief"), [
+    ("UN Country Team – regular meeting – 18 November 2026, 09:00",
+     "UN Country Team – extraordinary session – 18 November 2026, 16:00",
+     "Venue: UN House", "IOM", "Deputy Chief of Mission", "Chief of Mission"),
+    ("Équipe de pays des Nations Unies – 18 novembre 2026 à 9h00",
+     "Équipe de pays des Nations Unies – session extraordinaire – 18 novembre 2026 à 16h00",
+     "Lieu : Maison des Nations Unies", "OIM", "Chef de mission adjoint", "Chef de mission"),
+    ("Equipo de País de las Naciones Unidas – 18 de noviembre de 2026",
+     "Equipo de País de las Naciones Unidas – sesión extraordinaria – 18 de noviembre de 2026",
+     "Lugar: Casa de la ONU", "OIM", "Jefe de Misión Adjunto", "Jefe de Misión"),
+    ("Equipa de País das Nações Unidas – 18/11/2026, 09:00",
+     "Equipa de País das Nações Unidas – sessão extraordinária – 18/11/2026, 16:00",
+     "Local: Casa da ONU", "OIM", "Chefe de Missão Adjunto", "Chefe de Missão"),
+])  # fmt: skip
+def test_two_sessions_of_one_platform_on_one_day_are_two_meetings(
+    regular, extraordinary, venue, org, deputy, chief
+):
+    """field15/GRD: the regular UNCT (the DCoM) and its extraordinary session (the CoM) the
+    same day, same venue, a sheet each: two meetings, the CoM of one never covering the
+    other's deputy."""
+    result = _check(SheetGrid("UNCT a.m.", _session_sheet(regular, venue, org, deputy)),
+                    SheetGrid("UNCT p.m.", _session_sheet(extraordinary, venue, org, chief)),
+                    name="GRD_2026-11.xlsx")  # fmt: skip
+    got = [(m.date, m.platform, str(m.verdict)) for m in result.meetings]
+    assert got == [("2026-11-18", "UNCT", "wrong_level"), ("2026-11-18", "UNCT", "compliant")]
+    assert result.meetings[1].session is not None
+    assert result.meetings[1].session.startswith("extraordinary")
+    assert "session" in result.to_dict()["meetings"][1]
+
+
+def test_a_page_without_the_hour_is_not_a_session_of_its_own():
+    """Two pages of one meeting, the hour on the first only: one meeting."""
+    first = _session_sheet("HCT – 3 November 2026, 10:00", "Venue: OCHA", "IOM", "Chief of Mission")
+    second = _session_sheet("HCT – 3 November 2026 (page 2)", "Venue: OCHA", "UNICEF",
+                            "Representative")  # fmt: skip
+    result = _check(SheetGrid("HCT p1", first), SheetGrid("HCT p2", second), name="X_2026-11.xlsx")
+    assert [(m.date, str(m.verdict)) for m in result.meetings] == [("2026-11-03", "compliant")]
+
+
+def test_an_extraordinary_session_in_a_list_is_not_the_regular_meeting():
+    """A list's platform cell "UNCT – sessão extraordinária" the day of the regular UNCT."""
+    rows = [["Data", "Reunião", "Nome", "Organização", "Cargo"],
+            ["19/11/2026", "UNCT", "C. Royer", "OCR", "Coordenadora Residente"],
+            ["19/11/2026", "UNCT", "A. Dias", "OIM", "Chefe de Missão Adjunto"],
+            ["19/11/2026", "UNCT – sessão extraordinária", "C. Royer", "OCR", "Coordenadora"],
+            ["19/11/2026", "UNCT – sessão extraordinária", "A. Baptiste", "OIM", "Chefe de Missão"]]  # fmt: skip
+    result = _check(SheetGrid("Novembro", rows), name="DMA_2026-11.xlsx")
+    got = [(m.platform, str(m.verdict), m.session) for m in result.meetings]
+    assert got == [("UNCT", "wrong_level", None), ("UNCT", "compliant", "extraordinary")]
+
+
+@pytest.mark.parametrize(("header", "first", "later", "org", "rmo", "assistant"), [
+    (["Date", "Meeting", "Name", "Agency", "Title"], "OMT", "OMT (resumed session)", "IOM",
+     "Resource Management Officer", "Finance Assistant"),
+    (["Date", "Réunion", "Nom", "Organisation", "Fonction"], "OMT", "OMT (suite)", "OIM",
+     "Responsable de la gestion des ressources", "Assistant financier"),
+    (["Fecha", "Reunión", "Nombre", "Organización", "Cargo"], "OMT", "OMT (continuación)", "OIM",
+     "Oficial de Gestión de Recursos", "Asistente de Finanzas"),
+    (["Data", "Reunião", "Nome", "Organização", "Cargo"], "OMT", "OMT – sessão retomada", "OIM",
+     "Oficial de Gestão de Recursos", "Assistente Financeiro"),
+])  # fmt: skip
+def test_a_meeting_resumed_the_next_day_with_another_attendee_is_undetermined(
+    header, first, later, org, rmo, assistant
+):
+    """field15/VCT, BHS: an OMT adjourned on the 8th (the RMO) and continued on the 9th (a
+    finance assistant): one meeting in two sittings, the platform read on both, neither
+    sitting compliant on its own."""
+    rows = [header, ["08/10/2026", first, "T. John", org, rmo],
+            ["08/10/2026", first, "K. Antoine", "UNDP", "Operations Manager"],
+            ["09/10/2026", later, "K. McIntosh", org, assistant],
+            ["09/10/2026", later, "K. Antoine", "UNDP", "Operations Manager"]]  # fmt: skip
+    result = _check(SheetGrid("Oct", rows), name="VCT_2026-10.xlsx")
+    got = [(m.date, m.platform, str(m.verdict)) for m in result.meetings]
+    assert got == [("2026-10-08", "OMT", "undetermined"), ("2026-10-09", "OMT", "undetermined")]
+    assert not [f for f in result.findings if f.code == "S204"]
+
+
+def test_a_resumed_meeting_attended_alike_at_both_sittings_stays_judged():
+    rows = [["Date", "Meeting", "Name", "Agency", "Title"],
+            ["17/11/2026", "HCT", "K. Rolle", "IOM", "Chief of Mission"],
+            ["18/11/2026", "HCT (resumed session)", "K. Rolle", "IOM", "Chief of Mission"]]  # fmt: skip
+    result = _check(SheetGrid("Nov", rows), name="BHS_2026-11.xlsx")
+    assert [str(m.verdict) for m in result.meetings] == ["compliant", "compliant"]
+
+
+def test_a_later_sitting_without_its_first_is_undetermined():
+    rows = [["Date", "Meeting", "Name", "Agency", "Title"],
+            ["18/11/2026", "HCT (resumed session)", "K. Rolle", "IOM", "Chief of Mission"]]  # fmt: skip
+    result = _check(SheetGrid("Nov", rows), name="BHS_2026-11.xlsx")
+    assert [(m.platform, str(m.verdict)) for m in result.meetings] == [("HCT", "undetermined")]
+    assert "later sitting" in (result.meetings[0].reason or "")
+
+
+@given(st.text(max_size=60))
+@settings(max_examples=200, deadline=None)
+def test_session_and_continuation_readings_take_any_text(text):
+    from checker.sessions import continued, session_of
+
+    rest = continued(text)
+    assert rest is None or len(rest) <= len(text)
+    assert isinstance(str(session_of(text)), str)
