@@ -36,7 +36,7 @@ from checker.layout import (
 from checker.lookups import read as looked_up
 from checker.messages import Phrase, Wording
 from checker.minutes import MINUTES
-from checker.normalise import BLANK, UNKNOWN, Roster
+from checker.normalise import BLANK, ELSEWHERE, UNKNOWN, Roster
 from checker.offices import OTHER_OFFICE
 from checker.partial import read as left_early
 from checker.policy import Policy
@@ -71,6 +71,7 @@ DOUBT_REASONS = frozenset({
     "reason_other_office", "reason_greyed", "reason_acting_note", "reason_acting_unsure",
     "reason_partial", "reason_footnote", "reason_footnote_unread", "reason_under_merge",
     "reason_sheet_copy", "reason_lookup_ambiguous", "reason_invisible", "reason_hidden_filter",
+    "reason_two_places",
 })  # fmt: skip
 
 
@@ -278,6 +279,9 @@ def _doubt_reason(doubt: Doubt) -> Phrase:
     if said.startswith(CONTRADICTED):  # two rows of the person, present and absent
         return Phrase.of("reason_contradicted", sheet=sheet, row=row,
                          cells=said.removeprefix(CONTRADICTED))  # fmt: skip
+    if said.startswith(ELSEWHERE):  # another meeting of the platform that day elsewhere
+        here, there = said.removeprefix(ELSEWHERE).split("\t", 1)
+        return Phrase.of("reason_two_places", sheet=sheet, row=row, place=here, other=there)
     if said.startswith(OTHER_OFFICE):
         return Phrase.of("reason_other_office", sheet=sheet, row=row,
                          said=said.removeprefix(OTHER_OFFICE))  # fmt: skip

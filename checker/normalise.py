@@ -340,14 +340,18 @@ def apply_outside_cells(
                 # Each heading whole, then its parts ("IOM attendance – Humanitarian Country
                 # Team"): the first the vocabulary knows; else the first, reported unknown.
                 # A heading naming a side meeting ("HCT – sub-group on cash") is taken whole,
-                # before the sheet's name: not the platform's meeting (S204 says so).
+                # before the sheet's name: not the platform's meeting (S204 says so). So is
+                # one naming its level or place ("Cluster Protection – sous-cluster Nord"):
+                # its first part alone would make it the national meeting.
                 texts = [
                     (c, text) for c in constant.candidates
                     for text in [c.value, *_HEADING_PARTS.split(str(c.value))] if str(text).strip()
                 ]  # fmt: skip
                 line, text = next(
                     ((c, c.value) for c in constant.candidates
-                     if vocabulary.side_meeting(c.value) is not None),
+                     if vocabulary.side_meeting(c.value) is not None
+                     or (vocabulary.platform(c.value) is None
+                         and vocabulary.platform_at_level(c.value) is not None)),
                     next(((c, t) for c, t in texts if vocabulary.platform(t) is not None),
                          (constant.candidates[0], constant.candidates[0].value)),
                 )  # fmt: skip
@@ -645,6 +649,7 @@ def apply_vocabulary(
     _sessions(roster, keys)
     frame["meeting"] = frame.groupby([*keys, "session_key"], sort=False,
                                      dropna=False).ngroup()  # fmt: skip
+    _elsewhere_the_same_day(frame, vocabulary, level == BLANK)
     # fold, not the memoised vocabulary.key: names are nearly all distinct, so remembering
     # each one for the rest of the process would only grow the memo (80,000 entries for
     # the 200-file benchmark batch).
@@ -676,6 +681,64 @@ def _sessions(roster: Roster, keys: list[str]) -> None:
     timed = times.where(times.ne(""))
     several = timed.groupby(groups, sort=False, dropna=False).transform("nunique").fillna(0) > 1
     frame["session_key"] = (kinds + "|" + times.where(several, "")).to_numpy(dtype=object)
+
+
+# A row's attendance in doubt because its meeting, of no level said, met in another place than
+# a meeting of the same platform that day: "<its place>\t<the other's>" (judge: reason_two_places).
+ELSEWHERE = "(elsewhere) "
+
+
+def _elsewhere_the_same_day(frame: pd.DataFrame, vocabulary: Vocabulary,
+                            level_blank: np.ndarray) -> None:  # fmt: skip
+    """Two meetings of one platform (and cluster sector) on one day, in two named places, at
+    the same level (national), one of them — or both — with no level said: "Clúster de
+    Protección | Nacional | Castries" and "Clúster de Protección | | Vieux Fort (hub sur)".
+    The one whose place names a field office ("hub", "sous-bureau", "oficina de terreno") is
+    the sub-national meeting; of any other with no level, which is the national meeting is not
+    known: its IOM rows are in doubt, never the national meeting's attendance. Only beside
+    another meeting of the day: alone, "Venue: UN Hub, Sana'a" or "WHO sub-office, Cox's
+    Bazar" is where the national meeting met. In place (the meetings numbered again when a
+    level changed)."""
+    keys = ["file", "date_iso", "platform_code", "meeting_sector", "level_code"]
+
+    def elsewhere() -> tuple[pd.DataFrame, np.ndarray]:
+        known = ~np.isin(frame["platform_code"].to_numpy(), [UNKNOWN, BLANK, SIDE]) & (
+            frame["location_key"].to_numpy() != ""
+        )
+        rows = frame[known]
+        places = rows.groupby(keys, sort=False, dropna=False)["location_key"].transform("nunique")
+        unsaid = pd.Series(level_blank[known], index=rows.index).groupby(rows["meeting"])
+        return rows, (places > 1).to_numpy() & unsaid.transform("all").to_numpy(dtype=bool)
+
+    rows, two = elsewhere()
+    if not two.any():
+        return
+    offices = rows.index[two & np.fromiter(map(vocabulary.field_office, rows["location"]), bool,
+                                           len(rows))]  # fmt: skip
+    frame.loc[offices, "level_code"] = "subnational"
+    if not offices.empty:
+        frame["meeting"] = frame.groupby([*keys, "location_key"], sort=False,
+                                         dropna=False).ngroup()  # fmt: skip
+        rows, two = elsewhere()
+    doubted = rows.index[two & rows["is_iom"].to_numpy(dtype=bool)
+                         & pd.isna(rows["presence_doubt"]).to_numpy()]  # fmt: skip
+    if not doubted.empty:
+        others: dict[tuple[Any, ...], list[str]] = {}
+        for key, place in zip(rows[keys].itertuples(index=False, name=None),
+                              rows["location"].tolist()):  # fmt: skip
+            said = str(place).strip()
+            if said not in others.setdefault(key, []):
+                others[key].append(said)
+        quoted = []
+        for i in doubted:
+            here = str(frame.at[i, "location"]).strip()
+            there = [p for p in others[tuple(frame.loc[i, keys])] if fold(p) != fold(here)]
+            quoted.append(f"{ELSEWHERE}{here}\t{', '.join(there)}")
+        frame.loc[doubted, "presence_doubt"] = quoted
+        frame.loc[doubted, "is_iom"] = False
+        frame.loc[doubted, "iom_unknown"] = True
+        frame.loc[doubted, "role"] = None
+        frame.loc[doubted, "capacity_code"] = "member"
 
 
 def _on_behalf(frame: pd.DataFrame, vocabulary: Vocabulary, title_key: np.ndarray) -> None:

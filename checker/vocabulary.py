@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from checker import footnotes, instead, runcache
 from checker.config import ConfigError, load_model, schemas_dir
+from checker.dates import MOVED
 from checker.headers import (
     Headers,
     platform_names,
@@ -427,6 +428,23 @@ class PlatformAtLevel:
 # A dash between a platform's name and its place: "EHP sous-nationale – Anjouan". A hyphen
 # counts only with spaces around it ("Sub-national" is one word).
 _PLACE_DASH = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
+# A cluster's sub-cluster: with a place ("Cluster Protection – sous-cluster Nord", "Protection
+# Sub-Cluster – Dohuk") the cluster's meeting in that place, a sub-national one; with a sector
+# ("GBV sub-cluster") a sector's cluster, read by the cluster words.
+# Words saying a meeting did not take place (folded): a bracket holding one is no place.
+_CALLED_OFF = frozenset({"cancelled", "canceled", "annulee", "annule", "cancelada", "cancelado",
+                         "suspended", "suspendue", "suspendida", "suspensa", "postponed"})  # fmt: skip
+_SUB_CLUSTER = re.compile(r"\b(?:sub|sous)[\s-]?cl[uú]sters?\b", re.IGNORECASE)
+# A level word, then the place in brackets: "subnacional (Portsmouth)", "Sub-national (Hela)".
+_LEVEL_THEN_PLACE = re.compile(r"^(?P<level>[^()\[\]]+?)\s*[(\[]\s*(?P<place>[^()\[\]]+?)\s*[)\]]$")
+# A location naming an office below the country office: "Vieux Fort (hub sur)", "Sous-bureau
+# de Goma", "Oficina de terreno Cúcuta", "Escritório de campo de Pemba": the meeting held
+# there is a sub-national one (folded text).
+_FIELD_OFFICE = re.compile(
+    r"\b(?:hubs?|sub ?offices?|field offices?|area offices?|antennes?|sous ?bureaux?|"
+    r"sous ?bureau|bureaux? de terrain|bureau de terrain|sub ?oficinas?|"
+    r"oficinas? de (?:terreno|campo|area)|sub ?escritorios?|escritorios? de (?:campo|terreno))\b"
+)
 # After a dash, words that make a platform's name another meeting of it ("HCT – sub-group on
 # cash", "OMT – ad hoc", "UNCT – retreat"): not the platform's own meeting. Without a dash
 # ("UNCT retreat", field2/PHL) the filler words read it as the platform's meeting.
@@ -827,7 +845,8 @@ class Vocabulary:
     def _cluster(self, key: str) -> PlatformMatch | None:
         """ "Health Cluster", "Clúster de Salud", "GBV AoR": a sector next to cluster words."""
         words = set(key.split())
-        strong = {"cluster", "clusters", "sector", "secteur", "aor", "wg"}
+        strong = {"cluster", "clusters", "subcluster", "subclusters", "sector", "secteur", "aor",
+                  "wg"}  # fmt: skip
         if not (words & strong or any(_contains(key, p) for p in _GROUP_PHRASES)):
             return None
         for alias in self._sector_keys:
@@ -1124,7 +1143,10 @@ class Vocabulary:
     def platform_at_level(self, text: object) -> PlatformAtLevel | None:
         """ "Sub-national HCT – Hela Province", "Cluster Abris – Anjouan (niveau insulaire)":
         a known platform's name with words of one level (`levels` of the vocabulary) around
-        it, and perhaps a place after a dash. Every word must be accounted for: anything else
+        it, and perhaps a place after a dash or in brackets after the level word ("Cluster de
+        Proteção – subnacional (Portsmouth)"). A cluster's sub-cluster with a place is that
+        cluster, sub-national, there ("Cluster Protection – sous-cluster Nord (Ettelbruck)",
+        "Protection Sub-Cluster – Dohuk"). Every word must be accounted for: anything else
         ("Clúster CCCM (OIM co-lidera)") is no match, and without a level word neither
         ("HCT – Goma" says a place, not a level)."""
         if not isinstance(text, str) or _doubted(text):
@@ -1138,21 +1160,79 @@ class Vocabulary:
         parts = [p.strip() for p in _PLACE_DASH.split(rest.strip())]
         if len(parts) > 2 or not all(parts):
             return None
-        name = fold(parts[0])
-        place = parts[1] if len(parts) == 2 else None
+        name, place = parts[0], parts[1] if len(parts) == 2 else None
         if place is not None and (level := self.level(place)) is not None:
             levels.add(level)  # "HCT – sub-national": a level, not a place
             place = None
+        elif place is None and (read := self._level_then_place(name)) is not None:
+            name, place = read  # "Cluster de Proteção subnacional (Portsmouth)"
+        elif place is not None and (read := self._level_then_place(place)) is not None:
+            said, place = self.level(read[0]), read[1]  # "subnacional (Portsmouth)"
+            if said is None:  # "Nord subnacional (Portsmouth)": words left unaccounted for
+                return None
+            levels.add(said)
+        elif place is not None and (sub := _SUB_CLUSTER.search(place)) is not None:
+            name = f"{name} {sub.group(0)}"
+            place = _SUB_CLUSTER.sub(" ", place, count=1).strip()  # "sous-cluster Nord"
+            place = place[1:-1].strip() if _BRACKETED.fullmatch(place) else place  # "(Goma)"
         found = self.platform(name)
+        if (
+            found is not None and found.platform == "CLUSTER" and _SUB_CLUSTER.search(name)
+            and place is not None and self._names_a_place(place)
+        ):  # fmt: skip
+            levels.add("subnational")  # "Protection Sub-Cluster – Dohuk"
+        key = fold(name)
         if found is None:
             for alias in sorted(self._levels, key=len, reverse=True):
-                while _contains(name, alias):
+                while _contains(key, alias):
                     levels.add(self._levels[alias])
-                    name = _remove(name, alias)
-            found = self.platform(name) if name else None
+                    key = _remove(key, alias)
+            found = self.platform(key) if key else None
         if found is None or len(levels) != 1:
             return None
+        if place is not None and not self._names_a_place(place):
+            return None
         return PlatformAtLevel(found, levels.pop(), place)
+
+    def _level_then_place(self, text: str) -> tuple[str, str] | None:
+        """ "subnacional (Portsmouth)" → ("subnacional", "Portsmouth"); "Cluster de Proteção
+        subnacional (Portsmouth)" → ("Cluster de Proteção subnacional", "Portsmouth"): a
+        place in brackets right after a level word."""
+        match = _LEVEL_THEN_PLACE.match(text.strip())
+        if match is None:
+            return None
+        before, place = match.group("level"), match.group("place")
+        last = fold(before).split()[-1:] if fold(before) else []
+        if not last or self.level(last[0]) is None:
+            return None
+        return before, place
+
+    def _names_a_place(self, text: str) -> bool:
+        """A place's name, as far as words tell: "Nord (Ettelbruck)", "Hela Province",
+        "Portsmouth". Not a remark ("OIM co-lead", "cancelled"), a level, a sector ("GBV": a
+        sector's sub-cluster), a platform, a side meeting or a date."""
+        key = fold(text)
+        return bool(key) and not (
+            any(ch.isdigit() for ch in text)
+            or self.level(text) is not None
+            or self.sector(text) is not None
+            or self.platform(text) is not None
+            or self.organisation(text) in (IOM, UNCLEAR)
+            or self.presence(text) is not None
+            or _SIDE_MEETING.search(key) or _OTHER_MEETING.search(key)
+            or any(word in MOVED or word in _CALLED_OFF for word in key.split())
+        )  # fmt: skip
+
+    def field_office(self, text: object) -> bool:
+        """A location naming an office below the country office ("Vieux Fort (hub sur)",
+        "Sous-bureau de Goma", "Oficina de terreno – Cúcuta", "Escritório de campo de Pemba"),
+        or saying a sub-national level in brackets ("Goma (provincial)"): a sub-national
+        meeting's place."""
+        if not isinstance(text, str) or _doubted(text):
+            return False
+        if any(self.level(inside) == "subnational" for inside in _BRACKETED.findall(text)):
+            return True
+        return bool(_FIELD_OFFICE.search(fold(text)))
 
     @_memoised
     def level(self, text: object) -> str | None:

@@ -94,16 +94,17 @@ OPEN_GAPS = {
     "CHE_2026-11_suivi_oim": "the log's Observations name the BCR ('annulée la veille par le "
     "BCR'): S213, every meeting undetermined, its traps not reached",
     "DMA_2026-11_presencas": "an action point typed as a UNCT row ('Ponto de ação … "
-    "(responsável: CM)', OIM, Chefe de Missão) counts the CoM present; two S204 UNKNOWN meetings",
+    "(responsável: CM)', OIM, Chefe de Missão) counts the CoM present; 'EHP (adiada → 13/11)' is "
+    "S204",
     "GRD_2026-11_sessions": "the sheet 'HCT-14' (meeting 14/2026) is undated (S203): its date "
     "in the Minutes' title is not read; the UNCT of 18 Nov is two sessions, the extraordinary one "
     "compliant, against the truth's one record for the date (a limit of the truth format)",
     "KNA_2026-11_signin": "the UNCT list typed in advance above 'MEETING CANCELLED' is a "
     "compliant meeting; the 'Co-chair: …, Protection Officer, IOM' line is not read (absent)",
-    "LCA_2026-11_asistencia": "the hub's Protection cluster (Nivel blank, Lugar 'Vieux Fort (hub "
-    "sur)') is a second national meeting; the UNCT rows under 'SUSPENDIDA' are a meeting",
-    "LUX_2026-11_feuilles": "'Cluster Protection – sous-cluster Nord (Ettelbruck)' is read as "
-    "the national cluster; the heading '19 NOVEMBRE 2026 – REPORTÉE AU 26/11' as a meeting",
+    "LCA_2026-11_asistencia": "the UNCT rows under 'SUSPENDIDA' are a meeting; 'JdM de "
+    "vacaciones' on the acting CoM's row leaves the SMT undetermined",
+    "LUX_2026-11_feuilles": "the heading '19 NOVEMBRE 2026 – REPORTÉE AU 26/11' is read as a "
+    "meeting",
     "VCT_2026-10_bitacora": "the suspended UNCT of 7 Oct is an extra (undetermined) meeting",
 }
 # Round 12 (field12/README.md): traps not tried before, 6 false compliants in 3 files at the

@@ -107,3 +107,175 @@ def test_a_level_cell_saying_another_level_leaves_the_platform_unknown():
                       "OIM", "Chef de mission"]])  # fmt: skip
     assert codes(result, "S204") == [("S204", "Sheet1!B2")]
     assert verdicts(result) == ["undetermined"]
+
+
+# --- A cluster's sub-cluster in a place; a level word, then the place in brackets ----------
+
+
+@pytest.mark.parametrize(
+    ("cell", "sector", "place"),
+    [
+        ("Cluster Protection – sous-cluster Nord (Ettelbruck)", "PRO", "Nord (Ettelbruck)"),
+        ("Protection Sub-Cluster – Dohuk", "PRO", "Dohuk"),
+        ("Shelter Cluster – sub-cluster (Goma)", "SHL", "Goma"),
+        ("Subclúster de Protección – Región Sur", "PRO", "Región Sur"),
+        ("Cluster de Proteção – subnacional (Portsmouth)", "PRO", "Portsmouth"),
+        ("Cluster de Proteção subnacional (Portsmouth)", "PRO", "Portsmouth"),
+        ("Health Cluster – sub-national (Hela)", "HEA", "Hela"),
+        ("Cluster Santé – sous-national (Kindu)", "HEA", "Kindu"),
+    ],
+)
+def test_a_sub_cluster_in_a_place_is_the_cluster_there(words, cell, sector, place):
+    assert words.platform(cell) is None  # not the cluster's national meeting
+    found = words.platform_at_level(cell)
+    assert found is not None
+    assert (found.match.platform, found.match.sector, found.level, found.place) == (
+        "CLUSTER", sector, "subnational", place)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "Protection cluster – GBV sub-cluster",  # a sector's sub-cluster: the AoR, national
+        "Subclúster de Protección",  # no place
+        "Sub-cluster Protection",
+    ],
+)
+def test_a_sub_cluster_without_a_place_stays_the_cluster(words, cell):
+    assert words.platform(cell) == words.platform("Protection Cluster")
+    assert words.platform_at_level(cell) is None
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "Sub-national HCT (cancelled)",  # a remark in brackets, not a place
+        "Sub-national HCT (OIM co-lead)",
+        "Cluster de Proteção – subnacional (adiada)",
+        "Cluster Protection – sous-cluster (reportée au 26/11)",
+        "Protection sub-cluster – working group on cash",  # a side meeting
+        "Cluster Protection – Nord subnacional (Portsmouth)",  # "Nord" unaccounted for
+    ],
+)
+def test_a_bracket_that_names_no_place_reads_nothing(words, cell):
+    assert words.platform_at_level(cell) is None
+
+
+def _sheets(*sheets):
+    return check_workbook(Sheets(Path("LUX_2026-11.xlsx"), [SheetGrid(n, r) for n, r in sheets],
+                                 hidden=[]), CheckOptions())  # fmt: skip
+
+
+_SIGN_IN = ["N°", "Nom et prénom", "Structure", "Fonction", "Émargement"]
+
+
+def test_a_sub_cluster_sheet_is_not_merged_into_the_national_cluster():
+    # FR: the national cluster without IOM, the northern sub-cluster the same day with IOM.
+    result = _sheets(
+        ("Protection 12 nov", [["Cluster Protection – réunion nationale – 12 novembre 2026"], [],
+                               _SIGN_IN, [1, "S. Muller", "HCR", "Coordonnateur du cluster", "SM"],
+                               [2, "T. Reuter", "NRC", "Chargé de protection", "TR"]]),
+        ("Protection Nord", [["Cluster Protection – sous-cluster Nord (Ettelbruck) – 12 novembre "
+                              "2026"], [], _SIGN_IN,
+                             [1, "G. Becker", "HCR", "Point focal protection", "GB"],
+                             [2, "J. Muller", "OIM", "Chargée de protection", "JM"]]),
+    )  # fmt: skip
+    assert [(m.platform, m.sector, m.level, m.location, str(m.verdict))
+            for m in result.meetings] == [
+        ("CLUSTER", "PRO", "national", None, "absent"),
+        ("CLUSTER", "PRO", "subnational", "Nord (Ettelbruck)", "compliant"),
+    ]  # fmt: skip
+
+
+def test_a_level_word_then_a_place_in_brackets_is_a_sub_national_meeting():
+    # PT: "Cluster de Proteção – subnacional (Portsmouth)", no Level column.
+    result = _check([["Data", "Reunião", "Nome", "Organização", "Cargo"],
+                     ["20/12/2026", "Cluster de Proteção – subnacional (Portsmouth)", "M. Pascal",
+                      "OIM", "Oficial de Proteção"],
+                     ["20/12/2026", "Cluster de Proteção", "D. Laville", "ACNUR",
+                      "Oficial de Proteção"]])  # fmt: skip
+    assert codes(result, "S204") == []
+    assert [(m.level, m.location, str(m.verdict)) for m in result.meetings] == [
+        ("subnational", "Portsmouth", "compliant"), ("national", None, "absent")]  # fmt: skip
+
+
+# --- A place naming a field office; two places the same day ------------------------------
+
+_LIST = {
+    "es": ["Fecha", "Espacio", "Nivel", "Lugar", "Nombre", "Entidad", "Cargo"],
+    "fr": ["Date", "Réunion", "Niveau", "Lieu", "Nom", "Organisation", "Fonction"],
+    "en": ["Date", "Meeting", "Level", "Location", "Name", "Organization", "Title"],
+    "pt": ["Data", "Reunião", "Nível", "Local", "Nome", "Organização", "Cargo"],
+}
+_CLUSTER = {"es": ("Clúster de Protección", "Nacional", "ACNUR", "Oficial de Protección"),
+            "fr": ("Cluster Protection", "National", "HCR", "Chargé de protection"),
+            "en": ("Protection Cluster", "National", "UNHCR", "Protection Officer"),
+            "pt": ("Cluster de Proteção", "Nacional", "ACNUR", "Oficial de Proteção")}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "place"),
+    [("es", "Vieux Fort (hub sur)"), ("es", "Oficina de terreno Cúcuta"),
+     ("fr", "Sous-bureau de Goma"), ("fr", "Antenne de Kindu"), ("en", "Tari field office"),
+     ("en", "Gode (sub-office)"), ("pt", "Escritório de campo de Pemba"),
+     ("en", "Hela (provincial)")],
+)  # fmt: skip
+def test_a_place_naming_a_field_office_is_a_sub_national_meeting(lang, place):
+    name, national, agency, officer = _CLUSTER[lang]
+    iom = {"es": "OIM", "fr": "OIM", "en": "IOM", "pt": "OIM"}[lang]
+    result = _check([_LIST[lang],
+                     ["11/12/2026", name, national, "Capital", "A. B.", agency, officer],
+                     ["11/12/2026", name, "", place, "C. D.", agency, officer],
+                     ["11/12/2026", name, "", place, "E. F.", iom, officer]])  # fmt: skip
+    assert [(m.level, m.location, str(m.verdict)) for m in result.meetings] == [
+        ("national", "Capital", "absent"), ("subnational", place, "compliant")]  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["es", "fr", "en", "pt"])
+def test_two_places_the_same_day_with_no_level_said_never_cover_the_national_meeting(lang):
+    name, national, agency, officer = _CLUSTER[lang]
+    iom = {"es": "OIM", "fr": "OIM", "en": "IOM", "pt": "OIM"}[lang]
+    result = _check([_LIST[lang],
+                     ["11/12/2026", name, national, "Capital", "A. B.", agency, officer],
+                     ["11/12/2026", name, "", "Southtown", "E. F.", iom, officer]])  # fmt: skip
+    assert [(m.level, m.location, str(m.verdict)) for m in result.meetings] == [
+        ("national", "Capital", "absent"),
+        ("national", "Southtown", "undetermined"),
+    ]
+    assert "Capital" in (result.meetings[1].reason or "")
+    assert codes(result, "C309") == [("C309", "Sheet1!B3")]
+
+
+def test_two_places_with_no_level_column_leave_both_in_doubt():
+    result = _check(
+        [
+            ["Date", "Meeting", "Location", "Name", "Organization", "Title"],
+            ["11/12/2026", "HCT", "Capital", "J. Doe", "IOM", "Chief of Mission"],
+            ["11/12/2026", "HCT", "Southtown", "A. Roe", "IOM", "Chief of Mission"],
+        ]
+    )
+    assert verdicts(result) == ["undetermined", "undetermined"]
+
+
+def test_one_place_the_same_day_is_one_meeting_as_before():
+    result = _check(
+        [
+            ["Date", "Meeting", "Location", "Name", "Organization", "Title"],
+            ["11/12/2026", "HCT", "Capital", "J. Doe", "IOM", "Chief of Mission"],
+            ["11/12/2026", "HCT", "capital", "A. Roe", "UNICEF", "Representative"],
+            ["12/12/2026", "HCT", "Southtown", "A. Roe", "IOM", "Chief of Mission"],
+        ]
+    )
+    assert verdicts(result) == ["compliant", "compliant"]
+
+
+@pytest.mark.parametrize("venue", ["UN Hub, Sana'a", "WHO sub-office, Cox's Bazar"])
+def test_a_field_office_alone_is_where_the_meeting_met(venue):
+    # Only beside another meeting of the day in another place does a hub say a level.
+    result = _check(
+        [
+            ["Date", "Meeting", "Location", "Name", "Organization", "Title"],
+            ["11/12/2026", "HCT", venue, "J. Doe", "IOM", "Chief of Mission"],
+        ]
+    )
+    assert [(m.level, str(m.verdict)) for m in result.meetings] == [("national", "compliant")]
