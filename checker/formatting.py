@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import TypeVar
 from xml.parsers import expat
 
+from checker.lazyre import lazy
+
 Cells = frozenset[tuple[int, int]]  # (row, column), 0-based from A1
 _T = TypeVar("_T")
 
@@ -99,7 +101,7 @@ SYMBOL_FONTS: dict[str, dict[str, str]] = {
                     "£": "⬜"},
 }  # fmt: skip
 SYMBOL_LETTERS = frozenset(letter for shown in SYMBOL_FONTS.values() for letter in shown)
-_SYMBOL_WORD = re.compile(rb"wingdings", re.IGNORECASE)
+_SYMBOL_WORD = lazy(rb"wingdings", re.IGNORECASE)
 
 
 def symbol_hint(text: str) -> tuple[str, str] | None:
@@ -303,9 +305,9 @@ def _sheet_parts(archive: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
     return {name: targets[rel] for rel, name in sheets.items() if targets.get(rel) in names}
 
 
-_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*>")
-_REFERENCE = re.compile(rb"""\sr\s*=\s*["']\s*([A-Za-z]{1,3})(\d{1,7})\s*["']""")
-_STYLE = re.compile(rb"""\ss\s*=\s*["']\s*(\d{1,9})\s*["']""")
+_CELL = lazy(rb"<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*>")
+_REFERENCE = lazy(rb"""\sr\s*=\s*["']\s*([A-Za-z]{1,3})(\d{1,7})\s*["']""")
+_STYLE = lazy(rb"""\ss\s*=\s*["']\s*(\d{1,9})\s*["']""")
 
 
 def _cells_styled(
@@ -368,15 +370,15 @@ class Hidden:
 
 _HIDDEN_WORD = b"hidden"
 _TAG = rb"<(?:[A-Za-z_][\w.-]*:)?%s[\s/>][^>]*>"
-_ROW_TAG = re.compile(_TAG % rb"row")
-_COL_TAG = re.compile(_TAG % rb"col")
-_AUTO_FILTER = re.compile(_TAG % rb"autoFilter")
-_FILTER_COLUMN = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?filterColumn[\s/>]")
-_HIDDEN_ATTR = re.compile(rb"""\shidden\s*=\s*["']\s*(?:1|true)\s*["']""")
-_ROW_NUMBER = re.compile(rb"""\sr\s*=\s*["']\s*(\d{1,7})\s*["']""")
-_MIN = re.compile(rb"""\smin\s*=\s*["']\s*(\d{1,5})\s*["']""")
-_MAX = re.compile(rb"""\smax\s*=\s*["']\s*(\d{1,5})\s*["']""")
-_RANGE = re.compile(
+_ROW_TAG = lazy(_TAG % rb"row")
+_COL_TAG = lazy(_TAG % rb"col")
+_AUTO_FILTER = lazy(_TAG % rb"autoFilter")
+_FILTER_COLUMN = lazy(rb"<(?:[A-Za-z_][\w.-]*:)?filterColumn[\s/>]")
+_HIDDEN_ATTR = lazy(rb"""\shidden\s*=\s*["']\s*(?:1|true)\s*["']""")
+_ROW_NUMBER = lazy(rb"""\sr\s*=\s*["']\s*(\d{1,7})\s*["']""")
+_MIN = lazy(rb"""\smin\s*=\s*["']\s*(\d{1,5})\s*["']""")
+_MAX = lazy(rb"""\smax\s*=\s*["']\s*(\d{1,5})\s*["']""")
+_RANGE = lazy(
     rb"""\sref\s*=\s*["']\s*\$?[A-Za-z]{1,3}\$?(\d{1,7})(?::\$?[A-Za-z]{1,3}\$?(\d{1,7}))?"""
 )
 _NOT_A_SHEET = re.compile(r"xl/(?:styles|sharedStrings|calcChain|workbook)\.xml$|xl/theme/")
@@ -541,7 +543,7 @@ def _comments_in(data: bytes, skip_author: str = "") -> dict[tuple[int, int], st
     return out
 
 
-_REF = re.compile(r"\s*\$?([A-Za-z]{1,3})\$?(\d{1,7})\s*$")
+_REF = lazy(r"\s*\$?([A-Za-z]{1,3})\$?(\d{1,7})\s*$")
 
 
 def _cell_of(reference: str) -> tuple[int, int] | None:
