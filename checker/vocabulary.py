@@ -487,6 +487,11 @@ class Vocabulary:
     copy of its own (copy → add_… → seal) before anything reads it. Caches keyed on a
     vocabulary (its memo, the schema built from it, loaded profiles) rely on this."""
 
+    # The name of the cache file the bundled vocabulary is kept in (set by
+    # default_vocabulary): what a profile kept between runs was extended from. None for any
+    # other vocabulary, a profile's copy included.
+    cache_name: str | None = None
+
     def __init__(
         self,
         words: VocabularyFile,
@@ -640,6 +645,7 @@ class Vocabulary:
         twin._role_display = dict(self._role_display)
         twin._aliases_of = {role: list(aliases) for role, aliases in self._aliases_of.items()}
         twin._sealed = False
+        twin.cache_name = None
         return twin
 
     def seal(self) -> None:
@@ -1437,6 +1443,7 @@ def default_vocabulary() -> Vocabulary:
         vocabulary = load_vocabulary(folder)
         if cache is not None:
             _keep(vocabulary, cache)
+    vocabulary.cache_name = cache.name if cache is not None else None
     return vocabulary
 
 
