@@ -28,16 +28,17 @@ from itertools import accumulate, chain
 from typing import Any
 
 from checker.dates import MONTHS_BESIDE_A_DAY
+from checker.lazyre import lazy
 
 # Words saying "acting", folded (lower case, no accents), as they stand in running text.
-_ACTING = re.compile(
+_ACTING = lazy(
     r"(?<![a-z])(?:a\.\s?i\.?|ad interim|acting|oic|officer[- ]in[- ]charge"
     r"|par interim|interim|interin[oa]|p\.\s?i\.)(?![a-z])"
 )
 # Saying the head is back: the acting ends the day before.
 # Only phrases of a person coming back: "returns", "regreso", "volta" alone are also IOM's
 # programmes (assisted voluntary returns, "regreso voluntario").
-_BACK = re.compile(
+_BACK = lazy(
     r"(?<![a-z])(?:back in (?:the )?office|back from|returned to (?:the )?office"
     r"|returned from|resumed (?:duty|duties|office)|regreso a la oficina|regressou"
     r"|(?:de retour|de regreso|de volta)(?! (?:volontaire|voluntari|assist))"
@@ -49,21 +50,21 @@ _DATE = (
     r"(\d{1,2})(?:er|st|nd|rd|th|º|o)?"
     rf"(?:\s*[/.]\s*(\d{{1,2}})(?:\s*[/.]\s*\d{{2,4}})?|\s+(?:de\s+)?({_MONTH})\.?(?![a-z]))?"
 )
-_RANGE = re.compile(
+_RANGE = lazy(
     rf"{_DATE}\s*(?:[-–—]|(?:to|au|al|a|ate|until|till|through|et|y|e)(?![a-z]))\s*{_DATE}"
 )
-_SINCE = re.compile(
+_SINCE = lazy(
     rf"(?<![a-z])(?:since|from|as of|starting|a partir d[eu]|a partir de|depuis|des le|des|"
     rf"desde|a contar de)\s+(?:the\s+|le\s+|el\s+|o\s+|dia\s+)?{_DATE}"
 )
-_UNTIL = re.compile(
+_UNTIL = lazy(
     rf"(?<![a-z])(?:until|till|up to|to|jusqu.au|jusqu au|hasta el|hasta|ate o dia|ate)\s+"
     rf"(?:the\s+|le\s+|o\s+|dia\s+)?{_DATE}"
 )
 # Someone named in a note: an initial and a surname ("K. Mosweu").
-_NAMED = re.compile(r"\b[A-Z]\.\s?[A-Z][\w'-]+")
-_WORD = re.compile(r"[^\W\d_]{3,}")
-_CLAUSES = re.compile(r";|\n|(?<=[a-z]{3})\.\s+(?=[A-Z])")
+_NAMED = lazy(r"\b[A-Z]\.\s?[A-Z][\w'-]+")
+_WORD = lazy(r"[^\W\d_]{3,}")
+_CLAUSES = lazy(r";|\n|(?<=[a-z]{3})\.\s+(?=[A-Z])")
 
 MonthDay = tuple[int, int]
 

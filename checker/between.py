@@ -19,9 +19,11 @@ from collections.abc import Sequence
 from enum import Enum
 from typing import Any
 
+from checker.lazyre import lazy
+
 _EMPTY = (None, "")
 # "Total", "Total participants" (a totals line is part of the table above, like its rows).
-_TOTAL = re.compile(r"^\s*total\b", re.IGNORECASE)
+_TOTAL = lazy(r"^\s*total\b", re.IGNORECASE)
 
 
 class Side(Enum):

@@ -24,6 +24,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
+from checker.lazyre import lazy
+
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _SERIALS = range(20_000, 80_000)  # 1954..2118: anything else is not a meeting date
 
@@ -97,10 +99,10 @@ _WEEKDAY_FIRST = re.compile(r"^([a-z]+)\.?,?\s+(\S.*)$")
 _WEEKDAY_AFTER = re.compile(r"^(\S.*?)\s*[(\[]\s*([a-z]+)\.?\s*[)\]]$")
 # Excel's own "d-mmm-yy" shown as text ("8-Sep-26"): the one place a two-digit number after a
 # month's name is its year. "3 Dec 15" is not read: the 15th, or 2015?
-_DAY_MONTH_YY = re.compile(r"^\d{1,2}-[a-z]+\.?-\d{2}$")
-_DAY_MONTH_NUMBER = re.compile(r"^\d{1,2}\.?\s*(?:de\s+)?[a-z]+\.?,?\s*(?:de\s+)?\d{2}$")
+_DAY_MONTH_YY = lazy(r"^\d{1,2}-[a-z]+\.?-\d{2}$")
+_DAY_MONTH_NUMBER = lazy(r"^\d{1,2}\.?\s*(?:de\s+)?[a-z]+\.?,?\s*(?:de\s+)?\d{2}$")
 # Where a cell holding more than a date splits into its dates: brackets, arrows, "to", ";".
-_BETWEEN_DATES = re.compile(r"[()\[\];,→]|->|\s[–—-]\s|\b(?:to|au|al|a|para|ate|until)\b")
+_BETWEEN_DATES = lazy(r"[()\[\];,→]|->|\s[–—-]\s|\b(?:to|au|al|a|para|ate|until)\b")
 
 
 # The orders a column of dates in figures may be written in (ParsedDate.order).
@@ -269,13 +271,13 @@ class WeekOf:
         return date if date is not None and date.isocalendar()[1] == self.week else None
 
 
-_WEEK = re.compile(
+_WEEK = lazy(
     r"^(?:w|wk|week|s|sem|semaine|semana)\.?\s*(?P<week>\d{1,2})"
     r"\s*(?:[(\[](?P<date>[^)\]]*)[)\]])?$"
 )
-_DAY_MONTH = re.compile(r"^(\d{1,2})\.?\s*(?:de\s+)?([a-z]+)\.?(?:,?\s*(?:de\s+)?(\d{4}))?$")
-_MONTH_DAY = re.compile(r"^([a-z]+)\.?\s*(\d{1,2})(?:,?\s*(\d{4}))?$")
-_DAY_SLASH = re.compile(r"^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?$")
+_DAY_MONTH = lazy(r"^(\d{1,2})\.?\s*(?:de\s+)?([a-z]+)\.?(?:,?\s*(?:de\s+)?(\d{4}))?$")
+_MONTH_DAY = lazy(r"^([a-z]+)\.?\s*(\d{1,2})(?:,?\s*(\d{4}))?$")
+_DAY_SLASH = lazy(r"^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?$")
 
 
 def week_of(value: object) -> WeekOf | None:
@@ -301,7 +303,7 @@ def week_of(value: object) -> WeekOf | None:
     return WeekOf(week, int(day), month, int(year) if year else None)
 
 
-_MONTH_YEAR = re.compile(r"\b([a-z]+)\.?\s+(?:de\s+|del\s+)?(\d{4})\b")
+_MONTH_YEAR = lazy(r"\b([a-z]+)\.?\s+(?:de\s+|del\s+)?(\d{4})\b")
 
 
 def month_named(text: object) -> MonthOf | None:
@@ -353,7 +355,7 @@ def read_date(raw: object) -> ParsedDate | DayMonth | None:
     return _text(str(raw))
 
 
-_DAY_MONTH_DIGITS = re.compile(r"\b\d{1,2}\s*[/.\-]\s*\d{1,2}\b")
+_DAY_MONTH_DIGITS = lazy(r"\b\d{1,2}\s*[/.\-]\s*\d{1,2}\b")
 
 
 def looks_like_date(raw: object) -> bool:

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 
 from checker import instead, partial
+from checker.lazyre import lazy
 from checker.text import fold
 
 # A row's presence a footnote made unknown (or absent): this mark, then the marked cell, its
@@ -97,7 +98,7 @@ def unread_plain(value: object) -> bool:
 
 
 # Folded: a footnote saying plainly that the person was not there.
-_NOT_THERE = re.compile(
+_NOT_THERE = lazy(
     r"\b(?:did not (?:attend|come|participate|take part|join)|didn t (?:attend|come)|"
     r"(?:could|was unable to|unable to) (?:not )?attend|was absent|absent|not present|"
     r"was not there|n a pas (?:pu )?(?:assiste|participe|pris part)|n est pas venue?|"
@@ -108,7 +109,7 @@ _NOT_THERE = re.compile(
 # Folded: someone signing the sheet for the person ("signed in by the PA on Mr. Best's
 # behalf", "firmó por él la asistente", "assinado pela secretária em nome do CM"): the
 # signature, not anyone's attendance.
-_SIGNED_BY = re.compile(
+_SIGNED_BY = lazy(
     r"\b(?:signed|sign|signe e?|signee?|firm(?:o|ado|ada|ada por)|assin(?:ou|ado|ada))\b"
     r"(?:\s+\w+){0,10}?\s+(?:on (?:\w+ ){0,3}behalf|for (?:him|her|them)|en (?:su )?nombre|"
     r"por (?:el|ella)|au nom d\w*|en son nom|de sa part|a sa place|pour (?:lui|elle)|em (?:seu )?nome|"
@@ -116,7 +117,7 @@ _SIGNED_BY = re.compile(
 )
 # Folded, once the words of absence and of signing are taken out: anything left saying that
 # somebody attended, came, joined or took part ("the RMO attended in his place").
-_SOMEONE_THERE = re.compile(
+_SOMEONE_THERE = lazy(
     r"\b(?:attend|particip|assist|present|presen[cz]|came|went|join|connect|conect|ligou|"
     r"online|en ligne|virtual|represent|replac|rempla|reempla|substitu|sustitu|deleg|"
     r"stood in|covered|vino|fue|foi|veio|compare|estuvo|venu)"

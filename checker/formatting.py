@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import TypeVar, cast
 from xml.parsers import expat
 
+from checker.lazyre import lazy
+
 Cells = frozenset[tuple[int, int]]  # (row, column), 0-based from A1
 _T = TypeVar("_T")
 
@@ -512,7 +514,7 @@ SYMBOL_FONTS: dict[str, dict[str, str]] = {
                     "£": "⬜"},
 }  # fmt: skip
 SYMBOL_LETTERS = frozenset(letter for shown in SYMBOL_FONTS.values() for letter in shown)
-_SYMBOL_WORD = re.compile(rb"wingdings", re.IGNORECASE)
+_SYMBOL_WORD = lazy(rb"wingdings", re.IGNORECASE)
 
 
 def symbol_hint(text: str) -> tuple[str, str] | None:
@@ -716,9 +718,9 @@ def _sheet_parts(archive: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
     return {name: targets[rel] for rel, name in sheets.items() if targets.get(rel) in names}
 
 
-_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*>")
-_REFERENCE = re.compile(rb"""\sr\s*=\s*["']\s*([A-Za-z]{1,3})(\d{1,7})\s*["']""")
-_STYLE = re.compile(rb"""\ss\s*=\s*["']\s*(\d{1,9})\s*["']""")
+_CELL = lazy(rb"<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*>")
+_REFERENCE = lazy(rb"""\sr\s*=\s*["']\s*([A-Za-z]{1,3})(\d{1,7})\s*["']""")
+_STYLE = lazy(rb"""\ss\s*=\s*["']\s*(\d{1,9})\s*["']""")
 
 
 def _cells_styled(
@@ -1118,7 +1120,7 @@ def _comments_in(data: bytes, skip_author: str = "") -> dict[tuple[int, int], st
     return out
 
 
-_REF = re.compile(r"\s*\$?([A-Za-z]{1,3})\$?(\d{1,7})\s*$")
+_REF = lazy(r"\s*\$?([A-Za-z]{1,3})\$?(\d{1,7})\s*$")
 
 
 def _cell_of(reference: str) -> tuple[int, int] | None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.dates import without_date_format
+from checker.lazyre import lazy
 from checker.text import fold
 
 # A form's "if other, specify" column: its text stands for an "Other" answer beside it.
@@ -52,7 +53,7 @@ _HXL_TAGS = {"#date": "date", "#org": "organization", "#sector": "sector", "#clu
 _HXL_CONTACT = {"name": "attendee", "title": "title", "position": "title", "job": "title",
                 "function": "title", "role": "capacity", "email": "email"}  # fmt: skip
 # A cell that is one e-mail address ("mailto:" and spaces around allowed), its domain.
-_ADDRESS = re.compile(r"^\s*(?:mailto:)?[\w.+'-]+@((?:[\w-]+\.)+[a-z]{2,})\s*$", re.IGNORECASE)
+_ADDRESS = lazy(r"^\s*(?:mailto:)?[\w.+'-]+@((?:[\w-]+\.)+[a-z]{2,})\s*$", re.IGNORECASE)
 _HXL_TAG = re.compile(r"^#[a-z][a-z0-9_]*(?:\s*\+\s*[a-z][a-z0-9_]*)*$")
 
 

@@ -65,6 +65,7 @@ from checker.headers import (
     hxl_field,
     is_hxl_tag,
 )
+from checker.lazyre import lazy
 from checker.metadata import METADATA_SHEETS, Metadata, from_sheet
 from checker.reader import SheetGrid, UnreadableRoster, Workbook, read_workbook
 from checker.text import fold
@@ -86,8 +87,8 @@ CALENDAR = "calendar"  # the dates of sign-in sheets named by their meeting (mee
 HIDDEN = "hidden"
 IGNORED = "ignored"
 
-_EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
-_NOTE_WORDS = re.compile(
+_EMAIL = lazy(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
+_NOTE_WORDS = lazy(
     r"^\s*(?:prepared|prepare|préparé|établi|elaborado|preparado|total|note|nb|n\.b|signature|"
     r"validated|validé|validado|approved|approuvé|aprobado|source|fin|end)\b",
     re.IGNORECASE,
@@ -950,7 +951,7 @@ def _unexpected(text: object, headers: Headers) -> str:
 
 
 # Words of a sheet's name or heading that say attendance was taken on it (folded).
-_TAKES_ATTENDANCE = re.compile(
+_TAKES_ATTENDANCE = lazy(
     r" (?:attendance|attended|did not attend|sign in|signin|presences|feuille de presence|"
     r"emargement|asistencia|asistieron|presencas|lista de presenca|folha de presenca) "
 )
@@ -1592,7 +1593,7 @@ def _cells(body: list[list[Any]], width: int) -> np.ndarray:
     return cells.reshape(len(body), width)
 
 
-_CANCELLED = re.compile(
+_CANCELLED = lazy(
     r"\b(?:cancel+ed|annul[ée]e?s?|cancelad[oa]s?|postponed|report[ée]e?|aplazad[oa]|"
     r"no meeting|pas de r[ée]union|no hubo reuni[óo]n|not held|did not take place|"
     r"n'a pas eu lieu|no se realiz[óo]|adiad[oa]|sem reuni[ãa]o|n[ãa]o se realizou)\b",
@@ -1651,7 +1652,7 @@ def _absent_elsewhere(
 # Words of a remark, or of a column's header, saying where a person's invitation stood or that
 # they did not come, not that they attended (folded): "Invited", "Confirmado", "À confirmer",
 # "RSVP", "Declined", "No show", "Justificada", "Did not come", "No vino", "Não compareceu".
-_UNSETTLED = re.compile(
+_UNSETTLED = lazy(
     r" (?:invited|invitation|invitee?s?|convidad[oa]s?|invitad[oa]s?|"
     r"confirmed|confirme e?|confirmee?|confirmad[oa]|to be confirmed|tbc|a confirmer|"
     r"a confirmar|por confirmar|pending|pendiente|pendente|en attente|rsvp|registered|"
@@ -1704,7 +1705,7 @@ _NOT_MARKS = frozenset({"number", "email", "phone", "gender", "timestamp", "syst
                         "duplicate:presence", *times.KINDS})  # fmt: skip
 # Words of a header (folded, at a word's start) that say its marks are about attendance or
 # signing: "Signed", "Signé", "Firmado", "Assinado", "Émargement", "Came?", "Stayed to the end".
-_ATTENDANCE_HEADER = re.compile(
+_ATTENDANCE_HEADER = lazy(
     r"\b(?:sign|firm|assin|emarg|initial|paraph|rubric|attend|assist|asist|present|presen[cz]|"
     r"came|come|venu|vino|veio|particip|stay|remain|rest[eo]|quedo|ficou|permanec|left|"
     r"absen|ausen|excus|apolog|online|en ligne|virtual|remote|distanc|here|ici|aqui)"
@@ -1854,7 +1855,7 @@ _REASON_AFTER = re.compile(r"\s*[(\[:,;]|\s[-–—]\s")
 
 # Words by which a remark says that the person took part after all (folded): "a rejoint en
 # ligne pour le point 3", "Participou virtualmente", "Ligou-se por Teams", "se conectó".
-_JOINED = re.compile(
+_JOINED = lazy(
     r"\b(?:joined|dialled in|dialed in|connected|attended online|attended virtually|"
     r"participated|a rejoint|s est connecte|a participe|en ligne|se conecto|se unio|"
     r"participo|asistio virtual|ligou se|conectou se|se conectou|participou|entrou)"
@@ -2027,7 +2028,7 @@ def _says_absent(mark: Any, absent: frozenset[str], headers: Headers | None) -> 
 # Words by which a remark says that the person did not come, or that someone else went in
 # their place (folded): checker.instead's words, and these. Word beginnings: "Replacement",
 # "Sent apologies" say as much beside "Yes".
-_SENT_INSTEAD = re.compile(
+_SENT_INSTEAD = lazy(
     r"\b(?:sent|replac|rempla|reempla|substitu|sustitu|"
     r"did not|didn t|not there|pas venu|"
     r"n a pas|no fue|no estuvo|no pudo|no vino|no asisti|nao compareceu|nao veio|"
@@ -2364,7 +2365,7 @@ def _hidden_off(table: RosterTable, hidden: frozenset[int], fields: np.ndarray,
 
 # Words by which a comment speaks of someone's attendance (folded, at a word's start): the
 # vocabulary's words of absence, and these. "Acting for the CoM?", "Confirmed by email" do not.
-_ATTENDANCE = re.compile(
+_ATTENDANCE = lazy(
     r"\b(?:attend|assist|present|presen[cz]|came|come|venu|vino|vinieron|asist|particip|"
     r"replac|rempla|reempla|substitu|sustitu|represent|sent|envoy|envi|left|parti|quit|"
     r"no show|cancel|annul|excus|apolog|regret|retenu|missed|absen|ausen|leave|conge|"
@@ -2408,7 +2409,7 @@ _TOTAL = re.compile(r"^\s*(?:grand\s+)?(?:total(?:es|e|s)?|totaux|sous-total|sub
                     re.IGNORECASE)  # fmt: skip
 
 
-_COUNT = re.compile(r"\s*\d+\s*$")
+_COUNT = lazy(r"\s*\d+\s*$")
 
 
 def _is_total(values: list[Any]) -> bool:
@@ -2422,7 +2423,7 @@ def _is_total(values: list[Any]) -> bool:
 # A calendar's recurring series in a date cell (field12 SYC "01/12 a 31/12 (série mensal)"): a
 # range of dates and a word for a series. Not a meeting: skipped (rows.skipped). A date with
 # the word alone ("05/12 (série mensal)") is that day's meeting of the series, read as one.
-_SERIES_WORD = re.compile(
+_SERIES_WORD = lazy(
     r"\b(?:series?|recurring|recurrent[ea]?|recorrente|r[ée]currente?|monthly|weekly|"
     r"mensual|mensuel(?:le)?|mensal|hebdomadaire|semanal)\b",
     re.IGNORECASE,

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from checker.headers import Headers
+from checker.lazyre import lazy
 
 # At least this many header cells naming organisations (IOM one of them) make a matrix.
 MIN_AGENCIES = 3
@@ -25,27 +26,27 @@ _MARKS_SHARE = 0.8
 _IOM = r"(?:IOM|OIM)"
 _ARTICLE = r"(?:(?:a|an|the|its|un|une|le|la|les|l'|el|los|las|una|uno|su|sa|son|sus)\s+|l')?"
 # "IOM: <title> (<name>)", "OIM : <title>", "IOM – <title>".
-_COLON = re.compile(rf"^\s*{_IOM}\s*[:–—-]\s*(?P<rest>.+)$", re.IGNORECASE)
+_COLON = lazy(rf"^\s*{_IOM}\s*[:–—-]\s*(?P<rest>.+)$", re.IGNORECASE)
 # "IOM represented by a <title> (<name>)", "OIM représentée par un <title>", "OIM
 # representada por la <title>", "IOM was represented by …".
-_BY = re.compile(
+_BY = lazy(
     rf"^\s*{_IOM}\s+(?:was\s+|a\s+été\s+|fue\s+|estuvo\s+)?"
     rf"(?:represented\s+by|repr[ée]sent[ée]e?\s+par|representad[ao]\s+por)\s+"
     rf"{_ARTICLE}(?P<rest>.+)$",
     re.IGNORECASE,
 )
-_NAMED = re.compile(r"^(?P<title>[^()]+?)\s*(?:\((?P<name>[^()]+)\))?\s*\.?\s*$")
+_NAMED = lazy(r"^(?P<title>[^()]+?)\s*(?:\((?P<name>[^()]+)\))?\s*\.?\s*$")
 # A person's name in brackets: a few words of letters, initials and hyphens; nothing that
 # says more ("apologised, sent the PO").
-_PERSON = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,4}$")
+_PERSON = lazy(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,4}$")
 # Words that make a remark say more than who went: read no title from it.
-_MORE = re.compile(
+_MORE = lazy(
     r"\b(?:absen|ausen|excus|apolog|regret|retard|instead|behalf|"
     r"(?:left|late|tarde|place|lugar|nombre|part de|for the|pour le|por el|online|en ligne|"
     r"virtual|not|pas|no|parti)\b)",
     re.IGNORECASE,
 )
-_PARTS = re.compile(r"\s*(?:;|\n)\s*")
+_PARTS = lazy(r"\s*(?:;|\n)\s*")
 
 
 @dataclass(frozen=True)

@@ -12,17 +12,17 @@ two calendars that give one sheet two dates (it stays undated) (S217).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
 from checker.dates import DayMonth, ParsedDate, read_date
+from checker.lazyre import lazy
 from checker.reader import SheetGrid
 from checker.text import fold
 
 # "ehp no 1", "ehp n 1", "ehp 01": a name, perhaps a number sign, a number.
-_NUMBERED = re.compile(r"(?P<name>.*?[a-z].*?)\s*(?:\b(?:n|no|nr|num|numero|number)\s*)?(?P<n>\d+)")
+_NUMBERED = lazy(r"(?P<name>.*?[a-z].*?)\s*(?:\b(?:n|no|nr|num|numero|number)\s*)?(?P<n>\d+)")
 
 
 def sheet_key(text: object) -> str:

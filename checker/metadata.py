@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.dates import MONTHS, parse_date
+from checker.lazyre import lazy
 from checker.reader import SheetGrid
 from checker.sheetnames import METADATA_SHEETS as METADATA_SHEETS  # for checker.layout
 from checker.text import fold
@@ -36,8 +37,8 @@ _PERIOD_LABELS = frozenset(
                       "Période de rapport", "Mois", "Periodo", "Mes", "Periodo del informe",
                       "Período", "Mês", "Período do relatório"]
 )  # fmt: skip
-_PERIOD = re.compile(r"^((?:19|20)\d{2})(?:[-/.](0?[1-9]|1[0-2]))?$")
-_MISSION = re.compile(r"^[A-Za-z]{2,4}$")
+_PERIOD = lazy(r"^((?:19|20)\d{2})(?:[-/.](0?[1-9]|1[0-2]))?$")
+_MISSION = lazy(r"^[A-Za-z]{2,4}$")
 _TEMPLATE_LABELS = frozenset({fold("Template version"), fold("Version du modèle"),
                               fold("Versión de la plantilla"), fold("Versão do modelo")})  # fmt: skip
 
@@ -126,8 +127,8 @@ _NAMED_MONTH = (
 )
 # On the name as written: 2026-10, 2026_10, 202610, 2026-10-05; then 10-2026, 05.10.2026.
 _YEAR_MONTH = re.compile(rf"(?<!\d){_YEAR}[-_. ]?(0[1-9]|1[0-2])(?!\d)")
-_MONTH_YEAR = re.compile(rf"(?<!\d)(0?[1-9]|1[0-2])[-_. ]{_YEAR}(?!\d)")
-_CODE_BEFORE_YEAR = re.compile(r"(?:^|[_\-\s.])([A-Za-z]{2,4})[_\-\s]((?:19|20)\d{2})(?!\d)")
+_MONTH_YEAR = lazy(rf"(?<!\d)(0?[1-9]|1[0-2])[-_. ]{_YEAR}(?!\d)")
+_CODE_BEFORE_YEAR = lazy(r"(?:^|[_\-\s.])([A-Za-z]{2,4})[_\-\s]((?:19|20)\d{2})(?!\d)")
 
 
 def _mission_in_name(stem: str, words: list[str]) -> tuple[str | None, bool]:
@@ -196,8 +197,8 @@ class Countries:
 
 
 _COUNTRY_KEYS = {"en": True, "fr": True, "es": True, "also": False, "codes": False}
-_ISO3 = re.compile(r"^[A-Z]{3}$")
-_OTHER_CODE = re.compile(r"^[A-Z]{2,4}$")
+_ISO3 = lazy(r"^[A-Z]{3}$")
+_OTHER_CODE = lazy(r"^[A-Z]{2,4}$")
 
 
 @functools.lru_cache(maxsize=1)

@@ -7,7 +7,6 @@ exact cell. Matching runs once per distinct value, not once per row.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -38,6 +37,7 @@ from checker.layout import (
     Layout,
     RosterTable,
 )
+from checker.lazyre import lazy
 from checker.roster_language import written_in
 from checker.titleblock import DayOfMonth
 from checker.vocabulary import IOM, UNCLEAR, Vocabulary, fold
@@ -403,7 +403,7 @@ def _platforms_named(constant: Constant, vocabulary: Vocabulary) -> list[tuple[A
     return list(found.values())
 
 
-_HEADING_PARTS = re.compile(r"\s+[-–—|]\s+|\s*[:/]\s+")
+_HEADING_PARTS = lazy(r"\s+[-–—|]\s+|\s*[:/]\s+")
 
 
 def _affiliations(roster: Roster, vocabulary: Vocabulary, templated: Sequence[bool]) -> None:

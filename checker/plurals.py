@@ -11,12 +11,13 @@ A catalogue writes a count-dependent text in one of two ways:
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from typing import Any
 
-_PLURAL = re.compile(r"\{(\w+), *plural, *")
-_BRANCH = re.compile(r"\s*(=\d+|zero|one|two|few|many|other)\s*\{")
+from checker.lazyre import lazy
+
+_PLURAL = lazy(r"\{(\w+), *plural, *")
+_BRANCH = lazy(r"\s*(=\d+|zero|one|two|few|many|other)\s*\{")
 
 
 @cache

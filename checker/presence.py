@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from checker.headers import Headers
+from checker.lazyre import lazy
 from checker.text import fold
 
 # The presence a blank signature among signed ones takes: no vocabulary word, so the
@@ -34,13 +35,11 @@ EXCUSED_SHARED = "(excused line, between tables) "
 
 # A legend's entries: "P = Presente, A = Ausente", "P: present; A: absent", "A = Asistió ·
 # E = Excusa · NA = No asistió", "P – Presente; F – Faltou; FJ – Falta justificada".
-_LEGEND_SPLIT = re.compile(r"[,;·•|\n]+")
+_LEGEND_SPLIT = lazy(r"[,;·•|\n]+")
 # One entry: a code of one to three letters (the last such before its sign) and its words.
-_LEGEND_ENTRY = re.compile(
-    r"(?:^|.*[\s:(])([^\W\d_]{1,3})\s*(?:=|:|–|—|-)\s*([^\W\d_][^=()]*?)\s*$"
-)
+_LEGEND_ENTRY = lazy(r"(?:^|.*[\s:(])([^\W\d_]{1,3})\s*(?:=|:|–|—|-)\s*([^\W\d_][^=()]*?)\s*$")
 # "P/A", "Presente/Ausente", "Présent(e)/Absent(e)" in a presence header.
-_PAIR = re.compile(r"([^\W\d_][\w()]*)\s*/\s*([^\W\d_][\w()]*)")
+_PAIR = lazy(r"([^\W\d_][\w()]*)\s*/\s*([^\W\d_][\w()]*)")
 # What a lone letter of a presence header stands for ("P/A"): the initials of the words in
 # all four languages (Present/Absent, Présent/Absent, Presente/Ausente).
 _HEADER_LETTERS = {"p": "present", "a": "absent"}
@@ -103,7 +102,7 @@ def legend_line(texts: Iterable[str], headers: Headers) -> str | None:
 
 
 # A presence cell that is a code: one to three letters ("A", "NA", "FJ").
-_CODE = re.compile(r"^\s*[^\W\d_]{1,3}\s*$")
+_CODE = lazy(r"^\s*[^\W\d_]{1,3}\s*$")
 # The presence of a row whose code the sheet's legend does not explain, before the code and
 # the legend (judge: reason_legend): unknown, and the reason points at the legend.
 UNEXPLAINED = "(unexplained code) "
@@ -257,14 +256,14 @@ def texts_of(values: Iterable[Any]) -> list[str]:
 
 
 # A line naming the meeting's chair ("Présidence : …", "Chaired by: …", "Preside: …").
-_CHAIR = re.compile(
+_CHAIR = lazy(
     r"^\s*(?:chair|chaired by|chairperson|chair person|presidence|presidee par|preside par|"
     r"presidencia|presidida por|presidido por|preside|presidente|presidencia da reuniao|"
     r"presidida pela|presidido pelo)\s*$"
 )
 # The word linking a post to IOM after it: "Chef de mission de l'OIM", "Chief of Mission of
 # IOM", "Jefe de Misión de la OIM", "Chefe de Missão da OIM".
-_LINK = re.compile(r"\s+(?:of|de la|de|du|da|do)$", re.IGNORECASE)
+_LINK = lazy(r"\s+(?:of|de la|de|du|da|do)$", re.IGNORECASE)
 
 
 def chair_of_iom(text: str, headers: Headers) -> tuple[str, str, str] | None:

@@ -23,6 +23,7 @@ from typing import Any, Literal, NamedTuple, cast
 from checker import budget
 from checker.budget import Cost
 from checker.formatting import ConditionalStrikes, Hidden, settle
+from checker.lazyre import lazy
 
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".ods", ".xls"})
 ROSTER_SUFFIXES = WORKBOOK_SUFFIXES | {".csv"}
@@ -284,7 +285,7 @@ _NOT_NEAR_CELL = re.compile(rb'<c(?![ofuel]| r="[A-Za-z](?:\d{1,5}"|1\d{5}"))')
 _PREFIXED_CELL = re.compile(rb":c[\s/>]")
 # The second pass: any <c that is not written <c r="X9…"> with a column in A:K and a row of
 # at most 1,048,576 (six digits, or seven up to 1048576).
-_NOT_IN_TALL_SHEET = re.compile(
+_NOT_IN_TALL_SHEET = lazy(
     rb'<c(?![ofuel]| r="[A-Ka-k](?:\d{1,6}|10[0-3]\d{4}|104[0-7]\d{3}|1048[0-4]\d\d|10485[0-6]\d'
     rb'|104857[0-6])")'
 )
@@ -977,16 +978,16 @@ class _SharedStrings:
 
 
 _SI_ENDS = list(b" />\t\r\n")
-_PREFIXED_SI = re.compile(rb"<[^\s<>/:]+:si[\s/>]")
-_SHARED_INDEX = re.compile(rb"<(?:[^\s<>/:]+:)?v(?:\s[^>]*)?>\s*\+?(\d{1,10})\s*</")
+_PREFIXED_SI = lazy(rb"<[^\s<>/:]+:si[\s/>]")
+_SHARED_INDEX = lazy(rb"<(?:[^\s<>/:]+:)?v(?:\s[^>]*)?>\s*\+?(\d{1,10})\s*</")
 # The sheet's own texts: inline strings (<t>, in <is> or its runs), and values that are not
 # short numbers (a formula's text, an ISO date, an error, an entity, a 40-digit "number").
-_INLINE_TEXT = re.compile(rb"<(?:[^\s<>/:]+:)?t(?:\s[^>]*)?>([^<]*)<")
-_TEXT_VALUE = re.compile(
+_INLINE_TEXT = lazy(rb"<(?:[^\s<>/:]+:)?t(?:\s[^>]*)?>([^<]*)<")
+_TEXT_VALUE = lazy(
     rb"<(?:[^\s<>/:]+:)?v(?:\s[^>]*)?>([^<]*?(?:[^-+.0-9eE\s<]|[-+.0-9eE\s]{40})[^<]*)<"
 )
-_CDATA = re.compile(rb"<!\[CDATA\[")
-_ODD_VALUE = re.compile(rb"<(?:[^\s<>/:]+:)?v(?:\s[^>]*)?>[^<]*&|<!\[CDATA\[")
+_CDATA = lazy(rb"<!\[CDATA\[")
+_ODD_VALUE = lazy(rb"<(?:[^\s<>/:]+:)?v(?:\s[^>]*)?>[^<]*&|<!\[CDATA\[")
 
 
 def _shared_string_parts(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> set[str]:

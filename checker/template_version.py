@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 
+from checker.lazyre import lazy
+
 TEMPLATE_VERSION = "1"
 
-_VERSION = re.compile(r"^v?(\d+(?:\.\d+)*)$", re.IGNORECASE)
+_VERSION = lazy(r"^v?(\d+(?:\.\d+)*)$", re.IGNORECASE)
 
 
 def _parts(version: str) -> tuple[int, ...] | None:

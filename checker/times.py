@@ -18,7 +18,8 @@ export's join and leave events, a Check-in column alone, are read as they are.""
 from __future__ import annotations
 
 import datetime as dt
-import re
+
+from checker.lazyre import lazy
 
 LATE_MINUTES = 15
 
@@ -27,7 +28,7 @@ ARRIVAL, DEPARTURE = "arrival", "departure"
 MEETING_START, MEETING_END = "meeting_start", "meeting_end"
 KINDS = frozenset({ARRIVAL, DEPARTURE, MEETING_START, MEETING_END})
 
-_TEXT_TIME = re.compile(r"^\s*(\d{1,2})\s*[:hH.]\s*(\d{2})(?:[:.]\d{2})?\s*([aApP]\.?[mM]\.?)?\s*$")
+_TEXT_TIME = lazy(r"^\s*(\d{1,2})\s*[:hH.]\s*(\d{2})(?:[:.]\d{2})?\s*([aApP]\.?[mM]\.?)?\s*$")
 
 
 def minutes(value: object) -> int | None:

@@ -18,19 +18,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from checker.dates import MONTHS_BESIDE_A_DAY
+from checker.lazyre import lazy
 from checker.text import fold
 
 _MONTH = "|".join(
     sorted((re.escape(m.rstrip(".")) for m in MONTHS_BESIDE_A_DAY), key=len, reverse=True)
 )
-_DATE_IN_TEXT = re.compile(
+_DATE_IN_TEXT = lazy(
     r"\b(?:\d{4}-\d{1,2}-\d{1,2}"
     r"|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})"
     rf"|\d{{1,2}}(?:er|st|nd|rd|th)?\s*(?:de\s+)?(?:{_MONTH})\b\.?(?:,?\s*(?:de\s+|del\s+)?\d{{4}})?"
     rf"|(?:{_MONTH})\b\.?\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)",
     re.IGNORECASE,
 )
-_WEEKDAY = re.compile(
+_WEEKDAY = lazy(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|"
     r"vendredi|samedi|dimanche|lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b,?",
     re.IGNORECASE,
@@ -52,7 +53,7 @@ _IGNORED_LABELS = {"chair", "chaired by", "chairperson", "president", "presidee 
                    "rapporteur", "relator", "secretariat", "organised by", "organized by",
                    "organise par", "organizado por", "mission", "period", "periode", "periodo",
                    "month", "mois", "mes"}  # fmt: skip
-_MONTH_YEAR = re.compile(rf"\b({_MONTH})\b\.?\s+(?:de\s+)?(\d{{4}})\b", re.IGNORECASE)
+_MONTH_YEAR = lazy(rf"\b({_MONTH})\b\.?\s+(?:de\s+)?(\d{{4}})\b", re.IGNORECASE)
 # A sheet named for a platform and a day of the month: "EHP 07", "UNCT-14".
 _DAY_IN_NAME = re.compile(r"^(?P<name>.*?[^\W\d_].*?)[\s_\-]+(?P<day>\d{1,2})$")
 # A heading that names the sheet's meeting by its number ("Reunião n.º 1", "Meeting no. 2",
@@ -64,11 +65,11 @@ _MEETING_NUMBER = re.compile(
     r"\d{1,3}(?:\s*/\s*(?:19|20)\d\d\b(?!\s*[/.:]\s*\d)|\b(?!\s*[/.:]))",
     re.IGNORECASE,
 )
-_LABEL = re.compile(r"^\s*([^:：]{2,40}?)\s*[:：]\s*(.*)$", re.DOTALL)
+_LABEL = lazy(r"^\s*([^:：]{2,40}?)\s*[:：]\s*(.*)$", re.DOTALL)
 # Where a line holds a second "Label:" after a separator ("Date : 12/11/2026 – Lieu :
 # Bangui", "Date: 12/11/2026, Venue: OCHA"): split there when the label is a known one.
-_NEXT_LABEL = re.compile(r"\s*(?:[–—|;,]|\s-)\s*(?=([^\W\d_][^:：–—|;,]{1,39}?)\s*[:：])")
-_SEPARATORS = re.compile(r"^[\s\-–—:|,/]+|[\s\-–—:|,/]+$")
+_NEXT_LABEL = lazy(r"\s*(?:[–—|;,]|\s-)\s*(?=([^\W\d_][^:：–—|;,]{1,39}?)\s*[:：])")
+_SEPARATORS = lazy(r"^[\s\-–—:|,/]+|[\s\-–—:|,/]+$")
 
 
 @dataclass(frozen=True)
@@ -252,7 +253,7 @@ def _label_kind(label: str) -> str | None:
     return next((kind for kind, names in _LABELS.items() if key in names), None)
 
 
-_LEVEL_WORDS = re.compile(
+_LEVEL_WORDS = lazy(
     r"\b(?:(?P<sub>sous ?national(?:e)?|sub ?national|sub ?nacional|subnacional)|"
     r"(?P<national>national(?:e)?|nacional))\b"
 )

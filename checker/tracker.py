@@ -40,11 +40,12 @@ from checker.dates import (
     read_date,
     week_of,
 )
+from checker.lazyre import lazy
 from checker.text import fold
 from checker.titleblock import Line
 
 MIN_MONTH_COLUMNS = 3
-_MONTH_LABEL = re.compile(
+_MONTH_LABEL = lazy(
     r"^(?P<month>[a-z]+)\.?(?:[\s\-/']*(?P<year>\d{2}|\d{4}))?$"  # "Oct", "janv.-26", "Oct 2026"
     r"|^(?P<y>\d{4})[-/.](?P<m>\d{1,2})$"  # "2026-10"
     r"|^(?P<m2>\d{1,2})[-/.](?P<y2>\d{4})$"  # "10/2026"
@@ -92,11 +93,11 @@ _ABSENT_MARKS = ("✗", "✘", "✖", "❌", "☒", "❎")
 # Words after an absence that say someone may have gone after all ("Absent (CoM) – DCoM
 # attended", "Excusée, représentée par C. D."): the cell no longer says nobody went. Word
 # beginnings, on the folded text; a noun ("no IOM representation") says nothing of the kind.
-_SOMEONE_WENT = re.compile(
+_SOMEONE_WENT = lazy(
     r"^(?:attend|particip|present|asist|assist|compar|represent|replac|remplac|sustitu|"
     r"reemplaz|substitu|went|came|joined|stood|covered|deleg|behalf|instead)"
 )
-_NOUN = re.compile(r"(?:ation|ance|ence|acion|acao|encia|ancia)s?$")
+_NOUN = lazy(r"(?:ation|ance|ence|acion|acao|encia|ancia)s?$")
 
 
 def _someone_went(rest: str) -> bool:
@@ -108,15 +109,15 @@ def _someone_went(rest: str) -> bool:
 
 # "J. Doe (CoM)", and what follows the title about that person: "A. Diallo (Cheffe de
 # mission) – excusée", "J. Doe (CoM) absent".
-_PERSON = re.compile(
+_PERSON = lazy(
     r"^(?P<name>.*?)\s*[(\[](?P<title>[^)\]]+)[)\]]\s*(?:(?:[-–—,:;]\s*)?(?P<remark>\S.*?))?\s*$"
 )
-_PEOPLE = re.compile(r"\s*(?:;|\n|\+)\s*")
+_PEOPLE = lazy(r"\s*(?:;|\n|\+)\s*")
 # What a cell says before its reason: "Cancelled – air alert", "Annulée (sécurité)",
 # "Cancelada: alerta aérea".
-_HEAD = re.compile(r"^\s*(?P<head>[^–—:;,(\[]+?)\s*(?:\s-\s|[–—:;,(\[])")
+_HEAD = lazy(r"^\s*(?P<head>[^–—:;,(\[]+?)\s*(?:\s-\s|[–—:;,(\[])")
 # A label row that is a note, not a platform ("Legend: CoM = Chief of Mission").
-_NOTE = re.compile(r"^\s*(?:note|notes|legend|légende|leyenda|source|key|clé)\b", re.IGNORECASE)
+_NOTE = lazy(r"^\s*(?:note|notes|legend|légende|leyenda|source|key|clé)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -271,7 +272,7 @@ def is_sparse(filled: int, cells: int) -> bool:
 # A legend that says a blank cell is an absence: "Blank = did not attend", "En blanco = no
 # asistió", "Vide : absent", "Em branco = ausente", "Leave blank if IOM did not attend".
 _BLANK_WORDS = r"(?:blank|empty|vide|vierge|en blanco|vac[ií][oa]|em branco|vazi[oa])"
-_BLANK_LEGEND = re.compile(
+_BLANK_LEGEND = lazy(
     rf"\b{_BLANK_WORDS}\b.{{0,40}}(?:=|:|means|signifie|significa|if|si|se)\s*.{{0,30}}"
     r"(?:absen|ausen|did not|didn't|not attend|no asisti|n'a pas|não (?:foi|compareceu|"
     r"participou|esteve)|no iom|pas d'oim|sin oim|sem oim|no fue)",

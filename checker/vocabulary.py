@@ -28,6 +28,7 @@ from checker.headers import (
     title_names,
     with_modes,
 )
+from checker.lazyre import lazy
 from checker.text import fold
 
 # ---------------------------------------------------------------- the data files' models
@@ -224,7 +225,7 @@ _GRADE_BEFORE = re.compile(rf"^\s*{_GRADE}(?:\s*[-–—/:,]\s*|\s+)(?=\S)")
 _GRADE_AFTER = re.compile(rf"(?<=\S)(?:\s*[-–—/,]\s*|\s+|\s*\(\s*){_GRADE}\s*\)?\s*$")
 # A general-service grade (G-5, GS-6): support staff, who hold none of the posts of rank
 # _OFFICER_RANK or above (a manager, the RMO, the Chief of Mission).
-_GENERAL_SERVICE = re.compile(r"(?<![A-Z])GS?-?[1-7](?![0-9])")
+_GENERAL_SERVICE = lazy(r"(?<![A-Z])GS?-?[1-7](?![0-9])")
 _OFFICER_RANK = 5
 _DELEGATION = re.compile(
     r"\b(?:on behalf of|obo|representing|in place of|replacing|pour le compte de|au nom de|"
@@ -263,11 +264,11 @@ _TITLE_SEPARATOR = re.compile(r"\s*(?:[,;:(\[/]|\s[-–—]\s)")
 _STANDING_IN = frozenset({"for", "pour", "por", "para", "pelo", "pela"})
 # A presence cell's word and the reason after it: "No – envió excusas", "Ausente (CM em
 # Genebra)", "Absent: on leave", "Non, en mission".
-_REASON_SPLIT = re.compile(r"\s*(?:[–—(:;,/]|\s-\s*|-\s)\s*")
+_REASON_SPLIT = lazy(r"\s*(?:[–—(:;,/]|\s-\s*|-\s)\s*")
 # Words of a reason by which someone went, came, joined or left (folded, at a word's start),
 # beside checker.instead's words of someone else going (read with them): the reason of an
 # absence must say none of these for the cell to be read as absent.
-_SOMEONE_WENT = re.compile(
+_SOMEONE_WENT = lazy(
     r"\b(?:attend|assist|particip|presen|came|come|went|join|connect|conect|ligou|online|"
     r"en ligne|virtual|remot|teams|zoom|vino|fue|foi|veio|compare|estuvo|stay|ficou|reste|"
     r"resta|quedo|represent|replac|rempla|reempla|substitu|sustitu|instead|su lugar|no lugar|"
@@ -282,7 +283,7 @@ _SOMEONE_WENT = re.compile(
 )
 # A reason that says nobody went in the person's place ("pas de remplaçant", "no
 # replacement", "sin reemplazo", "sem substituto"): said of nobody, so not read as above.
-_NOBODY_INSTEAD = re.compile(
+_NOBODY_INSTEAD = lazy(
     r"\b(?:pas de remplacant|sans remplacant|no replacement|not replaced|nobody replaced|"
     r"no one replaced|sin reemplazo|sin sustitut[oa]|nadie l[oa] sustituyo|sem substitut[oa]|"
     r"ninguem (?:o|a) substituiu)\b"
@@ -290,7 +291,7 @@ _NOBODY_INSTEAD = re.compile(
 # A reason that says the person could not get into an online meeting ("could not join the
 # call", "n'a pas pu rejoindre la réunion", "não conseguiu entrar (Teams)"): about the row's own
 # person, who did not connect, so its "join" / "connect" / "Teams" say nobody went (folded).
-_NOT_CONNECTED = re.compile(
+_NOT_CONNECTED = lazy(
     r"\b(?:connection failed|(?:could not|couldn t|unable to|failed to|did not manage to|did not) "
     r"(?:join|connect|rejoin|log in|dial in)|no connection|no audio|connexion impossible|"
     r"connexion echouee|echec de (?:la )?connexion|(?:n a )?pas pu (?:se connecter|rejoindre|"
@@ -302,9 +303,9 @@ _NOT_CONNECTED = re.compile(
     r"meeting|reunion|reuniao|teams|zoom|webex|skype))*\b"
 )
 # The call a person could not get into, named after that ("Ligação falhou (Teams)").
-_CALL = re.compile(r"\b(?:teams|zoom|webex|skype|google meet|the call|call|the meeting)\b")
+_CALL = lazy(r"\b(?:teams|zoom|webex|skype|google meet|the call|call|the meeting)\b")
 # A person named in a reason: "T. Nxumalo", "Mr Roe", "Sra. Paz".
-_PERSON = re.compile(r"\b[A-Z]\.\s?[A-Z][a-zà-ÿ]|\b(?:Mr|Mrs|Ms|Mme|Mlle|Sr|Sra|Dr)\.?\s+[A-Z]")
+_PERSON = lazy(r"\b[A-Z]\.\s?[A-Z][a-zà-ÿ]|\b(?:Mr|Mrs|Ms|Mme|Mlle|Sr|Sra|Dr)\.?\s+[A-Z]")
 
 
 def _split_reason(text: str) -> tuple[str, str]:
@@ -336,13 +337,13 @@ _PARTNER_LINKS = frozenset({"of", "the", "s", "de", "d", "l", "la", "le", "des",
                             "do", "implementing", "implementador", "implementadora", "mise",
                             "en", "oeuvre"})  # fmt: skip
 _JOINED = frozenset({"and", "et", "y", "e", "with", "avec", "con", "com", "plus"})
-_JOINING_MARKS = re.compile(r"[/+&,;|]")
-_ABSENT_MARK = re.compile(
+_JOINING_MARKS = lazy(r"[/+&,;|]")
+_ABSENT_MARK = lazy(
     r"[(\[]\s*(?:excus[ée]e?s?|excused|apolog(?:y|ies|ised|ized)|absente?|regrets?|ausente|"
     r"excusad[oa]|did not attend|not present|no asisti[óo]|n'?a pas assist[ée]e?)\s*[)\]]",
     re.IGNORECASE,
 )
-_OBSERVER_MARK = re.compile(
+_OBSERVER_MARK = lazy(
     r"[(\[]\s*(?:as\s+)?(?:observer|observateur|observatrice|observador[a]?)\s*[)\]]",
     re.IGNORECASE,
 )
@@ -448,7 +449,7 @@ _FIELD_OFFICE = re.compile(
 # After a dash, words that make a platform's name another meeting of it ("HCT – sub-group on
 # cash", "OMT – ad hoc", "UNCT – retreat"): not the platform's own meeting. Without a dash
 # ("UNCT retreat", field2/PHL) the filler words read it as the platform's meeting.
-_SIDE_MEETING = re.compile(
+_SIDE_MEETING = lazy(
     r"\b(?:sub ?groups?|sous ?groupes?|sub ?grupos?|retreats?|retraites?|retiros?|"
     r"workshops?|ateliers?|talleres?|taller|oficinas?|task ?forces?|groupes? de travail|"
     r"working groups?|grupos? de trabajo|grupos? de trabalho)\b"
@@ -481,7 +482,7 @@ _CONVENED = re.compile(
     r"\b(?:ad ?hoc|emergency|urgence|emergencia|urgencia|extraordinary|extraordinaire|"
     r"extraordinaria|special|speciale|especial)\b"
 )
-_TRAILING_BRACKET = re.compile(r"\s*\(([^()]*)\)\s*$")
+_TRAILING_BRACKET = lazy(r"\s*\(([^()]*)\)\s*$")
 
 
 # Cell texts remembered per vocabulary: a batch's names, places and titles many times over.
@@ -515,6 +516,11 @@ class Vocabulary:
     """Lookups built once from the data files, then never changed: a profile extends a
     copy of its own (copy → add_… → seal) before anything reads it. Caches keyed on a
     vocabulary (its memo, the schema built from it, loaded profiles) rely on this."""
+
+    # The name of the cache file the bundled vocabulary is kept in (set by
+    # default_vocabulary): what a profile kept between runs was extended from. None for any
+    # other vocabulary, a profile's copy included.
+    cache_name: str | None = None
 
     def __init__(
         self,
@@ -669,6 +675,7 @@ class Vocabulary:
         twin._role_display = dict(self._role_display)
         twin._aliases_of = {role: list(aliases) for role, aliases in self._aliases_of.items()}
         twin._sealed = False
+        twin.cache_name = None
         return twin
 
     def seal(self) -> None:
@@ -1558,6 +1565,7 @@ def default_vocabulary() -> Vocabulary:
         vocabulary = load_vocabulary(folder)
         if cache is not None:
             _keep(vocabulary, cache)
+    vocabulary.cache_name = cache.name if cache is not None else None
     return vocabulary
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Protocol, TextIO
 
 from checker.findings import Report, ResultStream
+from checker.lazyre import lazy
 from checker.messages import Catalogue
 
 FORMATS: dict[str, str] = {
@@ -55,7 +56,7 @@ def streaming_reporter(name: str) -> StreamingReporter | None:
 # rather than be shown: C0 and C1 controls (ESC starts ANSI/OSC sequences, a newline starts a
 # new log line such as "::error file=…::forged"), DEL, and the bidirectional overrides and
 # isolates that reorder what is displayed ("Trojan Source").
-UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+UNSAFE = lazy("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _RAW_IN_JSON = re.compile("[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
