@@ -109,20 +109,23 @@ OPEN_GAPS = {
     "read as 11 Dec by the period: the CoM's November HCT makes the 11 Dec HCT compliant",
     "BEL_2026-11_registre": "the minutes pasted in the PMT's IOM name cell are skipped (absent, "
     "truth wrong level); the retreat's 'Jour 1 (18/11)' tick column is read as dates (S203)",
-    "BHS_2026-11_register": "the SMT rows typed in advance under 12/11, below the note "
-    "'POSTPONED to Fri 13 Nov', make a compliant SMT of 12 Nov; 'HCT (resumed session)' is S204",
+    "BHS_2026-11_register": "the SMT of 12 Nov (postponed, its rows typed in advance) is listed "
+    "undetermined, not left out; 'HCT (resumed session)' is S204",
     "CHE_2026-11_suivi_oim": "the log's Observations name the BCR ('annulée la veille par le "
     "BCR'): S213, every meeting undetermined, its traps not reached",
     "DMA_2026-11_presencas": "an action point typed as a UNCT row ('Ponto de ação … "
     "(responsável: CM)', OIM, Chefe de Missão) counts the CoM present; two S204 UNKNOWN meetings",
     "GRD_2026-11_sessions": "the sheet 'HCT-14' (meeting 14/2026, held 4 Nov per the Minutes) "
     "is dated 14 Nov; the extraordinary UNCT session of 18 Nov is split off only by a venue line",
-    "KNA_2026-11_signin": "the UNCT list typed in advance above 'MEETING CANCELLED' is a "
-    "compliant meeting; the 'Co-chair: …, Protection Officer, IOM' line is not read (absent)",
+    "KNA_2026-11_signin": "the UNCT list typed in advance above 'MEETING CANCELLED' is listed "
+    "undetermined, not left out; the 'Co-chair: …, Protection Officer, IOM' line is not read "
+    "(absent)",
     "LCA_2026-11_asistencia": "the hub's Protection cluster (Nivel blank, Lugar 'Vieux Fort (hub "
-    "sur)') is a second national meeting; the UNCT rows under 'SUSPENDIDA' are a meeting",
+    "sur)') is a second national meeting; the suspended UNCT is listed undetermined, not left "
+    "out",
     "LUX_2026-11_feuilles": "'Cluster Protection – sous-cluster Nord (Ettelbruck)' is read as "
-    "the national cluster; the heading '19 NOVEMBRE 2026 – REPORTÉE AU 26/11' as a meeting",
+    "the national cluster; the EHP '19 NOVEMBRE 2026 – REPORTÉE AU 26/11' is listed "
+    "undetermined, not left out",
     "VCT_2026-10_bitacora": "the RMO's OMT sitting 1 of 2 ('se levantó … continúa el 9/10') is "
     "compliant; 'OMT (continuación)' is S204; the suspended UNCT of 7 Oct is an extra meeting",
 }
@@ -161,9 +164,8 @@ OPEN_GAPS = {
 FALSE_COMPLIANT_GAPS: set[str] = {
     "AZE_2026-11_register", "BIH_2026-12_suivi", "MKD_2026-11_signin", "OMN_2026-12_registo",
     "TJK_2026-12_log",
-    "ATG_2026-12_attendance", "BHS_2026-11_register", "DMA_2026-11_presencas",
-    "GRD_2026-11_sessions", "KNA_2026-11_signin", "LCA_2026-11_asistencia",
-    "LUX_2026-11_feuilles", "VCT_2026-10_bitacora",
+    "ATG_2026-12_attendance", "DMA_2026-11_presencas", "GRD_2026-11_sessions",
+    "LCA_2026-11_asistencia", "LUX_2026-11_feuilles", "VCT_2026-10_bitacora",
 }  # fmt: skip
 # Files whose false compliant rests on a row that is not an attendee's (round 4: ✗, "on
 # leave", a red row; round 5: a blank Émargement, Oui/Non, a comment, 'A', a hidden row;
@@ -176,13 +178,11 @@ FALSE_COMPLIANT_GAPS: set[str] = {
 # "Connection failed", "no se pudo conectar"), all fixed.
 # Round 13: BRB's rested on the CoM's "✓*" row, which is not an attendee's; fixed.
 # Round 15: the false compliant rests on rows that are not attendees' — rows typed in advance
-# for a meeting that did not take place (BHS, KNA, LCA, LUX), an action point typed as a row
-# (DMA) — or, for GRD, on the CoM's row of the extraordinary UNCT session, which the truth
-# (one record for the date, the DCoM's row in doubt) does not list among its rows.
-BLANKING_GAPS: set[str] = {
-    "BHS_2026-11_register", "DMA_2026-11_presencas", "GRD_2026-11_sessions",
-    "KNA_2026-11_signin", "LCA_2026-11_asistencia", "LUX_2026-11_feuilles",
-}  # fmt: skip
+# for a meeting that did not take place (BHS, KNA, LCA, LUX: fixed, the call-off line or
+# remark read), an action point typed as a row (DMA) — or, for GRD, on the CoM's row of the
+# extraordinary UNCT session, which the truth (one record for the date, the DCoM's row in
+# doubt) does not list among its rows.
+BLANKING_GAPS: set[str] = {"DMA_2026-11_presencas", "GRD_2026-11_sessions"}
 
 
 def _cases(paths: list[Path], gaps: dict[str, str] | set[str]) -> list[Any]:
