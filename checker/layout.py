@@ -29,6 +29,7 @@ from checker import (
     acting,
     between,
     blocks,
+    dates,
     footnotes,
     instead,
     lookups,
@@ -1593,16 +1594,8 @@ def _cells(body: list[list[Any]], width: int) -> np.ndarray:
     return cells.reshape(len(body), width)
 
 
-_CANCELLED = lazy(
-    r"\b(?:cancel+ed|annul[ée]e?s?|cancelad[oa]s?|postponed|report[ée]e?|aplazad[oa]|"
-    r"no meeting|pas de r[ée]union|no hubo reuni[óo]n|not held|did not take place|"
-    r"n'a pas eu lieu|no se realiz[óo]|adiad[oa]|sem reuni[ãa]o|n[ãa]o se realizou)\b",
-    re.IGNORECASE,
-)
-
-
 def _says_cancelled(text: str) -> bool:
-    return bool(_CANCELLED.search(text))
+    return versions.says_called_off(text)
 
 
 def _absent_elsewhere(
@@ -2452,6 +2445,7 @@ def _table_rows(
     headers: Headers | None = None,
     called_off: list[versions.CalledOff] | None = None,
     examples: list[tuple[int, int, str]] | None = None,
+    top: int = 0,
 ) -> tuple[np.ndarray, np.ndarray, int, int]:
     """Data rows of one table → (cells of the kept rows, their Excel rows, rows read, rows
     skipped). The rows saying a meeting was called off are added to `called_off`; the rows
@@ -2538,6 +2532,8 @@ def _table_rows(
     fields[:, -1] = table.sheet
     if table.groups:
         _group_platforms(table, fields, index + table.header_row + 1)
+    if called_off is not None:
+        _called_off_by_lines(table, sheet, cells, fields, index, rows_read, top, called_off)
     if path is not None:
         _symbol_marks(table, fields, index + header_index + 1, path)
     _other_answers(table, fields, cells[index])
@@ -2598,6 +2594,108 @@ def _skip_examples(table: RosterTable, cells: np.ndarray, kept: np.ndarray, rows
             kept[r] = False
             if into is not None:
                 into.append((table.header_row + 1 + r, col, cells[r, col]))
+
+
+def _called_off_by_lines(
+    table: RosterTable, sheet: SheetGrid, cells: np.ndarray, fields: np.ndarray,
+    index: np.ndarray, rows_read: int, top: int, into: list[versions.CalledOff],
+) -> None:  # fmt: skip
+    """Meetings whose rows were typed in advance, a line or remark saying the meeting did not
+    take place (versions.calls_off): a remark on any row of the meeting ("SUSPENDIDA – no se
+    realizó" in the RC's Observaciones), a note line above or under its rows ("SMT of 12 Nov
+    POSTPONED to 13 Nov", "MEETING CANCELLED" under a sign-in list), or the table's heading
+    ("… 19 NOVEMBRE 2026 – REPORTÉE AU 26/11"). The note is kept aside as the cell that says
+    so; the meeting's rows are then unknown (versions.called_off), never a meeting attended.
+    A line between two meetings that names neither's platform concerns both."""
+    if not len(index):
+        return
+    date, platform = FIELDS.index("date"), FIELDS.index("platform")
+    keys = [(d, p) for d, p in zip(fields[:, date].tolist(), fields[:, platform].tolist())]
+    first = table.header_row + 1  # the Excel row of body row 0
+    said: set[tuple[Any, Any]] = set()
+
+    def note(key: tuple[Any, Any], col: int, excel_row: int, text: str) -> None:
+        if type(key[1]) is str and key not in said:
+            said.add(key)
+            into.append(versions.CalledOff(key[0], fold(key[1]), table.sheet,
+                                           f"{column_letter(col)}{excel_row}", text))  # fmt: skip
+
+    # A remark on a row of the meeting: the columns no field reads (Remarks, Observaciones).
+    unread_cols = [c for c in range(cells.shape[1]) if c not in set(table.columns.values())]
+    for i, r in enumerate(index.tolist()):
+        for c in unread_cols:
+            value = cells[r, c]
+            if type(value) is str and versions.calls_off(value, keys[i][0]):
+                note(keys[i], c, first + r, value)
+    # A line of its own among the rows or under them: one text cell, in whatever column (a
+    # meeting's own row, date and platform beside "Cancelled", is read as such above).
+    rows = index.tolist()
+    for r in sorted(set(range(rows_read)) - set(rows)):
+        values = [(c, v) for c, v in enumerate(cells[r].tolist()) if v is not None]
+        for c, value in values if len(values) == 1 else ():
+            if type(value) is not str:
+                continue
+            above = next((i for i in range(len(rows) - 1, -1, -1) if rows[i] < r), None)
+            below = next((i for i in range(len(rows)) if rows[i] > r), None)
+            near = [keys[i] for i in (above, below) if i is not None]
+            if any(versions.calls_off(value, k[0]) for k in near):
+                for key in _concerned(value, near):
+                    if versions.calls_off(value, key[0]):
+                        note(key, c, first + r, value)
+    # The heading over the header: of the table's one meeting, or of those it names.
+    lo, hi = table.span if table.span is not None else (0, None)
+    for k in range(top, table.header_row - 1):
+        for c, value in enumerate(sheet.cells[k][lo:hi], start=lo):
+            if type(value) is not str:
+                continue
+            meetings = list(dict.fromkeys(keys))
+            named = _concerned(value, meetings)
+            if len(meetings) > 1 and named == meetings:
+                continue  # a title over a list of several meetings, naming none of them
+            for key in named:
+                if versions.calls_off(value, key[0]):
+                    note(key, c, k + 1, value)
+
+
+def _days_named(text: str) -> set[tuple[int, int]]:
+    """The days and months a text names: "12 Nov", "18/11", "19 NOVEMBRE", "Nov 12"."""
+    words = fold(text).split()
+    out: set[tuple[int, int]] = set()
+    for i, w in enumerate(words):
+        if not (w.isdigit() and 1 <= int(w) <= 31):
+            continue
+        after = words[i + 2] if i + 2 < len(words) and words[i + 1] == "de" else ""
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        before = words[i - 1] if i else ""
+        for m in (nxt, after, before):
+            month = int(m) if m.isdigit() and len(m) <= 2 else dates.MONTHS.get(m)
+            if month is not None and 1 <= month <= 12:
+                out.add((int(w), month))
+                break
+    return out
+
+
+def _concerned(text: str, meetings: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+    """Of the meetings a line stands beside, those it concerns: the ones of the days it
+    names, if it names days (none of theirs: another meeting's note, "Reunión del EHP del
+    18/11 pospuesta" between the 11th and the 20th); then those whose platform, as written,
+    it names; naming none, all (which one it concerns cannot be told, so none of them is read
+    as attended)."""
+    unique = list(dict.fromkeys(meetings))
+    days = _days_named(text)
+    if days:
+        unique = [m for m in unique if _day_of(m[0]) in days]
+    folded = f" {fold(text)} "
+    named = [m for m in unique if type(m[1]) is str and fold(m[1])
+             and f" {fold(m[1])} " in folded]  # fmt: skip
+    return named or unique
+
+
+def _day_of(value: object) -> tuple[int, int] | None:
+    read = dates.read_date(value)
+    if isinstance(read, dates.ParsedDate):
+        return (read.value.day, read.value.month)
+    return (read.day, read.month) if read is not None else None
 
 
 def _note_called_off(table: RosterTable, cells: np.ndarray, r: int, text: str,
@@ -2950,6 +3048,11 @@ def lay_out(workbook: Workbook, headers: Headers) -> Layout:
             )
         else:
             examples: list[tuple[int, int, str]] = []
+            # The heading lines over the header that are this table's: under any table of
+            # the sheet above it.
+            top = max((t.last_row for t in tables[:i] if t.sheet == table.sheet
+                       and t.last_row is not None and t.last_row < table.header_row),
+                      default=0)  # fmt: skip
             cells, excel_rows, table_read, table_skipped = _table_rows(
                 table,
                 sheet,
@@ -2959,6 +3062,7 @@ def lay_out(workbook: Workbook, headers: Headers) -> Layout:
                 headers,
                 called_off,
                 examples,
+                top,
             )
             if examples:
                 tables[i] = replace(table, example_rows=tuple(examples))

@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from checker.dates import MONTHS, MOVED, ParsedDate, read_date
 from checker.reader import SheetGrid
 from checker.text import fold
 
@@ -148,6 +149,93 @@ def supersede(versions: Sequence[Version]) -> dict[Any, Superseded]:
 
 
 # ------------------------------------------------------------------ a meeting called off
+
+
+# Words saying a meeting did not take place (folded): cancelled, suspended, and the moved
+# meeting's words of checker.dates.MOVED that mean "not on this day" (not "moved to room B",
+# "delayed by an hour": held). One list for every reader of a call-off (layout's rows and
+# lines, the tracker's cells).
+CALLED_OFF = frozenset({
+    "cancelled", "canceled", "cancelado", "cancelada", "cancelados", "canceladas", "annule",
+    "annulee", "annules", "annulees", "suspended", "suspendue", "suspendu", "suspendida",
+    "suspendido", "suspensa", "suspenso",
+}) | (MOVED - {"moved", "delayed", "decale", "decalee", "deplace", "deplacee", "trasladada",
+                "trasladado", "transferida", "transferido"})  # fmt: skip
+_CALLED_OFF_PHRASE = re.compile(
+    r"\b(?:did not take place|didn t take place|not held|no meeting|n a pas eu lieu|"
+    r"pas de reunion|non tenue|pas tenue|no se realizo|no se celebro|no tuvo lugar|"
+    r"no hubo reunion|sin reunion|nao se realizou|nao houve reuniao|sem reuniao|"
+    r"nao realizada|nao teve lugar)\b"
+)
+# A clause about something else than the meeting: a person's own plans ("cancelled my
+# flight", "annulé son vol"), another meeting ("la réunion précédente a été reportée") or
+# meetings in general ("NB : les réunions annulées ne figurent pas dans ce tableau").
+_NOT_THE_MEETING = re.compile(
+    r"\b(?:my|his|her|their|mon|ma|mes|son|sa|ses|mi|mis|su|sus|meu|minha|seu|sua|flight|"
+    r"vol|vuelo|voo|trip|travel|voyage|viaje|viagem|participation|participacion|participacao|"
+    r"leave|conge|licencia|licenca|"
+    r"meetings|reunions|reuniones|reunioes|sessions|sesiones|sessoes|seances|"
+    r"(?:previous|prior|last|next|following|other|earlier) (?:meeting|session)|"
+    r"(?:reunion|reuniao|session|sesion|sessao|seance) (?:precedente|anterieure|derniere|"
+    r"prochaine|suivante|anterior|pasada|passada|proxima|siguiente|seguinte|ultima))\b"
+)
+# After a word of postponement: "from" says this is the moved meeting ("reportée du 19 nov.").
+_BY_HOURS = re.compile(r"\b(?:hours?|heures?|horas?|minutes|minutos|min|h)\b")
+_FROM = frozenset({"from", "du", "des", "del", "desde", "de", "da", "do", "dal"})
+_CLAUSES = re.compile(r"[–—:;()\[\].\n]|\s-\s|,\s")
+
+
+def says_called_off(text: str) -> bool:
+    """Whether a row of its own (a date and platform, nobody named) or a Name cell holds a
+    word of call-off ("Réunion annulée – reportée au 4 décembre"): read as such whatever
+    else it says."""
+    folded = fold(text)
+    return bool(_CALLED_OFF_PHRASE.search(folded)) or any(w in CALLED_OFF for w in folded.split())
+
+
+def calls_off(text: object, date: object = None) -> bool:
+    """Whether a line or remark says that the meeting did not take place: one of its clauses
+    says cancelled, suspended, postponed ("SUSPENDIDA – no se realizó", "MEETING CANCELLED
+    on the morning", "REPORTÉE AU 26/11") of the meeting, not of a person's plans or of
+    another meeting. "Postponed from …", or "postponed to" the meeting's own `date` (a cell
+    value), says this is the moved meeting: no call-off."""
+    if not isinstance(text, str):
+        return False
+    return any(_clause_calls_off(fold(c), date) for c in _CLAUSES.split(text) if c.strip())
+
+
+def _clause_calls_off(clause: str, date: object) -> bool:
+    if _NOT_THE_MEETING.search(clause):
+        return False
+    if _CALLED_OFF_PHRASE.search(clause):
+        return True
+    words = clause.split()
+    at = next((i for i, w in enumerate(words) if w in CALLED_OFF), None)
+    if at is None:
+        return False
+    if words[at] not in MOVED:
+        return True
+    after = words[at + 1 : at + 6]
+    if (after and after[0] in _FROM) or _BY_HOURS.search(" ".join(after)):
+        return False  # "reportée du 19 nov." (this is the moved one), "delayed by 30 min"
+    return not _same_day(after, date)
+
+
+def _same_day(words: list[str], date: object) -> bool:
+    """Whether the words after "postponed to" name the day of `date` ("au 26 11", "to Fri 13
+    Nov"): the month only when both say it."""
+    day = next((i for i, w in enumerate(words) if w.isdigit() and len(w) <= 2), None)
+    read = read_date(date)
+    if day is None or read is None:
+        return False
+    on = (
+        (read.value.day, read.value.month)
+        if isinstance(read, ParsedDate)
+        else (read.day, read.month)
+    )
+    nxt = words[day + 1] if day + 1 < len(words) else ""
+    month = int(nxt) if nxt.isdigit() and len(nxt) <= 2 else MONTHS.get(nxt)
+    return int(words[day]) == on[0] and (month is None or month == on[1])
 
 
 @dataclass(frozen=True)
