@@ -89,8 +89,8 @@ OPEN_GAPS = {
     "read as 11 Dec by the period: the CoM's November HCT makes the 11 Dec HCT compliant",
     "BEL_2026-11_registre": "the minutes pasted in the PMT's IOM name cell are skipped (absent, "
     "truth wrong level); the retreat's 'Jour 1 (18/11)' tick column is read as dates (S203)",
-    "BHS_2026-11_register": "the SMT rows typed in advance under 12/11, below the note "
-    "'POSTPONED to Fri 13 Nov', make a compliant SMT of 12 Nov",
+    "BHS_2026-11_register": "the SMT of 12 Nov (postponed, its rows typed in advance) is listed "
+    "undetermined, not left out",
     "CHE_2026-11_suivi_oim": "the log's Observations name the BCR ('annulée la veille par le "
     "BCR'): S213, every meeting undetermined, its traps not reached",
     "DMA_2026-11_presencas": "an action point typed as a UNCT row ('Ponto de ação … "
@@ -99,13 +99,14 @@ OPEN_GAPS = {
     "GRD_2026-11_sessions": "the sheet 'HCT-14' (meeting 14/2026) is undated (S203): its date "
     "in the Minutes' title is not read; the UNCT of 18 Nov is two sessions, the extraordinary one "
     "compliant, against the truth's one record for the date (a limit of the truth format)",
-    "KNA_2026-11_signin": "the UNCT list typed in advance above 'MEETING CANCELLED' is a "
-    "compliant meeting; the 'Co-chair: …, Protection Officer, IOM' line is not read (absent)",
-    "LCA_2026-11_asistencia": "the UNCT rows under 'SUSPENDIDA' are a meeting; 'JdM de "
+    "KNA_2026-11_signin": "the UNCT list typed in advance above 'MEETING CANCELLED' is listed "
+    "undetermined, not left out; the 'Co-chair: …, Protection Officer, IOM' line is not read "
+    "(absent)",
+    "LCA_2026-11_asistencia": "the suspended UNCT is listed undetermined, not left out; 'JdM de "
     "vacaciones' on the acting CoM's row leaves the SMT undetermined",
-    "LUX_2026-11_feuilles": "the heading '19 NOVEMBRE 2026 – REPORTÉE AU 26/11' is read as a "
-    "meeting",
-    "VCT_2026-10_bitacora": "the suspended UNCT of 7 Oct is an extra (undetermined) meeting",
+    "LUX_2026-11_feuilles": "the EHP '19 NOVEMBRE 2026 – REPORTÉE AU 26/11' is listed undetermined, "
+    "not left out",
+    "VCT_2026-10_bitacora": "the suspended UNCT of 7 Oct is listed undetermined, not left out",
 }
 # Round 12 (field12/README.md): traps not tried before, 6 false compliants in 3 files at the
 # first run (aab7560); every file now matches its truth.
@@ -140,9 +141,7 @@ OPEN_GAPS = {
 # (GRD HCT 14 Nov), an extraordinary session beside the regular one (GRD UNCT 18 Nov), the
 # first sitting of an adjourned OMT (VCT OMT 8 Oct).
 FALSE_COMPLIANT_GAPS: set[str] = {
-    "ATG_2026-12_attendance", "BHS_2026-11_register", "DMA_2026-11_presencas",
-    "GRD_2026-11_sessions", "KNA_2026-11_signin", "LCA_2026-11_asistencia",
-    "LUX_2026-11_feuilles",
+    "ATG_2026-12_attendance", "DMA_2026-11_presencas", "GRD_2026-11_sessions",
 }  # fmt: skip
 # Files whose false compliant rests on a row that is not an attendee's (round 4: ✗, "on
 # leave", a red row; round 5: a blank Émargement, Oui/Non, a comment, 'A', a hidden row;
