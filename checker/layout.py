@@ -1561,6 +1561,20 @@ _CANCELLED = re.compile(
 )
 
 
+# A meeting called off, not moved ("reportée du 5/11 au 12/11" beside the 12th is the
+# meeting that took place), in a remark beside an attendee's row: words that say the meeting
+# was not held, or a remark that starts with the call-off ("Réunion annulée …", "Cancelled
+# –"); "Viagem cancelada; participou online" is someone's trip (field13 ALB).
+_CALLED_OFF = re.compile(
+    r"\b(?:not held|non tenue?|pas tenue?|did not take place|n'a pas eu lieu|"
+    r"no se realiz[óo]|no se celebr[óo]|n[ãa]o se realizou|no hubo reuni[óo]n|"
+    r"n[ãa]o houve reuni[ãa]o|sem reuni[ãa]o|pas de r[ée]union|no meeting)\b"
+    r"|^\W*(?:(?:the )?(?:meeting|session|r[ée]union|s[ée]ance|reuni[óo]n|sesi[óo]n|"
+    r"reuni[ãa]o|sess[ãa]o) )?(?:cancel+ed|annul[ée]e?s?|cancelad[oa]s?|suspendid[oa]s?)\b",
+    re.IGNORECASE,
+)
+
+
 def _says_cancelled(text: str) -> bool:
     return bool(_CANCELLED.search(text))
 
@@ -1593,8 +1607,11 @@ def _absent_elsewhere(
     # Without an attendance column, a remark that the person did not come ("Did not come",
     # "No vino", "Não compareceu") or of where their invitation stood ("Invited",
     # "Confirmado", "À confirmer", "Declined") is all the row says of their attendance.
+    # A remark that the meeting was called off ("Réunion annulée la veille – non tenue", on
+    # a log's row typed in advance, field15 CHE): whether anyone attended anything is not
+    # known, never a "Yes" nor a row that says nothing else.
     said = {v for v in set(aside.ravel().tolist()) if type(v) is str and (
-        _names_absence(v, absent) or _sent_instead(v)
+        _names_absence(v, absent) or _sent_instead(v) or _CALLED_OFF.search(v)
         or (not marked and _UNSETTLED.search(f" {fold(v)} ")))}  # fmt: skip
     if not said:
         return

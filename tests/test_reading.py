@@ -1071,6 +1071,43 @@ def test_a_note_naming_another_agency_still_speaks_against_an_iom_log():
         assert _reading(result)["tables"][0]["affiliation"]["reading"] == "split"
 
 
+# field15 CHE: an organisation named further into a remark did something ("annulée par le
+# BCR"); it is not whose people the log lists. The remark that the meeting was called off
+# leaves that row's attendance unknown.
+@pytest.mark.parametrize(
+    ("head", "chief", "called_off", "other"),
+    [(["Date", "Meeting", "IOM staff attending", "Title", "Notes"], "Chief of Mission",
+      "Cancelled the day before by the RCO – not held", "Postponed at the request of OCHA"),
+     (["Date", "Réunion", "Personnel OIM présent", "Fonction", "Observations"],
+      "Cheffe de mission", "Réunion annulée la veille par le BCR – non tenue",
+      "Convoquée par le BCR"),
+     (["Fecha", "Reunión", "Personal de la OIM", "Cargo", "Observaciones"], "Jefa de Misión",
+      "Cancelada por la OCR – no se realizó", "Convocada por OCHA"),
+     (["Data", "Reunião", "Pessoal da OIM", "Cargo", "Observações"], "Chefe de Missão",
+      "Cancelada pelo OCR – não se realizou", "Convocada pela OCHA")],
+)  # fmt: skip
+def test_an_organisation_inside_a_remark_is_no_attendee_s(head, chief, called_off, other):
+    rows = [["IOM – representation log"], head,
+            ["03/11/2026", "HCT", "S. Favre", chief, other],
+            ["10/11/2026", "UNCT", "S. Favre", chief, called_off]]  # fmt: skip
+    result = _check(SheetGrid("Log", rows), name="CHE_2026-11_suivi_oim.xlsx")
+    assert _reading(result)["tables"][0]["affiliation"]["reading"] == "iom_log"
+    meetings = {m.platform: m.verdict for m in result.meetings}
+    assert meetings == {"HCT": "compliant", "UNCT": "undetermined"}
+
+
+@pytest.mark.parametrize(
+    "remark", ["Réunion reportée du 5/11 au 12/11", "Viagem cancelada; participou online",
+               "Flight cancelled, joined online"],
+)  # fmt: skip
+def test_a_meeting_moved_here_or_a_trip_cancelled_is_no_call_off(remark):
+    rows = [["IOM – representation log"],
+            ["Date", "Meeting", "IOM staff attending", "Title", "Notes"],
+            ["12/11/2026", "UNCT", "S. Favre", "Chief of Mission", remark]]  # fmt: skip
+    result = _check(SheetGrid("Log", rows), name="CHE_2026-11_suivi_oim.xlsx")
+    assert verdicts(result) == ["compliant"]
+
+
 # RWA, FJI, JAM (field9): a remark naming another post's absence on the row of whoever came
 # in its place ("Y" + "CoM on mission" on the Deputy CoM's row) was read against that row's
 # own attendance (C309, undetermined). It speaks of that post: the row's "Y" stands.
