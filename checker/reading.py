@@ -181,7 +181,9 @@ def reading_dict(layout: Layout, roster: Roster, offset: int) -> dict[str, Any]:
         if examples:
             entry["example_rows"] = examples
         if table.action_rows:
-            entry["action_point_rows"] = [f"{column_letter(c)}{row}" for row, c, _ in table.action_rows]
+            entry["action_point_rows"] = [
+                f"{column_letter(c)}{row}" for row, c, _ in table.action_rows
+            ]
         order = roster.date_orders.get(index)
         if order is not None and order.order is not None:  # its dates that read both ways (S220)
             entry["date_order"] = order.order
