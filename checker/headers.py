@@ -406,14 +406,22 @@ class Headers:
         return found if linked else found[::-1]
 
     def names_others(self, value: Any) -> bool:
-        """Whether a remark names an organisation other than IOM ("with UNHCR", "non-IOM
-        staff"): a note that names IOM alone ("No IOM rep – CoM travelling", "IOM absent")
-        says nothing of whose people a log lists."""
+        """Whether a remark speaks of another organisation's people: it starts with an
+        organisation other than IOM ("UNICEF rep attended for the cluster", "WFP"), or says
+        "non-IOM staff". A note that names IOM alone ("No IOM rep – CoM travelling") says
+        nothing of whose people a log lists, nor does an organisation named further into a
+        sentence, as who did something ("Réunion annulée la veille par le BCR", "convened by
+        OCHA", field15 CHE): not an attendee's organisation."""
         if not isinstance(value, str):
             return False
-        padded = f" {fold(value)} "
-        if any(f" {name} " in padded for name in self.organisations):
-            return True
+        words = fold(value).split()
+        for size in range(min(len(words), 6), 0, -1):
+            head = " ".join(words[:size])
+            if head in self.organisations:
+                return True
+            if head in self.iom:
+                break
+        padded = f" {' '.join(words)} "
         return any(f" non {name} " in padded for name in self.iom)
 
     def app_roles_only(self, values: list[Any]) -> bool:

@@ -44,7 +44,7 @@ from checker import (
     tracker,
     versions,
 )
-from checker.dates import DayOf, MonthOf, month_named, month_of, week_of
+from checker.dates import DayOf, MonthOf, header_order, month_named, month_of, read_date, week_of
 from checker.findings import TOOL_NAME, column_letter
 from checker.formatting import (
     SYMBOL_FONTS,
@@ -207,6 +207,15 @@ class RosterTable:
     # Rows left from the README's or template's example ("Exemplo: HCT", "example row –
     # delete"): skipped, never a meeting; (Excel row, 0-based column, the cell that says so).
     example_rows: tuple[tuple[int, int, str], ...] = ()
+    # Rows whose name cell is an action point or follow-up item of a meeting ("Action point:
+    # share the report (responsible: CoM)", "Ponto de ação … (responsável: CM)"), not a
+    # person: skipped, never an attendee; (Excel row, 0-based column, the name cell).
+    action_rows: tuple[tuple[int, int, str], ...] = ()
+    # A line stating how the dates are written ("All dates dd/mm/yyyy", a row "jj/mm/aaaa"
+    # under the header), above the header or as the first row under it (then skipped): the
+    # same evidence of the date column's order as a header saying it (normalise.date_orders);
+    # (Excel row, 0-based column, its text).
+    date_format: tuple[int, int, str] | None = None
     # With no platform column: a column not read whose values name platforms on half its
     # rows or more, (0-based column, header), for S201 to name it.
     platform_like: tuple[int, str] | None = None
@@ -1626,8 +1635,11 @@ def _absent_elsewhere(
     # Without an attendance column, a remark that the person did not come ("Did not come",
     # "No vino", "Não compareceu") or of where their invitation stood ("Invited",
     # "Confirmado", "À confirmer", "Declined") is all the row says of their attendance.
+    # A remark that the meeting was called off ("Réunion annulée la veille – non tenue", on
+    # a log's row typed in advance, field15 CHE): whether anyone attended anything is not
+    # known, never a "Yes" nor a row that says nothing else.
     said = {v for v in set(aside.ravel().tolist()) if type(v) is str and (
-        _names_absence(v, absent) or _sent_instead(v)
+        _names_absence(v, absent) or _sent_instead(v) or versions.calls_off(v)
         or (not marked and _UNSETTLED.search(f" {fold(v)} ")))}  # fmt: skip
     if not said:
         return
@@ -2446,10 +2458,15 @@ def _table_rows(
     called_off: list[versions.CalledOff] | None = None,
     examples: list[tuple[int, int, str]] | None = None,
     top: int = 0,
+    actions: list[tuple[int, int, str]] | None = None,
+    formats: list[tuple[int, int, str]] | None = None,
 ) -> tuple[np.ndarray, np.ndarray, int, int]:
     """Data rows of one table → (cells of the kept rows, their Excel rows, rows read, rows
     skipped). The rows saying a meeting was called off are added to `called_off`; the rows
-    left from an example ("example row – delete"), skipped, to `examples`."""
+    left from an example ("example row – delete"), skipped, to `examples`; the rows whose
+    name cell is an action point ("Action point: … (responsible: CoM)"), skipped, to
+    `actions`; a line stating the date format (above the header, or the first row under it,
+    skipped), to `formats`."""
     header_index = table.header_row - 1
     under: dict[int, tuple[int, Any, int, Any]] = {}
     sheet = _fill_merged_down(sheet, header_index, table.index, origin, table.span, under)
@@ -2520,6 +2537,10 @@ def _table_rows(
                 kept[r] = False
                 _note_called_off(table, cells, int(r), name, called_off)
     _skip_examples(table, cells, kept, rows_read, examples)
+    if date is not None and formats is not None:
+        formats.extend(_date_format_line(table, sheet, cells, kept, rows_read, date))
+    if attendee is not None:
+        _skip_action_points(table, cells, kept, rows_read, attendee, actions)
     index = np.flatnonzero(kept)
     fields = np.full((len(index), len(FIELDS) + 1), None, dtype=object)
     for i, name in enumerate(FIELDS):
@@ -2696,6 +2717,71 @@ def _day_of(value: object) -> tuple[int, int] | None:
     if isinstance(read, dates.ParsedDate):
         return (read.value.day, read.value.month)
     return (read.day, read.month) if read is not None else None
+
+
+def _date_format_line(table: RosterTable, sheet: SheetGrid, cells: np.ndarray, kept: np.ndarray,
+                      rows_read: int, date: int) -> list[tuple[int, int, str]]:  # fmt: skip
+    """A line stating how the dates are written: the first row under the header whose date
+    cell is a format ("dd/mm/yyyy", "jj/mm/aaaa") and no date (skipped: no attendee), else a
+    text line of the title block above the header ("All dates dd/mm/yyyy.") up to a row of
+    three cells or more (another table's). The first found, or none."""
+    # The first row under the header with anything in it (a lone format is no kept row).
+    first = next((r for r in range(rows_read) if any(v is not None for v in cells[r])), None)
+    if first is not None:
+        cell = cells[first, date]
+        if type(cell) is str and header_order(cell) is not None and read_date(cell) is None:
+            kept[first] = False
+            return [(table.header_row + 1 + first, date, cell)]
+    low = table.span[0] if table.span is not None else 0
+    high = table.span[1] + 1 if table.span is not None else None
+    for r in range(table.header_row - 2, -1, -1):
+        values = [v for v in sheet.cells[r][low:high] if v is not None and str(v).strip()]
+        if len(values) >= 3:
+            break
+        for c, v in enumerate(sheet.cells[r][low:high]):
+            if type(v) is str and header_order(v) is not None and read_date(v) is None:
+                return [(r + 1, c + low, v)]
+    return []
+
+
+# A name cell that is a meeting's action point or follow-up item, not a person (field15 DMA:
+# "Ponto de ação da reunião de 05/11: partilhar o relatório DTM (responsável: CM)" beside
+# OIM / Chefe de Missão): the post it names is the one responsible for the action, not an
+# attendee. Folded, with its colons kept: a heading word for an action, or a colon after
+# "responsible". A remark saying so ("Action: CoM to share the report") is not a name cell:
+# read as before.
+_ACTION_POINT = re.compile(
+    r"^\W*(?:action (?:points?|items?)|follow ?up (?:points?|items?|actions?)|"
+    r"points? d ?action|suivi des actions|puntos? de accion|acciones de seguimiento|"
+    r"pontos? de acao|acoes de seguimento)\b"
+    r"|^\W*(?:action|actions|suivi|follow ?up|accion|acciones|seguimiento|acao|acoes|"
+    r"seguimento)\s*:"
+    r"|\b(?:responsible|responsable|responsables|responsavel|responsaveis)\s*:"
+)
+
+
+def _action_key(text: str) -> str:
+    """A name cell folded as `fold` does, but with its colons kept."""
+    return ":".join(fold(part) for part in text.split(":"))
+
+
+def is_action_point(cell: Any) -> bool:
+    """Whether a name cell is an action point or follow-up item ("Action point: share the
+    report", "Point d'action : …", "Punto de acción: …", "Ação: CM", "… (responsable : CM)")
+    rather than a person's name."""
+    return type(cell) is str and bool(_ACTION_POINT.search(_action_key(cell)))
+
+
+def _skip_action_points(table: RosterTable, cells: np.ndarray, kept: np.ndarray,
+                        rows_read: int, attendee: int,
+                        into: list[tuple[int, int, str]] | None) -> None:  # fmt: skip
+    """Rows whose name cell is an action point: no attendee, whatever the organisation and
+    title beside it say (the post responsible for the action)."""
+    for r in np.flatnonzero(kept[:rows_read]).tolist():
+        if is_action_point(cells[r, attendee]):
+            kept[r] = False
+            if into is not None:
+                into.append((table.header_row + 1 + r, attendee, str(cells[r, attendee])))
 
 
 def _note_called_off(table: RosterTable, cells: np.ndarray, r: int, text: str,
@@ -3053,6 +3139,9 @@ def lay_out(workbook: Workbook, headers: Headers) -> Layout:
             top = max((t.last_row for t in tables[:i] if t.sheet == table.sheet
                        and t.last_row is not None and t.last_row < table.header_row),
                       default=0)  # fmt: skip
+
+            actions: list[tuple[int, int, str]] = []
+            formats: list[tuple[int, int, str]] = []
             cells, excel_rows, table_read, table_skipped = _table_rows(
                 table,
                 sheet,
@@ -3063,9 +3152,16 @@ def lay_out(workbook: Workbook, headers: Headers) -> Layout:
                 called_off,
                 examples,
                 top,
+                actions,
+                formats,
             )
-            if examples:
-                tables[i] = replace(table, example_rows=tuple(examples))
+            if examples or actions or formats:
+                tables[i] = replace(
+                    table,
+                    example_rows=tuple(examples),
+                    action_rows=tuple(actions),
+                    date_format=formats[0] if formats else None,
+                )
         parts.append(cells)
         rows.append(excel_rows)
         table_of_row.append(np.full(len(excel_rows), table.index, dtype=np.int64))

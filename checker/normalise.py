@@ -229,12 +229,17 @@ class DateOrder:
     source: str  # DATES, HEADER, HEADER_AND_DATES, or CONFLICT (no order)
     header: str = ""  # the date column's header, when it states an order
     dates: str | None = None  # CONFLICT: the order its dates that read one way only show
+    # The Excel row of a line stating the format ("All dates dd/mm/yyyy", a row "jj/mm/aaaa"
+    # under the header) when it, not the header, states the order; `header` is then its text.
+    line: int | None = None
 
 
 # What says a date column's order (DateOrder.source; the reading's `date_order_from`).
 DATES = "dates"
 HEADER = "header"
 HEADER_AND_DATES = "header_and_dates"
+LINE = "format_line"
+LINE_AND_DATES = "format_line_and_dates"
 CONFLICT = "conflict"
 
 
@@ -245,8 +250,10 @@ def date_orders(
     (mm/dd)", "Fecha (dd/mm/aaaa)"): its ambiguous dates ("12/01/2026") are read so, unless
     a date that reads one way only says otherwise ("25/11/2026" under "mm/dd"): then the
     column has no order, and the disagreement is said (S220:conflict). With no such header,
-    a column whose dates that read one way only are all month first ("11/18/2026", none
-    such as "18/11/2026") was typed month first: its ambiguous dates are read so too."""
+    a line above the header or under it may state it instead ("All dates dd/mm/yyyy"). With
+    neither, a column whose dates that read one way only are all month first ("11/18/2026", none
+    such as "18/11/2026") was typed month first, and one whose such dates are all day first
+    ("25/11/2026") day first: its ambiguous dates are read so too."""
     orders = np.array([getattr(v, "order", None) for v in parsed.values] + [None], dtype=object)
     row_orders = orders[parsed.codes]  # code -1, an empty cell: the last, None
     table_of_row = frame["table"].to_numpy()
@@ -259,13 +266,21 @@ def date_orders(
         seen = shown.get(table.index, set())
         header = next((c.header for c in table.found if c.field == "date"), "")
         stated = header_order(header)
+        line = None
+        if stated is None and table.date_format is not None:  # "All dates dd/mm/yyyy"
+            line, _, header = table.date_format
+            stated = header_order(header)
+        sources = (HEADER, HEADER_AND_DATES) if line is None else (LINE, LINE_AND_DATES)
         if stated is None:
-            if seen == {MONTH_FIRST}:
-                found[table.index] = DateOrder(MONTH_FIRST, DATES)
+            # Either order shown alone is the column's: a day-first column's "12/11/2026" is
+            # 12 November even where the period alone would read 11 December (then unread).
+            if len(seen) == 1:
+                found[table.index] = DateOrder(next(iter(seen)), DATES)
         elif seen <= {stated}:
-            found[table.index] = DateOrder(stated, HEADER_AND_DATES if seen else HEADER, header)
+            found[table.index] = DateOrder(stated, sources[1] if seen else sources[0], header,
+                                           line=line)  # fmt: skip
         else:
-            found[table.index] = DateOrder(None, CONFLICT, header, (seen - {stated}).pop())
+            found[table.index] = DateOrder(None, CONFLICT, header, (seen - {stated}).pop(), line)
     return found
 
 

@@ -186,6 +186,10 @@ def reading_dict(layout: Layout, roster: Roster, offset: int) -> dict[str, Any]:
             entry["no_meeting_blanks"] = blanks
         if examples:
             entry["example_rows"] = examples
+        if table.action_rows:
+            entry["action_point_rows"] = [
+                f"{column_letter(c)}{row}" for row, c, _ in table.action_rows
+            ]
         order = roster.date_orders.get(index)
         if order is not None and order.order is not None:  # its dates that read both ways (S220)
             entry["date_order"] = order.order
@@ -231,6 +235,19 @@ def example_findings(layout: Layout, policy: Policy) -> list[Finding]:
         )
         for table in layout.tables
         for row, col, said in table.example_rows
+    ] + [
+        Finding.make(
+            "S214",
+            policy,
+            "action_point",
+            at={"sheet": table.sheet, "row": row, "column": column_letter(col), "value": said},
+            sheet=table.sheet,
+            row=row,
+            cell=f"{table.sheet}!{column_letter(col)}{row}",
+            said=said,
+        )
+        for table in layout.tables
+        for row, col, said in table.action_rows
     ]
 
 
@@ -333,7 +350,7 @@ def date_order_findings(
         if order is None:
             continue
         # The date that reads one way only to show: month first, or against the header.
-        shows = MONTH_FIRST if order.order is not None else order.dates
+        shows = order.order if order.order is not None else order.dates
         of_table = frame["table"].to_numpy() == index
         rows = frame.loc[of_table, ["date", "date_iso", "period", "row"]]
         # Each distinct cell as normalise parsed it (a few values over many rows), and each
@@ -365,11 +382,12 @@ def date_order_findings(
             if example is None:
                 continue
             excel_row, letter = roster.cell_of(index, int(example[2]), "date")
+            line = {} if order.line is None else {"line": order.line}
             found.append(Finding.make(
-                "S220", policy, "conflict",
+                "S220", policy, "conflict" if order.line is None else "line_conflict",
                 at={"sheet": table.sheet, "row": excel_row, "column": letter,
                     "value": example[0]},
-                column=letter_of, header=order.header,
+                column=letter_of, header=order.header, **line,
                 order=Name("date_orders", DAY_FIRST if shows == MONTH_FIRST else MONTH_FIRST),
                 example=example[0], example_date=example[1].isoformat(),
                 example_order=Name("date_orders", shows),
@@ -379,11 +397,13 @@ def date_order_findings(
             continue  # nothing was read by the column's order alone
         fields: dict[str, Any] = {"column": letter_of, "value": ambiguous[0],
                                   "date": ambiguous[1]}  # fmt: skip
-        if order.source != DATES:  # stated by the header ("Date (mm/dd)")
-            variant = "header"
+        if order.source != DATES:  # stated by the header ("Date (mm/dd)"), or by a line
+            variant = "header" if order.line is None else "line"
             fields |= {"header": order.header, "order": Name("date_orders", order.order)}
-        elif example is not None:
-            variant = ""
+            if order.line is not None:
+                fields["line"] = order.line
+        elif example is not None:  # shown by its dates: month first, or day first
+            variant = "" if order.order == MONTH_FIRST else "day_first"
             fields |= {"example": example[0], "example_date": example[1].isoformat()}
         else:
             continue

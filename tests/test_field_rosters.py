@@ -85,17 +85,15 @@ OPEN_GAPS = {
     "QAT_2026-11_presencas": "Estado 'Confirmado' is not read as present: the signed UNCT, OMT "
     "and PMT are undetermined",
     # Round 15 (field15/README.md): meetings that are not simple, first run at fd065a9
-    "ATG_2026-12_attendance": "'12/11/2026' (12 Nov, in a column of dd/mm/yyyy text dates) is "
-    "read as 11 Dec by the period: the CoM's November HCT makes the 11 Dec HCT compliant",
+    "ATG_2026-12_attendance": "'12/11/2026' (12 Nov, day first by its column) is not read "
+    "(the period reads 11 Dec): an extra undated HCT meeting, undetermined",
     "BEL_2026-11_registre": "the minutes pasted in the PMT's IOM name cell are skipped (absent, "
     "truth wrong level); the retreat's 'Jour 1 (18/11)' tick column is read as dates (S203)",
     "BHS_2026-11_register": "the SMT of 12 Nov (postponed, its rows typed in advance) is listed "
     "undetermined, not left out",
-    "CHE_2026-11_suivi_oim": "the log's Observations name the BCR ('annulée la veille par le "
-    "BCR'): S213, every meeting undetermined, its traps not reached",
-    "DMA_2026-11_presencas": "an action point typed as a UNCT row ('Ponto de ação … "
-    "(responsável: CM)', OIM, Chefe de Missão) counts the CoM present; 'EHP (adiada → 13/11)' is "
-    "S204",
+    "CHE_2026-11_suivi_oim": "the CoM's rows of the cancelled UNCT (10 Nov) and the postponed "
+    "EHP (24 Nov) are undetermined meetings the truth does not have",
+    "DMA_2026-11_presencas": "'EHP (adiada → 13/11)' is an S204 UNKNOWN meeting",
     "GRD_2026-11_sessions": "the sheet 'HCT-14' (meeting 14/2026) is undated (S203): its date "
     "in the Minutes' title is not read; the UNCT of 18 Nov is two sessions, the extraordinary one "
     "compliant, against the truth's one record for the date (a limit of the truth format)",
@@ -139,9 +137,10 @@ OPEN_GAPS = {
 # hub or sub-cluster read as the national cluster (LCA, LUX Protection), a previous meeting's
 # action point typed as a row (DMA UNCT 19 Nov), a sheet named by meeting number dated by it
 # (GRD HCT 14 Nov), an extraordinary session beside the regular one (GRD UNCT 18 Nov), the
-# first sitting of an adjourned OMT (VCT OMT 8 Oct).
+# first sitting of an adjourned OMT (VCT OMT 8 Oct). ATG (a day-first column's own dates)
+# and DMA (an action point in the name column, S214:action_point) fixed.
 FALSE_COMPLIANT_GAPS: set[str] = {
-    "ATG_2026-12_attendance", "DMA_2026-11_presencas", "GRD_2026-11_sessions",
+    "GRD_2026-11_sessions",
 }  # fmt: skip
 # Files whose false compliant rests on a row that is not an attendee's (round 4: ✗, "on
 # leave", a red row; round 5: a blank Émargement, Oui/Non, a comment, 'A', a hidden row;
@@ -155,10 +154,10 @@ FALSE_COMPLIANT_GAPS: set[str] = {
 # Round 13: BRB's rested on the CoM's "✓*" row, which is not an attendee's; fixed.
 # Round 15: the false compliant rests on rows that are not attendees' — rows typed in advance
 # for a meeting that did not take place (BHS, KNA, LCA, LUX: fixed, the call-off line or
-# remark read), an action point typed as a row (DMA) — or, for GRD, on the CoM's row of the
+# remark read), an action point typed as a row (DMA: fixed) — or, for GRD, on the CoM's row of the
 # extraordinary UNCT session, which the truth (one record for the date, the DCoM's row in
 # doubt) does not list among its rows.
-BLANKING_GAPS: set[str] = {"DMA_2026-11_presencas", "GRD_2026-11_sessions"}
+BLANKING_GAPS: set[str] = {"GRD_2026-11_sessions"}
 
 
 def _cases(paths: list[Path], gaps: dict[str, str] | set[str]) -> list[Any]:

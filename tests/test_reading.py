@@ -1084,6 +1084,43 @@ def test_a_note_naming_another_agency_still_speaks_against_an_iom_log():
         assert _reading(result)["tables"][0]["affiliation"]["reading"] == "split"
 
 
+# field15 CHE: an organisation named further into a remark did something ("annulée par le
+# BCR"); it is not whose people the log lists. The remark that the meeting was called off
+# leaves that row's attendance unknown.
+@pytest.mark.parametrize(
+    ("head", "chief", "called_off", "other"),
+    [(["Date", "Meeting", "IOM staff attending", "Title", "Notes"], "Chief of Mission",
+      "Cancelled the day before by the RCO – not held", "Postponed at the request of OCHA"),
+     (["Date", "Réunion", "Personnel OIM présent", "Fonction", "Observations"],
+      "Cheffe de mission", "Réunion annulée la veille par le BCR – non tenue",
+      "Convoquée par le BCR"),
+     (["Fecha", "Reunión", "Personal de la OIM", "Cargo", "Observaciones"], "Jefa de Misión",
+      "Cancelada por la OCR – no se realizó", "Convocada por OCHA"),
+     (["Data", "Reunião", "Pessoal da OIM", "Cargo", "Observações"], "Chefe de Missão",
+      "Cancelada pelo OCR – não se realizou", "Convocada pela OCHA")],
+)  # fmt: skip
+def test_an_organisation_inside_a_remark_is_no_attendee_s(head, chief, called_off, other):
+    rows = [["IOM – representation log"], head,
+            ["03/11/2026", "HCT", "S. Favre", chief, other],
+            ["10/11/2026", "UNCT", "S. Favre", chief, called_off]]  # fmt: skip
+    result = _check(SheetGrid("Log", rows), name="CHE_2026-11_suivi_oim.xlsx")
+    assert _reading(result)["tables"][0]["affiliation"]["reading"] == "iom_log"
+    meetings = {m.platform: m.verdict for m in result.meetings}
+    assert meetings == {"HCT": "compliant", "UNCT": "undetermined"}
+
+
+@pytest.mark.parametrize(
+    "remark", ["Réunion reportée du 5/11 au 12/11", "Viagem cancelada; participou online",
+               "Flight cancelled, joined online"],
+)  # fmt: skip
+def test_a_meeting_moved_here_or_a_trip_cancelled_is_no_call_off(remark):
+    rows = [["IOM – representation log"],
+            ["Date", "Meeting", "IOM staff attending", "Title", "Notes"],
+            ["12/11/2026", "UNCT", "S. Favre", "Chief of Mission", remark]]  # fmt: skip
+    result = _check(SheetGrid("Log", rows), name="CHE_2026-11_suivi_oim.xlsx")
+    assert verdicts(result) == ["compliant"]
+
+
 # RWA, FJI, JAM (field9): a remark naming another post's absence on the row of whoever came
 # in its place ("Y" + "CoM on mission" on the Deputy CoM's row) was read against that row's
 # own attendance (C309, undetermined). It speaks of that post: the row's "Y" stands.
@@ -1254,6 +1291,147 @@ def test_a_header_and_dates_disagreeing_is_said_and_no_order_is_taken(header, la
     assert dates["UNCT"] == "2026-11-18"
     assert dates.get("HCT") not in ("2026-01-12", "2026-12-01")
     assert "date_order" not in _reading(result)["tables"][0]
+
+
+# A column typed day first says so too (field15 ATG): "12/11/2026" in a December roster is 12
+# November by its column, not 11 December by the period; an HCT of 11/12 without IOM is absent.
+@pytest.mark.parametrize(
+    ("header", "chief", "rep"),
+    [(["Date", "Meeting", "Name", "Organization", "Title"], "Chief of Mission", "Representative"),
+     (["Date", "Réunion", "Nom", "Organisation", "Fonction"], "Cheffe de mission", "Représentant"),
+     (["Fecha", "Reunión", "Nombre", "Organización", "Cargo"], "Jefa de Misión", "Representante"),
+     (["Data", "Reunião", "Nome", "Organização", "Cargo"], "Chefe de Missão", "Representante")],
+)  # fmt: skip
+def test_a_column_typed_day_first_never_lets_the_period_flip_a_date(header, chief, rep):
+    rows = [header,
+            ["19/11/2026", "OMT", "C. Ba", "UNICEF", rep],
+            ["12/11/2026", "HCT", "A. Diallo", "OIM", chief],
+            ["12/11/2026", "HCT", "B. Sow", "UNICEF", rep],
+            ["11/12/2026", "HCT", "B. Sow", "UNICEF", rep],
+            ["11/12/2026", "HCT", "D. Kane", "PAM", rep]]  # fmt: skip
+    result = _check(SheetGrid("Sheet1", rows), name="ATG_2026-12_attendance.xlsx")
+    meetings = {(m.platform, m.date): m.verdict for m in result.meetings}
+    assert meetings[("HCT", "2026-12-11")] == "absent"
+    assert [f.key for f in result.findings if f.code == "S203"] == [
+        "S203:order_against_period_day_first"] * 2  # fmt: skip
+    table = _reading(result)["tables"][0]
+    assert (table["date_order"], table["date_order_from"]) == ("day_first", "dates")
+
+
+def test_a_day_first_column_reads_its_ambiguous_dates_day_first_and_says_so():
+    """ "12/01/2026" in a November roster: 12 January or 1 December, neither in the period.
+    Alone it is not read (the nearer is month first); in a column whose dates read one way
+    only are day first ("25/11/2026") it is 12 January (S220:day_first, and S207)."""
+    rows = [["Date", "Meeting", "Name", "Organization", "Title"],
+            ["25/11/2026", "UNCT", "A. Diallo", "IOM", "Chief of Mission"],
+            ["12/01/2026", "HCT", "A. Diallo", "IOM", "Chief of Mission"]]  # fmt: skip
+    result = _check(SheetGrid("Sheet1", rows), name="ARG_2026-11_asistencia.xlsx")
+    dates = {m.platform: m.date for m in result.meetings}
+    assert dates["HCT"] == "2026-01-12"
+    day_first = [f for f in result.findings if f.code == "S220"]
+    assert [f.key for f in day_first] == ["S220:day_first"]
+    for lang in ("en", "fr", "es", "pt"):
+        assert "25/11/2026" in day_first[0].rendered(lang)
+
+
+# A line stating the format, above the header or under it, is a header stating the order.
+@pytest.mark.parametrize(
+    ("line", "header", "chief", "rep"),
+    [("All dates dd/mm/yyyy.", ["Date", "Meeting", "Name", "Organization", "Title"],
+      "Chief of Mission", "Representative"),
+     ("Dates au format jj/mm/aaaa", ["Date", "Réunion", "Nom", "Organisation", "Fonction"],
+      "Cheffe de mission", "Représentant"),
+     ("Fechas: dd/mm/aaaa", ["Fecha", "Reunión", "Nombre", "Organización", "Cargo"],
+      "Jefa de Misión", "Representante"),
+     ("Datas em dd/mm/aaaa", ["Data", "Reunião", "Nome", "Organização", "Cargo"],
+      "Chefe de Missão", "Representante")],
+)  # fmt: skip
+@pytest.mark.parametrize("where", ["above", "under"])
+def test_a_format_line_states_the_column_s_order(line, header, chief, rep, where):
+    rows = [["12/11/2026", "HCT", "A. Diallo", "OIM", chief],
+            ["11/12/2026", "HCT", "B. Sow", "UNICEF", rep],
+            ["11/12/2026", "HCT", "D. Kane", "PAM", rep]]  # fmt: skip
+    if where == "above":
+        sheet = [["Attendance"], [line], [], header, *rows]
+    else:  # the format under the date header, the row's other cells blank
+        sheet = [header, [line.split()[-1].rstrip("."), None, None, None, None], *rows]
+    result = _check(SheetGrid("Sheet1", sheet), name="ATG_2026-12_attendance.xlsx")
+    meetings = {(m.platform, m.date): m.verdict for m in result.meetings}
+    # The CoM's unread row may be this meeting's, for all the tool reads: never compliant.
+    assert meetings[("HCT", "2026-12-11")] in ("absent", "undetermined")
+    assert [f.key for f in result.findings if f.code == "S203"] == [
+        "S203:order_against_period_day_first"]  # fmt: skip
+    table = _reading(result)["tables"][0]
+    assert (table["date_order"], table["date_order_from"]) == ("day_first", "format_line")
+    counted = result.to_dict()["rows"]
+    assert counted["read"] == counted["used"] + counted["skipped"] + counted["rejected"]
+    if where == "under":
+        assert counted["skipped"] == 1  # the format row: no attendee
+
+
+def test_a_format_line_and_dates_disagreeing_take_no_order():
+    rows = [["Dates: dd/mm/yyyy"], ["Date", "Meeting", "Name", "Organization", "Title"],
+            ["11/18/2026", "UNCT", "A. Diallo", "IOM", "Chief of Mission"],
+            ["12/01/2026", "HCT", "A. Diallo", "IOM", "Chief of Mission"]]  # fmt: skip
+    result = _check(SheetGrid("Sheet1", rows), name="ARG_2026-11_asistencia.xlsx")
+    conflict = [f for f in result.findings if f.code == "S220"]
+    assert [f.key for f in conflict] == ["S220:line_conflict"]
+    assert "Dates: dd/mm/yyyy" in conflict[0].rendered("en")
+    assert "date_order" not in _reading(result)["tables"][0]
+
+
+# An action point typed as a row (field15 DMA): the post named is responsible for the action,
+# not an attendee.
+@pytest.mark.parametrize(
+    ("header", "cell", "chief", "done"),
+    [(["Date", "Meeting", "Name", "Organization", "Title", "Remarks"],
+      "Action point from 5/11: share the DTM report (responsible: CoM)", "Chief of Mission",
+      "done"),
+     (["Date", "Réunion", "Nom", "Organisation", "Fonction", "Observations"],
+      "Point d'action du 05/11 : partager le rapport (responsable : CdM)", "Chef de mission",
+      "fait"),
+     (["Date", "Réunion", "Nom", "Organisation", "Fonction", "Observations"],
+      "Suivi : rapport DTM à partager", "Chef de mission", ""),
+     (["Fecha", "Reunión", "Nombre", "Organización", "Cargo", "Observaciones"],
+      "Punto de acción de la reunión anterior: compartir el informe", "Jefe de Misión",
+      "cumplido"),
+     (["Fecha", "Reunión", "Nombre", "Organización", "Cargo", "Observaciones"],
+      "Acción: JdM envía el informe", "Jefe de Misión", ""),
+     (["Data", "Reunião", "Nome", "Organização", "Cargo", "Observações"],
+      "Ponto de ação da reunião de 05/11: partilhar o relatório (responsável: CM)",
+      "Chefe de Missão", "concluído"),
+     (["Data", "Reunião", "Nome", "Organização", "Cargo", "Observações"],
+      "Ação: CM partilha o relatório", "Chefe de Missão", "")],
+)  # fmt: skip
+def test_an_action_point_in_the_name_column_is_no_attendee(header, cell, chief, done):
+    rows = [header,
+            ["19/11/2026", "UNCT", "C. Royer", "RCO", "Resident Coordinator", ""],
+            ["19/11/2026", "UNCT", cell, "OIM", chief, done]]  # fmt: skip
+    result = _check(SheetGrid("Sheet1", rows), name="DMA_2026-11_presencas.xlsx")
+    assert verdicts(result) == ["absent"]
+    assert [f.key for f in result.findings if f.code == "S214"] == ["S214:action_point"]
+    assert codes(result, "S214") == [("S214", "Sheet1!C3")]
+    assert _reading(result)["tables"][0]["action_point_rows"] == ["C3"]
+    counted = result.to_dict()["rows"]
+    assert (counted["read"], counted["skipped"]) == (2, 1)
+
+
+@pytest.mark.parametrize(
+    "remark", ["Action: CoM to share the report", "Ação: CM", "Point d'action : CdM"]
+)
+def test_an_action_in_the_attendee_s_remark_leaves_the_attendance_as_it_was(remark):
+    rows = [["Date", "Meeting", "Name", "Organization", "Title", "Remarks"],
+            ["19/11/2026", "UNCT", "A. Baptiste", "IOM", "Chief of Mission", remark]]  # fmt: skip
+    result = _check(SheetGrid("Sheet1", rows), name="DMA_2026-11_presencas.xlsx")
+    assert verdicts(result) == ["compliant"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.from_regex(r"\A[A-Z]\. ?[A-Z][a-zà-ü]{1,12}( [A-Z][a-zà-ü]{1,12})?\Z"))
+def test_a_person_s_name_is_never_an_action_point(name):
+    from checker.layout import is_action_point
+
+    assert not is_action_point(name)
 
 
 # ------------------------------------------------------------------ left early, arrived late
