@@ -1090,7 +1090,7 @@ def test_a_note_naming_another_agency_still_speaks_against_an_iom_log():
 @pytest.mark.parametrize(
     ("head", "chief", "called_off", "other"),
     [(["Date", "Meeting", "IOM staff attending", "Title", "Notes"], "Chief of Mission",
-      "Cancelled the day before by the RCO – not held", "Postponed at the request of OCHA"),
+      "Cancelled the day before by the RCO – not held", "Convened by OCHA"),
      (["Date", "Réunion", "Personnel OIM présent", "Fonction", "Observations"],
       "Cheffe de mission", "Réunion annulée la veille par le BCR – non tenue",
       "Convoquée par le BCR"),
