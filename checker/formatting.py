@@ -1170,3 +1170,205 @@ def lookup_formulas(path: Path, sheet: str) -> dict[tuple[int, int], str]:
             return found
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError):
         return {}
+
+
+# ------------------------------------------------------------------ number formats shown as words
+
+_QUOTE_WORD = re.compile(rb"formatCode\s*=\s*[\"'][^\"']*&quot;")
+_CONDITION = re.compile(r"^\[(=|<>|<=|>=|<|>)\s*(-?[0-9]+(?:\.[0-9]+)?)\]$")
+# Characters a number format shows as they are, without quotes (Excel's own list).
+_PLAIN = frozenset(" -+/():!^&'~{}<>=$")
+
+
+def number_format_cells(path: Path, sheet: str) -> dict[tuple[int, int], str]:
+    """The cells of one sheet whose custom number format writes a quoted text ('[=1]"Yes";
+    [=0]"No"') → that format's code; empty for a file that is not an .xlsx/.xlsm workbook,
+    cannot be read again, or has no such format (the usual case: one search of
+    xl/styles.xml)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if not _parts_readable(archive, names):
+                return {}
+            data = archive.read("xl/styles.xml")
+            if _QUOTE_WORD.search(data) is None:
+                return {}
+            codes = _worded_formats(data)
+            part = _sheet_parts(archive, names).get(sheet)
+            if not codes or part is None:
+                return {}
+            return {(row, col): codes[style]
+                    for row, col, style in _styled(archive, part, frozenset(codes))}  # fmt: skip
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return {}
+
+
+def _worded_formats(data: bytes) -> dict[int, str]:
+    """Index of each cell format (cellXfs) whose number format is custom and quotes a text
+    → the format's code."""
+    codes: dict[str, str] = {}
+    formats: list[str] = []
+    where: list[str] = []
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        local = _local(name)
+        parent = where[-1] if where else ""
+        if local == "numFmt" and parent == "numFmts":
+            codes[attrs.get("numFmtId", "").strip()] = attrs.get("formatCode", "")
+        elif local == "xf" and parent == "cellXfs":
+            formats.append(attrs.get("numFmtId", "0").strip())
+        where.append(local)
+
+    def end(name: str) -> None:
+        where.pop()
+
+    if not _parse(data, start, end):
+        return {}
+    return {i: codes[n] for i, n in enumerate(formats) if '"' in codes.get(n, "")}
+
+
+def _sections(code: str) -> list[str]:
+    """A number format's sections, split at the semicolons outside quotes and brackets."""
+    sections: list[str] = []
+    current: list[str] = []
+    quoted = bracket = escaped = False
+    for ch in code:
+        if escaped:
+            escaped = False
+        elif ch == "\\" and not quoted:
+            escaped = True
+        elif ch == '"' and not bracket:
+            quoted = not quoted
+        elif ch == "[" and not quoted:
+            bracket = True
+        elif ch == "]" and not quoted:
+            bracket = False
+        elif ch == ";" and not quoted and not bracket:
+            sections.append("".join(current))
+            current = []
+            continue
+        current.append(ch)
+    sections.append("".join(current))
+    return sections
+
+
+def _literal(section: str) -> tuple[str | None, tuple[str, float] | None]:
+    """(the text a section shows whatever the number, or None when it shows the number
+    itself: a digit, date or other placeholder; its condition `[=1]`, or None)."""
+    shown: list[str] = []
+    condition = None
+    i = 0
+    while i < len(section):
+        ch = section[i]
+        if ch == '"':
+            end = section.find('"', i + 1)
+            if end < 0:
+                return None, None
+            shown.append(section[i + 1 : end])
+            i = end + 1
+        elif ch == "\\" and i + 1 < len(section):
+            shown.append(section[i + 1])
+            i += 2
+        elif ch in "_*" and i + 1 < len(section):  # padding the width of a character, a fill
+            i += 2
+        elif ch == "[":
+            end = section.find("]", i)
+            if end < 0:
+                return None, None
+            found = _CONDITION.match(section[i : end + 1])
+            if found is not None:
+                condition = (found.group(1), float(found.group(2)))
+            elif not section[i + 1 : end].isalpha() and not section[i + 1 : end].startswith("$"):
+                return None, None  # [h], [mm]: elapsed time, a number shown
+            i = end + 1
+        elif ch in _PLAIN:
+            shown.append(ch)
+            i += 1
+        else:
+            return None, None  # 0 # ? @ General, a date's letters: the value is shown
+    return "".join(shown).strip(), condition
+
+
+def _meets(value: float, condition: tuple[str, float]) -> bool:
+    op, bound = condition
+    return {"=": value == bound, "<>": value != bound, "<": value < bound, ">": value > bound,
+            "<=": value <= bound, ">=": value >= bound}[op]  # fmt: skip
+
+
+def shown_number(value: float, code: str) -> str | None:
+    """The text a number format shows for a number when the section that formats it is
+    only a text ('[=1]"Sí";[=0]"No";"Excusado"' shows 2 as "Excusado"), else None: the
+    number is shown, or which section applies is not told (a negative number in a section
+    Excel would prefix with a minus), or the text is empty (';;;' hides the cell)."""
+    sections = _sections(code)[:4]
+    read = [_literal(s) for s in sections]
+    conditioned = [r for r in read if r[1] is not None]
+    chosen: tuple[str | None, tuple[str, float] | None] | None = None
+    if conditioned:
+        # Excel: the first section whose condition holds; else the first section without one.
+        chosen = next((r for r in read if r[1] is not None and _meets(value, r[1])), None)
+        if chosen is None:
+            rest = [r for r in read[:3] if r[1] is None]
+            chosen = rest[0] if rest and value >= 0 else None
+    elif len(read) == 1 or (len(read) >= 2 and value > 0):
+        chosen = read[0] if value >= 0 else None
+    elif value < 0:
+        chosen = read[1]
+    elif value == 0:
+        chosen = read[2] if len(read) >= 3 else read[0]
+    if chosen is None or chosen[0] is None or not chosen[0]:
+        return None
+    return chosen[0]
+
+
+# Excel's built-in date formats that show no year: 16 "d-mmm", and 17 "mmm-yy" shows no day
+# (left alone: it shows the year).
+_YEARLESS_BUILTIN = frozenset({"16"})
+
+
+def yearless_date_cells(path: Path, sheet: str) -> Cells:
+    """The cells of one sheet whose number format shows a date without its year ("dd-mmm",
+    "d/m", built-in 16); empty for a file that is not an .xlsx/.xlsm workbook or cannot be
+    read again."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if not _parts_readable(archive, names):
+                return frozenset()
+            styles = _yearless_styles(archive.read("xl/styles.xml"))
+            part = _sheet_parts(archive, names).get(sheet)
+            if not styles or part is None:
+                return frozenset()
+            return frozenset(_cells_styled(archive, part, styles))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return frozenset()
+
+
+def _shows_no_year(code: str) -> bool:
+    """Whether a custom number format shows a day and a month but no year."""
+    bare = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", code.split(";")[0]).lower()
+    return "d" in bare and "m" in bare and "y" not in bare and "e" not in bare \
+        and "h" not in bare and "s" not in bare  # fmt: skip
+
+
+def _yearless_styles(data: bytes) -> frozenset[int]:
+    codes: dict[str, str] = {}
+    formats: list[str] = []
+    where: list[str] = []
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        local = _local(name)
+        parent = where[-1] if where else ""
+        if local == "numFmt" and parent == "numFmts":
+            codes[attrs.get("numFmtId", "").strip()] = attrs.get("formatCode", "")
+        elif local == "xf" and parent == "cellXfs":
+            formats.append(attrs.get("numFmtId", "0").strip())
+        where.append(local)
+
+    def end(name: str) -> None:
+        where.pop()
+
+    if not _parse(data, start, end):
+        return frozenset()
+    return frozenset(i for i, n in enumerate(formats)
+                     if n in _YEARLESS_BUILTIN or (n in codes and _shows_no_year(codes[n])))  # fmt: skip

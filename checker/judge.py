@@ -32,8 +32,10 @@ from checker.layout import (
     STRUCK_THROUGH,
     sheet_copy,
     under_merge,
+    year_hidden,
 )
 from checker.lookups import read as looked_up
+from checker.lookups import read_stale
 from checker.messages import Phrase, Wording
 from checker.minutes import MINUTES
 from checker.normalise import BLANK, ELSEWHERE, UNKNOWN, Roster
@@ -71,7 +73,7 @@ DOUBT_REASONS = frozenset({
     "reason_other_office", "reason_greyed", "reason_acting_note", "reason_acting_unsure",
     "reason_partial", "reason_footnote", "reason_footnote_unread", "reason_under_merge",
     "reason_sheet_copy", "reason_lookup_ambiguous", "reason_invisible", "reason_hidden_filter",
-    "reason_two_places",
+    "reason_two_places", "reason_lookup_stale", "reason_year_hidden",
 })  # fmt: skip
 
 
@@ -259,6 +261,15 @@ def _doubt_reason(doubt: Doubt) -> Phrase:
         return Phrase.of("reason_lookup_ambiguous", sheet=sheet, row=row,
                          cell=f"{sheet}!{cell}", looked=key, where=where, count=count,
                          shown=shown)  # fmt: skip
+    hidden_year = year_hidden(said)
+    if hidden_year is not None:  # a date of another year, shown without it
+        return Phrase.of("reason_year_hidden", sheet=sheet, row=row,
+                         cell=f"{sheet}!{hidden_year[0]}", held=hidden_year[1])  # fmt: skip
+    old = read_stale(said)
+    if old is not None:  # a looked-up title the looked-up row no longer holds
+        cell, key, where, now, shown = old
+        return Phrase.of("reason_lookup_stale", sheet=sheet, row=row, cell=f"{sheet}!{cell}",
+                         looked=key, where=where, now=now, shown=shown)  # fmt: skip
     copied = sheet_copy(said)
     if copied is not None:  # a sheet and Excel's copy of it disagree on IOM's attendee
         return Phrase.of("reason_sheet_copy", sheet=sheet, row=row, copy=copied[0],

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from itertools import chain
@@ -52,7 +53,10 @@ from checker.formatting import (
     cell_comments,
     filled_cells,
     lookup_formulas,
+    number_format_cells,
+    shown_number,
     symbol_font_cells,
+    yearless_date_cells,
 )
 from checker.headers import (
     BY_CONTENTS,
@@ -925,8 +929,14 @@ def _names_people(sheet: SheetGrid, found: _Header) -> bool:
 def _lists_contacts(sheet: SheetGrid, found: _Header, headers: Headers) -> bool:
     """A contact list ("Contacts CCCM", "Cluster CCCM – liste des points focaux"): people and
     the dates their entry was updated, not who came to a meeting."""
-    lines = _title_lines(sheet, found.index)
-    return any(headers.names_contacts(t) for t in (sheet.name, *(ln.value for ln in lines)))
+    if headers.names_contacts(sheet.name):
+        return True
+    # A table with meetings of its own (a date and a platform column, or an attendance
+    # column) is attendance whatever a note above it names ("Titles are looked up in the
+    # Directory sheet"): only its sheet's name can make it a contact list.
+    if {"date", "platform"} <= found.columns.keys() or "presence" in found.columns:
+        return False
+    return any(headers.names_contacts(ln.value) for ln in _title_lines(sheet, found.index))
 
 
 def _lists_expected(sheet: SheetGrid, found: _Header, headers: Headers) -> bool:
@@ -1323,6 +1333,7 @@ def locate_tables(
     _drop_superseded(plans)
     _tie_minutes(plans, workbook.sheets, headers)
     _drop_recaps(plans)
+    _drop_looked_up(plans, workbook)
     if not any(p.tables and not p.incomplete for p in plans):
         # Nothing complete: read the first table-like sheet, whose missing columns are then
         # reported (S201), rather than nothing.
@@ -1415,6 +1426,30 @@ def _drop_superseded(plans: list[_SheetPlan]) -> None:
             reading = replace(reading, status=IGNORED, reason="superseded")
             plan.sheet = None
         plan.reading = reading
+
+
+def _drop_looked_up(plans: list[_SheetPlan], workbook: Workbook) -> None:
+    """A sheet another read sheet looks values up in (`=VLOOKUP(C5,'Staff'!$A$3:$C$20,3,0)`)
+    is that sheet's table of staff, a directory: with no date and platform columns of its
+    own it is no meeting, whatever its heading says ("Staff list – updated 01/12/2026"
+    names no meeting). Not read (`lookup`); a table with meetings of its own stays read."""
+    if workbook.path.suffix.lower() not in (".xlsx", ".xlsm") or len(plans) < 2:
+        return
+    candidates = {plan.reading.name: plan for plan in plans
+                  if plan.tables and plan.sheet is not None
+                  and not any({"date", "platform"} <= t.columns.keys() for t in plan.tables)}  # fmt: skip
+    if not candidates:
+        return
+    looked_up: set[str] = set()
+    for plan in plans:
+        if not plan.tables or plan.incomplete or plan.sheet is None:
+            continue
+        formulas = lookup_formulas(workbook.path, plan.reading.name).values()
+        looked_up |= lookups.sheets_looked_up(list(formulas), plan.reading.name)
+    for name in looked_up & candidates.keys():
+        plan = candidates[name]
+        plan.reading = SheetReading(name, IGNORED, "lookup")
+        plan.tables, plan.sheet, plan.incomplete = [], None, False
 
 
 def _drop_recaps(plans: list[_SheetPlan]) -> None:
@@ -2071,6 +2106,26 @@ def _symbol_marks(table: RosterTable, fields: np.ndarray, rows: np.ndarray, path
             fields[i, where] = shown
 
 
+def _worded_numbers(table: RosterTable, fields: np.ndarray, rows: np.ndarray, path: Path) -> None:
+    """A presence cell holding a number that its number format shows as a word (1 / 0 / 2
+    under '[=1]"Sí";[=0]"No";"Excusado"' show Sí / No / Excusado): the word, as Excel
+    shows it and the person ticking it chose it. A number whose format shows the number
+    (or nothing) stays the number, which no presence word reads."""
+    column = table.columns.get("presence")
+    if column is None:
+        return
+    where = FIELDS.index("presence")
+    numbers = [i for i, v in enumerate(fields[:, where].tolist()) if type(v) in (int, float)]
+    if not numbers:
+        return
+    codes = number_format_cells(path, table.sheet)
+    for i in numbers if codes else []:
+        code = codes.get((int(rows[i]), column))
+        shown = shown_number(float(fields[i, where]), code) if code is not None else None
+        if shown is not None:
+            fields[i, where] = shown
+
+
 # A row whose organisation and e-mail address disagree about IOM takes this, then the two
 # cells joined by "\x00", as its presence (judge: reason_email_affiliation).
 EMAIL_CONTRADICTS = "(e-mail) "
@@ -2288,6 +2343,9 @@ def _attendance_marks(
         ticks = [(col, header) for col, header, _ in table.ignored
                  if col < cells.shape[1] and fold(header) in headers.absent]  # fmt: skip
         presence.absence_ticks(fields, cells, where, ticks, headers)
+        signatures = [col for col, _, kind in table.ignored
+                      if kind == "signature" and col < cells.shape[1]]  # fmt: skip
+        presence.signed_confirmations(fields, cells, where, signatures, headers)
     else:
         signatures = [col for col, _, kind in table.ignored
                       if kind == "signature" and col < cells.shape[1]]  # fmt: skip
@@ -2344,6 +2402,56 @@ def _under_merge(
         col, own, top, value = under[row]
         fields[i, where] = (f"{UNDER_MERGE}{column_letter(col)}{row + 1}\x00{_shown(own)}\x00"
                             f"{column_letter(col)}{top + 1}\x00{_shown(value)}")  # fmt: skip
+
+
+# A row whose date cell holds another year than the list's, shown without its year by its
+# number format, takes this, the cell and the date it holds ("\x00" between) as its presence
+# (judge: reason_year_hidden).
+YEAR_HIDDEN = "(year hidden) "
+
+
+def year_hidden(said: object) -> tuple[str, str] | None:
+    """(cell, the date it holds) of a YEAR_HIDDEN mark, else None."""
+    if type(said) is not str or not said.startswith(YEAR_HIDDEN):
+        return None
+    cell, _, held = said.removeprefix(YEAR_HIDDEN).partition("\x00")
+    return cell, held
+
+
+def _year_hidden(
+    table: RosterTable, fields: np.ndarray, rows: np.ndarray, path: Path,
+    absent: frozenset[str], headers: Headers | None,
+) -> None:  # fmt: skip
+    """A date of another year than the list's other dates in a cell whose number format
+    hides the year ("dd-mmm": 5 Nov 2025 shows "05-nov" among 2026's rows): a row copied
+    from an earlier list, whose year the screen does not show. Read as the date shown, in
+    the list's year (never a meeting of its own in another year), the row's attendance in
+    doubt: it may be last year's. A row that says absent stays absent. `rows`: 0-based."""
+    col = table.columns.get("date")
+    if col is None or not len(fields):
+        return
+    at = FIELDS.index("date")
+    dates = [v.date() if isinstance(v, dt.datetime) else v for v in fields[:, at].tolist()]
+    years = Counter(d.year for d in dates if isinstance(d, dt.date))
+    if len(years) < 2:
+        return
+    (year, most), (_, second) = years.most_common(2)
+    odd = [i for i, d in enumerate(dates) if isinstance(d, dt.date) and d.year != year]
+    if most == second or not odd:
+        return
+    yearless = yearless_date_cells(path, table.sheet)
+    where = FIELDS.index("presence")
+    for i in odd:
+        row, held = int(rows[i]), dates[i]
+        if (row, col) not in yearless or (held.month, held.day) == (2, 29):
+            continue
+        shown = held.replace(year=year)
+        fields[i, at] = dt.datetime.combine(shown, dt.time()) \
+            if isinstance(fields[i, at], dt.datetime) else shown  # fmt: skip
+        people = [fields[i, FIELDS.index(n)] for n in ("attendee", "organization", "title")]
+        if all(v in (None, "") for v in people) or _says_absent(fields[i, where], absent, headers):
+            continue
+        fields[i, where] = f"{YEAR_HIDDEN}{column_letter(col)}{row + 1}\x00{held.isoformat()}"
 
 
 def _people_rows(
@@ -2557,6 +2665,7 @@ def _table_rows(
         _called_off_by_lines(table, sheet, cells, fields, index, rows_read, top, called_off)
     if path is not None:
         _symbol_marks(table, fields, index + header_index + 1, path)
+        _worded_numbers(table, fields, index + header_index + 1, path)
     _other_answers(table, fields, cells[index])
     if table.shape == MATRIX and headers is not None:
         _matrix_fields(table, fields, cells[index], index + header_index + 1, headers)
@@ -2592,6 +2701,8 @@ def _table_rows(
         _email_contradicts(table, fields, cells[index], absent, headers)
     if under:
         _under_merge(table, under, fields, index + header_index + 1, absent, headers)
+    if path is not None:
+        _year_hidden(table, fields, index + header_index + 1, path, absent, headers)
     excel_rows = index + table.header_row + 1
     fields, excel_rows, extra = _multi_select(fields, excel_rows)
     if headers is not None and table.shape == SIGN_IN:
@@ -3094,12 +3205,14 @@ def _ambiguous_lookups(
     parts: list[np.ndarray], rows: list[np.ndarray], headers: Headers,
 ) -> None:  # fmt: skip
     """A title cell that looks the person's title up by a key found on two rows or more of
-    the range it looks up (checker.lookups): the title is no evidence, the row's attendance
-    in doubt (a row that says absent stays absent)."""
+    the range it looks up, or whose cached value the looked-up row no longer holds
+    (checker.lookups): the title is no evidence, the row's attendance in doubt (a row that
+    says absent stays absent)."""
     if workbook.path.suffix.lower() not in (".xlsx", ".xlsm"):
         return
     title, where = FIELDS.index("title"), FIELDS.index("presence")
     grids = {g.name: g.cells for g in [*workbook.sheets, *workbook.hidden_heads]}
+    visible = {g.name: g.cells for g in workbook.sheets}
     formulas: dict[str, dict[tuple[int, int], str]] = {}
     for i, (table, sheet) in enumerate(zip(tables, sheets)):
         col = table.columns.get("title")
@@ -3118,6 +3231,12 @@ def _ambiguous_lookups(
             if found is not None:
                 parts[i][k, where] = lookups.mark(f"{column_letter(col)}{excel_row}", *found,
                                                   parts[i][k, title])  # fmt: skip
+                continue
+            # Recomputed only against a visible sheet, read in full (a hidden one is a head).
+            old = lookups.stale(formula, cells, table.sheet, parts[i][k, title], visible)
+            if old is not None:
+                parts[i][k, where] = lookups.mark_stale(f"{column_letter(col)}{excel_row}", *old,
+                                                        parts[i][k, title])  # fmt: skip
 
 
 def lay_out(workbook: Workbook, headers: Headers) -> Layout:

@@ -287,3 +287,55 @@ def chair_of_iom(text: str, headers: Headers) -> tuple[str, str, str] | None:
                 post = parts[iom[0] - 1]
             return (parts[0], name, post) if post else None
     return None
+
+
+# A status that the person confirmed they would come (an RSVP), folded: "Confirmed",
+# "Confirmé(e)", "Confirmado(a)". Not attendance by itself; beside a signature it is.
+_CONFIRMED = re.compile(
+    r"^(?:(?:attendance|participation|presence|asistencia|presenca|participacao) )?"
+    r"(?:confirmed|confirme|confirmee|confirme e|confirmes|confirmado|confirmada|confirmado a|"
+    r"confirmada o|confirmados|confirmadas)"
+    r"(?: (?:attendance|participation|presence|asistencia|presenca|participacao))?$"
+)
+
+
+def confirmed(value: object) -> bool:
+    """Whether a status cell says only that the person confirmed they would come."""
+    return type(value) is str and bool(_CONFIRMED.match(fold(value)))
+
+
+def signed_confirmations(
+    fields: np.ndarray, cells: np.ndarray, where: int, columns: list[int], headers: Headers
+) -> None:
+    """A status "Confirmed" / "Confirmé(e)" / "Confirmado(a)" says the person meant to come,
+    not that they came; the row's own signature does: a row so confirmed and signed with a
+    short mark (initials, a name) is present. A signature cell that says anything else
+    ("Apologies – called to the MFA", "rep. by …") leaves the status as it is: unknown."""
+    if not columns:
+        return
+    for r in range(len(fields)):
+        if not confirmed(fields[r, where]):
+            continue
+        signs = [cells[r, col] for col in columns if cells[r, col] not in (None, "")]
+        if signs and all(_a_signature(s, headers) for s in signs):
+            fields[r, where] = "Present"
+
+
+def _a_signature(value: object, headers: Headers) -> bool:
+    """A signature: a short mark or name, no word of absence, no statement."""
+    text = str(value).strip()
+    words = fold(text).split()
+    if not words or len(words) > 4 or len(text) > 40 or any(ch.isdigit() for ch in text):
+        return False
+    if headers.presence_word(text) is not None:  # "No", "X": a mark, not a signature
+        return False
+    padded = f" {' '.join(words)} "
+    return not any(f" {w} " in padded for w in headers.absent | _NOT_SIGNED)
+
+
+# Words in a signature cell that say someone else signed or the person did not (folded).
+_NOT_SIGNED = frozenset({
+    "rep", "represented", "represente", "representee", "representado", "representada", "por",
+    "par", "by", "for", "pour", "p o", "pp", "sent", "envoye", "enviado", "instead", "apologies",
+    "excuse", "excusa", "desculpas", "cancelled", "annule", "cancelado", "cancelou",
+})  # fmt: skip

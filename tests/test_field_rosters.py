@@ -76,14 +76,6 @@ OPEN_GAPS = {
     # run at 94a2a6b
     # Round 13 (field13/README.md): ten officers' own habits, first run at 37d973a
     # Round 14 (field14/README.md): what Excel hides or computes, first run at 227e713
-    "BLR_2026-11_asistencia": "Asistió 1 / 0 / 2 (shown Sí / No / Excusado by the number "
-    "format) is not read: every meeting undetermined; the 2025 row is an extra meeting",
-    "GEO_2026-10_attendance": "a note above the header naming the 'Directory' sheet makes "
-    "Attendance a contact list: E103, no meeting read",
-    "OMN_2026-12_registo": "the staff list 'Pessoal OIM' is read as a sign-in sheet (extra "
-    "meeting)",
-    "QAT_2026-11_presencas": "Estado 'Confirmado' is not read as present: the signed UNCT, OMT "
-    "and PMT are undetermined",
     # Round 15 (field15/README.md): meetings that are not simple, first run at fd065a9
     "ATG_2026-12_attendance": "'12/11/2026' (12 Nov, day first by its column) is not read "
     "(the period reads 11 Dec): an extra undated HCT meeting, undetermined",
