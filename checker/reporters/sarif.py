@@ -30,9 +30,8 @@ LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def render(report: Report, stream: TextIO, color: bool = False) -> None:
-    data = report.to_dict()
-    with_baseline = any(f.get("baseline") for r in data["results"] for f in r["findings"])
-    _write(ResultStream.of(data), stream, with_baseline)
+    with_baseline = any(f.baseline for r in report.results for f in r.findings)
+    _write(ResultStream.of_report(report), stream, with_baseline)
 
 
 def render_results(results: ResultStream, stream: TextIO, color: bool = False) -> None:
