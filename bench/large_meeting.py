@@ -13,9 +13,16 @@ Two shapes:
 
     python bench/large_meeting.py [--sizes 250 500 1000 2000] [--narrow 20000 40000]
                                   [--format text json] [--before ../main]
+    python bench/large_meeting.py --sizes --narrow 210900 --format all   # every output
 
-Each run is `check FILE --format F -o TMP` in its own process; its CPU time (user + system)
-and peak RSS are wait4's. rows/s is the file's rows over that CPU time (interpreter start and
+Each run is `check FILE --format F -o TMP` in its own process; its CPU time (user + system),
+wall time and peak RSS are wait4's. Besides the formats (text json junit github markdown
+sarif csv xlsx), `--format` takes the ways of writing a report that hold all of it at once
+rather than writing each result as it comes: `tty` (text to a terminal, the default output:
+the run is given a pseudo-terminal and its output is read from it), `write-baseline`
+(`--format text --write-baseline B`: B is the output compared) and `baseline` (`--format
+text --baseline B`, B accepting every finding: written once beside the file, by this
+checkout); `all` is all of them. rows/s is the file's rows over that CPU time (interpreter start and
 imports left out: the CPU time of a one-row file is taken off) and should stay about flat as
 the rows grow. `--before` runs
 another checkout's checker on the same file too and says whether the outputs are the same
@@ -28,9 +35,13 @@ import argparse
 import datetime as dt
 import filecmp
 import os
+import re
 import subprocess
 import sys
 import tempfile
+import threading
+import time
+import zipfile
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -46,6 +57,9 @@ PLATFORMS = ["Protection Cluster", "HCT", "WASH Cluster", "ICCG"]
 ORGANISATIONS = ["UNHCR", "WHO", "Save the Children", "NRC", "Organisation {k}"]
 IOM_TITLES = ["Chief of Mission", "Programme Officer", "Senior Wizard"]
 TITLES = ["Coordinator", "Officer", "Unknown title {k}"]
+
+FORMATS = ["text", "json", "junit", "github", "markdown", "sarif", "csv", "xlsx"]
+MODES = ["tty", "write-baseline", "baseline"]  # see the docstring: each is --format text
 
 # The console script, with the checker taken from the checkout named first.
 CHECK = "import sys\nsys.path.insert(0, sys.argv.pop(1))\nfrom checker.cli import run\nsys.exit(run())\n"
@@ -71,14 +85,49 @@ def meetings(path: Path, rows: int, count: int) -> Path:
     return path
 
 
-def measure(checkout: Path, roster: Path, fmt: str, output: Path) -> tuple[float, float, int]:
-    """(CPU seconds, peak RSS in MB, exit status) of one check run."""
-    argv = [sys.executable, "-c", CHECK, str(checkout), "check", str(roster), "--format", fmt,
-            "-o", str(output), "--quiet"]  # fmt: skip
-    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def measure(checkout: Path, roster: Path, fmt: str, output: Path,
+            baseline: Path | None = None) -> tuple[float, float, int, float]:  # fmt: skip
+    """(CPU seconds, peak RSS in MB, exit status, wall seconds) of one check run. `fmt`: a
+    format or one of MODES; `baseline`: the file `--format baseline` reads."""
+    argv = [sys.executable, "-c", CHECK, str(checkout), "check", str(roster), "--quiet",
+            "--format", fmt if fmt in FORMATS else "text"]  # fmt: skip
+    if fmt != "tty":
+        argv += ["-o", str(output) if fmt != "write-baseline" else str(output) + ".text"]
+    if fmt == "write-baseline":
+        argv += ["--write-baseline", str(output)]
+    elif fmt == "baseline":
+        argv += ["--baseline", str(baseline)]
+    start = time.monotonic()
+    if fmt == "tty":
+        import pty
+
+        primary, secondary = pty.openpty()
+        process = subprocess.Popen(argv, stdout=secondary, stderr=subprocess.DEVNULL)
+        os.close(secondary)
+        reader = threading.Thread(target=_drain, args=(primary, output))
+        reader.start()
+    else:
+        process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
+    wall = time.monotonic() - start
     process.returncode = os.waitstatus_to_exitcode(status)  # Popen must not wait again
-    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, process.returncode
+    if fmt == "tty":
+        reader.join()
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, process.returncode, wall
+
+
+def _drain(primary: int, output: Path) -> None:
+    """What the run writes to its terminal, into `output`, until the terminal closes."""
+    with output.open("wb") as out:
+        while True:
+            try:
+                chunk = os.read(primary, 1 << 16)
+            except OSError:  # EIO: the run ended and closed the terminal
+                break
+            if not chunk:
+                break
+            out.write(chunk)
+    os.close(primary)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,10 +137,13 @@ def main(argv: list[str] | None = None) -> int:
                     help="rows a meeting")  # fmt: skip
     ap.add_argument("--meetings", type=int, default=4)
     ap.add_argument("--narrow", type=int, nargs="*", default=[], help="rows of the narrow file")
-    ap.add_argument("--format", nargs="+", default=["text", "json"], dest="formats")
+    ap.add_argument("--format", nargs="+", default=["text", "json"], dest="formats",
+                    choices=[*FORMATS, *MODES, "all"])  # fmt: skip
     ap.add_argument("--before", type=Path, help="another checkout to compare with")
     ap.add_argument("--data", type=Path, default=BENCH / "data" / "meetings")
     a = ap.parse_args(argv)
+    if "all" in a.formats:
+        a.formats = [*FORMATS, *MODES]
     a.data.mkdir(parents=True, exist_ok=True)
     files = []
     for n in a.sizes:
@@ -109,27 +161,57 @@ def main(argv: list[str] | None = None) -> int:
     if not one_row.exists():
         meetings(one_row, 1, 1)
     with tempfile.TemporaryDirectory() as tmp:
-        start = {(checkout_name, fmt): measure(checkout.resolve(), one_row, fmt,
-                                               Path(tmp) / "one")[0]
+        # A mode's start-up is its format's (text), with no baseline to read.
+        start = {(checkout_name, fmt): measure(checkout.resolve(), one_row,
+                                               fmt if fmt in FORMATS else "text",
+                                               Path(tmp) / f"one.{fmt}")[0]
                  for checkout_name, checkout in checkouts.items() for fmt in a.formats}  # fmt: skip
         print("start-up (a one-row file), CPU s: "
               + ", ".join(f"{c} {f} {s:.2f}" for (c, f), s in start.items()))  # fmt: skip
-        print(f"{'file':>16} {'format':>6} {'checkout':>8} {'rows':>8} {'CPU s':>8} {'rows/s':>8} "
-              f"{'peak MB':>8}  exit")  # fmt: skip
+        print(f"{'file':>16} {'format':>14} {'checkout':>8} {'rows':>8} {'CPU s':>8} "
+              f"{'wall s':>7} {'rows/s':>8} {'peak MB':>8}  exit")  # fmt: skip
         for name, rows, path in files:
+            baseline = path.with_suffix(".baseline.json")
+            if "baseline" in a.formats and not baseline.exists():
+                measure(REPO, path, "write-baseline", baseline)  # every finding accepted
             for fmt in a.formats:
                 outputs = {}
                 for checkout_name, checkout in checkouts.items():
                     outputs[checkout_name] = Path(tmp) / f"{checkout_name}.{fmt}"
-                    cpu, peak, status = measure(checkout.resolve(), path, fmt,
-                                                outputs[checkout_name])  # fmt: skip
+                    cpu, peak, status, wall = measure(checkout.resolve(), path, fmt,
+                                                      outputs[checkout_name], baseline)  # fmt: skip
                     judging = max(cpu - start[checkout_name, fmt], 0.01)
-                    print(f"{name:>16} {fmt:>6} {checkout_name:>8} {rows:>8,} {cpu:>8.1f} "
-                          f"{rows / judging:>8,.0f} {peak:>8,.0f}  {status}", flush=True)  # fmt: skip
+                    print(f"{name:>16} {fmt:>14} {checkout_name:>8} {rows:>8,} {cpu:>8.1f} "
+                          f"{wall:>7.1f} {rows / judging:>8,.0f} {peak:>8,.0f}  {status}",
+                          flush=True)  # fmt: skip
                 if len(outputs) == 2:
-                    same = filecmp.cmp(outputs["before"], outputs["after"], shallow=False)
-                    print(f"{'':>16} {fmt:>6} outputs: {'the same bytes' if same else 'DIFFERENT'}")
+                    same = all(_same(outputs["before"].with_suffix(suffix),
+                                     outputs["after"].with_suffix(suffix))
+                               for suffix in _written(fmt))  # fmt: skip
+                    print(f"{'':>16} {fmt:>14} outputs: "
+                          f"{'the same bytes' if same else 'DIFFERENT'}")  # fmt: skip
+                for output in outputs.values():  # hundreds of MB each: not kept for the next
+                    for suffix in _written(fmt):
+                        output.with_suffix(suffix).unlink(missing_ok=True)
     return 0
+
+
+def _same(one: Path, other: Path) -> bool:
+    """The same bytes; for a workbook, the same parts but its modification time (the time
+    of writing, docProps/core.xml) and the zip's own dates."""
+    if one.suffix != ".xlsx":
+        return filecmp.cmp(one, other, shallow=False)
+    with zipfile.ZipFile(one) as a, zipfile.ZipFile(other) as b:
+        names = a.namelist()
+        when = re.compile(rb"<dcterms:modified[^>]*>[^<]*</dcterms:modified>")
+        return names == b.namelist() and all(
+            when.sub(b"", a.read(n)) == when.sub(b"", b.read(n)) for n in names
+        )
+
+
+def _written(fmt: str) -> list[str]:
+    """The suffixes of the files a run writes: its output, and the text beside a baseline."""
+    return [f".{fmt}", f".{fmt}.text"] if fmt == "write-baseline" else [f".{fmt}"]
 
 
 if __name__ == "__main__":

@@ -51,13 +51,21 @@ def write(report: Report, stream: IO[str]) -> Counter[Fingerprint]:
     """Write the findings of `report` as a baseline file, sorted so that it diffs well in
     git, and return what it accepts. Waived findings are left out: the mission's profile
     accepts them already."""
-    entries = [{**key_fields(r.path, f.to_dict()), "message": f.message}
-               for r in report.results for f in r.findings if not f.waived]  # fmt: skip
-    entries.sort(key=lambda e: tuple("" if v is None else str(v) for v in _key(e)))
-    json.dump({"roster_check_baseline": BASELINE_VERSION, "findings": entries}, stream,
-              ensure_ascii=False, indent=2)  # fmt: skip
-    stream.write("\n")
-    return Counter(_key(e) for e in entries)
+    # The text json.dump(..., indent=2) gives, an entry at a time: a roster with 360,000
+    # findings is never held as that many dicts nor as one text (~300 MB).
+    found = [(r.path, f) for r in report.results for f in r.findings if not f.waived]
+    found.sort(key=lambda pair: tuple("" if v is None else str(v)
+                                      for v in fingerprint(pair[0], pair[1].to_dict())))  # fmt: skip
+    accepted: Counter[Fingerprint] = Counter()
+    stream.write('{\n  "roster_check_baseline": ' + json.dumps(BASELINE_VERSION)
+                 + ',\n  "findings": [')  # fmt: skip
+    for number, (path, finding) in enumerate(found):
+        entry = {**key_fields(path, finding.to_dict()), "message": finding.message}
+        accepted[_key(entry)] += 1
+        text = json.dumps(entry, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        stream.write(("\n    " if number == 0 else ",\n    ") + text)
+    stream.write("\n  ]\n}\n" if found else "]\n}\n")
+    return accepted
 
 
 # A baseline of 10,000 rosters with 20 findings each is ~60 MB; deep nesting is never needed.

@@ -544,6 +544,16 @@ class ResultStream:
         """The results of a whole report's to_dict()."""
         return cls(data["results"], data.get("lang", "en"), lambda: data["summary"])
 
+    @classmethod
+    def of_report(cls, report: Report) -> ResultStream:
+        """A whole report's results, each made into its dict only when it is reached (with
+        `dicts(lists=Each)`, its meetings and findings too): the same data as
+        `of(report.to_dict())`, without holding it all as dicts (~460 MB for a 200,000-row
+        roster full of findings). A report known only by its to_dict() is read from it."""
+        if not isinstance(report, Report):
+            return cls.of(report.to_dict())
+        return cls(report.results, report.lang, report.summary)
+
     def __iter__(self) -> Iterator[dict[str, Any]]:
         return self.dicts()
 

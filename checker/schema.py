@@ -274,6 +274,24 @@ def _in_schema_order(cases: pd.DataFrame, frame: pd.DataFrame, columns: list[str
     return cases.iloc[order]
 
 
+def _row_values(frame: pd.DataFrame) -> dict[Any, tuple[Any, ...]]:
+    """frame.to_dict("index") with each row's values as a tuple, not a dict: the same values
+    (those of object columns made native, as pandas does there) in 160 B a row of 13
+    columns rather than ~650 (a roster with 210,000 rows of findings: ~100 MB less)."""
+    from pandas.api.types import is_object_dtype
+    from pandas.core.dtypes.cast import maybe_box_native
+
+    if not frame.index.is_unique:
+        raise ValueError("DataFrame index must be unique for orient='index'.")
+    boxed = [at for at, dtype in enumerate(frame.dtypes) if is_object_dtype(dtype)]
+    rows = {}
+    for index, *values in frame.itertuples(name=None):
+        for at in boxed:
+            values[at] = maybe_box_native(values[at])
+        rows[index] = tuple(values)
+    return rows
+
+
 def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validation:
     frame = roster.frame
     vocabulary = policy.vocabulary
@@ -291,14 +309,14 @@ def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validat
         ["table", "file", "row", "period", *SOURCE_FIELD.values(), "attendee", "date_iso",
          "platform_code"]
     )  # fmt: skip
-    rows = frame.loc[indices, list(wanted)].to_dict("index")
+    rows = _row_values(frame.loc[indices, list(wanted)])
     known = _known_platforms(vocabulary)  # one for all the S204 findings: it is the same
     twins: dict[Any, list[_Twin]] | None = None  # of the S208 findings, made at the first
     languages: dict[int, str | None] = {}  # of each table, for its S205 suggestions
     for index, column, code in zip(cases["index"], cases["column"], cases["check"]):
         # S207/S208 check the whole frame: pandera lists every column of a failing row.
         field_name = _FRAME_CHECKS.get(code) or SOURCE_FIELD[column]
-        row = rows[index]
+        row = dict(zip(wanted, rows[index]))  # let go at the next case
         if (code, field_name) in rejects:
             rejected.add(index)
         table = roster.tables[int(row["table"])]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from typing import Any, TextIO
 
-from checker.findings import Report
+from checker.findings import Each, Report, ResultStream
 from checker.messages import Catalogue, catalogue
 from checker.reporters import accepted, markdown, printable, where
 
@@ -33,16 +33,17 @@ def escape_property(text: str) -> str:
 
 
 def render(report: Report, stream: TextIO, color: bool = False) -> None:
-    data = report.to_dict()
-    words = catalogue(data.get("lang", "en"))
+    # Each result and finding made into its dict as it is written, never the whole report.
+    results = ResultStream.of_report(report)
+    words = catalogue(results.lang)
     quiet = 0
-    for result in data["results"]:
+    for result in results.dicts(lists=Each):
         for finding in result["findings"]:
             if accepted(finding):
                 quiet += 1
                 continue
             stream.write(_annotation(result, finding, words))
-    total = data["summary"]
+    total = results.summary()
     line = words.text("outputs", "github_total", files=total["files"],
                       compliant=total["compliant"], non_compliant=total["non_compliant"],
                       invalid=total["invalid"], unreadable=total["unreadable"], accepted=quiet)  # fmt: skip
@@ -50,7 +51,7 @@ def render(report: Report, stream: TextIO, color: bool = False) -> None:
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
         with open(summary_file, "a", encoding="utf-8") as summary:
-            summary.write(markdown.summary(data))
+            markdown.write(results, summary)
 
 
 def _annotation(result: dict[str, Any], finding: dict[str, Any], words: Catalogue) -> str:

@@ -16,7 +16,7 @@ from checker.reporters import jsonstream
 
 
 def render(report: Report, stream: TextIO, color: bool = False) -> None:
-    render_results(ResultStream.of(report.to_dict()), stream)
+    render_results(ResultStream.of_report(report), stream)
 
 
 def render_results(results: ResultStream, stream: TextIO, color: bool = False) -> None:

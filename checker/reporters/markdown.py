@@ -7,10 +7,12 @@ roster's text can neither break the table nor inject HTML or links into the page
 
 from __future__ import annotations
 
+import io
 import re
+from collections.abc import Iterator
 from typing import Any, TextIO
 
-from checker.findings import Report
+from checker.findings import Each, Report, ResultStream
 from checker.messages import Catalogue, catalogue
 from checker.reporters import accepted, where
 
@@ -37,12 +39,23 @@ def cell(value: object) -> str:
 
 
 def render(report: Report, stream: TextIO, color: bool = False) -> None:
-    stream.write(summary(report.to_dict()))
+    write(ResultStream.of_report(report), stream)
 
 
 def summary(data: dict[str, Any]) -> str:
-    total = data["summary"]
-    words = catalogue(data.get("lang", "en"))
+    """The report of `data` (Report.to_dict()) as one text."""
+    out = io.StringIO()
+    write(ResultStream.of(data), out)
+    return out.getvalue()
+
+
+def write(results: ResultStream, stream: TextIO) -> None:
+    """The report, a line at a time: a result's findings are made into dicts as their rows
+    are written, never the whole report as dicts nor as one text (a 200,000-row roster full
+    of findings). The results are read twice (the table, then the findings): a report's,
+    not a run's as they come."""
+    total = results.summary()
+    words = catalogue(results.lang)
     rate = words.rate
     headline = words.text("outputs", "md_total", files=total["files"],
                           compliant=total["compliant"], non_compliant=total["non_compliant"],
@@ -56,21 +69,22 @@ def summary(data: dict[str, Any]) -> str:
         _row(cell(c) for c in words.lookup("outputs", "md_columns")),
         "|---|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
-    for result in data["results"]:
+    stream.writelines(line + "\n" for line in lines)
+    for result in results.dicts(lists=Each):
         s = result["summary"]
         kept = sum(1 for f in result["findings"] if accepted(f))
-        lines.append(
+        stream.write(
             f"| {cell(result['path'])} | {cell(result['mission'] or '?')} "
             f"| {cell(result['period'] or '?')} | {_status(result['status'], words)} "
             f"| {s['meetings']} "
             f"| {s['compliant']} | {s['absent']} | {s['wrong_level']} | {s['undetermined']} "
             f"| {s.get('not_applicable', 0)} | {rate(s['compliance_rate'])} | {s['errors']} "
-            f"| {s['warnings']} | {kept} |"
+            f"| {s['warnings']} | {kept} |\n"
         )
-    for result in data["results"]:
-        if result["findings"]:
-            lines += ["", *_findings(result, words)]
-    return "\n".join(lines) + "\n"
+    for result in results.dicts(lists=Each):
+        if len(result["findings"]):
+            stream.write("\n")
+            stream.writelines(line + "\n" for line in _findings(result, words))
 
 
 def _row(cells: Any) -> str:
@@ -81,26 +95,27 @@ def _status(status: str, words: Catalogue) -> str:
     return f"{STATUS.get(status, '')} {words.name('statuses', status)}".strip()
 
 
-def _findings(result: dict[str, Any], words: Catalogue) -> list[str]:
-    meetings = {m["id"]: m for m in result["meetings"]}
+def _findings(result: dict[str, Any], words: Catalogue) -> Iterator[str]:
+    # Meetings by position: with Each, a meeting's dict is made when a finding names it.
+    meetings = result["meetings"]
+    meeting_at = {m["id"]: at for at, m in enumerate(meetings)}
     heading = words.text("outputs", "md_findings", path=html(result["path"]),
                          n=len(result["findings"]))  # fmt: skip
-    lines = [
-        f"<details><summary>{heading}</summary>",
-        "",
-        _row(cell(c) for c in words.lookup("outputs", "md_finding_columns")),
-        "|---|---|---|---|---|",
-    ]
+    yield f"<details><summary>{heading}</summary>"
+    yield ""
+    yield _row(cell(c) for c in words.lookup("outputs", "md_finding_columns"))
+    yield "|---|---|---|---|---|"
     for finding in result["findings"]:
-        meeting = meetings.get(finding["meeting_id"] or "")
+        place = meeting_at.get(finding["meeting_id"] or "")
+        meeting = meetings[place] if place is not None else None
         label = f"{meeting['label']} {meeting['date']}" if meeting else ""
         status = accepted(finding)
         severity = words.name("severities", finding["severity"])
         if status:
             severity += f" ({words.text('outputs', 'accepted_' + status)})"
-        lines.append(
+        yield (
             f"| {cell(where(finding, words))} | {finding['code']} {cell(finding['rule'])} "
             f"| {severity} | {cell(label)} | {cell(finding['message'])} |"
         )
-    lines += ["", "</details>"]
-    return lines
+    yield ""
+    yield "</details>"

@@ -30,9 +30,10 @@ LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def render(report: Report, stream: TextIO, color: bool = False) -> None:
-    data = report.to_dict()
-    with_baseline = any(f.get("baseline") for r in data["results"] for f in r["findings"])
-    _write(ResultStream.of(data), stream, with_baseline)
+    results = ResultStream.of_report(report)
+    with_baseline = any(f.get("baseline") for r in results.dicts(lists=Each)
+                        for f in r["findings"])  # fmt: skip
+    _write(results, stream, with_baseline)
 
 
 def render_results(results: ResultStream, stream: TextIO, color: bool = False) -> None:

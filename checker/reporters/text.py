@@ -25,7 +25,7 @@ def _style(text: str, color: bool, **kwargs: Any) -> str:
 
 
 def render(report: Report, stream: TextIO, color: bool = False) -> None:
-    render_results(ResultStream.of(report.to_dict()), stream, color)
+    render_results(ResultStream.of_report(report), stream, color)
 
 
 def render_results(results: ResultStream, stream: TextIO, color: bool = False) -> None:
