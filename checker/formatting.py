@@ -1203,9 +1203,9 @@ def number_format_cells(path: Path, sheet: str) -> dict[tuple[int, int], str]:
         return {}
 
 
-def _worded_formats(data: bytes) -> dict[int, str]:
-    """Index of each cell format (cellXfs) whose number format is custom and quotes a text
-    → the format's code."""
+def _number_formats(data: bytes) -> tuple[dict[str, str], list[str]] | None:
+    """The styles part's custom number formats (numFmtId → formatCode) and each cell format's
+    (cellXfs, by index) numFmtId; None if the part does not parse."""
     codes: dict[str, str] = {}
     formats: list[str] = []
     where: list[str] = []
@@ -1222,8 +1222,16 @@ def _worded_formats(data: bytes) -> dict[int, str]:
     def end(name: str) -> None:
         where.pop()
 
-    if not _parse(data, start, end):
+    return (codes, formats) if _parse(data, start, end) else None
+
+
+def _worded_formats(data: bytes) -> dict[int, str]:
+    """Index of each cell format (cellXfs) whose number format is custom and quotes a text
+    → the format's code."""
+    read = _number_formats(data)
+    if read is None:
         return {}
+    codes, formats = read
     return {i: codes[n] for i, n in enumerate(formats) if '"' in codes.get(n, "")}
 
 
@@ -1352,23 +1360,9 @@ def _shows_no_year(code: str) -> bool:
 
 
 def _yearless_styles(data: bytes) -> frozenset[int]:
-    codes: dict[str, str] = {}
-    formats: list[str] = []
-    where: list[str] = []
-
-    def start(name: str, attrs: dict[str, str]) -> None:
-        local = _local(name)
-        parent = where[-1] if where else ""
-        if local == "numFmt" and parent == "numFmts":
-            codes[attrs.get("numFmtId", "").strip()] = attrs.get("formatCode", "")
-        elif local == "xf" and parent == "cellXfs":
-            formats.append(attrs.get("numFmtId", "0").strip())
-        where.append(local)
-
-    def end(name: str) -> None:
-        where.pop()
-
-    if not _parse(data, start, end):
+    read = _number_formats(data)
+    if read is None:
         return frozenset()
+    codes, formats = read
     return frozenset(i for i, n in enumerate(formats)
                      if n in _YEARLESS_BUILTIN or (n in codes and _shows_no_year(codes[n])))  # fmt: skip

@@ -221,33 +221,22 @@ def sheet_findings(layout: Layout, policy: Policy) -> list[Finding]:
 
 
 def example_findings(layout: Layout, policy: Policy) -> list[Finding]:
-    """S214:example_row: a row left from the README's or template's example, not read."""
+    """S214:example_row: a row left from the README's or template's example, not read;
+    S214:action_point: a name cell that is an action point, no attendee."""
     return [
         Finding.make(
             "S214",
             policy,
-            "example_row",
+            kind,
             at={"sheet": table.sheet, "row": row, "column": column_letter(col), "value": said},
             sheet=table.sheet,
             row=row,
             cell=f"{table.sheet}!{column_letter(col)}{row}",
             said=said,
         )
+        for kind in ("example_row", "action_point")  # each kind's findings together, as before
         for table in layout.tables
-        for row, col, said in table.example_rows
-    ] + [
-        Finding.make(
-            "S214",
-            policy,
-            "action_point",
-            at={"sheet": table.sheet, "row": row, "column": column_letter(col), "value": said},
-            sheet=table.sheet,
-            row=row,
-            cell=f"{table.sheet}!{column_letter(col)}{row}",
-            said=said,
-        )
-        for table in layout.tables
-        for row, col, said in table.action_rows
+        for row, col, said in (table.example_rows if kind == "example_row" else table.action_rows)
     ]
 
 
