@@ -40,6 +40,7 @@ FIELD12 = Path(__file__).parent / "fixtures" / "field12"  # round 12: traps not 
 FIELD13 = Path(__file__).parent / "fixtures" / "field13"  # round 13: ten officers' own habits
 FIELD14 = Path(__file__).parent / "fixtures" / "field14"  # round 14: what Excel hides/computes
 FIELD15 = Path(__file__).parent / "fixtures" / "field15"  # round 15: meetings not simple
+FIELD17 = Path(__file__).parent / "fixtures" / "field17"  # round 17: who the IOM person was
 TRUTHS = (sorted(FIELD.glob("*.truth.yaml")) + sorted(FIELD2.glob("*.truth.yaml"))
           + sorted(FIELD3.glob("*.truth.yaml")) + sorted(FIELD4.glob("*.truth.yaml"))
           + sorted(FIELD5.glob("*.truth.yaml")) + sorted(FIELD6.glob("*.truth.yaml"))
@@ -47,7 +48,7 @@ TRUTHS = (sorted(FIELD.glob("*.truth.yaml")) + sorted(FIELD2.glob("*.truth.yaml"
           + sorted(FIELD9.glob("*.truth.yaml")) + sorted(FIELD10.glob("*.truth.yaml"))
           + sorted(FIELD11.glob("*.truth.yaml")) + sorted(FIELD12.glob("*.truth.yaml"))
           + sorted(FIELD13.glob("*.truth.yaml")) + sorted(FIELD14.glob("*.truth.yaml"))
-          + sorted(FIELD15.glob("*.truth.yaml")))  # fmt: skip
+          + sorted(FIELD15.glob("*.truth.yaml")) + sorted(FIELD17.glob("*.truth.yaml")))  # fmt: skip
 
 # Round 3's gaps still open, each a known misreading that gives no false compliant: strict,
 # so that a fix shows up as a test to move out of here.
@@ -97,6 +98,32 @@ OPEN_GAPS = {
     "LUX_2026-11_feuilles": "the EHP '19 NOVEMBRE 2026 – REPORTÉE AU 26/11' is listed undetermined, "
     "not left out",
     "VCT_2026-10_bitacora": "the suspended UNCT of 7 Oct is listed undetermined, not left out",
+    # Round 17 (field17/README.md): who the IOM person really was, first run at d74ea79
+    "BGR_2026-10_registre": "'Chef de mission' with the CoM's assistant's address "
+    "(assistant.cdm.sofia@iom.int), an RMO whose 'Bureau d'affectation' is the Regional Office "
+    "and 'Chef de mission, Bucarest' are read as the mission's CoM / RMO: compliant",
+    "CYP_2026-11_presencas": "'K. Papadopoulos (OIM Atenas)' (another mission in the name cell, "
+    "organisation 'OIM') is read as the mission's CoM: the EHP of 5 Nov compliant",
+    "GRC_2026-10_bitacora": "'Oficial de Salud Migratoria (UNV)' (a UN Volunteer) is read as "
+    "IOM health staff: the Health cluster compliant; 'Oficial a cargo (OIC) de la Misión' is S205",
+    "HRV_2026-11_asistencia": "the RMO's remark 'cambió de puesto el 1/11: ahora Gerente de "
+    "Programa' is not read (OMT compliant); organisation 'OIM Sarajevo' (a city of another "
+    "country) is read as the mission (SMT compliant)",
+    "HUN_2026-12_registo": "the note above the header (the CoM left on 30/11, the deputy heads "
+    "the mission) is not read: E. Nagy's EHP compliant, the deputy's UNCT wrong level; the name "
+    "cell 'Gabinete da Chefia de Missão' (an office) is read as a person: SMT compliant",
+    "ISL_2026-11_log": "the 'Post' header is not read as the title and the posts naming 'IOM "
+    "Norway', 'RO Brussels', 'HQ' are taken for organisations (S213): every meeting undetermined",
+    "POL_2026-10_attendance": "the workbook's 'Staff list' (M. Nowak no longer RMO since 1 Oct, "
+    "J. Lewandowski Deputy CoM until 1 Nov) is not read: the OMT and the HCT compliant",
+    "ROU_2026-12_register": "the header 'Position / Funcție' is not read as the title column "
+    "(S201): every meeting undetermined, the traps ('Snr PM' under 'PM = Project Manager') "
+    "not reached",
+    "SVK_2026-11_attendance": "'Duty station' is read as the meeting's location, splitting the "
+    "Health cluster, the SMT and the HCT of 26 Nov in two places; the OMT's 'RMO' with "
+    "rmoassistant.bratislava@iom.int is compliant",
+    "SVN_2026-11_presences": "'Chef de mission (Zagreb)' (another country's capital in brackets) "
+    "is read as the mission's CoM: the SMT of 26 Nov compliant",
 }
 # Round 12 (field12/README.md): traps not tried before, 6 false compliants in 3 files at the
 # first run (aab7560); every file now matches its truth.
@@ -131,8 +158,18 @@ OPEN_GAPS = {
 # (GRD HCT 14 Nov), an extraordinary session beside the regular one (GRD UNCT 18 Nov), the
 # first sitting of an adjourned OMT (VCT OMT 8 Oct). ATG (a day-first column's own dates)
 # and DMA (an action point in the name column, S214:action_point) fixed.
+# Round 17 (field17/README.md): 13 in 8 files at the first run (d74ea79) — IOM people who are
+# not the mission's holder of the post they are written with: another mission's CoM said by a
+# city (BGR 'Chef de mission, Bucarest', SVN '(Zagreb)', HRV 'OIM Sarajevo', CYP '(OIM
+# Atenas)' in the name cell), the Regional Office said by an office column (BGR OMT), an
+# e-mail address naming another post (BGR UNCT, SVK OMT), titles the workbook says are last
+# or next month's (POL's Staff list, HRV's remark, HUN's note), an office as the name (HUN
+# SMT), a UN Volunteer (GRC).
 FALSE_COMPLIANT_GAPS: set[str] = {
     "GRD_2026-11_sessions",
+    "BGR_2026-10_registre", "CYP_2026-11_presencas", "GRC_2026-10_bitacora",
+    "HRV_2026-11_asistencia", "HUN_2026-12_registo", "POL_2026-10_attendance",
+    "SVK_2026-11_attendance", "SVN_2026-11_presences",
 }  # fmt: skip
 # Files whose false compliant rests on a row that is not an attendee's (round 4: ✗, "on
 # leave", a red row; round 5: a blank Émargement, Oui/Non, a comment, 'A', a hidden row;
