@@ -39,7 +39,7 @@ from checker.lookups import read_stale
 from checker.messages import Phrase, Wording
 from checker.minutes import MINUTES
 from checker.normalise import BLANK, ELSEWHERE, UNKNOWN, Roster
-from checker.offices import OTHER_OFFICE
+from checker.offices import OTHER_OFFICE, OTHER_PLACE
 from checker.partial import read as left_early
 from checker.policy import Policy
 from checker.presence import UNEXPLAINED, UNSIGNED, excused
@@ -70,7 +70,7 @@ DOUBT_REASONS = frozenset({
     "reason_excused_shared", "reason_presence_blank", "reason_presence_said", "reason_unsigned",
     "reason_legend", "reason_email_affiliation", "reason_presence_symbol", "reason_minutes",
     "reason_cancelled", "reason_contradicted", "reason_nameless", "reason_name_blank",
-    "reason_other_office", "reason_greyed", "reason_acting_note", "reason_acting_unsure",
+    "reason_other_office", "reason_other_office_place", "reason_greyed", "reason_acting_note", "reason_acting_unsure",
     "reason_partial", "reason_footnote", "reason_footnote_unread", "reason_under_merge",
     "reason_sheet_copy", "reason_lookup_ambiguous", "reason_invisible", "reason_hidden_filter",
     "reason_two_places", "reason_lookup_stale", "reason_year_hidden",
@@ -293,6 +293,10 @@ def _doubt_reason(doubt: Doubt) -> Phrase:
     if said.startswith(ELSEWHERE):  # another meeting of the platform that day elsewhere
         here, there = said.removeprefix(ELSEWHERE).split("\t", 1)
         return Phrase.of("reason_two_places", sheet=sheet, row=row, place=here, other=there)
+    if said.startswith(OTHER_PLACE):  # a city of another country ("OIM Sarajevo")
+        cell, place, country = said.removeprefix(OTHER_PLACE).split("\t", 2)
+        return Phrase.of("reason_other_office_place", sheet=sheet, row=row, said=cell,
+                         place=place, country=country)  # fmt: skip
     if said.startswith(OTHER_OFFICE):
         return Phrase.of("reason_other_office", sheet=sheet, row=row,
                          said=said.removeprefix(OTHER_OFFICE))  # fmt: skip

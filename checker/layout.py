@@ -198,6 +198,9 @@ class RosterTable:
     unread_formats: tuple[str, ...] = ()
     # An agency matrix's columns whose texts may name IOM's representative (Remarks).
     remarks: tuple[int, ...] = ()
+    # Each row's own office, from a column headed so ("Duty station", "Bureau
+    # d'affectation"): (Excel row, the cell), for checker.offices; never the meeting's place.
+    offices: tuple[tuple[int, str], ...] = ()
     # A tracker column's blank cells read as no meeting of that platform that day (Excel
     # rows): a date column with one entry, or a sparse tracker (tracker.blank_is_no_meeting).
     no_meeting_blanks: tuple[int, ...] = ()
@@ -483,7 +486,7 @@ def _organisation_column(sheet: SheetGrid, found: _Header, headers: Headers) -> 
 # A column saying how each person took part ("Modalidad": Presencial / Virtual), not whether.
 MODE = "mode"
 _NOT_PRESENCE = frozenset({"number", "email", "phone", "signature", "gender", "timestamp",
-                           "system", "remarks", OTHER_ANSWER, EXPECTED, *times.KINDS})  # fmt: skip
+                           "system", "remarks", "office", OTHER_ANSWER, EXPECTED, *times.KINDS})  # fmt: skip
 
 
 def _presence_column(sheet: SheetGrid, found: _Header, headers: Headers) -> Column | None:
@@ -1742,7 +1745,7 @@ MARKED_ASIDE = "(marked aside) "
 # Column kinds whose "No", "N" or "0" is no mark of attendance (a number, a gender "N/A"), and
 # a second attendance column the reading chose against (S216 says which was read).
 _NOT_MARKS = frozenset({"number", "email", "phone", "gender", "timestamp", "system",
-                        "duplicate:presence", *times.KINDS})  # fmt: skip
+                        "office", "duplicate:presence", *times.KINDS})  # fmt: skip
 # Words of a header (folded, at a word's start) that say its marks are about attendance or
 # signing: "Signed", "Signé", "Firmado", "Assinado", "Émargement", "Came?", "Stayed to the end".
 _ATTENDANCE_HEADER = lazy(
@@ -1926,7 +1929,10 @@ def _present_elsewhere(
 
 # Columns whose cells are no person's remark: a meeting platform's join and leave times
 # ("Joined", "Left", "Leave time" in a Teams export) are events, not someone leaving early.
-_NOT_REMARKS = frozenset({"timestamp", "system", "email", "phone", "number", *times.KINDS})
+# A duty station ("Bureau régional de Vienne (en appui)") is the person's office
+# (checker.offices), not a remark on their attendance.
+_NOT_REMARKS = frozenset({"timestamp", "system", "email", "phone", "number", "office",
+                          *times.KINDS})  # fmt: skip
 
 
 def _left_early(
@@ -2711,6 +2717,23 @@ def _table_rows(
     return fields, excel_rows, rows_read + extra, rows_read - len(index)
 
 
+def _office_cells(
+    table: RosterTable, sheet: SheetGrid, excel_rows: np.ndarray
+) -> tuple[tuple[int, str], ...]:
+    """Each kept row's own office, from the first column headed as one ("Duty station",
+    "Bureau d'affectation", "Oficina"): (Excel row, text) where the cell holds text."""
+    column = next((col for col, _, kind in table.ignored if kind == "office"), None)
+    if column is None:
+        return ()
+    found = []
+    for row in sorted(set(excel_rows.tolist())):
+        line = sheet.cells[row - 1] if 0 < row <= len(sheet.cells) else ()
+        value = line[column] if column < len(line) else None
+        if type(value) is str and value.strip():
+            found.append((row, value))
+    return tuple(found)
+
+
 def _skip_examples(table: RosterTable, cells: np.ndarray, kept: np.ndarray, rows_read: int,
                    into: list[tuple[int, int, str]] | None) -> None:  # fmt: skip
     """A row left from the README's or template's example, a cell of it saying so ("example
@@ -3281,6 +3304,9 @@ def lay_out(workbook: Workbook, headers: Headers) -> Layout:
                     action_rows=tuple(actions),
                     date_format=formats[0] if formats else None,
                 )
+            offices = _office_cells(table, sheet, excel_rows)
+            if offices:
+                tables[i] = replace(tables[i], offices=offices)
         parts.append(cells)
         rows.append(excel_rows)
         table_of_row.append(np.full(len(excel_rows), table.index, dtype=np.int64))
