@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from checker.acting import ACTING, UNSURE, Notes, Statement, hold
+from checker.acting import ACTING, POST, UNSURE, Notes, Statement, hold, post_doubt
 from checker.findings import Attendee, Meeting, Verdict
 from checker.footnotes import read as footnote
 from checker.formatting import symbol_hint
@@ -73,7 +74,7 @@ DOUBT_REASONS = frozenset({
     "reason_other_office", "reason_other_office_place", "reason_greyed", "reason_acting_note", "reason_acting_unsure",
     "reason_partial", "reason_footnote", "reason_footnote_unread", "reason_under_merge",
     "reason_sheet_copy", "reason_lookup_ambiguous", "reason_invisible", "reason_hidden_filter",
-    "reason_two_places", "reason_lookup_stale", "reason_year_hidden",
+    "reason_two_places", "reason_lookup_stale", "reason_year_hidden", "reason_post_note",
 })  # fmt: skip
 
 
@@ -88,7 +89,7 @@ class Seat:
     # A note of the sheet stating an acting period, that made a deputy's title acting or
     # left an acting title in doubt on this date (checker.acting).
     note: Statement | None = None
-    doubt: str | None = None  # why the note leaves the title in doubt: acting.OUTSIDE, UNSURE
+    doubt: str | None = None  # why the note leaves the title in doubt: acting.OUTSIDE, UNSURE, POST
 
 
 @dataclass(frozen=True)
@@ -168,11 +169,23 @@ def _seat(attendee: Attendee, title_row: int, title_column: str | None, title_se
     if reading is not None and reading.kind != ACTING:
         return Seat(attendee, Standing.UNKNOWN_ROLE, title_row, title_column, reading.note,
                     reading.kind)  # fmt: skip
+    if notes and reading is None and attendee.role not in (None, BLANK, UNKNOWN):
+        # The workbook says the person held another post that day (a remark "changed post
+        # on 1 Nov: now …", a note "ended her functions on 30/11", a staff list): the title
+        # is of another time. In doubt, never judged on the title.
+        other = post_doubt(notes, attendee.name, attendee.row, date, str(attendee.role),
+                           attendee.acting, _role_of(policy))  # fmt: skip
+        if other is not None:
+            return Seat(attendee, Standing.UNKNOWN_ROLE, title_row, title_column, other, POST)
     if reading is not None:
         attendee = replace(attendee, role=_HEAD, acting=True)
     standing = _standing(attendee, meeting_sector, platform, policy, date, title_sector)
     return Seat(attendee, standing, title_row, title_column,
                 reading.note if reading is not None else None)  # fmt: skip
+
+
+def _role_of(policy: Policy) -> Callable[[str], str | None]:
+    return lambda post: policy.vocabulary.title(post).role
 
 
 def _verdict(seats: list[Seat], applies: bool, unknown_affiliation: bool = False) -> Verdict:
@@ -214,9 +227,12 @@ def _seat_reason(seats: list[Seat]) -> Phrase | None:
     unknown = next((s for s in seats if s.standing is Standing.UNKNOWN_ROLE), None)
     if unknown is not None and unknown.note is not None:  # acting, says the title; not then, a note
         a, note = unknown.attendee, unknown.note
-        key = "reason_acting_unsure" if unknown.doubt == UNSURE else "reason_acting_note"
+        key = {UNSURE: "reason_acting_unsure", POST: "reason_post_note"}.get(
+            unknown.doubt or "", "reason_acting_note"
+        )
         return Phrase.of(key, sheet=a.sheet, row=a.row, title=a.title or "",
-                         cell=f"{a.sheet}!{note.cell}", line=note.text.strip())  # fmt: skip
+                         cell=f"{note.sheet or a.sheet}!{note.cell}",
+                         line=note.text.strip())  # fmt: skip
     if unknown is not None and unknown.attendee.title is None and unknown.attendee.name is None:
         # IOM marked present with no one named (a ✓ under IOM in an agency matrix).
         return Phrase.of("reason_nobody_named", sheet=unknown.attendee.sheet,

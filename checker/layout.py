@@ -3321,12 +3321,17 @@ def lay_out(workbook: Workbook, headers: Headers) -> Layout:
     for table, excel_rows in zip(tables, rows):
         data_rows.setdefault(table.sheet, set()).update(excel_rows.tolist())
     on_sheet: dict[str, tuple[acting.Statement, ...]] = {}
+    # A staff list on a sheet of the workbook that holds no roster: each person's posts over
+    # their periods, held against every table's rows (tied by name).
+    staff = tuple(chain.from_iterable(
+        acting.staff_statements(grid.name, grid.cells, column_letter)
+        for grid in workbook.sheets if grid.name not in data_rows))  # fmt: skip
     for i, (table, sheet) in enumerate(zip(tables, sheets)):
         if table.sheet not in on_sheet:
             on_sheet[table.sheet] = acting.sheet_statements(
                 sheet.cells, column_letter, data_rows.get(table.sheet, set())
             )
-        notes = acting.in_columns(on_sheet[table.sheet], table.span)
+        notes = acting.in_columns(on_sheet[table.sheet], table.span) + staff
         if notes:
             tables[i] = replace(table, acting_notes=notes)
     cells = np.concatenate(parts)
