@@ -375,7 +375,8 @@ class Unread:
     """Why a cell that holds a date gives none, for the person fixing it."""
 
     reason: str  # weekday, no_year, far, march_or_tuesday, moved, two_dates, two_digit_year,
-    # far_year, ambiguous, order_against_period, order_against_period_day_first
+    # far_year, ambiguous, order_against_period, order_against_period_day_first,
+    # period_conflict (the months the roster states read it differently)
     date: dt.date | None = None  # weekday, far_year, ambiguous: the date the cell says
     weekday: int | None = None  # weekday: the weekday written
     other: dt.date | None = None  # ambiguous: the month-first reading
@@ -443,11 +444,39 @@ def header_order(header: object) -> str | None:
     return orders.pop() if len(orders) == 1 else None
 
 
-def unread(raw: object, period: str | None, order: str | None = None) -> Unread | None:
+def read_in(
+    parsed: ParsedDate | DayMonth | None, periods: tuple[str, ...], order: str | None = None
+) -> str | None:
+    """The ISO date a cell reads as in each of `periods` (the months a roster states, when
+    they disagree: checker.periods), when they all read it alike; else None. "01/12/2026"
+    is 1 December by November and by December; "11/12/2026" is 12 November by the one and 11
+    December by the other: None."""
+    if parsed is None:
+        return None
+    readings = {parsed.iso(p, order) if isinstance(parsed, ParsedDate) else parsed.iso(p)
+                for p in periods or (None,)}  # fmt: skip
+    return readings.pop() if len(readings) == 1 else None
+
+
+def unread(
+    raw: object, period: str | None, order: str | None = None, periods: tuple[str, ...] = ()
+) -> Unread | None:
     """Why `raw` gives no date in a roster of `period`, when it holds one that is not read
     (None for a cell that is no date at all, or is read). `order`: its column is written
-    so (MONTH_FIRST, DAY_FIRST), by its dates or its header."""
+    so (MONTH_FIRST, DAY_FIRST), by its dates or its header. `periods`: the months its
+    table's dates are read in, when not `period` alone (checker.periods)."""
     parsed = read_date(raw)
+    if len(periods) == 1:
+        period = periods[0]  # last month's sheet, read in its month
+    elif len(periods) > 1 and parsed is not None and read_in(parsed, periods, order) is None:
+        readings = [parsed.read(p, order) if isinstance(parsed, ParsedDate) else parsed.read(p)
+                    for p in periods]  # fmt: skip
+        known = list(dict.fromkeys(r for r in readings if r is not None))
+        if isinstance(parsed, ParsedDate) and parsed.alternative is not None:
+            return Unread("period_conflict", parsed.value, other=parsed.alternative)
+        if len(known) > 1:
+            return Unread("period_conflict", known[0], other=known[1])
+        period = next((p for p, r in zip(periods, readings) if r is None), period)
     if parsed is None:
         return _more_than_a_date(raw)
     if isinstance(parsed, DayMonth):

@@ -240,6 +240,10 @@ class RosterTable:
     # The session a sign-in sheet's heading or name names ("extraordinary session – 16:00",
     # "(p.m.)"): two sessions of one platform's day are two meetings (checker.sessions).
     session: sessions.Session = sessions.NONE
+    # The month its heading names as the list's own ("ATTENDANCE REGISTER – DECEMBER 2026"):
+    # (Excel row, 0-based column, text, "YYYY-MM"), for a table with a date column. A
+    # statement of the period beside the file name's and the Metadata sheet's (periods.py).
+    list_month: tuple[int, int, str, str] | None = None
 
     def has(self, field_name: str) -> bool:
         return (field_name in self.columns or any(c.field == field_name for c in self.constants)
@@ -1209,8 +1213,13 @@ def _table(
     if "organization" not in found.columns:
         lines = lines if lines is not None else _title_lines(sheet, found.index)
         evidence, against = _log_evidence(sheet, found, lines, headers)
+    found = _dates_in_text(sheet, found)
     ignored = [*found.ignored, *_unheaded_columns(sheet, found)]
     read = {c.col for c in found.columns.values()} | {c for c, _, _ in ignored}
+    month = None
+    if "date" in found.columns:
+        lines = lines if lines is not None else _title_lines(sheet, found.index)
+        month = titleblock.list_month(lines)
     return RosterTable(
         index=0, sheet=sheet.name, header_row=found.data_start,
         columns={name: c.col for name, c in found.columns.items()}, shape=shape,
@@ -1222,8 +1231,46 @@ def _table(
         or any(c.why == "app_roles" for c in choices),
         hidden_columns=tuple(sorted(read & sheet.hidden.columns)),
         platform_like=found.platform_like if "platform" not in found.columns else None,
-        swapped=found.swapped,
+        swapped=found.swapped, list_month=month,
     )  # fmt: skip
+
+
+# A date column read from a text column that gives the meetings' dates ("Objet: EHP – jeudi 5
+# novembre"), the date column holding one date on every row: the day they were typed.
+BY_DATES_IN_TEXT = "dates_in_text"
+ENTRY_DATE = "entry_date"  # that date column, not read (the kind of an ignored column)
+
+
+def _dates_in_text(sheet: SheetGrid, found: _Header) -> _Header:
+    """A date column holding one date on every row (2 rows or more: "30/11/2026", the day
+    the log was typed) beside a column of texts that give varying dates ("Réunion ordinaire
+    de l'EHP – jeudi 5 novembre", "UNCT – mardi 10 novembre") is not the meetings' date: the
+    texts are read as the date (a weekday written there must be the date's; a text that
+    gives no date leaves its row undated, S203). Never every meeting on the typing day."""
+    date = found.columns.get("date")
+    if date is None:
+        return found
+    body = sheet.cells[found.data_start :][:CONTENT_SAMPLE_ROWS]
+    filled = [str(row[date.col]) for row in body
+              if date.col < len(row) and row[date.col] not in ("", None)]  # fmt: skip
+    if len(filled) < 2 or len(set(filled)) != 1:
+        return found
+    taken = {c.col for c in found.columns.values()}
+    header = sheet.cells[found.index]
+    for col in range(max((len(row) for row in body), default=0)):
+        if col in taken:
+            continue
+        texts = [row[col] for row in body if col < len(row) and isinstance(row[col], str)]
+        dated = [read_date(text) for text in texts if titleblock.find_date(text)]
+        dates = [d for d in dated if d is not None]
+        if len(set(dates)) >= 2 and 2 * len(dates) >= len(filled):
+            columns = dict(found.columns)
+            name = _text(header[col]) if col < len(header) else ""
+            columns["date"] = Column("date", col, name, BY_DATES_IN_TEXT)
+            ignored = [(c, h, k) for c, h, k in found.ignored if c != col]
+            ignored.append((date.col, date.header, ENTRY_DATE))
+            return replace(found, columns=columns, ignored=sorted(ignored))
+    return found
 
 
 # Matrix columns found so: IOM's column (presence, and IOM as the organisation of its rows),

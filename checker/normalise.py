@@ -26,6 +26,7 @@ from checker.dates import (
     WeekOf,
     header_order,
     read_date,
+    read_in,
 )
 from checker.findings import column_letter
 from checker.layout import (
@@ -90,6 +91,9 @@ class Roster:
     # How each table's date column is written, by its dates or its header (date_orders):
     # only the tables with an order, or whose header and dates disagree.
     date_orders: dict[int, DateOrder] = field(default_factory=dict)
+    # Tables whose dates that read both ways are read in other months than their file's
+    # period (checker.periods): where all of them read a date alike; table → the months.
+    date_periods: dict[int, tuple[str, ...]] = field(default_factory=dict)
     # The date column read once per distinct cell (parse_dates), for what reads it again.
     parsed_dates: ParsedDates | None = None
 
@@ -289,6 +293,7 @@ def apply_dates(
     parsed: ParsedDates,
     periods: Sequence[str | None],
     orders: dict[int, DateOrder] | None = None,
+    date_periods: dict[int, tuple[str, ...]] | None = None,
 ) -> None:
     """ISO dates, each ambiguous day/month resolved by its file's period (`periods[file]`),
     or by the order of the tables' columns written so (`orders`), and so the year of a date
@@ -318,6 +323,16 @@ def apply_dates(
                     iso = None if value is None else value.iso(period)
                 table[code] = UNKNOWN if iso is None else iso
             dates[rows] = table[codes]
+    for index, months in (date_periods or {}).items():
+        # Read in other months than the file's (last month's sheet), or in several that the
+        # file states (S222): a date is read only where they all read it alike.
+        rows = (tables == index).to_numpy()
+        order = orders[index].order if index in orders else None
+        codes = parsed.codes[rows]
+        table = np.full(len(parsed.values) + 1, BLANK, dtype=object)
+        for code in np.unique(codes[codes >= 0]):
+            table[code] = read_in(parsed.values[code], months, order) or UNKNOWN
+        dates[rows] = table[codes]
     # As object Series: a bare array of text would be turned into pandas' string dtype.
     frame["date_iso"] = pd.Series(dates, index=frame.index, dtype=object)
     period = np.array(list(periods), dtype=object)[files]

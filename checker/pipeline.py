@@ -13,11 +13,12 @@ from __future__ import annotations
 import functools
 from collections import OrderedDict
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from checker import metadata as meta
+from checker import periods
 from checker.config import ConfigError
 from checker.dates import looks_like_date, read_date
 from checker.findings import FileResult, Finding, Meeting, RowCounts
@@ -339,6 +340,11 @@ class _Prepared:
     policy: Policy
     findings: list[Finding]
     broken_tables: set[int]  # tables missing a required column: their rows are rejected
+    # The statements of the period (command line, Metadata sheet, file name; each list's
+    # heading month), and what they come to (checker.periods).
+    stated: tuple[periods.Statement, ...] = ()
+    titles: dict[int, periods.Statement] = field(default_factory=dict)
+    decided: periods.PeriodReading | None = None
 
 
 def judge_layouts(
@@ -396,11 +402,23 @@ def _prepare(
 
     # Mission and period: command line, metadata sheet, file name, then (when judged) the
     # dates themselves.
+    from_name = meta.from_file_name(layout.path)
     known = meta.combine(
         meta.Metadata(options.mission, options.period, "command line", "command line"),
         layout.metadata,
-        meta.from_file_name(layout.path),
+        from_name,
     )
+    # The period's statements may disagree (a title "DECEMBER 2026" in a file named 2026-11):
+    # the period is then the title's, and no date is read by one of them alone (S222).
+    stated = tuple(periods.Statement(source, period) for source, period in (
+        ("command line", options.period), ("metadata sheet", layout.metadata.period),
+        ("file name", from_name.period)) if period)  # fmt: skip
+    titles = {i: periods.Statement("title", t.list_month[3], t.sheet, t.list_month[0],
+                                   t.list_month[1], t.list_month[2])
+              for i, t in enumerate(layout.tables) if t.list_month is not None}  # fmt: skip
+    decided = periods.decide(stated, titles)
+    if decided.period != known.period:
+        known = replace(known, period=decided.period, period_source=decided.source)
     policy = select_policy(options, known.mission, vocabulary, layout.path, folders)
     if policy.columns and layout.path.is_file():
         # The profile names headers of its own: read the file again with them (stage one
@@ -424,7 +442,7 @@ def _prepare(
     undated, unread = undated_columns(layout, known.period, policy)
     findings += undated
     broken_tables |= unread
-    return _Prepared(layout, known, policy, findings, broken_tables)
+    return _Prepared(layout, known, policy, findings, broken_tables, stated, titles, decided)
 
 
 def _judge(batch: list[_Prepared]) -> list[FileResult]:
@@ -464,7 +482,24 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
             inferred = meta.infer_period(parsed.months(files == position, month_first_rows))
             if inferred:
                 prepared.known = replace(prepared.known, period=inferred, period_source="dates")
-    normalise.apply_dates(frame, parsed, [p.known.period for p in batch], roster.date_orders)
+    offset = 0
+    for prepared in batch:
+        # A list whose dates that read one way only all fall in another month (periods.py).
+        dated: dict[int, periods.Statement] = {}
+        for i in range(len(prepared.layout.tables)):
+            codes = parsed.codes[(frame["table"] == offset + i).to_numpy()]
+            month = periods.one_way_month([parsed.values[c] for c in set(codes.tolist()) if c >= 0])
+            if month is not None:
+                dated[i] = periods.Statement("dates", month)
+        if prepared.known.period_source != "dates":
+            prepared.decided = periods.decide(prepared.stated, prepared.titles, dated)
+            for i in range(len(prepared.layout.tables)):
+                months = prepared.decided.of(i)
+                if months != (prepared.known.period,):
+                    roster.date_periods[offset + i] = months
+        offset += len(prepared.layout.tables)
+    normalise.apply_dates(frame, parsed, [p.known.period for p in batch], roster.date_orders,
+                          roster.date_periods)  # fmt: skip
     normalise.apply_vocabulary(roster, words, [bool(p.known.template_version) for p in batch])
     # IOM staff of another country's mission or of a regional office: not this mission's.
     offices.apply_other_offices(roster, [p.known.mission for p in batch],
@@ -512,6 +547,7 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
         findings += column_findings(layout, policy)
         findings += affiliation_findings(roster, layout.tables, offset, policy, meeting_at)
         findings += date_order_findings(roster, layout.tables, offset, policy)
+        findings += _period_findings(prepared, policy)
         reading = reading_dict(layout, roster, offset)
         if known.period_source == "dates":  # a reading the file does not state: say so
             reading["period"] = {"value": known.period, "from": "dates"}
@@ -550,6 +586,34 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
             extra={"reading": reading},
         ))  # fmt: skip
     return results
+
+
+_STATED = {"command line": "period_stated_command_line", "metadata sheet": "period_stated_metadata",
+           "file name": "period_stated_file_name", "title": "period_stated_title"}  # fmt: skip
+
+
+def _period_findings(prepared: _Prepared, policy: Policy) -> list[Finding]:
+    """S222: the roster states its period differently (checker.periods), at the heading
+    that states it, if one does."""
+    from checker.findings import column_letter
+    from checker.messages import Phrase
+
+    decided = prepared.decided
+    if decided is None or not decided.conflict:
+        return []
+    parts = []
+    for stated in decided.conflict:
+        cell = (f"{stated.sheet}!{column_letter(stated.col)}{stated.row}"
+                if stated.row is not None and stated.col is not None else "")  # fmt: skip
+        parts.append(Phrase.of(_STATED[stated.source], period=stated.period,
+                               text=stated.text or "", cell=cell))  # fmt: skip
+    title = next((s for s in decided.conflict if s.row is not None), None)
+    at: dict[str, object] = {}
+    if title is not None and title.col is not None:
+        at = {"sheet": title.sheet, "row": title.row, "column": column_letter(title.col),
+              "value": title.text}  # fmt: skip
+    return [Finding.make("S222", policy, at=at, sheet=title.sheet if title else None,
+                         statements=Joined(tuple(parts), "; "), period=decided.period)]  # fmt: skip
 
 
 def _table_place(table: RosterTable) -> tuple[str, int, int | None]:

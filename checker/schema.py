@@ -343,7 +343,8 @@ def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validat
         if code == "S205" and (doubt := doubt_in(str(value))) is not None:
             variant = doubt  # "Chief of Mission?": not sure; "Chief of Mission*": a footnote
         why_unread = (
-            unread(value, row["period"], roster.date_order(int(row["table"])))
+            unread(value, row["period"], roster.date_order(int(row["table"])),
+                   roster.date_periods.get(int(row["table"]), ()))
             if code == "S203" else None
         )  # fmt: skip
         if why_unread is not None:  # a date that is one, but not read: say why
@@ -370,6 +371,7 @@ def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validat
              "suggestion": suggestion,
              "date": row["date_iso"],
              "period": row["period"],
+             "periods": ", ".join(roster.date_periods.get(int(row["table"]), ())),
              "platform": row["platform"],
              "known": known if code == "S204" else "",
              **_unread_date_fields(why_unread), **(other or {})},

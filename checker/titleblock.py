@@ -273,3 +273,39 @@ def level_line(lines: list[Line]) -> Line | None:
         level = "subnational" if kinds == {"sub"} else "national"
         found = Line(line.row, line.col, level)  # the nearest heading above the table wins
     return found
+
+
+# The month names a heading may name the month of a whole list by (four letters or more, so
+# that "mar", "may", "set" and "out" are no month here unless a year follows them).
+_FULL_MONTHS = frozenset(m for m in MONTHS_BESIDE_A_DAY if len(m.rstrip(".")) >= 4)
+# A day or a date in figures before the month ("5 November 2026", "1-15 nov 2026"): a date
+# or a fortnight, not the list's month alone.
+_DAY_BEFORE = lazy(r"\d\s*(?:er|st|nd|rd|th)?\s*(?:de\s+)?$", re.IGNORECASE)
+
+
+def list_month(lines: list[Line]) -> tuple[int, int, str, str] | None:
+    """The month a list's heading names as the list's own ("ATTENDANCE REGISTER – DECEMBER
+    2026", "1.ª quinzena de novembro de 2026", "… – octubre de 2026"): (Excel row, 0-based
+    column, the text, "YYYY-MM"). None when no heading names one, when a heading names two
+    months ("octobre – novembre 2026") or a date ("réunion du 5 novembre 2026"), or when
+    two headings name different months: the heading does not say one month then."""
+    found: tuple[int, int, str, str] | None = None
+    for line in lines:
+        if not isinstance(line.value, str) or line.row == 0:
+            continue
+        text = _plain(line.value)
+        months = {MONTHS_BESIDE_A_DAY[w] for w in re.findall(r"[a-z]+", text.lower())
+                  if w in _FULL_MONTHS}  # fmt: skip
+        named = [m for m in _MONTH_YEAR.finditer(text)
+                 if not _DAY_BEFORE.search(text[: m.start()])]  # fmt: skip
+        if not named:
+            if months:  # "5 novembre 2026", or a month without its year beside another
+                return None
+            continue
+        month = _month_year(named[0].group(0))
+        if month is None or len(named) > 1 or months - {int(month[5:])}:
+            return None
+        if found is not None and found[3] != month:
+            return None
+        found = found or (line.row, line.col, line.value, month)
+    return found

@@ -101,22 +101,19 @@ OPEN_GAPS = {
     "not left out",
     "VCT_2026-10_bitacora": "the suspended UNCT of 7 Oct is listed undetermined, not left out",
     # Round 16 (field16/README.md): what the file as a whole says, first run at c821743
-    "BTN_2026-11_register": "named November, titled DECEMBER 2026: '11/12/2026' is read 12 Nov "
-    "by the file name's period (the CoM's HCT of 11 Dec listed compliant on 12 Nov)",
+    "BTN_2026-11_register": "named November, titled DECEMBER 2026 (S222): '11/12/2026' is 12 Nov "
+    "by the one, 11 Dec by the other, so not read (S203): the CoM's HCT of 11 Dec is undetermined",
     "FSM_2026-11_presences": "the 'Planning' sheet of who will represent IOM is read as an IOM "
     "log: the CoM planned for the SMT of 30 Nov and four planned December meetings are compliant",
     "KIR_2026-11_hojas": "the agenda sheet 'Agenda HCT 12 nov' is read as a sign-in sheet: its "
     "items become three undetermined meetings dated by their text (S203)",
-    "MDV_2026-11_asistencia": "October's sheet's HCT '11/10/2026' is read 10 Nov (month first, in "
-    "the period) and merged into November's HCT without IOM: compliant",
     "MHL_2026-11_regional": "the Country column is not read: FSM's and Palau's rows make the "
     "Marshall Islands OMT and SMT compliant, and two other missions' meetings are listed",
-    "NRU_2026-11_suivi": "the date of typing (30/11 on every row) is read as the meetings' date, "
-    "their own dates in 'Objet' are not: four meetings on 30 Nov, two EHP merged compliant",
     "PLW_2026-11_registre": "the 'Corrections' sheet is not read (lists of values): the EHP's "
     "CoM line the errata says was the deputy stays compliant; the PMT's added coordinator unseen",
-    "TON_2026-11_registo": "the Info sheet's stale 'Período 2026-10' is the period: '10/11/2026' "
-    "is read 11 Oct (the CoM's UNCT compliant there); 'Assistente de Segurança' is S205",
+    "TON_2026-11_registo": "the Info sheet's stale 'Período 2026-10' against the name and title "
+    "(S222): '10/11/2026' is 11 Oct by the one, 10 Nov by the others, so not read (S203): the "
+    "CoM's UNCT of 10 Nov is undetermined",
     "TUV_2026-11_attendance": "IOM Kiribati's roster (title, venues) under Tuvalu's name is judged "
     "as Tuvalu's: three meetings compliant",
     "WSM_2026-11_attendance": "the Instructions sheet's worked example (the HCT of 4 Nov, the CoM "
@@ -183,8 +180,7 @@ OPEN_GAPS = {
 # list, HRV's remark and HUN's note are read too (a post held over a period, checker/acting.py).
 FALSE_COMPLIANT_GAPS: set[str] = {
     "GRD_2026-11_sessions",
-    "BTN_2026-11_register", "FSM_2026-11_presences", "MDV_2026-11_asistencia",
-    "MHL_2026-11_regional", "NRU_2026-11_suivi", "PLW_2026-11_registre", "TON_2026-11_registo",
+    "FSM_2026-11_presences", "MHL_2026-11_regional", "PLW_2026-11_registre",
     "TUV_2026-11_attendance", "WSM_2026-11_attendance",
     "BGR_2026-10_registre", "GRC_2026-10_bitacora", "HUN_2026-12_registo",
     "SVK_2026-11_attendance",
