@@ -109,16 +109,12 @@ OPEN_GAPS = {
     "items become three undetermined meetings dated by their text (S203)",
     "MDV_2026-11_asistencia": "October's sheet's HCT '11/10/2026' is read 10 Nov (month first, in "
     "the period) and merged into November's HCT without IOM: compliant",
-    "MHL_2026-11_regional": "the Country column is not read: FSM's and Palau's rows make the "
-    "Marshall Islands OMT and SMT compliant, and two other missions' meetings are listed",
     "NRU_2026-11_suivi": "the date of typing (30/11 on every row) is read as the meetings' date, "
     "their own dates in 'Objet' are not: four meetings on 30 Nov, two EHP merged compliant",
     "PLW_2026-11_registre": "the 'Corrections' sheet is not read (lists of values): the EHP's "
     "CoM line the errata says was the deputy stays compliant; the PMT's added coordinator unseen",
     "TON_2026-11_registo": "the Info sheet's stale 'Período 2026-10' is the period: '10/11/2026' "
     "is read 11 Oct (the CoM's UNCT compliant there); 'Assistente de Segurança' is S205",
-    "TUV_2026-11_attendance": "IOM Kiribati's roster (title, venues) under Tuvalu's name is judged "
-    "as Tuvalu's: three meetings compliant",
     "WSM_2026-11_attendance": "the Instructions sheet's worked example (the HCT of 4 Nov, the CoM "
     "'Yes') is read as attendance and makes that HCT compliant",
     # Round 17 (field17/README.md): who the IOM person really was, first run at d74ea79
@@ -197,8 +193,8 @@ OPEN_GAPS = {
 FALSE_COMPLIANT_GAPS: set[str] = {
     "GRD_2026-11_sessions",
     "BTN_2026-11_register", "FSM_2026-11_presences", "MDV_2026-11_asistencia",
-    "MHL_2026-11_regional", "NRU_2026-11_suivi", "PLW_2026-11_registre", "TON_2026-11_registo",
-    "TUV_2026-11_attendance", "WSM_2026-11_attendance",
+    "NRU_2026-11_suivi", "PLW_2026-11_registre", "TON_2026-11_registo",
+    "WSM_2026-11_attendance",
     "BGR_2026-10_registre", "CYP_2026-11_presencas", "GRC_2026-10_bitacora",
     "HRV_2026-11_asistencia", "HUN_2026-12_registo", "POL_2026-10_attendance",
     "SVK_2026-11_attendance", "SVN_2026-11_presences",
@@ -220,10 +216,11 @@ FALSE_COMPLIANT_GAPS: set[str] = {
 # doubt) does not list among its rows.
 # Round 16: FSM's rests on the Planning sheet's rows (who was to go), MHL's on other missions'
 # IOM rows (FSM's, Palau's), WSM's on the Instructions sheet's example row: none an attendee of
-# this mission's meetings, so blanking the attendees' rows leaves them.
+# this mission's meetings, so blanking the attendees' rows leaves them. MHL fixed: the Country
+# column is read, other missions' rows are skipped (S222).
 BLANKING_GAPS: set[str] = {
     "GRD_2026-11_sessions",
-    "FSM_2026-11_presences", "MHL_2026-11_regional", "WSM_2026-11_attendance",
+    "FSM_2026-11_presences", "WSM_2026-11_attendance",
 }  # fmt: skip
 
 
