@@ -188,7 +188,7 @@ def names_mission(text: object, mission: str) -> bool:
 
 @dataclass(frozen=True)
 class MissionNote:
-    """What S222 says of one table: `kind` "rows" (rows of another mission, not read: `code`
+    """What S223 says of one table: `kind` "rows" (rows of another mission, not read: `code`
     that mission, `rows` their Excel rows, `value` the cell's text), "unplaced" (a cell
     placing an IOM row in no mission: `rows` that row) or "heading" (the heading's cell
     names `code`'s IOM office: every row of the table in doubt)."""
@@ -308,7 +308,7 @@ def _by_heading(
 def mission_findings(
     notes: Sequence[MissionNote], mission: str | None, policy: Policy
 ) -> list[Finding]:
-    """S222: another mission's rows not read, an IOM row placed in no mission, a heading
+    """S223: another mission's rows not read, an IOM row placed in no mission, a heading
     naming another mission's office."""
     from checker.findings import Finding, column_letter
 
@@ -318,7 +318,7 @@ def mission_findings(
         at = {"sheet": note.sheet, "row": note.rows[0], "column": column_letter(note.column),
               "value": note.value}  # fmt: skip
         found.append(Finding.make(
-            "S222", policy, note.kind, at=at, sheet=note.sheet, cell=cell, value=note.value,
+            "S223", policy, note.kind, at=at, sheet=note.sheet, cell=cell, value=note.value,
             country=note.code or "", mission=mission or "?", count=len(note.rows),
             rows=_ranges(note.rows),
         ))  # fmt: skip

@@ -470,7 +470,7 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
     offices.apply_other_offices(roster, [p.known.mission for p in batch],
                                 frozenset(words.headers.iom))  # fmt: skip
     # Rows of another mission (a regional compilation's Country column): not read, skipped;
-    # a table headed with another mission's office: every row in doubt (S222).
+    # a table headed with another mission's office: every row in doubt (S223).
     elsewhere, mission_notes = offices.apply_missions(
         roster, [p.known.mission for p in batch], frozenset(words.headers.iom)
     )
@@ -485,7 +485,7 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
     rejected = in_broken | frame.index.isin(checked.rejected)
     # A side meeting's rows ("HCT Sub-Group on Durable Solutions") are no platform's: not
     # judged, not listed as a meeting, counted skipped (S221 names their cells); another
-    # mission's rows likewise (S222).
+    # mission's rows likewise (S223).
     side = frame.index.isin(checked.side) | (elsewhere & ~in_broken.to_numpy())
     used = frame.index[~rejected & ~side]
     used_per_file = np.bincount(files[~rejected.to_numpy() & ~side], minlength=len(batch))

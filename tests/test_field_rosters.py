@@ -217,7 +217,7 @@ FALSE_COMPLIANT_GAPS: set[str] = {
 # Round 16: FSM's rests on the Planning sheet's rows (who was to go), MHL's on other missions'
 # IOM rows (FSM's, Palau's), WSM's on the Instructions sheet's example row: none an attendee of
 # this mission's meetings, so blanking the attendees' rows leaves them. MHL fixed: the Country
-# column is read, other missions' rows are skipped (S222).
+# column is read, other missions' rows are skipped (S223).
 BLANKING_GAPS: set[str] = {
     "GRD_2026-11_sessions",
     "FSM_2026-11_presences", "WSM_2026-11_attendance",

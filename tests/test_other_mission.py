@@ -1,4 +1,4 @@
-"""Rows that are another mission's (S222): a regional office's compilation with a Country /
+"""Rows that are another mission's (S223): a regional office's compilation with a Country /
 Mission column, whose other missions' rows are not this mission's meetings; and a roster
 whose heading names another mission's IOM office than the file's ("IOM KIRIBATI – …" sent
 under Tuvalu's name). Neither may make a meeting of this mission compliant."""
@@ -64,8 +64,8 @@ def test_another_mission_s_rows_in_a_country_column_are_not_read(lang):
     assert [(m.platform, m.verdict.value) for m in result.meetings] == [
         ("OMT", "wrong_level"), ("SMT", "absent")]  # fmt: skip
     assert result.rows.skipped == 3 and result.rows.used == 4
-    s222 = [f for f in result.findings if f.code == "S222"]
-    assert sorted(f.key for f in s222) == ["S222:rows", "S222:rows"]
+    s222 = [f for f in result.findings if f.code == "S223"]
+    assert sorted(f.key for f in s222) == ["S223:rows", "S223:rows"]
     reading = result.extra["reading"]["tables"][0]
     assert reading["columns"]["country"]["column"] == "A"
     assert sorted(reading["other_mission"]) == ["FSM", "PLW"]
@@ -89,7 +89,7 @@ def test_an_iom_row_its_cell_places_in_no_mission_is_in_doubt(value):
             [value, D, "HCT", "K. Langidrik", "IOM", "Chief of Mission"]]  # fmt: skip
     result = _check(rows)
     assert verdicts(result) == ["undetermined"]
-    assert "S222:unplaced" in [f.key for f in result.findings]
+    assert "S223:unplaced" in [f.key for f in result.findings]
     assert "C309" in [f.code for f in result.findings]
 
 
@@ -98,7 +98,7 @@ def test_a_country_column_of_the_mission_alone_changes_nothing():
             ["Kenya", D, "HCT", "J. Doe", "IOM", "Chief of Mission"]]  # fmt: skip
     result = _check(rows, name="KEN_2026-11.xlsx")
     assert verdicts(result) == ["compliant"]
-    assert not [f for f in result.findings if f.code == "S222"]
+    assert not [f for f in result.findings if f.code == "S223"]
 
 
 HEADINGS = {
@@ -129,7 +129,7 @@ def test_a_roster_headed_with_another_mission_s_office_is_not_judged_as_this_one
     without IOM are not Tuvalu's absences either."""
     result = _check(ROWS[lang], name="TUV_2026-11_attendance.xlsx", heading=[HEADINGS[lang]])
     assert verdicts(result) == ["undetermined", "undetermined"]
-    heading = [f for f in result.findings if f.key == "S222:heading"]
+    heading = [f for f in result.findings if f.key == "S223:heading"]
     assert len(heading) == 1 and heading[0].row == 1 and heading[0].column == "A"
     assert "TUV" in str(result.meetings[0].reason)
 
@@ -150,7 +150,7 @@ def test_a_heading_of_the_mission_itself_or_of_a_sub_office_is_the_mission_s(
     """The mission given on the command line is held against the heading as the file name's is."""
     result = _check(ROWS["en"], name=name, mission=mission, heading=[heading])
     assert verdicts(result) == ["compliant", "absent"]
-    assert not [f for f in result.findings if f.code == "S222"]
+    assert not [f for f in result.findings if f.code == "S223"]
 
 
 def test_a_heading_of_another_mission_with_the_mission_given_is_still_in_doubt():
