@@ -40,7 +40,7 @@ from checker.lookups import read_stale
 from checker.messages import Phrase, Wording
 from checker.minutes import MINUTES
 from checker.normalise import BLANK, ELSEWHERE, UNKNOWN, Roster
-from checker.offices import OTHER_OFFICE, OTHER_PLACE
+from checker.offices import OTHER_HEADING, OTHER_OFFICE, OTHER_PLACE, UNPLACED
 from checker.partial import read as left_early
 from checker.policy import Policy
 from checker.presence import UNEXPLAINED, UNSIGNED, excused
@@ -75,6 +75,7 @@ DOUBT_REASONS = frozenset({
     "reason_partial", "reason_footnote", "reason_footnote_unread", "reason_under_merge",
     "reason_sheet_copy", "reason_lookup_ambiguous", "reason_invisible", "reason_hidden_filter",
     "reason_two_places", "reason_lookup_stale", "reason_year_hidden", "reason_post_note",
+    "reason_other_mission_heading", "reason_country_unplaced",
 })  # fmt: skip
 
 
@@ -313,6 +314,14 @@ def _doubt_reason(doubt: Doubt) -> Phrase:
         cell, place, country = said.removeprefix(OTHER_PLACE).split("\t", 2)
         return Phrase.of("reason_other_office_place", sheet=sheet, row=row, said=cell,
                          place=place, country=country)  # fmt: skip
+    if said.startswith(OTHER_HEADING):  # the table's heading names another mission's office
+        cell, heading, mission = said.removeprefix(OTHER_HEADING).split("\t", 2)
+        return Phrase.of("reason_other_mission_heading", sheet=sheet, row=row,
+                         cell=f"{sheet}!{cell}", line=heading, mission=mission)  # fmt: skip
+    if said.startswith(UNPLACED):  # its Country / Mission cell places it in no mission
+        cell, text = said.removeprefix(UNPLACED).split("\t", 1)
+        return Phrase.of("reason_country_unplaced", sheet=sheet, row=row,
+                         cell=f"{sheet}!{cell}", said=text)  # fmt: skip
     if said.startswith(OTHER_OFFICE):
         return Phrase.of("reason_other_office", sheet=sheet, row=row,
                          said=said.removeprefix(OTHER_OFFICE))  # fmt: skip

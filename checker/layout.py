@@ -37,6 +37,7 @@ from checker import (
     matrix,
     meeting_calendar,
     minutes,
+    offices,
     partial,
     presence,
     sessions,
@@ -76,8 +77,10 @@ from checker.reader import SheetGrid, UnreadableRoster, Workbook, read_workbook
 from checker.text import fold
 
 HEADER_SEARCH_ROWS = 20
+# "country": a regional compilation's Country / Mission column, whose rows of another
+# mission are not this mission's (checker.offices.apply_missions).
 FIELDS = ("date", "platform", "level", "location", "attendee", "organization", "title", "sector",
-          "capacity", "presence")  # fmt: skip
+          "capacity", "presence", "country")  # fmt: skip
 CONTENT_SAMPLE_ROWS = 300
 
 # Shapes of table a sheet may hold.
@@ -244,6 +247,10 @@ class RosterTable:
     # (Excel row, 0-based column, text, "YYYY-MM"), for a table with a date column. A
     # statement of the period beside the file name's and the Metadata sheet's (periods.py).
     list_month: tuple[int, int, str, str] | None = None
+    # The cells above the header naming an IOM office of a country ("IOM KIRIBATI – …",
+    # "prepared by …, IOM Kiribati"): (Excel row, 0-based column, text, the countries' ISO3
+    # codes), held against the file's mission in stage two (checker.offices.apply_missions).
+    heading_offices: tuple[tuple[int, int, str, tuple[str, ...]], ...] = ()
 
     def has(self, field_name: str) -> bool:
         return (field_name in self.columns or any(c.field == field_name for c in self.constants)
@@ -3309,6 +3316,22 @@ def _ambiguous_lookups(
                                                         parts[i][k, title])  # fmt: skip
 
 
+def _heading_offices(
+    tables: list[RosterTable], table: RosterTable, sheet: SheetGrid, iom: frozenset[str]
+) -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
+    """The lines over a table's header (under any table of the sheet above it) naming an
+    IOM office of a country: whose roster the sheet says it is."""
+    top = max((t.last_row for t in tables if t.sheet == table.sheet and t.last_row is not None
+               and t.last_row < table.header_row), default=0)  # fmt: skip
+    found = []
+    for r in range(top, min(table.header_row - 1, len(sheet.cells))):
+        for c, value in enumerate(sheet.cells[r]):
+            codes = offices.heading_offices(value, iom) if type(value) is str else ()
+            if codes:
+                found.append((r + 1, c, str(value), codes))
+    return tuple(found)
+
+
 def lay_out(workbook: Workbook, headers: Headers) -> Layout:
     """Find the workbook's roster tables and keep their data rows (blank and note rows are
     counted as skipped)."""
@@ -3381,6 +3404,10 @@ def lay_out(workbook: Workbook, headers: Headers) -> Layout:
         notes = acting.in_columns(on_sheet[table.sheet], table.span) + staff
         if notes:
             tables[i] = replace(table, acting_notes=notes)
+    for i, (table, sheet) in enumerate(zip(tables, sheets)):
+        offices_named = _heading_offices(tables, table, sheet, headers.iom)
+        if offices_named:
+            tables[i] = replace(table, heading_offices=offices_named)
     cells = np.concatenate(parts)
     versions.called_off(
         cells, FIELDS.index("presence"), FIELDS.index("date"), FIELDS.index("platform"), called_off

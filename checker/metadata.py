@@ -3,7 +3,7 @@
 In order: the command line, a Metadata/Info/Cover sheet, the file name, and for the period
 the roster's own dates. In a file name (`from_file_name`) the mission is a leading country
 code (`NER_minutes_juin2026`), a code before the year (`Roster ETH_2026-10`) or a country's
-name in English, French or Spanish anywhere (`Rapport Haïti oct-2026`); the period is a
+name in English, French, Spanish or Portuguese anywhere (`Rapport Haïti oct-2026`); the period is a
 year-month (`2026-10`, `10_2026`), a month's name with its year (`juin2026`, `June 2026`,
 `octubre_2026`), or a year right after the mission's code (`KEN_2026`). Countries come from
 schemas/countries.yaml.
@@ -196,7 +196,7 @@ class Countries:
         return max((name.count(" ") + 1 for name in self.by_name), default=0)
 
 
-_COUNTRY_KEYS = {"en": True, "fr": True, "es": True, "also": False, "codes": False}
+_COUNTRY_KEYS = {"en": True, "fr": True, "es": True, "pt": False, "also": False, "codes": False}
 _ISO3 = lazy(r"^[A-Z]{3}$")
 _OTHER_CODE = lazy(r"^[A-Z]{2,4}$")
 

@@ -17,13 +17,20 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from checker.metadata import Countries, countries
-from checker.normalise import Roster
 from checker.text import fold
+
+if TYPE_CHECKING:  # stage one (checker.layout) reads headings with this module, before pandas
+    from checker.findings import Finding
+    from checker.layout import RosterTable
+    from checker.normalise import Roster
+    from checker.policy import Policy
 
 # The mark the row's presence doubt takes, before the cell it quotes.
 OTHER_OFFICE = "(other office) "
@@ -261,3 +268,263 @@ def apply_other_offices(
     frame.loc[at, "iom_unknown"] = True
     frame.loc[at, "role"] = None
     frame.loc[at, "capacity_code"] = "member"
+
+
+# ------------------------------------------------------------ another mission's rows
+
+# The presence doubt of a row whose Country / Mission cell names no mission the checker can
+# place ("Ebeye", blank, two countries): "(country unknown) " + cell + TAB + its text.
+UNPLACED = "(country unknown) "
+# The presence doubt of a row of a table whose heading names another mission's office
+# ("IOM KIRIBATI – ATTENDANCE …" in a file of Tuvalu's): + cell + TAB + line + TAB + mission.
+OTHER_HEADING = "(other mission's heading) "
+# Words between IOM's name and the country of its office: "Mission de l'OIM en Haïti",
+# "IOM Country Office for Kenya", "Missão da OIM em Angola".
+_OFFICE_WORDS = frozenset({
+    "in", "for", "the", "of", "country", "office", "mission", "en", "au", "aux", "a", "pour",
+    "l", "la", "le", "de", "du", "des", "d", "el", "del", "para", "em", "no", "na", "do", "da",
+    "bureau", "oficina", "escritorio", "missao", "mision", "pays", "pais",
+})  # fmt: skip
+
+
+def mission_of(value: object, iom_names: frozenset[str]) -> str | None:
+    """The ISO3 code of the one mission a Country / Mission cell names: a country's name
+    in English, French, Spanish or Portuguese ("Marshall Islands", "Palaos", "Ilhas
+    Marshall"), its code ("FSM", "MHL"), IOM's office there ("IOM Palau", "OIM Haïti").
+    None when it names none (a town, a blank) or two."""
+    if type(value) is not str:
+        return None
+    known = countries()
+    bare = value.strip()
+    code = known.codes.get(bare.upper()) if 2 <= len(bare) <= 4 and bare.isalpha() else None
+    if code is not None:
+        return code
+    key = f" {fold(value)} "
+    for name in iom_names:
+        key = key.replace(f" {name} ", " ")
+    found = {known.by_name[name] for name in known.named_in(key)}
+    return found.pop() if len(found) == 1 else None
+
+
+def is_missions_own(code: str, mission: str) -> bool | None:
+    """Whether a placed cell is the mission's own (True), another's (False), or may be
+    either (None): a country whose name is within the mission's ("Congo" for the DRC,
+    "Sudan" for South Sudan) may be the mission's written short."""
+    if code == mission:
+        return True
+    known = countries()
+    own = [f" {name} " for name, c in known.by_name.items() if c == mission]
+    names = [name for name, c in known.by_name.items() if c == code]
+    if any(f" {name} " in mission_name for name in names for mission_name in own):
+        return None
+    return False
+
+
+def heading_offices(text: object, iom_names: frozenset[str]) -> tuple[str, ...]:
+    """The missions whose IOM office a heading line names: a country right after IOM's
+    name, a few words of office between ("IOM KIRIBATI – ATTENDANCE …", "prepared by …,
+    IOM Kiribati", "Mission de l'OIM en Haïti", "Missão da OIM em Angola")."""
+    if type(text) is not str:
+        return ()
+    key = f" {fold(text)} "
+    if not any(f" {name} " in key for name in iom_names):
+        return ()
+    known = countries()
+    found: list[str] = []
+    words = key.split()
+    for name in iom_names:
+        size = name.count(" ") + 1
+        for at in range(len(words) - size + 1):
+            if " ".join(words[at : at + size]) != name:
+                continue
+            rest = words[at + size :]
+            skipped = 0
+            while rest and rest[0] in _OFFICE_WORDS and skipped < 4:
+                rest, skipped = rest[1:], skipped + 1
+            first = next(known.named_in(f" {' '.join(rest)} "), None)
+            if first is not None and " ".join(rest).startswith(first):
+                found.append(known.by_name[first])
+    return tuple(dict.fromkeys(found))
+
+
+def names_mission(text: object, mission: str) -> bool:
+    """Whether a heading line names the mission's own country, as a name or a code."""
+    if type(text) is not str:
+        return False
+    known = countries()
+    key = f" {fold(text)} "
+    if any(known.by_name[name] == mission for name in known.named_in(key)):
+        return True
+    return any(known.codes.get(word) == mission for word in re.findall(r"\b[A-Z]{3,4}\b", text))
+
+
+@dataclass(frozen=True)
+class MissionNote:
+    """What S223 says of one table: `kind` "rows" (rows of another mission, not read: `code`
+    that mission, `rows` their Excel rows, `value` the cell's text), "unplaced" (a cell
+    placing an IOM row in no mission: `rows` that row) or "heading" (the heading's cell
+    names `code`'s IOM office: every row of the table in doubt)."""
+
+    file: int
+    kind: str
+    sheet: str
+    header_row: int
+    column: int
+    value: str
+    code: str | None
+    rows: tuple[int, ...]
+
+
+def apply_missions(
+    roster: Roster, missions: Sequence[str | None], iom_names: frozenset[str]
+) -> tuple[np.ndarray, list[MissionNote]]:
+    """Rows that are not this mission's: those whose Country / Mission cell names another
+    mission (returned, to be skipped, never read as a meeting of this one), those of a
+    table whose heading names another mission's office ("IOM KIRIBATI – …" in Tuvalu's
+    file: every row in doubt, its meetings undetermined) and IOM rows whose cell places them
+    in no mission (in doubt: never silently this mission's)."""
+    frame = roster.frame
+    elsewhere = np.zeros(len(frame), dtype=bool)
+    notes: list[MissionNote] = []
+    if not len(frame):
+        return elsewhere, notes
+    tables = frame["table"].to_numpy()
+    iom = frame["is_iom"].to_numpy(dtype=bool)
+    excel_rows = frame["row"].to_numpy()
+    values = frame["country"].to_numpy()
+    files = frame["file"].to_numpy()
+    # A mission that is no country's code (a profile's own name) places no cell.
+    iso3 = countries().iso3
+    missions = [m if m in iso3 else None for m in missions]
+    doubts: dict[int, str] = {}
+    for table in roster.tables:
+        if "country" not in table.columns and not table.heading_offices:
+            continue  # most tables: no row of theirs is looked at
+        where = np.flatnonzero(tables == table.index)
+        if not len(where):
+            continue
+        file = int(files[where[0]])
+        column = table.columns.get("country")
+        if column is not None:
+            _by_column(file, table, column, where, missions[file], values, iom, excel_rows,
+                       iom_names, elsewhere, doubts, notes)  # fmt: skip
+        elif missions[file] is not None and table.heading_offices:
+            _by_heading(file, table, where, str(missions[file]), doubts, notes)
+    if doubts:
+        # Not the mission's IOM, and (a heading's table) nobody's row is known to be at a
+        # meeting of this mission: its meetings are undetermined, never absent.
+        at = frame.index[list(doubts)]
+        frame.loc[at, "presence_doubt"] = list(doubts.values())
+        frame.loc[at, "is_iom"] = False
+        frame.loc[at, "iom_unknown"] = True
+        frame.loc[at, "role"] = None
+    return elsewhere, notes
+
+
+def _by_column(
+    file: int, table: RosterTable, column: int, where: np.ndarray, mission: str | None, values: np.ndarray,
+    iom: np.ndarray, excel_rows: np.ndarray, iom_names: frozenset[str], elsewhere: np.ndarray,
+    doubts: dict[int, str], notes: list[MissionNote],
+) -> None:  # fmt: skip
+    from checker.findings import column_letter
+
+    placed = {v: mission_of(v, iom_names) for v in set(values[where].tolist())}
+    codes = {c for c in placed.values() if c is not None}
+    if mission is None and len(codes) <= 1 and None not in placed.values():
+        return  # one country named, no mission known to hold it against
+    others: dict[tuple[str, str], list[int]] = {}
+    for i in where.tolist():
+        value = values[i]
+        code = placed[value]
+        own = None if code is None or mission is None else is_missions_own(code, mission)
+        if own is False and code is not None:
+            elsewhere[i] = True
+            others.setdefault((code, str(value).strip()), []).append(int(excel_rows[i]))
+        elif own is None and iom[i]:
+            cell = f"{column_letter(column)}{int(excel_rows[i])}"
+            text = "" if value is None else str(value).strip()
+            doubts[i] = f"{UNPLACED}{cell}\t{text}"
+            notes.append(MissionNote(file, "unplaced", table.sheet, table.header_row, column, text, code,
+                                     (int(excel_rows[i]),)))  # fmt: skip
+    for (code, text), rows in others.items():
+        notes.append(
+            MissionNote(
+                file, "rows", table.sheet, table.header_row, column, text, code, tuple(rows)
+            )
+        )
+
+
+def _by_heading(
+    file: int, table: RosterTable, where: np.ndarray, mission: str, doubts: dict[int, str],
+    notes: list[MissionNote],
+) -> None:  # fmt: skip
+    from checker.findings import column_letter
+
+    lines = table.heading_offices
+    if any(names_mission(text, mission) for _, _, text, _ in lines):
+        return  # "IOM Fiji – Tuvalu meetings": the mission's own, or a sub-office of it
+    others = [line for line in lines if any(
+        is_missions_own(code, mission) is False for code in line[3])]  # fmt: skip
+    if not others:
+        return
+    row, col, text, codes = others[0]
+    code = next(c for c in codes if is_missions_own(c, mission) is False)
+    said = f"{OTHER_HEADING}{column_letter(col)}{row}\t{text.strip()}\t{mission}"
+    for i in where.tolist():
+        doubts[i] = said
+    notes.append(
+        MissionNote(file, "heading", table.sheet, table.header_row, col, text.strip(), code, (row,))
+    )
+
+
+def mission_findings(
+    notes: Sequence[MissionNote], mission: str | None, policy: Policy
+) -> list[Finding]:
+    """S223: another mission's rows not read, an IOM row placed in no mission, a heading
+    naming another mission's office."""
+    from checker.findings import Finding, column_letter
+
+    found = []
+    for note in notes:
+        cell = f"{note.sheet}!{column_letter(note.column)}{note.rows[0]}"
+        at = {"sheet": note.sheet, "row": note.rows[0], "column": column_letter(note.column),
+              "value": note.value}  # fmt: skip
+        found.append(Finding.make(
+            "S223", policy, note.kind, at=at, sheet=note.sheet, cell=cell, value=note.value,
+            country=note.code or "", mission=mission or "?", count=len(note.rows),
+            rows=_ranges(note.rows),
+        ))  # fmt: skip
+    return found
+
+
+def _ranges(rows: Sequence[int]) -> str:
+    """Excel rows as runs: 8–9, 15–19, 24."""
+    runs: list[list[int]] = []
+    for row in sorted(set(rows)):
+        if runs and row == runs[-1][-1] + 1:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+
+
+def mission_reading(reading: dict[str, Any], notes: Sequence[MissionNote]) -> None:
+    """The reading's tables say which of their rows are another mission's (`other_mission`:
+    that mission's code → its cells) and which heading cell names another mission's office
+    (`other_mission_heading`)."""
+    from checker.findings import column_letter
+
+    for note in notes:
+        entry = next((t for t in reading.get("tables", []) if t.get("sheet") == note.sheet
+                      and t.get("header_row") == note.header_row), None)  # fmt: skip
+        if entry is None:
+            continue
+        letter = column_letter(note.column)
+        if note.kind == "rows":
+            cells = entry.setdefault("other_mission", {}).setdefault(note.code, [])
+            cells.extend(f"{letter}{row}" for row in note.rows)
+        elif note.kind == "heading":
+            entry["other_mission_heading"] = {
+                "cell": f"{letter}{note.rows[0]}",
+                "mission": note.code,
+            }

@@ -504,6 +504,11 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
     # IOM staff of another country's mission or of a regional office: not this mission's.
     offices.apply_other_offices(roster, [p.known.mission for p in batch],
                                 frozenset(words.headers.iom))  # fmt: skip
+    # Rows of another mission (a regional compilation's Country column): not read, skipped;
+    # a table headed with another mission's office: every row in doubt (S223).
+    elsewhere, mission_notes = offices.apply_missions(
+        roster, [p.known.mission for p in batch], frozenset(words.headers.iom)
+    )
 
     broken: set[int] = set()
     offset = 0
@@ -511,11 +516,12 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
         broken |= {t + offset for t in prepared.broken_tables}
         offset += len(prepared.layout.tables)
     in_broken = frame["table"].isin(broken)
-    checked = schema.validate(roster, policy, rows=~in_broken)
+    checked = schema.validate(roster, policy, rows=~in_broken & ~elsewhere)
     rejected = in_broken | frame.index.isin(checked.rejected)
     # A side meeting's rows ("HCT Sub-Group on Durable Solutions") are no platform's: not
-    # judged, not listed as a meeting, counted skipped (S221 names their cells).
-    side = frame.index.isin(checked.side)
+    # judged, not listed as a meeting, counted skipped (S221 names their cells); another
+    # mission's rows likewise (S223).
+    side = frame.index.isin(checked.side) | (elsewhere & ~in_broken.to_numpy())
     used = frame.index[~rejected & ~side]
     used_per_file = np.bincount(files[~rejected.to_numpy() & ~side], minlength=len(batch))
     rejected_per_file = np.bincount(files[rejected.to_numpy()], minlength=len(batch))
@@ -548,7 +554,11 @@ def _judge(batch: list[_Prepared]) -> list[FileResult]:
         findings += affiliation_findings(roster, layout.tables, offset, policy, meeting_at)
         findings += date_order_findings(roster, layout.tables, offset, policy)
         findings += _period_findings(prepared, policy)
+        findings += offices.mission_findings(
+            [n for n in mission_notes if n.file == position], known.mission, policy
+        )
         reading = reading_dict(layout, roster, offset)
+        offices.mission_reading(reading, [n for n in mission_notes if n.file == position])
         if known.period_source == "dates":  # a reading the file does not state: say so
             reading["period"] = {"value": known.period, "from": "dates"}
         offset += len(layout.tables)

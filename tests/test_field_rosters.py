@@ -107,15 +107,11 @@ OPEN_GAPS = {
     "log: the CoM planned for the SMT of 30 Nov and four planned December meetings are compliant",
     "KIR_2026-11_hojas": "the agenda sheet 'Agenda HCT 12 nov' is read as a sign-in sheet: its "
     "items become three undetermined meetings dated by their text (S203)",
-    "MHL_2026-11_regional": "the Country column is not read: FSM's and Palau's rows make the "
-    "Marshall Islands OMT and SMT compliant, and two other missions' meetings are listed",
     "PLW_2026-11_registre": "the 'Corrections' sheet is not read (lists of values): the EHP's "
     "CoM line the errata says was the deputy stays compliant; the PMT's added coordinator unseen",
     "TON_2026-11_registo": "the Info sheet's stale 'Período 2026-10' against the name and title "
     "(S222): '10/11/2026' is 11 Oct by the one, 10 Nov by the others, so not read (S203): the "
     "CoM's UNCT of 10 Nov is undetermined",
-    "TUV_2026-11_attendance": "IOM Kiribati's roster (title, venues) under Tuvalu's name is judged "
-    "as Tuvalu's: three meetings compliant",
     "WSM_2026-11_attendance": "the Instructions sheet's worked example (the HCT of 4 Nov, the CoM "
     "'Yes') is read as attendance and makes that HCT compliant",
     # Round 17 (field17/README.md): who the IOM person really was, first run at d74ea79
@@ -180,8 +176,7 @@ OPEN_GAPS = {
 # list, HRV's remark and HUN's note are read too (a post held over a period, checker/acting.py).
 FALSE_COMPLIANT_GAPS: set[str] = {
     "GRD_2026-11_sessions",
-    "FSM_2026-11_presences", "MHL_2026-11_regional", "PLW_2026-11_registre",
-    "TUV_2026-11_attendance", "WSM_2026-11_attendance",
+    "FSM_2026-11_presences", "PLW_2026-11_registre", "WSM_2026-11_attendance",
     "BGR_2026-10_registre", "GRC_2026-10_bitacora", "HUN_2026-12_registo",
     "SVK_2026-11_attendance",
 }  # fmt: skip
@@ -202,10 +197,11 @@ FALSE_COMPLIANT_GAPS: set[str] = {
 # doubt) does not list among its rows.
 # Round 16: FSM's rests on the Planning sheet's rows (who was to go), MHL's on other missions'
 # IOM rows (FSM's, Palau's), WSM's on the Instructions sheet's example row: none an attendee of
-# this mission's meetings, so blanking the attendees' rows leaves them.
+# this mission's meetings, so blanking the attendees' rows leaves them. MHL fixed: the Country
+# column is read, other missions' rows are skipped (S223).
 BLANKING_GAPS: set[str] = {
     "GRD_2026-11_sessions",
-    "FSM_2026-11_presences", "MHL_2026-11_regional", "WSM_2026-11_attendance",
+    "FSM_2026-11_presences", "WSM_2026-11_attendance",
 }  # fmt: skip
 
 
