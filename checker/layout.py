@@ -34,6 +34,7 @@ from checker import (
     footnotes,
     instead,
     lookups,
+    mailbox,
     matrix,
     meeting_calendar,
     minutes,
@@ -71,6 +72,7 @@ from checker.headers import (
     is_hxl_tag,
 )
 from checker.lazyre import lazy
+from checker.mailbox import EMAIL_POST
 from checker.metadata import METADATA_SHEETS, Metadata, from_sheet
 from checker.reader import SheetGrid, UnreadableRoster, Workbook, read_workbook
 from checker.text import fold
@@ -2161,6 +2163,38 @@ def _email_contradicts(
             fields[r, where] = f"{EMAIL_CONTRADICTS}{fields[r, organisation]}\x00{against}"
 
 
+def _email_names_post(
+    table: RosterTable, fields: np.ndarray, cells: np.ndarray, absent: frozenset[str],
+    headers: Headers,
+) -> None:  # fmt: skip
+    """A row whose IOM address names a post below its title ("Chef de mission" beside
+    assistant.cdm.sofia@iom.int): the mailbox is the assistant's, so who signed, the titled
+    person or the assistant, cannot be told (checker.mailbox). The row is in doubt
+    (EMAIL_POST), never the title's role; a row saying absent is left so."""
+    if "title" not in table.columns or table.shape == MATRIX:
+        return
+    unread = [col for col, _, _ in table.ignored if col < cells.shape[1]]
+    if not unread:
+        return
+    aside = cells[:, unread]
+    iom = {v: k[1] for v in set(aside.ravel().tolist())
+           if (k := headers.email_kind(v)) is not None and k[0] == "iom"}  # fmt: skip
+    if not iom:
+        return
+    title, name = FIELDS.index("title"), FIELDS.index("attendee")
+    where = FIELDS.index("presence")
+    for r, row in enumerate(aside.tolist()):
+        said = fields[r, where]
+        if type(said) is str and said.startswith(EMAIL_CONTRADICTS):
+            continue
+        for address in (iom[v] for v in row if v in iom):
+            if fields[r, title] is None or _says_absent(said, absent, headers):
+                break
+            if mailbox.post_below(address, fields[r, title], fields[r, name]) is not None:
+                fields[r, where] = f"{EMAIL_POST}{str(fields[r, title]).strip()}\x00{address}"
+                break
+
+
 STRUCK_THROUGH = "(struck through)"
 
 
@@ -2699,6 +2733,7 @@ def _table_rows(
         _footnoted(table, fields, cells[index], index + header_index + 1, lines, absent, headers)
     if headers is not None:
         _email_contradicts(table, fields, cells[index], absent, headers)
+        _email_names_post(table, fields, cells[index], absent, headers)
     if under:
         _under_merge(table, under, fields, index + header_index + 1, absent, headers)
     if path is not None:

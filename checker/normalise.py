@@ -38,6 +38,7 @@ from checker.layout import (
     RosterTable,
 )
 from checker.lazyre import lazy
+from checker.mailbox import EMAIL_POST
 from checker.roster_language import written_in
 from checker.titleblock import DayOfMonth
 from checker.vocabulary import IOM, UNCLEAR, Vocabulary, fold
@@ -583,7 +584,14 @@ def apply_vocabulary(
         (type(v) is str and v.startswith(EMAIL_CONTRADICTS) for v in column("presence")),
         bool, len(frame),
     ) & ~absent  # fmt: skip
-    for i in np.flatnonzero((presence == UNKNOWN) & ~with_presence & ~contradicted).tolist():
+    # A title the row's IOM address says is not the person's post (layout, checker.mailbox):
+    # its attendance is in doubt, whatever remark reading would make of the mark.
+    mailbox = np.fromiter(
+        (type(v) is str and v.startswith(EMAIL_POST) for v in column("presence")), bool, len(frame)
+    )
+    presence[mailbox] = UNKNOWN
+    for i in np.flatnonzero((presence == UNKNOWN) & ~with_presence & ~contradicted
+                            & ~mailbox).tolist():  # fmt: skip
         remark = column("presence")[i]
         subject = vocabulary.remark_subject(remark)
         elsewhere = subject is not None and subject != vocabulary.title(title_key[i])
@@ -592,7 +600,8 @@ def apply_vocabulary(
             presence[i] = None
     # Beside an attendance cell ("Y – CoM on mission" on the Deputy CoM's row), such a remark
     # leaves the cell's own "Y" standing.
-    for i in np.flatnonzero((presence == UNKNOWN) & with_presence & ~contradicted).tolist():
+    for i in np.flatnonzero((presence == UNKNOWN) & with_presence & ~contradicted
+                            & ~mailbox).tolist():  # fmt: skip
         beside = vocabulary.presence_beside(column("presence")[i], title_key[i])
         if beside is not None:
             presence[i] = beside
