@@ -1888,7 +1888,18 @@ def _names_someone(cell: Any) -> bool:
     # (field10 DZA): the head says nobody, whatever the reason adds.
     head = fold(_REASON_AFTER.split(cell.strip(), maxsplit=1)[0])
     return not (key in _NOBODY or head in _NOBODY or _PLACEHOLDER.match(key)
-                or _for_another(cell))  # fmt: skip
+                or _for_another(cell) or _OFFICE_AS_NAME.search(key))  # fmt: skip
+
+
+# A name cell naming an office, not a person (folded): "Office of the CoM", "Bureau du chef de
+# mission", "Oficina de la Jefatura de Misión", "Gabinete da Chefia de Missão", "CoM's office",
+# "Front Office". Who of the office went is not said (field17 HUN). An office word then a
+# linking word, or "office" last: "J. Bureau", "Bureau, J." stay names.
+_OFFICE_AS_NAME = lazy(
+    r"^(?:front )?(?:office|bureau|cabinet|gabinete|oficina|despacho|escritorio|secretariat|"
+    r"secretariado)(?: (?:of|du|de|del|da|do|des|dos|das|la|le|l|the|el|a|o|au|al|à))+ [a-z]|"
+    r"^(?:[a-z]{2,} )?(?:s )?(?:front )?office$"
+)
 
 
 # Where a name cell's reason starts: a bracket, a spaced dash, a colon, comma or semicolon.

@@ -109,8 +109,7 @@ OPEN_GAPS = {
     "Programa' is not read (OMT compliant); organisation 'OIM Sarajevo' (a city of another "
     "country) is read as the mission (SMT compliant)",
     "HUN_2026-12_registo": "the note above the header (the CoM left on 30/11, the deputy heads "
-    "the mission) is not read: E. Nagy's EHP compliant, the deputy's UNCT wrong level; the name "
-    "cell 'Gabinete da Chefia de Missão' (an office) is read as a person: SMT compliant",
+    "the mission) is not read: E. Nagy's EHP compliant, the deputy's UNCT wrong level",
     "ISL_2026-11_log": "the 'Post' header is not read as the title and the posts naming 'IOM "
     "Norway', 'RO Brussels', 'HQ' are taken for organisations (S213): every meeting undetermined",
     "POL_2026-10_attendance": "the workbook's 'Staff list' (M. Nowak no longer RMO since 1 Oct, "
