@@ -103,8 +103,6 @@ OPEN_GAPS = {
     "'Chef de mission, Bucarest' are read as the mission's RMO / CoM: compliant",
     "CYP_2026-11_presencas": "'K. Papadopoulos (OIM Atenas)' (another mission in the name cell, "
     "organisation 'OIM') is read as the mission's CoM: the EHP of 5 Nov compliant",
-    "GRC_2026-10_bitacora": "'Oficial de Salud Migratoria (UNV)' (a UN Volunteer) is read as "
-    "IOM health staff: the Health cluster compliant; 'Oficial a cargo (OIC) de la Misión' is S205",
     "HRV_2026-11_asistencia": "the RMO's remark 'cambió de puesto el 1/11: ahora Gerente de "
     "Programa' is not read (OMT compliant); organisation 'OIM Sarajevo' (a city of another "
     "country) is read as the mission (SMT compliant)",
@@ -164,7 +162,7 @@ OPEN_GAPS = {
 # SMT), a UN Volunteer (GRC).
 FALSE_COMPLIANT_GAPS: set[str] = {
     "GRD_2026-11_sessions",
-    "BGR_2026-10_registre", "CYP_2026-11_presencas", "GRC_2026-10_bitacora",
+    "BGR_2026-10_registre", "CYP_2026-11_presencas",
     "HRV_2026-11_asistencia", "HUN_2026-12_registo", "POL_2026-10_attendance",
     "SVN_2026-11_presences",
 }  # fmt: skip
