@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from checker import (
+    abbreviations,
     acting,
     between,
     blocks,
@@ -231,6 +232,9 @@ class RosterTable:
     # The sheet's notes stating an acting period ("X was CoM a.i. 1–14 Nov"), held against
     # each row's date by the judge (checker.acting).
     acting_notes: tuple[acting.Statement, ...] = ()
+    # The sheet's legend of title abbreviations ("PM = Project Manager"): (folded code, its
+    # words, the line), read over the built-in reading (checker.abbreviations).
+    title_legend: tuple[tuple[str, str, str], ...] = ()
     swapped: Swap | None = None  # the title and organisation columns read the other way round
     # A meeting app's attendance export (Teams): a column holds only the app's roles
     # (Organizer, Attendee). Its Joined/Left lines list a person once per connection, so a
@@ -3341,6 +3345,8 @@ def lay_out(workbook: Workbook, headers: Headers) -> Layout:
     for table, excel_rows in zip(tables, rows):
         data_rows.setdefault(table.sheet, set()).update(excel_rows.tolist())
     on_sheet: dict[str, tuple[acting.Statement, ...]] = {}
+    # Each sheet's legend of the abbreviations its titles use (checker.abbreviations).
+    legends: dict[str, tuple[tuple[str, str, str], ...]] = {}
     for i, (table, sheet) in enumerate(zip(tables, sheets)):
         if table.sheet not in on_sheet:
             on_sheet[table.sheet] = acting.sheet_statements(
@@ -3349,6 +3355,14 @@ def lay_out(workbook: Workbook, headers: Headers) -> Layout:
         notes = acting.in_columns(on_sheet[table.sheet], table.span)
         if notes:
             tables[i] = replace(table, acting_notes=notes)
+        if "title" in table.columns:
+            if table.sheet not in legends:
+                legends[table.sheet] = abbreviations.sheet_legend(
+                    sheet.cells, data_rows.get(table.sheet, set()),
+                    lambda words: headers.presence_word(words) is not None,
+                )  # fmt: skip
+            if legends[table.sheet]:
+                tables[i] = replace(tables[i], title_legend=legends[table.sheet])
     cells = np.concatenate(parts)
     versions.called_off(
         cells, FIELDS.index("presence"), FIELDS.index("date"), FIELDS.index("platform"), called_off

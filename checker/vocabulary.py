@@ -958,6 +958,11 @@ class Vocabulary:
         is not a place, and the title is not the role."""
         return any(_contains(tail, word) for word in (*self.headers.absent, *self._title_status))
 
+    def reads_abbreviation(self, key: str) -> bool:
+        """Whether a folded word has a built-in reading in titles: an abbreviation ("pm",
+        "snr") or a role's short name ("com", "rmo", "hoso")."""
+        return key in self._abbreviations or key in self._roles
+
     def _names_contract(self, tail: str) -> bool:
         """Whether what follows a title names a contract of someone who is not staff: "(UNV)",
         ", IC", "(consultant)", "(pasante)", "(estagiário)". Like "UNV" before the title, it
