@@ -108,13 +108,8 @@ OPEN_GAPS = {
     "country) is read as the mission (SMT compliant)",
     "HUN_2026-12_registo": "the note above the header (the CoM left on 30/11, the deputy heads "
     "the mission) is not read: E. Nagy's EHP compliant, the deputy's UNCT wrong level",
-    "ISL_2026-11_log": "the 'Post' header is not read as the title and the posts naming 'IOM "
-    "Norway', 'RO Brussels', 'HQ' are taken for organisations (S213): every meeting undetermined",
     "POL_2026-10_attendance": "the workbook's 'Staff list' (M. Nowak no longer RMO since 1 Oct, "
     "J. Lewandowski Deputy CoM until 1 Nov) is not read: the OMT and the HCT compliant",
-    "ROU_2026-12_register": "the header 'Position / Funcție' is not read as the title column "
-    "(S201): every meeting undetermined, the traps ('Snr PM' under 'PM = Project Manager') "
-    "not reached",
     "SVK_2026-11_attendance": "'Duty station' is read as the meeting's location, splitting the "
     "Health cluster, the SMT and the HCT of 26 Nov in two places",
     "SVN_2026-11_presences": "'Chef de mission (Zagreb)' (another country's capital in brackets) "

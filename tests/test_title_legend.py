@@ -99,3 +99,15 @@ def test_a_title_without_the_abbreviation_as_a_word_is_left_as_written(title):
     if "pm" not in title.lower():
         assert out == title
     assert spelled_out(f"{title}pmx", [("pm", "project manager", "")]).endswith("pmx")
+
+
+@pytest.mark.parametrize("legend", [None, "PM = Project Manager"])
+def test_a_bilingual_title_header_is_read_and_its_sheet_s_legend_with_it(legend):
+    """field17 ROU: the title column headed "Position / Funcție" was not read (S201); read,
+    its "Snr PM" is judged by the sheet's legend."""
+    rows = [["Date", "Meeting", "Name", "Organisation", "Position / Funcție", "Present"],
+            ["15/12/2026", "PMT", "C. Dumitru", "IOM", "Snr PM", "Yes"],
+            ["15/12/2026", "PMT", "E. Lazar", "UNFPA", "Programme Analyst", "Yes"]]  # fmt: skip
+    if legend is not None:
+        rows += [[legend]]
+    assert verdicts(_check(rows)) == ["compliant" if legend is None else "wrong_level"]
