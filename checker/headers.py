@@ -54,6 +54,9 @@ _HXL_CONTACT = {"name": "attendee", "title": "title", "position": "title", "job"
                 "function": "title", "role": "capacity", "email": "email"}  # fmt: skip
 # A cell that is one e-mail address ("mailto:" and spaces around allowed), its domain.
 _ADDRESS = lazy(r"^\s*(?:mailto:)?[\w.+'-]+@((?:[\w-]+\.)+[a-z]{2,})\s*$", re.IGNORECASE)
+# The spaced slash between a header's two languages ("Position / Funcție"); a form's group
+# prefix is written unspaced ("meeting/platform").
+_BILINGUAL = re.compile(r"\s+/\s+")
 _HXL_TAG = re.compile(r"^#[a-z][a-z0-9_]*(?:\s*\+\s*[a-z][a-z0-9_]*)*$")
 
 
@@ -378,6 +381,13 @@ class Headers:
             key = last
         if _OTHER_ANSWER & set(key.split()):
             return None, OTHER_ANSWER  # "meeting/platform_other", "Si autre, précisez"
+        # A header in two languages, "Position / Funcție", "Date / Data": the side that is a
+        # known header when the other (last) side names nothing.
+        halves = _BILINGUAL.split(bare)
+        if len(halves) == 2 and not self.keyword_fields(key):
+            first = fold(halves[0])
+            if first in self.fields:
+                return self.fields[first], BY_HEADER
         found = self.keyword_fields(key)
         # "Expected representative", "Représentation requise", "Invited": who should come,
         # never who came; a date or a meeting planned ("Planned date") is still the date.

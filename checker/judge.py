@@ -37,6 +37,7 @@ from checker.layout import (
 )
 from checker.lookups import read as looked_up
 from checker.lookups import read_stale
+from checker.mailbox import EMAIL_POST
 from checker.messages import Phrase, Wording
 from checker.minutes import MINUTES
 from checker.normalise import BLANK, ELSEWHERE, UNKNOWN, Roster
@@ -75,7 +76,7 @@ DOUBT_REASONS = frozenset({
     "reason_partial", "reason_footnote", "reason_footnote_unread", "reason_under_merge",
     "reason_sheet_copy", "reason_lookup_ambiguous", "reason_invisible", "reason_hidden_filter",
     "reason_two_places", "reason_lookup_stale", "reason_year_hidden", "reason_post_note",
-    "reason_other_mission_heading", "reason_country_unplaced",
+    "reason_other_mission_heading", "reason_country_unplaced", "reason_email_post",
 })  # fmt: skip
 
 
@@ -254,6 +255,9 @@ def _doubt_reason(doubt: Doubt) -> Phrase:
         organisation, _, email = said.removeprefix(EMAIL_CONTRADICTS).partition("\x00")
         return Phrase.of("reason_email_affiliation", sheet=sheet, row=row,
                          organisation=organisation, email=email)  # fmt: skip
+    if said.startswith(EMAIL_POST):  # the address is a lower post's mailbox
+        title, _, email = said.removeprefix(EMAIL_POST).partition("\x00")
+        return Phrase.of("reason_email_post", sheet=sheet, row=row, title=title, email=email)
     if said == STRUCK_THROUGH:
         return Phrase.of("reason_struck", sheet=sheet, row=row)
     if said == GREYED:

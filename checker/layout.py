@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from checker import (
+    abbreviations,
     acting,
     between,
     blocks,
@@ -34,6 +35,7 @@ from checker import (
     footnotes,
     instead,
     lookups,
+    mailbox,
     matrix,
     meeting_calendar,
     minutes,
@@ -72,6 +74,7 @@ from checker.headers import (
     is_hxl_tag,
 )
 from checker.lazyre import lazy
+from checker.mailbox import EMAIL_POST
 from checker.metadata import METADATA_SHEETS, Metadata, from_sheet
 from checker.reader import SheetGrid, UnreadableRoster, Workbook, read_workbook
 from checker.text import fold
@@ -235,6 +238,9 @@ class RosterTable:
     # The sheet's notes stating an acting period ("X was CoM a.i. 1–14 Nov"), held against
     # each row's date by the judge (checker.acting).
     acting_notes: tuple[acting.Statement, ...] = ()
+    # The sheet's legend of title abbreviations ("PM = Project Manager"): (folded code, its
+    # words, the line), read over the built-in reading (checker.abbreviations).
+    title_legend: tuple[tuple[str, str, str], ...] = ()
     swapped: Swap | None = None  # the title and organisation columns read the other way round
     # A meeting app's attendance export (Teams): a column holds only the app's roles
     # (Organizer, Attendee). Its Joined/Left lines list a person once per connection, so a
@@ -1943,7 +1949,18 @@ def _names_someone(cell: Any) -> bool:
     # (field10 DZA): the head says nobody, whatever the reason adds.
     head = fold(_REASON_AFTER.split(cell.strip(), maxsplit=1)[0])
     return not (key in _NOBODY or head in _NOBODY or _PLACEHOLDER.match(key)
-                or _for_another(cell))  # fmt: skip
+                or _for_another(cell) or _OFFICE_AS_NAME.search(key))  # fmt: skip
+
+
+# A name cell naming an office, not a person (folded): "Office of the CoM", "Bureau du chef de
+# mission", "Oficina de la Jefatura de Misión", "Gabinete da Chefia de Missão", "CoM's office",
+# "Front Office". Who of the office went is not said (field17 HUN). An office word then a
+# linking word, or "office" last: "J. Bureau", "Bureau, J." stay names.
+_OFFICE_AS_NAME = lazy(
+    r"^(?:front )?(?:office|bureau|cabinet|gabinete|oficina|despacho|escritorio|secretariat|"
+    r"secretariado)(?: (?:of|du|de|del|da|do|des|dos|das|la|le|l|the|el|a|o|au|al|à))+ [a-z]|"
+    r"^(?:[a-z]{2,} )?(?:s )?(?:front )?office$"
+)
 
 
 # Where a name cell's reason starts: a bracket, a spaced dash, a colon, comma or semicolon.
@@ -2219,6 +2236,38 @@ def _email_contradicts(
         against = next((address for kind, address in emails if kind != said), None)
         if against is not None:
             fields[r, where] = f"{EMAIL_CONTRADICTS}{fields[r, organisation]}\x00{against}"
+
+
+def _email_names_post(
+    table: RosterTable, fields: np.ndarray, cells: np.ndarray, absent: frozenset[str],
+    headers: Headers,
+) -> None:  # fmt: skip
+    """A row whose IOM address names a post below its title ("Chef de mission" beside
+    assistant.cdm.sofia@iom.int): the mailbox is the assistant's, so who signed, the titled
+    person or the assistant, cannot be told (checker.mailbox). The row is in doubt
+    (EMAIL_POST), never the title's role; a row saying absent is left so."""
+    if "title" not in table.columns or table.shape == MATRIX:
+        return
+    unread = [col for col, _, _ in table.ignored if col < cells.shape[1]]
+    if not unread:
+        return
+    aside = cells[:, unread]
+    iom = {v: k[1] for v in set(aside.ravel().tolist())
+           if (k := headers.email_kind(v)) is not None and k[0] == "iom"}  # fmt: skip
+    if not iom:
+        return
+    title, name = FIELDS.index("title"), FIELDS.index("attendee")
+    where = FIELDS.index("presence")
+    for r, row in enumerate(aside.tolist()):
+        said = fields[r, where]
+        if type(said) is str and said.startswith(EMAIL_CONTRADICTS):
+            continue
+        for address in (iom[v] for v in row if v in iom):
+            if fields[r, title] is None or _says_absent(said, absent, headers):
+                break
+            if mailbox.post_below(address, fields[r, title], fields[r, name]) is not None:
+                fields[r, where] = f"{EMAIL_POST}{str(fields[r, title]).strip()}\x00{address}"
+                break
 
 
 STRUCK_THROUGH = "(struck through)"
@@ -2759,6 +2808,7 @@ def _table_rows(
         _footnoted(table, fields, cells[index], index + header_index + 1, lines, absent, headers)
     if headers is not None:
         _email_contradicts(table, fields, cells[index], absent, headers)
+        _email_names_post(table, fields, cells[index], absent, headers)
     if under:
         _under_merge(table, under, fields, index + header_index + 1, absent, headers)
     if path is not None:
@@ -3396,6 +3446,8 @@ def lay_out(workbook: Workbook, headers: Headers) -> Layout:
     staff = tuple(chain.from_iterable(
         acting.staff_statements(grid.name, grid.cells, column_letter)
         for grid in workbook.sheets if grid.name not in data_rows))  # fmt: skip
+    # Each sheet's legend of the abbreviations its titles use (checker.abbreviations).
+    legends: dict[str, tuple[tuple[str, str, str], ...]] = {}
     for i, (table, sheet) in enumerate(zip(tables, sheets)):
         if table.sheet not in on_sheet:
             on_sheet[table.sheet] = acting.sheet_statements(
@@ -3404,6 +3456,14 @@ def lay_out(workbook: Workbook, headers: Headers) -> Layout:
         notes = acting.in_columns(on_sheet[table.sheet], table.span) + staff
         if notes:
             tables[i] = replace(table, acting_notes=notes)
+        if "title" in table.columns:
+            if table.sheet not in legends:
+                legends[table.sheet] = abbreviations.sheet_legend(
+                    sheet.cells, data_rows.get(table.sheet, set()),
+                    lambda words: headers.presence_word(words) is not None,
+                )  # fmt: skip
+            if legends[table.sheet]:
+                tables[i] = replace(tables[i], title_legend=legends[table.sheet])
     for i, (table, sheet) in enumerate(zip(tables, sheets)):
         offices_named = _heading_offices(tables, table, sheet, headers.iom)
         if offices_named:

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from checker import sessions, versions
+from checker import abbreviations, sessions, versions
 from checker.dates import (
     DAY_FIRST,
     MONTH_FIRST,
@@ -39,6 +39,7 @@ from checker.layout import (
     RosterTable,
 )
 from checker.lazyre import lazy
+from checker.mailbox import EMAIL_POST
 from checker.roster_language import written_in
 from checker.titleblock import DayOfMonth
 from checker.vocabulary import IOM, UNCLEAR, Vocabulary, fold
@@ -570,6 +571,7 @@ def apply_vocabulary(
         column("title"), vocabulary.marks, ("text", None, None), ("absent", False, False),
         ("observer", False, False),
     )  # fmt: skip
+    _legend_titles(roster, vocabulary, title_key)
     attendee = column("attendee")
     (name_absent,) = _lookup(attendee, vocabulary.marks, ("absent", False, False))
     # A title written in the name cell ("Chief of Mission - Jane Doe") where none is given.
@@ -598,7 +600,14 @@ def apply_vocabulary(
         (type(v) is str and v.startswith(EMAIL_CONTRADICTS) for v in column("presence")),
         bool, len(frame),
     ) & ~absent  # fmt: skip
-    for i in np.flatnonzero((presence == UNKNOWN) & ~with_presence & ~contradicted).tolist():
+    # A title the row's IOM address says is not the person's post (layout, checker.mailbox):
+    # its attendance is in doubt, whatever remark reading would make of the mark.
+    mailbox = np.fromiter(
+        (type(v) is str and v.startswith(EMAIL_POST) for v in column("presence")), bool, len(frame)
+    )
+    presence[mailbox] = UNKNOWN
+    for i in np.flatnonzero((presence == UNKNOWN) & ~with_presence & ~contradicted
+                            & ~mailbox).tolist():  # fmt: skip
         remark = column("presence")[i]
         subject = vocabulary.remark_subject(remark)
         elsewhere = subject is not None and subject != vocabulary.title(title_key[i])
@@ -607,7 +616,8 @@ def apply_vocabulary(
             presence[i] = None
     # Beside an attendance cell ("Y – CoM on mission" on the Deputy CoM's row), such a remark
     # leaves the cell's own "Y" standing.
-    for i in np.flatnonzero((presence == UNKNOWN) & with_presence & ~contradicted).tolist():
+    for i in np.flatnonzero((presence == UNKNOWN) & with_presence & ~contradicted
+                            & ~mailbox).tolist():  # fmt: skip
         beside = vocabulary.presence_beside(column("presence")[i], title_key[i])
         if beside is not None:
             presence[i] = beside
@@ -769,6 +779,22 @@ def _elsewhere_the_same_day(frame: pd.DataFrame, vocabulary: Vocabulary,
         frame.loc[doubted, "iom_unknown"] = True
         frame.loc[doubted, "role"] = None
         frame.loc[doubted, "capacity_code"] = "member"
+
+
+def _legend_titles(roster: Roster, vocabulary: Vocabulary, title_key: np.ndarray) -> None:
+    """Titles read with their sheet's legend written out ("Snr PM" under "PM = Project
+    Manager": "Snr Project Manager"): the sheet's word wins over the built-in reading of an
+    abbreviation the vocabulary reads (checker.abbreviations). Other entries of the legend
+    ("IOM = International Organization for Migration") are no title's. In place."""
+    legends = {t.index: [e for e in t.title_legend if vocabulary.reads_abbreviation(e[0])]
+               for t in roster.tables if t.title_legend}  # fmt: skip
+    legends = {t: legend for t, legend in legends.items() if legend}
+    if not legends:
+        return
+    tables = roster.frame["table"].to_numpy()
+    for i in np.flatnonzero(np.isin(tables, list(legends))).tolist():
+        if type(title_key[i]) is str:
+            title_key[i] = abbreviations.spelled_out(title_key[i], legends[int(tables[i])])
 
 
 def _on_behalf(frame: pd.DataFrame, vocabulary: Vocabulary, title_key: np.ndarray) -> None:

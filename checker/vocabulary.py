@@ -220,6 +220,10 @@ _INCLUSIVE = re.compile(r"(?<=\w)(?:[·•.]|\(|/)(?:e|es|fe|rice|trice|euse|ne|
 # letters then its level, so no word of a title is taken for one. Contract types of people who
 # are not staff ("UNV", "IC", "NPSA", "LICA 7", "SB-3") are left in: like a consultant, such a
 # person may not stand for IOM, so the title stays unread rather than become the role.
+# Those contract types, and a volunteer's, after a title ("Oficial de Salud Migratoria (UNV)",
+# "Health Officer, IC"): folded words, read as the same (checker.vocabulary._names_contract).
+_CONTRACTS = frozenset({"unv", "unvs", "ic", "npsa", "lica", "ssa", "volunteer", "volontaire",
+                        "voluntario", "voluntaria"})  # fmt: skip
 _GRADE = r"(?:P-?[1-5]|D-?[12]|ASG|USG|NO-?[A-D]|GS?-?[1-7]|FS-?[1-7])"
 _GRADE_BEFORE = re.compile(rf"^\s*{_GRADE}(?:\s*[-–—/:,]\s*|\s+)(?=\S)")
 _GRADE_AFTER = re.compile(rf"(?<=\S)(?:\s*[-–—/,]\s*|\s+|\s*\(\s*){_GRADE}\s*\)?\s*$")
@@ -931,6 +935,8 @@ class Vocabulary:
         first = _TITLE_SEPARATOR.search(raw)
         if first is not None and self._says_status(fold(raw[first.start() :])):
             return TitleMatch(None, None, False)  # "Chief of Mission – apologies", "… (tbc)"
+        if first is not None and self._names_contract(fold(raw[first.start() :])):
+            return TitleMatch(None, None, False)  # "Oficial de Salud Migratoria (UNV)"
         # A place or unit after a separator: "Programme Officer - Gambella".
         for cut in reversed([m.start() for m in _TITLE_SEPARATOR.finditer(raw)]):
             head, tail = fold(raw[:cut]), fold(raw[cut:])
@@ -951,6 +957,18 @@ class Vocabulary:
         leave") or is not settled in the role or the meeting ("(tbc)", ", designate"): then it
         is not a place, and the title is not the role."""
         return any(_contains(tail, word) for word in (*self.headers.absent, *self._title_status))
+
+    def reads_abbreviation(self, key: str) -> bool:
+        """Whether a folded word has a built-in reading in titles: an abbreviation ("pm",
+        "snr") or a role's short name ("com", "rmo", "hoso")."""
+        return key in self._abbreviations or key in self._roles
+
+    def _names_contract(self, tail: str) -> bool:
+        """Whether what follows a title names a contract of someone who is not staff: "(UNV)",
+        ", IC", "(consultant)", "(pasante)", "(estagiário)". Like "UNV" before the title, it
+        leaves the title unread: such a person may not stand for IOM."""
+        words = tail.split()
+        return bool(_CONTRACTS & set(words)) or any(_contains(tail, w) for w in self._non_staff)
 
     def _alternatives(self, raw: str) -> TitleMatch:
         """ "CoM/Chef de Mission", "Chief of Mission/a.i.": the role when every part of a title

@@ -783,6 +783,37 @@ def test_a_name_cell_that_says_nobody_or_someone_else_is_not_the_post_holder(
     )
 
 
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [("Office of the CoM", "Chief of Mission"), ("CoM's Office", "Chief of Mission"),
+     ("Front Office", "Chief of Mission"), ("Bureau du chef de mission", "Chef de mission"),
+     ("Cabinet de la Cheffe de mission", "Cheffe de mission"),
+     ("Oficina de la Jefatura de Misión", "Jefe de Misión"),
+     ("Despacho del Jefe de Misión", "Jefe de Misión"),
+     ("Gabinete da Chefia de Missão", "Chefe de Missão"),
+     ("Escritório do Chefe de Missão", "Chefe de Missão")],
+)  # fmt: skip
+def test_an_office_in_the_name_cell_is_not_a_person(name, title):
+    """field17 HUN: the name cell "Gabinete da Chefia de Missão" (the CoM's office) beside
+    "Chefe de Missão" was read as the CoM attending. An office names nobody: who of it went
+    is not said, and the reason quotes the cell."""
+    rows = [["Date", "Platform", "Name", "Organization", "Title"],
+            ["10/12/2026", "SMT", name, "IOM", title],
+            ["10/12/2026", "SMT", "I. Papp", "UNDSS", "Security Adviser"]]  # fmt: skip
+    result = _check(SheetGrid("Dec", rows), name="HUN_2026-12.xlsx")
+    assert verdicts(result) == ["undetermined"]
+    assert name in str(result.meetings[0].reason)
+
+
+@pytest.mark.parametrize("name", ["J. Bureau", "Bureau, J.", "A. Office", "M. Cabinet",
+                                  "Oficina Pérez, L."])  # fmt: skip
+def test_a_surname_that_is_an_office_word_is_a_name(name):
+    rows = [["Date", "Platform", "Name", "Organization", "Title"],
+            ["10/12/2026", "SMT", name, "IOM", "Chief of Mission"],
+            ["10/12/2026", "SMT", "I. Papp", "UNDSS", "Security Adviser"]]  # fmt: skip
+    assert verdicts(_check(SheetGrid("Dec", rows), name="HUN_2026-12.xlsx")) == ["compliant"]
+
+
 @pytest.mark.parametrize("name", ["J. Forbes", "M. Pourtier", "Pela Rossi", "Por Ana"])
 def test_a_name_with_for_or_por_inside_it_is_a_name(name):
     """Words "for", "pour" are read whole, "por", "pela" only between two names."""

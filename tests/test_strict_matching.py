@@ -663,6 +663,32 @@ def test_a_grade_is_never_a_role_nor_makes_a_unit_the_role(words, title):
     assert words.title(title).role in (None, "OTHER"), title
 
 
+@pytest.mark.parametrize(
+    "title",
+    ["Oficial de Salud Migratoria (UNV)", "Programme Officer (UNV)", "Health Officer, IC",
+     "Programme Officer (IC)", "Resource Management Officer – NPSA", "Chief of Mission (LICA)",
+     "Chargée de protection (stagiaire)", "Chargé de programme (consultant)",
+     "Oficial de Protección (pasante)", "Oficial de Programa – consultora",
+     "Oficial de Proteção (estagiária)", "Oficial de Saúde Migratória (consultor)",
+     "Protection Officer (UN Volunteer)", "Monitora de Proteção (voluntária)"],
+)  # fmt: skip
+def test_a_contract_type_after_the_title_leaves_it_unread(words, title):
+    """field17 GRC: "Oficial de Salud Migratoria (UNV)" was read as IOM health staff. A
+    contract type of someone who is not staff, in brackets or after a comma or dash, is read
+    as before the title ("UNV Programme Officer"): the title stays unread."""
+    assert words.title(title).role is None, title
+
+
+@given(
+    st.sampled_from(_ROLE_ALIASES),
+    st.sampled_from(["UNV", "IC", "NPSA", "UN Volunteer", "intern", "consultant", "stagiaire",
+                     "pasante", "estagiário"]),
+    st.sampled_from(["{r} ({c})", "{r}, {c}", "{r} – {c}", "{r} [{c}]"]),
+)  # fmt: skip
+def test_no_role_with_a_contract_type_after_it_is_read(alias_role, contract, join):
+    assert default_vocabulary().title(join.format(r=alias_role[0], c=contract)).role is None
+
+
 _GRADES = ["P-1", "P2", "P-3", "P4", "P5", "D-1", "D2", "ASG", "USG", "NO-A", "NOB", "NO-C",
            "NOD", "G-1", "G5", "GS-6", "GS7", "FS-4", "FS5"]  # fmt: skip
 

@@ -90,6 +90,22 @@ def test_header_aliases_in_three_languages():
 
 
 @pytest.mark.parametrize(
+    ("header", "field"),
+    [("Position / Funcție", "title"), ("Funcție / Position", "title"), ("Post", "title"),
+     ("Fonction / Funcție", "title"), ("Cargo / Funcție", "title"), ("Função / Post", "title"),
+     ("Name / Nume", "attendee"), ("Nom / Nume", "attendee"), ("Nombre / Nume", "attendee"),
+     ("Organisation / Organizație", "organization"), ("Date / Dată", "date")],
+)  # fmt: skip
+def test_a_header_in_two_languages_is_read_by_its_known_side(header, field):
+    """field17 ROU's "Position / Funcție" and ISL's "Post" were not read as the title (S201):
+    a spaced slash between two languages, one of them a known header, names that header's
+    field; a form's unspaced group prefix ("Réunion/Secteur du cluster") is read as before."""
+    assert V.header_field(header) == field
+    assert V.header_field("Réunion/Secteur du cluster") == "sector"
+    assert V.header_field("meeting/platform_other") is None
+
+
+@pytest.mark.parametrize(
     ("text", "platform"),
     [("Monthly HCT meeting", "HCT"), ("HCT (Humanitarian Country Team)", "HCT"),
      ("Réunion mensuelle de l'EHP", "HCT"), ("Reunión del Equipo Humanitario de País", "HCT"),
