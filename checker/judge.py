@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from checker.acting import ACTING, POST, UNSURE, Notes, Statement, hold, post_doubt
+from checker.corrections import CORRECTED
 from checker.findings import Attendee, Meeting, Verdict
 from checker.footnotes import read as footnote
 from checker.formatting import symbol_hint
@@ -77,6 +78,7 @@ DOUBT_REASONS = frozenset({
     "reason_sheet_copy", "reason_lookup_ambiguous", "reason_invisible", "reason_hidden_filter",
     "reason_two_places", "reason_lookup_stale", "reason_year_hidden", "reason_post_note",
     "reason_other_mission_heading", "reason_country_unplaced", "reason_email_post",
+    "reason_corrected",
 })  # fmt: skip
 
 
@@ -307,6 +309,10 @@ def _doubt_reason(doubt: Doubt) -> Phrase:
     if said.startswith(CANCELLED):  # another row says the meeting was called off
         where, cell, quoted = said.removeprefix(CANCELLED).split("\t", 2)
         return Phrase.of("reason_cancelled", sheet=sheet, row=row, where=f"{where}!{cell}",
+                         line=quoted)  # fmt: skip
+    if said.startswith(CORRECTED):  # a corrections sheet names the row
+        where, cell, quoted = said.removeprefix(CORRECTED).split("\t", 2)
+        return Phrase.of("reason_corrected", sheet=sheet, row=row, where=f"{where}!{cell}",
                          line=quoted)  # fmt: skip
     if said.startswith(CONTRADICTED):  # two rows of the person, present and absent
         return Phrase.of("reason_contradicted", sheet=sheet, row=row,

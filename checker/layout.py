@@ -31,6 +31,7 @@ from checker import (
     acting,
     between,
     blocks,
+    corrections,
     dates,
     footnotes,
     instead,
@@ -43,6 +44,7 @@ from checker import (
     partial,
     presence,
     sessions,
+    sheetnames,
     times,
     titleblock,
     tracker,
@@ -285,6 +287,8 @@ class SheetReading:
     untied: minutes.Untied | None = None
     # A recap not read (reason "summary"): the sheets read as attendance beside it.
     beside: tuple[str, ...] = ()
+    # A corrections sheet's lines (reason "corrections"), held against the rows they name.
+    corrections: tuple[corrections.Correction, ...] = ()
 
 
 @dataclass
@@ -861,6 +865,17 @@ def _plan_sheet(
     if not any(v not in ("", None) for row in sheet.cells for v in row):
         return _SheetPlan(SheetReading(sheet.name, IGNORED, "empty"))
     found = _find_header(sheet, headers)
+    why, at = _not_attendance(sheet, found)
+    if why is not None:
+        reading = SheetReading(sheet.name, IGNORED, why,
+                               tuple(_text(v) for v in sheet.cells[at] if _text(v)), at + 1,
+                               looks_like_roster=True)  # fmt: skip
+        if why == "corrections":
+            heading = " ".join(str(ln.value) for ln in _title_lines(sheet, at))
+            fixes = corrections.read(sheet.cells, sheet.name, at, heading, headers,
+                                     column_letter)  # fmt: skip
+            reading = replace(reading, corrections=fixes)
+        return _SheetPlan(reading)
     if found is not None and not in_block:
         parts = blocks.side_by_side(sheet, found.index, lambda grid: _part_header(grid, headers),
                                     HEADER_SEARCH_ROWS + 1)  # fmt: skip
@@ -927,6 +942,44 @@ def _plan_sheet(
         return _SheetPlan(reading, [_table(sheet, found, LIST, headers)], sheet, incomplete=True)
     row, texts = _best_row_texts(sheet)
     return _SheetPlan(SheetReading(sheet.name, IGNORED, "no_header", texts, row))
+
+
+def _not_attendance(sheet: SheetGrid, found: _Header | None) -> tuple[str | None, int]:
+    """Why a sheet with a table holds no attendance whatever its table: "example" (the
+    template's instructions, by the sheet's name; a table under a heading that starts "Worked
+    example", "Ejemplo"), "corrections" (lines correcting the roster's rows, by the sheet's name
+    or a heading opening on the word: read by checker.corrections), "agenda" ("Agenda HCT 12
+    nov", "ORDEN DEL DÍA": who presents an item is no attendee; unless its name or heading says
+    attendance was taken on it, or it has a signature column); else None. With the 0-based
+    row of its header: a corrections sheet's need name no roster field ("Row | Meeting |
+    Column | Instead of | Read"), its row of the most texts is taken then."""
+    if found is None:
+        row, _ = _best_row_texts(sheet)
+        if row is None:
+            return None, 0
+        lines = _title_lines(sheet, row - 1)
+        said = sheetnames.names_corrections(sheet.name) or any(
+            sheetnames.starts_with_corrections(ln.value) for ln in lines
+        )  # fmt: skip
+        return ("corrections", row - 1) if said else (None, 0)
+    lines = _title_lines(sheet, found.index)
+    last = max((ln.row for ln in lines), default=None)
+    if sheetnames.is_instructions_sheet(sheet.name) or any(
+        ln.row == last and sheetnames.is_example_heading(ln.value) for ln in lines
+    ):
+        return "example", found.index
+    if sheetnames.names_corrections(sheet.name) or any(
+        sheetnames.starts_with_corrections(ln.value) for ln in lines
+    ):
+        return "corrections", found.index
+    texts = [sheet.name, *(str(ln.value) for ln in lines)]
+    agenda = sheetnames.names_agenda(sheet.name) or any(
+        sheetnames.names_agenda(ln.value, heading=True) for ln in lines
+    )  # fmt: skip
+    signed = any(kind == "signature" for _, _, kind in found.ignored)
+    if agenda and not signed and not any(_TAKES_ATTENDANCE.search(f" {fold(t)} ") for t in texts):
+        return "agenda", found.index
+    return None, found.index
 
 
 # A table names people when it has one of these: a calendar ("Reunião | Data | Hora | Local")
@@ -3472,6 +3525,14 @@ def lay_out(workbook: Workbook, headers: Headers) -> Layout:
     versions.called_off(
         cells, FIELDS.index("presence"), FIELDS.index("date"), FIELDS.index("platform"), called_off
     )
+    all_rows = np.concatenate(rows)
+    for k, reading in enumerate(readings):
+        if reading.corrections:  # the rows a corrections sheet names are in doubt
+            of_sheet = [t.sheet for t, r in zip(tables, rows) for _ in range(len(r))]
+            untied = corrections.apply(reading.corrections, cells, of_sheet, all_rows, FIELDS,
+                                       headers)  # fmt: skip
+            if untied:
+                readings[k] = replace(reading, reason="corrections_untied")
     return Layout(workbook.path, [sheet.name for sheet in workbook.sheets], tables, origin,
                   read, skipped, metadata, cells,
-                  np.concatenate(rows), np.concatenate(table_of_row), readings)  # fmt: skip
+                  all_rows, np.concatenate(table_of_row), readings)  # fmt: skip

@@ -203,6 +203,10 @@ def reading_dict(layout: Layout, roster: Roster, offset: int) -> dict[str, Any]:
     return {"sheets": [sheet_dict(s, layout_of) for s in layout.sheets], "tables": tables}
 
 
+# Sheets whose table is no attendance whatever it holds (layout._not_attendance).
+NOT_ATTENDANCE = frozenset({"example", "agenda", "corrections", "corrections_untied"})
+
+
 def sheet_findings(layout: Layout, policy: Policy) -> list[Finding]:
     """S214: a sheet that looks like a roster but was not read."""
     found = []
@@ -210,7 +214,8 @@ def sheet_findings(layout: Layout, policy: Policy) -> list[Finding]:
         if reading.status != IGNORED or not reading.looks_like_roster:
             continue
         missing = Joined(tuple(Name("fields", f) for f in reading.missing), Phrase("list_and"))
-        variant = "expected" if reading.reason == "expected" else ""
+        variant = ("expected" if reading.reason == "expected" else "not_attendance"
+                   if reading.reason in NOT_ATTENDANCE else "")  # fmt: skip
         found.append(Finding.make(
             "S214", policy, variant,
             at={"sheet": reading.name, "row": reading.header_row, "value": reading.name},

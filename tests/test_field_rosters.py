@@ -103,17 +103,9 @@ OPEN_GAPS = {
     # Round 16 (field16/README.md): what the file as a whole says, first run at c821743
     "BTN_2026-11_register": "named November, titled DECEMBER 2026 (S222): '11/12/2026' is 12 Nov "
     "by the one, 11 Dec by the other, so not read (S203): the CoM's HCT of 11 Dec is undetermined",
-    "FSM_2026-11_presences": "the 'Planning' sheet of who will represent IOM is read as an IOM "
-    "log: the CoM planned for the SMT of 30 Nov and four planned December meetings are compliant",
-    "KIR_2026-11_hojas": "the agenda sheet 'Agenda HCT 12 nov' is read as a sign-in sheet: its "
-    "items become three undetermined meetings dated by their text (S203)",
-    "PLW_2026-11_registre": "the 'Corrections' sheet is not read (lists of values): the EHP's "
-    "CoM line the errata says was the deputy stays compliant; the PMT's added coordinator unseen",
     "TON_2026-11_registo": "the Info sheet's stale 'Período 2026-10' against the name and title "
     "(S222): '10/11/2026' is 11 Oct by the one, 10 Nov by the others, so not read (S203): the "
     "CoM's UNCT of 10 Nov is undetermined",
-    "WSM_2026-11_attendance": "the Instructions sheet's worked example (the HCT of 4 Nov, the CoM "
-    "'Yes') is read as attendance and makes that HCT compliant",
     # Round 17 (field17/README.md): who the IOM person really was, first run at d74ea79
 }
 # Round 12 (field12/README.md): traps not tried before, 6 false compliants in 3 files at the
@@ -154,7 +146,9 @@ OPEN_GAPS = {
 # are not attendance read as such (WSM's Instructions example, FSM's Planning), the period
 # taken from the file name or a stale Info sheet against the title (BTN, TON), last month's
 # sheet's date read month first into this month (MDV), the date of typing read as the
-# meetings' (NRU), a Corrections sheet not read (PLW).
+# meetings' (NRU), a Corrections sheet not read (PLW). WSM, FSM and PLW fixed: the
+# Instructions sheet is an example, the Planning an expected list, the Corrections held
+# against the rows they name.
 # Round 17 (field17/README.md): 13 in 8 files at the first run (d74ea79) — IOM people who are
 # not the mission's holder of the post they are written with: another mission's CoM said by a
 # city (BGR 'Chef de mission, Bucarest', SVN '(Zagreb)', HRV 'OIM Sarajevo', CYP '(OIM
@@ -166,7 +160,6 @@ OPEN_GAPS = {
 # list, HRV's remark and HUN's note are read too (a post held over a period, checker/acting.py).
 FALSE_COMPLIANT_GAPS: set[str] = {
     "GRD_2026-11_sessions",
-    "FSM_2026-11_presences", "PLW_2026-11_registre", "WSM_2026-11_attendance",
 }  # fmt: skip
 # Files whose false compliant rests on a row that is not an attendee's (round 4: ✗, "on
 # leave", a red row; round 5: a blank Émargement, Oui/Non, a comment, 'A', a hidden row;
@@ -185,11 +178,11 @@ FALSE_COMPLIANT_GAPS: set[str] = {
 # doubt) does not list among its rows.
 # Round 16: FSM's rests on the Planning sheet's rows (who was to go), MHL's on other missions'
 # IOM rows (FSM's, Palau's), WSM's on the Instructions sheet's example row: none an attendee of
-# this mission's meetings, so blanking the attendees' rows leaves them. MHL fixed: the Country
-# column is read, other missions' rows are skipped (S223).
+# this mission's meetings, so blanking the attendees' rows leaves them. FSM (the Planning sheet
+# is an expected list) and WSM (the Instructions sheet is an example) fixed; MHL fixed: the
+# Country column is read, other missions' rows are skipped (S223).
 BLANKING_GAPS: set[str] = {
     "GRD_2026-11_sessions",
-    "FSM_2026-11_presences", "WSM_2026-11_attendance",
 }  # fmt: skip
 
 
