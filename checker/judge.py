@@ -30,6 +30,7 @@ from checker.layout import (
     MARKED_ASIDE,
     NAMELESS,
     STRUCK_THROUGH,
+    UNNAMED_OFFICER,
     sheet_copy,
     under_merge,
     year_hidden,
@@ -73,7 +74,7 @@ DOUBT_REASONS = frozenset({
     "reason_other_office", "reason_greyed", "reason_acting_note", "reason_acting_unsure",
     "reason_partial", "reason_footnote", "reason_footnote_unread", "reason_under_merge",
     "reason_sheet_copy", "reason_lookup_ambiguous", "reason_invisible", "reason_hidden_filter",
-    "reason_two_places", "reason_lookup_stale", "reason_year_hidden",
+    "reason_two_places", "reason_lookup_stale", "reason_year_hidden", "reason_line_unnamed",
 })  # fmt: skip
 
 
@@ -314,6 +315,9 @@ def _doubt_reason(doubt: Doubt) -> Phrase:
     if said.startswith(MARKED_ASIDE):  # ✗ / No in a column no field reads
         return Phrase.of("reason_presence_said", sheet=sheet, row=row,
                          said=said.removeprefix(MARKED_ASIDE))  # fmt: skip
+    if said.startswith(UNNAMED_OFFICER):  # a chair line naming IOM but no person
+        cell, _, line = said.removeprefix(UNNAMED_OFFICER).partition("\t")
+        return Phrase.of("reason_line_unnamed", cell=f"{sheet}!{cell}", line=line)
     if said.startswith(NAMELESS):
         name = said.removeprefix(NAMELESS)
         if not name:  # a blank name beside a title, while other rows name their person

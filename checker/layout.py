@@ -1804,6 +1804,9 @@ def _crossed_aside(
 # M. Ali Hassan)" says someone whose post is not given went. The title beside it is the
 # post's, not an attendee's: whether IOM attended, and at what level, is not known.
 NAMELESS = "(name says nobody) "
+# The presence of a record a chair or note-taker line gives that names IOM but no person
+# ("Chair: IOM (cluster lead agency)"): the mark, the line's cell and, after a tab, its text.
+UNNAMED_OFFICER = "(line names IOM, no one) "
 # A name cell saying on whose behalf its person came ("Em nome da Chefe de Missão: R.
 # Khumalo") takes this mark, the cell and, after a tab, the row's attendance: stage two, which
 # knows titles, reads the row's title as the person's own where the cell names another post
@@ -2948,31 +2951,53 @@ def _chair_record(
     table: RosterTable, sheet: SheetGrid, fields: np.ndarray, rows: np.ndarray,
     origin: dict[tuple[int, int, int], tuple[int, int]], headers: Headers,
 ) -> tuple[np.ndarray, np.ndarray, int]:  # fmt: skip
-    """A sign-in sheet whose chair line above the table names IOM staff ("Présidence : M. J.
-    Ndayishimiye, Chef de mission de l'OIM, …"): that person attended, as chair, though not
-    on the list (chairs often are not). One record more, whose cells point at the line; none
-    when the list names them already (the list then says whether they came)."""
+    """A sign-in sheet whose chair, co-chair or note-taker line above the table names IOM
+    staff ("Présidence : M. J. Ndayishimiye, Chef de mission de l'OIM, …", "Co-chair: D. Roe,
+    Protection Officer, IOM"): that person attended, though not on the list (chairs often are
+    not). One record more per such line, whose cells point at the line; none when the list
+    names them already (the list then says whether they came). A line naming IOM but no
+    person ("Chair: IOM (cluster lead agency)") above a list without IOM rows: IOM was there,
+    who and at what level is not known (UNNAMED_OFFICER); with IOM rows, the chair may be one
+    of them, and the line adds nothing."""
     if "organization" not in table.columns:
         return fields, rows, 0
     listed = [fold(v) for v in fields[:, FIELDS.index("attendee")] if type(v) is str and fold(v)]
+    named: list[tuple[int, int, tuple[str | None, str, str | None]]] = []
+    unnamed: list[tuple[int, int, tuple[str | None, str, str | None]]] = []
     for r, row in enumerate(sheet.cells[: table.header_row - 1]):
         for c, value in enumerate(row):
-            chair = presence.chair_of_iom(value, headers) if type(value) is str else None
-            if chair is None:
+            officer = presence.officer_of_iom(value, headers) if type(value) is str else None
+            if officer is None:
                 continue
-            if any(name in f" {fold(chair[0])} " for name in (f" {n} " for n in listed)):
+            person = officer[0]
+            if person is None:
+                unnamed.append((r, c, officer))
+            elif not any(f" {n} " in f" {fold(person)} " for n in listed):
+                named.append((r, c, officer))
+            else:  # the list names them: it says whether they came
                 return fields, rows, 0
-            record = np.full((1, fields.shape[1]), None, dtype=object)
-            for i, name in enumerate(FIELDS):
-                constant = table.constant(name)
-                record[0, i] = constant.value if constant is not None else None
-            for name, text in zip(("attendee", "organization", "title"), chair):
-                record[0, FIELDS.index(name)] = text
-                if name in table.columns:
-                    origin[(table.index, r + 1, table.columns[name])] = (r, c)
-            record[0, -1] = table.sheet
-            return np.vstack([fields, record]), np.append(rows, r + 1), 1
-    return fields, rows, 0
+    organisations = fields[:, FIELDS.index("organization")].tolist()
+    if not named and unnamed and any(type(v) is str and headers.names_iom(v) for v in organisations):
+        unnamed = []
+    lines = named or unnamed[:1]
+    if not lines:
+        return fields, rows, 0
+    records = np.full((len(lines), fields.shape[1]), None, dtype=object)
+    for i, name in enumerate(FIELDS):
+        constant = table.constant(name)
+        records[:, i] = constant.value if constant is not None else None
+    for k, (r, c, officer) in enumerate(lines):
+        for name, text in zip(("attendee", "organization", "title"), officer):
+            records[k, FIELDS.index(name)] = text
+            if name in table.columns and text is not None:
+                origin[(table.index, r + 1, table.columns[name])] = (r, c)
+        if officer[0] is None:
+            records[k, FIELDS.index("presence")] = (
+                f"{UNNAMED_OFFICER}{column_letter(c)}{r + 1}\t{sheet.cells[r][c]}"
+            )
+        records[k, -1] = table.sheet
+    excel_rows = np.array([r + 1 for r, _, _ in lines], dtype=rows.dtype)
+    return np.vstack([fields, records]), np.append(rows, excel_rows), len(lines)
 
 
 _OTHER_WORDS = frozenset({"other", "others", "autre", "autres", "otro", "otra", "otros"})

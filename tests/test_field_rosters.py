@@ -58,9 +58,6 @@ OPEN_GAPS = {
     "SLE_2026-12_register": "'8 Dec (postponed to 10 Dec)' is not read (S203, two dates): its "
     "OMT is listed undetermined under the date as written, not on 10 Dec",
     # Round 8 (field8/README.md)
-    "PNG_2026-11_signin": "'Chair: IOM (cluster lead agency)' and 'Rapporteur: IOM intern' "
-    "above a table without IOM rows are not read: the CCCM meeting is absent, undetermined in "
-    "truth",
     "PRY_2026-12_registro": "'Clúster CCCM (OIM co-lidera)' is not a platform (S204): the "
     "CCCM meeting is undetermined under the name as written",
     # Round 9 (field9/README.md): sent by people given only the README, first run at d11df70
@@ -90,8 +87,7 @@ OPEN_GAPS = {
     "in the Minutes' title is not read; the UNCT of 18 Nov is two sessions, the extraordinary one "
     "compliant, against the truth's one record for the date (a limit of the truth format)",
     "KNA_2026-11_signin": "the UNCT list typed in advance above 'MEETING CANCELLED' is listed "
-    "undetermined, not left out; the 'Co-chair: …, Protection Officer, IOM' line is not read "
-    "(absent)",
+    "undetermined, not left out",
     "LCA_2026-11_asistencia": "the suspended UNCT is listed undetermined, not left out; 'JdM de "
     "vacaciones' on the acting CoM's row leaves the SMT undetermined",
     "LUX_2026-11_feuilles": "the EHP '19 NOVEMBRE 2026 – REPORTÉE AU 26/11' is listed undetermined, "
