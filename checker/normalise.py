@@ -585,7 +585,7 @@ def apply_vocabulary(
     ) & ~absent  # fmt: skip
     for i in np.flatnonzero((presence == UNKNOWN) & ~with_presence & ~contradicted).tolist():
         remark = column("presence")[i]
-        subject = vocabulary.remark_subject(remark)
+        subject = vocabulary.remark_subject(remark, title_key[i])
         elsewhere = subject is not None and subject != vocabulary.title(title_key[i])
         # "Ana en misión en Tobago" beside "Jefe de Misión a.i.": why he acted.
         if elsewhere or vocabulary.acting_because_away(remark, title_key[i], attendee[i]):

@@ -88,8 +88,7 @@ OPEN_GAPS = {
     "compliant, against the truth's one record for the date (a limit of the truth format)",
     "KNA_2026-11_signin": "the UNCT list typed in advance above 'MEETING CANCELLED' is listed "
     "undetermined, not left out",
-    "LCA_2026-11_asistencia": "the suspended UNCT is listed undetermined, not left out; 'JdM de "
-    "vacaciones' on the acting CoM's row leaves the SMT undetermined",
+    "LCA_2026-11_asistencia": "the suspended UNCT is listed undetermined, not left out",
     "LUX_2026-11_feuilles": "the EHP '19 NOVEMBRE 2026 – REPORTÉE AU 26/11' is listed undetermined, "
     "not left out",
     "VCT_2026-10_bitacora": "the suspended UNCT of 7 Oct is listed undetermined, not left out",

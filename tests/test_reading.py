@@ -1143,6 +1143,45 @@ def test_a_remark_on_another_post_s_absence_leaves_the_row_s_presence_standing(
     assert verdicts(result) == ["wrong_level"]
 
 
+# LCA (field15): "JdM de vacaciones" on the acting CoM's row. The Chief of Mission abbreviated
+# in a remark ("JdM", "CdM"; "CM" on an acting head's row, elsewhere also a Camp Manager or a
+# Chargé de mission) is that post, someone else's than the acting head's or the deputy's.
+@pytest.mark.parametrize(
+    ("head", "yes", "remark", "title", "verdict", "name"),
+    [(["Date", "Platform", "Name", "Organisation", "Title", "Present", "Remarks"], "Y",
+      "CM on leave", "Chief of Mission a.i.", "compliant", "RWA_2026-10.xlsx"),
+     (["Date", "Plateforme", "Nom", "Organisation", "Fonction", "Présence", "Remarques"], "Oui",
+      "CdM en congé", "Chef de mission adjoint", "wrong_level", "TCD_2026-10.xlsx"),
+     (["Fecha", "Plataforma", "Nombre", "Organización", "Cargo", "Asistencia", "Observaciones"],
+      "Sí", "JdM de vacaciones", "Jefe de Misión a.i.", "compliant", "PER_2026-10.xlsx"),
+     (["Fecha", "Plataforma", "Nombre", "Organización", "Cargo", "Asistencia", "Observaciones"],
+      "Sí", "La JdM de viaje", "Jefa Adjunta de Misión", "wrong_level", "PER_2026-10.xlsx"),
+     (["Data", "Plataforma", "Nome", "Organização", "Cargo", "Presença", "Observações"], "Sim",
+      "CM de férias", "Chefe de Missão a.i.", "compliant", "MOZ_2026-10.xlsx"),
+     (["Data", "Plataforma", "Nome", "Organização", "Cargo", "Presença", "Observações"], "Sim",
+      "CdM em missão", "Chefe de Missão Adjunta", "wrong_level", "MOZ_2026-10.xlsx")],
+)  # fmt: skip
+def test_the_chief_of_mission_abbreviated_in_a_remark_is_another_post(
+    head, yes, remark, title, verdict, name
+):
+    rows = [head, ["13/10/2026", "UNCT", "A. Mugisha", "IOM", title, yes, remark]]
+    assert verdicts(_check(SheetGrid("Sheet1", rows), name=name)) == [verdict]
+
+
+@pytest.mark.parametrize(
+    ("title", "remark"),
+    [("Chief of Mission", "JdM de vacaciones"),  # the row's own post, abbreviated
+     ("Chef de mission", "CdM en congé"),
+     ("Chefe Adjunto de Missão", "CM de férias"),  # "CM" not an acting head's: may be anyone
+     ("Camp Manager", "CM on leave")],
+)  # fmt: skip
+def test_an_abbreviated_head_s_absence_on_the_head_s_own_row_still_doubts_it(title, remark):
+    rows = [["Date", "Platform", "Name", "Organisation", "Title", "Present", "Remarks"],
+            ["13/10/2026", "UNCT", "A. Mugisha", "IOM", title, "Yes", remark]]  # fmt: skip
+    result = _check(SheetGrid("Sheet1", rows), name="RWA_2026-10.xlsx")
+    assert verdicts(result) == ["undetermined"]
+
+
 @pytest.mark.parametrize(
     ("title", "remark"),
     [("Deputy Chief of Mission", "on leave"),  # no post named: about the row's own person
