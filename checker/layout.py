@@ -157,6 +157,10 @@ class Constant:
     same_in_all: bool = False
     # A sign-in sheet's date from a calendar sheet: (its name, Excel row); row and col are 0.
     calendar: tuple[str, int] | None = None
+    # A sign-in sheet's date from another sheet's heading naming its meeting by number
+    # ("Minutes of HCT meeting 14/2026 – held on 4 November 2026"): (that sheet, Excel row,
+    # 0-based column, the line); row and col are 0 (checker.minutes.dates_by_number).
+    elsewhere: tuple[str, int, int, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -1330,6 +1334,7 @@ def locate_tables(
             continue
         plans.append(_plan_sheet(sheet, headers, numbered=sheet.name in numbered))
     _date_from_calendars(plans, [*(sheet.name for sheet in workbook.sheets), *workbook.hidden])
+    _date_by_number(plans, workbook.sheets, headers)
     _drop_superseded(plans)
     _tie_minutes(plans, workbook.sheets, headers)
     _drop_recaps(plans)
@@ -1389,6 +1394,27 @@ def _date_from_calendars(plans: list[_SheetPlan], names: list[str]) -> None:
             signed = dated.tables[0]
             others = tuple(c for c in signed.constants if c.field != "date")
             dated.tables[0] = replace(signed, constants=(*others, date))
+
+
+def _date_by_number(plans: list[_SheetPlan], grids: list[SheetGrid], headers: Headers) -> None:
+    """Sign-in sheets named by their meeting's number and undated ("HCT-14" under "MEETING
+    14/2026") take their date from the heading of a sheet not read as a roster (its minutes)
+    that names the same platform and number with a date (checker.minutes.dates_by_number)."""
+    undated = {p.reading.name: p for p in plans if p.reading.status == SIGN_IN
+               and len(p.tables) == 1 and p.sheet is not None and _undated(p.tables[0])}  # fmt: skip
+    if not undated:
+        return
+    unread = {p.reading.name for p in plans if p.reading.status == IGNORED}
+    found = minutes.dates_by_number(
+        {name: (p.tables[0], p.sheet) for name, p in undated.items() if p.sheet is not None},
+        [grid for grid in grids if grid.name in unread], headers,
+    )  # fmt: skip
+    for name, dating in found.items():
+        signed = undated[name].tables[0]
+        date = Constant("date", 0, 0, dating.value,
+                        elsewhere=(dating.sheet, dating.row, dating.col, dating.line))  # fmt: skip
+        others = tuple(c for c in signed.constants if c.field != "date")
+        undated[name].tables[0] = replace(signed, constants=(*others, date))
 
 
 def _drop_superseded(plans: list[_SheetPlan]) -> None:

@@ -76,6 +76,11 @@ def table_dict(table: RosterTable, affiliation: Affiliation | None, roster: Rost
             sheet, row = constant.calendar
             columns[constant.field] = {"from": "calendar", "sheet": sheet, "row": row}
             continue
+        if constant.elsewhere is not None:  # from another sheet naming its meeting's number
+            sheet, row, col, line = constant.elsewhere
+            columns[constant.field] = {"from": "other_sheet", "sheet": sheet,
+                                       "cell": f"{column_letter(col)}{row}", "line": line}  # fmt: skip
+            continue
         row, col = roster.outside.get((table_index, constant.field), (constant.row, constant.col))
         columns[constant.field] = {
             "cell": f"{column_letter(col)}{row}" if row else None,

@@ -23,6 +23,7 @@ from checker.config import ConfigError, load_model, schemas_dir
 from checker.dates import MOVED
 from checker.headers import (
     Headers,
+    platform_codes,
     platform_names,
     platform_only_names,
     title_names,
@@ -649,6 +650,7 @@ class Vocabulary:
             expected_lists=columns.expected_lists,
             expected_words=columns.expected_columns,
             summaries=columns.summary_sheets,
+            codes=platform_codes(dumped),
         )
         # Display forms offered as suggestions, keyed by their folded text.
         self._platform_display = _display(

@@ -83,8 +83,7 @@ OPEN_GAPS = {
     "CHE_2026-11_suivi_oim": "the CoM's rows of the cancelled UNCT (10 Nov) and the postponed "
     "EHP (24 Nov) are undetermined meetings the truth does not have",
     "DMA_2026-11_presencas": "'EHP (adiada → 13/11)' is an S204 UNKNOWN meeting",
-    "GRD_2026-11_sessions": "the sheet 'HCT-14' (meeting 14/2026) is undated (S203): its date "
-    "in the Minutes' title is not read; the UNCT of 18 Nov is two sessions, the extraordinary one "
+    "GRD_2026-11_sessions": "the UNCT of 18 Nov is two sessions, the extraordinary one "
     "compliant, against the truth's one record for the date (a limit of the truth format)",
     "KNA_2026-11_signin": "the UNCT list typed in advance above 'MEETING CANCELLED' is listed "
     "undetermined, not left out",
@@ -125,7 +124,8 @@ OPEN_GAPS = {
 # action point typed as a row (DMA UNCT 19 Nov), a sheet named by meeting number dated by it
 # (GRD HCT 14 Nov), an extraordinary session beside the regular one (GRD UNCT 18 Nov), the
 # first sitting of an adjourned OMT (VCT OMT 8 Oct). ATG (a day-first column's own dates)
-# and DMA (an action point in the name column, S214:action_point) fixed.
+# and DMA (an action point in the name column, S214:action_point) fixed; GRD's "HCT-14" is
+# dated by the Minutes naming meeting 14/2026 (4 Nov).
 FALSE_COMPLIANT_GAPS: set[str] = {
     "GRD_2026-11_sessions",
 }  # fmt: skip
