@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from itertools import chain
+from itertools import chain, pairwise
 from pathlib import Path
 from typing import Any
 
@@ -241,6 +241,10 @@ class RosterTable:
     # The session a sign-in sheet's heading or name names ("extraordinary session – 16:00",
     # "(p.m.)"): two sessions of one platform's day are two meetings (checker.sessions).
     session: sessions.Session = sessions.NONE
+    # A later day of a meeting held over several days, a sign-in sheet's column per day ("Jour
+    # 2 (19/11)"): that column's header. Its rows are the meeting's later sitting, judged
+    # with the first day's (checker.judge.join_sittings); the first day's table has None.
+    sitting: str | None = None
 
     def has(self, field_name: str) -> bool:
         return (field_name in self.columns or any(c.field == field_name for c in self.constants)
@@ -884,11 +888,19 @@ def _plan_sheet(
         lines = _title_lines(sheet, found.index)
         block = titleblock.read_title_block(lines, sheet.name, headers.names_platform, numbered)
         if block.names_a_meeting and not ({"date", "platform"} <= fields):
+            days = _day_columns(sheet, found, block, headers)
+            if days:  # "Jour 1 (18/11)", "Jour 2 (19/11)": attendance, a sitting a day
+                taken = {col for col, _, _ in days}
+                for name in [n for n, c in found.columns.items() if c.col in taken]:
+                    del found.columns[name]
+                found.ignored = [i for i in found.ignored if i[0] not in taken]
+                fields = set(found.columns)
             constants = _sign_in_constants(block, fields)
             table = _table(sheet, found, SIGN_IN, headers, constants, lines)
             table = replace(table, session=sessions.session_of(*(ln.value for ln in lines),
                                                                sheet.name))  # fmt: skip
-            return _SheetPlan(SheetReading(sheet.name, SIGN_IN), [table], sheet)
+            tables = _days_apart(table, days, found) if days else [table]
+            return _SheetPlan(SheetReading(sheet.name, SIGN_IN), tables, sheet)
         headed = _block_heading(block, lines, fields) if in_block and "date" in fields else ()
         if headed:  # a list beside another, whose title names its platform
             table = _table(sheet, found, LIST, headers, headed, lines)
@@ -911,6 +923,93 @@ def _plan_sheet(
         return _SheetPlan(reading, [_table(sheet, found, LIST, headers)], sheet, incomplete=True)
     row, texts = _best_row_texts(sheet)
     return _SheetPlan(SheetReading(sheet.name, IGNORED, "no_header", texts, row))
+
+
+# A header of a column of attendance for one day of a meeting held over several ("Jour 1
+# (18/11)", "Day 2 – 19 Nov", "Día 1 (18/11/2026)", "Dia 2 (19/11)"), folded: its number
+# and the rest, which holds the day's date.
+_DAY_HEADER = lazy(r"^(?:day|jour|journee|dia|j|d)\s*(?P<n>[1-9])\b(?P<rest>.*)$")
+_DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{2,4}))?(?!\d)")
+_MEETING_DAYS = 14  # the longest a meeting held over several days is taken to last
+# The kind of another day's column in a day's table (`_days_apart`): that day's attendance.
+OTHER_DAY = "other_day"
+
+
+def _day_columns(sheet: SheetGrid, found: _Header, block: titleblock.TitleBlock,
+                 headers: Headers) -> list[tuple[int, str, dt.date]]:  # fmt: skip
+    """A sign-in sheet's columns of attendance a day (`_DAY_HEADER`): (column, header, date)
+    of each, in order of days, when there are two or more, numbered 1, 2 … with their dates
+    in the same order within a fortnight, each holding presence marks only ("✓", "✗",
+    "Oui", blank), and no other column of the date or of attendance. Else []: the columns
+    are read as before. A day's date without its year takes the heading's year."""
+    heading = read_date(block.date.value) if block.date is not None else None
+    year = heading.value.year if isinstance(heading, dates.ParsedDate) else None
+    days: list[tuple[int, int, str, dt.date]] = []
+    for col, value in enumerate(_header_cells(sheet, found.index)):
+        match = _DAY_HEADER.match(fold(value)) if isinstance(value, str) else None
+        if match is None:
+            continue
+        day = _day_in_header(str(value), year)
+        if day is None:
+            return []
+        days.append((int(match.group("n")), col, str(value).strip(), day))
+    days.sort()
+    if (len(days) < 2 or [n for n, _, _, _ in days] != list(range(1, len(days) + 1))
+            or any(b[3] <= a[3] for a, b in pairwise(days))
+            or (days[-1][3] - days[0][3]).days > _MEETING_DAYS):  # fmt: skip
+        return []
+    taken = {col for _, col, _, _ in days}
+    if any(c.col not in taken for name, c in found.columns.items() if name in ("date", "presence")):
+        return []
+    for _, col, _, _ in days:
+        marks = [v for v in _column_values(sheet, found.data_start, col) if _text(v) or v]
+        if not marks or any(headers.presence_word(v) is None for v in marks):
+            return []
+    return [(col, header, day) for _, col, header, day in days]
+
+
+def _day_in_header(header: str, year: int | None) -> dt.date | None:
+    """The date a day column's header gives ("Jour 1 (18/11)", "Day 2 – 19 Nov 2026"): day
+    first when numeric; the year the header's, else `year`."""
+    numeric = _DAY_MONTH.findall(header)
+    if len(numeric) == 1:
+        day, month, written = (int(x) if x else None for x in numeric[0])
+        if written is not None:
+            year = written + 2000 if written < 100 else written
+    else:
+        span = titleblock.find_date(header)
+        parsed = read_date(header[span[0] : span[1]]) if span is not None else None
+        if isinstance(parsed, dates.ParsedDate) and parsed.alternative is None:
+            return parsed.value if not parsed.month_only else None
+        if not isinstance(parsed, dates.DayMonth):
+            return None
+        day, month = parsed.day, parsed.month
+    if year is None or day is None or month is None:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _days_apart(table: RosterTable, days: list[tuple[int, str, dt.date]],
+                found: _Header) -> list[RosterTable]:  # fmt: skip
+    """A sign-in sheet of a meeting held over several days, a table a day: each reads the
+    same rows, its day's column as their attendance and its header's date as the meeting's;
+    the later days are the meeting's later sittings (`RosterTable.sitting`)."""
+    tables = []
+    others = tuple(c for c in table.constants if c.field != "date")
+    taken = {col for col, _, _ in days}  # unheaded to `_table`, which saw them read by none
+    for k, (col, header, day) in enumerate(days):
+        date = Constant("date", found.index + 1, col, dt.datetime(day.year, day.month, day.day))
+        ignored = tuple(sorted([*(i for i in table.ignored if i[0] not in taken),
+                                *((c, h, OTHER_DAY) for c, h, _ in days if c != col)]))  # fmt: skip
+        tables.append(replace(
+            table, columns={**table.columns, "presence": col}, constants=(*others, date),
+            found=(*table.found, Column("presence", col, header, BY_HEADER)), ignored=ignored,
+            sitting=header if k else None,
+        ))  # fmt: skip
+    return tables
 
 
 # A table names people when it has one of these: a calendar ("Reunião | Data | Hora | Local")
@@ -1768,7 +1867,7 @@ MARKED_ASIDE = "(marked aside) "
 # Column kinds whose "No", "N" or "0" is no mark of attendance (a number, a gender "N/A"), and
 # a second attendance column the reading chose against (S216 says which was read).
 _NOT_MARKS = frozenset({"number", "email", "phone", "gender", "timestamp", "system",
-                        "duplicate:presence", *times.KINDS})  # fmt: skip
+                        "duplicate:presence", OTHER_DAY, *times.KINDS})  # fmt: skip
 # Words of a header (folded, at a word's start) that say its marks are about attendance or
 # signing: "Signed", "Signé", "Firmado", "Assinado", "Émargement", "Came?", "Stayed to the end".
 _ATTENDANCE_HEADER = lazy(
@@ -3003,7 +3102,11 @@ def _chair_record(
             else:  # the list names them: it says whether they came
                 return fields, rows, 0
     organisations = fields[:, FIELDS.index("organization")].tolist()
-    if not named and unnamed and any(type(v) is str and headers.names_iom(v) for v in organisations):
+    if (
+        not named
+        and unnamed
+        and any(type(v) is str and headers.names_iom(v) for v in organisations)
+    ):
         unnamed = []
     lines = named or unnamed[:1]
     if not lines:

@@ -531,7 +531,14 @@ def apply_vocabulary(
     platforms = column("platform")
     (later,) = _lookup(platforms, sessions.continued, (None, None, None))
     continued = ~pd.isna(later)
-    frame["continued"] = continued
+    # So is a later day's table of a meeting held over several days (layout: "Jour 2 (19/11)").
+    sittings = {t.index: t.sitting for t in roster.tables if t.sitting is not None}
+    if sittings:
+        (sitting,) = _lookup(column("table"), sittings.get, (None, None, None))
+        frame["sitting"] = _objects(frame, sitting)
+        frame["continued"] = continued | ~pd.isna(sitting)
+    else:
+        frame["continued"] = continued
     platform_code, platform_sector = _lookup(
         _where(continued, later, platforms), vocabulary.platform, ("platform", UNKNOWN, BLANK),
         ("sector", None, None),

@@ -295,8 +295,12 @@ def officer_of_iom(text: str, headers: Headers) -> tuple[str | None, str, str | 
         if not headers.names_iom(bare):
             continue
         pieces = [p.strip() for p in bare.split(",") if p.strip()]
-        if (len(pieces) == 2 and fold(pieces[1]) in headers.iom
-                and not headers.names_iom(pieces[0]) and not headers.reads_as_title(pieces[0])):
+        if (
+            len(pieces) == 2
+            and fold(pieces[1]) in headers.iom
+            and not headers.names_iom(pieces[0])
+            and not headers.reads_as_title(pieces[0])
+        ):
             return pieces[0], pieces[1], None  # "J. Doe, IOM": a person, at a level not said
         # What is left once IOM's name and a post are taken out names nobody.
         key = f" {fold(bare)} "
@@ -308,8 +312,9 @@ def officer_of_iom(text: str, headers: Headers) -> tuple[str | None, str, str | 
 
 
 # Words between a post and IOM, and articles before it ("a OIM", "l'OIM", "the IOM").
-_LINK_WORDS = frozenset({"of", "de", "la", "du", "da", "do", "l", "d", "del", "des", "the", "le",
-                         "el", "a", "o"})
+_LINK_WORDS = frozenset(
+    {"of", "de", "la", "du", "da", "do", "l", "d", "del", "des", "the", "le", "el", "a", "o"}
+)
 
 
 def _named_officer(rest: str, headers: Headers) -> tuple[str, str, str] | None:

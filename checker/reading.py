@@ -109,6 +109,8 @@ def table_dict(table: RosterTable, affiliation: Affiliation | None, roster: Rost
             for col, header, kind in table.ignored
         ],
     }
+    if table.sitting is not None:  # a later day of a meeting held over several days
+        out["sitting"] = table.sitting
     if table.hidden_columns:
         out["hidden_columns"] = [column_letter(col) for col in table.hidden_columns]
     if table.hidden_rows:  # hidden by hand: their people's attendance is unknown

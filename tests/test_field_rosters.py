@@ -77,7 +77,7 @@ OPEN_GAPS = {
     "ATG_2026-12_attendance": "'12/11/2026' (12 Nov, day first by its column) is not read "
     "(the period reads 11 Dec): an extra undated HCT meeting, undetermined",
     "BEL_2026-11_registre": "the minutes pasted in the PMT's IOM name cell are skipped (absent, "
-    "truth wrong level); the retreat's 'Jour 1 (18/11)' tick column is read as dates (S203)",
+    "truth wrong level)",
     "BHS_2026-11_register": "the SMT of 12 Nov (postponed, its rows typed in advance) is listed "
     "undetermined, not left out",
     "CHE_2026-11_suivi_oim": "the CoM's rows of the cancelled UNCT (10 Nov) and the postponed "

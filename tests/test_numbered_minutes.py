@@ -58,7 +58,7 @@ def _check(*sheets: SheetGrid, period: str = "2026-11"):
 
 @pytest.mark.parametrize("lang", sorted(CASES))
 def test_a_numbered_sign_in_sheet_takes_its_date_from_the_minutes_naming_its_number(lang):
-    name, _, _, _, lines, day = CASES[lang]
+    _, _, _, _, lines, day = CASES[lang]
     result = _check(_sign_in(lang), _minutes(lines))
     assert [(m.date, str(m.verdict)) for m in result.meetings] == [(day, "compliant")]
     assert not [f for f in result.findings if f.code == "S203"]
@@ -105,6 +105,9 @@ def test_two_sign_in_sheets_of_one_number_take_no_date():
     other = SheetGrid("HCT 14", [["HCT – MEETING 14/2026 – online participants"], [],
                                           ["No.", "Name", "Organisation", "Designation"],
                                           [1, "K. Roe", "UNICEF", "Representative"]])  # fmt: skip
-    result = _check(_sign_in("en"), other,
-                    _minutes(["Minutes of HCT meeting 14/2026 – held on 4 November 2026"]))
+    result = _check(
+        _sign_in("en"),
+        other,
+        _minutes(["Minutes of HCT meeting 14/2026 – held on 4 November 2026"]),
+    )
     assert "2026-11-04" not in [m.date for m in result.meetings]

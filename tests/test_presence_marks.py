@@ -426,11 +426,19 @@ def test_a_co_chair_or_note_taker_line_naming_iom_staff_is_that_person_attending
         result = _check(_smt(line), name="BDI_2026-11.xlsx")
         assert verdicts(result) == ["compliant"], line
         (attendee,) = result.meetings[0].iom_attendees
-        assert attendee.row == 2 and attendee.name in ("J. Doe", "M. J. Ndayishimiye",
-                                                       "A. Ruiz", "R. Lima"), line
+        assert attendee.row == 2 and attendee.name in (
+            "J. Doe",
+            "M. J. Ndayishimiye",
+            "A. Ruiz",
+            "R. Lima",
+        ), line
     # Judged on the title the line gives: an intern taking notes is below the SMT's level.
-    for line in ("Rapporteur: K. Sine, Intern, IOM", "Rapporteuse : K. Sine, Stagiaire, OIM",
-                 "Relatora: K. Sine, Pasante, OIM", "Relatora: K. Sine, Estagiária, OIM"):
+    for line in (
+        "Rapporteur: K. Sine, Intern, IOM",
+        "Rapporteuse : K. Sine, Stagiaire, OIM",
+        "Relatora: K. Sine, Pasante, OIM",
+        "Relatora: K. Sine, Estagiária, OIM",
+    ):
         assert verdicts(_check(_smt(line), name="BDI_2026-11.xlsx")) == ["wrong_level"], line
 
 
