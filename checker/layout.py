@@ -2790,7 +2790,8 @@ def _table_rows(
     if table.groups:
         _group_platforms(table, fields, index + table.header_row + 1)
     if called_off is not None:
-        _called_off_by_lines(table, sheet, cells, fields, index, rows_read, top, called_off)
+        _called_off_by_lines(table, sheet, cells, fields, index, rows_read, top, called_off,
+                             headers)  # fmt: skip
     if path is not None:
         _symbol_marks(table, fields, index + header_index + 1, path)
         _worded_numbers(table, fields, index + header_index + 1, path)
@@ -2856,9 +2857,16 @@ def _skip_examples(table: RosterTable, cells: np.ndarray, kept: np.ndarray, rows
                 into.append((table.header_row + 1 + r, col, cells[r, col]))
 
 
+# A platform cell with a remark in brackets or after a dash: "EHP (adiada → 13/11)".
+_PLATFORM_AND_REMARK = re.compile(
+    r"^\s*(?P<name>[^()\[\]]+?)\s*(?:[(\[](?P<a>[^()\[\]]+)[)\]]|\s[-–—]\s+(?P<b>.+))\s*$"
+)
+
+
 def _called_off_by_lines(
     table: RosterTable, sheet: SheetGrid, cells: np.ndarray, fields: np.ndarray,
     index: np.ndarray, rows_read: int, top: int, into: list[versions.CalledOff],
+    headers: Headers | None = None,
 ) -> None:  # fmt: skip
     """Meetings whose rows were typed in advance, a line or remark saying the meeting did not
     take place (versions.calls_off): a remark on any row of the meeting ("SUSPENDIDA – no se
@@ -2870,7 +2878,6 @@ def _called_off_by_lines(
     if not len(index):
         return
     date, platform = FIELDS.index("date"), FIELDS.index("platform")
-    keys = [(d, p) for d, p in zip(fields[:, date].tolist(), fields[:, platform].tolist())]
     first = table.header_row + 1  # the Excel row of body row 0
     said: set[tuple[Any, Any]] = set()
 
@@ -2879,6 +2886,21 @@ def _called_off_by_lines(
             said.add(key)
             into.append(versions.CalledOff(key[0], fold(key[1]), table.sheet,
                                            f"{column_letter(col)}{excel_row}", text))  # fmt: skip
+
+    # The platform cell itself: "EHP (adiada → 13/11)", "UNCT – cancelled": that platform's
+    # meeting, called off on this date; the platform is read without the words.
+    column = table.columns.get("platform", -1)
+    remarked: dict[str, tuple[str, str]] = {}  # each distinct such cell once: a list repeats few
+    for cell in set(fields[:, platform].tolist()) if column >= 0 and headers else ():
+        part = _PLATFORM_AND_REMARK.match(cell) if type(cell) is str else None
+        if part is not None and headers is not None and headers.names_platform(part["name"]):
+            remarked[cell] = (part["name"], part["a"] or part["b"])
+    for i, r in enumerate(index.tolist() if remarked else ()):
+        cell = fields[i, platform]
+        if cell in remarked and versions.calls_off(remarked[cell][1], fields[i, date]):
+            fields[i, platform] = remarked[cell][0]
+            note((fields[i, date], remarked[cell][0]), column, first + r, cell)
+    keys = [(d, p) for d, p in zip(fields[:, date].tolist(), fields[:, platform].tolist())]
 
     # A remark on a row of the meeting: the columns no field reads (Remarks, Observaciones).
     unread_cols = [c for c in range(cells.shape[1]) if c not in set(table.columns.values())]

@@ -82,7 +82,8 @@ OPEN_GAPS = {
     "undetermined, not left out",
     "CHE_2026-11_suivi_oim": "the CoM's rows of the cancelled UNCT (10 Nov) and the postponed "
     "EHP (24 Nov) are undetermined meetings the truth does not have",
-    "DMA_2026-11_presencas": "'EHP (adiada → 13/11)' is an S204 UNKNOWN meeting",
+    "DMA_2026-11_presencas": "the EHP of 12 Nov ('EHP (adiada → 13/11)', its rows typed in "
+    "advance) is listed undetermined, the call-off quoted, not left out",
     "GRD_2026-11_sessions": "the UNCT of 18 Nov is two sessions, the extraordinary one "
     "compliant, against the truth's one record for the date (a limit of the truth format)",
     "KNA_2026-11_signin": "the UNCT list typed in advance above 'MEETING CANCELLED' is listed "
