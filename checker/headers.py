@@ -78,6 +78,14 @@ def platform_names(words: Mapping[str, Any]) -> list[str]:
             for name in (code, entry["name"], *entry.get("aliases", []))]  # fmt: skip
 
 
+def platform_codes(words: Mapping[str, Any]) -> dict[str, str]:
+    """Each folded name of a platform or sector → its code ("humanitarian country team" and
+    "hct" → HCT): to tell that two texts name the same platform."""
+    return {fold(name): code for group in ("platforms", "sectors")
+            for code, entry in words[group].items()
+            for name in (code, entry["name"], *entry.get("aliases", [])) if fold(name)}  # fmt: skip
+
+
 def title_names(words: Mapping[str, Any]) -> list[str]:
     """Every role's names and the titles a sector makes, as vocabulary.yaml writes them."""
     roles = words.get("roles", {})
@@ -157,6 +165,7 @@ class Headers:
     # every word a platform's cell may hold: to tell a platform column by its contents.
     platform_only: frozenset[str] = frozenset()
     platform_words: frozenset[str] = frozenset()
+    codes: dict[str, str] = field(default_factory=dict)  # folded platform or sector name → code
     # E-mail domains of IOM and of other organisations (lower case), to see an address that
     # contradicts its row's organisation.
     iom_domains: frozenset[str] = frozenset()
@@ -194,6 +203,7 @@ class Headers:
         expected_lists: Iterable[str] = (),
         expected_words: Iterable[str] = (),
         summaries: Iterable[str] = (),
+        codes: Mapping[str, str] | None = None,
     ) -> Headers:
         """From (field, its header names, whether required) in the file's order, the other
         columns by kind, the keywords by field, the organisation names (iom, others), the
@@ -215,6 +225,7 @@ class Headers:
             frozenset(fold(w) for w in (presence or {}).get("absent", []) if fold(w)) - _ANSWERS,
             platforms=(named := frozenset(fold(n) for n in platforms if fold(n))),
             platform_only=frozenset(fold(n) for n in platform_only if fold(n)),
+            codes=dict(codes or {}),
             platform_words=frozenset(w for n in named for w in n.split()) | _PLATFORM_FILLERS
             | {fold(w) for w in (keywords or {}).get("platform", [])},
             contacts=frozenset(fold(w) for w in contacts if fold(w)),
@@ -264,6 +275,7 @@ class Headers:
             expected_lists=data.get("expected_lists", []),
             expected_words=data.get("expected_columns", []),
             summaries=data.get("summary_sheets", []),
+            codes=platform_codes(words),
         )  # fmt: skip
 
     def names_platform(self, text: object) -> bool:

@@ -32,6 +32,7 @@ from checker.layout import (
     MARKED_ASIDE,
     NAMELESS,
     STRUCK_THROUGH,
+    UNNAMED_OFFICER,
     sheet_copy,
     under_merge,
     year_hidden,
@@ -78,7 +79,7 @@ DOUBT_REASONS = frozenset({
     "reason_sheet_copy", "reason_lookup_ambiguous", "reason_invisible", "reason_hidden_filter",
     "reason_two_places", "reason_lookup_stale", "reason_year_hidden", "reason_post_note",
     "reason_other_mission_heading", "reason_country_unplaced", "reason_email_post",
-    "reason_corrected",
+    "reason_corrected", "reason_line_unnamed",
 })  # fmt: skip
 
 
@@ -353,6 +354,9 @@ def _doubt_reason(doubt: Doubt) -> Phrase:
     if said.startswith(MARKED_ASIDE):  # ✗ / No in a column no field reads
         return Phrase.of("reason_presence_said", sheet=sheet, row=row,
                          said=said.removeprefix(MARKED_ASIDE))  # fmt: skip
+    if said.startswith(UNNAMED_OFFICER):  # a chair line naming IOM but no person
+        at, _, text = said.removeprefix(UNNAMED_OFFICER).partition("\t")
+        return Phrase.of("reason_line_unnamed", cell=f"{sheet}!{at}", line=text)
     if said.startswith(NAMELESS):
         name = said.removeprefix(NAMELESS)
         if not name:  # a blank name beside a title, while other rows name their person
@@ -503,8 +507,10 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
     # its first sitting (checker.sessions.continued).
     continued = values("continued").astype(bool) if "continued" in frame else iom & False
     platform_texts = values("platform")
+    # What marks it: the platform cell, or a later day's column header ("Jour 2 (19/11)").
+    sittings = values("sitting") if "sitting" in frame else platform_texts
     later = {
-        mid: str(platform_texts[group[0]])
+        mid: str(sittings[group[0]] if _text(sittings[group[0]]) else platform_texts[group[0]])
         for mid, group in positions.items()
         if continued[group].all()
     }
@@ -512,15 +518,23 @@ def assess_meetings(roster: Roster, used: pd.Index, policy: Policy) -> list[Asse
 
 
 def join_sittings(assessments: list[Assessment], later: list[str | None]) -> list[Assessment]:
-    """A meeting held in sittings on two days ("OMT" on 8 Oct, "OMT (continuación)" on 9
-    Oct) is one meeting: where IOM sat differently at the two (the RMO, then a finance
-    assistant), neither sitting says whether IOM took part at the required level, and both
-    are undetermined; a later sitting whose first one the roster does not list is too. The
-    first sitting is the same platform's latest meeting in the fortnight before. `later[i]`
-    is the platform cell that marks assessments[i] a later sitting, else None."""
+    """A meeting held in sittings on two days or more ("OMT" on 8 Oct, "OMT (continuación)"
+    on 9 Oct; a retreat's "Jour 1", "Jour 2") is one meeting: where IOM sat differently at
+    its sittings (the RMO, then a finance assistant), none of them says whether IOM took part
+    at the required level, and all are undetermined; a later sitting whose first one the
+    roster does not list is too. A later sitting's previous one is the same platform's latest
+    meeting in the fortnight before; sittings so linked are one meeting, however many.
+    `later[i]` is what marks assessments[i] a later sitting, else None."""
     if not any(later):
         return assessments
     out = list(assessments)
+    group = list(range(len(out)))  # each sitting's meeting: the index of its first sitting
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            i = group[i]
+        return i
+
     for i, said in enumerate(later):
         if said is None:
             continue
@@ -540,12 +554,22 @@ def join_sittings(assessments: list[Assessment], later: list[str | None]) -> lis
             reason = Phrase.of("reason_sitting_alone", said=said, sheet=this.sheet, row=this.row)
             out[i] = _undetermined(out[i], reason)
             continue
-        before = out[first].meeting
-        if before.verdict == this.verdict and this.verdict is not Verdict.UNDETERMINED:
-            continue  # the same representation at both sittings
-        reason = Phrase.of("reason_sittings", first=before.date, later=this.date, said=said,
-                           sheet=this.sheet, row=this.row)  # fmt: skip
-        for k in (first, i):
+        group[root(i)] = root(first)
+    members: dict[int, list[int]] = {}
+    for i in range(len(out)):
+        members.setdefault(root(i), []).append(i)
+    for first, sittings in members.items():
+        if len(sittings) < 2:
+            continue
+        verdicts = {out[k].meeting.verdict for k in sittings}
+        if len(verdicts) == 1 and Verdict.UNDETERMINED not in verdicts:
+            continue  # the same representation at every sitting
+        # The latest later sitting (ISO dates, each a day: they were read as days above).
+        last = max((k for k in sittings if later[k] is not None), key=lambda k: out[k].meeting.date)
+        this = out[last].meeting
+        reason = Phrase.of("reason_sittings", first=out[first].meeting.date, later=this.date,
+                           said=later[last], sheet=this.sheet, row=this.row)  # fmt: skip
+        for k in sittings:
             out[k] = _undetermined(out[k], reason)
     return out
 

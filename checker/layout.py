@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from itertools import chain
+from itertools import chain, pairwise
 from pathlib import Path
 from typing import Any
 
@@ -165,6 +165,10 @@ class Constant:
     same_in_all: bool = False
     # A sign-in sheet's date from a calendar sheet: (its name, Excel row); row and col are 0.
     calendar: tuple[str, int] | None = None
+    # A sign-in sheet's date from another sheet's heading naming its meeting by number
+    # ("Minutes of HCT meeting 14/2026 – held on 4 November 2026"): (that sheet, Excel row,
+    # 0-based column, the line); row and col are 0 (checker.minutes.dates_by_number).
+    elsewhere: tuple[str, int, int, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -259,6 +263,10 @@ class RosterTable:
     # "prepared by …, IOM Kiribati"): (Excel row, 0-based column, text, the countries' ISO3
     # codes), held against the file's mission in stage two (checker.offices.apply_missions).
     heading_offices: tuple[tuple[int, int, str, tuple[str, ...]], ...] = ()
+    # A later day of a meeting held over several days, a sign-in sheet's column per day ("Jour
+    # 2 (19/11)"): that column's header. Its rows are the meeting's later sitting, judged
+    # with the first day's (checker.judge.join_sittings); the first day's table has None.
+    sitting: str | None = None
 
     def has(self, field_name: str) -> bool:
         return (field_name in self.columns or any(c.field == field_name for c in self.constants)
@@ -915,11 +923,19 @@ def _plan_sheet(
         lines = _title_lines(sheet, found.index)
         block = titleblock.read_title_block(lines, sheet.name, headers.names_platform, numbered)
         if block.names_a_meeting and not ({"date", "platform"} <= fields):
+            days = _day_columns(sheet, found, block, headers)
+            if days:  # "Jour 1 (18/11)", "Jour 2 (19/11)": attendance, a sitting a day
+                taken = {col for col, _, _ in days}
+                for name in [n for n, c in found.columns.items() if c.col in taken]:
+                    del found.columns[name]
+                found.ignored = [i for i in found.ignored if i[0] not in taken]
+                fields = set(found.columns)
             constants = _sign_in_constants(block, fields)
             table = _table(sheet, found, SIGN_IN, headers, constants, lines)
             table = replace(table, session=sessions.session_of(*(ln.value for ln in lines),
                                                                sheet.name))  # fmt: skip
-            return _SheetPlan(SheetReading(sheet.name, SIGN_IN), [table], sheet)
+            tables = _days_apart(table, days, found) if days else [table]
+            return _SheetPlan(SheetReading(sheet.name, SIGN_IN), tables, sheet)
         headed = _block_heading(block, lines, fields) if in_block and "date" in fields else ()
         if headed:  # a list beside another, whose title names its platform
             table = _table(sheet, found, LIST, headers, headed, lines)
@@ -980,6 +996,93 @@ def _not_attendance(sheet: SheetGrid, found: _Header | None) -> tuple[str | None
     if agenda and not signed and not any(_TAKES_ATTENDANCE.search(f" {fold(t)} ") for t in texts):
         return "agenda", found.index
     return None, found.index
+
+
+# A header of a column of attendance for one day of a meeting held over several ("Jour 1
+# (18/11)", "Day 2 – 19 Nov", "Día 1 (18/11/2026)", "Dia 2 (19/11)"), folded: its number
+# and the rest, which holds the day's date.
+_DAY_HEADER = lazy(r"^(?:day|jour|journee|dia|j|d)\s*(?P<n>[1-9])\b(?P<rest>.*)$")
+_DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{2,4}))?(?!\d)")
+_MEETING_DAYS = 14  # the longest a meeting held over several days is taken to last
+# The kind of another day's column in a day's table (`_days_apart`): that day's attendance.
+OTHER_DAY = "other_day"
+
+
+def _day_columns(sheet: SheetGrid, found: _Header, block: titleblock.TitleBlock,
+                 headers: Headers) -> list[tuple[int, str, dt.date]]:  # fmt: skip
+    """A sign-in sheet's columns of attendance a day (`_DAY_HEADER`): (column, header, date)
+    of each, in order of days, when there are two or more, numbered 1, 2 … with their dates
+    in the same order within a fortnight, each holding presence marks only ("✓", "✗",
+    "Oui", blank), and no other column of the date or of attendance. Else []: the columns
+    are read as before. A day's date without its year takes the heading's year."""
+    heading = read_date(block.date.value) if block.date is not None else None
+    year = heading.value.year if isinstance(heading, dates.ParsedDate) else None
+    days: list[tuple[int, int, str, dt.date]] = []
+    for col, value in enumerate(_header_cells(sheet, found.index)):
+        match = _DAY_HEADER.match(fold(value)) if isinstance(value, str) else None
+        if match is None:
+            continue
+        day = _day_in_header(str(value), year)
+        if day is None:
+            return []
+        days.append((int(match.group("n")), col, str(value).strip(), day))
+    days.sort()
+    if (len(days) < 2 or [n for n, _, _, _ in days] != list(range(1, len(days) + 1))
+            or any(b[3] <= a[3] for a, b in pairwise(days))
+            or (days[-1][3] - days[0][3]).days > _MEETING_DAYS):  # fmt: skip
+        return []
+    taken = {col for _, col, _, _ in days}
+    if any(c.col not in taken for name, c in found.columns.items() if name in ("date", "presence")):
+        return []
+    for _, col, _, _ in days:
+        marks = [v for v in _column_values(sheet, found.data_start, col) if _text(v) or v]
+        if not marks or any(headers.presence_word(v) is None for v in marks):
+            return []
+    return [(col, header, day) for _, col, header, day in days]
+
+
+def _day_in_header(header: str, year: int | None) -> dt.date | None:
+    """The date a day column's header gives ("Jour 1 (18/11)", "Day 2 – 19 Nov 2026"): day
+    first when numeric; the year the header's, else `year`."""
+    numeric = _DAY_MONTH.findall(header)
+    if len(numeric) == 1:
+        day, month, written = (int(x) if x else None for x in numeric[0])
+        if written is not None:
+            year = written + 2000 if written < 100 else written
+    else:
+        span = titleblock.find_date(header)
+        parsed = read_date(header[span[0] : span[1]]) if span is not None else None
+        if isinstance(parsed, dates.ParsedDate) and parsed.alternative is None:
+            return parsed.value if not parsed.month_only else None
+        if not isinstance(parsed, dates.DayMonth):
+            return None
+        day, month = parsed.day, parsed.month
+    if year is None or day is None or month is None:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _days_apart(table: RosterTable, days: list[tuple[int, str, dt.date]],
+                found: _Header) -> list[RosterTable]:  # fmt: skip
+    """A sign-in sheet of a meeting held over several days, a table a day: each reads the
+    same rows, its day's column as their attendance and its header's date as the meeting's;
+    the later days are the meeting's later sittings (`RosterTable.sitting`)."""
+    tables = []
+    others = tuple(c for c in table.constants if c.field != "date")
+    taken = {col for col, _, _ in days}  # unheaded to `_table`, which saw them read by none
+    for k, (col, header, day) in enumerate(days):
+        date = Constant("date", found.index + 1, col, dt.datetime(day.year, day.month, day.day))
+        ignored = tuple(sorted([*(i for i in table.ignored if i[0] not in taken),
+                                *((c, h, OTHER_DAY) for c, h, _ in days if c != col)]))  # fmt: skip
+        tables.append(replace(
+            table, columns={**table.columns, "presence": col}, constants=(*others, date),
+            found=(*table.found, Column("presence", col, header, BY_HEADER)), ignored=ignored,
+            sitting=header if k else None,
+        ))  # fmt: skip
+    return tables
 
 
 # A table names people when it has one of these: a calendar ("Reunião | Data | Hora | Local")
@@ -1446,6 +1549,7 @@ def locate_tables(
             continue
         plans.append(_plan_sheet(sheet, headers, numbered=sheet.name in numbered))
     _date_from_calendars(plans, [*(sheet.name for sheet in workbook.sheets), *workbook.hidden])
+    _date_by_number(plans, workbook.sheets, headers)
     _drop_superseded(plans)
     _tie_minutes(plans, workbook.sheets, headers)
     _drop_recaps(plans)
@@ -1505,6 +1609,27 @@ def _date_from_calendars(plans: list[_SheetPlan], names: list[str]) -> None:
             signed = dated.tables[0]
             others = tuple(c for c in signed.constants if c.field != "date")
             dated.tables[0] = replace(signed, constants=(*others, date))
+
+
+def _date_by_number(plans: list[_SheetPlan], grids: list[SheetGrid], headers: Headers) -> None:
+    """Sign-in sheets named by their meeting's number and undated ("HCT-14" under "MEETING
+    14/2026") take their date from the heading of a sheet not read as a roster (its minutes)
+    that names the same platform and number with a date (checker.minutes.dates_by_number)."""
+    undated = {p.reading.name: p for p in plans if p.reading.status == SIGN_IN
+               and len(p.tables) == 1 and p.sheet is not None and _undated(p.tables[0])}  # fmt: skip
+    if not undated:
+        return
+    unread = {p.reading.name for p in plans if p.reading.status == IGNORED}
+    found = minutes.dates_by_number(
+        {name: (p.tables[0], p.sheet) for name, p in undated.items() if p.sheet is not None},
+        [grid for grid in grids if grid.name in unread], headers,
+    )  # fmt: skip
+    for name, dating in found.items():
+        signed = undated[name].tables[0]
+        date = Constant("date", 0, 0, dating.value,
+                        elsewhere=(dating.sheet, dating.row, dating.col, dating.line))  # fmt: skip
+        others = tuple(c for c in signed.constants if c.field != "date")
+        undated[name].tables[0] = replace(signed, constants=(*others, date))
 
 
 def _drop_superseded(plans: list[_SheetPlan]) -> None:
@@ -1858,7 +1983,7 @@ MARKED_ASIDE = "(marked aside) "
 # Column kinds whose "No", "N" or "0" is no mark of attendance (a number, a gender "N/A"), and
 # a second attendance column the reading chose against (S216 says which was read).
 _NOT_MARKS = frozenset({"number", "email", "phone", "gender", "timestamp", "system",
-                        "office", "duplicate:presence", *times.KINDS})  # fmt: skip
+                        "office", "duplicate:presence", OTHER_DAY, *times.KINDS})  # fmt: skip
 # Words of a header (folded, at a word's start) that say its marks are about attendance or
 # signing: "Signed", "Signé", "Firmado", "Assinado", "Émargement", "Came?", "Stayed to the end".
 _ATTENDANCE_HEADER = lazy(
@@ -1920,6 +2045,9 @@ def _crossed_aside(
 # M. Ali Hassan)" says someone whose post is not given went. The title beside it is the
 # post's, not an attendee's: whether IOM attended, and at what level, is not known.
 NAMELESS = "(name says nobody) "
+# The presence of a record a chair or note-taker line gives that names IOM but no person
+# ("Chair: IOM (cluster lead agency)"): the mark, the line's cell and, after a tab, its text.
+UNNAMED_OFFICER = "(line names IOM, no one) "
 # A name cell saying on whose behalf its person came ("Em nome da Chefe de Missão: R.
 # Khumalo") takes this mark, the cell and, after a tab, the row's attendance: stage two, which
 # knows titles, reads the row's title as the person's own where the cell names another post
@@ -2824,7 +2952,8 @@ def _table_rows(
     if table.groups:
         _group_platforms(table, fields, index + table.header_row + 1)
     if called_off is not None:
-        _called_off_by_lines(table, sheet, cells, fields, index, rows_read, top, called_off)
+        _called_off_by_lines(table, sheet, cells, fields, index, rows_read, top, called_off,
+                             headers)  # fmt: skip
     if path is not None:
         _symbol_marks(table, fields, index + header_index + 1, path)
         _worded_numbers(table, fields, index + header_index + 1, path)
@@ -2908,9 +3037,16 @@ def _skip_examples(table: RosterTable, cells: np.ndarray, kept: np.ndarray, rows
                 into.append((table.header_row + 1 + r, col, cells[r, col]))
 
 
+# A platform cell with a remark in brackets or after a dash: "EHP (adiada → 13/11)".
+_PLATFORM_AND_REMARK = re.compile(
+    r"^\s*(?P<name>[^()\[\]]+?)\s*(?:[(\[](?P<a>[^()\[\]]+)[)\]]|\s[-–—]\s+(?P<b>.+))\s*$"
+)
+
+
 def _called_off_by_lines(
     table: RosterTable, sheet: SheetGrid, cells: np.ndarray, fields: np.ndarray,
     index: np.ndarray, rows_read: int, top: int, into: list[versions.CalledOff],
+    headers: Headers | None = None,
 ) -> None:  # fmt: skip
     """Meetings whose rows were typed in advance, a line or remark saying the meeting did not
     take place (versions.calls_off): a remark on any row of the meeting ("SUSPENDIDA – no se
@@ -2922,7 +3058,6 @@ def _called_off_by_lines(
     if not len(index):
         return
     date, platform = FIELDS.index("date"), FIELDS.index("platform")
-    keys = [(d, p) for d, p in zip(fields[:, date].tolist(), fields[:, platform].tolist())]
     first = table.header_row + 1  # the Excel row of body row 0
     said: set[tuple[Any, Any]] = set()
 
@@ -2931,6 +3066,21 @@ def _called_off_by_lines(
             said.add(key)
             into.append(versions.CalledOff(key[0], fold(key[1]), table.sheet,
                                            f"{column_letter(col)}{excel_row}", text))  # fmt: skip
+
+    # The platform cell itself: "EHP (adiada → 13/11)", "UNCT – cancelled": that platform's
+    # meeting, called off on this date; the platform is read without the words.
+    column = table.columns.get("platform", -1)
+    remarked: dict[str, tuple[str, str]] = {}  # each distinct such cell once: a list repeats few
+    for cell in set(fields[:, platform].tolist()) if column >= 0 and headers else ():
+        part = _PLATFORM_AND_REMARK.match(cell) if type(cell) is str else None
+        if part is not None and headers is not None and headers.names_platform(part["name"]):
+            remarked[cell] = (part["name"], part["a"] or part["b"])
+    for i, r in enumerate(index.tolist() if remarked else ()):
+        cell = fields[i, platform]
+        if cell in remarked and versions.calls_off(remarked[cell][1], fields[i, date]):
+            fields[i, platform] = remarked[cell][0]
+            note((fields[i, date], remarked[cell][0]), column, first + r, cell)
+    keys = [(d, p) for d, p in zip(fields[:, date].tolist(), fields[:, platform].tolist())]
 
     # A remark on a row of the meeting: the columns no field reads (Remarks, Observaciones).
     unread_cols = [c for c in range(cells.shape[1]) if c not in set(table.columns.values())]
@@ -3128,31 +3278,57 @@ def _chair_record(
     table: RosterTable, sheet: SheetGrid, fields: np.ndarray, rows: np.ndarray,
     origin: dict[tuple[int, int, int], tuple[int, int]], headers: Headers,
 ) -> tuple[np.ndarray, np.ndarray, int]:  # fmt: skip
-    """A sign-in sheet whose chair line above the table names IOM staff ("Présidence : M. J.
-    Ndayishimiye, Chef de mission de l'OIM, …"): that person attended, as chair, though not
-    on the list (chairs often are not). One record more, whose cells point at the line; none
-    when the list names them already (the list then says whether they came)."""
+    """A sign-in sheet whose chair, co-chair or note-taker line above the table names IOM
+    staff ("Présidence : M. J. Ndayishimiye, Chef de mission de l'OIM, …", "Co-chair: D. Roe,
+    Protection Officer, IOM"): that person attended, though not on the list (chairs often are
+    not). One record more per such line, whose cells point at the line; none when the list
+    names them already (the list then says whether they came). A line naming IOM but no
+    person ("Chair: IOM (cluster lead agency)") above a list without IOM rows: IOM was there,
+    who and at what level is not known (UNNAMED_OFFICER); with IOM rows, the chair may be one
+    of them, and the line adds nothing."""
     if "organization" not in table.columns:
         return fields, rows, 0
     listed = [fold(v) for v in fields[:, FIELDS.index("attendee")] if type(v) is str and fold(v)]
+    named: list[tuple[int, int, tuple[str | None, str, str | None]]] = []
+    unnamed: list[tuple[int, int, tuple[str | None, str, str | None]]] = []
     for r, row in enumerate(sheet.cells[: table.header_row - 1]):
         for c, value in enumerate(row):
-            chair = presence.chair_of_iom(value, headers) if type(value) is str else None
-            if chair is None:
+            officer = presence.officer_of_iom(value, headers) if type(value) is str else None
+            if officer is None:
                 continue
-            if any(name in f" {fold(chair[0])} " for name in (f" {n} " for n in listed)):
+            person = officer[0]
+            if person is None:
+                unnamed.append((r, c, officer))
+            elif not any(f" {n} " in f" {fold(person)} " for n in listed):
+                named.append((r, c, officer))
+            else:  # the list names them: it says whether they came
                 return fields, rows, 0
-            record = np.full((1, fields.shape[1]), None, dtype=object)
-            for i, name in enumerate(FIELDS):
-                constant = table.constant(name)
-                record[0, i] = constant.value if constant is not None else None
-            for name, text in zip(("attendee", "organization", "title"), chair):
-                record[0, FIELDS.index(name)] = text
-                if name in table.columns:
-                    origin[(table.index, r + 1, table.columns[name])] = (r, c)
-            record[0, -1] = table.sheet
-            return np.vstack([fields, record]), np.append(rows, r + 1), 1
-    return fields, rows, 0
+    organisations = fields[:, FIELDS.index("organization")].tolist()
+    if (
+        not named
+        and unnamed
+        and any(type(v) is str and headers.names_iom(v) for v in organisations)
+    ):
+        unnamed = []
+    lines = named or unnamed[:1]
+    if not lines:
+        return fields, rows, 0
+    records = np.full((len(lines), fields.shape[1]), None, dtype=object)
+    for i, name in enumerate(FIELDS):
+        constant = table.constant(name)
+        records[:, i] = constant.value if constant is not None else None
+    for k, (r, c, officer) in enumerate(lines):
+        for name, text in zip(("attendee", "organization", "title"), officer):
+            records[k, FIELDS.index(name)] = text
+            if name in table.columns and text is not None:
+                origin[(table.index, r + 1, table.columns[name])] = (r, c)
+        if officer[0] is None:
+            records[k, FIELDS.index("presence")] = (
+                f"{UNNAMED_OFFICER}{column_letter(c)}{r + 1}\t{sheet.cells[r][c]}"
+            )
+        records[k, -1] = table.sheet
+    excel_rows = np.array([r + 1 for r, _, _ in lines], dtype=rows.dtype)
+    return np.vstack([fields, records]), np.append(rows, excel_rows), len(lines)
 
 
 _OTHER_WORDS = frozenset({"other", "others", "autre", "autres", "otro", "otra", "otros"})

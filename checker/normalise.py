@@ -547,7 +547,14 @@ def apply_vocabulary(
     platforms = column("platform")
     (later,) = _lookup(platforms, sessions.continued, (None, None, None))
     continued = ~pd.isna(later)
-    frame["continued"] = continued
+    # So is a later day's table of a meeting held over several days (layout: "Jour 2 (19/11)").
+    sittings = {t.index: t.sitting for t in roster.tables if t.sitting is not None}
+    if sittings:
+        (sitting,) = _lookup(column("table"), sittings.get, (None, None, None))
+        frame["sitting"] = _objects(frame, sitting)
+        frame["continued"] = continued | ~pd.isna(sitting)
+    else:
+        frame["continued"] = continued
     platform_code, platform_sector = _lookup(
         _where(continued, later, platforms), vocabulary.platform, ("platform", UNKNOWN, BLANK),
         ("sector", None, None),
@@ -609,7 +616,7 @@ def apply_vocabulary(
     for i in np.flatnonzero((presence == UNKNOWN) & ~with_presence & ~contradicted
                             & ~mailbox).tolist():  # fmt: skip
         remark = column("presence")[i]
-        subject = vocabulary.remark_subject(remark)
+        subject = vocabulary.remark_subject(remark, title_key[i])
         elsewhere = subject is not None and subject != vocabulary.title(title_key[i])
         # "Ana en misión en Tobago" beside "Jefe de Misión a.i.": why he acted.
         if elsewhere or vocabulary.acting_because_away(remark, title_key[i], attendee[i]):

@@ -255,28 +255,73 @@ def texts_of(values: Iterable[Any]) -> list[str]:
     return [v for v in values if type(v) is str]
 
 
-# A line naming the meeting's chair ("Présidence : …", "Chaired by: …", "Preside: …").
-_CHAIR = lazy(
-    r"^\s*(?:chair|chaired by|chairperson|chair person|presidence|presidee par|preside par|"
-    r"presidencia|presidida por|presidido por|preside|presidente|presidencia da reuniao|"
-    r"presidida pela|presidido pelo)\s*$"
+# A line naming the meeting's chair, co-chair or note-taker ("Présidence : …", "Chaired by:
+# …", "Co-chair: …", "Copresidente: …", "Rapporteur : …", "Relatora: …"), folded.
+_OFFICER = lazy(
+    r"^\s*(?:co ?)?(?:chair|chairs|chaired by|chairperson|chair person|chairpersons|"
+    r"presidence|presidee par|preside par|presidencia|presidida por|presidido por|preside|"
+    r"president|presidente|presidenta|presidentes|presidencia da reuniao|presidida pela|"
+    r"presidido pelo)\s*$"
+    r"|^\s*(?:rapporteur|rapporteurs|rapporteuse|note taker|notetaker|note taking|"
+    r"minutes taken by|minute taker|notes taken by|secretaire de seance|"
+    r"prise de notes|relator|relatora|relatoria|toma de notas|secretario de actas|"
+    r"secretaria de actas|tomada de notas|secretario da reuniao|secretaria da reuniao)\s*$"
 )
 # The word linking a post to IOM after it: "Chef de mission de l'OIM", "Chief of Mission of
 # IOM", "Jefe de Misión de la OIM", "Chefe de Missão da OIM".
 _LINK = lazy(r"\s+(?:of|de la|de|du|da|do)$", re.IGNORECASE)
+_ASIDE = re.compile(r"\([^)]*\)")  # "IOM (cluster lead agency)": an aside, not a name
 
 
-def chair_of_iom(text: str, headers: Headers) -> tuple[str, str, str] | None:
-    """(name, organisation, title) of IOM staff a chair line above a sign-in sheet names
-    ("Présidence : M. J. Ndayishimiye, Chef de mission de l'OIM, Responsable désigné a.i.",
-    "Chaired by: J. Doe, Chief of Mission, IOM"), when it reads cleanly: a name first, then a
-    post with IOM after it. Chairs are often not on the sign-in list."""
+def officer_of_iom(text: str, headers: Headers) -> tuple[str | None, str, str | None] | None:
+    """(name, organisation, title) of IOM staff a chair, co-chair or note-taker line above a
+    sign-in sheet names ("Présidence : M. J. Ndayishimiye, Chef de mission de l'OIM,
+    Responsable désigné a.i.", "Co-chair: J. Doe, Protection Officer, IOM"), when it reads
+    cleanly: a name first, then a post with IOM after it. Chairs are often not on the
+    sign-in list. A line naming IOM but no person ("Chair: IOM (cluster lead agency)",
+    "Rapporteur: IOM intern", "Copresidencia: OIM") gives (None, IOM's name as written,
+    None): IOM was there, who and at what level is not known. None for any other line."""
     head, colon, rest = text.partition(":")
-    if not colon or not _CHAIR.match(fold(head)):
+    if not colon or not _OFFICER.match(fold(head)) or not headers.names_iom(rest):
         return None
+    items = [item for item in re.split(r"[;\n]", rest) if headers.names_iom(item)]
+    if len(items) != 1:  # IOM named in no one item, or in two
+        return None
+    named = _named_officer(items[0], headers)
+    if named is not None:
+        return named
+    for part in re.split(r"\s+(?:and|et|y|e|&)\s+", items[0]):  # "Co-chairs: UNHCR and IOM"
+        bare = _ASIDE.sub(" ", part)
+        if not headers.names_iom(bare):
+            continue
+        pieces = [p.strip() for p in bare.split(",") if p.strip()]
+        if (
+            len(pieces) == 2
+            and fold(pieces[1]) in headers.iom
+            and not headers.names_iom(pieces[0])
+            and not headers.reads_as_title(pieces[0])
+        ):
+            return pieces[0], pieces[1], None  # "J. Doe, IOM": a person, at a level not said
+        # What is left once IOM's name and a post are taken out names nobody.
+        key = f" {fold(bare)} "
+        for name in headers.iom:
+            key = key.replace(f" {name} ", " ")
+        if all(w in headers.title_words or w in _LINK_WORDS for w in key.split()):
+            return None, next(p for p in pieces if headers.names_iom(p)), None
+    return None
+
+
+# Words between a post and IOM, and articles before it ("a OIM", "l'OIM", "the IOM").
+_LINK_WORDS = frozenset(
+    {"of", "de", "la", "du", "da", "do", "l", "d", "del", "des", "the", "le", "el", "a", "o"}
+)
+
+
+def _named_officer(rest: str, headers: Headers) -> tuple[str, str, str] | None:
+    """A name first, then a post with IOM after it: "J. Doe, Chief of Mission, IOM"."""
     parts = [p.strip() for p in rest.split(",") if p.strip()]
     iom = [i for i, part in enumerate(parts) if headers.names_iom(part)]
-    if len(parts) < 2 or len(iom) != 1 or iom[0] == 0:
+    if len(parts) < 2 or len(iom) != 1 or iom[0] == 0 or headers.reads_as_title(parts[0]):
         return None
     words = re.sub(r"\b[lL]['’]\s*", "", parts[iom[0]]).split()
     for size in range(len(words), 0, -1):  # the IOM name ends the part

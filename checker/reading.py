@@ -76,6 +76,11 @@ def table_dict(table: RosterTable, affiliation: Affiliation | None, roster: Rost
             sheet, row = constant.calendar
             columns[constant.field] = {"from": "calendar", "sheet": sheet, "row": row}
             continue
+        if constant.elsewhere is not None:  # from another sheet naming its meeting's number
+            sheet, row, col, line = constant.elsewhere
+            columns[constant.field] = {"from": "other_sheet", "sheet": sheet,
+                                       "cell": f"{column_letter(col)}{row}", "line": line}  # fmt: skip
+            continue
         row, col = roster.outside.get((table_index, constant.field), (constant.row, constant.col))
         columns[constant.field] = {
             "cell": f"{column_letter(col)}{row}" if row else None,
@@ -104,6 +109,8 @@ def table_dict(table: RosterTable, affiliation: Affiliation | None, roster: Rost
             for col, header, kind in table.ignored
         ],
     }
+    if table.sitting is not None:  # a later day of a meeting held over several days
+        out["sitting"] = table.sitting
     if table.hidden_columns:
         out["hidden_columns"] = [column_letter(col) for col in table.hidden_columns]
     if table.hidden_rows:  # hidden by hand: their people's attendance is unknown

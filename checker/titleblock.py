@@ -65,6 +65,13 @@ _MEETING_NUMBER = re.compile(
     r"\d{1,3}(?:\s*/\s*(?:19|20)\d\d\b(?!\s*[/.:]\s*\d)|\b(?!\s*[/.:]))",
     re.IGNORECASE,
 )
+# The same, its number and year taken: "MEETING 14/2026" → 14, 2026; "Réunion n° 3" → 3.
+_NUMBER_AND_YEAR = re.compile(
+    r"(?:\b(?:meeting|reuniao|reunion|session|sesion|sessao|seance)\s*"
+    r"(?:n\s*\.?\s*[oº°]?\s*\.?|no\.?|nr\.?|num(?:ber|ero)?\.?|#)?\s*|#\s*)"
+    r"(?P<number>\d{1,3})(?:\s*/\s*(?P<year>(?:19|20)\d\d)\b(?!\s*[/.:]\s*\d)|\b(?!\s*[/.:]))",
+    re.IGNORECASE,
+)
 _LABEL = lazy(r"^\s*([^:：]{2,40}?)\s*[:：]\s*(.*)$", re.DOTALL)
 # Where a line holds a second "Label:" after a separator ("Date : 12/11/2026 – Lieu :
 # Bangui", "Date: 12/11/2026, Venue: OCHA"): split there when the label is a known one.
@@ -106,6 +113,20 @@ class DayOfMonth:
 class MeetingNumber(str):
     """A sheet's name whose number is a meeting's, not a day ("EHP 1" under "Reunião n.º 1",
     or "EHP 1", "EHP 2" side by side): no date; S203 says to write it in the sheet."""
+
+
+def meeting_number(text: str) -> tuple[int, int | None] | None:
+    """The meeting's number a text names, and its year when said: "HCT meeting 14/2026" →
+    (14, 2026), "Réunion n° 3 de l'EHP" → (3, None); None when it names none, or two."""
+    found = {(int(m.group("number")), int(m.group("year")) if m.group("year") else None)
+             for m in _NUMBER_AND_YEAR.finditer(_plain(text))}  # fmt: skip
+    return found.pop() if len(found) == 1 else None
+
+
+def sheet_number(name: str) -> int | None:
+    """The number a sheet's name ends with ("HCT-14", "EHP 1"), if any."""
+    match = _DAY_IN_NAME.match(name.strip())
+    return int(match.group("day")) if match else None
 
 
 def numbered_sheets(names: list[str]) -> frozenset[str]:

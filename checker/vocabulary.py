@@ -23,6 +23,7 @@ from checker.config import ConfigError, load_model, schemas_dir
 from checker.dates import MOVED
 from checker.headers import (
     Headers,
+    platform_codes,
     platform_names,
     platform_only_names,
     title_names,
@@ -256,6 +257,11 @@ _REPRESENTED_BY = re.compile(
 )
 # Before a post in a name cell: "on behalf of the CoM", "au nom de la Cheffe de mission".
 _ARTICLES = frozenset({"the", "le", "la", "l", "el", "o", "a", "da", "do", "del", "du", "de"})
+# How a remark abbreviates the Chief of Mission, folded: "JdM" (Jefe/a de Misión), "CdM" (Chef
+# de mission, Chefe de Missão); "CM" only on an acting head's row (vocabulary.remark_subject).
+# Read only as the subject of a remark of absence, never as a row's title.
+_HEAD_IN_REMARKS = frozenset({"jdm", "cdm"})
+_HEAD_IF_ACTING = frozenset({"cm"})
 _NAME_PARTS = re.compile(r"\s+[-–—]\s+|,\s*")
 _NAME_BRACKETS = re.compile(r"\s*[(\[]|[)\]]\s*")
 _OFFICE_WORDS = frozenset({"office", "suboffice", "sub", "bureau", "sous", "oficina",
@@ -648,6 +654,7 @@ class Vocabulary:
             expected_lists=columns.expected_lists,
             expected_words=columns.expected_columns,
             summaries=columns.summary_sheets,
+            codes=platform_codes(dumped),
         )
         # Display forms offered as suggestions, keyed by their folded text.
         self._platform_display = _display(
@@ -1297,11 +1304,14 @@ class Vocabulary:
         role = self.title(reason.strip(" ()[]")).role
         return role is None
 
-    def remark_subject(self, text: object) -> TitleMatch | None:
+    def remark_subject(self, text: object, own_title: object = None) -> TitleMatch | None:
         """The title a remark names before the words that say someone was away: "CoM on
-        leave", "Cheffe de mission en déplacement", "La Jefa de Misión de vacaciones" are about
-        the Chief of Mission, whoever's row they are written on. None when the remark starts
-        with those words ("On leave – DCoM attended": about the row's own person)."""
+        leave", "Cheffe de mission en déplacement", "La Jefa de Misión de vacaciones", "JdM de
+        vacaciones", "CdM en mission" are about the Chief of Mission, whoever's row they are
+        written on. None when the remark starts with those words ("On leave – DCoM attended":
+        about the row's own person). "CM" (also a Camp Manager, a Country Manager, a Chargé de
+        mission) names the Chief of Mission only on the row of an acting one (`own_title`),
+        whose post is someone else's while they are away."""
         key = f" {fold(text)} "
         starts = [key.find(f" {word} ") for word in self.headers.absent if f" {word} " in key]
         if not starts:
@@ -1309,8 +1319,19 @@ class Vocabulary:
         words = key[: min(starts)].split()
         while words and words[0] in _ARTICLES:
             words.pop(0)
-        match = self.title(" ".join(words)) if words else None
+        while words and words[-1] in _ARTICLES:  # "JdM de vacaciones": "de" before the words
+            words.pop()
+        said = " ".join(words)
+        if said in _HEAD_IN_REMARKS or (said in _HEAD_IF_ACTING and self._acting_head(own_title)):
+            said = "chief of mission"
+        match = self.title(said) if words else None
         return match if match is not None and match.role not in (None, "OTHER") else None
+
+    def _acting_head(self, title: object) -> bool:
+        """Whether a title is the Chief of Mission's, acting ("Chefe de Missão a.i.")."""
+        own = self.title(title) if isinstance(title, str) else None
+        head = self.title("chief of mission")
+        return own is not None and own.acting and own.role == head.role
 
     def acting_because_away(self, text: object, own_title: object, own_name: object) -> bool:
         """Whether a remark on an acting head's row says someone else, named by a first name
@@ -1348,7 +1369,7 @@ class Vocabulary:
         mark, remark = text.split(" – ", 1)
         if self.presence(mark) != "present":
             return None
-        subject = self.remark_subject(remark)
+        subject = self.remark_subject(remark, own_title)
         own = self.title(own_title) if own_title is not None else None
         if subject is None or own is None or own.role is None or subject == own:
             return None

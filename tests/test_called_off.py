@@ -111,6 +111,31 @@ def test_a_remark_on_another_row_of_the_meeting_calls_it_off(lang):
     assert _verdicts(result)[("SMT", "2026-11-13")] == "wrong_level"
 
 
+# field15/DMA: "EHP (adiada → 13/11)" in the meeting cell of the rows typed in advance.
+_IN_CELL = {"en": "SMT (postponed → 13/11)", "fr": "SMT – reportée au 13/11",
+            "es": "SMT (aplazada al 13/11)", "pt": "SMT (adiada → 13/11)"}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_call_off_in_the_platform_cell_is_that_platform_s_meeting_called_off(lang):
+    rows = _list(lang)
+    rows[5][1] = rows[6][1] = _IN_CELL[lang]
+    result = _check(SheetGrid("Nov", rows))
+    smt = next(m for m in result.meetings if (m.platform, m.date) == ("SMT", "2026-11-12"))
+    assert smt.verdict.value == "undetermined"
+    assert "Nov!B6" in smt.reason and _IN_CELL[lang] in smt.reason
+    assert not [f for f in result.findings if f.code == "S204"]  # the platform is read
+    assert _verdicts(result)[("SMT", "2026-11-13")] == "wrong_level"
+    # Moved here, not away: "SMT (adiada de 12/11)" on the 13th calls nothing off.
+    rows = _list(lang)
+    rows[8][1] = rows[9][1] = "SMT (postponed from 12/11)"
+    assert ("SMT", "2026-11-13") not in {
+        (m.platform, m.date)
+        for m in _check(SheetGrid("Nov", rows)).meetings
+        if m.verdict.value == "undetermined" and "Nov!B" in (m.reason or "")
+    }
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_remark_about_a_persons_plans_calls_nothing_off(lang):
     rows = _list(lang)

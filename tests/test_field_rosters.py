@@ -61,9 +61,6 @@ OPEN_GAPS = {
     "SLE_2026-12_register": "'8 Dec (postponed to 10 Dec)' is not read (S203, two dates): its "
     "OMT is listed undetermined under the date as written, not on 10 Dec",
     # Round 8 (field8/README.md)
-    "PNG_2026-11_signin": "'Chair: IOM (cluster lead agency)' and 'Rapporteur: IOM intern' "
-    "above a table without IOM rows are not read: the CCCM meeting is absent, undetermined in "
-    "truth",
     "PRY_2026-12_registro": "'Clúster CCCM (OIM co-lidera)' is not a platform (S204): the "
     "CCCM meeting is undetermined under the name as written",
     # Round 9 (field9/README.md): sent by people given only the README, first run at d11df70
@@ -83,20 +80,18 @@ OPEN_GAPS = {
     "ATG_2026-12_attendance": "'12/11/2026' (12 Nov, day first by its column) is not read "
     "(the period reads 11 Dec): an extra undated HCT meeting, undetermined",
     "BEL_2026-11_registre": "the minutes pasted in the PMT's IOM name cell are skipped (absent, "
-    "truth wrong level); the retreat's 'Jour 1 (18/11)' tick column is read as dates (S203)",
+    "truth wrong level)",
     "BHS_2026-11_register": "the SMT of 12 Nov (postponed, its rows typed in advance) is listed "
     "undetermined, not left out",
     "CHE_2026-11_suivi_oim": "the CoM's rows of the cancelled UNCT (10 Nov) and the postponed "
     "EHP (24 Nov) are undetermined meetings the truth does not have",
-    "DMA_2026-11_presencas": "'EHP (adiada → 13/11)' is an S204 UNKNOWN meeting",
-    "GRD_2026-11_sessions": "the sheet 'HCT-14' (meeting 14/2026) is undated (S203): its date "
-    "in the Minutes' title is not read; the UNCT of 18 Nov is two sessions, the extraordinary one "
+    "DMA_2026-11_presencas": "the EHP of 12 Nov ('EHP (adiada → 13/11)', its rows typed in "
+    "advance) is listed undetermined, the call-off quoted, not left out",
+    "GRD_2026-11_sessions": "the UNCT of 18 Nov is two sessions, the extraordinary one "
     "compliant, against the truth's one record for the date (a limit of the truth format)",
     "KNA_2026-11_signin": "the UNCT list typed in advance above 'MEETING CANCELLED' is listed "
-    "undetermined, not left out; the 'Co-chair: …, Protection Officer, IOM' line is not read "
-    "(absent)",
-    "LCA_2026-11_asistencia": "the suspended UNCT is listed undetermined, not left out; 'JdM de "
-    "vacaciones' on the acting CoM's row leaves the SMT undetermined",
+    "undetermined, not left out",
+    "LCA_2026-11_asistencia": "the suspended UNCT is listed undetermined, not left out",
     "LUX_2026-11_feuilles": "the EHP '19 NOVEMBRE 2026 – REPORTÉE AU 26/11' is listed undetermined, "
     "not left out",
     "VCT_2026-10_bitacora": "the suspended UNCT of 7 Oct is listed undetermined, not left out",
@@ -140,7 +135,8 @@ OPEN_GAPS = {
 # action point typed as a row (DMA UNCT 19 Nov), a sheet named by meeting number dated by it
 # (GRD HCT 14 Nov), an extraordinary session beside the regular one (GRD UNCT 18 Nov), the
 # first sitting of an adjourned OMT (VCT OMT 8 Oct). ATG (a day-first column's own dates)
-# and DMA (an action point in the name column, S214:action_point) fixed.
+# and DMA (an action point in the name column, S214:action_point) fixed; GRD's "HCT-14" is
+# dated by the Minutes naming meeting 14/2026 (4 Nov).
 # Round 16 (field16/README.md): 19 in 9 files at the first run (c821743) — other missions'
 # rows read as this one's (MHL's Country column, TUV's title naming IOM Kiribati), sheets that
 # are not attendance read as such (WSM's Instructions example, FSM's Planning), the period

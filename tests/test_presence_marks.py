@@ -415,6 +415,51 @@ def test_a_chair_on_the_list_is_judged_by_the_list():
     assert verdicts(_check(_smt(line, unsigned), name="BDI_2026-11.xlsx")) == ["undetermined"]
 
 
+def test_a_co_chair_or_note_taker_line_naming_iom_staff_is_that_person_attending():
+    # KNA, round 15: "Co-chair: D. Hanley, Protection Officer, IOM" above a list without IOM.
+    for line in ("Co-chair: J. Doe, Chief of Mission, IOM",
+                 "Co-présidence : M. J. Ndayishimiye, Chef de mission de l'OIM",
+                 "Copresidente: A. Ruiz, Jefa de Misión, OIM",
+                 "Co-presidência: R. Lima, Chefe de Missão da OIM",
+                 "Co-chairs: E. Nkurunziza, Security Adviser, UNDSS; J. Doe, Chief of Mission, "
+                 "IOM"):  # fmt: skip
+        result = _check(_smt(line), name="BDI_2026-11.xlsx")
+        assert verdicts(result) == ["compliant"], line
+        (attendee,) = result.meetings[0].iom_attendees
+        assert attendee.row == 2 and attendee.name in (
+            "J. Doe",
+            "M. J. Ndayishimiye",
+            "A. Ruiz",
+            "R. Lima",
+        ), line
+    # Judged on the title the line gives: an intern taking notes is below the SMT's level.
+    for line in (
+        "Rapporteur: K. Sine, Intern, IOM",
+        "Rapporteuse : K. Sine, Stagiaire, OIM",
+        "Relatora: K. Sine, Pasante, OIM",
+        "Relatora: K. Sine, Estagiária, OIM",
+    ):
+        assert verdicts(_check(_smt(line), name="BDI_2026-11.xlsx")) == ["wrong_level"], line
+
+
+def test_a_chair_line_naming_iom_but_no_person_leaves_the_meeting_undetermined():
+    # PNG, round 8: "Chair: IOM (cluster lead agency)" above a list without IOM rows.
+    for line in ("Chair: IOM (cluster lead agency)", "Présidence : OIM",
+                 "Copresidencia: OIM (agencia líder)", "Co-presidência: a OIM",
+                 "Rapporteur: IOM intern", "Co-chairs: UNDSS and IOM"):  # fmt: skip
+        result = _check(_smt(line), name="BDI_2026-11.xlsx")
+        assert verdicts(result) == ["undetermined"], line
+        assert line.split(":")[1].strip() in result.meetings[0].reason, line
+    # With IOM rows on the list the chair may be one of them: the list is judged.
+    deputy = [[3, "P. Roe", "OIM", "Chef de mission adjoint", "X"]]
+    assert verdicts(_check(_smt("Présidence : OIM", deputy), name="BDI_2026-11.xlsx")) == [
+        "wrong_level"]  # fmt: skip
+    # A line that names IOM for anything else is no chair.
+    for line in ("Chair: Resident Coordinator – IOM to present the DTM findings",
+                 "Présidence : Coordonnateur résident (OIM excusée)"):  # fmt: skip
+        assert verdicts(_check(_smt(line), name="BDI_2026-11.xlsx")) == ["absent"], line
+
+
 # ------------------------------------------------------------------ never compliant on a "No"
 
 _ABSENT = ["No", "Non", "Não", "N", "✗", "❌", "Absent", "Ausente", "Excusé", "0"]

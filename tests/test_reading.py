@@ -1174,6 +1174,45 @@ def test_a_remark_on_another_post_s_absence_leaves_the_row_s_presence_standing(
     assert verdicts(result) == ["wrong_level"]
 
 
+# LCA (field15): "JdM de vacaciones" on the acting CoM's row. The Chief of Mission abbreviated
+# in a remark ("JdM", "CdM"; "CM" on an acting head's row, elsewhere also a Camp Manager or a
+# Chargé de mission) is that post, someone else's than the acting head's or the deputy's.
+@pytest.mark.parametrize(
+    ("head", "yes", "remark", "title", "verdict", "name"),
+    [(["Date", "Platform", "Name", "Organisation", "Title", "Present", "Remarks"], "Y",
+      "CM on leave", "Chief of Mission a.i.", "compliant", "RWA_2026-10.xlsx"),
+     (["Date", "Plateforme", "Nom", "Organisation", "Fonction", "Présence", "Remarques"], "Oui",
+      "CdM en congé", "Chef de mission adjoint", "wrong_level", "TCD_2026-10.xlsx"),
+     (["Fecha", "Plataforma", "Nombre", "Organización", "Cargo", "Asistencia", "Observaciones"],
+      "Sí", "JdM de vacaciones", "Jefe de Misión a.i.", "compliant", "PER_2026-10.xlsx"),
+     (["Fecha", "Plataforma", "Nombre", "Organización", "Cargo", "Asistencia", "Observaciones"],
+      "Sí", "La JdM de viaje", "Jefa Adjunta de Misión", "wrong_level", "PER_2026-10.xlsx"),
+     (["Data", "Plataforma", "Nome", "Organização", "Cargo", "Presença", "Observações"], "Sim",
+      "CM de férias", "Chefe de Missão a.i.", "compliant", "MOZ_2026-10.xlsx"),
+     (["Data", "Plataforma", "Nome", "Organização", "Cargo", "Presença", "Observações"], "Sim",
+      "CdM em missão", "Chefe de Missão Adjunta", "wrong_level", "MOZ_2026-10.xlsx")],
+)  # fmt: skip
+def test_the_chief_of_mission_abbreviated_in_a_remark_is_another_post(
+    head, yes, remark, title, verdict, name
+):
+    rows = [head, ["13/10/2026", "UNCT", "A. Mugisha", "IOM", title, yes, remark]]
+    assert verdicts(_check(SheetGrid("Sheet1", rows), name=name)) == [verdict]
+
+
+@pytest.mark.parametrize(
+    ("title", "remark"),
+    [("Chief of Mission", "JdM de vacaciones"),  # the row's own post, abbreviated
+     ("Chef de mission", "CdM en congé"),
+     ("Chefe Adjunto de Missão", "CM de férias"),  # "CM" not an acting head's: may be anyone
+     ("Camp Manager", "CM on leave")],
+)  # fmt: skip
+def test_an_abbreviated_head_s_absence_on_the_head_s_own_row_still_doubts_it(title, remark):
+    rows = [["Date", "Platform", "Name", "Organisation", "Title", "Present", "Remarks"],
+            ["13/10/2026", "UNCT", "A. Mugisha", "IOM", title, "Yes", remark]]  # fmt: skip
+    result = _check(SheetGrid("Sheet1", rows), name="RWA_2026-10.xlsx")
+    assert verdicts(result) == ["undetermined"]
+
+
 @pytest.mark.parametrize(
     ("title", "remark"),
     [("Deputy Chief of Mission", "on leave"),  # no post named: about the row's own person
@@ -2281,6 +2320,70 @@ def test_a_later_sitting_without_its_first_is_undetermined():
     result = _check(SheetGrid("Nov", rows), name="BHS_2026-11.xlsx")
     assert [(m.platform, str(m.verdict)) for m in result.meetings] == [("HCT", "undetermined")]
     assert "later sitting" in (result.meetings[0].reason or "")
+
+
+def test_a_meeting_in_three_sittings_is_judged_whole():
+    """A sitting attended like the one before it still belongs to a meeting another of whose
+    sittings IOM attended otherwise: none of the three is compliant on its own."""
+    rows = [["Date", "Meeting", "Name", "Agency", "Title"],
+            ["16/11/2026", "HCT", "K. Rolle", "IOM", "Chief of Mission"],
+            ["17/11/2026", "HCT (resumed session)", "K. Rolle", "IOM", "Chief of Mission"],
+            ["18/11/2026", "HCT (resumed session)", "J. Doe", "IOM", "Deputy Chief of Mission"]]  # fmt: skip
+    result = _check(SheetGrid("Nov", rows), name="BHS_2026-11.xlsx")
+    assert [str(m.verdict) for m in result.meetings] == ["undetermined"] * 3
+
+
+# field15/BEL: a retreat's sign-in sheet with a column of attendance a day ("Jour 1 (18/11)",
+# "Jour 2 (19/11)"), the CoM on day 1, the deputy on day 2. The columns are attendance, not
+# the date; each day is a sitting of the one meeting, which IOM attended at two levels.
+_RETREAT = {
+    "fr": ("Retraite de l'UNCT – 18 et 19 novembre 2026", ["N°", "Nom", "Organisation", "Fonction"],
+           ["Jour 1 (18/11)", "Jour 2 (19/11)"], "OIM", "Cheffe de mission",
+           "Chef de mission adjoint", "✓", "✗"),
+    "en": ("UNCT retreat – 18-19 November 2026", ["No.", "Name", "Organisation", "Title"],
+           ["Day 1 (18 Nov)", "Day 2 (19 Nov)"], "IOM", "Chief of Mission",
+           "Deputy Chief of Mission", "Yes", "No"),
+    "es": ("Retiro del UNCT – 18 y 19 de noviembre de 2026", ["N.º", "Nombre", "Organización",
+           "Cargo"], ["Día 1 (18/11)", "Día 2 (19/11)"], "OIM", "Jefa de Misión",
+           "Jefe de Misión Adjunto", "Sí", "No"),
+    "pt": ("Retiro da UNCT – 18 e 19 de novembro de 2026", ["N.º", "Nome", "Organização",
+           "Cargo"], ["Dia 1 (18/11/2026)", "Dia 2 (19/11/2026)"], "OIM", "Chefe de Missão",
+           "Chefe de Missão Adjunto", "✓", "✗"),
+}  # fmt: skip
+
+
+def _retreat(lang: str, com: tuple[str, str], deputy: tuple[str, str]) -> SheetGrid:
+    heading, header, days, org, chief, second, _, _ = _RETREAT[lang]
+    return SheetGrid("Retraite", [
+        [heading], [], [*header, *days],
+        [1, "J. Dupont", "RCO", "Resident Coordinator", "✓", "✓"],
+        [2, "A. Peeters", org, chief, *com],
+        [3, "M. Dubois", org, second, *deputy],
+    ])  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", sorted(_RETREAT))
+def test_a_retreat_s_day_columns_are_its_sittings_judged_as_one_meeting(lang):
+    yes, no = _RETREAT[lang][6:]
+    result = _check(_retreat(lang, (yes, no), (no, yes)), name="BEL_2026-11.xlsx")
+    got = [(m.date, m.platform, str(m.verdict)) for m in result.meetings]
+    assert got == [("2026-11-18", "UNCT", "undetermined"), ("2026-11-19", "UNCT", "undetermined")]
+    assert not [f for f in result.findings if f.code == "S203"]  # "✓" is no date
+    assert _RETREAT[lang][2][1] in (result.meetings[0].reason or "")
+    # The CoM at both days: one meeting, attended at the level at both of its sittings.
+    result = _check(_retreat(lang, (yes, yes), (no, yes)), name="BEL_2026-11.xlsx")
+    assert [str(m.verdict) for m in result.meetings] == ["compliant", "compliant"]
+
+
+def test_day_columns_without_dates_or_marks_are_read_as_before():
+    # "Jour 1" with no date: the day is not known; nothing is split, nothing compliant.
+    rows = [["Retraite de l'UNCT – 18 et 19 novembre 2026"], [],
+            ["N°", "Nom", "Organisation", "Fonction", "Jour 1", "Jour 2"],
+            [1, "A. Peeters", "OIM", "Cheffe de mission", "✓", "✗"],
+            [2, "M. Dubois", "OIM", "Chef de mission adjoint", "✗", "✓"]]  # fmt: skip
+    result = _check(SheetGrid("Retraite", rows), name="BEL_2026-11.xlsx")
+    assert "compliant" not in [str(m.verdict) for m in result.meetings]
+    assert len(result.to_dict()["reading"]["tables"]) == 1
 
 
 @given(st.text(max_size=60))

@@ -143,6 +143,9 @@ def reading_lines(result: dict[str, Any], words: Catalogue) -> list[str]:
             words.phrase("reading_calendar_date", field=words.name("fields", name),
                          sheet=spec["sheet"], row=spec["row"])
             if spec.get("from") == "calendar" else
+            words.phrase("reading_date_elsewhere", field=words.name("fields", name),
+                         cell=f"{spec['sheet']}!{spec['cell']}", line=spec["line"])
+            if spec.get("from") == "other_sheet" else
             f"{words.name('fields', name)}={spec.get('column') or spec.get('cell') or words.phrase('reading_sheet_name')}"
             + (f" ({words.phrase('found_' + spec['found_by'])})"
                if spec.get("found_by") not in (None, "header") else "")
