@@ -19,10 +19,11 @@ import json
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import IO, Any
 
-from checker.findings import Report
+from checker.findings import FileResult, Report
 
 BASELINE_VERSION = 1
 KEY_FIELDS = ("path", "code", "sheet", "column", "meeting_date", "platform", "value")
@@ -36,7 +37,14 @@ class BaselineError(ValueError):
 
 def key_fields(path: str, finding: Mapping[str, Any]) -> dict[str, Any]:
     """The fields that identify a finding across runs, from its JSON form."""
-    return {"path": PurePath(path).as_posix(), **{name: finding[name] for name in KEY_FIELDS[1:]}}
+    return {"path": _posix(path), **{name: finding[name] for name in KEY_FIELDS[1:]}}
+
+
+@lru_cache(maxsize=256)
+def _posix(path: str) -> str:
+    # One string a file, not one a finding: the fingerprints of a roster's 358,000 findings,
+    # sorted and counted at once, each held a copy of its path.
+    return PurePath(path).as_posix()
 
 
 def fingerprint(path: str, finding: Mapping[str, Any]) -> Fingerprint:
@@ -91,20 +99,31 @@ def load(path: Path) -> Counter[Fingerprint]:
     for number, entry in enumerate(entries, start=1):
         if not all(isinstance(entry.get(name), _SCALARS) for name in KEY_FIELDS):
             raise BaselineError(f"{path}: finding {number}: its fields must be text or numbers")
-    return Counter(_key(e) for e in entries)
+    # Each text once: JSON makes a new string for every value, and the counter is held while
+    # the rosters are judged (a path, code, sheet, date and platform repeated 358,000 times).
+    texts: dict[Any, Any] = {}
+    return Counter(tuple(texts.setdefault(v, v) if isinstance(v, str) else v for v in _key(e))
+                   for e in entries)  # fmt: skip
 
 
 def apply(report: Report, accepted: Counter[Fingerprint]) -> Report:
     """Mark the findings the baseline accepts, each recorded occurrence at most once."""
-    left = Counter(accepted)
-    results = []
-    for result in report.results:
-        findings = []
-        for finding in result.findings:
+    results = list(report.results)
+    mark(results, Counter(accepted))
+    return Report(tuple(results), lang=report.lang)
+
+
+def mark(results: list[FileResult], left: Counter[Fingerprint]) -> None:
+    """apply() in place, using `left` up: each result of `results` and each of its findings
+    is replaced by its marked copy and let go as the copy is made, so that a roster with
+    358,000 findings is not held twice (when `results` holds the only references)."""
+    for position, result in enumerate(results):
+        results[position] = None  # type: ignore[call-overload]
+        findings = list(result.findings)
+        result = replace(result, findings=())
+        for at, finding in enumerate(findings):
             key = fingerprint(result.path, finding.to_dict())
             if not finding.waived and left[key] > 0:
                 left[key] -= 1
-                finding = replace(finding, baseline=True)
-            findings.append(finding)
-        results.append(replace(result, findings=tuple(findings)))
-    return Report(tuple(results), lang=report.lang)
+                findings[at] = replace(finding, baseline=True)
+        results[position] = replace(result, findings=tuple(findings))

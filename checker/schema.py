@@ -167,8 +167,24 @@ def _differing_twin(index: Any, twins: list[_Twin]) -> dict[str, Any] | None:
 _FRAME_CHECKS = {"S207": "date", "S208": "attendee"}  # frame-wide check → the cell to show
 
 
-# What a finding is made of, before the meetings are known: code, variant, `at`, fields.
-_Draft = tuple[str, str, dict[str, Any], dict[str, Any]]
+# What a finding is made of, before the meetings are known: code, variant, the values of
+# _AT in that order, and the names and values of its fields but those that are "" (a field
+# not given is rendered "", as "" is). Held for every finding of a file until its meetings
+# are made: two dicts a draft, of 13 keys mostly empty, were ~250 MB at the peak of a
+# 210,900-row roster with 358,000 findings.
+_Draft = tuple[str, str, tuple[Any, ...], tuple[str, ...], tuple[Any, ...]]
+_AT = ("sheet", "row", "column", "value", "suggestion", "meeting_date", "platform")
+
+
+def _draft(code: str, variant: str, at: dict[str, Any], fields: dict[str, Any],
+           names: dict[tuple[str, ...], tuple[str, ...]] | None = None) -> _Draft:  # fmt: skip
+    """The draft of a finding; `names`: the tuples of names made so far, so that the drafts
+    with the same fields share one."""
+    kept = tuple(name for name, value in fields.items() if not isinstance(value, str) or value)
+    if names is not None:
+        kept = names.setdefault(kept, kept)
+    where = tuple(at.get(name) for name in _AT)
+    return code, variant, where, kept, tuple(fields[name] for name in kept)
 
 
 @dataclass
@@ -187,12 +203,13 @@ class Validation:
         findings does not hold both."""
         found = []
         drafts = self.drafts.pop(file, [])
-        for position, (code, variant, at, fields) in enumerate(drafts):
+        for position, (code, variant, where, names, values) in enumerate(drafts):
             drafts[position] = None  # type: ignore[call-overload]
-            meeting = meeting_at(at.get("sheet"), at.get("row"))
+            at = dict(zip(_AT, where))
+            meeting = meeting_at(at["sheet"], at["row"])
             if meeting is not None:
-                at = at | meeting.place()
-            found.append(Finding.make(code, policy, variant, at=at, **fields))
+                at |= meeting.place()
+            found.append(Finding.make(code, policy, variant, at=at, **dict(zip(names, values))))
         return found
 
 
@@ -224,8 +241,7 @@ def validate(roster: Roster, policy: Policy, rows: pd.Series | None = None) -> V
     # them, and a frame-wide check fails every column of its row (830,000 cases for the
     # 290,000 findings of a 200,000-row roster). Neither they nor the checked frame are
     # kept while the findings are drafted.
-    cases = _in_schema_order(cases.loc[cases["index"].notna()], frame, list(schema.columns))
-    cases = cases[["index", "column", "check"]]
+    cases = _in_schema_order(cases, frame, list(schema.columns))
     del frame
     checked = _to_findings(cases, roster, policy)
     for file, drafts in _side_drafts(roster, side, policy.vocabulary).items():
@@ -249,10 +265,10 @@ def _side_drafts(roster: Roster, side: pd.Index, vocabulary: Vocabulary) -> dict
             continue
         sheet = roster.tables[int(table)].sheet
         of = vocabulary.side_meeting(text) or ""  # the platform it is a side meeting of
-        drafts[key] = int(file), ("S221", "of" if of else "",
-                                  {"sheet": sheet, "row": excel_row, "column": letter,
-                                   "value": text},
-                                  {"value": text, "of": of})  # fmt: skip
+        drafts[key] = int(file), _draft("S221", "of" if of else "",
+                                        {"sheet": sheet, "row": excel_row, "column": letter,
+                                         "value": text},
+                                        {"value": text, "of": of})  # fmt: skip
     by_file: dict[int, list[_Draft]] = {}
     for file, draft in drafts.values():
         by_file.setdefault(file, []).append(draft)
@@ -260,18 +276,21 @@ def _side_drafts(roster: Roster, side: pd.Index, vocabulary: Vocabulary) -> dict
 
 
 def _in_schema_order(cases: pd.DataFrame, frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """The failure cases check by check in the schema's order, each check's rows in the
-    frame's order. pandera sorts them by context only, with an unstable sort: past a few
-    dozen cases the rows of one file came out in an order that depended on the other files
-    judged with it, and so did the row whose finding a merged cell keeps (the first one) and
-    the order of the findings of one cell (field7's MWI, chunked differently)."""
-    order = np.lexsort((
-        frame.index.get_indexer(cases["index"]),
-        cases["check_number"].to_numpy(),
-        cases["column"].map({c: i for i, c in enumerate(columns)}).to_numpy(),
-        cases["schema_context"].ne("DataFrameSchema").to_numpy(),  # frame-wide checks first
-    ))  # fmt: skip
-    return cases.iloc[order]
+    """The failure cases of rows (index, column and check: what a finding is made of) check
+    by check in the schema's order, each check's rows in the frame's order. pandera sorts
+    them by context only, with an unstable sort: past a few dozen cases the rows of one file
+    came out in an order that depended on the other files judged with it, and so did the
+    row whose finding a merged cell keeps (the first one) and the order of the findings of
+    one cell (field7's MWI, chunked differently). Only the three columns are copied: all of
+    them, twice, were 73 MB of 1.9 million cases (a 210,900-row roster)."""
+    of_rows = cases["index"].notna().to_numpy()
+    order = np.flatnonzero(of_rows)[np.lexsort((
+        frame.index.get_indexer(cases["index"].to_numpy()[of_rows]),
+        cases["check_number"].to_numpy()[of_rows],
+        cases["column"].map({c: i for i, c in enumerate(columns)}).to_numpy()[of_rows],
+        cases["schema_context"].ne("DataFrameSchema").to_numpy()[of_rows],  # frame-wide first
+    ))]  # fmt: skip
+    return cases.iloc[order, [cases.columns.get_loc(name) for name in ("index", "column", "check")]]
 
 
 def _row_values(frame: pd.DataFrame) -> dict[Any, tuple[Any, ...]]:
@@ -311,6 +330,8 @@ def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validat
     )  # fmt: skip
     rows = _row_values(frame.loc[indices, list(wanted)])
     known = _known_platforms(vocabulary)  # one for all the S204 findings: it is the same
+    no_name = Phrase("no_name")  # and one for all the rows without a name
+    names: dict[tuple[str, ...], tuple[str, ...]] = {}  # of the fields, one tuple a kind
     twins: dict[Any, list[_Twin]] | None = None  # of the S208 findings, made at the first
     languages: dict[int, str | None] = {}  # of each table, for its S205 suggestions
     for index, column, code in zip(cases["index"], cases["column"], cases["check"]):
@@ -358,7 +379,7 @@ def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validat
             other = _differing_twin(index, twins[index])
         if other is not None:  # the two rows disagree: which to delete is the question
             variant = "differ"
-        findings[key] = int(row["file"]), (
+        findings[key] = int(row["file"]), _draft(
             code, variant,
             {"sheet": table.sheet, "row": excel_row, "column": letter, "value": value,
              "suggestion": suggestion,
@@ -367,7 +388,7 @@ def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validat
              if row["platform_code"] in vocabulary.platform_names else None},
             {"role": Name("roles", contained) if contained else "",
              "value": value,
-             "name": Person(row["attendee"]) if row["attendee"] else Phrase("no_name"),
+             "name": Person(row["attendee"]) if row["attendee"] else no_name,
              "suggestion": suggestion,
              "date": row["date_iso"],
              "period": row["period"],
@@ -375,6 +396,7 @@ def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validat
              "platform": row["platform"],
              "known": known if code == "S204" else "",
              **_unread_date_fields(why_unread), **(other or {})},
+            names,
         )  # fmt: skip
     files = frame.groupby("table")["file"].first() if missing_columns else {}
     for table_index, field_name in sorted(missing_columns):
@@ -385,8 +407,8 @@ def _to_findings(cases: pd.DataFrame, roster: Roster, policy: Policy) -> Validat
             why = Phrase.of("why_platforms_differ", texts=texts)
         if not differ:
             why = _platform_like(field_name, roster.tables[table_index].platform_like) or why
-        findings[("S201", table_index, 0, field_name)] = int(files[table_index]), _missing(
-            roster.tables[table_index].sheet, field_name, vocabulary, why=why,
+        findings[("S201", table_index, 0, field_name)] = int(files[table_index]), _draft(
+            *_missing(roster.tables[table_index].sheet, field_name, vocabulary, why=why)
         )  # fmt: skip
     by_file: dict[int, list[_Draft]] = {}
     for file, found in findings.values():
@@ -418,7 +440,9 @@ def _platform_like(field_name: str, like: tuple[int, str] | None) -> Phrase | st
     return Phrase.of("why_platform_like", column=column_letter(like[0]), header=like[1])
 
 
-def _missing(sheet: str, field_name: str, vocabulary: Vocabulary, why: Phrase | str = "") -> _Draft:
+def _missing(
+    sheet: str, field_name: str, vocabulary: Vocabulary, why: Phrase | str = ""
+) -> tuple[str, str, dict[str, Any], dict[str, Any]]:
     """S201: a required column the table does not have."""
     header = Name("headers", field_name, vocabulary.columns.columns[field_name].aliases[0])
     return ("S201", "", {"sheet": sheet, "value": field_name},

@@ -200,6 +200,8 @@ class Wording:
     the check, so that its message can be rendered again in another language, and without
     people's names (`anonymised`)."""
 
+    __slots__ = ()  # so that a subclass with slots has no __dict__ (Person: one a finding)
+
     def text(self, words: Catalogue) -> str:
         raise NotImplementedError
 
@@ -272,7 +274,7 @@ class Joined(Wording):
         return Joined(tuple(anonymised(p, roles) for p in self.parts), self.separator)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Person(Wording):
     """A person's name, as the roster writes it."""
 

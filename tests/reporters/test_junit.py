@@ -91,3 +91,44 @@ def test_warnings_and_accepted_findings_do_not_fail_a_case(report, suites):
 def test_characters_xml_cannot_carry_are_replaced(xml):
     assert "\x07" not in xml and "\x00" not in xml
     assert "Bell\ufffd\ufffdOfficer" in xml
+
+
+def test_written_a_testcase_at_a_time_as_the_whole_tree_would_be(report, xml):
+    """Each suite is written a testcase at a time (a roster with 358,000 findings held its
+    whole tree of dicts): the same text as ET.indent and ET.tostring of the whole document."""
+    from checker.findings import ResultStream
+    from checker.messages import catalogue
+    from checker.reporters import junit
+
+    words = catalogue(report.lang)
+    root = ET.Element("testsuites", name="roster-check")
+    totals = dict.fromkeys(("tests", "failures", "errors"), 0)
+    for result in ResultStream.of_report(report):
+        suite = ET.SubElement(root, "testsuite", name=junit._text(result["path"]))
+        properties = ET.SubElement(suite, "properties")
+        for name in ("mission", "period", "status"):
+            ET.SubElement(properties, "property", name=name, value=junit._text(result[name] or ""))
+        rate = result["summary"]["compliance_rate"]
+        ET.SubElement(properties, "property", name="compliance_rate",
+                      value="" if rate is None else str(rate))  # fmt: skip
+        found = result["findings"]
+        cases = [junit._case(result, junit._meeting_name(m),
+                             [f for f in found if f["meeting_id"] == m["id"]], words)
+                 for m in result["meetings"]]  # fmt: skip
+        codes = dict.fromkeys(f["code"] for f in found if f["meeting_id"] is None)
+        for code in codes:
+            of = [f for f in found if f["meeting_id"] is None and f["code"] == code]
+            cases.append(junit._case(result, f"{code} {of[0]['rule']}", of, words))
+        suite.extend(cases)
+        counts = {"tests": len(cases),
+                  "failures": sum(c.find("failure") is not None for c in cases),
+                  "errors": sum(c.find("error") is not None for c in cases)}  # fmt: skip
+        for key, count in counts.items():
+            suite.set(key, str(count))
+            totals[key] += count
+        suite.set("skipped", "0")
+    for key, count in totals.items():
+        root.set(key, str(count))
+    ET.indent(root)
+    assert any(len(s) > 3 for s in root)  # suites with meetings and findings
+    assert xml == '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
