@@ -67,10 +67,29 @@ _LEADING = frozenset({
 def cities(path: Path | None = None) -> dict[str, tuple[str, ...]]:
     """schemas/cities.yaml (or `path`), validated: folded city name → ISO3 codes of the
     countries that have a city of that name (one, mostly). A broken file is a ConfigError
-    naming the file, line and key."""
-    from checker.config import Source, parse_yaml_file, schemas_dir
+    naming the file, line and key. The bundled file's are kept between runs
+    (checker.runcache), as countries.yaml's are: a roster without a profile imports no
+    PyYAML."""
+    from checker.config import schemas_dir
 
-    path = path or schemas_dir() / "cities.yaml"
+    if path is not None:
+        return _read_cities(path)
+    from checker import runcache
+
+    path = schemas_dir() / "cities.yaml"
+    sources = [path, schemas_dir() / "countries.yaml", Path(__file__)]
+    cache = runcache.cache_file("cities", sources)
+    known = runcache.read(cache, dict) if cache is not None else None
+    if known is None:
+        known = _read_cities(path)
+        if cache is not None:
+            runcache.keep(known, cache)
+    return known
+
+
+def _read_cities(path: Path) -> dict[str, tuple[str, ...]]:
+    from checker.config import Source, parse_yaml_file
+
     node, data = parse_yaml_file(path)
     source = Source(path, node)
     if data.get("version", 1) != 1:
