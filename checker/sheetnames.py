@@ -77,7 +77,9 @@ def names_agenda(text: object, heading: bool = False) -> bool:
         return True
     if heading:
         return any(f"{key} ".startswith(f"{w} ") for w in _AGENDA_START)
-    return _has_words(key, ("agenda", "pauta"))
+    # "Agenda" or "Pauta" alone names a schedule as often as an order of business (Spanish and
+    # Portuguese "agenda": a calendar of meetings): only beside more words ("Agenda HCT 12 nov").
+    return key not in ("agenda", "pauta") and _has_words(key, ("agenda", "pauta"))
 
 
 def names_corrections(text: object) -> bool:

@@ -70,7 +70,8 @@ def test_letters_nothing_explains_leave_attendance_unknown():
 # there, the opposite of P/A; MOZ: "P – Presente; F – Faltou; FJ – Falta justificada".
 def _col(header: str, legend: str | None, codes: tuple[str, str, str]) -> SheetGrid:
     present, excused, absent = codes
-    rows = [["OIM Colombia – Asistencia a espacios de coordinación"], [legend or ""], [],
+    # No country in the heading: the same sheet is used under MOZ, TCD and SSD file names too.
+    rows = [["OIM – Asistencia a espacios de coordinación"], [legend or ""], [],
             ["Fecha", "Reunión", "Nombre", "Entidad", "Cargo", header],
             ["03/11/2026", "EHP", "A. Gómez", "OIM", "Jefe de Misión", present],
             ["10/11/2026", "UNCT", "A. Gómez", "OIM", "Jefe de Misión", absent],

@@ -37,7 +37,7 @@ def test_columns_are_merged_through_extends(tmp_path: Path) -> None:
 BAD = {
     "unknown_field": ('columns:\n  organisation: "Agency"\n',
                       "{path}:2: columns.organisation: unknown field 'organisation' (did you mean "
-                      "organization?); known fields: attendee, capacity, date,"),
+                      "organization?); known fields: attendee, capacity, country, date,"),
     "blank_header": ('columns:\n  title: "  "\n',
                      '{path}:2: columns.title: give the header as the roster writes it'),
     "not_text": ("columns:\n  title: [a, b]\n", "{path}:2: columns.title: "),
