@@ -368,6 +368,9 @@ _GROUP_PHRASES = (
     "groupe de travail",
     "grupo de trabajo",
     "area of responsibility",
+    "domaine de responsabilite",
+    "area de responsabilidad",
+    "area de responsabilidade",
 )
 
 

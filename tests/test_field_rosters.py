@@ -104,16 +104,9 @@ OPEN_GAPS = {
     "CoM's UNCT of 10 Nov is undetermined",
     # Round 17 (field17/README.md): who the IOM person really was, first run at d74ea79
     # Round 18 (field18/README.md): the right person for the cluster, first run at 1eb3265
-    "DNK_2026-10_asistencia": "'Grupo de Coordinación Inter-Clúster (GCIC)' and 'Área de "
-    "Responsabilidad de VBG (Clúster de Protección)' are unknown platforms (S204): undetermined",
-    "IRL_2026-11_bitacora": "'GCIC' (Spanish ICCG) is an unknown platform (S204): the ICCGs of "
-    "5 and 19 Nov are undetermined",
+    # (DNK, IRL, NZL, SWE: 'GCIC' and the areas of responsibility written out now read)
     "LTU_2026-11_aor": "the 'Shelter/CCCM joint cluster meeting' is an unknown platform (S204), "
     "neither the Shelter nor the CCCM cluster",
-    "NZL_2026-10_presencas": "'Cluster CCCM / Gestão de Campos' and 'Cluster de Proteção – Área "
-    "de Responsabilidade de Proteção da Criança' are unknown platforms (S204)",
-    "SWE_2026-10_registre": "'Cluster Protection – domaine de responsabilité VBG' is an unknown "
-    "platform (S204): undetermined",
 }
 # Round 12 (field12/README.md): traps not tried before, 6 false compliants in 3 files at the
 # first run (aab7560); every file now matches its truth.
