@@ -1125,7 +1125,7 @@ _REF = lazy(r"\s*\$?([A-Za-z]{1,3})\$?(\d{1,7})\s*$")
 
 def _cell_of(reference: str) -> tuple[int, int] | None:
     match = _REF.match(reference)
-    if match is None:
+    if match is None or int(match.group(2)) == 0:  # "A0": no cell (rows count from 1)
         return None
     column = 0
     for letter in match.group(1).upper():

@@ -205,9 +205,9 @@ def _filtered_book(path: Path, lang: str, by_hand: bool, custom: bool = False) -
     book, path = _book(path, lang, rows)
     sheet = book.active
     sheet.auto_filter.ref = f"A1:E{len(rows) + 1}"
-    if custom:
+    if custom:  # a wildcard: openpyxl 3.1.2 (the lowest allowed) takes no plain text here
         sheet.auto_filter.filterColumn.append(FilterColumn(
-            colId=1, customFilters=CustomFilters([CustomFilter("notEqual", "ICCG")])))  # fmt: skip
+            colId=1, customFilters=CustomFilters([CustomFilter("notEqual", "ICCG*")])))  # fmt: skip
     else:
         sheet.auto_filter.add_filter_column(1, ["SMT"])
     for number in (5, 6, *((3,) if by_hand else ())):
