@@ -59,13 +59,19 @@ def ambiguous(formula: str, row: Sequence[Any], own: str,
     cells = grids.get(name)
     if cells is None:
         return None
-    c = _column(col)
+    count = len(_rows_holding(cells, _column(col), first, last, key))
+    return (str(key), name, count) if count > 1 else None
+
+
+def _rows_holding(cells: Sequence[Sequence[Any]], c: int, first: str | None, last: str | None,
+                  key: object) -> list[Sequence[Any]]:  # fmt: skip
+    """The rows of the looked-up range (rows `first`–`last`, 1-based; the whole sheet when
+    not given) whose column `c` holds `key`, folded."""
     start = int(first) - 1 if first else 0
     end = int(last) if last else len(cells)
     wanted = fold(str(key))
-    count = sum(1 for r in cells[start:end]
-                if c < len(r) and r[c] not in (None, "") and fold(str(r[c])) == wanted)  # fmt: skip
-    return (str(key), name, count) if count > 1 else None
+    return [r for r in cells[start:end]
+            if c < len(r) and r[c] not in (None, "") and fold(str(r[c])) == wanted]  # fmt: skip
 
 
 def mark(cell: str, key: str, sheet: str, count: int, shown: object) -> str:
@@ -97,12 +103,8 @@ def stale(formula: str, row: Sequence[Any], own: str, shown: object,
     cells = grids.get(name)
     if cells is None:
         return None
-    c, take = _column(col), _column(col) + int(index) - 1
-    start = int(first) - 1 if first else 0
-    end = int(last) if last else len(cells)
-    wanted = fold(str(key))
-    hits = [r for r in cells[start:end]
-            if c < len(r) and r[c] not in (None, "") and fold(str(r[c])) == wanted]  # fmt: skip
+    take = _column(col) + int(index) - 1
+    hits = _rows_holding(cells, _column(col), first, last, key)
     if len(hits) != 1 or int(index) < 1:
         return None
     now = hits[0][take] if take < len(hits[0]) else None
